@@ -1,0 +1,8 @@
+/** Longest note text, in characters (UTF-16 code units, as Y.Text counts them). */
+export const NOTE_TEXT_MAX = 2000;
+/** Longest pillar title, lane label and board title. */
+export const TITLE_MAX = 100;
+/** Largest websocket frame the server accepts, in bytes. Bigger frames close the connection with 4413. */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+/** Board ids are nanoid(12) strings; anything else in a room name is refused with 4400. */
+export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{8,32}$/;

@@ -1,0 +1,48 @@
+import type * as Y from 'yjs';
+import { boardRoots, settingsRoots } from './docs.js';
+import { BOARD_SCHEMA_VERSION, checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from './records/meta.js';
+
+/**
+ * Forward migrations, one per version step, keyed by the version they migrate *from*. Version 0 is a
+ * document without a version (made by another tool); version 1 is the first schema of this app.
+ */
+type Migration = (doc: Y.Doc) => void;
+
+const boardMigrations: Record<number, Migration> = {
+  0: () => {
+    // v0 → v1: the v1 note shape is what other tools are documented to write; nothing to rewrite.
+  },
+};
+
+const settingsMigrations: Record<number, Migration> = {
+  0: () => {
+    // v0 → v1: same records; only the version is recorded.
+  },
+};
+
+export type MigrationOutcome = 'current' | 'migrated' | 'too-new';
+
+function migrate(
+  doc: Y.Doc,
+  meta: Y.Map<unknown>,
+  current: number,
+  steps: Record<number, Migration>,
+  origin: unknown,
+): MigrationOutcome {
+  const check = checkSchemaVersion(meta, current);
+  if (check.kind === 'current') return 'current';
+  if (check.kind === 'too-new') return 'too-new';
+  doc.transact(() => {
+    for (let version = check.from; version < current; version++) steps[version]?.(doc);
+    meta.set('schemaVersion', current);
+  }, origin);
+  return 'migrated';
+}
+
+export function migrateBoardDoc(doc: Y.Doc, origin: unknown = null): MigrationOutcome {
+  return migrate(doc, boardRoots.meta(doc), BOARD_SCHEMA_VERSION, boardMigrations, origin);
+}
+
+export function migrateSettingsDoc(doc: Y.Doc, origin: unknown = null): MigrationOutcome {
+  return migrate(doc, settingsRoots.meta(doc), SETTINGS_SCHEMA_VERSION, settingsMigrations, origin);
+}

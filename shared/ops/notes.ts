@@ -1,0 +1,139 @@
+import * as Y from 'yjs';
+import { boardRoots } from '../docs.js';
+import { NOTE_TEXT_MAX } from '../limits.js';
+import { orderKeyAtIndex } from '../order.js';
+import { LOCAL_ORIGIN } from '../origin.js';
+import type { LaneKind } from '../records/lane.js';
+import { NOTE_COLORS, type NotePlace } from '../records/note.js';
+import { type BoardError, fail, ok, type Result } from '../result.js';
+import { listLaneNotes } from '../selectors.js';
+import { diffText, type TextChange } from '../textDiff.js';
+
+export interface NewNote {
+  id: string;
+  pillarId: string;
+  lane: LaneKind;
+  text: string;
+  author: string;
+  color?: string;
+  /** Position in the lane; default: the end. */
+  index?: number;
+  now?: number;
+}
+
+/** Why a text cannot be a note's text, or null when it can. */
+export function checkNoteText(text: string): BoardError | null {
+  if (text.trim() === '') return 'noteEmpty';
+  if (text.length > NOTE_TEXT_MAX) return 'noteTooLong';
+  return null;
+}
+
+function noteMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+  const value = boardRoots.notes(doc).get(id);
+  return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
+}
+
+export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = LOCAL_ORIGIN): Result<string> {
+  const text = input.text.trim();
+  const problem = checkNoteText(text);
+  if (problem) return fail(problem);
+  const siblings = listLaneNotes(doc, input.pillarId, input.lane);
+  const order = orderKeyAtIndex(
+    siblings.map((n) => ({ order: n.place?.order ?? '' })),
+    input.index ?? siblings.length,
+  );
+  doc.transact(() => {
+    const note = new Y.Map<unknown>();
+    note.set('text', new Y.Text(text));
+    note.set('place', { pillarId: input.pillarId, lane: input.lane, order } satisfies NotePlace);
+    note.set('author', input.author);
+    note.set('color', input.color ?? NOTE_COLORS[0]);
+    note.set('createdAt', input.now ?? Date.now());
+    boardRoots.notes(doc).set(input.id, note);
+  }, origin);
+  return ok(input.id);
+}
+
+/** Applies one contiguous change to a note's text (the editor's path, after rebasing through remote edits). */
+export function applyNoteTextChange(
+  doc: Y.Doc,
+  id: string,
+  change: TextChange,
+  origin: unknown = LOCAL_ORIGIN,
+): Result<null> {
+  const note = noteMap(doc, id);
+  if (!note) return fail('noteNotFound');
+  let text = note.get('text');
+  const current = text instanceof Y.Text ? text.length : 0;
+  if (current - change.deleteCount + change.insert.length > NOTE_TEXT_MAX) return fail('noteTooLong');
+  doc.transact(() => {
+    if (!(text instanceof Y.Text)) {
+      // Another tool stored a plain value: start a collaborative text from what it showed.
+      const shown = typeof text === 'string' ? text : '';
+      text = new Y.Text(shown);
+      note.set('text', text);
+    }
+    const ytext = text as Y.Text;
+    const index = Math.min(change.index, ytext.length);
+    const deleteCount = Math.min(change.deleteCount, ytext.length - index);
+    if (deleteCount > 0) ytext.delete(index, deleteCount);
+    if (change.insert !== '') ytext.insert(index, change.insert);
+  }, origin);
+  return ok(null);
+}
+
+/** Sets a note's text to `next` with the smallest change from its current text. */
+export function editNoteText(doc: Y.Doc, id: string, next: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const note = noteMap(doc, id);
+  if (!note) return fail('noteNotFound');
+  if (next.length > NOTE_TEXT_MAX) return fail('noteTooLong');
+  const text = note.get('text');
+  const current = text instanceof Y.Text ? text.toString() : typeof text === 'string' ? text : '';
+  const change = diffText(current, next);
+  if (!change) return ok(null);
+  return applyNoteTextChange(doc, id, change, origin);
+}
+
+export interface MoveTarget {
+  pillarId: string;
+  lane: LaneKind;
+  /** Position among the lane's other notes (the moving note excluded). */
+  index: number;
+}
+
+/** Moves a note: its whole `place` is replaced, so concurrent moves end in exactly one of them. */
+export function moveNote(doc: Y.Doc, id: string, target: MoveTarget, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const note = noteMap(doc, id);
+  if (!note) return fail('noteNotFound');
+  const siblings = listLaneNotes(doc, target.pillarId, target.lane).filter((n) => n.id !== id);
+  const order = orderKeyAtIndex(
+    siblings.map((n) => ({ order: n.place?.order ?? '' })),
+    target.index,
+  );
+  doc.transact(() => {
+    note.set('place', { pillarId: target.pillarId, lane: target.lane, order } satisfies NotePlace);
+  }, origin);
+  return ok(null);
+}
+
+export function setNoteColor(doc: Y.Doc, id: string, color: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const note = noteMap(doc, id);
+  if (!note) return fail('noteNotFound');
+  doc.transact(() => note.set('color', color), origin);
+  return ok(null);
+}
+
+/** Moves a note to the trash. Nothing is erased: the author or the facilitator can restore it. */
+export function deleteNote(doc: Y.Doc, id: string, now = Date.now(), origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const note = noteMap(doc, id);
+  if (!note) return fail('noteNotFound');
+  doc.transact(() => note.set('deletedAt', now), origin);
+  return ok(null);
+}
+
+export function restoreNote(doc: Y.Doc, id: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const note = noteMap(doc, id);
+  if (!note) return fail('noteNotFound');
+  doc.transact(() => note.delete('deletedAt'), origin);
+  return ok(null);
+}

@@ -1,0 +1,92 @@
+import * as Y from 'yjs';
+import { settingsRoots } from '../docs.js';
+import { TITLE_MAX } from '../limits.js';
+import { orderKeyAtIndex } from '../order.js';
+import { LOCAL_ORIGIN } from '../origin.js';
+import type { LaneKind } from '../records/lane.js';
+import { type BoardError, fail, ok, type Result } from '../result.js';
+import { activePillars } from '../selectors.js';
+
+/** Facilitator operations on the settings document: pillars, lane labels, the board title. */
+
+function checkTitle(title: string): BoardError | null {
+  if (title.trim() === '') return 'titleEmpty';
+  if (title.length > TITLE_MAX) return 'titleTooLong';
+  return null;
+}
+
+function pillarMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+  const value = settingsRoots.pillars(doc).get(id);
+  return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
+}
+
+export function addPillar(
+  doc: Y.Doc,
+  input: { id: string; title: string; index?: number },
+  origin: unknown = LOCAL_ORIGIN,
+): Result<string> {
+  const title = input.title.trim();
+  const problem = checkTitle(title);
+  if (problem) return fail(problem);
+  const siblings = activePillars(doc);
+  const order = orderKeyAtIndex(siblings, input.index ?? siblings.length);
+  doc.transact(() => {
+    const pillar = new Y.Map<unknown>();
+    pillar.set('title', title);
+    pillar.set('order', order);
+    settingsRoots.pillars(doc).set(input.id, pillar);
+  }, origin);
+  return ok(input.id);
+}
+
+export function renamePillar(doc: Y.Doc, id: string, title: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const pillar = pillarMap(doc, id);
+  if (!pillar) return fail('pillarNotFound');
+  const trimmed = title.trim();
+  const problem = checkTitle(trimmed);
+  if (problem) return fail(problem);
+  doc.transact(() => pillar.set('title', trimmed), origin);
+  return ok(null);
+}
+
+/** Puts a pillar at `index` among the other visible pillars. */
+export function movePillar(doc: Y.Doc, id: string, index: number, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const pillar = pillarMap(doc, id);
+  if (!pillar) return fail('pillarNotFound');
+  const siblings = activePillars(doc).filter((p) => p.id !== id);
+  const order = orderKeyAtIndex(siblings, index);
+  doc.transact(() => pillar.set('order', order), origin);
+  return ok(null);
+}
+
+/** Hides a pillar and its notes. Never deletes: notes added to it concurrently stay reachable. */
+export function archivePillar(doc: Y.Doc, id: string, now = Date.now(), origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const pillar = pillarMap(doc, id);
+  if (!pillar) return fail('pillarNotFound');
+  if (activePillars(doc).filter((p) => p.id !== id).length === 0) return fail('lastPillar');
+  doc.transact(() => pillar.set('archivedAt', now), origin);
+  return ok(null);
+}
+
+export function restorePillar(doc: Y.Doc, id: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const pillar = pillarMap(doc, id);
+  if (!pillar) return fail('pillarNotFound');
+  doc.transact(() => pillar.delete('archivedAt'), origin);
+  return ok(null);
+}
+
+export function setLaneLabel(doc: Y.Doc, lane: LaneKind, label: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const trimmed = label.trim();
+  const problem = checkTitle(trimmed);
+  if (problem) return fail(problem);
+  doc.transact(() => settingsRoots.laneLabels(doc).set(lane, trimmed), origin);
+  return ok(null);
+}
+
+export function setBoardTitle(doc: Y.Doc, title: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const trimmed = title.trim();
+  const problem = checkTitle(trimmed);
+  if (problem) return fail(problem);
+  doc.transact(() => settingsRoots.meta(doc).set('title', trimmed), origin);
+  return ok(null);
+}

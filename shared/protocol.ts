@@ -1,0 +1,46 @@
+import { BOARD_ID_PATTERN } from './limits.js';
+import type { DocKind } from './roles.js';
+
+/**
+ * Close codes used after a completed websocket upgrade. 44xx mirror HTTP 4xx and make the stock
+ * y-websocket client stop reconnecting; any other code would be retried for ever.
+ */
+export const CLOSE = {
+  badRequest: 4400,
+  unauthorized: 4401,
+  notFound: 4404,
+  tooLarge: 4413,
+  /** A frame that does not decode, or an update that depends on data the document lacks. */
+  invalidMessage: 4422,
+  /** The document was written by a newer version of the app than the server runs. */
+  tooNew: 4426,
+} as const;
+
+/** y-websocket message types (first varUint of every binary frame). */
+export const MESSAGE = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+
+/** Sub-type of the auth message: the only one the protocol defines. */
+export const AUTH_PERMISSION_DENIED = 0;
+
+export interface RoomName {
+  boardId: string;
+  doc: DocKind;
+}
+
+/** `<boardId>` is the board document, `<boardId>/settings` the settings document. */
+export function parseRoomName(room: string): RoomName | null {
+  const [boardId, suffix, ...rest] = room.split('/');
+  if (rest.length > 0 || boardId === undefined || !BOARD_ID_PATTERN.test(boardId)) return null;
+  if (suffix === undefined) return { boardId, doc: 'board' };
+  if (suffix === 'settings') return { boardId, doc: 'settings' };
+  return null;
+}
+
+export function roomName(boardId: string, doc: DocKind): string {
+  return doc === 'board' ? boardId : `${boardId}/settings`;
+}

@@ -1,0 +1,61 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { LANE_KINDS, type LaneKind } from './lane.js';
+
+/**
+ * A sticky note. Stored in the board document: `notes`: note id → Y.Map
+ * `{ text: Y.Text, place: { pillarId, lane, order }, author, color, createdAt, deletedAt? }`.
+ * `place` is one plain value replaced whole on every move, so two concurrent moves end in one of them.
+ */
+export const placeSchema = z.object({
+  pillarId: z.string().min(1).max(64),
+  lane: z.enum(LANE_KINDS),
+  order: z.string().min(1).max(256),
+});
+export type NotePlace = z.infer<typeof placeSchema>;
+
+/** Sticky-note colours offered to people; any CSS hex colour written by another tool is also shown. */
+export const NOTE_COLORS = ['#fff3a3', '#ffd6e0', '#cdeffd', '#d4f5c9', '#e8dcff', '#ffe0b8'] as const;
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export interface Note {
+  id: string;
+  /** The collaborative text, or null when another tool stored something else (then `text` shows it). */
+  ytext: Y.Text | null;
+  text: string;
+  /** Null when the stored place is missing or invalid: the view shows the note as unplaced. */
+  place: NotePlace | null;
+  author: string;
+  color: string;
+  createdAt: number;
+  deletedAt: number | null;
+}
+
+export function readPlace(value: unknown): NotePlace | null {
+  const parsed = placeSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Reads one note with defaults for missing or invalid fields; the stored record is never rewritten here. */
+export function readNote(id: string, value: unknown): Note {
+  const map = value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
+  const text = map?.get('text');
+  const author = map?.get('author');
+  const color = map?.get('color');
+  const createdAt = map?.get('createdAt');
+  const deletedAt = map?.get('deletedAt');
+  return {
+    id,
+    ytext: text instanceof Y.Text ? text : null,
+    text: text instanceof Y.Text ? text.toString() : typeof text === 'string' ? text : '',
+    place: readPlace(map?.get('place')),
+    author: typeof author === 'string' ? author : '',
+    color: typeof color === 'string' && HEX_COLOR.test(color) ? color : NOTE_COLORS[0],
+    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
+    deletedAt: typeof deletedAt === 'number' && Number.isFinite(deletedAt) ? deletedAt : null,
+  };
+}
+
+export function laneOf(note: Note): LaneKind | null {
+  return note.place?.lane ?? null;
+}

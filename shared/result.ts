@@ -1,0 +1,14 @@
+/** Why an operation refused a user's input. Each maps to a message the user can act on (i18n `error.*`). */
+export type BoardError =
+  | 'noteEmpty'
+  | 'noteTooLong'
+  | 'noteNotFound'
+  | 'pillarNotFound'
+  | 'titleEmpty'
+  | 'titleTooLong'
+  | 'lastPillar';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: BoardError): Result<T> => ({ ok: false, error });
