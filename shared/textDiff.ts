@@ -72,11 +72,14 @@ export function transformIndex(index: number, delta: readonly DeltaOp[], stickTo
 export function rebaseChange(change: TextChange, deltas: readonly (readonly DeltaOp[])[]): TextChange {
   let start = change.index;
   let end = change.index + change.deleteCount;
+  const replacesRange = change.deleteCount > 0;
   for (const delta of deltas) {
-    const newStart = transformIndex(start, delta, false);
-    const newEnd = Math.max(newStart, transformIndex(end, delta, change.deleteCount === 0));
+    // A remote insertion at either edge of the replaced range lies outside it: the start moves past it and
+    // the end stays before it, so the local delete never removes a colleague's text typed next to it.
+    const newStart = transformIndex(start, delta, replacesRange);
+    const newEnd = Math.max(newStart, transformIndex(end, delta, false));
     start = newStart;
-    end = change.deleteCount === 0 ? newStart : newEnd;
+    end = replacesRange ? newEnd : newStart;
   }
   return { index: start, deleteCount: end - start, insert: change.insert };
 }
