@@ -14,7 +14,10 @@ export interface NewNote {
   pillarId: string;
   lane: LaneKind;
   text: string;
+  /** The author's identity (a stable id, not a display name). */
   author: string;
+  /** The author's display name when the note was written, shown on the note. */
+  authorName?: string;
   color?: string;
   /** Position in the lane; default: the end. */
   index?: number;
@@ -47,6 +50,7 @@ export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = LOCAL_ORIG
     note.set('text', new Y.Text(text));
     note.set('place', { pillarId: input.pillarId, lane: input.lane, order } satisfies NotePlace);
     note.set('author', input.author);
+    if (input.authorName) note.set('authorName', input.authorName);
     note.set('color', input.color ?? NOTE_COLORS[0]);
     note.set('createdAt', input.now ?? Date.now());
     boardRoots.notes(doc).set(input.id, note);
@@ -64,8 +68,12 @@ export function applyNoteTextChange(
   const note = noteMap(doc, id);
   if (!note) return fail('noteNotFound');
   let text = note.get('text');
-  const current = text instanceof Y.Text ? text.length : 0;
-  if (current - change.deleteCount + change.insert.length > NOTE_TEXT_MAX) return fail('noteTooLong');
+  // Another tool may have stored a plain string: it is what the note shows, so it counts towards the limit.
+  const current = text instanceof Y.Text ? text.length : typeof text === 'string' ? text.length : 0;
+  // Check the length with the change as it will really be applied (clamped to the text), not as asked.
+  const index = Math.max(0, Math.min(change.index, current));
+  const deleteCount = Math.max(0, Math.min(change.deleteCount, current - index));
+  if (current - deleteCount + change.insert.length > NOTE_TEXT_MAX) return fail('noteTooLong');
   doc.transact(() => {
     if (!(text instanceof Y.Text)) {
       // Another tool stored a plain value: start a collaborative text from what it showed.
@@ -74,8 +82,6 @@ export function applyNoteTextChange(
       note.set('text', text);
     }
     const ytext = text as Y.Text;
-    const index = Math.min(change.index, ytext.length);
-    const deleteCount = Math.min(change.deleteCount, ytext.length - index);
     if (deleteCount > 0) ytext.delete(index, deleteCount);
     if (change.insert !== '') ytext.insert(index, change.insert);
   }, origin);
