@@ -50,6 +50,8 @@ export const en: Record<MessageKey, string> = {
   'lane.count': '{count} notes',
   'lane.add': 'Add a note to “{lane}”',
   'lane.quickEntry': 'Write in “{lane}” (Enter to add)',
+  'lane.submit': 'Add',
+  'lane.placeholder': 'Type, then Enter',
   'lane.empty': 'No notes yet',
 
   'note.label': 'Note: {text}',

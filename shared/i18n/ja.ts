@@ -48,6 +48,8 @@ export const ja = {
   'lane.count': '{count}枚',
   'lane.add': '「{lane}」に付箋を追加',
   'lane.quickEntry': '「{lane}」に書く（Enterで追加）',
+  'lane.submit': '追加',
+  'lane.placeholder': '書いてEnterで追加',
   'lane.empty': 'まだ付箋はありません',
 
   'note.label': '付箋: {text}',

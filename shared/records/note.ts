@@ -26,6 +26,8 @@ export interface Note {
   /** Null when the stored place is missing or invalid: the view shows the note as unplaced. */
   place: NotePlace | null;
   author: string;
+  /** Display name of the author at writing time (optional; added by this app, kept if absent). */
+  authorName: string;
   color: string;
   createdAt: number;
   deletedAt: number | null;
@@ -41,6 +43,7 @@ export function readNote(id: string, value: unknown): Note {
   const map = value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
   const text = map?.get('text');
   const author = map?.get('author');
+  const authorName = map?.get('authorName');
   const color = map?.get('color');
   const createdAt = map?.get('createdAt');
   const deletedAt = map?.get('deletedAt');
@@ -50,6 +53,7 @@ export function readNote(id: string, value: unknown): Note {
     text: text instanceof Y.Text ? text.toString() : typeof text === 'string' ? text : '',
     place: readPlace(map?.get('place')),
     author: typeof author === 'string' ? author : '',
+    authorName: typeof authorName === 'string' ? authorName.slice(0, 50) : '',
     color: typeof color === 'string' && HEX_COLOR.test(color) ? color : NOTE_COLORS[0],
     createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
     deletedAt: typeof deletedAt === 'number' && Number.isFinite(deletedAt) ? deletedAt : null,

@@ -1,0 +1,50 @@
+import { useDroppable } from '@dnd-kit/core';
+import { useRef } from 'react';
+import type { LaneKind } from '../../shared/records/lane';
+import type { Pillar } from '../../shared/records/pillar';
+import { useI18n } from '../i18n/I18nProvider';
+import type { DropData } from './dnd/dropTarget';
+import { useBoard, useLaneLabel, useLaneNoteIds } from './hooks';
+import { NoteCard } from './NoteCard';
+import { QuickEntry } from './QuickEntry';
+import { countRender } from './renderProbe';
+
+export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
+  countRender(`lane:${pillar.id}:${lane}`);
+  const { t } = useI18n();
+  const { canEditBoard } = useBoard();
+  const label = useLaneLabel(lane);
+  const noteIds = useLaneNoteIds(pillar.id, lane);
+  const entry = useRef<HTMLInputElement>(null);
+  const data: DropData = { kind: 'lane', pillarId: pillar.id, lane };
+  const { setNodeRef, isOver } = useDroppable({ id: `lane:${pillar.id}:${lane}`, data, disabled: !canEditBoard });
+  const regionLabel = t('lane.region', { pillar: pillar.title, lane: label });
+  return (
+    <section ref={setNodeRef} className={`lane lane-${lane} ${isOver ? 'lane-over' : ''}`} aria-label={regionLabel}>
+      <header className="lane-header">
+        <h3 className="lane-title">{label}</h3>
+        <span className="lane-count">{t('lane.count', { count: noteIds.length })}</span>
+        {canEditBoard && (
+          <button
+            type="button"
+            className="icon-button lane-add"
+            aria-label={t('lane.add', { lane: `${pillar.title} ${label}` })}
+            onClick={() => entry.current?.focus()}
+          >
+            ＋
+          </button>
+        )}
+      </header>
+      {noteIds.length === 0 ? (
+        <p className="lane-empty">{t('lane.empty')}</p>
+      ) : (
+        <ul className="note-list" aria-label={regionLabel}>
+          {noteIds.map((id) => (
+            <NoteCard key={id} noteId={id} pillarId={pillar.id} lane={lane} />
+          ))}
+        </ul>
+      )}
+      {canEditBoard && <QuickEntry ref={entry} pillarId={pillar.id} lane={lane} label={`${pillar.title} ${label}`} />}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { moveNote } from '../../shared/ops/notes';
+import { LANE_KINDS, type LaneKind } from '../../shared/records/lane';
+import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from './dnd/announcements';
+import { useBoard, useLaneLabelText, useNote, useSettings } from './hooks';
+import { laneIds } from './laneIndex';
+import { useBoardUi } from './ui';
+
+/**
+ * "Move to…": pillar, lane and position chosen from lists. The keyboard and screen-reader path for moving
+ * a note anywhere in one step (the drag sensor moves between neighbours only).
+ */
+export function MoveDialog({ noteId, onClose }: { noteId: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const { session } = useBoard();
+  const ui = useBoardUi();
+  const note = useNote(noteId);
+  const settings = useSettings();
+  const laneLabel = useLaneLabelText();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [pillarId, setPillarId] = useState(note?.place?.pillarId ?? settings.pillars[0]?.id ?? '');
+  const [lane, setLane] = useState<LaneKind>(note?.place?.lane ?? 'problem');
+  const others = laneIds(session.laneIndex.get(), pillarId, lane).filter((id) => id !== noteId);
+  const currentIndex = laneIds(session.laneIndex.get(), pillarId, lane).indexOf(noteId);
+  const [position, setPosition] = useState<number>(currentIndex >= 0 ? currentIndex : others.length);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  useEffect(() => {
+    const ids = laneIds(session.laneIndex.get(), pillarId, lane);
+    const index = ids.indexOf(noteId);
+    setPosition(index >= 0 ? index : ids.filter((id) => id !== noteId).length);
+  }, [pillarId, lane, noteId, session]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!note) return onClose();
+    const result = moveNote(session.boardDoc, noteId, { pillarId, lane, index: position });
+    if (result.ok) {
+      const pillar = settings.pillars.find((p) => p.id === pillarId)?.title ?? '';
+      ui.notify({
+        message: t('move.done', {
+          text: shorten(note.text),
+          pillar,
+          lane: laneLabel(lane, settings.laneLabels[lane]),
+          position: position + 1,
+        }),
+      });
+    }
+    onClose();
+    // The note may now live in another lane: return focus to it there.
+    requestAnimationFrame(() => {
+      document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(noteId)}"] .note-edit`)?.focus();
+    });
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onCancel={onClose}>
+      <form onSubmit={submit}>
+        <h2 id={titleId}>{t('move.dialogTitle')}</h2>
+        {note && <p className="muted">{shorten(note.text, 80)}</p>}
+        <label className="field">
+          <span>{t('move.pillar')}</span>
+          <select value={pillarId} onChange={(e) => setPillarId(e.target.value)}>
+            {settings.pillars.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('move.lane')}</span>
+          <select value={lane} onChange={(e) => setLane(e.target.value as LaneKind)}>
+            {LANE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {laneLabel(kind, settings.laneLabels[kind])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('move.position')}</span>
+          <select value={position} onChange={(e) => setPosition(Number(e.target.value))}>
+            {Array.from({ length: others.length + 1 }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: positions are indexes
+              <option key={i} value={i}>
+                {i === others.length
+                  ? `${t('move.positionOption', { n: i + 1 })} (${t('move.positionEnd')})`
+                  : t('move.positionOption', { n: i + 1 })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('move.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('move.submit')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,124 @@
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import type React from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { deleteNote, restoreNote } from '../../shared/ops/notes';
+import type { LaneKind } from '../../shared/records/lane';
+import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from './dnd/announcements';
+import type { DropData } from './dnd/dropTarget';
+import { useBoard, useEditorsOf, useNote } from './hooks';
+import { NoteEditor } from './NoteEditor';
+import { countRender } from './renderProbe';
+import { useBoardUi } from './ui';
+
+interface NoteCardProps {
+  noteId: string;
+  pillarId: string;
+  lane: LaneKind;
+}
+
+/** One sticky note. Subscribes to its own note only, so a remote edit elsewhere does not re-render it. */
+export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteCardProps) {
+  countRender(`note:${noteId}`);
+  const { t } = useI18n();
+  const { session, canEditBoard } = useBoard();
+  const ui = useBoardUi();
+  const note = useNote(noteId);
+  const editors = useEditorsOf(noteId);
+  const [editing, setEditing] = useState(false);
+  const item = useRef<HTMLLIElement | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+
+  const drag = useDraggable({ id: noteId, disabled: !canEditBoard || editing });
+  const dropData: DropData = { kind: 'note', noteId, pillarId, lane };
+  const drop = useDroppable({ id: `note:${noteId}`, data: dropData, disabled: !canEditBoard });
+
+  // Presence: tell the others which note this person is editing.
+  useEffect(() => {
+    if (!editing) return;
+    session.awareness.setLocalStateField('editing', noteId);
+    return () => session.awareness.setLocalStateField('editing', null);
+  }, [editing, noteId, session]);
+
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  if (!note) return null;
+  const label = shorten(note.text);
+
+  function remove() {
+    const next = item.current?.nextElementSibling ?? item.current?.previousElementSibling;
+    const fallback = item.current?.closest('.lane')?.querySelector<HTMLElement>('.quick-entry input');
+    deleteNote(session.boardDoc, noteId);
+    (next?.querySelector<HTMLElement>('.note-edit') ?? fallback)?.focus();
+    ui.notify({
+      message: t('note.deleted', { text: label }),
+      action: { label: t('note.undo'), run: () => restoreNote(session.boardDoc, noteId) },
+    });
+  }
+
+  // Mouse and touch can grab the note anywhere on its text; the keyboard uses the handle (a button), so
+  // Enter and Space on the note's other buttons never start a drag.
+  const pointerListeners = {
+    onMouseDown: drag.listeners?.onMouseDown as React.MouseEventHandler | undefined,
+    onTouchStart: drag.listeners?.onTouchStart as React.TouchEventHandler | undefined,
+  };
+
+  return (
+    <li
+      ref={(element) => {
+        item.current = element;
+        drag.setNodeRef(element);
+        drop.setNodeRef(element);
+      }}
+      className={`note ${drag.isDragging ? 'note-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'note-over' : ''} ${editors.length > 0 ? 'note-remote-editing' : ''}`}
+      style={{ background: note.color, outlineColor: editors[0]?.color }}
+      aria-label={t('note.label', { text: label })}
+      data-note-id={noteId}
+    >
+      {canEditBoard && (
+        <button
+          type="button"
+          className="drag-handle"
+          ref={drag.setActivatorNodeRef}
+          {...drag.attributes}
+          {...drag.listeners}
+          aria-label={t('note.dragHandle', { text: label })}
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+      )}
+      {editing && note.ytext ? (
+        <NoteEditor noteId={noteId} ytext={note.ytext} onDone={() => setEditing(false)} />
+      ) : (
+        <p className="note-text" {...(canEditBoard ? pointerListeners : {})}>
+          {note.text}
+        </p>
+      )}
+      <div className="note-footer">
+        {editors.length > 0 && (
+          <span className="note-editors" style={{ color: editors[0]?.color }}>
+            {editors.map((peer) => t('note.editingBy', { name: peer.name })).join('、')}
+          </span>
+        )}
+        {note.authorName && <span className="note-author">{t('note.by', { name: note.authorName })}</span>}
+      </div>
+      {canEditBoard && !editing && (
+        <div className="note-actions">
+          <button type="button" className="note-edit" ref={editButton} onClick={() => setEditing(true)}>
+            {t('note.edit')}
+          </button>
+          <button type="button" onClick={() => ui.openMoveDialog(noteId)}>
+            {t('note.moveTo')}
+          </button>
+          <button type="button" onClick={remove}>
+            {t('note.delete')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,17 @@
+import { LANE_KINDS } from '../../shared/records/lane';
+import type { Pillar } from '../../shared/records/pillar';
+import { Lane } from './Lane';
+
+export function PillarColumn({ pillar }: { pillar: Pillar }) {
+  const headingId = `pillar-${pillar.id}`;
+  return (
+    <li className="pillar" aria-labelledby={headingId}>
+      <h2 id={headingId} className="pillar-title">
+        {pillar.title}
+      </h2>
+      {LANE_KINDS.map((lane) => (
+        <Lane key={lane} pillar={pillar} lane={lane} />
+      ))}
+    </li>
+  );
+}

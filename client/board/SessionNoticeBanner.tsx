@@ -1,0 +1,29 @@
+import { CLOSE } from '../../shared/protocol';
+import { useI18n } from '../i18n/I18nProvider';
+import { useStore } from '../lib/store';
+import { useBoard } from './hooks';
+
+/** What the server said that the person must know: a refused change, or a connection closed for good. */
+export function SessionNoticeBanner() {
+  const { session } = useBoard();
+  const { t } = useI18n();
+  const notice = useStore(session.notice);
+  if (!notice) return null;
+  let message: string;
+  if (notice.kind === 'permissionDenied') {
+    message = t('error.permissionDenied', { reason: notice.reason });
+  } else if (notice.code === CLOSE.unauthorized) {
+    message = t('error.linkInvalid');
+  } else if (notice.code === CLOSE.notFound) {
+    message = t('error.boardNotFound');
+  } else if (notice.code === CLOSE.tooNew) {
+    message = t('board.tooNew');
+  } else {
+    message = t('error.connectionClosed', { reason: notice.reason || String(notice.code) });
+  }
+  return (
+    <p className="banner banner-error" role="alert">
+      {message}
+    </p>
+  );
+}

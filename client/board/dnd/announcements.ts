@@ -1,0 +1,36 @@
+import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
+import type { Translate } from '../../../shared/i18n/index';
+import { dropData } from './dropTarget';
+
+/** Screen-reader announcements in the UI language, naming the note by its text and the place by name. */
+export function boardAnnouncements(
+  t: Translate,
+  noteText: (id: string) => string,
+  placeName: (pillarId: string, lane: string) => { pillar: string; lane: string },
+): { announcements: Announcements; screenReaderInstructions: ScreenReaderInstructions } {
+  const text = (id: string | number) => shorten(noteText(String(id)));
+  const overMessage = (activeId: string | number, over: Parameters<Announcements['onDragOver']>[0]['over']) => {
+    const target = dropData(over);
+    if (!target) return t('dnd.overNone', { text: text(activeId) });
+    return t('dnd.over', { text: text(activeId), ...placeName(target.pillarId, target.lane) });
+  };
+  return {
+    screenReaderInstructions: { draggable: t('dnd.instructions') },
+    announcements: {
+      onDragStart: ({ active }) => t('dnd.pickedUp', { text: text(active.id) }),
+      onDragOver: ({ active, over }) => overMessage(active.id, over),
+      onDragMove: () => undefined,
+      onDragEnd: ({ active, over }) => {
+        const target = dropData(over);
+        if (!target) return t('dnd.cancelled', { text: text(active.id) });
+        return t('dnd.dropped', { text: text(active.id), ...placeName(target.pillarId, target.lane) });
+      },
+      onDragCancel: ({ active }) => t('dnd.cancelled', { text: text(active.id) }),
+    },
+  };
+}
+
+export function shorten(text: string, max = 40): string {
+  const single = text.replace(/\s+/g, ' ').trim();
+  return single.length > max ? `${single.slice(0, max)}…` : single;
+}

@@ -1,0 +1,108 @@
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import * as Y from 'yjs';
+import { boardRoots } from '../../shared/docs';
+import type { LaneKind } from '../../shared/records/lane';
+import { DEFAULT_LANE_LABELS } from '../../shared/records/lane';
+import type { Note } from '../../shared/records/note';
+import type { Role } from '../../shared/roles';
+import { useI18n } from '../i18n/I18nProvider';
+import { useStore, useStoreSelector } from '../lib/store';
+import { laneIds } from './laneIndex';
+import type { Peer } from './presence';
+import type { BoardSession } from './session';
+
+/** What every board component may need: the session, and who this person is on this board. */
+export interface BoardContextValue {
+  session: BoardSession;
+  role: Role;
+  canEditBoard: boolean;
+  canEditSettings: boolean;
+  identity: { id: string; name: string; color: string };
+}
+
+export const BoardContext = createContext<BoardContextValue | null>(null);
+
+export function useBoard(): BoardContextValue {
+  const value = useContext(BoardContext);
+  if (!value) throw new Error('useBoard outside a board page');
+  return value;
+}
+
+export function useLaneNoteIds(pillarId: string, lane: LaneKind): readonly string[] {
+  const { session } = useBoard();
+  return useStoreSelector(session.laneIndex, (index) => laneIds(index, pillarId, lane));
+}
+
+/**
+ * One note, subscribed to that note alone: its own map and its text. A remote edit to this note re-renders
+ * this note's component and nothing else.
+ */
+export function useNote(id: string): Note | null {
+  const { session } = useBoard();
+  const notes = boardRoots.notes(session.boardDoc);
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const onChange = () => {
+        session.noteSnapshots.invalidate(id);
+        notify();
+      };
+      let map: Y.Map<unknown> | null = null;
+      let text: Y.Text | null = null;
+      const attach = () => {
+        const value = notes.get(id);
+        const nextMap = value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
+        if (nextMap !== map) {
+          map?.unobserve(onMapChange);
+          map = nextMap;
+          map?.observe(onMapChange);
+        }
+        const nextText = map?.get('text');
+        const ytext = nextText instanceof Y.Text ? nextText : null;
+        if (ytext !== text) {
+          text?.unobserve(onChange);
+          text = ytext;
+          text?.observe(onChange);
+        }
+      };
+      function onMapChange() {
+        attach();
+        onChange();
+      }
+      const onNotes = (event: Y.YMapEvent<unknown>) => {
+        if (event.keysChanged.has(id)) onMapChange();
+      };
+      notes.observe(onNotes);
+      attach();
+      return () => {
+        notes.unobserve(onNotes);
+        map?.unobserve(onMapChange);
+        text?.unobserve(onChange);
+      };
+    },
+    [notes, id, session],
+  );
+  return useSyncExternalStore(subscribe, () => session.noteSnapshots.get(id));
+}
+
+export function useSettings() {
+  return useStore(useBoard().session.settings);
+}
+
+export function useLaneLabel(lane: LaneKind): string {
+  const labels = useSettings().laneLabels;
+  return useLaneLabelText()(lane, labels[lane]);
+}
+
+/** A lane's label: the facilitator's own, else the UI language's name for its kind. */
+export function useLaneLabelText() {
+  const { t } = useI18n();
+  // The template's own labels are shown in the UI language; a facilitator's renamed label is shown as is.
+  return (lane: LaneKind, custom: string | null) =>
+    custom === null || custom === DEFAULT_LANE_LABELS[lane] ? t(`lane.${lane}`) : custom;
+}
+
+const NO_PEERS: readonly Peer[] = [];
+export function useEditorsOf(noteId: string): readonly Peer[] {
+  const { session } = useBoard();
+  return useStoreSelector(session.presence, (p) => p.editorsByNote.get(noteId) ?? NO_PEERS);
+}

@@ -1,0 +1,80 @@
+import * as Y from 'yjs';
+import { boardRoots, settingsRoots } from '../../shared/docs';
+import type { LaneKind } from '../../shared/records/lane';
+import { activePillars, listLaneNotes, listTrash, listUnplacedNotes } from '../../shared/selectors';
+import { createStore, type ReadStore, sameArray } from '../lib/store';
+
+/**
+ * Which note ids each lane shows, recomputed once per transaction that can move a note (a note added or
+ * removed, or its `place` / `deletedAt` changed). Unchanged lanes keep the same array, so a remote edit
+ * re-renders only the lanes (and the note) it touched; a text edit recomputes nothing here.
+ */
+export interface LaneIndex {
+  lanes: ReadonlyMap<string, readonly string[]>;
+  unplaced: readonly string[];
+  trash: readonly string[];
+}
+
+export const laneKey = (pillarId: string, lane: LaneKind) => `${pillarId}\u0000${lane}`;
+const EMPTY: readonly string[] = [];
+const PLACEMENT_KEYS = new Set(['place', 'deletedAt']);
+
+function affectsPlacement(events: Y.YEvent<Y.AbstractType<unknown>>[], notes: Y.Map<unknown>): boolean {
+  return events.some((event) => {
+    if (event.target === notes) return true;
+    if (event.target instanceof Y.Map && event.target.parent === notes) {
+      return [...(event as Y.YMapEvent<unknown>).keysChanged].some((key) => PLACEMENT_KEYS.has(key));
+    }
+    return false;
+  });
+}
+
+export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<LaneIndex> & { destroy(): void } {
+  const store = createStore<LaneIndex>({ lanes: new Map(), unplaced: EMPTY, trash: EMPTY });
+
+  const recompute = () => {
+    const previous = store.get();
+    const lanes = new Map<string, readonly string[]>();
+    const pillars = activePillars(settingsDoc);
+    let changed = false;
+    for (const pillar of pillars) {
+      for (const lane of ['problem', 'goal', 'idea'] as const) {
+        const key = laneKey(pillar.id, lane);
+        const ids = listLaneNotes(boardDoc, pillar.id, lane).map((n) => n.id);
+        const old = previous.lanes.get(key);
+        const kept = old && sameArray(old, ids) ? old : ids;
+        if (kept !== old) changed = true;
+        lanes.set(key, kept);
+      }
+    }
+    if (lanes.size !== previous.lanes.size) changed = true;
+    const unplacedIds = listUnplacedNotes(boardDoc, pillars).map((n) => n.id);
+    const unplaced = sameArray(previous.unplaced, unplacedIds) ? previous.unplaced : unplacedIds;
+    const trashIds = listTrash(boardDoc).map((n) => n.id);
+    const trash = sameArray(previous.trash, trashIds) ? previous.trash : trashIds;
+    if (changed || unplaced !== previous.unplaced || trash !== previous.trash) {
+      store.set({ lanes, unplaced, trash });
+    }
+  };
+
+  const notes = boardRoots.notes(boardDoc);
+  const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    if (affectsPlacement(events, notes)) recompute();
+  };
+  const pillars = settingsRoots.pillars(settingsDoc);
+  notes.observeDeep(onNotes);
+  pillars.observeDeep(recompute);
+  recompute();
+  return {
+    get: store.get,
+    subscribe: store.subscribe,
+    destroy: () => {
+      notes.unobserveDeep(onNotes);
+      pillars.unobserveDeep(recompute);
+    },
+  };
+}
+
+export function laneIds(index: LaneIndex, pillarId: string, lane: LaneKind): readonly string[] {
+  return index.lanes.get(laneKey(pillarId, lane)) ?? EMPTY;
+}

@@ -1,0 +1,103 @@
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { roomName } from '../../shared/protocol';
+import type { DocKind } from '../../shared/roles';
+import type { Me } from '../lib/api';
+import { createStore, type Store } from '../lib/store';
+import { createLaneIndex } from './laneIndex';
+import { createNoteSnapshots } from './noteSnapshots';
+import { createPresenceStore } from './presence';
+import { createSettingsStore } from './settingsStore';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/** Something the server told us that the person must see. */
+export type SessionNotice =
+  | { kind: 'closed'; code: number; reason: string }
+  | { kind: 'permissionDenied'; reason: string };
+
+/**
+ * One open board: its two documents, their providers and the stores the views read. Created once per
+ * board page; `destroy()` disconnects everything.
+ */
+export class BoardSession {
+  readonly boardDoc = new Y.Doc();
+  readonly settingsDoc = new Y.Doc();
+  readonly boardProvider: WebsocketProvider;
+  readonly settingsProvider: WebsocketProvider;
+  readonly connection: Store<ConnectionState> = createStore<ConnectionState>('connecting');
+  readonly synced: Store<boolean> = createStore(false);
+  readonly notice: Store<SessionNotice | null> = createStore<SessionNotice | null>(null);
+  readonly laneIndex;
+  readonly settings;
+  readonly presence;
+  readonly noteSnapshots;
+  private everConnected = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    readonly boardId: string,
+    readonly token: string,
+    readonly me: Me,
+  ) {
+    const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
+    // disableBc: a tab must never hold data the server has not seen (PROTOCOL-NOTES).
+    const options = { params: { token }, disableBc: true };
+    this.boardProvider = new WebsocketProvider(url, roomName(boardId, 'board'), this.boardDoc, options);
+    this.settingsProvider = new WebsocketProvider(url, roomName(boardId, 'settings'), this.settingsDoc, options);
+    this.watch(this.boardProvider, 'board');
+    this.watch(this.settingsProvider, 'settings');
+    this.laneIndex = createLaneIndex(this.boardDoc, this.settingsDoc);
+    this.settings = createSettingsStore(this.settingsDoc);
+    this.presence = createPresenceStore(this.boardProvider.awareness);
+    this.noteSnapshots = createNoteSnapshots(this.boardDoc);
+    this.cleanups.push(
+      () => this.laneIndex.destroy(),
+      () => this.settings.destroy(),
+      () => this.presence.destroy(),
+      () => this.noteSnapshots.destroy(),
+    );
+    const updateOnline = () => this.refreshConnection();
+    window.addEventListener('online', updateOnline);
+    window.addEventListener('offline', updateOnline);
+    this.cleanups.push(() => {
+      window.removeEventListener('online', updateOnline);
+      window.removeEventListener('offline', updateOnline);
+    });
+  }
+
+  get awareness() {
+    return this.boardProvider.awareness;
+  }
+
+  private watch(provider: WebsocketProvider, doc: DocKind) {
+    provider.on('status', () => this.refreshConnection());
+    provider.on('sync', () => {
+      this.synced.set(this.boardProvider.synced && this.settingsProvider.synced);
+    });
+    provider.on('closed', ({ code, reason }) => this.notice.set({ kind: 'closed', code, reason }));
+    // The stock client only logs a permission-denied message; show it to the person instead.
+    provider.messageHandlers[2] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder);
+      const reason = decoding.readVarString(decoder);
+      this.notice.set({ kind: 'permissionDenied', reason: `${reason} (${doc})` });
+    };
+  }
+
+  private refreshConnection() {
+    const connected = this.boardProvider.wsconnected && this.settingsProvider.wsconnected;
+    if (connected) this.everConnected = true;
+    if (!navigator.onLine && !connected) this.connection.set('offline');
+    else if (connected) this.connection.set('connected');
+    else this.connection.set(this.everConnected ? 'reconnecting' : 'connecting');
+  }
+
+  destroy() {
+    for (const cleanup of this.cleanups) cleanup();
+    this.boardProvider.destroy();
+    this.settingsProvider.destroy();
+    this.boardDoc.destroy();
+    this.settingsDoc.destroy();
+  }
+}

@@ -1,0 +1,42 @@
+import type * as Y from 'yjs';
+import { settingsRoots } from '../../shared/docs';
+import { type LaneKind, readLaneLabels } from '../../shared/records/lane';
+import { checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta';
+import type { Pillar } from '../../shared/records/pillar';
+import { allPillars, boardTitle } from '../../shared/selectors';
+import { createStore, type ReadStore } from '../lib/store';
+
+/** The settings document as the views need it; a new object only when something in it changed. */
+export interface BoardSettings {
+  title: string;
+  pillars: readonly Pillar[];
+  archivedPillars: readonly Pillar[];
+  laneLabels: Record<LaneKind, string | null>;
+  tooNew: boolean;
+}
+
+function read(doc: Y.Doc): BoardSettings {
+  const pillars = allPillars(doc);
+  return {
+    title: boardTitle(doc),
+    pillars: pillars.filter((p) => p.archivedAt === null),
+    archivedPillars: pillars.filter((p) => p.archivedAt !== null),
+    laneLabels: readLaneLabels(settingsRoots.laneLabels(doc)),
+    tooNew: checkSchemaVersion(settingsRoots.meta(doc), SETTINGS_SCHEMA_VERSION).kind === 'too-new',
+  };
+}
+
+export function createSettingsStore(doc: Y.Doc): ReadStore<BoardSettings> & { destroy(): void } {
+  const store = createStore(read(doc));
+  let lastJson = JSON.stringify(store.get());
+  const onUpdate = () => {
+    const next = read(doc);
+    const json = JSON.stringify(next);
+    if (json !== lastJson) {
+      lastJson = json;
+      store.set(next);
+    }
+  };
+  doc.on('update', onUpdate);
+  return { get: store.get, subscribe: store.subscribe, destroy: () => doc.off('update', onUpdate) };
+}

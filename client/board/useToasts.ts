@@ -1,0 +1,19 @@
+import { useCallback, useRef, useState } from 'react';
+import type { Toast } from './ui';
+
+const TOAST_MS = 8000;
+
+export function useToasts() {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+  const notify = useCallback(
+    (toast: Omit<Toast, 'id'>) => {
+      const id = nextId.current++;
+      setToasts((list) => [...list.slice(-2), { ...toast, id }]);
+      window.setTimeout(() => dismiss(id), TOAST_MS);
+    },
+    [dismiss],
+  );
+  return { toasts, notify, dismiss };
+}

@@ -1,0 +1,19 @@
+import { LANGS } from '../../shared/i18n/index';
+import { useI18n } from './I18nProvider';
+
+/** A labelled select: reachable by keyboard, named in the current language. */
+export function LanguageSwitch() {
+  const { lang, t, setLang } = useI18n();
+  return (
+    <label className="lang-switch">
+      <span>{t('lang.label')}</span>
+      <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'ja')}>
+        {LANGS.map((code) => (
+          <option key={code} value={code}>
+            {t(code === 'ja' ? 'lang.ja' : 'lang.en')}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

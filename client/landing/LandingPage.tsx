@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import type { CreatedBoard } from '../lib/api';
+import { CreateBoardForm } from './CreateBoardForm';
+import { CreatedLinks } from './CreatedLinks';
+import { RecentBoards } from './RecentBoards';
+
+export function LandingPage() {
+  const { t } = useI18n();
+  const [created, setCreated] = useState<CreatedBoard | null>(null);
+  return (
+    <div className="landing">
+      <header className="landing-header">
+        <div>
+          <h1>{t('app.name')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main className="landing-main">
+        {created ? <CreatedLinks board={created} /> : <CreateBoardForm onCreated={setCreated} />}
+        <RecentBoards />
+      </main>
+    </div>
+  );
+}
