@@ -41,6 +41,7 @@ export function BoardDnd({ children }: { children: ReactNode }) {
       boardAnnouncements(
         t,
         (id) => getNote(session.boardDoc, id)?.text ?? '',
+        (id) => getNote(session.boardDoc, id)?.place ?? null,
         (pillarId, lane) => {
           const settings = session.settings.get();
           const pillar = settings.pillars.find((p) => p.id === pillarId);

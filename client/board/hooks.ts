@@ -97,8 +97,11 @@ export function useLaneLabel(lane: LaneKind): string {
 export function useLaneLabelText() {
   const { t } = useI18n();
   // The template's own labels are shown in the UI language; a facilitator's renamed label is shown as is.
-  return (lane: LaneKind, custom: string | null) =>
-    custom === null || custom === DEFAULT_LANE_LABELS[lane] ? t(`lane.${lane}`) : custom;
+  return useCallback(
+    (lane: LaneKind, custom: string | null) =>
+      custom === null || custom === DEFAULT_LANE_LABELS[lane] ? t(`lane.${lane}`) : custom,
+    [t],
+  );
 }
 
 const NO_PEERS: readonly Peer[] = [];

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { boardRoots, settingsRoots } from '../../shared/docs';
 import type { LaneKind } from '../../shared/records/lane';
-import { activePillars, listLaneNotes, listTrash, listUnplacedNotes } from '../../shared/selectors';
+import { activePillars, allPillars, listLaneNotes, listTrash, listUnplacedNotes } from '../../shared/selectors';
 import { createStore, type ReadStore, sameArray } from '../lib/store';
 
 /**
@@ -48,7 +48,8 @@ export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<
       }
     }
     if (lanes.size !== previous.lanes.size) changed = true;
-    const unplacedIds = listUnplacedNotes(boardDoc, pillars).map((n) => n.id);
+    // Notes of archived pillars are not unplaced: they come back with their pillar.
+    const unplacedIds = listUnplacedNotes(boardDoc, allPillars(settingsDoc)).map((n) => n.id);
     const unplaced = sameArray(previous.unplaced, unplacedIds) ? previous.unplaced : unplacedIds;
     const trashIds = listTrash(boardDoc).map((n) => n.id);
     const trash = sameArray(previous.trash, trashIds) ? previous.trash : trashIds;

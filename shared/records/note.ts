@@ -10,7 +10,8 @@ import { LANE_KINDS, type LaneKind } from './lane.js';
 export const placeSchema = z.object({
   pillarId: z.string().min(1).max(64),
   lane: z.enum(LANE_KINDS),
-  order: z.string().min(1).max(256),
+  // Keys grow by about one character per 4 inserts at the same spot; 1,024 leaves room for thousands.
+  order: z.string().min(1).max(1024),
 });
 export type NotePlace = z.infer<typeof placeSchema>;
 

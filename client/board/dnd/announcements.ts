@@ -6,18 +6,29 @@ import { dropData } from './dropTarget';
 export function boardAnnouncements(
   t: Translate,
   noteText: (id: string) => string,
+  notePlace: (id: string) => { pillarId: string; lane: string } | null,
   placeName: (pillarId: string, lane: string) => { pillar: string; lane: string },
 ): { announcements: Announcements; screenReaderInstructions: ScreenReaderInstructions } {
   const text = (id: string | number) => shorten(noteText(String(id)));
+  // Only a change of lane is announced: dnd-kit reports "over" on every hover, and the first one (the
+  // note's own lane, right at pick-up) would replace the pick-up message before it is read.
+  let lastLane: string | null = null;
   const overMessage = (activeId: string | number, over: Parameters<Announcements['onDragOver']>[0]['over']) => {
     const target = dropData(over);
+    const laneKey = target ? `${target.pillarId}|${target.lane}` : null;
+    if (laneKey === lastLane) return undefined;
+    lastLane = laneKey;
     if (!target) return t('dnd.overNone', { text: text(activeId) });
     return t('dnd.over', { text: text(activeId), ...placeName(target.pillarId, target.lane) });
   };
   return {
     screenReaderInstructions: { draggable: t('dnd.instructions') },
     announcements: {
-      onDragStart: ({ active }) => t('dnd.pickedUp', { text: text(active.id) }),
+      onDragStart: ({ active }) => {
+        const place = notePlace(String(active.id));
+        lastLane = place ? `${place.pillarId}|${place.lane}` : null;
+        return t('dnd.pickedUp', { text: text(active.id) });
+      },
       onDragOver: ({ active, over }) => overMessage(active.id, over),
       onDragMove: () => undefined,
       onDragEnd: ({ active, over }) => {

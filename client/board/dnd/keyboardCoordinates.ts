@@ -23,7 +23,9 @@ export const jumpToNearestDroppable: KeyboardCoordinateGetter = (event, { curren
     const x = rect.left + rect.width / 2;
     const y = rect.top + rect.height / 2;
     const along = (x - fromX) * direction.x + (y - fromY) * direction.y;
-    if (along <= 4) continue;
+    // Past the dragged note's own extent, so the lane it sits in is never "the next one to the right".
+    const reach = direction.x !== 0 ? collisionRect.width / 2 : collisionRect.height / 2;
+    if (along <= reach) continue;
     const across = Math.abs((x - fromX) * direction.y) + Math.abs((y - fromY) * direction.x);
     const score = along + across * 2;
     if (!best || score < best.score) best = { x, y, score };

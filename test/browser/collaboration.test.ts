@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absent, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
+
+const CITIZEN = '市民サービスの向上';
+const EFFICIENCY = '業務の効率化';
+const TALENT = '人材育成';
+
+describe('two people on one board', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('see each other’s new, edited, moved and deleted notes', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'facilitator', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+
+    // New: Alice adds a problem, Bob sees it in the same lane.
+    await quickEntry(alice, CITIZEN, '課題').fill('窓口の待ち時間が長い');
+    await quickEntry(alice, CITIZEN, '課題').press('Enter');
+    await expect
+      .poll(() => laneRegion(bob, CITIZEN, '課題').getByRole('listitem').allInnerTexts())
+      .toEqual([expect.stringContaining('窓口の待ち時間が長い')]);
+
+    // Edited: Bob edits the text in place, Alice sees the edit.
+    await noteItem(bob, '窓口の待ち時間が長い').getByRole('button', { name: '編集' }).click();
+    const editor = bob.getByRole('textbox', { name: '付箋の本文を編集' });
+    await editor.press('End');
+    await editor.pressSequentially('（特に月曜）');
+    await editor.press('Enter');
+    await shown(noteItem(alice, '窓口の待ち時間が長い（特に月曜）'));
+
+    // Moved: Alice drags it with the mouse to another pillar's goal lane.
+    const handle = noteItem(alice, '窓口の待ち時間が長い（特に月曜）').locator('.note-text');
+    const target = laneRegion(alice, EFFICIENCY, '達成目標');
+    const from = await handle.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('not laid out');
+    await alice.mouse.move(from.x + 20, from.y + 8);
+    await alice.mouse.down();
+    await alice.mouse.move(from.x + 40, from.y + 30, { steps: 4 });
+    await alice.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await alice.mouse.up();
+    await expect.poll(() => laneRegion(bob, EFFICIENCY, '達成目標').getByRole('listitem').count()).toBe(1);
+    await absent(laneRegion(bob, CITIZEN, '課題').getByRole('listitem'));
+
+    // Deleted: Bob deletes it, Alice no longer sees it; Bob's undo brings it back for both.
+    await noteItem(bob, '窓口の待ち時間が長い（特に月曜）').getByRole('button', { name: '削除' }).click();
+    await absent(noteItem(alice, '窓口の待ち時間が長い（特に月曜）'));
+    await bob.getByRole('button', { name: '元に戻す' }).click();
+    await shown(noteItem(alice, '窓口の待ち時間が長い（特に月曜）'));
+
+    // Presence: each sees the other.
+    await expect.poll(() => alice.getByRole('region', { name: '参加中のメンバー' }).innerText()).toContain('鈴木');
+    expect(harness.externalRequests).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('shows who is editing which note to the others', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    await quickEntry(alice, TALENT, 'アイデア').fill('研修の動画を共有');
+    await quickEntry(alice, TALENT, 'アイデア').press('Enter');
+    await noteItem(bob, '研修の動画を共有').getByRole('button', { name: '編集' }).click();
+    await expect.poll(() => noteItem(alice, '研修の動画を共有').innerText()).toContain('鈴木さんが編集中');
+    await bob.getByRole('textbox', { name: '付箋の本文を編集' }).press('Escape');
+    await expect.poll(() => noteItem(alice, '研修の動画を共有').innerText()).not.toContain('鈴木さんが編集中');
+  });
+
+  it('re-renders only the edited note when a remote edit arrives', async () => {
+    const board = await harness.createBoard();
+    const writer = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    for (const text of ['一つ目', '二つ目', '三つ目']) {
+      await quickEntry(writer, CITIZEN, '課題').fill(text);
+      await quickEntry(writer, CITIZEN, '課題').press('Enter');
+    }
+    const watcher = await harness.openBoard(board, 'viewer', { name: '高橋', recordRenders: true });
+    await expect.poll(() => laneRegion(watcher, CITIZEN, '課題').getByRole('listitem').count()).toBe(3);
+    const before = await watcher.evaluate(() => ({ ...window.__renderCounts }));
+
+    await noteItem(writer, '二つ目').getByRole('button', { name: '編集' }).click();
+    await writer.getByRole('textbox', { name: '付箋の本文を編集' }).press('End');
+    await writer.getByRole('textbox', { name: '付箋の本文を編集' }).pressSequentially('です');
+    await shown(noteItem(watcher, '二つ目です'));
+
+    const after = await watcher.evaluate(() => ({ ...window.__renderCounts }));
+    const grew = Object.keys(after).filter((key) => (after[key] ?? 0) > (before[key] ?? 0));
+    const edited = await watcher.evaluate(
+      () => document.querySelector('[aria-label="付箋: 二つ目です"]')?.getAttribute('data-note-id') ?? '',
+    );
+    expect(edited).not.toBe('');
+    expect(grew).toEqual([`note:${edited}`]);
+  });
+});

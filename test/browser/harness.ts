@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type RunningServer, startServer } from '../../server/main';
+import { launchChromium } from './chromium';
+
+export interface CreatedBoard {
+  id: string;
+  title: string;
+  tokens: { facilitator: string; participant: string; viewer: string };
+  links: { facilitator: string; participant: string; viewer: string };
+}
+
+/** A real server on a free loopback port, with its own data folder, and a real Chromium. */
+export class BrowserHarness {
+  server!: RunningServer;
+  browser!: Browser;
+  private dataDir = '';
+  private contexts: BrowserContext[] = [];
+  /** Requests any page made to somewhere other than our server (must stay empty: closed network). */
+  readonly externalRequests: string[] = [];
+  readonly pageErrors: string[] = [];
+
+  async start(): Promise<this> {
+    this.dataDir = mkdtempSync(join(tmpdir(), 'board-browser-'));
+    this.server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: this.dataDir,
+      clientDir: resolve('dist/client'),
+      unloadDelayMs: 200,
+      log: () => {},
+    });
+    this.browser = await launchChromium();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const context of this.contexts) await context.close().catch(() => {});
+    await this.browser?.close();
+    await this.server?.close();
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  async createBoard(title = '庁内部会'): Promise<CreatedBoard> {
+    const response = await fetch(`${this.server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title }),
+    });
+    if (response.status !== 201) throw new Error(`create board: ${response.status}`);
+    return (await response.json()) as CreatedBoard;
+  }
+
+  /** Opens a board in a fresh browser context as a person with a remembered display name. */
+  async openBoard(
+    board: CreatedBoard,
+    role: keyof CreatedBoard['tokens'],
+    options: { name?: string; lang?: 'ja' | 'en'; recordRenders?: boolean } = {},
+  ): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    this.contexts.push(context);
+    await context.addInitScript(
+      ({ name, recordRenders }) => {
+        if (name) window.localStorage.setItem('board.identity.name', name);
+        if (recordRenders) (window as unknown as { __recordRenders: boolean }).__recordRenders = true;
+      },
+      { name: options.name ?? '山田', recordRenders: options.recordRenders ?? false },
+    );
+    const page = await context.newPage();
+    const origin = new URL(this.server.url).origin;
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith(origin.replace('http', 'ws')) && !url.startsWith('data:')) {
+        this.externalRequests.push(url);
+      }
+    });
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    const base = `${this.server.url}/b/${board.id}${options.lang ? `?lang=${options.lang}` : ''}`;
+    await page.goto(`${base}#token=${board.tokens[role]}`);
+    await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0, null, {
+      timeout: 20_000,
+    });
+    return page;
+  }
+}
+
+/** The quick-entry field of one lane, by its accessible name. */
+export function quickEntry(page: Page, pillar: string, lane: string) {
+  return page.getByRole('textbox', { name: `「${pillar} ${lane}」に書く（Enterで追加）` });
+}
+
+export function noteItem(page: Page, text: string) {
+  return page.getByRole('listitem', { name: `付箋: ${text}` });
+}
+
+export function laneRegion(page: Page, pillar: string, lane: string) {
+  return page.getByRole('region', { name: `${pillar} — ${lane}` });
+}
+
+type Waitable = {
+  waitFor(options: { state: 'visible' | 'detached' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
+};
+
+/** Waits until the element is shown (fails the test after 10 s). */
+export function shown(locator: Waitable): Promise<void> {
+  return locator.waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Waits until no such element is in the page (fails the test after 10 s). */
+export function absent(locator: Waitable): Promise<void> {
+  return locator.waitFor({ state: 'detached', timeout: 10_000 });
+}

@@ -1,0 +1,169 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absent, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
+
+const CITIZEN = '市民サービスの向上';
+const EFFICIENCY = '業務の効率化';
+
+/** dnd-kit's live region: what a screen reader is told during a drag. */
+function dragAnnouncement(page: Page) {
+  return page.locator('[id^="DndLiveRegion"]').innerText();
+}
+
+/** Composes `steps` with a real IME session (CDP), pressing an IME-confirming Enter before committing. */
+async function composeJapanese(page: Page, steps: string[], committed: string) {
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of steps) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  }
+  // The Enter that confirms the conversion: keyCode 229, isComposing. It must not submit anything.
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'rawKeyDown',
+    windowsVirtualKeyCode: 229,
+    nativeVirtualKeyCode: 229,
+    key: 'Enter',
+    code: 'Enter',
+  });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: 229, key: 'Enter', code: 'Enter' });
+  await cdp.send('Input.insertText', { text: committed });
+  await cdp.detach();
+}
+
+describe('keyboard and Japanese input', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('adds a note and moves it to another pillar with the keyboard only', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    const watcher = await harness.openBoard(board, 'viewer', { name: '閲覧者' });
+
+    await quickEntry(page, CITIZEN, '課題').focus();
+    await page.keyboard.type('申請書類が多すぎる');
+    await page.keyboard.press('Enter');
+    await shown(noteItem(page, '申請書類が多すぎる'));
+    // Focus stays in the field for the next note.
+    expect(await quickEntry(page, CITIZEN, '課題').evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Shift+Tab back through the note's buttons (delete, move, edit) to its drag handle.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(focused).toBe('付箋「申請書類が多すぎる」をドラッグして移動');
+
+    await page.keyboard.press('Space');
+    await expect.poll(() => dragAnnouncement(page)).toContain('付箋「申請書類が多すぎる」を持ち上げました。');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => dragAnnouncement(page)).toContain(`${EFFICIENCY}`);
+    await page.keyboard.press('Space');
+    await expect.poll(() => dragAnnouncement(page)).toContain(`付箋「申請書類が多すぎる」を${EFFICIENCY}の`);
+
+    await absent(laneRegion(watcher, CITIZEN, '課題').getByRole('listitem'));
+    const movedTo = await watcher
+      .locator('[aria-label="付箋: 申請書類が多すぎる"]')
+      .evaluate((el) => el.closest('section.lane')?.getAttribute('aria-label') ?? '');
+    expect(movedTo.startsWith(EFFICIENCY)).toBe(true);
+  });
+
+  it('moves a note to a chosen pillar, lane and position with the “move to…” dialog', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    for (const [lane, text] of [
+      ['課題', 'AIで問い合わせ対応'],
+      ['達成目標', '職員のITスキルが上がる'],
+    ] as const) {
+      await quickEntry(page, EFFICIENCY, lane).fill(text);
+      await quickEntry(page, EFFICIENCY, lane).press('Enter');
+    }
+    await noteItem(page, 'AIで問い合わせ対応').getByRole('button', { name: '移動…' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '付箋を移動' });
+    await shown(dialog);
+    // The pillar list has focus: keep 業務の効率化 (already selected), go to the lane list.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown'); // 課題 → 達成目標
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowUp'); // from the end to the first position, before the existing goal
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // 移動する
+    await absent(dialog);
+    await expect
+      .poll(() =>
+        laneRegion(page, EFFICIENCY, '達成目標')
+          .getByRole('listitem')
+          .evaluateAll((items) => items.map((i) => i.getAttribute('aria-label'))),
+      )
+      .toEqual(['付箋: AIで問い合わせ対応', '付箋: 職員のITスキルが上がる']);
+    await expect
+      .poll(() => page.getByRole('status').allInnerTexts())
+      .toContainEqual(expect.stringContaining('1番目に移動しました'));
+  });
+
+  it('composes 「市民サービス」 with an IME: the confirming Enter adds nothing, the next Enter adds exactly that note', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    const entry = quickEntry(page, CITIZEN, '課題');
+    await entry.focus();
+    await composeJapanese(page, ['し', 'しみ', 'しみん', '市民', '市民さーびす', '市民サービス'], '市民サービス');
+    expect(await entry.inputValue()).toBe('市民サービス');
+    expect(await laneRegion(page, CITIZEN, '課題').getByRole('listitem').count()).toBe(0);
+
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        laneRegion(page, CITIZEN, '課題')
+          .getByRole('listitem')
+          .evaluateAll((items) => items.map((i) => i.querySelector('.note-text')?.textContent)),
+      )
+      .toEqual(['市民サービス']);
+    expect(await entry.inputValue()).toBe('');
+  });
+
+  it('keeps a composition intact while a colleague edits the same note, and keeps both texts', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    await quickEntry(alice, CITIZEN, '達成目標').fill('手続きが');
+    await quickEntry(alice, CITIZEN, '達成目標').press('Enter');
+
+    await noteItem(alice, '手続きが').getByRole('button', { name: '編集' }).click();
+    const aliceEditor = alice.getByRole('textbox', { name: '付箋の本文を編集' });
+    await aliceEditor.press('End');
+    const cdp = await alice.context().newCDPSession(alice);
+    await cdp.send('Input.imeSetComposition', { text: 'かんたん', selectionStart: 4, selectionEnd: 4 });
+
+    // Bob edits the same note at its start while Alice is still composing.
+    await noteItem(bob, '手続きが').getByRole('button', { name: '編集' }).click();
+    const bobEditor = bob.getByRole('textbox', { name: '付箋の本文を編集' });
+    await bobEditor.press('Home');
+    await bobEditor.pressSequentially('市の');
+    await shown(noteItem(bob, '市の手続きが'));
+    await expect.poll(() => alice.evaluate(() => document.querySelector('.note-text')?.textContent ?? null)).toBe(null);
+    // Alice's textarea was not touched: her composition is still in progress and unbroken.
+    expect(await aliceEditor.inputValue()).toBe('手続きがかんたん');
+
+    await cdp.send('Input.imeSetComposition', { text: '簡単', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.insertText', { text: '簡単' });
+    await cdp.detach();
+    await expect.poll(() => aliceEditor.inputValue()).toBe('市の手続きが簡単');
+    await aliceEditor.press('Enter');
+    await bobEditor.press('Enter');
+    await shown(noteItem(bob, '市の手続きが簡単'));
+    await shown(noteItem(alice, '市の手続きが簡単'));
+  });
+
+  it('refuses an empty note and an over-long note with a visible message, and adds nothing', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    const entry = quickEntry(page, CITIZEN, 'アイデア');
+    await entry.fill('   ');
+    await entry.press('Enter');
+    await shown(page.getByRole('alert').filter({ hasText: '空の付箋は追加できません' }));
+    await entry.fill('あ'.repeat(2001));
+    await entry.press('Enter');
+    await shown(page.getByRole('alert').filter({ hasText: '2000文字まで' }));
+    expect(await laneRegion(page, CITIZEN, 'アイデア').getByRole('listitem').count()).toBe(0);
+    expect(await entry.inputValue()).toBe('あ'.repeat(2001));
+  });
+});

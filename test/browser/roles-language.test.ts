@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absent, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
+
+const CITIZEN = '市民サービスの向上';
+
+describe('roles and language', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('gives a viewer the board to read and no control to change it', async () => {
+    const board = await harness.createBoard();
+    const participant = await harness.openBoard(board, 'participant');
+    await quickEntry(participant, CITIZEN, '課題').fill('紙の申請が多い');
+    await quickEntry(participant, CITIZEN, '課題').press('Enter');
+
+    const viewer = await harness.openBoard(board, 'viewer', { name: '見学者' });
+    await shown(noteItem(viewer, '紙の申請が多い'));
+    await shown(viewer.getByText('閲覧用リンクで開いています。変更はできません。'));
+    expect(await viewer.getByRole('textbox').count()).toBe(0);
+    for (const name of ['編集', '削除', '移動…', 'ボードの設定']) {
+      expect(await viewer.getByRole('button', { name, exact: true }).count()).toBe(0);
+    }
+    expect(await viewer.getByRole('button', { name: /ドラッグして移動/ }).count()).toBe(0);
+  });
+
+  it('lets the facilitator rename a pillar and a lane, and every participant sees it at once', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    const participant = await harness.openBoard(board, 'participant');
+    expect(await participant.getByRole('button', { name: 'ボードの設定' }).count()).toBe(0);
+
+    await facilitator.getByRole('button', { name: 'ボードの設定' }).click();
+    const dialog = facilitator.getByRole('dialog', { name: 'ボードの設定' });
+    await dialog.getByRole('textbox', { name: `柱「${CITIZEN}」の名前` }).fill('住民サービス');
+    await dialog.getByRole('button', { name: `保存: 柱「${CITIZEN}」の名前` }).click();
+    await dialog.getByRole('textbox', { name: '「アイデア」列の名前' }).fill('解決のアイデア');
+    await dialog.getByRole('button', { name: '保存: 「アイデア」列の名前' }).click();
+    await dialog.getByRole('textbox', { name: '新しい柱の名前' }).fill('データ活用');
+    await dialog.getByRole('button', { name: '柱を追加' }).click();
+    await dialog.getByRole('button', { name: '閉じる' }).click();
+
+    await shown(participant.getByRole('heading', { name: '住民サービス', level: 2 }));
+    await shown(participant.getByRole('heading', { name: 'データ活用', level: 2 }));
+    await shown(laneRegion(participant, 'データ活用', '解決のアイデア'));
+    await absent(participant.getByRole('heading', { name: CITIZEN, level: 2 }));
+  });
+
+  it('shows the board in English with ?lang=en and switches back to Japanese', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant', { lang: 'en' });
+    await shown(page.getByRole('textbox', { name: `Write in “${CITIZEN} Problems” (Enter to add)` }));
+    await shown(page.getByRole('region', { name: `${CITIZEN} — Target states` }));
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+    await shown(quickEntry(page, CITIZEN, '課題'));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+  });
+
+  it('tells a person with a wrong link that the link is not valid', async () => {
+    const board = await harness.createBoard();
+    const context = await harness.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${harness.server.url}/b/${board.id}#token=not-a-real-token-000000`);
+    await shown(page.getByRole('alert').filter({ hasText: 'このリンクは無効です' }));
+    await context.close();
+  });
+});
