@@ -1,0 +1,199 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { RawData, WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { MAX_FRAME_BYTES } from '../shared/limits.js';
+import { AUTH_PERMISSION_DENIED, CLOSE, MESSAGE } from '../shared/protocol.js';
+import { canWrite, type DocKind, type Role } from '../shared/roles.js';
+import { encodeAwarenessFrame, type Peer, type Room } from './rooms.js';
+
+/** A connection may introduce this many awareness client ids (a tab normally uses one). */
+const MAX_AWARENESS_IDS = 4;
+
+/** Close reasons are limited to 123 bytes by the websocket protocol. */
+export function closeSafely(ws: WebSocket, code: number, reason: string): void {
+  let text = reason;
+  while (Buffer.byteLength(text) > 123) text = text.slice(0, -1);
+  if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, text);
+}
+
+export function frameBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+class MalformedMessage extends Error {}
+
+export function permissionDeniedReason(role: Role, doc: DocKind): string {
+  if (role === 'viewer') return 'This link is read-only: viewers cannot change the board. Your change was not saved.';
+  return doc === 'settings'
+    ? 'Only the facilitator can change the board settings. Your change was not saved.'
+    : 'Your role cannot change this board. Your change was not saved.';
+}
+
+/**
+ * Speaks the y-websocket protocol (sync + awareness) for one connection to one room. Writes from a role that
+ * may not write this document are never applied, stored or relayed; malformed frames close this connection
+ * only (4422), oversized frames close it with 4413.
+ */
+export class Connection implements Peer {
+  readonly awarenessIds = new Set<number>();
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: Room,
+    private readonly role: Role,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Joins the room and greets the client: our step 1 and the awareness states we know. */
+  start(): void {
+    this.room.add(this);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.writeSyncStep1(encoder, this.room.doc);
+    this.send(encoding.toUint8Array(encoder));
+    this.sendAwarenessStates();
+    this.ws.on('close', () => this.stop());
+  }
+
+  /** Handles one frame from the client. */
+  receive(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    const frame = frameBytes(data);
+    if (frame.byteLength > MAX_FRAME_BYTES) {
+      this.close(CLOSE.tooLarge, `message too large: over ${MAX_FRAME_BYTES} bytes`);
+      return;
+    }
+    if (!isBinary) {
+      this.close(CLOSE.invalidMessage, 'malformed message: text frames are not part of the protocol');
+      return;
+    }
+    try {
+      this.handle(frame);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.close(CLOSE.invalidMessage, `malformed message: ${detail}`);
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (!this.closed && this.ws.readyState === this.ws.OPEN) this.ws.send(frame, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    closeSafely(this.ws, code, reason);
+    this.stop();
+  }
+
+  private stop(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.room.remove(this);
+  }
+
+  private handle(frame: Uint8Array): void {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE.sync:
+        this.handleSync(decoder);
+        return;
+      case MESSAGE.awareness:
+        this.handleAwareness(decoding.readVarUint8Array(decoder));
+        return;
+      case MESSAGE.queryAwareness:
+        this.sendAwarenessStates();
+        return;
+      case MESSAGE.auth:
+        return; // clients have nothing to say here
+      default:
+        // A newer client's message type: ignored, as the stock client ignores types it does not know.
+        this.log(`room ${this.room.name}: ignored message type ${type}`);
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const subType = decoding.readVarUint(decoder);
+    if (subType === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE.sync);
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, this.room.diffFor(stateVector));
+      this.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    if (subType !== syncProtocol.messageYjsSyncStep2 && subType !== syncProtocol.messageYjsUpdate) {
+      throw new MalformedMessage(`unknown sync message ${subType}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    if (!canWrite(this.role, this.room.kind)) {
+      this.refuseWrite(update);
+      return;
+    }
+    const result = this.room.submit(update, this);
+    if (!result.ok) this.close(CLOSE.invalidMessage, `invalid update: ${result.reason}`);
+  }
+
+  /**
+   * A write from a role without write access. The stock client answers our step 1 with its own step 2 even
+   * when it has nothing new: that is not a write attempt and is ignored quietly.
+   */
+  private refuseWrite(update: Uint8Array): void {
+    const check = this.room.check(update);
+    if (!check.ok) {
+      this.close(CLOSE.invalidMessage, `invalid update: ${check.reason}`);
+      return;
+    }
+    if (!check.changes) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.auth);
+    encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED);
+    encoding.writeVarString(encoder, permissionDeniedReason(this.role, this.room.kind));
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  /**
+   * Applies the entries for client ids this connection introduced (claiming new ones) and drops the rest,
+   * so nobody can change or remove another person's presence.
+   */
+  private handleAwareness(update: Uint8Array): void {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept: Array<{ clientId: number; clock: number; state: string }> = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      JSON.parse(state); // throws on a malformed state: the frame is malformed
+      const owner = this.room.awarenessOwners.get(clientId);
+      if (owner === undefined && this.awarenessIds.size < MAX_AWARENESS_IDS) {
+        this.room.awarenessOwners.set(clientId, this);
+        this.awarenessIds.add(clientId);
+      } else if (owner !== this) {
+        continue;
+      }
+      kept.push({ clientId, clock, state });
+    }
+    if (kept.length === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, kept.length);
+    for (const entry of kept) {
+      encoding.writeVarUint(encoder, entry.clientId);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, entry.state);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encoding.toUint8Array(encoder), this);
+  }
+
+  private sendAwarenessStates(): void {
+    const clients = [...this.room.awareness.getStates().keys()];
+    if (clients.length === 0) return;
+    this.send(encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, clients)));
+  }
+}

@@ -1,0 +1,132 @@
+import * as Y from 'yjs';
+
+/** Highest clock + 1 known per client: a document's state vector, possibly extended by accepted updates. */
+export type StateVector = Map<number, number>;
+
+export type UpdateCheck =
+  | {
+      ok: true;
+      /** The state vector once this update is applied on top of the given one. */
+      stateVector: StateVector;
+      /** True when the update brings no struct past the given state vector and deletes nothing. */
+      empty: boolean;
+      /** True when the update brings structs past the given state vector. */
+      hasNewStructs: boolean;
+    }
+  | { ok: false; reason: string };
+
+const isClock = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+function refuse(reason: string): UpdateCheck {
+  return { ok: false, reason };
+}
+
+/**
+ * Checks a Yjs (v1) update completely without touching any document: it must decode, and applying it on
+ * top of `base` must leave nothing pending. Yjs would otherwise keep the parts it cannot integrate in
+ * `store.pendingStructs` / `pendingDs` and a later client would receive a different board.
+ *
+ * Rules (see PROTOCOL-NOTES.md):
+ * - per client, every struct must start at or before the clock known so far (the base state vector,
+ *   extended by the earlier structs of this update); a gap means the update depends on missing data;
+ * - every id an item refers to (origin, right origin, parent item) must be known: in the base or in this
+ *   update; a reference to the item's own client must point before the item itself;
+ * - every deleted range must lie within what is known after the update (Yjs keeps unknown deletions pending).
+ */
+export function validateUpdate(update: Uint8Array, base: ReadonlyMap<number, number>): UpdateCheck {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (error) {
+    return refuse(`the update does not decode (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const known: StateVector = new Map(base);
+  let hasNewStructs = false;
+  const clientsSeen = new Set<number>();
+  let previousClient: number | null = null;
+  // Pass 1: struct ranges, in the order Yjs would integrate them per client.
+  for (const struct of decoded.structs) {
+    const { client, clock } = struct.id;
+    if (!isClock(client) || !isClock(clock) || !isClock(struct.length) || struct.length === 0) {
+      return refuse('the update contains a struct with an invalid id or length');
+    }
+    if (client !== previousClient) {
+      // Yjs keeps only the last group of a client listed twice: the earlier group would be lost.
+      if (clientsSeen.has(client)) return refuse(`the update lists client ${client} twice`);
+      clientsSeen.add(client);
+      previousClient = client;
+    }
+    if (struct instanceof Y.Skip) continue;
+    const have = known.get(client) ?? 0;
+    if (clock > have) return refuse(`the update depends on missing changes of client ${client}`);
+    const end = clock + struct.length;
+    if (end > have) {
+      known.set(client, end);
+      hasNewStructs = true;
+    }
+  }
+  const isKnown = (id: Y.ID): boolean =>
+    isClock(id.client) && isClock(id.clock) && id.clock < (known.get(id.client) ?? 0);
+  // Pass 2: references. Only structs past the base matter: Yjs skips the parts it already has.
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const { client, clock } = struct.id;
+    if (clock + struct.length <= (base.get(client) ?? 0)) continue;
+    const refs: Y.ID[] = [];
+    if (struct.origin) refs.push(struct.origin);
+    if (struct.rightOrigin) refs.push(struct.rightOrigin);
+    if (struct.parent instanceof Y.ID) refs.push(struct.parent);
+    else if (struct.parent !== null && typeof struct.parent !== 'string') {
+      return refuse('the update contains an item with an invalid parent');
+    }
+    if (struct.parent === null && !struct.origin && !struct.rightOrigin) {
+      return refuse('the update contains an item without a parent');
+    }
+    if (struct.parentSub !== null && typeof struct.parentSub !== 'string') {
+      return refuse('the update contains an item with an invalid key');
+    }
+    for (const ref of refs) {
+      if (!isKnown(ref)) return refuse(`the update refers to a change the document lacks (${ref.client}:${ref.clock})`);
+      if (ref.client === client && ref.clock >= clock) return refuse('the update contains an item referring forward');
+    }
+  }
+  // Pass 3: the delete set.
+  let deletes = false;
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const range of ranges) {
+      if (!isClock(client) || !isClock(range.clock) || !isClock(range.len)) {
+        return refuse('the update contains an invalid deletion');
+      }
+      if (range.len === 0) continue;
+      if (range.clock + range.len > (known.get(client) ?? 0)) {
+        return refuse(`the update deletes changes the document lacks (client ${client})`);
+      }
+      deletes = true;
+    }
+  }
+  return { ok: true, stateVector: known, empty: !hasNewStructs && !deletes, hasNewStructs };
+}
+
+export function stateVectorOf(doc: Y.Doc): StateVector {
+  return Y.decodeStateVector(Y.encodeStateVector(doc));
+}
+
+/**
+ * True when every deletion in the update is already a deletion in the document: together with
+ * `hasNewStructs === false` the update changes nothing (a reconnecting client's step 2 repeats the whole
+ * delete set, which need not be stored again, and a viewer's repeat is not a write attempt).
+ */
+export function deletionsAlreadyApplied(update: Uint8Array, doc: Y.Doc): boolean {
+  const { ds } = Y.decodeUpdate(update);
+  if (ds.clients.size === 0) return true;
+  const present = Y.createDeleteSetFromStructStore(doc.store);
+  for (const [client, ranges] of ds.clients) {
+    const have = present.clients.get(client) ?? [];
+    for (const range of ranges) {
+      if (range.len === 0) continue;
+      const covered = have.some((h) => h.clock <= range.clock && range.clock + range.len <= h.clock + h.len);
+      if (!covered) return false;
+    }
+  }
+  return true;
+}
