@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addNote, editNoteText } from '../../shared/ops/notes.js';
+import { getNote, listNotes } from '../../shared/selectors.js';
+import {
+  connectClient,
+  connectSynced,
+  createBoard,
+  startTestServer,
+  type TestClient,
+  tempDataDir,
+  waitFor,
+} from './helpers.js';
+
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function storedRows(dataDir: string): { updates: number; snapshots: number } {
+  const db = new Database(join(dataDir, 'board.sqlite'), { readonly: true });
+  try {
+    const updates = (db.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n;
+    const snapshots = (db.prepare('SELECT count(*) AS n FROM snapshots').get() as { n: number }).n;
+    return { updates, snapshots };
+  } finally {
+    db.close();
+  }
+}
+
+describe('durability', () => {
+  it('keeps every note across a restart, and compacts stored updates into a snapshot', async () => {
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    let server = await startTestServer({ dataDir: data.dir, compactAfter: 5, unloadDelayMs: 50 });
+    const board = await createBoard(server.url);
+    const writer = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
+    for (let i = 0; i < 20; i++) {
+      addNote(writer.doc, { id: `n${i}`, pillarId: 'p', lane: 'problem', text: `付箋 ${i}`, author: 'w' });
+    }
+    editNoteText(writer.doc, 'n3', '付箋 3 (編集)');
+    const reader = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    await waitFor(() => getNote(reader.doc, 'n3')?.text === '付箋 3 (編集)', 'the reader to see every change');
+    expect(storedRows(data.dir).updates).toBeLessThanOrEqual(5);
+    writer.destroy();
+    reader.destroy();
+    // The room unloads once its last connection left: everything is folded into the snapshot.
+    await waitFor(() => storedRows(data.dir).updates === 0, 'the room to unload and compact');
+    await server.close();
+
+    server = await startTestServer({ dataDir: data.dir });
+    cleanups.push(() => server.close());
+    const after = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    expect(listNotes(after.doc)).toHaveLength(20);
+    expect(getNote(after.doc, 'n3')?.text).toBe('付箋 3 (編集)');
+    after.destroy();
+  });
+
+  it('loses nothing any client had received when the server is killed with SIGKILL mid-burst', async () => {
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    const first = await spawnServer(data.dir);
+    cleanups.push(() => void first.child.kill('SIGKILL'));
+    const board = await createBoard(first.url);
+    const wsUrl = `${first.url.replace(/^http/, 'ws')}/ws`;
+
+    const clients: TestClient[] = [];
+    for (let c = 0; c < 4; c++) clients.push(await connectSynced(wsUrl, board.id, board.tokens.participant));
+    cleanups.push(() => {
+      for (const client of clients) client.destroy();
+    });
+    let bursting = true;
+    const bursts = clients.map(async (client, c) => {
+      for (let i = 0; bursting; i++) {
+        addNote(client.doc, { id: `c${c}-${i}`, pillarId: 'p', lane: 'idea', text: `${c}:${i}`, author: `c${c}` });
+        if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    });
+    // Let the burst run until every client has received plenty from the others, then kill mid-burst.
+    await waitFor(
+      () => clients.every((client, c) => listNotes(client.doc).filter((n) => !n.id.startsWith(`c${c}-`)).length > 150),
+      'the clients to exchange notes',
+      30_000,
+    );
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    bursting = false;
+    await Promise.all(bursts);
+    // What each client had received from the others: the server relayed it, so it must have been stored.
+    const received = new Set<string>();
+    for (const [c, client] of clients.entries()) {
+      for (const note of listNotes(client.doc)) if (!note.id.startsWith(`c${c}-`)) received.add(note.id);
+    }
+    // Destroy every client before the restarted server is read: live clients would re-upload everything.
+    for (const client of clients.splice(0)) client.destroy();
+    expect(received.size).toBeGreaterThan(150);
+
+    const second = await spawnServer(data.dir);
+    cleanups.push(() => void second.child.kill('SIGKILL'));
+    const reader = connectClient(`${second.url.replace(/^http/, 'ws')}/ws`, board.id, board.tokens.viewer);
+    cleanups.push(reader.destroy);
+    await waitFor(() => reader.provider.synced, 'the reader to sync with the restarted server');
+    const stored = new Set(listNotes(reader.doc).map((n) => n.id));
+    const lost = [...received].filter((id) => !stored.has(id));
+    expect(lost).toEqual([]);
+    expect(reader.doc.store.pendingStructs).toBeNull();
+  });
+});
+
+/** The real CLI entry in a child process, so that it can be killed with SIGKILL. */
+async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const { ADMIN_TOKEN: _admin, PUBLIC_URL: _public, ...env } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+    setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000).unref();
+  });
+  return { child, url };
+}

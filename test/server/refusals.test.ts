@@ -1,0 +1,135 @@
+import { request } from 'node:http';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MAX_FRAME_BYTES } from '../../shared/limits.js';
+import { addNote } from '../../shared/ops/notes.js';
+import { CLOSE } from '../../shared/protocol.js';
+import { getNote, listNotes } from '../../shared/selectors.js';
+import {
+  type CreatedBoard,
+  connectClient,
+  connectSynced,
+  createBoard,
+  rawSocket,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from './helpers.js';
+
+function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('websocket refusals', () => {
+  let server: TestServer;
+  let board: CreatedBoard;
+  beforeAll(async () => {
+    server = await startTestServer();
+    board = await createBoard(server.url);
+  });
+  afterAll(() => server.close());
+
+  it('closes a malformed board id or room with 4400', async () => {
+    for (const room of ['x', 'bad%20id!!!!', `${board.id}/unknown`, `${board.id}/settings/more`]) {
+      const { closed } = rawSocket(`${server.wsUrl}/${room}?token=${board.tokens.facilitator}`);
+      const { code, reason } = await closed;
+      expect(code).toBe(CLOSE.badRequest);
+      expect(reason).toMatch(/malformed/);
+    }
+  });
+
+  it('closes a missing or wrong token with 4401', async () => {
+    for (const query of ['', '?token=', '?token=wrong-token-wrong-token']) {
+      const { code, reason } = await rawSocket(`${server.wsUrl}/${board.id}${query}`).closed;
+      expect(code).toBe(CLOSE.unauthorized);
+      expect(reason).toMatch(/token/);
+    }
+    // The stock client stops for good on 44xx: it does not reconnect.
+    const client = connectClient(server.wsUrl, board.id, 'not-the-token');
+    const codes: number[] = [];
+    client.provider.on('connection-close', (event) => {
+      if (event) codes.push(event.code);
+    });
+    await waitFor(() => codes.length > 0, 'the stock client to be refused');
+    expect(codes[0]).toBe(CLOSE.unauthorized);
+    expect(client.provider.shouldConnect).toBe(false);
+    client.destroy();
+  });
+
+  it('closes an unknown board with 4404', async () => {
+    const { code, reason } = await rawSocket(`${server.wsUrl}/AAAAAAAAAAAA?token=${board.tokens.viewer}`).closed;
+    expect(code).toBe(CLOSE.notFound);
+    expect(reason).toMatch(/no board/);
+  });
+
+  it('refuses upgrades on other paths with 404', async () => {
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request(`${server.url}/elsewhere`, {
+        headers: {
+          Connection: 'Upgrade',
+          Upgrade: 'websocket',
+          'Sec-WebSocket-Version': '13',
+          'Sec-WebSocket-Key': 'x',
+        },
+      });
+      req.on('response', (res) => resolve(res.statusCode));
+      req.on('upgrade', () => resolve(101));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(404);
+  });
+
+  it('closes a frame over the size limit with 4413', async () => {
+    const { ws, opened, closed } = rawSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`);
+    await opened;
+    ws.send(new Uint8Array(MAX_FRAME_BYTES + 1));
+    const { code, reason } = await closed;
+    expect(code).toBe(CLOSE.tooLarge);
+    expect(reason).toMatch(/too large/);
+  });
+
+  it('closes only the connection that sent garbage (4422); the others keep working and nothing stored is damaged', async () => {
+    const alice = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
+    const bob = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
+    addNote(alice.doc, { id: 'before', pillarId: 'p', lane: 'idea', text: '前', author: 'a' });
+    await waitFor(() => getNote(bob.doc, 'before') !== null, 'bob to see the first note');
+
+    const frames: Array<{ name: string; frame: Uint8Array }> = [
+      { name: 'truncated message', frame: new Uint8Array([0, 2, 50, 1, 2]) },
+      { name: 'unknown sync sub-type', frame: new Uint8Array([0, 9, 0]) },
+      { name: 'garbage update', frame: syncUpdateFrame(new Uint8Array([1, 1, 200, 3, 0, 40, 9, 9, 9])) },
+      { name: 'malformed awareness', frame: new Uint8Array([1, 5, 1, 7, 1, 1, 123]) },
+    ];
+    // An update that depends on a change the server never saw (it would stay pending).
+    const other = new Y.Doc();
+    addNote(other, { id: 'x', pillarId: 'p', lane: 'idea', text: 'はじめ', author: 'x' });
+    const base = Y.encodeStateVector(other);
+    other.getMap('notes').set('y', 'depends on x');
+    frames.push({ name: 'update with missing dependency', frame: syncUpdateFrame(Y.encodeStateAsUpdate(other, base)) });
+
+    for (const { name, frame } of frames) {
+      const { ws, opened, closed } = rawSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`);
+      await opened;
+      ws.send(frame);
+      const { code, reason } = await closed;
+      expect(code, name).toBe(CLOSE.invalidMessage);
+      expect(reason, name).toMatch(/malformed|invalid/);
+    }
+    addNote(bob.doc, { id: 'after', pillarId: 'p', lane: 'idea', text: '後', author: 'b' });
+    await waitFor(() => getNote(alice.doc, 'after') !== null, 'alice to see the note written after the garbage');
+    const fresh = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    expect(
+      listNotes(fresh.doc)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['after', 'before']);
+    expect(fresh.doc.store.pendingStructs).toBeNull();
+    for (const client of [alice, bob, fresh]) client.destroy();
+  });
+});
