@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { stateVectorOf, validateUpdate } from '../../server/validateUpdate.js';
+import { addNote, deleteNote, editNoteText } from '../../shared/ops/notes.js';
+
+function boardWithNotes(count: number): Y.Doc {
+  const doc = new Y.Doc();
+  for (let i = 0; i < count; i++) {
+    addNote(doc, { id: `n${i}`, pillarId: 'p', lane: 'problem', text: `付箋 ${i}`, author: 'a' });
+  }
+  return doc;
+}
+
+/** A deterministic pseudo-random generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+/** Applies an update to a copy of `base` and tells whether anything stayed pending (the ground truth). */
+function leavesPending(base: Y.Doc, update: Uint8Array): boolean | 'throws' {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
+  try {
+    Y.applyUpdate(copy, update);
+  } catch {
+    return 'throws';
+  }
+  return copy.store.pendingStructs !== null || copy.store.pendingDs !== null;
+}
+
+describe('validateUpdate', () => {
+  it('accepts a full state on an empty document, and incremental updates on the document they follow', () => {
+    const source = boardWithNotes(3);
+    const full = Y.encodeStateAsUpdate(source);
+    const check = validateUpdate(full, new Map());
+    expect(check).toMatchObject({ ok: true, empty: false, hasNewStructs: true });
+
+    const server = new Y.Doc();
+    Y.applyUpdate(server, full);
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    editNoteText(source, 'n1', '付箋 1 改');
+    deleteNote(source, 'n2');
+    addNote(source, { id: 'n9', pillarId: 'p', lane: 'goal', text: '新しい', author: 'b' });
+    let known = stateVectorOf(server);
+    for (const update of updates) {
+      const result = validateUpdate(update, known);
+      expect(result.ok).toBe(true);
+      if (result.ok) known = result.stateVector;
+    }
+    // The batch, validated one after another before any is applied, matches the doc after applying them all.
+    for (const update of updates) Y.applyUpdate(server, update);
+    expect(known).toEqual(stateVectorOf(server));
+  });
+
+  it('accepts updates from another client that build on what the document has', () => {
+    const server = boardWithNotes(2);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+    const before = Y.encodeStateVector(other);
+    editNoteText(other, 'n0', '付箋 0 (他の人)');
+    deleteNote(other, 'n1');
+    const update = Y.encodeStateAsUpdate(other, before);
+    expect(validateUpdate(update, stateVectorOf(server)).ok).toBe(true);
+  });
+
+  it('reports an update with nothing new as empty', () => {
+    const doc = boardWithNotes(2);
+    const again = validateUpdate(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)), stateVectorOf(doc));
+    expect(again).toMatchObject({ ok: true, hasNewStructs: false });
+  });
+
+  it('refuses an update that depends on changes the document lacks', () => {
+    const author = boardWithNotes(1);
+    const server = new Y.Doc(); // has never seen the author's first changes
+    const before = Y.encodeStateVector(author);
+    editNoteText(author, 'n0', '付箋 0 続き');
+    const dependent = Y.encodeStateAsUpdate(author, before);
+    const result = validateUpdate(dependent, stateVectorOf(server));
+    expect(result.ok).toBe(false);
+    expect(leavesPending(server, dependent)).toBe(true);
+  });
+
+  it('refuses an item whose origin is another client change the document lacks', () => {
+    const a = boardWithNotes(1);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const server = new Y.Doc(); // lacks a's changes, which b builds on
+    const before = Y.encodeStateVector(b);
+    editNoteText(b, 'n0', '付箋 0 b');
+    const update = Y.encodeStateAsUpdate(b, before);
+    expect(validateUpdate(update, stateVectorOf(server))).toMatchObject({ ok: false });
+    expect(leavesPending(server, update)).toBe(true);
+  });
+
+  it('refuses a deletion of changes the document lacks', () => {
+    const a = boardWithNotes(1);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const before = Y.encodeStateVector(b);
+    b.getMap('notes').delete('n0');
+    const update = Y.encodeStateAsUpdate(b, before);
+    const server = new Y.Doc();
+    server.getMap('meta').set('x', 1);
+    expect(validateUpdate(update, stateVectorOf(server))).toMatchObject({ ok: false });
+    expect(validateUpdate(update, stateVectorOf(a))).toMatchObject({ ok: true });
+  });
+
+  it('refuses every truncation of a valid update that Yjs could not apply cleanly', () => {
+    const update = Y.encodeStateAsUpdate(boardWithNotes(3));
+    const empty = new Y.Doc();
+    for (let length = 0; length < update.length; length++) {
+      const truncated = update.slice(0, length);
+      const result = validateUpdate(truncated, new Map());
+      if (result.ok) {
+        // Whatever we accept, Yjs applies completely.
+        expect(leavesPending(empty, truncated), `accepted truncation to ${length} bytes`).toBe(false);
+      }
+    }
+    expect(validateUpdate(update.slice(0, update.length - 3), new Map()).ok).toBe(false);
+  });
+
+  it('never accepts a random mutation that Yjs would keep pending or fail on', () => {
+    const server = boardWithNotes(4);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+    const before = Y.encodeStateVector(other);
+    editNoteText(other, 'n2', 'まったく別の文');
+    deleteNote(other, 'n3');
+    addNote(other, { id: 'n7', pillarId: 'p', lane: 'idea', text: '追加', author: 'o' });
+    const update = Y.encodeStateAsUpdate(other, before);
+    const next = random(42);
+    let accepted = 0;
+    for (let round = 0; round < 1500; round++) {
+      const mutated = update.slice();
+      const flips = 1 + Math.floor(next() * 3);
+      for (let f = 0; f < flips; f++) mutated[Math.floor(next() * mutated.length)] = Math.floor(next() * 256);
+      const result = validateUpdate(mutated, stateVectorOf(server));
+      if (!result.ok) continue;
+      accepted++;
+      expect(leavesPending(server, mutated), `round ${round}`).toBe(false);
+    }
+    expect(accepted).toBeGreaterThan(0);
+  });
+});
