@@ -132,4 +132,55 @@ describe('websocket refusals', () => {
     expect(fresh.doc.store.pendingStructs).toBeNull();
     for (const client of [alice, bob, fresh]) client.destroy();
   });
+
+  it('keeps every client and a later joiner in step under a stream of mutated updates', async () => {
+    const fuzzBoard = await createBoard(server.url);
+    const writer = await connectSynced(server.wsUrl, fuzzBoard.id, fuzzBoard.tokens.participant);
+    for (let i = 0; i < 4; i++)
+      addNote(writer.doc, { id: `n${i}`, pillarId: 'p', lane: 'goal', text: `元 ${i}`, author: 'w' });
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(writer.doc));
+    const before = Y.encodeStateVector(other);
+    other.getMap('notes').delete('n1');
+    addNote(other, { id: 'o1', pillarId: 'p', lane: 'idea', text: '他の人の付箋', author: 'o' });
+    const update = Y.encodeStateAsUpdate(other, before);
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    let refused = 0;
+    for (let round = 0; round < 150; round++) {
+      const mutated = update.slice();
+      mutated[Math.floor(next() * mutated.length)] = Math.floor(next() * 256);
+      const { ws, opened, closed } = rawSocket(`${server.wsUrl}/${fuzzBoard.id}?token=${fuzzBoard.tokens.participant}`);
+      await opened;
+      // A step 1 after the mutated frame: its answer (a step 2) proves the mutated frame was handled.
+      const answered = new Promise<'answered'>((resolve) => {
+        ws.on('message', (data: Buffer) => {
+          if (data[0] === 0 && data[1] === 1) resolve('answered');
+        });
+      });
+      ws.send(syncUpdateFrame(mutated));
+      ws.send(new Uint8Array([0, 0, 1, 0]));
+      const outcome = await Promise.race([answered, closed]);
+      if (outcome !== 'answered') {
+        expect(outcome.code).toBe(CLOSE.invalidMessage);
+        refused++;
+      }
+      ws.terminate();
+    }
+    expect(refused).toBeGreaterThan(0);
+    const joiner = await connectSynced(server.wsUrl, fuzzBoard.id, fuzzBoard.tokens.viewer);
+    await waitFor(
+      () => Buffer.from(Y.encodeStateVector(joiner.doc)).equals(Buffer.from(Y.encodeStateVector(writer.doc))),
+      'the joiner and the writer to hold the same state',
+    );
+    expect(joiner.doc.getMap('notes').toJSON()).toEqual(writer.doc.getMap('notes').toJSON());
+    expect(joiner.doc.store.pendingStructs).toBeNull();
+    expect(writer.doc.store.pendingStructs).toBeNull();
+    expect(writer.doc.store.pendingDs).toBeNull();
+    writer.destroy();
+    joiner.destroy();
+  });
 });
