@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addNote, editNoteText } from '../../shared/ops/notes.js';
+import { CLOSE } from '../../shared/protocol.js';
 import { getNote, listNotes } from '../../shared/selectors.js';
 import {
   connectClient,
   connectSynced,
   createBoard,
+  rawSocket,
   startTestServer,
   type TestClient,
   tempDataDir,
@@ -106,6 +108,56 @@ describe('durability', () => {
     const lost = [...received].filter((id) => !stored.has(id));
     expect(lost).toEqual([]);
     expect(reader.doc.store.pendingStructs).toBeNull();
+  });
+
+  it('commits, closes and exits 0 on SIGTERM, keeping the last edits', async () => {
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    const first = await spawnServer(data.dir);
+    cleanups.push(() => void first.child.kill('SIGKILL'));
+    const board = await createBoard(first.url);
+    const wsUrl = `${first.url.replace(/^http/, 'ws')}/ws`;
+    const writer = await connectSynced(wsUrl, board.id, board.tokens.participant);
+    cleanups.push(writer.destroy);
+    for (let i = 0; i < 30; i++)
+      addNote(writer.doc, { id: `t${i}`, pillarId: 'p', lane: 'goal', text: `${i}`, author: 'w' });
+    // Wait until the server has handled the last frame (a step 1 sent after it is answered after it).
+    const reader = await connectSynced(wsUrl, board.id, board.tokens.viewer);
+    await waitFor(() => getNote(reader.doc, 't29') !== null, 'the last note to be relayed');
+    reader.destroy();
+    const exited = new Promise<number | null>((resolve) => first.child.once('exit', resolve));
+    first.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    writer.destroy();
+
+    const second = await spawnServer(data.dir);
+    cleanups.push(() => void second.child.kill('SIGKILL'));
+    const after = await connectSynced(`${second.url.replace(/^http/, 'ws')}/ws`, board.id, board.tokens.viewer);
+    cleanups.push(after.destroy);
+    expect(listNotes(after.doc)).toHaveLength(30);
+  });
+
+  it('closes a document written by a newer version of the app with 4426 and leaves it as it is', async () => {
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    const server = await startTestServer({ dataDir: data.dir });
+    const board = await createBoard(server.url);
+    const future = await connectSynced(server.wsUrl, board.id, board.tokens.facilitator);
+    future.doc.getMap('meta').set('schemaVersion', 99);
+    const reader = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    await waitFor(() => reader.doc.getMap('meta').get('schemaVersion') === 99, 'the new version to be stored');
+    future.destroy();
+    reader.destroy();
+    await server.close();
+    // A server that knows only version 1 loads the document afresh.
+    const restarted = await startTestServer({ dataDir: data.dir });
+    cleanups.push(() => restarted.close());
+    const { code, reason } = await rawSocket(`${restarted.wsUrl}/${board.id}?token=${board.tokens.viewer}`).closed;
+    expect(code).toBe(CLOSE.tooNew);
+    expect(reason).toMatch(/newer version/);
+    const settings = await connectSynced(restarted.wsUrl, `${board.id}/settings`, board.tokens.viewer);
+    expect(settings.provider.wsconnected).toBe(true); // the other document of the board is unaffected
+    settings.destroy();
   });
 });
 

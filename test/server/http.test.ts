@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoard, startTestServer, type TestServer } from './helpers.js';
 
@@ -116,5 +119,45 @@ describe('HTTP API with ADMIN_TOKEN', () => {
     });
     expect(admin.status).toBe(201);
     expect((await admin.json()).links.viewer).toMatch(new RegExp(`^http://localhost:${server.port}/b/`));
+  });
+});
+
+describe('the built client', () => {
+  let server: TestServer;
+  let clientDir: string;
+  beforeAll(async () => {
+    clientDir = mkdtempSync(join(tmpdir(), 'client-dist-'));
+    mkdirSync(join(clientDir, 'assets'));
+    writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>board</title>');
+    writeFileSync(join(clientDir, 'assets', 'app-1234.js'), 'console.log(1)');
+    writeFileSync(join(clientDir, 'favicon.svg'), '<svg/>');
+    server = await startTestServer({ clientDir });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(clientDir, { recursive: true, force: true });
+  });
+
+  it('serves index.html for / and every /b/ path, and files with their content type', async () => {
+    for (const path of ['/', '/b/abcdefghijkl', '/b/abcdefghijkl/anything']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await response.text()).toContain('<title>board</title>');
+    }
+    const asset = await fetch(`${server.url}/assets/app-1234.js`);
+    expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+    const icon = await fetch(`${server.url}/favicon.svg`);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(icon.headers.get('cache-control')).not.toMatch(/immutable/);
+  });
+
+  it('answers missing files and paths outside the client folder with 404 JSON', async () => {
+    for (const path of ['/missing.js', '/assets/none.js', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.json()).toEqual({ error: 'not found' });
+    }
   });
 });
