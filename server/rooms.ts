@@ -81,6 +81,8 @@ export class Room {
     // A migration's changes are stored at once, with everything before, as the new snapshot.
     if (outcome === 'migrated' || this.storedUpdates > this.options.compactAfter) this.compact();
     this.knownStateVector = stateVectorOf(this.doc);
+    // A join that gave up while the room loaded must not leave it loaded for ever.
+    this.scheduleUnload();
     return 'loaded';
   }
 
