@@ -1,0 +1,100 @@
+/**
+ * `npm run screenshots`: starts the server on a free port with a temporary data folder, fills a board
+ * through a stock WebsocketProvider (as any Yjs tool could), and saves screenshots under docs/.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { nanoid } from 'nanoid';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { addNote } from '../../shared/ops/notes';
+import type { LaneKind } from '../../shared/records/lane';
+import { NOTE_COLORS } from '../../shared/records/note';
+import { activePillars } from '../../shared/selectors';
+import { startServer } from '../../server/main';
+import { launchChromium } from '../browser/chromium';
+
+const NOTES: Record<number, [LaneKind, string, string][]> = {
+  0: [
+    ['problem', '窓口の待ち時間が長い', '佐藤'],
+    ['problem', '申請書類が多く、何度も同じことを書く', '鈴木'],
+    ['goal', '自宅からスマホで主な手続きができる', '佐藤'],
+    ['idea', '書かない窓口', '高橋'],
+  ],
+  1: [
+    ['problem', '紙の決裁に時間がかかる', '田中'],
+    ['goal', '電子決裁が当たり前になっている', '田中'],
+    ['idea', '定型業務をRPAで自動化', '鈴木'],
+  ],
+  2: [
+    ['problem', 'デジタルに詳しい職員が少ない', '高橋'],
+    ['goal', '全職員が基本的なITツールを使いこなせる', '佐藤'],
+    ['idea', '若手による庁内勉強会', '田中'],
+  ],
+};
+
+async function waitFor(check: () => boolean, what: string) {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'board-shots-'));
+const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, clientDir: resolve('dist/client'), log: () => {} });
+try {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'みんなにやさしいデジタル市役所計画 庁内部会' }),
+  });
+  const board = (await response.json()) as { id: string; tokens: Record<string, string> };
+  const wsUrl = `${server.url.replace('http', 'ws')}/ws`;
+  const options = { WebSocketPolyfill: WebSocket as never, disableBc: true, params: { token: board.tokens.participant ?? '' } };
+  const settings = new Y.Doc();
+  const notes = new Y.Doc();
+  const settingsProvider = new WebsocketProvider(wsUrl, `${board.id}/settings`, settings, options);
+  const notesProvider = new WebsocketProvider(wsUrl, board.id, notes, options);
+  await waitFor(() => settingsProvider.synced && notesProvider.synced, 'sync');
+  const pillars = activePillars(settings);
+  let color = 0;
+  for (const [index, entries] of Object.entries(NOTES)) {
+    const pillar = pillars[Number(index)];
+    if (!pillar) continue;
+    for (const [lane, text, author] of entries) {
+      addNote(notes, {
+        id: nanoid(),
+        pillarId: pillar.id,
+        lane,
+        text,
+        author,
+        authorName: author,
+        color: NOTE_COLORS[color++ % NOTE_COLORS.length],
+      });
+    }
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  settingsProvider.destroy();
+  notesProvider.destroy();
+
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await context.addInitScript(() => window.localStorage.setItem('board.identity.name', '進行役'));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/b/${board.id}#token=${board.tokens.facilitator}`);
+  await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshot-board.png' });
+  await page.goto(`${server.url}/b/${board.id}?lang=en#token=${board.tokens.facilitator}`);
+  await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshot-board-en.png' });
+  await page.goto(server.url);
+  await page.screenshot({ path: 'docs/screenshot-landing.png' });
+  await browser.close();
+  console.log('saved docs/screenshot-board.png, docs/screenshot-board-en.png, docs/screenshot-landing.png');
+} finally {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(0);
