@@ -107,7 +107,8 @@ describe('readPlace', () => {
     expect(readPlace(undefined)).toBeNull();
     expect(readPlace({ pillarId: 'p1', lane: 'problem' })).toBeNull();
     expect(readPlace({ pillarId: '', lane: 'problem', order: 'a0' })).toBeNull();
-    expect(readPlace({ pillarId: 'p1', lane: 'goal', order: 'a'.repeat(257) })).toBeNull();
+    expect(readPlace({ pillarId: 'p1', lane: 'goal', order: 'a'.repeat(1024) })).not.toBeNull();
+    expect(readPlace({ pillarId: 'p1', lane: 'goal', order: 'a'.repeat(1025) })).toBeNull();
   });
 });
 
