@@ -22,20 +22,19 @@ export function MoveDialog({ noteId, onClose }: { noteId: string; onClose: () =>
   const titleId = useId();
   const [pillarId, setPillarId] = useState(note?.place?.pillarId ?? settings.pillars[0]?.id ?? '');
   const [lane, setLane] = useState<LaneKind>(note?.place?.lane ?? 'problem');
+  /** Where the note is in that lane now, or the end of the lane if it is elsewhere. */
+  const defaultPosition = (inPillar: string, inLane: LaneKind) => {
+    const ids = laneIds(session.laneIndex.get(), inPillar, inLane);
+    const index = ids.indexOf(noteId);
+    return index >= 0 ? index : ids.length;
+  };
   const others = laneIds(session.laneIndex.get(), pillarId, lane).filter((id) => id !== noteId);
-  const currentIndex = laneIds(session.laneIndex.get(), pillarId, lane).indexOf(noteId);
-  const [position, setPosition] = useState<number>(currentIndex >= 0 ? currentIndex : others.length);
+  const [position, setPosition] = useState(() => defaultPosition(pillarId, lane));
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
   }, []);
-
-  useEffect(() => {
-    const ids = laneIds(session.laneIndex.get(), pillarId, lane);
-    const index = ids.indexOf(noteId);
-    setPosition(index >= 0 ? index : ids.filter((id) => id !== noteId).length);
-  }, [pillarId, lane, noteId, session]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,7 +65,13 @@ export function MoveDialog({ noteId, onClose }: { noteId: string; onClose: () =>
         {note && <p className="muted">{shorten(note.text, 80)}</p>}
         <label className="field">
           <span>{t('move.pillar')}</span>
-          <select value={pillarId} onChange={(e) => setPillarId(e.target.value)}>
+          <select
+            value={pillarId}
+            onChange={(e) => {
+              setPillarId(e.target.value);
+              setPosition(defaultPosition(e.target.value, lane));
+            }}
+          >
             {settings.pillars.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title}
@@ -76,7 +81,14 @@ export function MoveDialog({ noteId, onClose }: { noteId: string; onClose: () =>
         </label>
         <label className="field">
           <span>{t('move.lane')}</span>
-          <select value={lane} onChange={(e) => setLane(e.target.value as LaneKind)}>
+          <select
+            value={lane}
+            onChange={(e) => {
+              const next = e.target.value as LaneKind;
+              setLane(next);
+              setPosition(defaultPosition(pillarId, next));
+            }}
+          >
             {LANE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {laneLabel(kind, settings.laneLabels[kind])}

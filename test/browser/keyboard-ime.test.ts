@@ -82,8 +82,11 @@ describe('keyboard and Japanese input', () => {
     // The pillar list has focus: keep 業務の効率化 (already selected), go to the lane list.
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown'); // 課題 → 達成目標
+    await expect.poll(() => dialog.getByRole('combobox', { name: '列' }).inputValue()).toBe('goal');
     await page.keyboard.press('Tab');
+    await expect.poll(() => dialog.getByRole('combobox', { name: '位置' }).inputValue()).toBe('1');
     await page.keyboard.press('ArrowUp'); // from the end to the first position, before the existing goal
+    await expect.poll(() => dialog.getByRole('combobox', { name: '位置' }).inputValue()).toBe('0');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // 移動する

@@ -9,11 +9,11 @@ import { nanoid } from 'nanoid';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { startServer } from '../../server/main';
 import { addNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
 import { NOTE_COLORS } from '../../shared/records/note';
 import { activePillars } from '../../shared/selectors';
-import { startServer } from '../../server/main';
 import { launchChromium } from '../browser/chromium';
 
 const NOTES: Record<number, [LaneKind, string, string][]> = {
@@ -41,7 +41,13 @@ async function waitFor(check: () => boolean, what: string) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'board-shots-'));
-const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, clientDir: resolve('dist/client'), log: () => {} });
+const server = await startServer({
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  clientDir: resolve('dist/client'),
+  log: () => {},
+});
 try {
   const response = await fetch(`${server.url}/api/boards`, {
     method: 'POST',
@@ -50,7 +56,11 @@ try {
   });
   const board = (await response.json()) as { id: string; tokens: Record<string, string> };
   const wsUrl = `${server.url.replace('http', 'ws')}/ws`;
-  const options = { WebSocketPolyfill: WebSocket as never, disableBc: true, params: { token: board.tokens.participant ?? '' } };
+  const options = {
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+    params: { token: board.tokens.participant ?? '' },
+  };
   const settings = new Y.Doc();
   const notes = new Y.Doc();
   const settingsProvider = new WebsocketProvider(wsUrl, `${board.id}/settings`, settings, options);
