@@ -24,16 +24,29 @@ export class BrowserHarness {
 
   async start(): Promise<this> {
     this.dataDir = mkdtempSync(join(tmpdir(), 'board-browser-'));
-    this.server = await startServer({
-      port: 0,
+    this.server = await this.listen(0);
+    this.browser = await launchChromium();
+    return this;
+  }
+
+  private listen(port: number): Promise<RunningServer> {
+    return startServer({
+      port,
       host: '127.0.0.1',
       dataDir: this.dataDir,
       clientDir: resolve('dist/client'),
       unloadDelayMs: 200,
       log: () => {},
     });
-    this.browser = await launchChromium();
-    return this;
+  }
+
+  /** Stops the server (its clients see the connection drop); `resumeServer` brings it back on the same port. */
+  async stopServer(): Promise<void> {
+    await this.server.close();
+  }
+
+  async resumeServer(): Promise<void> {
+    this.server = await this.listen(this.server.port);
   }
 
   async stop(): Promise<void> {

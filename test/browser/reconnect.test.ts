@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
+
+const TALENT = '人材育成';
+
+describe('connection loss', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('shows reconnecting while the server is away, keeps notes written meanwhile, and syncs them when it is back', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    const badge = page.getByRole('status', { name: /^接続状態:/ });
+    await expect.poll(() => badge.getAttribute('aria-label')).toBe('接続状態: 接続済み');
+    await quickEntry(page, TALENT, '課題').fill('研修の時間が取れない');
+    await quickEntry(page, TALENT, '課題').press('Enter');
+    await shown(noteItem(page, '研修の時間が取れない'));
+
+    await harness.stopServer();
+    await expect.poll(() => badge.getAttribute('aria-label')).toBe('接続状態: 再接続中…');
+    await quickEntry(page, TALENT, '達成目標').fill('学びが評価される');
+    await quickEntry(page, TALENT, '達成目標').press('Enter');
+    await shown(noteItem(page, '学びが評価される'));
+
+    await harness.resumeServer();
+    await expect.poll(() => badge.getAttribute('aria-label'), { timeout: 15_000 }).toBe('接続状態: 接続済み');
+    const other = await harness.openBoard(board, 'viewer', { name: '閲覧者' });
+    await shown(noteItem(other, '研修の時間が取れない'));
+    await shown(noteItem(other, '学びが評価される'));
+    expect(await laneRegion(other, TALENT, '達成目標').getByRole('listitem').count()).toBe(1);
+  });
+});
