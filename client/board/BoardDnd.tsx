@@ -10,12 +10,13 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { moveNote } from '../../shared/ops/notes';
+import type { LaneKind } from '../../shared/records/lane';
 import { getNote } from '../../shared/selectors';
 import { useI18n } from '../i18n/I18nProvider';
 import { boardAnnouncements } from './dnd/announcements';
-import { moveTargetOf } from './dnd/dropTarget';
+import { currentPlaceOf, moveTargetOf, samePlace } from './dnd/dropTarget';
 import { jumpToNearestDroppable } from './dnd/keyboardCoordinates';
 import { useBoard, useLaneLabelText } from './hooks';
 import { laneIds } from './laneIndex';
@@ -36,28 +37,32 @@ export function BoardDnd({ children }: { children: ReactNode }) {
     useSensor(KeyboardSensor, { coordinateGetter: jumpToNearestDroppable }),
   );
 
+  const laneNoteIds = useCallback(
+    (pillarId: string, lane: LaneKind) => laneIds(session.laneIndex.get(), pillarId, lane),
+    [session],
+  );
   const accessibility = useMemo(
     () =>
-      boardAnnouncements(
-        t,
-        (id) => getNote(session.boardDoc, id)?.text ?? '',
-        (id) => getNote(session.boardDoc, id)?.place ?? null,
-        (pillarId, lane) => {
+      boardAnnouncements(t, {
+        noteText: (id) => getNote(session.boardDoc, id)?.text ?? '',
+        placeOf: (id) => currentPlaceOf(id, getNote(session.boardDoc, id)?.place ?? null, laneNoteIds),
+        targetOf: (active, over) => moveTargetOf(active, over, laneNoteIds),
+        placeName: (pillarId, lane) => {
           const settings = session.settings.get();
           const pillar = settings.pillars.find((p) => p.id === pillarId);
-          const kind = lane === 'problem' || lane === 'goal' || lane === 'idea' ? lane : 'idea';
-          return { pillar: pillar?.title ?? '', lane: laneLabel(kind, settings.laneLabels[kind]) };
+          return { pillar: pillar?.title ?? '', lane: laneLabel(lane, settings.laneLabels[lane]) };
         },
-      ),
-    [t, session, laneLabel],
+      }),
+    [t, session, laneLabel, laneNoteIds],
   );
 
   function onDragEnd(event: DragEndEvent) {
     setDraggingId(null);
-    const target = moveTargetOf(event.active, event.over, (pillarId, lane) =>
-      laneIds(session.laneIndex.get(), pillarId, lane),
-    );
-    if (target) moveNote(session.boardDoc, String(event.active.id), target);
+    const noteId = String(event.active.id);
+    const target = moveTargetOf(event.active, event.over, laneNoteIds);
+    const current = currentPlaceOf(noteId, getNote(session.boardDoc, noteId)?.place ?? null, laneNoteIds);
+    // Dropped where it was: write nothing (a new order key would be a change for everyone).
+    if (target && !(current && samePlace(target, current))) moveNote(session.boardDoc, noteId, target);
   }
 
   if (!canEditBoard) return <>{children}</>;

@@ -47,7 +47,7 @@ export const en: Record<MessageKey, string> = {
   'lane.goal': 'Target states',
   'lane.idea': 'Ideas',
   'lane.region': '{pillar} — {lane}',
-  'lane.count': '{count} notes',
+  'lane.count': 'Notes: {count}',
   'lane.add': 'Add a note to “{lane}”',
   'lane.quickEntry': 'Write in “{lane}” (Enter to add)',
   'lane.submit': 'Add',
@@ -80,9 +80,9 @@ export const en: Record<MessageKey, string> = {
   'dnd.instructions':
     'To pick up a note, press Space or Enter. Use the arrow keys to move it, and press Space or Enter again to drop it. Press Escape to cancel.',
   'dnd.pickedUp': 'Picked up note “{text}”.',
-  'dnd.over': 'Note “{text}” is over {pillar}, {lane}.',
+  'dnd.over': 'Note “{text}” is over {pillar}, {lane}, position {position}.',
   'dnd.overNone': 'Note “{text}” is not over a place it can be dropped.',
-  'dnd.dropped': 'Dropped note “{text}” in {pillar}, {lane}.',
+  'dnd.dropped': 'Dropped note “{text}” in {pillar}, {lane}, position {position}.',
   'dnd.cancelled': 'Cancelled moving note “{text}”.',
 
   'trash.open': 'Trash ({count})',

@@ -78,9 +78,9 @@ export const ja = {
   'dnd.instructions':
     '付箋を持ち上げるにはスペースキーかEnterキーを押します。矢印キーで動かし、もう一度スペースキーかEnterキーで置きます。Escapeキーで取り消します。',
   'dnd.pickedUp': '付箋「{text}」を持ち上げました。',
-  'dnd.over': '付箋「{text}」は{pillar}の{lane}の上にあります。',
+  'dnd.over': '付箋「{text}」は{pillar}の{lane}の{position}番目の位置にあります。',
   'dnd.overNone': '付箋「{text}」は置ける場所の上にありません。',
-  'dnd.dropped': '付箋「{text}」を{pillar}の{lane}に置きました。',
+  'dnd.dropped': '付箋「{text}」を{pillar}の{lane}の{position}番目に置きました。',
   'dnd.cancelled': '付箋「{text}」の移動を取り消しました。',
 
   'trash.open': 'ごみ箱 ({count})',

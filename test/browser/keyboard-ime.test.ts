@@ -65,6 +65,42 @@ describe('keyboard and Japanese input', () => {
     expect(movedTo.startsWith(EFFICIENCY)).toBe(true);
   });
 
+  it('reorders notes within a lane with the keyboard, one position per arrow press, announcing each', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    for (const text of ['一番', '二番', '三番']) {
+      await quickEntry(page, CITIZEN, 'アイデア').fill(text);
+      await quickEntry(page, CITIZEN, 'アイデア').press('Enter');
+    }
+    const order = () =>
+      laneRegion(page, CITIZEN, 'アイデア')
+        .getByRole('listitem')
+        .evaluateAll((items) => items.map((i) => i.querySelector('.note-text')?.textContent));
+    await expect.poll(order).toEqual(['一番', '二番', '三番']);
+
+    await page.getByRole('button', { name: '付箋「一番」をドラッグして移動' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => dragAnnouncement(page)).toContain('アイデアの2番目の位置にあります');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => dragAnnouncement(page)).toContain('アイデアの3番目の位置にあります');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => dragAnnouncement(page)).toContain('アイデアの2番目の位置にあります');
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() => dragAnnouncement(page))
+      .toContain('付箋「一番」を市民サービスの向上のアイデアの2番目に置きました。');
+    await expect.poll(order).toEqual(['二番', '一番', '三番']);
+
+    // Picked up and put down in place: nothing changes, nothing is written.
+    await page.getByRole('button', { name: '付箋「三番」をドラッグして移動' }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => dragAnnouncement(page)).toContain('付箋「三番」を持ち上げました。');
+    await page.keyboard.press('Space');
+    await expect.poll(() => dragAnnouncement(page)).toContain('3番目に置きました');
+    await expect.poll(order).toEqual(['二番', '一番', '三番']);
+  });
+
   it('moves a note to a chosen pillar, lane and position with the “move to…” dialog', async () => {
     const board = await harness.createBoard();
     const page = await harness.openBoard(board, 'participant');

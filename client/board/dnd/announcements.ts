@@ -1,40 +1,55 @@
-import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
+import type { Active, Announcements, Over, ScreenReaderInstructions, UniqueIdentifier } from '@dnd-kit/core';
 import type { Translate } from '../../../shared/i18n/index';
-import { dropData } from './dropTarget';
+import type { MoveTarget } from '../../../shared/ops/notes';
 
-/** Screen-reader announcements in the UI language, naming the note by its text and the place by name. */
+export interface DragDescriber {
+  noteText: (id: string) => string;
+  /** Where the note is now (null when it has no place on the board). */
+  placeOf: (id: string) => MoveTarget | null;
+  /** Where it would land if dropped now (null: nowhere). */
+  targetOf: (active: Active, over: Over | null) => MoveTarget | null;
+  placeName: (pillarId: string, lane: MoveTarget['lane']) => { pillar: string; lane: string };
+}
+
+/**
+ * Screen-reader announcements in the UI language, naming the note by its text and the place by pillar, lane
+ * and position. Only a change of that place is announced: dnd-kit reports "over" on every hover, and the first
+ * one (the note's own place, right at pick-up) would replace the pick-up message before it is read.
+ */
 export function boardAnnouncements(
   t: Translate,
-  noteText: (id: string) => string,
-  notePlace: (id: string) => { pillarId: string; lane: string } | null,
-  placeName: (pillarId: string, lane: string) => { pillar: string; lane: string },
+  describe: DragDescriber,
 ): { announcements: Announcements; screenReaderInstructions: ScreenReaderInstructions } {
-  const text = (id: string | number) => shorten(noteText(String(id)));
-  // Only a change of lane is announced: dnd-kit reports "over" on every hover, and the first one (the
-  // note's own lane, right at pick-up) would replace the pick-up message before it is read.
-  let lastLane: string | null = null;
-  const overMessage = (activeId: string | number, over: Parameters<Announcements['onDragOver']>[0]['over']) => {
-    const target = dropData(over);
-    const laneKey = target ? `${target.pillarId}|${target.lane}` : null;
-    if (laneKey === lastLane) return undefined;
-    lastLane = laneKey;
-    if (!target) return t('dnd.overNone', { text: text(activeId) });
-    return t('dnd.over', { text: text(activeId), ...placeName(target.pillarId, target.lane) });
+  const text = (id: UniqueIdentifier) => shorten(describe.noteText(String(id)));
+  const where = (target: MoveTarget) => ({
+    ...describe.placeName(target.pillarId, target.lane),
+    position: target.index + 1,
+  });
+  let lastPlace: string | null = null;
+  const placeKey = (target: MoveTarget | null) => (target ? `${target.pillarId}|${target.lane}|${target.index}` : null);
+  const placeChanged = (active: Active, over: Over | null) => {
+    const target = describe.targetOf(active, over);
+    const key = placeKey(target);
+    if (key === lastPlace) return undefined;
+    lastPlace = key;
+    if (!target) return t('dnd.overNone', { text: text(active.id) });
+    return t('dnd.over', { text: text(active.id), ...where(target) });
   };
   return {
     screenReaderInstructions: { draggable: t('dnd.instructions') },
     announcements: {
       onDragStart: ({ active }) => {
-        const place = notePlace(String(active.id));
-        lastLane = place ? `${place.pillarId}|${place.lane}` : null;
+        lastPlace = placeKey(describe.placeOf(String(active.id)));
         return t('dnd.pickedUp', { text: text(active.id) });
       },
-      onDragOver: ({ active, over }) => overMessage(active.id, over),
-      onDragMove: () => undefined,
+      // Both: the place changes when the note is over another target, and also between the two halves of
+      // one target (before / after it), which only a move reports.
+      onDragOver: ({ active, over }) => placeChanged(active, over),
+      onDragMove: ({ active, over }) => placeChanged(active, over),
       onDragEnd: ({ active, over }) => {
-        const target = dropData(over);
+        const target = describe.targetOf(active, over);
         if (!target) return t('dnd.cancelled', { text: text(active.id) });
-        return t('dnd.dropped', { text: text(active.id), ...placeName(target.pillarId, target.lane) });
+        return t('dnd.dropped', { text: text(active.id), ...where(target) });
       },
       onDragCancel: ({ active }) => t('dnd.cancelled', { text: text(active.id) }),
     },

@@ -4,6 +4,8 @@ import { KeyboardCode, type KeyboardCoordinateGetter } from '@dnd-kit/core';
  * dnd-kit's default keyboard sensor moves by 25 px per arrow press, which takes dozens of presses to cross a
  * pillar. This getter jumps to the nearest drop target (a note or a lane) in the arrow's direction instead.
  */
+const LANDING_OFFSET = 2;
+
 export const jumpToNearestDroppable: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
   const { collisionRect, droppableRects, active } = context;
   if (!collisionRect) return undefined;
@@ -18,14 +20,23 @@ export const jumpToNearestDroppable: KeyboardCoordinateGetter = (event, { curren
   const fromX = collisionRect.left + collisionRect.width / 2;
   const fromY = collisionRect.top + collisionRect.height / 2;
   let best: { x: number; y: number; score: number } | null = null;
+  // Notes are the stops; a lane is a stop only when empty (a full lane is reached through its last note,
+  // whose lower half means "at the end").
+  const noteRects = [...droppableRects].filter(([id]) => String(id).startsWith('note:') && id !== `note:${active?.id}`);
+  const holdsNote = (lane: { left: number; top: number; right: number; bottom: number }) =>
+    noteRects.some(
+      ([, r]) => r.left >= lane.left && r.right <= lane.right && r.top >= lane.top && r.bottom <= lane.bottom,
+    );
   for (const [id, rect] of droppableRects) {
     if (id === active?.id || id === `note:${active?.id}`) continue;
-    const x = rect.left + rect.width / 2;
-    const y = rect.top + rect.height / 2;
+    if (!String(id).startsWith('note:') && holdsNote(rect)) continue;
+    // Land just past the target's centre in the direction of travel: one press down over the next note
+    // means "after it", one press up means "before it", so each press moves the note by one position.
+    const x = rect.left + rect.width / 2 + direction.x * LANDING_OFFSET;
+    const y = rect.top + rect.height / 2 + direction.y * LANDING_OFFSET;
     const along = (x - fromX) * direction.x + (y - fromY) * direction.y;
-    // Past the dragged note's own extent, so the lane it sits in is never "the next one to the right".
-    const reach = direction.x !== 0 ? collisionRect.width / 2 : collisionRect.height / 2;
-    if (along <= reach) continue;
+    // Sideways, past the dragged note's own width, so its own column is never "the next one to the right".
+    if (along <= (direction.x !== 0 ? collisionRect.width / 2 : 0)) continue;
     const across = Math.abs((x - fromX) * direction.y) + Math.abs((y - fromY) * direction.x);
     const score = along + across * 2;
     if (!best || score < best.score) best = { x, y, score };
