@@ -8,6 +8,8 @@ export interface Config {
   /** Null: `http://localhost:<the port actually listened on>`. */
   publicUrl: string | null;
   adminToken: string | null;
+  /** How long incoming updates wait to be committed together (ms). */
+  commitBatchMs: number;
 }
 
 const envSchema = z.object({
@@ -32,6 +34,13 @@ const envSchema = z.object({
       }
     }, 'PUBLIC_URL must be an http:// or https:// address, e.g. http://192.168.1.20:8080')
     .optional(),
+  COMMIT_BATCH_MS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'COMMIT_BATCH_MS must be a whole number of milliseconds between 0 and 1000')
+    .transform(Number)
+    .refine((ms) => ms <= 1000, 'COMMIT_BATCH_MS must be a whole number of milliseconds between 0 and 1000')
+    .default(4),
   ADMIN_TOKEN: z.string().trim().min(16, 'ADMIN_TOKEN, when set, must be at least 16 characters').optional(),
 });
 
@@ -46,12 +55,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Bad configuration:\n  ${problems.join('\n  ')}`);
   }
-  const { PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_TOKEN } = parsed.data;
+  const { PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_TOKEN, COMMIT_BATCH_MS } = parsed.data;
   return {
     port: PORT,
     host: HOST,
     dataDir: resolve(DATA_DIR),
     publicUrl: PUBLIC_URL ? PUBLIC_URL.replace(/\/+$/, '') : null,
     adminToken: ADMIN_TOKEN ?? null,
+    commitBatchMs: COMMIT_BATCH_MS,
   };
 }

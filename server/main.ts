@@ -111,6 +111,7 @@ async function runFromCommandLine(): Promise<void> {
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
+    batchMs: config.commitBatchMs,
   });
   console.log(
     `listening on ${running.url} (links: ${config.publicUrl ?? `http://localhost:${running.port}`}, data: ${config.dataDir})`,

@@ -63,7 +63,9 @@ describe('durability', () => {
   it('loses nothing any client had received when the server is killed with SIGKILL mid-burst', async () => {
     const data = tempDataDir();
     cleanups.push(data.remove);
-    const first = await spawnServer(data.dir);
+    // A wide commit window keeps many updates between "received" and "committed" at any moment, so a server
+    // that relayed before committing would lose some of them to the kill.
+    const first = await spawnServer(data.dir, 30);
     cleanups.push(() => void first.child.kill('SIGKILL'));
     const board = await createBoard(first.url);
     const wsUrl = `${first.url.replace(/^http/, 'ws')}/ws`;
@@ -162,10 +164,10 @@ describe('durability', () => {
 });
 
 /** The real CLI entry in a child process, so that it can be killed with SIGKILL. */
-async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function spawnServer(dataDir: string, commitBatchMs = 4): Promise<{ child: ChildProcess; url: string }> {
   const { ADMIN_TOKEN: _admin, PUBLIC_URL: _public, ...env } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, COMMIT_BATCH_MS: String(commitBatchMs) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
