@@ -10,6 +10,7 @@ describe('readConfig', () => {
       dataDir: resolve('./data'),
       publicUrl: null,
       adminToken: null,
+      commitBatchMs: 4,
     });
   });
 
@@ -20,6 +21,7 @@ describe('readConfig', () => {
       DATA_DIR: '/var/lib/board',
       PUBLIC_URL: 'http://192.168.1.20:9000/',
       ADMIN_TOKEN: 'a-long-enough-admin-token',
+      COMMIT_BATCH_MS: '20',
     });
     expect(config).toEqual({
       port: 9000,
@@ -27,6 +29,7 @@ describe('readConfig', () => {
       dataDir: '/var/lib/board',
       publicUrl: 'http://192.168.1.20:9000',
       adminToken: 'a-long-enough-admin-token',
+      commitBatchMs: 20,
     });
   });
 
@@ -35,5 +38,6 @@ describe('readConfig', () => {
       /PORT[\s\S]*PUBLIC_URL[\s\S]*ADMIN_TOKEN/,
     );
     expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT must be a whole number/);
+    expect(() => readConfig({ COMMIT_BATCH_MS: '5000' })).toThrow(/COMMIT_BATCH_MS must be/);
   });
 });
