@@ -11,7 +11,8 @@ export function SessionNoticeBanner() {
   if (!notice) return null;
   let message: string;
   if (notice.kind === 'permissionDenied') {
-    message = t('error.permissionDenied', { reason: notice.reason });
+    // The server's reason is in English for logs and other tools; the person reads it in the UI language.
+    message = t(notice.doc === 'settings' ? 'error.permissionDeniedSettings' : 'error.permissionDeniedBoard');
   } else if (notice.code === CLOSE.unauthorized) {
     message = t('error.linkInvalid');
   } else if (notice.code === CLOSE.notFound) {

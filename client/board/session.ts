@@ -15,7 +15,7 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'off
 /** Something the server told us that the person must see. */
 export type SessionNotice =
   | { kind: 'closed'; code: number; reason: string }
-  | { kind: 'permissionDenied'; reason: string };
+  | { kind: 'permissionDenied'; doc: DocKind; reason: string };
 
 /**
  * One open board: its two documents, their providers and the stores the views read. Created once per
@@ -81,7 +81,7 @@ export class BoardSession {
     provider.messageHandlers[2] = (_encoder, decoder) => {
       decoding.readVarUint(decoder);
       const reason = decoding.readVarString(decoder);
-      this.notice.set({ kind: 'permissionDenied', reason: `${reason} (${doc})` });
+      this.notice.set({ kind: 'permissionDenied', doc, reason });
     };
   }
 

@@ -123,7 +123,9 @@ export const ja = {
   'error.titleEmpty': '名前を入力してください。',
   'error.titleTooLong': '名前は{max}文字までです。',
   'error.lastPillar': '最後の柱はアーカイブできません。',
-  'error.permissionDenied': '変更が拒否されました: {reason}',
+  'error.permissionDeniedBoard': 'このリンクではボードを変更できません。変更は保存されませんでした。',
+  'error.permissionDeniedSettings':
+    'ボードの設定を変更できるのはファシリテーターだけです。変更は保存されませんでした。',
   'error.linkInvalid': 'このリンクは無効です。正しいリンクを受け取ってください。',
   'error.boardNotFound': 'ボードが見つかりません。',
   'error.network': 'サーバーに接続できません。時間をおいてもう一度お試しください。',
