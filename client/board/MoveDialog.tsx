@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { moveNote } from '../../shared/ops/notes';
 import { LANE_KINDS, type LaneKind } from '../../shared/records/lane';
 import { useI18n } from '../i18n/I18nProvider';
@@ -6,6 +6,7 @@ import { shorten } from './dnd/announcements';
 import { useBoard, useLaneLabelText, useNote, useSettings } from './hooks';
 import { laneIds } from './laneIndex';
 import { useBoardUi } from './ui';
+import { useModalDialog } from './useModalDialog';
 
 /**
  * "Move to…": pillar, lane and position chosen from lists. The keyboard and screen-reader path for moving
@@ -18,7 +19,7 @@ export function MoveDialog({ noteId, onClose }: { noteId: string; onClose: () =>
   const note = useNote(noteId);
   const settings = useSettings();
   const laneLabel = useLaneLabelText();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const titleId = useId();
   const [pillarId, setPillarId] = useState(note?.place?.pillarId ?? settings.pillars[0]?.id ?? '');
   const [lane, setLane] = useState<LaneKind>(note?.place?.lane ?? 'problem');
@@ -30,11 +31,6 @@ export function MoveDialog({ noteId, onClose }: { noteId: string; onClose: () =>
   };
   const others = laneIds(session.laneIndex.get(), pillarId, lane).filter((id) => id !== noteId);
   const [position, setPosition] = useState(() => defaultPosition(pillarId, lane));
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   function submit(event: FormEvent) {
     event.preventDefault();

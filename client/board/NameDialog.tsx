@@ -1,5 +1,6 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { useModalDialog } from './useModalDialog';
 
 /** Asks for the display name once; the browser remembers it. Also used to change it later. */
 export function NameDialog({
@@ -12,16 +13,11 @@ export function NameDialog({
   onCancel?: () => void;
 }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const titleId = useId();
   const helpId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   function submit(event: FormEvent) {
     event.preventDefault();

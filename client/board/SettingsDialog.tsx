@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { TITLE_MAX } from '../../shared/limits';
 import {
   addPillar,
@@ -14,6 +14,7 @@ import { LANE_KINDS } from '../../shared/records/lane';
 import type { Result } from '../../shared/result';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard, useLaneLabelText, useSettings } from './hooks';
+import { useModalDialog } from './useModalDialog';
 
 /** The facilitator's settings: board title, pillars (add, rename, reorder, archive) and lane labels. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -21,15 +22,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { session } = useBoard();
   const settings = useSettings();
   const laneLabel = useLaneLabelText();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const titleId = useId();
   const [error, setError] = useState<string | null>(null);
   const doc = session.settingsDoc;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   function report(result: Result<unknown>) {
     setError(result.ok ? null : t(`error.${result.error}`, { max: TITLE_MAX }));

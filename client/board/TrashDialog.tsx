@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { restoreNote } from '../../shared/ops/notes';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
 import { shorten } from './dnd/announcements';
 import { useBoard } from './hooks';
+import { useModalDialog } from './useModalDialog';
 
 /** Deleted notes this person may restore: their own, or every note for the facilitator. */
 function useRestorableIds(): readonly string[] {
@@ -30,12 +31,8 @@ export function TrashButton() {
 function TrashDialog({ ids, onClose }: { ids: readonly string[]; onClose: () => void }) {
   const { t } = useI18n();
   const { session } = useBoard();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const titleId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onCancel={onClose}>
       <h2 id={titleId}>{t('trash.heading')}</h2>

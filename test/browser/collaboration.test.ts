@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const EFFICIENCY = '業務の効率化';
@@ -16,8 +16,7 @@ describe('two people on one board', () => {
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
 
     // New: Alice adds a problem, Bob sees it in the same lane.
-    await quickEntry(alice, CITIZEN, '課題').fill('窓口の待ち時間が長い');
-    await quickEntry(alice, CITIZEN, '課題').press('Enter');
+    await addNoteByTyping(alice, CITIZEN, '課題', '窓口の待ち時間が長い');
     await expect
       .poll(() => laneRegion(bob, CITIZEN, '課題').getByRole('listitem').allInnerTexts())
       .toEqual([expect.stringContaining('窓口の待ち時間が長い')]);
@@ -60,8 +59,7 @@ describe('two people on one board', () => {
     const board = await harness.createBoard();
     const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
-    await quickEntry(alice, TALENT, 'アイデア').fill('研修の動画を共有');
-    await quickEntry(alice, TALENT, 'アイデア').press('Enter');
+    await addNoteByTyping(alice, TALENT, 'アイデア', '研修の動画を共有');
     await noteItem(bob, '研修の動画を共有').getByRole('button', { name: '編集' }).click();
     await expect.poll(() => noteItem(alice, '研修の動画を共有').innerText()).toContain('鈴木さんが編集中');
     await bob.getByRole('textbox', { name: '付箋の本文を編集' }).press('Escape');
@@ -72,8 +70,7 @@ describe('two people on one board', () => {
     const board = await harness.createBoard();
     const writer = await harness.openBoard(board, 'participant', { name: '佐藤' });
     for (const text of ['一つ目', '二つ目', '三つ目']) {
-      await quickEntry(writer, CITIZEN, '課題').fill(text);
-      await quickEntry(writer, CITIZEN, '課題').press('Enter');
+      await addNoteByTyping(writer, CITIZEN, '課題', text);
     }
     const watcher = await harness.openBoard(board, 'viewer', { name: '高橋', recordRenders: true });
     await expect.poll(() => laneRegion(watcher, CITIZEN, '課題').getByRole('listitem').count()).toBe(3);

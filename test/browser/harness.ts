@@ -125,3 +125,9 @@ export function shown(locator: Waitable): Promise<void> {
 export function absent(locator: Waitable): Promise<void> {
   return locator.waitFor({ state: 'detached', timeout: 10_000 });
 }
+
+/** Types a note into a lane's quick-entry field and presses Enter, as a person would. */
+export async function addNoteByTyping(page: Page, pillar: string, lane: string, text: string): Promise<void> {
+  await quickEntry(page, pillar, lane).fill(text);
+  await quickEntry(page, pillar, lane).press('Enter');
+}

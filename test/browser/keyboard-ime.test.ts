@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const EFFICIENCY = '業務の効率化';
@@ -8,6 +8,16 @@ const EFFICIENCY = '業務の効率化';
 /** dnd-kit's live region: what a screen reader is told during a drag. */
 function dragAnnouncement(page: Page) {
   return page.locator('[id^="DndLiveRegion"]').innerText();
+}
+
+/**
+ * Picks a note up by keyboard (its drag handle, Space) and waits until dnd-kit listens for the next key:
+ * its keyboard sensor adds that listener in a zero-delay timer, which fires before one queued after it.
+ */
+async function pickUpByKeyboard(page: Page, noteText: string) {
+  await page.keyboard.press('Space');
+  await expect.poll(() => dragAnnouncement(page)).toContain(`付箋「${noteText}」を持ち上げました。`);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
 /** Composes `steps` with a real IME session (CDP), pressing an IME-confirming Enter before committing. */
@@ -51,8 +61,7 @@ describe('keyboard and Japanese input', () => {
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
     expect(focused).toBe('付箋「申請書類が多すぎる」をドラッグして移動');
 
-    await page.keyboard.press('Space');
-    await expect.poll(() => dragAnnouncement(page)).toContain('付箋「申請書類が多すぎる」を持ち上げました。');
+    await pickUpByKeyboard(page, '申請書類が多すぎる');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => dragAnnouncement(page)).toContain(`${EFFICIENCY}`);
     await page.keyboard.press('Space');
@@ -69,8 +78,7 @@ describe('keyboard and Japanese input', () => {
     const board = await harness.createBoard();
     const page = await harness.openBoard(board, 'participant');
     for (const text of ['一番', '二番', '三番']) {
-      await quickEntry(page, CITIZEN, 'アイデア').fill(text);
-      await quickEntry(page, CITIZEN, 'アイデア').press('Enter');
+      await addNoteByTyping(page, CITIZEN, 'アイデア', text);
     }
     const order = () =>
       laneRegion(page, CITIZEN, 'アイデア')
@@ -79,7 +87,7 @@ describe('keyboard and Japanese input', () => {
     await expect.poll(order).toEqual(['一番', '二番', '三番']);
 
     await page.getByRole('button', { name: '付箋「一番」をドラッグして移動' }).focus();
-    await page.keyboard.press('Space');
+    await pickUpByKeyboard(page, '一番');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => dragAnnouncement(page)).toContain('アイデアの2番目の位置にあります');
     await page.keyboard.press('ArrowDown');
@@ -94,8 +102,7 @@ describe('keyboard and Japanese input', () => {
 
     // Picked up and put down in place: nothing changes, nothing is written.
     await page.getByRole('button', { name: '付箋「三番」をドラッグして移動' }).focus();
-    await page.keyboard.press('Space');
-    await expect.poll(() => dragAnnouncement(page)).toContain('付箋「三番」を持ち上げました。');
+    await pickUpByKeyboard(page, '三番');
     await page.keyboard.press('Space');
     await expect.poll(() => dragAnnouncement(page)).toContain('3番目に置きました');
     await expect.poll(order).toEqual(['二番', '一番', '三番']);
@@ -108,8 +115,7 @@ describe('keyboard and Japanese input', () => {
       ['課題', 'AIで問い合わせ対応'],
       ['達成目標', '職員のITスキルが上がる'],
     ] as const) {
-      await quickEntry(page, EFFICIENCY, lane).fill(text);
-      await quickEntry(page, EFFICIENCY, lane).press('Enter');
+      await addNoteByTyping(page, EFFICIENCY, lane, text);
     }
     await noteItem(page, 'AIで問い合わせ対応').getByRole('button', { name: '移動…' }).focus();
     await page.keyboard.press('Enter');
@@ -163,8 +169,7 @@ describe('keyboard and Japanese input', () => {
     const board = await harness.createBoard();
     const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
-    await quickEntry(alice, CITIZEN, '達成目標').fill('手続きが');
-    await quickEntry(alice, CITIZEN, '達成目標').press('Enter');
+    await addNoteByTyping(alice, CITIZEN, '達成目標', '手続きが');
 
     await noteItem(alice, '手続きが').getByRole('button', { name: '編集' }).click();
     const aliceEditor = alice.getByRole('textbox', { name: '付箋の本文を編集' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
+import { addNoteByTyping, BrowserHarness, laneRegion, noteItem, shown } from './harness';
 
 const TALENT = '人材育成';
 
@@ -13,14 +13,12 @@ describe('connection loss', () => {
     const page = await harness.openBoard(board, 'participant');
     const badge = page.getByRole('status', { name: /^接続状態:/ });
     await expect.poll(() => badge.getAttribute('aria-label')).toBe('接続状態: 接続済み');
-    await quickEntry(page, TALENT, '課題').fill('研修の時間が取れない');
-    await quickEntry(page, TALENT, '課題').press('Enter');
+    await addNoteByTyping(page, TALENT, '課題', '研修の時間が取れない');
     await shown(noteItem(page, '研修の時間が取れない'));
 
     await harness.stopServer();
     await expect.poll(() => badge.getAttribute('aria-label')).toBe('接続状態: 再接続中…');
-    await quickEntry(page, TALENT, '達成目標').fill('学びが評価される');
-    await quickEntry(page, TALENT, '達成目標').press('Enter');
+    await addNoteByTyping(page, TALENT, '達成目標', '学びが評価される');
     await shown(noteItem(page, '学びが評価される'));
 
     await harness.resumeServer();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 
@@ -11,8 +11,7 @@ describe('roles and language', () => {
   it('gives a viewer the board to read and no control to change it', async () => {
     const board = await harness.createBoard();
     const participant = await harness.openBoard(board, 'participant');
-    await quickEntry(participant, CITIZEN, '課題').fill('紙の申請が多い');
-    await quickEntry(participant, CITIZEN, '課題').press('Enter');
+    await addNoteByTyping(participant, CITIZEN, '課題', '紙の申請が多い');
 
     const viewer = await harness.openBoard(board, 'viewer', { name: '見学者' });
     await shown(noteItem(viewer, '紙の申請が多い'));
