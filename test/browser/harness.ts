@@ -70,9 +70,12 @@ export class BrowserHarness {
   async openBoard(
     board: CreatedBoard,
     role: keyof CreatedBoard['tokens'],
-    options: { name?: string; lang?: 'ja' | 'en'; recordRenders?: boolean } = {},
+    options: { name?: string; lang?: 'ja' | 'en'; recordRenders?: boolean; touch?: boolean } = {},
   ): Promise<Page> {
-    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await this.browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      hasTouch: options.touch ?? false,
+    });
     this.contexts.push(context);
     await context.addInitScript(
       ({ name, recordRenders }) => {
