@@ -31,6 +31,25 @@ export function listLaneNotes(doc: Y.Doc, pillarId: string, lane: LaneKind): Not
 }
 
 /**
+ * Every live note grouped by lane in one pass over the notes (for views that show all lanes at once):
+ * `laneKey(pillarId, lane)` → the lane's notes in display order. Notes without a valid place are left out.
+ */
+export function liveNotesByLane(doc: Y.Doc): Map<string, Note[]> {
+  const lanes = new Map<string, Note[]>();
+  for (const note of listNotes(doc)) {
+    if (note.deletedAt !== null || note.place === null) continue;
+    const key = laneKey(note.place.pillarId, note.place.lane);
+    const lane = lanes.get(key);
+    if (lane) lane.push(note);
+    else lanes.set(key, [note]);
+  }
+  for (const lane of lanes.values()) lane.sort(byPlaceOrder);
+  return lanes;
+}
+
+export const laneKey = (pillarId: string, lane: LaneKind): string => `${pillarId}\u0000${lane}`;
+
+/**
  * Live notes that no visible lane shows: an invalid place, or a pillar the settings do not know (yet).
  * Notes of archived pillars are not here: they come back with their pillar.
  */

@@ -1,7 +1,14 @@
 import * as Y from 'yjs';
 import { boardRoots, settingsRoots } from '../../shared/docs';
-import type { LaneKind } from '../../shared/records/lane';
-import { activePillars, allPillars, listLaneNotes, listTrash, listUnplacedNotes } from '../../shared/selectors';
+import { LANE_KINDS, type LaneKind } from '../../shared/records/lane';
+import {
+  activePillars,
+  allPillars,
+  laneKey,
+  listTrash,
+  listUnplacedNotes,
+  liveNotesByLane,
+} from '../../shared/selectors';
 import { createStore, type ReadStore, sameArray } from '../lib/store';
 
 /**
@@ -15,7 +22,6 @@ export interface LaneIndex {
   trash: readonly string[];
 }
 
-export const laneKey = (pillarId: string, lane: LaneKind) => `${pillarId}\u0000${lane}`;
 const EMPTY: readonly string[] = [];
 const PLACEMENT_KEYS = new Set(['place', 'deletedAt']);
 
@@ -36,11 +42,12 @@ export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<
     const previous = store.get();
     const lanes = new Map<string, readonly string[]>();
     const pillars = activePillars(settingsDoc);
+    const byLane = liveNotesByLane(boardDoc);
     let changed = false;
     for (const pillar of pillars) {
-      for (const lane of ['problem', 'goal', 'idea'] as const) {
+      for (const lane of LANE_KINDS) {
         const key = laneKey(pillar.id, lane);
-        const ids = listLaneNotes(boardDoc, pillar.id, lane).map((n) => n.id);
+        const ids = (byLane.get(key) ?? []).map((n) => n.id);
         const old = previous.lanes.get(key);
         const kept = old && sameArray(old, ids) ? old : ids;
         if (kept !== old) changed = true;

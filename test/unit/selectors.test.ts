@@ -8,10 +8,12 @@ import {
   allPillars,
   boardTitle,
   getNote,
+  laneKey,
   listLaneNotes,
   listNotes,
   listTrash,
   listUnplacedNotes,
+  liveNotesByLane,
 } from '../../shared/selectors.js';
 import {
   add,
@@ -128,5 +130,29 @@ describe('settings selectors', () => {
     archivePillar(settings, PILLAR_CITIZENS);
     expect(activePillars(settings).map((p) => p.title)).toEqual(SEED_TITLES.slice(1));
     expect(allPillars(settings).map((p) => p.title)).toEqual([...SEED_TITLES]);
+  });
+});
+
+describe('liveNotesByLane', () => {
+  it('groups every live, placed note by lane in the same order as listLaneNotes', () => {
+    const doc = newBoard();
+    const lanes = ['problem', 'goal', 'idea'] as const;
+    const pillars = [PILLAR_CITIZENS, PILLAR_EFFICIENCY, PILLAR_PEOPLE];
+    for (let i = 0; i < 40; i++) {
+      add(doc, { id: `n${i}`, text: `note ${i}`, pillarId: pillars[i % 3], lane: lanes[(i >> 1) % 3], index: i % 4 });
+    }
+    deleteNote(doc, 'n5');
+    boardRoots.notes(doc).set('junk', 42);
+    const grouped = liveNotesByLane(doc);
+    let total = 0;
+    for (const pillarId of pillars) {
+      for (const lane of lanes) {
+        const expected = listLaneNotes(doc, pillarId, lane).map((n) => n.id);
+        expect((grouped.get(laneKey(pillarId, lane)) ?? []).map((n) => n.id)).toEqual(expected);
+        total += expected.length;
+      }
+    }
+    expect(total).toBe(39);
+    expect([...grouped.values()].flat().some((n) => n.id === 'n5' || n.id === 'junk')).toBe(false);
   });
 });
