@@ -16,15 +16,21 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-export function diffText(before: string, after: string): TextChange | null {
+/**
+ * `prefixLimit`: where the edit is known to start at the latest (the caret when typing began). Without it,
+ * typing "あ" before "ああ" would look like typing it after them: the same text, but a colleague's edit made
+ * meanwhile between them would end up on the wrong side.
+ */
+export function diffText(before: string, after: string, prefixLimit = Number.POSITIVE_INFINITY): TextChange | null {
   if (before === after) return null;
-  const max = Math.min(before.length, after.length);
+  const max = Math.min(before.length, after.length, prefixLimit);
   let prefix = 0;
   while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
   let suffix = 0;
+  const suffixMax = Math.min(before.length, after.length) - prefix;
   while (
-    suffix < max - prefix &&
+    suffix < suffixMax &&
     before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
   ) {
     suffix++;
@@ -68,18 +74,74 @@ export function transformIndex(index: number, delta: readonly DeltaOp[], stickTo
   return index + shift;
 }
 
-/** Rebase a change through a sequence of remote deltas that happened after it was computed. */
-export function rebaseChange(change: TextChange, deltas: readonly (readonly DeltaOp[])[]): TextChange {
-  let start = change.index;
-  let end = change.index + change.deleteCount;
-  const replacesRange = change.deleteCount > 0;
-  for (const delta of deltas) {
-    // A remote insertion at either edge of the replaced range lies outside it: the start moves past it and
-    // the end stays before it, so the local delete never removes a colleague's text typed next to it.
-    const newStart = transformIndex(start, delta, replacesRange);
-    const newEnd = Math.max(newStart, transformIndex(end, delta, false));
-    start = newStart;
-    end = replacesRange ? newEnd : newStart;
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where the characters of `range` (positions before `delta`) are after it: the parts that survive, split
+ * wherever a remote insertion landed inside the range.
+ */
+function mapRange(range: Range, delta: readonly DeltaOp[]): Range[] {
+  const out: Range[] = [];
+  let oldPos = 0;
+  let newPos = 0;
+  const keep = (from: number, to: number) => {
+    // [from, to) in old positions, all retained from oldPos on (new position newPos)
+    const a = Math.max(range.start, from);
+    const b = Math.min(range.end, to);
+    if (b <= a) return;
+    const start = newPos + (a - oldPos);
+    const end = newPos + (b - oldPos);
+    const last = out[out.length - 1];
+    if (last && last.end === start) last.end = end;
+    else out.push({ start, end });
+  };
+  for (const op of delta) {
+    if (op.retain !== undefined) {
+      keep(oldPos, oldPos + op.retain);
+      oldPos += op.retain;
+      newPos += op.retain;
+    } else if (op.insert !== undefined) {
+      newPos += typeof op.insert === 'string' ? op.insert.length : 1;
+    } else if (op.delete !== undefined) {
+      oldPos += op.delete;
+    }
   }
-  return { index: start, deleteCount: end - start, insert: change.insert };
+  keep(oldPos, Number.POSITIVE_INFINITY); // a delta's trailing retain is implicit
+  return out;
+}
+
+/**
+ * Rebases a local change, computed against an older view of the text (e.g. during an IME composition),
+ * through the remote deltas that happened since. The result is a list of changes to apply in order, in one
+ * transaction: the local deletion of what is left of the replaced range (split around anything a colleague
+ * inserted inside it, which is kept), then the local insertion where the range began.
+ */
+export function rebaseChange(change: TextChange, deltas: readonly (readonly DeltaOp[])[]): TextChange[] {
+  const replacesRange = change.deleteCount > 0;
+  let ranges: Range[] = replacesRange ? [{ start: change.index, end: change.index + change.deleteCount }] : [];
+  let insertAt = change.index;
+  for (const delta of deltas) {
+    // A remote insertion exactly where a replaced range begins lies outside it: the local text goes after it.
+    insertAt = transformIndex(insertAt, delta, replacesRange);
+    ranges = ranges.flatMap((range) => mapRange(range, delta));
+  }
+  if (ranges[0]) insertAt = ranges[0].start;
+  const changes: TextChange[] = ranges
+    .slice()
+    .reverse()
+    .map((range) => ({ index: range.start, deleteCount: range.end - range.start, insert: '' }));
+  if (change.insert !== '') changes.push({ index: insertAt, deleteCount: 0, insert: change.insert });
+  return changes;
+}
+
+/** The text after applying `changes` in order (what `applyNoteTextChanges` does to a Y.Text). */
+export function applyTextChanges(text: string, changes: readonly TextChange[]): string {
+  return changes.reduce(
+    (current, change) =>
+      current.slice(0, change.index) + change.insert + current.slice(change.index + change.deleteCount),
+    text,
+  );
 }

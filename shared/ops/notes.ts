@@ -58,22 +58,30 @@ export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = LOCAL_ORIG
   return ok(input.id);
 }
 
-/** Applies one contiguous change to a note's text (the editor's path, after rebasing through remote edits). */
-export function applyNoteTextChange(
+/**
+ * Applies changes to a note's text, in order and in one transaction (the editor's path: one change as typed,
+ * or the list `rebaseChange` makes after an IME composition). Refused whole if the text would grow past
+ * NOTE_TEXT_MAX. Each change is clamped to the text as it is then.
+ */
+export function applyNoteTextChanges(
   doc: Y.Doc,
   id: string,
-  change: TextChange,
+  changes: readonly TextChange[],
   origin: unknown = LOCAL_ORIGIN,
 ): Result<null> {
   const note = noteMap(doc, id);
   if (!note) return fail('noteNotFound');
   let text = note.get('text');
   // Another tool may have stored a plain string: it is what the note shows, so it counts towards the limit.
-  const current = text instanceof Y.Text ? text.length : typeof text === 'string' ? text.length : 0;
-  // Check the length with the change as it will really be applied (clamped to the text), not as asked.
-  const index = Math.max(0, Math.min(change.index, current));
-  const deleteCount = Math.max(0, Math.min(change.deleteCount, current - index));
-  if (current - deleteCount + change.insert.length > NOTE_TEXT_MAX) return fail('noteTooLong');
+  let length = text instanceof Y.Text ? text.length : typeof text === 'string' ? text.length : 0;
+  // Check the length with the changes as they will really be applied (clamped to the text), not as asked.
+  const clamped = changes.map((change) => {
+    const index = Math.max(0, Math.min(change.index, length));
+    const deleteCount = Math.max(0, Math.min(change.deleteCount, length - index));
+    length += change.insert.length - deleteCount;
+    return { index, deleteCount, insert: change.insert };
+  });
+  if (length > NOTE_TEXT_MAX) return fail('noteTooLong');
   doc.transact(() => {
     if (!(text instanceof Y.Text)) {
       // Another tool stored a plain value: start a collaborative text from what it showed.
@@ -82,10 +90,22 @@ export function applyNoteTextChange(
       note.set('text', text);
     }
     const ytext = text as Y.Text;
-    if (deleteCount > 0) ytext.delete(index, deleteCount);
-    if (change.insert !== '') ytext.insert(index, change.insert);
+    for (const change of clamped) {
+      if (change.deleteCount > 0) ytext.delete(change.index, change.deleteCount);
+      if (change.insert !== '') ytext.insert(change.index, change.insert);
+    }
   }, origin);
   return ok(null);
+}
+
+/** Applies one contiguous change to a note's text. */
+export function applyNoteTextChange(
+  doc: Y.Doc,
+  id: string,
+  change: TextChange,
+  origin: unknown = LOCAL_ORIGIN,
+): Result<null> {
+  return applyNoteTextChanges(doc, id, [change], origin);
 }
 
 /** Sets a note's text to `next` with the smallest change from its current text. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type DeltaOp, diffText, rebaseChange, type TextChange, transformIndex } from '../../shared/textDiff.js';
+import {
+  applyTextChanges,
+  type DeltaOp,
+  diffText,
+  rebaseChange,
+  type TextChange,
+  transformIndex,
+} from '../../shared/textDiff.js';
 import { seededRandom } from './fixtures.js';
 
 function apply(text: string, change: TextChange | null): string {
@@ -94,13 +101,25 @@ describe('transformIndex', () => {
   });
 });
 
+describe('diffText with the caret where typing began', () => {
+  it('places text typed before identical characters where it was typed, not after them', () => {
+    expect(diffText('ああ', 'あああ')).toEqual({ index: 2, deleteCount: 0, insert: 'あ' });
+    expect(diffText('ああ', 'あああ', 0)).toEqual({ index: 0, deleteCount: 0, insert: 'あ' });
+    expect(diffText('ああ', 'あああ', 1)).toEqual({ index: 1, deleteCount: 0, insert: 'あ' });
+  });
+
+  it('still finds a change that starts before the limit', () => {
+    expect(diffText('abcdef', 'abXdef', 5)).toEqual({ index: 2, deleteCount: 1, insert: 'X' });
+  });
+});
+
 describe('rebaseChange', () => {
   it('rebases a local insert through a remote insert made earlier in the text', () => {
     const { ytext, deltas } = recordedText('市民サービス');
     const local = diffText('市民サービス', '市民サービスの向上');
     ytext.insert(0, '【重要】');
     const rebased = rebaseChange(local!, deltas);
-    expect(apply(ytext.toString(), rebased)).toBe('【重要】市民サービスの向上');
+    expect(applyTextChanges(ytext.toString(), rebased)).toBe('【重要】市民サービスの向上');
   });
 
   it('keeps both texts when an IME composition ends after remote edits to the same note', () => {
@@ -124,8 +143,10 @@ describe('rebaseChange', () => {
 
     const rebased = rebaseChange(diffText(base, composed)!, deltas);
     ytext.doc!.transact(() => {
-      ytext.delete(rebased.index, rebased.deleteCount);
-      ytext.insert(rebased.index, rebased.insert);
+      for (const change of rebased) {
+        ytext.delete(change.index, change.deleteCount);
+        ytext.insert(change.index, change.insert);
+      }
     });
     expect(ytext.toString()).toBe('【課題】窓口待ち時間を短縮');
   });
@@ -136,17 +157,35 @@ describe('rebaseChange', () => {
     ytext.insert(2, 'R');
     ytext.insert(5, 'S'); // right after "cd", now at 3..5
     const rebased = rebaseChange(local, deltas);
-    expect(apply(ytext.toString(), rebased)).toBe('abRXYSef');
+    expect(applyTextChanges(ytext.toString(), rebased)).toBe('abRXYSef');
+  });
+
+  it('keeps remote text typed inside the range a local edit replaces', () => {
+    const { ytext, deltas } = recordedText('abcdef');
+    const local: TextChange = { index: 1, deleteCount: 3, insert: 'X' }; // replace "bcd" (an IME conversion)
+    ytext.insert(2, 'Q'); // a colleague types between "b" and "c"
+    const rebased = rebaseChange(local, deltas);
+    expect(applyTextChanges(ytext.toString(), rebased)).toBe('aXQef');
+  });
+
+  it('keeps remote text typed inside a replaced range that a colleague also partly deleted', () => {
+    const { ytext, deltas } = recordedText('abcdefgh');
+    const local: TextChange = { index: 1, deleteCount: 5, insert: '市民' }; // replace "bcdef"
+    ytext.delete(3, 1); // "d" → "abcefgh"
+    ytext.insert(2, 'Q'); // → "abQcefgh"
+    ytext.insert(5, 'R'); // → "abQceRfgh"
+    const rebased = rebaseChange(local, deltas);
+    expect(applyTextChanges(ytext.toString(), rebased)).toBe('a市民QRgh');
   });
 
   it('shrinks the replaced range when a colleague deleted part of it', () => {
     const { ytext, deltas } = recordedText('abcdef');
     ytext.delete(3, 2); // "de": "d" was in the local range
     const rebased = rebaseChange({ index: 2, deleteCount: 2, insert: 'X' }, deltas);
-    expect(apply(ytext.toString(), rebased)).toBe('abXf');
+    expect(applyTextChanges(ytext.toString(), rebased)).toBe('abXf');
   });
 
-  it('keeps every remote insertion outside the local range and the local text (seeded, 2000 cases)', () => {
+  it('keeps every remote insertion, inside or outside the local range, and the local text (seeded, 2000 cases)', () => {
     const random = seededRandom(7);
     const pick = (n: number) => Math.floor(random() * n);
     for (let round = 0; round < 2000; round++) {
@@ -166,7 +205,7 @@ describe('rebaseChange', () => {
           deleteCount === 0 || i < start || i >= end || (isInsert && i === start);
         const positions = Array.from({ length: ytext.length + 1 }, (_, i) => i);
         if (random() < 0.6) {
-          const at = positions.filter((i) => outside(i, true));
+          const at = positions; // anywhere, inside the replaced range too
           const text = `R${k}`;
           ytext.insert(at[pick(at.length)]!, text);
           inserted.push(text);
@@ -177,10 +216,15 @@ describe('rebaseChange', () => {
       }
       const current = ytext.toString();
       const rebased = rebaseChange(local, deltas);
-      expect(rebased.index).toBeGreaterThanOrEqual(0);
-      expect(rebased.index + rebased.deleteCount).toBeLessThanOrEqual(current.length);
-      expect(rebased.deleteCount).toBe(deleteCount);
-      const result = apply(current, rebased);
+      let length = current.length;
+      for (const change of rebased) {
+        expect(change.index).toBeGreaterThanOrEqual(0);
+        expect(change.index + change.deleteCount).toBeLessThanOrEqual(length);
+        length += change.insert.length - change.deleteCount;
+      }
+      // Every original character of the range is deleted once, none of anybody else's.
+      expect(rebased.reduce((sum, change) => sum + change.deleteCount, 0)).toBe(deleteCount);
+      const result = applyTextChanges(current, rebased);
       for (const text of inserted) if (current.includes(text)) expect(result).toContain(text);
       expect(result).toContain(local.insert);
     }
