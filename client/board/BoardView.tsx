@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { useStore } from '../lib/store';
+import { createStore, useStore } from '../lib/store';
 import { BoardDnd } from './BoardDnd';
 import { BoardHeader } from './BoardHeader';
 import { useBoard, useSettings } from './hooks';
@@ -31,7 +31,11 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   const settings = useSettings();
   const { toasts, notify, dismiss } = useToasts();
   const [moveNoteId, setMoveNoteId] = useState<string | null>(null);
-  const ui = useMemo<BoardUi>(() => ({ notify, openMoveDialog: setMoveNoteId }), [notify]);
+  const [editingNoteId] = useState(() => createStore<string | null>(null));
+  const ui = useMemo<BoardUi>(
+    () => ({ notify, openMoveDialog: setMoveNoteId, editingNoteId }),
+    [notify, editingNoteId],
+  );
   const [everSynced, setEverSynced] = useState(false);
   useEffect(() => {
     if (synced) setEverSynced(true);

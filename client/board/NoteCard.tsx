@@ -1,9 +1,10 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type React from 'react';
-import { memo, useEffect, useRef, useState } from 'react';
-import { deleteNote, restoreNote } from '../../shared/ops/notes';
+import { memo, useEffect, useRef } from 'react';
+import { applyNoteTextChange, deleteNote, restoreNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
 import { useI18n } from '../i18n/I18nProvider';
+import { useStoreSelector } from '../lib/store';
 import { shorten } from './dnd/announcements';
 import type { DropData } from './dnd/dropTarget';
 import { useBoard, useEditorsOf, useNote } from './hooks';
@@ -25,7 +26,8 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
   const ui = useBoardUi();
   const note = useNote(noteId);
   const editors = useEditorsOf(noteId);
-  const [editing, setEditing] = useState(false);
+  const editing = useStoreSelector(ui.editingNoteId, (id) => id === noteId);
+  const setEditing = (on: boolean) => ui.editingNoteId.set(on ? noteId : null);
   const item = useRef<HTMLLIElement | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -108,7 +110,16 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
       </div>
       {canEditBoard && !editing && (
         <div className="note-actions">
-          <button type="button" className="note-edit" ref={editButton} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="note-edit"
+            ref={editButton}
+            onClick={() => {
+              // A note written by another tool with a plain-string text: make it collaborative text first.
+              if (!note.ytext) applyNoteTextChange(session.boardDoc, noteId, { index: 0, deleteCount: 0, insert: '' });
+              setEditing(true);
+            }}
+          >
             {t('note.edit')}
           </button>
           <button type="button" onClick={() => ui.openMoveDialog(noteId)}>

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { Store } from '../lib/store';
 
 /** Board-page session state that is not board data: toasts, the open dialog. Never stored in the Y.Doc. */
 export interface Toast {
@@ -11,6 +12,11 @@ export interface Toast {
 export interface BoardUi {
   notify: (toast: Omit<Toast, 'id'>) => void;
   openMoveDialog: (noteId: string) => void;
+  /**
+   * The note this person is editing. Kept here, not in the note's component, so the editor survives the
+   * note being moved to another lane by a colleague (its component is then mounted anew there).
+   */
+  editingNoteId: Store<string | null>;
 }
 
 export const BoardUiContext = createContext<BoardUi | null>(null);

@@ -197,6 +197,58 @@ describe('keyboard and Japanese input', () => {
     await shown(noteItem(alice, '市の手続きが簡単'));
   });
 
+  it('puts composed text where the caret was, even before identical characters, around a colleague’s edit', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    await addNoteByTyping(alice, CITIZEN, '課題', 'ああ');
+    await noteItem(alice, 'ああ').getByRole('button', { name: '編集' }).click();
+    const aliceEditor = alice.getByRole('textbox', { name: '付箋の本文を編集' });
+    await aliceEditor.press('Home');
+    const cdp = await alice.context().newCDPSession(alice);
+    await cdp.send('Input.imeSetComposition', { text: 'あ', selectionStart: 1, selectionEnd: 1 });
+
+    // Bob types between the two existing characters while Alice composes at the very start.
+    await noteItem(bob, 'ああ').getByRole('button', { name: '編集' }).click();
+    const bobEditor = bob.getByRole('textbox', { name: '付箋の本文を編集' });
+    await bobEditor.press('Home');
+    await bobEditor.press('ArrowRight');
+    await bobEditor.pressSequentially('X');
+    await bobEditor.press('Enter');
+    await shown(noteItem(bob, 'あXあ'));
+    await expect.poll(() => aliceEditor.inputValue()).toBe('あああ'); // untouched during the composition
+
+    await cdp.send('Input.insertText', { text: 'あ' });
+    await cdp.detach();
+    await expect.poll(() => aliceEditor.inputValue()).toBe('ああXあ');
+    await aliceEditor.press('Enter');
+    await shown(noteItem(bob, 'ああXあ'));
+  });
+
+  it('keeps the editor open, with what was typed, when a colleague moves the note being edited', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    await addNoteByTyping(alice, CITIZEN, '課題', '窓口が混む');
+    await noteItem(alice, '窓口が混む').getByRole('button', { name: '編集' }).click();
+    const editor = alice.getByRole('textbox', { name: '付箋の本文を編集' });
+    await editor.press('End');
+    await editor.pressSequentially('（午前中）');
+
+    await noteItem(bob, '窓口が混む（午前中）').getByRole('button', { name: '移動…' }).click();
+    const dialog = bob.getByRole('dialog', { name: '付箋を移動' });
+    await dialog.getByRole('combobox', { name: '柱' }).selectOption({ label: EFFICIENCY });
+    await dialog.getByRole('button', { name: '移動する' }).click();
+
+    await expect
+      .poll(() => editor.evaluate((el) => el.closest('section.lane')?.getAttribute('aria-label')))
+      .toBe(`${EFFICIENCY} — 課題`);
+    expect(await editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await editor.pressSequentially('に多い');
+    await editor.press('Enter');
+    await shown(noteItem(bob, '窓口が混む（午前中）に多い'));
+  });
+
   it('refuses an empty note and an over-long note with a visible message, and adds nothing', async () => {
     const board = await harness.createBoard();
     const page = await harness.openBoard(board, 'participant');
