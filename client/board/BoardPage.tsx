@@ -3,10 +3,13 @@ import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, fetchMe, type Me } from '../lib/api';
 import { browserIdentityId, loadDisplayName, presenceColor, saveDisplayName } from '../lib/identity';
 import { rememberBoard } from '../lib/recentBoards';
+import { createStore, useStore } from '../lib/store';
 import { BoardView } from './BoardView';
 import { BoardContext, type BoardContextValue } from './hooks';
 import { NameDialog } from './NameDialog';
-import { BoardSession } from './session';
+import { BoardSession, type ConnectionState } from './session';
+
+const NEVER_CLOSED = createStore<ConnectionState>('connecting');
 
 type Loading = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: Me };
 
@@ -92,16 +95,18 @@ function OpenBoard({
     session?.awareness.setLocalStateField('user', identity);
   }, [session, identity]);
 
+  // Closed for good by the server: nothing typed now could reach it, so nothing can be edited.
+  const closed = useStore(session?.connection ?? NEVER_CLOSED) === 'closed';
   const value = useMemo<BoardContextValue | null>(
     () =>
       session && {
         session,
         role: me.role,
-        canEditBoard: me.canWrite.board,
-        canEditSettings: me.canWrite.settings,
+        canEditBoard: me.canWrite.board && !closed,
+        canEditSettings: me.canWrite.settings && !closed,
         identity,
       },
-    [session, me, identity],
+    [session, me, identity, closed],
   );
   if (!value) return null;
   return (

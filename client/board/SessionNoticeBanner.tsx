@@ -19,12 +19,24 @@ export function SessionNoticeBanner() {
     message = t('error.boardNotFound');
   } else if (notice.code === CLOSE.tooNew) {
     message = t('board.tooNew');
+  } else if (notice.code === CLOSE.tooLarge) {
+    message = t('error.tooLarge');
+  } else if (notice.code === CLOSE.invalidMessage) {
+    message = t('error.invalidMessage');
   } else {
-    message = t('error.connectionClosed', { reason: notice.reason || String(notice.code) });
+    message = t('error.connectionClosed', { code: notice.code });
   }
   return (
-    <p className="banner banner-error" role="alert">
-      {message}
-    </p>
+    <div className="banner banner-error" role="alert">
+      <span>{message}</span>
+      {notice.kind === 'closed' && (
+        <>
+          <span> {t('error.readOnlyUntilReload')}</span>
+          <button type="button" onClick={() => window.location.reload()}>
+            {t('error.reload')}
+          </button>
+        </>
+      )}
+    </div>
   );
 }

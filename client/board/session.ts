@@ -10,7 +10,8 @@ import { createNoteSnapshots } from './noteSnapshots';
 import { createPresenceStore } from './presence';
 import { createSettingsStore } from './settingsStore';
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/** `closed`: the server ended the connection for good (a 44xx close); the board is read-only until reload. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
 
 /** Something the server told us that the person must see. */
 export type SessionNotice =
@@ -76,7 +77,14 @@ export class BoardSession {
     provider.on('sync', () => {
       this.synced.set(this.boardProvider.synced && this.settingsProvider.synced);
     });
-    provider.on('closed', ({ code, reason }) => this.notice.set({ kind: 'closed', code, reason }));
+    provider.on('closed', ({ code, reason }) => {
+      console.warn(`board ${this.boardId} (${doc}): the server closed the connection for good: ${code} ${reason}`);
+      // One document closed for good: close the other too, so the board is not half-live.
+      this.boardProvider.disconnect();
+      this.settingsProvider.disconnect();
+      this.connection.set('closed');
+      this.notice.set({ kind: 'closed', code, reason });
+    });
     // The stock client only logs a permission-denied message; show it to the person instead.
     provider.messageHandlers[2] = (_encoder, decoder) => {
       decoding.readVarUint(decoder);
@@ -86,6 +94,7 @@ export class BoardSession {
   }
 
   private refreshConnection() {
+    if (this.connection.get() === 'closed') return;
     const connected = this.boardProvider.wsconnected && this.settingsProvider.wsconnected;
     if (connected) this.everConnected = true;
     if (!navigator.onLine && !connected) this.connection.set('offline');

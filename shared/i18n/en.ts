@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   'connection.connected': 'Connected',
   'connection.reconnecting': 'Reconnecting…',
   'connection.offline': 'Offline',
+  'connection.closed': 'Disconnected',
   'connection.label': 'Connection: {state}',
 
   'board.loading': 'Loading the board…',
@@ -131,5 +132,10 @@ export const en: Record<MessageKey, string> = {
   'error.boardNotFound': 'Board not found.',
   'error.network': 'Cannot reach the server. Please try again later.',
   'error.createFailed': 'Could not create the board: {reason}',
-  'error.connectionClosed': 'Disconnected: {reason}',
+  'error.connectionClosed': 'The connection to the server was closed (code {code}). Please reload the page.',
+  'error.tooLarge': 'A change was too large to send, so the connection was closed. Please reload the page.',
+  'error.invalidMessage':
+    'The server received data it cannot accept and closed the connection. Please reload the page.',
+  'error.readOnlyUntilReload': 'The board is read-only until you reload.',
+  'error.reload': 'Reload',
 };

@@ -32,6 +32,7 @@ export const ja = {
   'connection.connected': '接続済み',
   'connection.reconnecting': '再接続中…',
   'connection.offline': 'オフライン',
+  'connection.closed': '切断されました',
   'connection.label': '接続状態: {state}',
 
   'board.loading': 'ボードを読み込んでいます…',
@@ -130,7 +131,12 @@ export const ja = {
   'error.boardNotFound': 'ボードが見つかりません。',
   'error.network': 'サーバーに接続できません。時間をおいてもう一度お試しください。',
   'error.createFailed': 'ボードを作成できませんでした: {reason}',
-  'error.connectionClosed': '接続が切断されました: {reason}',
+  'error.connectionClosed': 'サーバーとの接続が切断されました（コード {code}）。ページを再読み込みしてください。',
+  'error.tooLarge': '送ろうとした変更が大きすぎたため、接続が切断されました。ページを再読み込みしてください。',
+  'error.invalidMessage':
+    'サーバーが受け付けられないデータを受け取ったため、接続が切断されました。ページを再読み込みしてください。',
+  'error.readOnlyUntilReload': '再読み込みするまで、このボードは表示のみです。',
+  'error.reload': '再読み込み',
 } as const;
 
 export type MessageKey = keyof typeof ja;
