@@ -15,15 +15,17 @@ export function RecentBoards() {
       ) : (
         <ul className="recent-list">
           {boards.map((board) => (
-            <li key={board.id}>
+            <li key={`${board.id}:${board.role}`}>
               <a href={boardPath(board.id, board.token)}>{board.title || board.id}</a>
               <span className="role-badge">{t(ROLE_KEYS[board.role])}</span>
               <button
                 type="button"
                 className="icon-button"
-                aria-label={t('landing.recent.forget', { title: board.title || board.id })}
+                aria-label={t('landing.recent.forget', {
+                  title: `${board.title || board.id} (${t(ROLE_KEYS[board.role])})`,
+                })}
                 onClick={() => {
-                  forgetBoard(board.id);
+                  forgetBoard(board.id, board.role);
                   setBoards(loadRecentBoards());
                 }}
               >

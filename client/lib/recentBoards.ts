@@ -24,20 +24,21 @@ export function loadRecentBoards(): RecentBoard[] {
         typeof b.id === 'string' &&
         typeof b.title === 'string' &&
         typeof b.token === 'string' &&
-        typeof b.role === 'string',
+        (b.role === 'facilitator' || b.role === 'participant' || b.role === 'viewer'),
     );
   } catch {
     return [];
   }
 }
 
+/** One entry per board and role: opening a viewer link never replaces the facilitator link remembered. */
 export function rememberBoard(board: Omit<RecentBoard, 'openedAt'>): void {
-  const others = loadRecentBoards().filter((b) => b.id !== board.id);
+  const others = loadRecentBoards().filter((b) => b.id !== board.id || b.role !== board.role);
   writeLocal(KEY, JSON.stringify([{ ...board, openedAt: Date.now() }, ...others].slice(0, MAX)));
 }
 
-export function forgetBoard(id: string): void {
-  writeLocal(KEY, JSON.stringify(loadRecentBoards().filter((b) => b.id !== id)));
+export function forgetBoard(id: string, role: Role): void {
+  writeLocal(KEY, JSON.stringify(loadRecentBoards().filter((b) => b.id !== id || b.role !== role)));
 }
 
 export function boardPath(id: string, token: string): string {

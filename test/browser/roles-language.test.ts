@@ -63,4 +63,28 @@ describe('roles and language', () => {
     await shown(page.getByRole('alert').filter({ hasText: 'このリンクは無効です' }));
     await context.close();
   });
+
+  it('takes the token out of the address bar, and still opens the board on reload', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    expect(page.url()).not.toContain(board.tokens.participant);
+    await addNoteByTyping(page, CITIZEN, '課題', '再読み込みしても残る');
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+    await shown(noteItem(page, '再読み込みしても残る'));
+    await shown(quickEntry(page, CITIZEN, '課題'));
+  });
+
+  it('returns focus to the control that opened a dialog when it closes', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    await addNoteByTyping(page, CITIZEN, '課題', 'フォーカスを戻す');
+    const moveButton = noteItem(page, 'フォーカスを戻す').getByRole('button', { name: '移動…' });
+    await moveButton.focus();
+    await page.keyboard.press('Enter');
+    await shown(page.getByRole('dialog', { name: '付箋を移動' }));
+    await page.keyboard.press('Escape');
+    await absent(page.getByRole('dialog', { name: '付箋を移動' }));
+    expect(await moveButton.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
 });
