@@ -1,5 +1,4 @@
 import { useDroppable } from '@dnd-kit/core';
-import { useRef } from 'react';
 import type { LaneKind } from '../../shared/records/lane';
 import type { Pillar } from '../../shared/records/pillar';
 import { useI18n } from '../i18n/I18nProvider';
@@ -15,7 +14,6 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
   const { canEditBoard } = useBoard();
   const label = useLaneLabel(lane);
   const noteIds = useLaneNoteIds(pillar.id, lane);
-  const entry = useRef<HTMLInputElement>(null);
   const data: DropData = { kind: 'lane', pillarId: pillar.id, lane };
   const { setNodeRef, isOver } = useDroppable({ id: `lane:${pillar.id}:${lane}`, data, disabled: !canEditBoard });
   const regionLabel = t('lane.region', { pillar: pillar.title, lane: label });
@@ -24,16 +22,6 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
       <header className="lane-header">
         <h3 className="lane-title">{label}</h3>
         <span className="lane-count">{t('lane.count', { count: noteIds.length })}</span>
-        {canEditBoard && (
-          <button
-            type="button"
-            className="icon-button lane-add"
-            aria-label={t('lane.add', { lane: `${pillar.title} ${label}` })}
-            onClick={() => entry.current?.focus()}
-          >
-            ＋
-          </button>
-        )}
       </header>
       {noteIds.length === 0 ? (
         <p className="lane-empty">{t('lane.empty')}</p>
@@ -44,7 +32,7 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
           ))}
         </ul>
       )}
-      {canEditBoard && <QuickEntry ref={entry} pillarId={pillar.id} lane={lane} label={`${pillar.title} ${label}`} />}
+      {canEditBoard && <QuickEntry pillarId={pillar.id} lane={lane} label={`${pillar.title} ${label}`} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import { forwardRef, type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useId, useState } from 'react';
 import { NOTE_TEXT_MAX } from '../../shared/limits';
 import { addNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
@@ -9,63 +9,60 @@ import { isImeEnter } from './ime';
 import { useBoardUi } from './ui';
 
 /** Type and press Enter to add a note at the end of the lane. The field keeps focus for the next one. */
-export const QuickEntry = forwardRef<HTMLInputElement, { pillarId: string; lane: LaneKind; label: string }>(
-  function QuickEntry({ pillarId, lane, label }, ref) {
-    const { t } = useI18n();
-    const { session, identity } = useBoard();
-    const ui = useBoardUi();
-    const [text, setText] = useState('');
-    const [error, setError] = useState<string | null>(null);
-    const errorId = useId();
+export function QuickEntry({ pillarId, lane, label }: { pillarId: string; lane: LaneKind; label: string }) {
+  const { t } = useI18n();
+  const { session, identity } = useBoard();
+  const ui = useBoardUi();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
 
-    function submit() {
-      const result = addNote(session.boardDoc, {
-        id: nanoid(),
-        pillarId,
-        lane,
-        text,
-        author: identity.id,
-        authorName: identity.name,
-      });
-      if (!result.ok) {
-        setError(t(`error.${result.error}`, { max: NOTE_TEXT_MAX }));
-        return;
-      }
-      setText('');
-      setError(null);
-      ui.notify({ message: t('note.added') });
+  function submit() {
+    const result = addNote(session.boardDoc, {
+      id: nanoid(),
+      pillarId,
+      lane,
+      text,
+      author: identity.id,
+      authorName: identity.name,
+    });
+    if (!result.ok) {
+      setError(t(`error.${result.error}`, { max: NOTE_TEXT_MAX }));
+      return;
     }
+    setText('');
+    setError(null);
+    ui.notify({ message: t('note.added') });
+  }
 
-    function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-      if (event.key !== 'Enter' || isImeEnter(event)) return;
-      event.preventDefault();
-      submit();
-    }
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter' || isImeEnter(event)) return;
+    event.preventDefault();
+    submit();
+  }
 
-    return (
-      <div className="quick-entry">
-        <input
-          ref={ref}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            if (error) setError(null);
-          }}
-          onKeyDown={onKeyDown}
-          aria-label={t('lane.quickEntry', { lane: label })}
-          placeholder={t('lane.placeholder')}
-          aria-invalid={error !== null}
-          aria-describedby={error ? errorId : undefined}
-        />
-        <button type="button" onClick={submit} aria-label={t('lane.add', { lane: label })}>
-          {t('lane.submit')}
-        </button>
-        {error && (
-          <p id={errorId} className="error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  },
-);
+  return (
+    <div className="quick-entry">
+      <input
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (error) setError(null);
+        }}
+        onKeyDown={onKeyDown}
+        aria-label={t('lane.quickEntry', { lane: label })}
+        placeholder={t('lane.placeholder')}
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
+      />
+      <button type="button" onClick={submit} aria-label={t('lane.add', { lane: label })}>
+        {t('lane.submit')}
+      </button>
+      {error && (
+        <p id={errorId} className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { TITLE_MAX } from '../../shared/limits';
 import {
   addPillar,
@@ -112,11 +112,22 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** A labelled text field saved with its button or Enter (never on an IME-confirming Enter). */
+/**
+ * A labelled text field saved with its button or Enter. Browsers do not submit a form on the Enter that
+ * confirms an IME conversion (see the landing page's browser test).
+ */
 function TextSetting({ label, value, onSave }: { label: string; value: string; onSave: (value: string) => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const input = useRef<HTMLInputElement>(null);
+  const shownValue = useRef(value);
+  // A change from elsewhere (another facilitator tab) replaces the field only if the person is not editing it.
+  useEffect(() => {
+    setDraft((current) =>
+      document.activeElement !== input.current || current === shownValue.current ? value : current,
+    );
+    shownValue.current = value;
+  }, [value]);
   function submit(event: FormEvent) {
     event.preventDefault();
     onSave(draft);
@@ -125,7 +136,7 @@ function TextSetting({ label, value, onSave }: { label: string; value: string; o
     <form className="text-setting" onSubmit={submit}>
       <label className="field">
         <span>{label}</span>
-        <input value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <input ref={input} value={draft} onChange={(e) => setDraft(e.target.value)} />
       </label>
       <button type="submit" aria-label={`${t('settings.save')}: ${label}`}>
         {t('settings.save')}

@@ -45,7 +45,17 @@ function TrashDialog({ ids, onClose }: { ids: readonly string[]; onClose: () => 
             return (
               <li key={id}>
                 <span>{text}</span>
-                <button type="button" onClick={() => restoreNote(session.boardDoc, id)}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    restoreNote(session.boardDoc, id);
+                    // The restored entry leaves the list: keep focus in the dialog.
+                    requestAnimationFrame(() => {
+                      const next = dialog.current?.querySelector<HTMLElement>('.trash-list button');
+                      (next ?? dialog.current?.querySelector<HTMLElement>('.dialog-actions button'))?.focus();
+                    });
+                  }}
+                >
                   {t('trash.restore', { text })}
                 </button>
               </li>

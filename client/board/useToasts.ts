@@ -11,7 +11,9 @@ export function useToasts() {
     (toast: Omit<Toast, 'id'>) => {
       const id = nextId.current++;
       setToasts((list) => [...list.slice(-2), { ...toast, id }]);
-      window.setTimeout(() => dismiss(id), TOAST_MS);
+      // A message with an action (undo) stays until used or dismissed: a keyboard or screen-reader user
+      // needs time to reach it. Plain messages go after a while.
+      if (!toast.action) window.setTimeout(() => dismiss(id), TOAST_MS);
     },
     [dismiss],
   );

@@ -35,4 +35,34 @@ describe('landing page', () => {
     await shown(page.getByRole('link', { name: 'デジタル市役所 庁内部会' }));
     await context.close();
   });
+
+  it('does not submit the form on the Enter that confirms an IME conversion', async () => {
+    const context = await harness.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(harness.server.url);
+    await page.getByRole('textbox', { name: 'ボードの名前' }).focus();
+    const cdp = await context.newCDPSession(page);
+    for (const text of ['ちょう', '庁内', '庁内ぶかい', '庁内部会']) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    }
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      windowsVirtualKeyCode: 229,
+      key: 'Enter',
+      code: 'Enter',
+    });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyUp',
+      windowsVirtualKeyCode: 229,
+      key: 'Enter',
+      code: 'Enter',
+    });
+    await cdp.send('Input.insertText', { text: '庁内部会' });
+    await cdp.detach();
+    expect(await page.getByRole('textbox', { name: 'ボードの名前' }).inputValue()).toBe('庁内部会');
+    expect(await page.getByRole('heading', { name: 'ボードができました' }).count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await shown(page.getByRole('heading', { name: 'ボードができました' }));
+    await context.close();
+  });
 });
