@@ -6,7 +6,8 @@ export type BoardError =
   | 'pillarNotFound'
   | 'titleEmpty'
   | 'titleTooLong'
-  | 'lastPillar';
+  | 'lastPillar'
+  | 'colorInvalid';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 

@@ -8,6 +8,7 @@ import { useStoreSelector } from '../lib/store';
 import { shorten } from './dnd/announcements';
 import type { DropData } from './dnd/dropTarget';
 import { useBoard, useEditorsOf, useNote } from './hooks';
+import { NoteColorSelect } from './NoteColorSelect';
 import { NoteEditor } from './NoteEditor';
 import { countRender } from './renderProbe';
 import { useBoardUi } from './ui';
@@ -94,7 +95,10 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
         </button>
       )}
       {editing && note.ytext ? (
-        <NoteEditor noteId={noteId} ytext={note.ytext} onDone={() => setEditing(false)} />
+        <>
+          <NoteEditor noteId={noteId} ytext={note.ytext} onDone={() => setEditing(false)} />
+          <NoteColorSelect noteId={noteId} color={note.color} />
+        </>
       ) : (
         <p className="note-text" {...(canEditBoard ? pointerListeners : {})}>
           {note.text}

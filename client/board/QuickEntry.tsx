@@ -4,6 +4,7 @@ import { NOTE_TEXT_MAX } from '../../shared/limits';
 import { addNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
 import { useI18n } from '../i18n/I18nProvider';
+import { loadNoteColor } from '../lib/identity';
 import { useBoard } from './hooks';
 import { isImeEnter } from './ime';
 import { useBoardUi } from './ui';
@@ -25,6 +26,7 @@ export function QuickEntry({ pillarId, lane, label }: { pillarId: string; lane: 
       text,
       author: identity.id,
       authorName: identity.name,
+      color: loadNoteColor(),
     });
     if (!result.ok) {
       setError(t(`error.${result.error}`, { max: NOTE_TEXT_MAX }));

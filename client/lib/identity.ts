@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid';
+import { isNoteColor, NOTE_COLORS } from '../../shared/records/note';
 import { readLocal, writeLocal } from './localStore';
 
 /**
@@ -32,4 +33,16 @@ export function presenceColor(id: string): string {
   let hash = 0;
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
   return PRESENCE_COLORS[hash % PRESENCE_COLORS.length] ?? '#1a5fb4';
+}
+
+const COLOR_KEY = 'board.noteColor';
+
+/** The sticky-note colour this person chose last; new notes take it. */
+export function loadNoteColor(): string {
+  const color = readLocal(COLOR_KEY);
+  return color && isNoteColor(color) ? color : NOTE_COLORS[0];
+}
+
+export function saveNoteColor(color: string): void {
+  writeLocal(COLOR_KEY, color);
 }

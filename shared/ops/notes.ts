@@ -4,7 +4,7 @@ import { NOTE_TEXT_MAX } from '../limits.js';
 import { orderKeyAtIndex } from '../order.js';
 import { LOCAL_ORIGIN } from '../origin.js';
 import type { LaneKind } from '../records/lane.js';
-import { NOTE_COLORS, type NotePlace } from '../records/note.js';
+import { isNoteColor, NOTE_COLORS, type NotePlace } from '../records/note.js';
 import { type BoardError, fail, ok, type Result } from '../result.js';
 import { listLaneNotes } from '../selectors.js';
 import { diffText, type TextChange } from '../textDiff.js';
@@ -45,6 +45,7 @@ export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = LOCAL_ORIG
     siblings.map((n) => ({ order: n.place?.order ?? '' })),
     input.index ?? siblings.length,
   );
+  if (input.color !== undefined && !isNoteColor(input.color)) return fail('colorInvalid');
   doc.transact(() => {
     const note = new Y.Map<unknown>();
     note.set('text', new Y.Text(text));
@@ -145,6 +146,7 @@ export function moveNote(doc: Y.Doc, id: string, target: MoveTarget, origin: unk
 export function setNoteColor(doc: Y.Doc, id: string, color: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
   const note = noteMap(doc, id);
   if (!note) return fail('noteNotFound');
+  if (!isNoteColor(color)) return fail('colorInvalid');
   doc.transact(() => note.set('color', color), origin);
   return ok(null);
 }

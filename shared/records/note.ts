@@ -18,7 +18,14 @@ export type NotePlace = z.infer<typeof placeSchema>;
 
 /** Sticky-note colours offered to people; any CSS hex colour written by another tool is also shown. */
 export const NOTE_COLORS = ['#fff3a3', '#ffd6e0', '#cdeffd', '#d4f5c9', '#e8dcff', '#ffe0b8'] as const;
+/** The names people choose the colours by (i18n `color.<name>`), in the order of NOTE_COLORS. */
+export const NOTE_COLOR_NAMES = ['yellow', 'pink', 'blue', 'green', 'purple', 'orange'] as const;
+export type NoteColorName = (typeof NOTE_COLOR_NAMES)[number];
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export function isNoteColor(value: string): boolean {
+  return HEX_COLOR.test(value);
+}
 
 export interface Note {
   id: string;

@@ -66,6 +66,21 @@ describe('two people on one board', () => {
     await expect.poll(() => noteItem(alice, '研修の動画を共有').innerText()).not.toContain('鈴木さんが編集中');
   });
 
+  it('lets a person choose a note’s colour by name, seen by the others and kept for their next note', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    await addNoteByTyping(alice, CITIZEN, '達成目標', '色を変える付箋');
+    await noteItem(alice, '色を変える付箋').getByRole('button', { name: '編集' }).click();
+    await alice.getByRole('combobox', { name: '色' }).selectOption({ label: '水色' });
+    const background = (page: typeof alice, text: string) =>
+      noteItem(page, text).evaluate((el) => getComputedStyle(el).backgroundColor);
+    await expect.poll(() => background(bob, '色を変える付箋')).toBe('rgb(205, 239, 253)');
+    await alice.getByRole('textbox', { name: '付箋の本文を編集' }).press('Escape');
+    await addNoteByTyping(alice, CITIZEN, '達成目標', '次の付箋も水色');
+    await expect.poll(() => background(bob, '次の付箋も水色')).toBe('rgb(205, 239, 253)');
+  });
+
   it('re-renders only the edited note when a remote edit arrives', async () => {
     const board = await harness.createBoard();
     const writer = await harness.openBoard(board, 'participant', { name: '佐藤' });

@@ -273,4 +273,22 @@ describe('setNoteColor', () => {
   it('reports a missing note', () => {
     expect(setNoteColor(newBoard(), 'nope', NOTE_COLORS[1])).toEqual({ ok: false, error: 'noteNotFound' });
   });
+
+  it('refuses something that is not a #rrggbb colour and changes nothing', () => {
+    const doc = newBoard();
+    add(doc, { id: 'n1', text: '色' });
+    const before = Y.encodeStateVector(doc);
+    expect(setNoteColor(doc, 'n1', 'red')).toEqual({ ok: false, error: 'colorInvalid' });
+    expect(setNoteColor(doc, 'n1', 'url(javascript:x)')).toEqual({ ok: false, error: 'colorInvalid' });
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
+  it('is refused by addNote too, which then adds nothing', () => {
+    const doc = newBoard();
+    expect(addNote(doc, { id: 'n1', pillarId: 'p', lane: 'idea', text: 'x', author: 'a', color: 'red' })).toEqual({
+      ok: false,
+      error: 'colorInvalid',
+    });
+    expect(getNote(doc, 'n1')).toBeNull();
+  });
 });
