@@ -11,6 +11,9 @@ import { encodeAwarenessFrame, type Peer, type Room } from './rooms.js';
 /** A connection may introduce this many awareness client ids (a tab normally uses one). */
 const MAX_AWARENESS_IDS = 4;
 
+/** At most one resync step 1 per connection in this interval (ms), besides at most one awaiting its step 2. */
+export const RESYNC_INTERVAL_MS = 500;
+
 /** Close reasons are limited to 123 bytes by the websocket protocol. */
 export function closeSafely(ws: WebSocket, code: number, reason: string): void {
   let text = reason;
@@ -36,11 +39,15 @@ export function permissionDeniedReason(role: Role, doc: DocKind): string {
 /**
  * Speaks the y-websocket protocol (sync + awareness) for one connection to one room. Writes from a role that
  * may not write this document are never applied, stored or relayed; malformed frames close this connection
- * only (4422), oversized frames close it with 4413.
+ * only (4422), oversized frames close it with 4413. A writer's update that depends on data the document lacks
+ * is dropped and answered with a resync (our step 1), see `resync`.
  */
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>();
   private closed = false;
+  /** A resync step 1 was sent and no step 2 has arrived since. */
+  private resyncPending = false;
+  private lastResyncAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly ws: WebSocket,
@@ -52,10 +59,7 @@ export class Connection implements Peer {
   /** Joins the room and greets the client: our step 1 and the awareness states we know. */
   start(): void {
     this.room.add(this);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.sync);
-    syncProtocol.writeSyncStep1(encoder, this.room.doc);
-    this.send(encoding.toUint8Array(encoder));
+    this.sendSyncStep1();
     this.sendAwarenessStates();
     this.ws.on('close', () => this.stop());
   }
@@ -132,25 +136,58 @@ export class Connection implements Peer {
       throw new MalformedMessage(`unknown sync message ${subType}`);
     }
     const update = decoding.readVarUint8Array(decoder);
+    // Any step 2 answers (at least) our latest step 1: it carries everything the client holds.
+    if (subType === syncProtocol.messageYjsSyncStep2) this.resyncPending = false;
     if (!canWrite(this.role, this.room.kind)) {
       this.refuseWrite(update);
       return;
     }
     const result = this.room.submit(update, this);
-    if (!result.ok) this.close(CLOSE.invalidMessage, `invalid update: ${result.reason}`);
+    if (result.ok) return;
+    if (result.kind === 'missing') this.resync(result.reason);
+    else this.close(CLOSE.invalidMessage, `invalid update: ${result.reason}`);
+  }
+
+  /**
+   * A writer's update that depends on data the document lacks was dropped (nothing applied, stored or
+   * relayed). That is a normal race: after a reconnect the stock client sends each new edit at once, while
+   * the offline edits it builds on arrive only in the client's step 2 answering our step 1. Our step 1 makes
+   * the client send a step 2 with everything it holds, the dropped update included; the stock client never
+   * retries a 44xx close, so closing would strand it. Rate limit: at most one resync awaiting its step 2 and
+   * at most one per RESYNC_INTERVAL_MS, so a client cannot make the server spin; updates dropped meanwhile
+   * are covered by the step 2 that is coming.
+   */
+  private resync(reason: string): void {
+    const now = Date.now();
+    if (this.resyncPending || now - this.lastResyncAt < RESYNC_INTERVAL_MS) {
+      this.log(`room ${this.room.name}: dropped an update (${reason}); a resync is under way`);
+      return;
+    }
+    this.log(`room ${this.room.name}: dropped an update (${reason}); asking the client to resync`);
+    this.resyncPending = true;
+    this.lastResyncAt = now;
+    this.sendSyncStep1();
+  }
+
+  private sendSyncStep1(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.writeSyncStep1(encoder, this.room.doc);
+    this.send(encoding.toUint8Array(encoder));
   }
 
   /**
    * A write from a role without write access. The stock client answers our step 1 with its own step 2 even
-   * when it has nothing new: that is not a write attempt and is ignored quietly.
+   * when it has nothing new: that is not a write attempt and is ignored quietly. An update that depends on
+   * missing data is a write attempt too (typically one after an earlier refused write): permission denied.
    */
   private refuseWrite(update: Uint8Array): void {
     const check = this.room.check(update);
-    if (!check.ok) {
+    if (!check.ok && check.kind !== 'missing') {
       this.close(CLOSE.invalidMessage, `invalid update: ${check.reason}`);
       return;
     }
-    if (!check.changes) return;
+    if (check.ok && !check.changes) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.auth);
     encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED);

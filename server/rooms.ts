@@ -6,7 +6,13 @@ import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
 import { MESSAGE, roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
 import type { DocumentStore } from './storage.js';
-import { deletionsAlreadyApplied, type StateVector, stateVectorOf, validateUpdate } from './validateUpdate.js';
+import {
+  deletionsAlreadyApplied,
+  type StateVector,
+  stateVectorOf,
+  type UpdateRefusal,
+  validateUpdate,
+} from './validateUpdate.js';
 
 /** One websocket connection as the room sees it. */
 export interface Peer {
@@ -16,7 +22,7 @@ export interface Peer {
   readonly awarenessIds: Set<number>;
 }
 
-export type SubmitResult = { ok: true } | { ok: false; reason: string };
+export type SubmitResult = { ok: true } | UpdateRefusal;
 
 export interface RoomsOptions {
   store: DocumentStore;
@@ -44,6 +50,8 @@ export class Room {
   private pendingCommits = 0;
   private storedUpdates = 0;
   private lastSeq = 0;
+  /** Compact once more updates than this are stored; raised after a failed compaction, so it is not retried on every commit. */
+  private compactThreshold: number;
   private fullStateCache: Uint8Array | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
@@ -54,6 +62,7 @@ export class Room {
     private readonly options: RoomsOptions,
     private readonly onUnload: (room: Room) => void,
   ) {
+    this.compactThreshold = options.compactAfter;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.relayAwareness);
@@ -78,8 +87,14 @@ export class Room {
     const migrate = this.kind === 'board' ? migrateBoardDoc : migrateSettingsDoc;
     const outcome = migrate(this.doc, SERVER_ORIGIN);
     if (outcome === 'too-new') return 'too-new';
-    // A migration's changes are stored at once, with everything before, as the new snapshot.
-    if (outcome === 'migrated' || this.storedUpdates > this.options.compactAfter) this.compact();
+    // A migration's changes are stored at once, with everything before, as the new snapshot. Clients will
+    // build on them, so a board whose migration could not be stored is not served (the join fails, 1011).
+    if (outcome === 'migrated') {
+      const stored = this.compact();
+      if (stored !== true) throw new Error(`could not store the migration of ${this.name}: ${String(stored.error)}`);
+    } else if (this.storedUpdates > this.compactThreshold) {
+      this.compact();
+    }
     this.knownStateVector = stateVectorOf(this.doc);
     // A join that gave up while the room loaded must not leave it loaded for ever.
     this.scheduleUnload();
@@ -115,8 +130,8 @@ export class Room {
   }
 
   /** Validates an update against what the room holds or has queued, without applying it. */
-  check(update: Uint8Array): { ok: false; reason: string } | { ok: true; changes: boolean } {
-    const check = validateUpdate(update, this.knownStateVector);
+  check(update: Uint8Array): UpdateRefusal | { ok: true; changes: boolean } {
+    const check = validateUpdate(update, this.knownStateVector, { doc: this.doc });
     if (!check.ok) return check;
     const changes = !check.empty && (check.hasNewStructs || !deletionsAlreadyApplied(update, this.doc));
     return { ok: true, changes };
@@ -124,8 +139,8 @@ export class Room {
 
   /** Stores a write; it reaches the doc and the other peers once its transaction committed. */
   submit(update: Uint8Array, from: Peer): SubmitResult {
-    if (this.failed) return { ok: false, reason: 'the board is unavailable' };
-    const check = validateUpdate(update, this.knownStateVector);
+    if (this.failed) return { ok: false, kind: 'malformed', reason: 'the board is unavailable' };
+    const check = validateUpdate(update, this.knownStateVector, { doc: this.doc });
     if (!check.ok) return check;
     if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) return { ok: true };
     this.knownStateVector = check.stateVector;
@@ -137,7 +152,7 @@ export class Room {
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.storedUpdates++;
         Y.applyUpdate(this.doc, update, from);
-        if (this.storedUpdates > this.options.compactAfter) this.compact();
+        if (this.storedUpdates > this.compactThreshold) this.compact();
         if (this.peers.size === 0) this.scheduleUnload();
       },
       (error: unknown) => {
@@ -148,10 +163,24 @@ export class Room {
     return { ok: true };
   }
 
-  /** Merges the snapshot and the stored updates into one snapshot of the (committed) doc. */
-  compact(): void {
-    this.options.store.compact(this.boardId, this.kind, this.fullState(), this.lastSeq);
+  /**
+   * Merges the snapshot and the stored updates into one snapshot of the (committed) doc. Compaction is an
+   * optimisation: the updates stay stored when it fails, so a failure is logged and the room keeps working
+   * (it runs inside a commit's callback and the unload timer, where a throw would end the process).
+   */
+  compact(): true | { error: unknown } {
+    try {
+      this.options.store.compact(this.boardId, this.kind, this.fullState(), this.lastSeq);
+    } catch (error) {
+      this.options.log(
+        `room ${this.name}: compaction failed (up to update ${this.lastSeq}, ${this.storedUpdates} updates beside the snapshot); the updates stay stored: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      this.compactThreshold = this.storedUpdates + this.options.compactAfter;
+      return { error };
+    }
     this.storedUpdates = 0;
+    this.compactThreshold = this.options.compactAfter;
+    return true;
   }
 
   /** Compacts and frees the room; called when nobody used it for `unloadDelayMs`. */

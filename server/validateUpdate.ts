@@ -13,12 +13,36 @@ export type UpdateCheck =
       /** True when the update brings structs past the given state vector. */
       hasNewStructs: boolean;
     }
-  | { ok: false; reason: string };
+  | UpdateRefusal;
+
+/**
+ * Why an update is refused:
+ * - `malformed`: it does not decode or is structurally impossible (no sender could have produced it);
+ * - `missing`: it is well formed but depends on data the document lacks (earlier clocks of a client, items it
+ *   refers to, deleted ranges). A stock client sends such an update after a reconnect, before its step 2
+ *   delivered its offline edits: a resync heals it;
+ * - `forbidden`: it writes what only the server may write (`meta.schemaVersion`).
+ */
+export type RefusalKind = 'malformed' | 'missing' | 'forbidden';
+
+export type UpdateRefusal = { ok: false; kind: RefusalKind; reason: string };
+
+/** The root map and key that only the server's migrations write, in both documents. */
+export const SERVER_ONLY_ROOT = 'meta';
+export const SERVER_ONLY_KEY = 'schemaVersion';
+
+export interface ValidateOptions {
+  /**
+   * The document the update is meant for: needed to tell which key an item overwrites when the item names
+   * no parent (Yjs encodes the parent and key only for items with neither origin nor right origin).
+   */
+  doc?: Y.Doc;
+}
 
 const isClock = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
-function refuse(reason: string): UpdateCheck {
-  return { ok: false, reason };
+function refuse(reason: string, kind: RefusalKind = 'malformed'): UpdateRefusal {
+  return { ok: false, kind, reason };
 }
 
 /**
@@ -31,9 +55,17 @@ function refuse(reason: string): UpdateCheck {
  *   extended by the earlier structs of this update); a gap means the update depends on missing data;
  * - every id an item refers to (origin, right origin, parent item) must be known: in the base or in this
  *   update; a reference to the item's own client must point before the item itself;
- * - every deleted range must lie within what is known after the update (Yjs keeps unknown deletions pending).
+ * - every deleted range must lie within what is known after the update (Yjs keeps unknown deletions pending);
+ * - no new item may write `meta.schemaVersion` (only the server's migrations do; see `writesServerOnlyKey`).
+ *
+ * Structural faults are reported as `malformed` even when the update also depends on missing data, so a
+ * frame that no sender could have produced never passes for a reconnect race.
  */
-export function validateUpdate(update: Uint8Array, base: ReadonlyMap<number, number>): UpdateCheck {
+export function validateUpdate(
+  update: Uint8Array,
+  base: ReadonlyMap<number, number>,
+  options: ValidateOptions = {},
+): UpdateCheck {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -42,6 +74,11 @@ export function validateUpdate(update: Uint8Array, base: ReadonlyMap<number, num
   }
   const known: StateVector = new Map(base);
   let hasNewStructs = false;
+  /** The first dependency on missing data; reported only once the whole update proved well formed. */
+  let missing: string | null = null;
+  const lacks = (reason: string) => {
+    missing ??= reason;
+  };
   const clientsSeen = new Set<number>();
   let previousClient: number | null = null;
   // Pass 1: struct ranges, in the order Yjs would integrate them per client.
@@ -58,7 +95,10 @@ export function validateUpdate(update: Uint8Array, base: ReadonlyMap<number, num
     }
     if (struct instanceof Y.Skip) continue;
     const have = known.get(client) ?? 0;
-    if (clock > have) return refuse(`the update depends on missing changes of client ${client}`);
+    if (clock > have) {
+      lacks(`the update depends on missing changes of client ${client}`);
+      continue;
+    }
     const end = clock + struct.length;
     if (end > have) {
       known.set(client, end);
@@ -86,8 +126,9 @@ export function validateUpdate(update: Uint8Array, base: ReadonlyMap<number, num
       return refuse('the update contains an item with an invalid key');
     }
     for (const ref of refs) {
-      if (!isKnown(ref)) return refuse(`the update refers to a change the document lacks (${ref.client}:${ref.clock})`);
+      if (!isClock(ref.client) || !isClock(ref.clock)) return refuse('the update contains an invalid reference');
       if (ref.client === client && ref.clock >= clock) return refuse('the update contains an item referring forward');
+      if (!isKnown(ref)) lacks(`the update refers to a change the document lacks (${ref.client}:${ref.clock})`);
     }
   }
   // Pass 3: the delete set.
@@ -99,12 +140,130 @@ export function validateUpdate(update: Uint8Array, base: ReadonlyMap<number, num
       }
       if (range.len === 0) continue;
       if (range.clock + range.len > (known.get(client) ?? 0)) {
-        return refuse(`the update deletes changes the document lacks (client ${client})`);
+        lacks(`the update deletes changes the document lacks (client ${client})`);
+        continue;
       }
       deletes = true;
     }
   }
+  if (missing !== null) return refuse(missing, 'missing');
+  // Pass 4: keys only the server writes.
+  const serverOnly = writesServerOnlyKey(decoded.structs, base, options.doc);
+  if (serverOnly === 'cycle') return refuse('the update contains items whose origins form a cycle');
+  if (serverOnly) return refuse(`only the server writes ${SERVER_ONLY_ROOT}.${SERVER_ONLY_KEY}`, 'forbidden');
   return { ok: true, stateVector: known, empty: !hasNewStructs && !deletes, hasNewStructs };
+}
+
+type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
+
+/** The struct holding `clock` in a clock-ordered list of one client's structs, if any. */
+function structAt<S extends { id: Y.ID; length: number }>(structs: readonly S[], clock: number): S | undefined {
+  let low = 0;
+  let high = structs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const struct = structs[mid]!;
+    if (clock < struct.id.clock) high = mid - 1;
+    else if (clock >= struct.id.clock + struct.length) low = mid + 1;
+    else return struct;
+  }
+  return undefined;
+}
+
+/**
+ * True when a new item of the update writes the key `schemaVersion` of the root map `meta`; 'cycle' when the
+ * origins of the update's items refer to each other in a cycle (no Yjs client produces that).
+ *
+ * Yjs encodes an item's parent and key only when it has neither origin nor right origin; otherwise it takes
+ * them from its left neighbour (`origin`) or else its right one (`rightOrigin`) when integrating. An overwrite
+ * of an existing key has the key's previous item as origin, so the key is found by following origins, through
+ * the items of the update and those of the document. Both neighbours are followed (Yjs uses one of them; a
+ * crafted item could point each elsewhere). A neighbour that is neither in the document nor in the update is
+ * in an update still waiting for its commit, which was validated here and so never writes the key.
+ */
+export function writesServerOnlyKey(
+  structs: readonly Struct[],
+  base: ReadonlyMap<number, number>,
+  doc?: Y.Doc,
+): boolean | 'cycle' {
+  const byClient = new Map<number, Struct[]>();
+  for (const struct of structs) {
+    const list = byClient.get(struct.id.client);
+    if (list) list.push(struct);
+    else byClient.set(struct.id.client, [struct]);
+  }
+  const metaType = doc?.share.get(SERVER_ONLY_ROOT) ?? null;
+  /** A neighbour in the document: whether it is a meta.schemaVersion item. */
+  const inDocument = (id: Y.ID): boolean | undefined => {
+    if (!doc || id.clock >= Y.getState(doc.store, id.client)) return undefined;
+    const found = structAt(doc.store.clients.get(id.client) ?? [], id.clock);
+    // A GC neighbour makes Yjs discard the new item: it writes nothing.
+    if (!(found instanceof Y.Item)) return false;
+    return metaType !== null && found.parent === metaType && found.parentSub === SERVER_ONLY_KEY;
+  };
+  const inUpdate = (id: Y.ID): Y.Item | undefined => {
+    const found = structAt(byClient.get(id.client) ?? [], id.clock);
+    return found instanceof Y.Item ? found : undefined;
+  };
+  const neighbours = (item: Y.Item): Y.ID[] => {
+    const ids: Y.ID[] = [];
+    if (item.origin) ids.push(item.origin);
+    if (item.rightOrigin) ids.push(item.rightOrigin);
+    return ids;
+  };
+  const writesKey = new Map<Y.Item, boolean>();
+  /** Resolves one item iteratively (origin chains can be thousands of items long). */
+  const resolve = (start: Y.Item): boolean | 'cycle' => {
+    const stack: Array<{ item: Y.Item; expanded: boolean }> = [{ item: start, expanded: false }];
+    const onPath = new Set<Y.Item>();
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const { item } = top;
+      if (writesKey.has(item)) {
+        stack.pop();
+        continue;
+      }
+      if (item.parent !== null) {
+        // Decoded, a named parent is the root type's name (a string) or the id of the parent type's item.
+        const parent: unknown = item.parent;
+        writesKey.set(item, parent === SERVER_ONLY_ROOT && item.parentSub === SERVER_ONLY_KEY);
+        stack.pop();
+        continue;
+      }
+      if (!top.expanded) {
+        top.expanded = true;
+        onPath.add(item);
+        for (const id of neighbours(item)) {
+          if (inDocument(id) !== undefined) continue;
+          const next = inUpdate(id);
+          if (!next || writesKey.has(next)) continue;
+          if (onPath.has(next)) return 'cycle';
+          stack.push({ item: next, expanded: false });
+        }
+        continue;
+      }
+      let result = false;
+      for (const id of neighbours(item)) {
+        const fromDocument = inDocument(id);
+        if (fromDocument !== undefined) result ||= fromDocument;
+        else {
+          const next = inUpdate(id);
+          if (next) result ||= writesKey.get(next) ?? false;
+        }
+      }
+      writesKey.set(item, result);
+      onPath.delete(item);
+      stack.pop();
+    }
+    return writesKey.get(start) ?? false;
+  };
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    if (struct.id.clock + struct.length <= (base.get(struct.id.client) ?? 0)) continue;
+    const result = resolve(struct);
+    if (result !== false) return result;
+  }
+  return false;
 }
 
 export function stateVectorOf(doc: Y.Doc): StateVector {

@@ -106,13 +106,6 @@ describe('websocket refusals', () => {
       { name: 'garbage update', frame: syncUpdateFrame(new Uint8Array([1, 1, 200, 3, 0, 40, 9, 9, 9])) },
       { name: 'malformed awareness', frame: new Uint8Array([1, 5, 1, 7, 1, 1, 123]) },
     ];
-    // An update that depends on a change the server never saw (it would stay pending).
-    const other = new Y.Doc();
-    addNote(other, { id: 'x', pillarId: 'p', lane: 'idea', text: 'はじめ', author: 'x' });
-    const base = Y.encodeStateVector(other);
-    other.getMap('notes').set('y', 'depends on x');
-    frames.push({ name: 'update with missing dependency', frame: syncUpdateFrame(Y.encodeStateAsUpdate(other, base)) });
-
     for (const { name, frame } of frames) {
       const { ws, opened, closed } = rawSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`);
       await opened;
@@ -121,6 +114,23 @@ describe('websocket refusals', () => {
       expect(code, name).toBe(CLOSE.invalidMessage);
       expect(reason, name).toMatch(/malformed|invalid/);
     }
+    // An update that depends on a change the server never saw (it would stay pending): dropped, not stored.
+    const other = new Y.Doc();
+    addNote(other, { id: 'x', pillarId: 'p', lane: 'idea', text: 'はじめ', author: 'x' });
+    const base = Y.encodeStateVector(other);
+    other.getMap('notes').set('y', 'depends on x');
+    const dependent = rawSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`);
+    await dependent.opened;
+    dependent.ws.send(syncUpdateFrame(Y.encodeStateAsUpdate(other, base)));
+    dependent.ws.send(new Uint8Array([0, 0, 1, 0])); // a step 1: its answer shows the update was handled
+    const answered = new Promise<'answered'>((resolve) => {
+      dependent.ws.on('message', (data: Buffer) => {
+        if (data[0] === 0 && data[1] === 1) resolve('answered');
+      });
+    });
+    expect(await Promise.race([answered, dependent.closed])).toBe('answered');
+    dependent.ws.terminate();
+
     addNote(bob.doc, { id: 'after', pillarId: 'p', lane: 'idea', text: '後', author: 'b' });
     await waitFor(() => getNote(alice.doc, 'after') !== null, 'alice to see the note written after the garbage');
     const fresh = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
@@ -131,6 +141,66 @@ describe('websocket refusals', () => {
     ).toEqual(['after', 'before']);
     expect(fresh.doc.store.pendingStructs).toBeNull();
     for (const client of [alice, bob, fresh]) client.destroy();
+  });
+
+  it('answers a writer update that depends on missing data with one resync step 1, not a close; rate-limited', async () => {
+    const other = new Y.Doc();
+    addNote(other, { id: 'x', pillarId: 'p', lane: 'idea', text: 'はじめ', author: 'x' });
+    const offline = Y.encodeStateAsUpdate(other);
+    const base = Y.encodeStateVector(other);
+    other.getMap('notes').set('y', 'depends on x');
+    const dependent = syncUpdateFrame(Y.encodeStateAsUpdate(other, base));
+
+    const { ws, opened, closed } = rawSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`);
+    let closedWith: number | null = null;
+    void closed.then(({ code }) => {
+      closedWith = code;
+    });
+    const received: Uint8Array[] = [];
+    ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
+    await opened;
+    const step1s = () => received.filter((frame) => frame[0] === 0 && frame[1] === 0).length;
+    const step2s = () => received.filter((frame) => frame[0] === 0 && frame[1] === 1).length;
+    await waitFor(() => step1s() === 1, 'the greeting step 1');
+    let asked = 0;
+    const ask = async () => {
+      ws.send(new Uint8Array([0, 0, 1, 0]));
+      asked++;
+      await waitFor(() => step2s() === asked, 'the answer to a step 1');
+    };
+
+    // Many dependent updates in a row: one resync, and nothing while it awaits the client's step 2.
+    for (let i = 0; i < 20; i++) ws.send(dependent);
+    await ask();
+    expect(step1s()).toBe(2);
+    expect(closedWith).toBeNull();
+
+    // A step 2 without what the update needs; once 500 ms passed, the next dependent update gets a resync again.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(new Y.Doc()));
+    ws.send(encoding.toUint8Array(encoder));
+    ws.send(dependent);
+    await ask();
+    expect(step1s()).toBe(2); // within 500 ms of the first resync
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    ws.send(dependent);
+    await ask();
+    expect(step1s()).toBe(3);
+
+    // The client's step 2 with what it holds heals it: the missing change and the dependent one are stored.
+    const heal = encoding.createEncoder();
+    encoding.writeVarUint(heal, 0);
+    encoding.writeVarUint(heal, 1);
+    encoding.writeVarUint8Array(heal, Y.mergeUpdates([offline, Y.encodeStateAsUpdate(other, base)]));
+    ws.send(encoding.toUint8Array(heal));
+    const viewer = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    await waitFor(() => viewer.doc.getMap('notes').get('y') === 'depends on x', 'the healed update to be stored');
+    expect(getNote(viewer.doc, 'x')?.text).toBe('はじめ');
+    expect(closedWith).toBeNull();
+    ws.terminate();
+    viewer.destroy();
   });
 
   it('keeps every client and a later joiner in step under a stream of mutated updates', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { stateVectorOf, validateUpdate } from '../../server/validateUpdate.js';
+import { migrateBoardDoc, migrateSettingsDoc } from '../../shared/migrations.js';
 import { addNote, deleteNote, editNoteText } from '../../shared/ops/notes.js';
 
 function boardWithNotes(count: number): Y.Doc {
@@ -81,7 +82,7 @@ describe('validateUpdate', () => {
     editNoteText(author, 'n0', '付箋 0 続き');
     const dependent = Y.encodeStateAsUpdate(author, before);
     const result = validateUpdate(dependent, stateVectorOf(server));
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, kind: 'missing' });
     expect(leavesPending(server, dependent)).toBe(true);
   });
 
@@ -93,7 +94,7 @@ describe('validateUpdate', () => {
     const before = Y.encodeStateVector(b);
     editNoteText(b, 'n0', '付箋 0 b');
     const update = Y.encodeStateAsUpdate(b, before);
-    expect(validateUpdate(update, stateVectorOf(server))).toMatchObject({ ok: false });
+    expect(validateUpdate(update, stateVectorOf(server))).toMatchObject({ ok: false, kind: 'missing' });
     expect(leavesPending(server, update)).toBe(true);
   });
 
@@ -106,7 +107,7 @@ describe('validateUpdate', () => {
     const update = Y.encodeStateAsUpdate(b, before);
     const server = new Y.Doc();
     server.getMap('meta').set('x', 1);
-    expect(validateUpdate(update, stateVectorOf(server))).toMatchObject({ ok: false });
+    expect(validateUpdate(update, stateVectorOf(server))).toMatchObject({ ok: false, kind: 'missing' });
     expect(validateUpdate(update, stateVectorOf(a))).toMatchObject({ ok: true });
   });
 
@@ -121,7 +122,10 @@ describe('validateUpdate', () => {
         expect(leavesPending(empty, truncated), `accepted truncation to ${length} bytes`).toBe(false);
       }
     }
-    expect(validateUpdate(update.slice(0, update.length - 3), new Map()).ok).toBe(false);
+    expect(validateUpdate(update.slice(0, update.length - 3), new Map())).toMatchObject({
+      ok: false,
+      kind: 'malformed',
+    });
   });
 
   it('never accepts a random mutation that Yjs would keep pending or fail on', () => {
@@ -145,5 +149,118 @@ describe('validateUpdate', () => {
       expect(leavesPending(server, mutated), `round ${round}`).toBe(false);
     }
     expect(accepted).toBeGreaterThan(0);
+  });
+});
+
+/** A document as the server holds it after loading: migrated, so `meta.schemaVersion` exists. */
+function migratedBoard(notes: number): Y.Doc {
+  const doc = boardWithNotes(notes);
+  migrateBoardDoc(doc);
+  return doc;
+}
+
+/** A client's copy of `server`, and a function giving the update of what the client did since. */
+function clientOf(server: Y.Doc): { doc: Y.Doc; since: () => Uint8Array } {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+  const before = Y.encodeStateVector(doc);
+  return { doc, since: () => Y.encodeStateAsUpdate(doc, before) };
+}
+
+const SERVER_ONLY = { ok: false, kind: 'forbidden', reason: 'only the server writes meta.schemaVersion' };
+
+describe('validateUpdate: meta.schemaVersion', () => {
+  it('refuses an overwrite (the item names no key: it is found through its origin in the document)', () => {
+    const server = migratedBoard(2);
+    const client = clientOf(server);
+    client.doc.getMap('meta').set('schemaVersion', 99);
+    const update = client.since();
+    // The overwrite's item carries no parent or key of its own.
+    const item = Y.decodeUpdate(update).structs.find((s) => s instanceof Y.Item) as Y.Item;
+    expect(item.parent).toBeNull();
+    expect(item.origin).not.toBeNull();
+    expect(validateUpdate(update, stateVectorOf(server), { doc: server })).toEqual(SERVER_ONLY);
+  });
+
+  it('refuses a first write (the item names meta and the key), with or without the document', () => {
+    const server = boardWithNotes(1); // never migrated: no schemaVersion yet
+    const client = clientOf(server);
+    client.doc.getMap('meta').set('schemaVersion', 1);
+    const update = client.since();
+    expect(validateUpdate(update, stateVectorOf(server), { doc: server })).toEqual(SERVER_ONLY);
+    expect(validateUpdate(update, stateVectorOf(server))).toEqual(SERVER_ONLY);
+  });
+
+  it('refuses the write when it comes in one update with valid note changes, and accepts those alone', () => {
+    const server = migratedBoard(3);
+    const valid = clientOf(server);
+    const hostile = clientOf(server);
+    for (const client of [valid, hostile]) {
+      client.doc.transact(() => {
+        editNoteText(client.doc, 'n0', '付箋 0 改');
+        deleteNote(client.doc, 'n1');
+        addNote(client.doc, { id: 'n9', pillarId: 'p', lane: 'goal', text: '新しい', author: 'b' });
+        client.doc.getMap('meta').set('title', 'ok');
+      });
+    }
+    hostile.doc.transact(() => {
+      addNote(hostile.doc, { id: 'n10', pillarId: 'p', lane: 'idea', text: 'もう一つ', author: 'b' });
+      hostile.doc.getMap('meta').set('schemaVersion', 99);
+      editNoteText(hostile.doc, 'n2', '付箋 2 改');
+    });
+    const base = stateVectorOf(server);
+    expect(validateUpdate(valid.since(), base, { doc: server })).toMatchObject({ ok: true });
+    expect(validateUpdate(hostile.since(), base, { doc: server })).toEqual(SERVER_ONLY);
+    // Merged with other clients' valid updates, and in a step 2 carrying the client's whole state.
+    const merged = Y.mergeUpdates([valid.since(), hostile.since()]);
+    expect(validateUpdate(merged, base, { doc: server })).toEqual(SERVER_ONLY);
+    expect(validateUpdate(Y.encodeStateAsUpdate(hostile.doc), base, { doc: server })).toEqual(SERVER_ONLY);
+  });
+
+  it('follows origins through the update itself: an overwrite of an overwrite, and a write after other keys', () => {
+    const server = migratedBoard(1);
+    const client = clientOf(server);
+    const updates: Uint8Array[] = [];
+    client.doc.on('update', (update: Uint8Array) => updates.push(update));
+    client.doc.getMap('meta').set('title', 'a');
+    client.doc.getMap('meta').set('title', 'b');
+    client.doc.getMap('meta').set('title', 'c');
+    const titles = Y.mergeUpdates(updates);
+    expect(validateUpdate(titles, stateVectorOf(server), { doc: server })).toMatchObject({ ok: true });
+    // Two overwrites of schemaVersion merged into one update: the second's origin is the first, in the update.
+    const second = clientOf(server);
+    const writes: Uint8Array[] = [];
+    second.doc.on('update', (update: Uint8Array) => writes.push(update));
+    second.doc.getMap('meta').set('schemaVersion', 5);
+    second.doc.getMap('meta').set('schemaVersion', 6);
+    const lastOnly = Y.diffUpdate(Y.mergeUpdates(writes), Y.encodeStateVectorFromUpdate(writes[0]!));
+    const afterFirst = new Y.Doc();
+    Y.applyUpdate(afterFirst, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(afterFirst, writes[0]!);
+    // Against a document that already holds the first overwrite, the second is found through the document.
+    expect(validateUpdate(lastOnly, stateVectorOf(afterFirst), { doc: afterFirst })).toEqual(SERVER_ONLY);
+    expect(validateUpdate(Y.mergeUpdates(writes), stateVectorOf(server), { doc: server })).toEqual(SERVER_ONLY);
+  });
+
+  it('lets the settings document change meta.title, and refuses its schemaVersion', () => {
+    const server = new Y.Doc();
+    server.getMap('meta').set('title', '元の題');
+    migrateSettingsDoc(server);
+    const facilitator = clientOf(server);
+    facilitator.doc.getMap('meta').set('title', '新しい題');
+    expect(validateUpdate(facilitator.since(), stateVectorOf(server), { doc: server })).toMatchObject({ ok: true });
+    const again = clientOf(server);
+    again.doc.getMap('meta').set('schemaVersion', 2);
+    expect(validateUpdate(again.since(), stateVectorOf(server), { doc: server })).toEqual(SERVER_ONLY);
+  });
+
+  it('accepts a map key named schemaVersion elsewhere (a note, another root map)', () => {
+    const server = migratedBoard(1);
+    const client = clientOf(server);
+    client.doc.transact(() => {
+      (client.doc.getMap('notes').get('n0') as Y.Map<unknown>).set('schemaVersion', 3);
+      client.doc.getMap('other').set('schemaVersion', 3);
+    });
+    expect(validateUpdate(client.since(), stateVectorOf(server), { doc: server })).toMatchObject({ ok: true });
   });
 });
