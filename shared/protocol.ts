@@ -10,7 +10,7 @@ export const CLOSE = {
   unauthorized: 4401,
   notFound: 4404,
   tooLarge: 4413,
-  /** A frame that does not decode, or an update that depends on data the document lacks. */
+  /** A frame that does not decode, a structurally impossible update, or a write only the server may make. */
   invalidMessage: 4422,
   /** The document was written by a newer version of the app than the server runs. */
   tooNew: 4426,
