@@ -29,12 +29,12 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   const { t } = useI18n();
   const synced = useStore(session.synced);
   const settings = useSettings();
-  const { toasts, notify, dismiss } = useToasts();
+  const { toasts, notify, dismiss, announcement, announce } = useToasts();
   const [moveNoteId, setMoveNoteId] = useState<string | null>(null);
   const [editingNoteId] = useState(() => createStore<string | null>(null));
   const ui = useMemo<BoardUi>(
-    () => ({ notify, openMoveDialog: setMoveNoteId, editingNoteId }),
-    [notify, editingNoteId],
+    () => ({ notify, announce, openMoveDialog: setMoveNoteId, editingNoteId }),
+    [notify, announce, editingNoteId],
   );
   const [everSynced, setEverSynced] = useState(false);
   useEffect(() => {
@@ -73,7 +73,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
           </p>
         )}
         {moveNoteId && <MoveDialog noteId={moveNoteId} onClose={() => setMoveNoteId(null)} />}
-        <Toasts toasts={toasts} onDismiss={dismiss} />
+        <Toasts toasts={toasts} onDismiss={dismiss} announcement={announcement} />
       </div>
     </BoardUiContext.Provider>
   );

@@ -34,7 +34,7 @@ export function QuickEntry({ pillarId, lane, label }: { pillarId: string; lane: 
     }
     setText('');
     setError(null);
-    ui.notify({ message: t('note.added') });
+    ui.announce(t('note.added'));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {

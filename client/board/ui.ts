@@ -10,7 +10,10 @@ export interface Toast {
 }
 
 export interface BoardUi {
+  /** A visible message, with an action (undo) where there is one; screen readers hear it too. */
   notify: (toast: Omit<Toast, 'id'>) => void;
+  /** A confirmation only screen readers hear (a sighted person sees the change itself). */
+  announce: (message: string) => void;
   openMoveDialog: (noteId: string) => void;
   /**
    * The note this person is editing. Kept here, not in the note's component, so the editor survives the

@@ -17,5 +17,7 @@ export function useToasts() {
     },
     [dismiss],
   );
-  return { toasts, notify, dismiss };
+  const [announcement, setAnnouncement] = useState({ text: '', serial: 0 });
+  const announce = useCallback((text: string) => setAnnouncement((a) => ({ text, serial: a.serial + 1 })), []);
+  return { toasts, notify, dismiss, announcement, announce };
 }
