@@ -45,7 +45,12 @@ export class BrowserHarness {
     await this.server.close();
   }
 
-  async resumeServer(): Promise<void> {
+  /** `emptyData`: come back with an empty data folder, as if the boards had been deleted. */
+  async resumeServer(options: { emptyData?: boolean } = {}): Promise<void> {
+    if (options.emptyData) {
+      rmSync(this.dataDir, { recursive: true, force: true });
+      this.dataDir = mkdtempSync(join(tmpdir(), 'board-browser-'));
+    }
     this.server = await this.listen(this.server.port);
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNoteByTyping, BrowserHarness, laneRegion, noteItem, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
 
 const TALENT = '人材育成';
 
@@ -27,5 +27,19 @@ describe('connection loss', () => {
     await shown(noteItem(other, '研修の時間が取れない'));
     await shown(noteItem(other, '学びが評価される'));
     expect(await laneRegion(other, TALENT, '達成目標').getByRole('listitem').count()).toBe(1);
+  });
+
+  it('turns the board read-only with a reload button when the server refuses it for good', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    await shown(quickEntry(page, TALENT, '課題'));
+    await harness.stopServer();
+    await harness.resumeServer({ emptyData: true }); // the board no longer exists: 4404 on reconnect
+    await shown(page.getByRole('alert').filter({ hasText: 'ボードが見つかりません。' }));
+    await shown(page.getByRole('button', { name: '再読み込み' }));
+    const badge = page.getByRole('status', { name: /^接続状態:/ });
+    await expect.poll(() => badge.getAttribute('aria-label')).toBe('接続状態: 切断されました');
+    await absent(quickEntry(page, TALENT, '課題'));
+    expect(await page.getByRole('button', { name: '編集' }).count()).toBe(0);
   });
 });
