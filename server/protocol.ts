@@ -6,7 +6,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import { MAX_FRAME_BYTES } from '../shared/limits.js';
 import { AUTH_PERMISSION_DENIED, CLOSE, MESSAGE } from '../shared/protocol.js';
 import { canWrite, type DocKind, type Role } from '../shared/roles.js';
-import { encodeAwarenessFrame, type Peer, type Room } from './rooms.js';
+import { encodeAwarenessFrame } from './frames.js';
+import type { Peer, Room } from './rooms.js';
 
 /** A connection may introduce this many awareness client ids (a tab normally uses one). */
 const MAX_AWARENESS_IDS = 4;

@@ -1,10 +1,9 @@
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
-import { MESSAGE, roomName } from '../shared/protocol.js';
+import { roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
+import { encodeAwarenessFrame, encodeSyncUpdate } from './frames.js';
 import type { DocumentStore } from './storage.js';
 import {
   deletionsAlreadyApplied,
@@ -240,20 +239,6 @@ export class Room {
     const frame = encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
     for (const peer of this.peers) peer.send(frame);
   };
-}
-
-export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-export function encodeAwarenessFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 export type JoinResult = { kind: 'room'; room: Room } | { kind: 'too-new' };
