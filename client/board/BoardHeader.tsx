@@ -52,7 +52,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
           }}
         />
       )}
-      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && canEditSettings && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>
   );
 }

@@ -25,16 +25,38 @@ function useBoardReadyMark(synced: boolean) {
 }
 
 export function BoardView({ onRename }: { onRename: (name: string) => void }) {
-  const { session } = useBoard();
+  const { session, canEditBoard } = useBoard();
   const { t } = useI18n();
   const synced = useStore(session.synced);
   const settings = useSettings();
   const { toasts, notify, dismiss, announcement, announce } = useToasts();
   const [moveNoteId, setMoveNoteId] = useState<string | null>(null);
   const [editingNoteId] = useState(() => createStore<string | null>(null));
+  const [carets] = useState(() => new Map<string, [number, number]>());
   const ui = useMemo<BoardUi>(
-    () => ({ notify, announce, openMoveDialog: setMoveNoteId, editingNoteId }),
-    [notify, announce, editingNoteId],
+    () => ({
+      notify,
+      announce,
+      openMoveDialog: setMoveNoteId,
+      editingNoteId,
+      keepCaret: (noteId, selection) => carets.set(noteId, selection),
+      takeCaret: (noteId) => {
+        const caret = carets.get(noteId) ?? null;
+        carets.delete(noteId);
+        return caret;
+      },
+    }),
+    [notify, announce, editingNoteId, carets],
+  );
+  // The note being edited left every lane (deleted, or its pillar archived): stop editing it, so that an
+  // undo later does not reopen an editor that takes the focus from wherever the person is now.
+  useEffect(
+    () =>
+      session.laneIndex.subscribe(() => {
+        const id = editingNoteId.get();
+        if (id && ![...session.laneIndex.get().lanes.values()].some((ids) => ids.includes(id))) editingNoteId.set(null);
+      }),
+    [session, editingNoteId],
   );
   const [everSynced, setEverSynced] = useState(false);
   useEffect(() => {
@@ -72,7 +94,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
             {t('board.loading')}
           </p>
         )}
-        {moveNoteId && <MoveDialog noteId={moveNoteId} onClose={() => setMoveNoteId(null)} />}
+        {moveNoteId && canEditBoard && <MoveDialog noteId={moveNoteId} onClose={() => setMoveNoteId(null)} />}
         <Toasts toasts={toasts} onDismiss={dismiss} announcement={announcement} />
       </div>
     </BoardUiContext.Provider>

@@ -27,7 +27,8 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
   const ui = useBoardUi();
   const note = useNote(noteId);
   const editors = useEditorsOf(noteId);
-  const editing = useStoreSelector(ui.editingNoteId, (id) => id === noteId);
+  // Never editable once the board is read-only (e.g. closed for good by the server), even mid-edit.
+  const editing = useStoreSelector(ui.editingNoteId, (id) => id === noteId) && canEditBoard;
   const setEditing = (on: boolean) => ui.editingNoteId.set(on ? noteId : null);
   const item = useRef<HTMLLIElement | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);

@@ -6,6 +6,7 @@ import { type DeltaOp, diffText, rebaseChange, transformIndex } from '../../shar
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard } from './hooks';
 import { isImeEnter } from './ime';
+import { useBoardUi } from './ui';
 
 /** Shows `text` in the textarea, keeping the caret where it was in the text across the remote `deltas`. */
 function showText(element: HTMLTextAreaElement, text: string, deltas: readonly DeltaOp[][]) {
@@ -28,6 +29,7 @@ function showText(element: HTMLTextAreaElement, text: string, deltas: readonly D
 export function NoteEditor({ noteId, ytext, onDone }: { noteId: string; ytext: Y.Text; onDone: () => void }) {
   const { t } = useI18n();
   const { session } = useBoard();
+  const ui = useBoardUi();
   const area = useRef<HTMLTextAreaElement>(null);
   /** The Y.Text content the textarea last showed (the base of the next local diff). */
   const shown = useRef(ytext.toString());
@@ -39,9 +41,9 @@ export function NoteEditor({ noteId, ytext, onDone }: { noteId: string; ytext: Y
   const [error, setError] = useState<string | null>(null);
 
   /** Writes what the person typed since the last write, rebased through remote edits made meanwhile. */
-  const commitLocal = useRef((_force: boolean) => {});
-  commitLocal.current = (force: boolean) => {
-    const element = area.current;
+  const commitLocal = useRef((_element: HTMLTextAreaElement | null, _force: boolean) => {});
+  // `element` is passed in: when the editor unmounts, React has already cleared `area.current`.
+  commitLocal.current = (element: HTMLTextAreaElement | null, force: boolean) => {
     if (!element || (composing.current && !force)) return;
     const change = diffText(shown.current, element.value, editStart.current ?? undefined);
     const deltas = queued.current;
@@ -74,8 +76,20 @@ export function NoteEditor({ noteId, ytext, onDone }: { noteId: string; ytext: Y
     if (!element) return;
     element.value = ytext.toString();
     shown.current = element.value;
-    element.focus();
-    element.setSelectionRange(element.value.length, element.value.length);
+    // Take focus when opened, or when reopened after a colleague moved the note (focus was lost with the
+    // old editor) — never from a field the person has moved on to.
+    const active = document.activeElement;
+    if (active === null || active === document.body || active.closest('.note-editor')) {
+      element.focus();
+      const [start, end] = ui.takeCaret(noteId) ?? [element.value.length, element.value.length];
+      element.setSelectionRange(start, end);
+    }
+    // Where the next edit begins, for every kind of input (typing, deleting, pasting): the native event,
+    // since React's onBeforeInput misses deletions and fires again after a composition ends.
+    const onBeforeInput = (event: InputEvent) => {
+      if (!event.isComposing && !composing.current) editStart.current = element.selectionStart;
+    };
+    element.addEventListener('beforeinput', onBeforeInput);
     const onRemote = (event: Y.YTextEvent) => {
       if (event.transaction.local) return; // our own change: the textarea already shows it
       if (composing.current) {
@@ -88,17 +102,19 @@ export function NoteEditor({ noteId, ytext, onDone }: { noteId: string; ytext: Y
     ytext.observe(onRemote);
     return () => {
       ytext.unobserve(onRemote);
-      // Unmounted mid-edit (the note was moved or deleted by a colleague, or the page changed view): keep
-      // what was typed, even an unfinished composition.
-      commitLocal.current(true);
+      element.removeEventListener('beforeinput', onBeforeInput);
+      // Unmounted mid-edit (the note was moved or deleted by a colleague): keep what was typed, even an
+      // unfinished composition, and where the caret was, for the editor that reopens in the new place.
+      commitLocal.current(element, true);
+      if (ui.editingNoteId.get() === noteId) ui.keepCaret(noteId, [element.selectionStart, element.selectionEnd]);
     };
-  }, [ytext]);
+  }, [ytext, noteId, ui]);
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (isImeEnter(event)) return;
     if ((event.key === 'Enter' && !event.shiftKey) || event.key === 'Escape') {
       event.preventDefault();
-      commitLocal.current(false);
+      commitLocal.current(area.current, false);
       onDone();
     }
   }
@@ -109,22 +125,19 @@ export function NoteEditor({ noteId, ytext, onDone }: { noteId: string; ytext: Y
         ref={area}
         aria-label={t('note.editLabel')}
         rows={3}
-        onBeforeInput={(e) => {
-          if (!composing.current) editStart.current = e.currentTarget.selectionStart;
-        }}
         onInput={(e) => {
-          if (!(e.nativeEvent as InputEvent).isComposing) commitLocal.current(false);
+          if (!(e.nativeEvent as InputEvent).isComposing) commitLocal.current(e.currentTarget, false);
         }}
         onCompositionStart={(e) => {
           composing.current = true;
           editStart.current = e.currentTarget.selectionStart;
         }}
-        onCompositionEnd={() => {
+        onCompositionEnd={(e) => {
           composing.current = false;
-          commitLocal.current(false);
+          commitLocal.current(e.currentTarget, false);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => commitLocal.current(false)}
+        onBlur={(e) => commitLocal.current(e.currentTarget, false)}
         aria-invalid={error !== null}
       />
       {error && (

@@ -20,6 +20,9 @@ export interface BoardUi {
    * note being moved to another lane by a colleague (its component is then mounted anew there).
    */
   editingNoteId: Store<string | null>;
+  /** The caret of an editor that unmounted (its note moved), for the one that reopens; taken once. */
+  keepCaret: (noteId: string, selection: [number, number]) => void;
+  takeCaret: (noteId: string) => [number, number] | null;
 }
 
 export const BoardUiContext = createContext<BoardUi | null>(null);

@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { boardRoots } from '../../shared/docs';
+import { connectSynced } from '../server/helpers';
 import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
@@ -225,17 +228,20 @@ describe('keyboard and Japanese input', () => {
     await shown(noteItem(bob, 'ああXあ'));
   });
 
-  it('keeps the editor open, with what was typed, when a colleague moves the note being edited', async () => {
+  it('keeps the editor open, an unfinished conversion and the caret, when a colleague moves the note being edited', async () => {
     const board = await harness.createBoard();
     const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
     await addNoteByTyping(alice, CITIZEN, '課題', '窓口が混む');
     await noteItem(alice, '窓口が混む').getByRole('button', { name: '編集' }).click();
     const editor = alice.getByRole('textbox', { name: '付箋の本文を編集' });
-    await editor.press('End');
-    await editor.pressSequentially('（午前中）');
+    await editor.press('Home');
+    await editor.press('ArrowRight');
+    await editor.press('ArrowRight');
+    const cdp = await alice.context().newCDPSession(alice);
+    await cdp.send('Input.imeSetComposition', { text: 'では', selectionStart: 2, selectionEnd: 2 }); // not confirmed
 
-    await noteItem(bob, '窓口が混む（午前中）').getByRole('button', { name: '移動…' }).click();
+    await noteItem(bob, '窓口が混む').getByRole('button', { name: '移動…' }).click();
     const dialog = bob.getByRole('dialog', { name: '付箋を移動' });
     await dialog.getByRole('combobox', { name: '柱' }).selectOption({ label: EFFICIENCY });
     await dialog.getByRole('button', { name: '移動する' }).click();
@@ -243,10 +249,35 @@ describe('keyboard and Japanese input', () => {
     await expect
       .poll(() => editor.evaluate((el) => el.closest('section.lane')?.getAttribute('aria-label')))
       .toBe(`${EFFICIENCY} — 課題`);
+    await cdp.detach();
+    // The unfinished conversion was kept, and the caret is where it was.
+    expect(await editor.inputValue()).toBe('窓口ではが混む');
     expect(await editor.evaluate((el) => el === document.activeElement)).toBe(true);
-    await editor.pressSequentially('に多い');
+    await editor.pressSequentially('も');
     await editor.press('Enter');
-    await shown(noteItem(bob, '窓口が混む（午前中）に多い'));
+    await shown(noteItem(bob, '窓口ではもが混む'));
+  });
+
+  it('sends a deletion right after a conversion as a one-character delete, not a rewrite of the text', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    await addNoteByTyping(page, CITIZEN, '課題', 'サービスの向上');
+    const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
+    const watcher = await connectSynced(wsUrl, board.id, board.tokens.viewer);
+    const note = [...boardRoots.notes(watcher.doc).values()][0] as Y.Map<unknown>;
+    const deltas: unknown[] = [];
+    (note.get('text') as Y.Text).observe((event) => deltas.push(event.delta));
+
+    await noteItem(page, 'サービスの向上').getByRole('button', { name: '編集' }).click();
+    const editor = page.getByRole('textbox', { name: '付箋の本文を編集' });
+    await editor.press('Home');
+    await composeJapanese(page, ['し', 'しみん', '市民'], '市民');
+    await expect.poll(() => (note.get('text') as Y.Text).toString()).toBe('市民サービスの向上');
+    await editor.press('End');
+    await editor.press('Backspace');
+    await expect.poll(() => (note.get('text') as Y.Text).toString()).toBe('市民サービスの向');
+    expect(deltas.at(-1)).toEqual([{ retain: 8 }, { delete: 1 }]);
+    watcher.destroy();
   });
 
   it('refuses an empty note and an over-long note with a visible message, and adds nothing', async () => {
