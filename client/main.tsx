@@ -4,6 +4,12 @@ import { App } from './app/App';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles.css';
 
+// Pasting another link of the same board changes only the fragment, which does not reload the page: reload,
+// so the new link's role applies.
+window.addEventListener('hashchange', () => {
+  if (new URLSearchParams(window.location.hash.slice(1)).has('token')) window.location.reload();
+});
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, fetchMe, type Me } from '../lib/api';
+import { forgetBoardToken, keepAcceptedBoardToken } from '../lib/boardToken';
 import { browserIdentityId, loadDisplayName, presenceColor, saveDisplayName } from '../lib/identity';
 import { rememberBoard } from '../lib/recentBoards';
 import { createStore, useStore } from '../lib/store';
@@ -24,12 +25,14 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
     fetchMe(boardId, token).then(
       (me) => {
         if (cancelled) return;
+        keepAcceptedBoardToken(boardId, token);
         rememberBoard({ id: boardId, title: me.title, role: me.role, token });
         setState({ kind: 'ready', me });
       },
       (error: unknown) => {
         if (cancelled) return;
         const status = error instanceof ApiError ? error.status : 0;
+        if (status === 401) forgetBoardToken(boardId);
         const message =
           status === 401 ? t('error.linkInvalid') : status === 404 ? t('error.boardNotFound') : t('error.network');
         setState({ kind: 'error', message });

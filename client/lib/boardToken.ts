@@ -9,21 +9,11 @@ const ROLE_RANK = { facilitator: 0, participant: 1, viewer: 2 } as const;
  * it falls back to the token this browser remembered for that board.
  */
 export function takeBoardToken(boardId: string): string {
-  const key = `board.token.${boardId}`;
   const fromUrl = new URLSearchParams(window.location.hash.slice(1)).get('token');
-  if (fromUrl) {
-    try {
-      window.sessionStorage.setItem(key, fromUrl);
-    } catch {
-      // private mode: the token stays in the address bar instead
-      return fromUrl;
-    }
-    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-    return fromUrl;
-  }
+  if (fromUrl) return fromUrl;
   let fromTab: string | null = null;
   try {
-    fromTab = window.sessionStorage.getItem(key);
+    fromTab = window.sessionStorage.getItem(tabKey(boardId));
   } catch {
     fromTab = null;
   }
@@ -32,4 +22,30 @@ export function takeBoardToken(boardId: string): string {
     .filter((b) => b.id === boardId)
     .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role])[0];
   return remembered?.token ?? '';
+}
+
+const tabKey = (boardId: string) => `board.token.${boardId}`;
+
+/**
+ * Called once the server accepted the token: keep it for this tab and take it out of the address bar.
+ * (A token the server refused is never kept, so a mistyped link cannot hide a good remembered one.)
+ */
+export function keepAcceptedBoardToken(boardId: string, token: string): void {
+  try {
+    window.sessionStorage.setItem(tabKey(boardId), token);
+  } catch {
+    return; // private mode: the token stays in the address bar, or a reload would lose the board
+  }
+  if (window.location.hash.includes('token=')) {
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }
+}
+
+/** A token the server refused: forget it for this tab. */
+export function forgetBoardToken(boardId: string): void {
+  try {
+    window.sessionStorage.removeItem(tabKey(boardId));
+  } catch {
+    // nothing kept
+  }
 }

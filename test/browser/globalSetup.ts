@@ -6,12 +6,21 @@ import { CHROMIUM_PATH } from './chromium';
  * Browser tests need Debian's Chromium (playwright cannot download a browser here) and the built client.
  * As root, a missing Chromium is installed with apt; otherwise the message says exactly what to install.
  */
+function hasFonts(): boolean {
+  try {
+    execFileSync('dpkg', ['-s', 'fonts-noto-cjk'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export default function setup(): void {
-  if (!existsSync(CHROMIUM_PATH)) {
+  if (!existsSync(CHROMIUM_PATH) || !hasFonts()) {
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     if (!isRoot) {
       throw new Error(
-        `Chromium is missing at ${CHROMIUM_PATH}. Install it with: sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk`,
+        `The browser tests need Debian's chromium (at ${CHROMIUM_PATH}) and fonts-noto-cjk. Install them with: sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk`,
       );
     }
     console.log('Installing Debian chromium and fonts-noto-cjk for the browser tests…');
