@@ -49,6 +49,8 @@ export class Connection implements Peer {
   /** A resync step 1 was sent and no step 2 has arrived since. */
   private resyncPending = false;
   private lastResyncAt = Number.NEGATIVE_INFINITY;
+  /** A resync deferred by the rate limit, for an update dropped with no resync awaiting its step 2. */
+  private resyncTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -98,6 +100,7 @@ export class Connection implements Peer {
   private stop(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.room.remove(this);
   }
 
@@ -155,16 +158,31 @@ export class Connection implements Peer {
    * the offline edits it builds on arrive only in the client's step 2 answering our step 1. Our step 1 makes
    * the client send a step 2 with everything it holds, the dropped update included; the stock client never
    * retries a 44xx close, so closing would strand it. Rate limit: at most one resync awaiting its step 2 and
-   * at most one per RESYNC_INTERVAL_MS, so a client cannot make the server spin; updates dropped meanwhile
-   * are covered by the step 2 that is coming.
+   * at most one per RESYNC_INTERVAL_MS, so a client cannot make the server spin. An update dropped while a
+   * resync awaits its step 2 is covered by that step 2; one dropped inside the interval otherwise gets a
+   * resync when the interval ends, so a client that then stops typing is not left with an edit the server
+   * never saw.
    */
   private resync(reason: string): void {
     const now = Date.now();
-    if (this.resyncPending || now - this.lastResyncAt < RESYNC_INTERVAL_MS) {
+    if (this.resyncPending) {
       this.log(`room ${this.room.name}: dropped an update (${reason}); a resync is under way`);
       return;
     }
+    const wait = this.lastResyncAt + RESYNC_INTERVAL_MS - now;
+    if (wait > 0) {
+      this.log(`room ${this.room.name}: dropped an update (${reason}); resync in ${wait} ms`);
+      this.resyncTimer ??= setTimeout(() => {
+        this.resyncTimer = null;
+        if (!this.closed && !this.resyncPending) this.startResync(Date.now());
+      }, wait);
+      return;
+    }
     this.log(`room ${this.room.name}: dropped an update (${reason}); asking the client to resync`);
+    this.startResync(now);
+  }
+
+  private startResync(now: number): void {
     this.resyncPending = true;
     this.lastResyncAt = now;
     this.sendSyncStep1();

@@ -150,11 +150,25 @@ export function validateUpdate(
   // Pass 4: keys only the server writes.
   const serverOnly = writesServerOnlyKey(decoded.structs, base, options.doc);
   if (serverOnly === 'cycle') return refuse('the update contains items whose origins form a cycle');
-  if (serverOnly) return refuse(`only the server writes ${SERVER_ONLY_ROOT}.${SERVER_ONLY_KEY}`, 'forbidden');
+  if (serverOnly || deletesServerOnlyKey(decoded.ds, options.doc)) {
+    return refuse(`only the server writes ${SERVER_ONLY_ROOT}.${SERVER_ONLY_KEY}`, 'forbidden');
+  }
   return { ok: true, stateVector: known, empty: !hasNewStructs && !deletes, hasNewStructs };
 }
 
 type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
+
+/**
+ * True when the update's delete set removes the document's live `meta.schemaVersion` item: a document
+ * without a version would be migrated again from version 0 on its next load.
+ */
+function deletesServerOnlyKey(ds: ReturnType<typeof Y.decodeUpdate>['ds'], doc?: Y.Doc): boolean {
+  const meta = doc?.share.get(SERVER_ONLY_ROOT);
+  const item = meta?._map.get(SERVER_ONLY_KEY);
+  if (!item || item.deleted) return false;
+  const { client, clock } = item.id;
+  return (ds.clients.get(client) ?? []).some((range) => range.clock <= clock && clock < range.clock + range.len);
+}
 
 /** The struct holding `clock` in a clock-ordered list of one client's structs, if any. */
 function structAt<S extends { id: Y.ID; length: number }>(structs: readonly S[], clock: number): S | undefined {

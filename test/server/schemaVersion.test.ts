@@ -66,6 +66,18 @@ describe('meta.schemaVersion is written by the server only', () => {
     fresh.destroy();
   });
 
+  it('closes a participant that deletes it (4422), and the version stays', async () => {
+    const writer = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
+    const closes = closeCodes(writer);
+    writer.doc.getMap('meta').delete('schemaVersion');
+    await waitFor(() => closes.length > 0, 'the writer to be closed');
+    expect(closes[0]).toEqual({ code: CLOSE.invalidMessage, reason: REASON });
+    writer.destroy();
+    const fresh = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    expect(fresh.doc.getMap('meta').get('schemaVersion')).toBe(1);
+    fresh.destroy();
+  });
+
   it('lets the facilitator change meta.title in the settings document, but not its schemaVersion', async () => {
     const room = `${board.id}/settings`;
     const facilitator = await connectSynced(server.wsUrl, room, board.tokens.facilitator);
