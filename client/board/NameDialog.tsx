@@ -64,7 +64,7 @@ export function NameDialog({
             </button>
           )}
           <button type="submit" className="primary">
-            {t('name.submit')}
+            {t(onCancel ? 'settings.save' : 'name.submit')}
           </button>
         </div>
       </form>
