@@ -64,6 +64,15 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   }, [synced]);
   useBoardReadyMark(everSynced);
 
+  const unsent = useStore(session.unsentChanges);
+  useEffect(() => {
+    if (!unsent) return;
+    // The browser's own "leave this page?" question: changes made offline exist only in this tab.
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsent]);
+
   useEffect(() => {
     document.title = settings.title ? `${settings.title} — ${t('app.name')}` : t('app.name');
   }, [settings.title, t]);

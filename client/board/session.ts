@@ -30,6 +30,11 @@ export class BoardSession {
   readonly connection: Store<ConnectionState> = createStore<ConnectionState>('connecting');
   readonly synced: Store<boolean> = createStore(false);
   readonly notice: Store<SessionNotice | null> = createStore<SessionNotice | null>(null);
+  /**
+   * Changes made here while disconnected that the server has not received yet. Until offline storage lands,
+   * they live only in this tab: closing it would lose them, so the page asks first.
+   */
+  readonly unsentChanges: Store<boolean> = createStore(false);
   readonly laneIndex;
   readonly settings;
   readonly presence;
@@ -74,8 +79,13 @@ export class BoardSession {
 
   private watch(provider: WebsocketProvider, doc: DocKind) {
     provider.on('status', () => this.refreshConnection());
-    provider.on('sync', () => {
+    provider.on('sync', (synced: boolean) => {
       this.synced.set(this.boardProvider.synced && this.settingsProvider.synced);
+      // On (re)connect the provider answers the server's step 1 with everything it holds.
+      if (synced && this.boardProvider.synced && this.settingsProvider.synced) this.unsentChanges.set(false);
+    });
+    provider.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider && !provider.wsconnected) this.unsentChanges.set(true);
     });
     provider.on('closed', ({ code, reason }) => {
       console.warn(`board ${this.boardId} (${doc}): the server closed the connection for good: ${code} ${reason}`);

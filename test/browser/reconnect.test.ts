@@ -18,11 +18,21 @@ describe('connection loss', () => {
 
     await harness.stopServer();
     await expect.poll(() => badge.getAttribute('aria-label')).toBe('接続状態: 再接続中…');
+    const leavingIsQuestioned = () =>
+      page.evaluate(() => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      });
+    expect(await leavingIsQuestioned()).toBe(false);
     await addNoteByTyping(page, TALENT, '達成目標', '学びが評価される');
     await shown(noteItem(page, '学びが評価される'));
+    // The note exists only in this tab now: closing it is questioned.
+    await expect.poll(leavingIsQuestioned).toBe(true);
 
     await harness.resumeServer();
     await expect.poll(() => badge.getAttribute('aria-label'), { timeout: 15_000 }).toBe('接続状態: 接続済み');
+    await expect.poll(leavingIsQuestioned).toBe(false);
     const other = await harness.openBoard(board, 'viewer', { name: '閲覧者' });
     await shown(noteItem(other, '研修の時間が取れない'));
     await shown(noteItem(other, '学びが評価される'));
