@@ -1,81 +1,27 @@
-import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { createStore, useStore } from '../lib/store';
+import { useStore } from '../lib/store';
 import { BoardDnd } from './BoardDnd';
 import { BoardHeader } from './BoardHeader';
 import { useBoard, useSettings } from './hooks';
 import { MoveDialog } from './MoveDialog';
 import { PillarColumn } from './PillarColumn';
+import { useBoardReadyMark, useDocumentTitle, useLeaveWarning } from './pageEffects';
 import { SessionNoticeBanner } from './SessionNoticeBanner';
 import { Toasts } from './Toasts';
 import { UnplacedTray } from './UnplacedTray';
-import { type BoardUi, BoardUiContext } from './ui';
-import { useToasts } from './useToasts';
-
-/** Marks the moment the board is first synced and painted, for any harness (`board-ready`). */
-function useBoardReadyMark(synced: boolean) {
-  useEffect(() => {
-    if (!synced || performance.getEntriesByName('board-ready').length > 0) return;
-    requestAnimationFrame(() => {
-      setTimeout(() => {
-        if (performance.getEntriesByName('board-ready').length === 0) performance.mark('board-ready');
-      }, 0);
-    });
-  }, [synced]);
-}
+import { BoardUiContext } from './ui';
+import { useBoardUiState } from './useBoardUiState';
 
 export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   const { session, canEditBoard } = useBoard();
   const { t } = useI18n();
-  const synced = useStore(session.synced);
+  const loaded = useStore(session.loaded);
   const settings = useSettings();
-  const { toasts, notify, dismiss, announcement, announce } = useToasts();
-  const [moveNoteId, setMoveNoteId] = useState<string | null>(null);
-  const [editingNoteId] = useState(() => createStore<string | null>(null));
-  const [carets] = useState(() => new Map<string, [number, number]>());
-  const ui = useMemo<BoardUi>(
-    () => ({
-      notify,
-      announce,
-      openMoveDialog: setMoveNoteId,
-      editingNoteId,
-      keepCaret: (noteId, selection) => carets.set(noteId, selection),
-      takeCaret: (noteId) => {
-        const caret = carets.get(noteId) ?? null;
-        carets.delete(noteId);
-        return caret;
-      },
-    }),
-    [notify, announce, editingNoteId, carets],
-  );
-  // The note being edited left every lane (deleted, or its pillar archived): stop editing it, so that an
-  // undo later does not reopen an editor that takes the focus from wherever the person is now.
-  useEffect(
-    () =>
-      session.laneIndex.subscribe(() => {
-        const id = editingNoteId.get();
-        if (id && ![...session.laneIndex.get().lanes.values()].some((ids) => ids.includes(id))) editingNoteId.set(null);
-      }),
-    [session, editingNoteId],
-  );
-  const [everSynced, setEverSynced] = useState(false);
-  useEffect(() => {
-    if (synced) setEverSynced(true);
-  }, [synced]);
-  useBoardReadyMark(everSynced);
+  const { ui, toasts, dismiss, announcement, moveNoteId, closeMoveDialog } = useBoardUiState(session);
+  useBoardReadyMark(loaded);
 
-  const unsent = useStore(session.unsentChanges);
-  useEffect(() => {
-    if (!unsent) return;
-    // The browser's own "leave this page?" question: changes made offline exist only in this tab.
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsent]);
-
-  useEffect(() => {
-    document.title = settings.title ? `${settings.title} — ${t('app.name')}` : t('app.name');
-  }, [settings.title, t]);
+  useLeaveWarning(session);
+  useDocumentTitle(settings.title, t);
 
   return (
     <BoardUiContext.Provider value={ui}>
@@ -87,7 +33,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
             {t('board.tooNew')}
           </p>
         )}
-        {everSynced ? (
+        {loaded ? (
           <main className="board-main">
             <BoardDnd>
               <ul className="pillars" aria-label={t('board.pillarsLabel')}>
@@ -103,7 +49,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
             {t('board.loading')}
           </p>
         )}
-        {moveNoteId && canEditBoard && <MoveDialog noteId={moveNoteId} onClose={() => setMoveNoteId(null)} />}
+        {moveNoteId && canEditBoard && <MoveDialog noteId={moveNoteId} onClose={closeMoveDialog} />}
         <Toasts toasts={toasts} onDismiss={dismiss} announcement={announcement} />
       </div>
     </BoardUiContext.Provider>

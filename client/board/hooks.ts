@@ -1,8 +1,7 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
-import type { LaneKind } from '../../shared/records/lane';
-import { DEFAULT_LANE_LABELS } from '../../shared/records/lane';
+import { DEFAULT_LANE_LABELS, type LaneKind } from '../../shared/records/lane';
 import type { Note } from '../../shared/records/note';
 import type { Role } from '../../shared/roles';
 import { useI18n } from '../i18n/I18nProvider';

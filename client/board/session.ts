@@ -28,7 +28,8 @@ export class BoardSession {
   readonly boardProvider: WebsocketProvider;
   readonly settingsProvider: WebsocketProvider;
   readonly connection: Store<ConnectionState> = createStore<ConnectionState>('connecting');
-  readonly synced: Store<boolean> = createStore(false);
+  /** Both documents have synced with the server at least once: the board can be shown (stays true). */
+  readonly loaded: Store<boolean> = createStore(false);
   readonly notice: Store<SessionNotice | null> = createStore<SessionNotice | null>(null);
   /**
    * Changes made here while disconnected that the server has not received yet. Until offline storage lands,
@@ -79,10 +80,11 @@ export class BoardSession {
 
   private watch(provider: WebsocketProvider, doc: DocKind) {
     provider.on('status', () => this.refreshConnection());
-    provider.on('sync', (synced: boolean) => {
-      this.synced.set(this.boardProvider.synced && this.settingsProvider.synced);
+    provider.on('sync', () => {
+      if (!this.boardProvider.synced || !this.settingsProvider.synced) return;
+      this.loaded.set(true);
       // On (re)connect the provider answers the server's step 1 with everything it holds.
-      if (synced && this.boardProvider.synced && this.settingsProvider.synced) this.unsentChanges.set(false);
+      this.unsentChanges.set(false);
     });
     provider.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin !== provider && !provider.wsconnected) this.unsentChanges.set(true);

@@ -1,0 +1,39 @@
+import { useEffect, useMemo, useState } from 'react';
+import { createStore } from '../lib/store';
+import type { BoardSession } from './session';
+import type { BoardUi } from './ui';
+import { useToasts } from './useToasts';
+
+/** The board page's session state (never in the documents): messages, the move dialog, the note being edited. */
+export function useBoardUiState(session: BoardSession) {
+  const { toasts, notify, dismiss, announcement, announce } = useToasts();
+  const [moveNoteId, setMoveNoteId] = useState<string | null>(null);
+  const [editingNoteId] = useState(() => createStore<string | null>(null));
+  const [carets] = useState(() => new Map<string, [number, number]>());
+  const ui = useMemo<BoardUi>(
+    () => ({
+      notify,
+      announce,
+      openMoveDialog: setMoveNoteId,
+      editingNoteId,
+      keepCaret: (noteId, selection) => carets.set(noteId, selection),
+      takeCaret: (noteId) => {
+        const caret = carets.get(noteId) ?? null;
+        carets.delete(noteId);
+        return caret;
+      },
+    }),
+    [notify, announce, editingNoteId, carets],
+  );
+  // The note being edited left every lane (deleted, or its pillar archived): stop editing it, so that an
+  // undo later does not reopen an editor that takes the focus from wherever the person is now.
+  useEffect(
+    () =>
+      session.laneIndex.subscribe(() => {
+        const id = editingNoteId.get();
+        if (id && ![...session.laneIndex.get().lanes.values()].some((ids) => ids.includes(id))) editingNoteId.set(null);
+      }),
+    [session, editingNoteId],
+  );
+  return { ui, toasts, dismiss, announcement, moveNoteId, closeMoveDialog: () => setMoveNoteId(null) };
+}
