@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) in the page; returns the serious and critical violations, readable. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const { violations, passes } = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (options: object) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return { violations: result.violations, passes: result.passes.length };
+  });
+  // axe really looked: colour contrast, names, labels… each rule that passed is one checked.
+  expect(passes).toBeGreaterThan(10);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('finds no serious violation on the landing page', async () => {
+    const context = await harness.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(harness.server.url);
+    await shown(page.getByRole('button', { name: 'ボードを作成' }));
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('finds no serious violation on a board with notes, in the editor and in the move dialog', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'facilitator');
+    await addNoteByTyping(page, '市民サービスの向上', '課題', '窓口の待ち時間が長い');
+    await addNoteByTyping(page, '人材育成', 'アイデア', '若手による勉強会');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await noteItem(page, '窓口の待ち時間が長い').getByRole('button', { name: '編集' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await noteItem(page, '若手による勉強会').getByRole('button', { name: '移動…' }).click();
+    await shown(page.getByRole('dialog', { name: '付箋を移動' }));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('finds no serious violation for a viewer, in English', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'viewer', { lang: 'en' });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
