@@ -61,6 +61,22 @@ class HttpError extends Error {
   }
 }
 
+/**
+ * The page may load and connect to nothing but this server: the closed city-hall network enforced in the
+ * browser too. Inline style attributes stay allowed (React and dnd-kit position elements with them).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -184,6 +200,8 @@ export function createRequestHandler(options: HttpOptions) {
       'Content-Length': size,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Referrer-Policy': 'no-referrer',
     });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);

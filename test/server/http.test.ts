@@ -144,6 +144,12 @@ describe('the built client', () => {
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await response.text()).toContain('<title>board</title>');
+      // The browser may load and connect to nothing but this server.
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     }
     const asset = await fetch(`${server.url}/assets/app-1234.js`);
     expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/);
