@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, openEditor, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const EFFICIENCY = '業務の効率化';
@@ -22,8 +22,7 @@ describe('two people on one board', () => {
       .toEqual([expect.stringContaining('窓口の待ち時間が長い')]);
 
     // Edited: Bob edits the text in place, Alice sees the edit.
-    await noteItem(bob, '窓口の待ち時間が長い').getByRole('button', { name: '編集' }).click();
-    const editor = bob.getByRole('textbox', { name: '付箋の本文を編集' });
+    const editor = await openEditor(bob, '窓口の待ち時間が長い');
     await editor.press('End');
     await editor.pressSequentially('（特に月曜）');
     await editor.press('Enter');

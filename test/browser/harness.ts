@@ -139,3 +139,9 @@ export async function addNoteByTyping(page: Page, pillar: string, lane: string, 
   await quickEntry(page, pillar, lane).fill(text);
   await quickEntry(page, pillar, lane).press('Enter');
 }
+
+/** Opens a note's in-place editor with its 編集 button; returns the editor's text field. */
+export async function openEditor(page: Page, noteText: string) {
+  await noteItem(page, noteText).getByRole('button', { name: '編集' }).click();
+  return page.getByRole('textbox', { name: '付箋の本文を編集' });
+}

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
 import { connectSynced } from '../server/helpers';
-import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, quickEntry, shown } from './harness';
+import {
+  absent,
+  addNoteByTyping,
+  BrowserHarness,
+  laneRegion,
+  noteItem,
+  openEditor,
+  quickEntry,
+  shown,
+} from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const EFFICIENCY = '業務の効率化';
@@ -174,15 +183,13 @@ describe('keyboard and Japanese input', () => {
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
     await addNoteByTyping(alice, CITIZEN, '達成目標', '手続きが');
 
-    await noteItem(alice, '手続きが').getByRole('button', { name: '編集' }).click();
-    const aliceEditor = alice.getByRole('textbox', { name: '付箋の本文を編集' });
+    const aliceEditor = await openEditor(alice, '手続きが');
     await aliceEditor.press('End');
     const cdp = await alice.context().newCDPSession(alice);
     await cdp.send('Input.imeSetComposition', { text: 'かんたん', selectionStart: 4, selectionEnd: 4 });
 
     // Bob edits the same note at its start while Alice is still composing.
-    await noteItem(bob, '手続きが').getByRole('button', { name: '編集' }).click();
-    const bobEditor = bob.getByRole('textbox', { name: '付箋の本文を編集' });
+    const bobEditor = await openEditor(bob, '手続きが');
     await bobEditor.press('Home');
     await bobEditor.pressSequentially('市の');
     await shown(noteItem(bob, '市の手続きが'));
@@ -205,15 +212,13 @@ describe('keyboard and Japanese input', () => {
     const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
     await addNoteByTyping(alice, CITIZEN, '課題', 'ああ');
-    await noteItem(alice, 'ああ').getByRole('button', { name: '編集' }).click();
-    const aliceEditor = alice.getByRole('textbox', { name: '付箋の本文を編集' });
+    const aliceEditor = await openEditor(alice, 'ああ');
     await aliceEditor.press('Home');
     const cdp = await alice.context().newCDPSession(alice);
     await cdp.send('Input.imeSetComposition', { text: 'あ', selectionStart: 1, selectionEnd: 1 });
 
     // Bob types between the two existing characters while Alice composes at the very start.
-    await noteItem(bob, 'ああ').getByRole('button', { name: '編集' }).click();
-    const bobEditor = bob.getByRole('textbox', { name: '付箋の本文を編集' });
+    const bobEditor = await openEditor(bob, 'ああ');
     await bobEditor.press('Home');
     await bobEditor.press('ArrowRight');
     await bobEditor.pressSequentially('X');
@@ -233,8 +238,7 @@ describe('keyboard and Japanese input', () => {
     const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
     await addNoteByTyping(alice, CITIZEN, '課題', '窓口が混む');
-    await noteItem(alice, '窓口が混む').getByRole('button', { name: '編集' }).click();
-    const editor = alice.getByRole('textbox', { name: '付箋の本文を編集' });
+    const editor = await openEditor(alice, '窓口が混む');
     await editor.press('Home');
     await editor.press('ArrowRight');
     await editor.press('ArrowRight');
@@ -268,8 +272,7 @@ describe('keyboard and Japanese input', () => {
     const deltas: unknown[] = [];
     (note.get('text') as Y.Text).observe((event) => deltas.push(event.delta));
 
-    await noteItem(page, 'サービスの向上').getByRole('button', { name: '編集' }).click();
-    const editor = page.getByRole('textbox', { name: '付箋の本文を編集' });
+    const editor = await openEditor(page, 'サービスの向上');
     await editor.press('Home');
     await composeJapanese(page, ['し', 'しみん', '市民'], '市民');
     await expect.poll(() => (note.get('text') as Y.Text).toString()).toBe('市民サービスの向上');
