@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import { ROLES, type Role } from '../shared/roles.js';
+import type { PeopleStore, Person } from './people.js';
 import type { BoardStore } from './storage.js';
 
 /** 22 nanoid characters: 132 random bits. */
@@ -33,10 +34,28 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export type Resolution = { kind: 'role'; role: Role } | { kind: 'unknownBoard' } | { kind: 'badToken' };
+/**
+ * What a token gives on a board: a role, and the person when the token is personal (a roster member's link or
+ * a guest identity). `credential` is what a replaced link or a removed person revokes.
+ */
+export interface Access {
+  role: Role;
+  person: Person | null;
+  credential: { kind: 'link'; role: Role } | { kind: 'person'; personId: string };
+}
 
-/** Which role a token gives on a board. Every role's hash is compared, whichever matches. */
-export function resolveRole(boards: BoardStore, boardId: string, token: string | null | undefined): Resolution {
+export type Resolution = { kind: 'access'; access: Access } | { kind: 'unknownBoard' } | { kind: 'badToken' };
+
+/**
+ * Which access a token gives on a board. Every shared link's hash is compared in constant time, whichever
+ * matches; a personal token is then looked up by its hash (a lookup by hash reveals nothing of the token).
+ */
+export function resolveAccess(
+  boards: BoardStore,
+  people: PeopleStore,
+  boardId: string,
+  token: string | null | undefined,
+): Resolution {
   const board = boards.getBoard(boardId);
   if (!board) return { kind: 'unknownBoard' };
   if (!token || token.length > TOKEN_MAX) return { kind: 'badToken' };
@@ -45,7 +64,14 @@ export function resolveRole(boards: BoardStore, boardId: string, token: string |
   for (const role of ROLES) {
     if (sameHash(presented, board.tokenHashes[role])) found = role;
   }
-  return found ? { kind: 'role', role: found } : { kind: 'badToken' };
+  if (found)
+    return { kind: 'access', access: { role: found, person: null, credential: { kind: 'link', role: found } } };
+  const person = people.byTokenHash(boardId, presented);
+  if (!person) return { kind: 'badToken' };
+  return {
+    kind: 'access',
+    access: { role: person.role, person, credential: { kind: 'person', personId: person.id } },
+  };
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */

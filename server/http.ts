@@ -1,38 +1,40 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { nanoid } from 'nanoid';
-import * as Y from 'yjs';
-import { z } from 'zod';
-import { TITLE_MAX } from '../shared/limits.js';
-import { canWrite, ROLES, type Role } from '../shared/roles.js';
-import { boardTitle } from '../shared/selectors.js';
-import { initialiseBoardDoc, initialiseSettingsDoc } from '../shared/template.js';
-import { bearerToken, newRoleTokens, resolveRole, sameSecret } from './auth.js';
-import type { Rooms } from './rooms.js';
-import type { BoardStore, DocumentStore } from './storage.js';
+import { createBoard, createGuest, me, renameSelf } from './api/boards.js';
+import type { ApiContext } from './api/context.js';
+import { readAudit, readLock, writeLock } from './api/facilitation.js';
+import {
+  addMember,
+  listConnections,
+  listPeople,
+  regeneratePersonLink,
+  regenerateRoleLink,
+  removePerson,
+  renamePerson,
+} from './api/people.js';
+import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
 
-export interface HttpOptions {
-  boards: BoardStore;
-  documents: DocumentStore;
-  rooms: Rooms;
-  /** Where links point, without a trailing slash; read at each request (the port is known after listen). */
-  publicUrl: () => string;
-  adminToken: string | null;
+export { MAX_BODY_BYTES } from './httpUtil.js';
+
+export interface HttpOptions extends ApiContext {
   clientDir: string;
-  log: (message: string) => void;
 }
 
-/** Largest request body accepted (bytes). */
-export const MAX_BODY_BYTES = 64 * 1024;
+type Handler = (context: ApiContext, req: IncomingMessage, res: ServerResponse, ...params: string[]) => unknown;
 
-const createBoardSchema = z.object({
-  title: z
-    .string({ error: 'title must be a string' })
-    .trim()
-    .min(1, 'title must not be empty')
-    .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`),
-});
+/** The board API: path pattern (after `/api/boards/<id>`) → handler per method. */
+const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
+  { pattern: /^\/me$/, methods: { GET: me, PATCH: renameSelf } },
+  { pattern: /^\/guests$/, methods: { POST: createGuest } },
+  { pattern: /^\/people$/, methods: { GET: listPeople, POST: addMember } },
+  { pattern: /^\/people\/([^/]+)$/, methods: { PATCH: renamePerson, DELETE: removePerson } },
+  { pattern: /^\/people\/([^/]+)\/link$/, methods: { POST: regeneratePersonLink } },
+  { pattern: /^\/links\/([^/]+)$/, methods: { POST: regenerateRoleLink } },
+  { pattern: /^\/connections$/, methods: { GET: listConnections } },
+  { pattern: /^\/lock$/, methods: { GET: readLock, PUT: writeLock } },
+  { pattern: /^\/audit$/, methods: { GET: readAudit } },
+];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,15 +54,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * The page may load and connect to nothing but this server: the closed city-hall network enforced in the
  * browser too. Inline style attributes stay allowed (React and dnd-kit position elements with them).
@@ -77,120 +70,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) return reject(new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function methodNotAllowed(res: ServerResponse, allowed: string): void {
-  res.setHeader('Allow', allowed);
-  sendJson(res, 405, { error: `method not allowed; use ${allowed}` });
-}
-
 /** The HTTP API and the built client. */
 export function createRequestHandler(options: HttpOptions) {
   const clientRoot = resolve(options.clientDir);
-
-  async function createBoard(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (options.adminToken) {
-      const presented = bearerToken(req.headers.authorization);
-      if (!presented || !sameSecret(presented, options.adminToken)) {
-        return sendJson(res, 401, { error: 'creating a board needs Authorization: Bearer <ADMIN_TOKEN>' });
-      }
-    }
-    const text = await readBody(req);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new HttpError(
-        400,
-        `the body is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
-      );
-    }
-    const parsed = createBoardSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HttpError(400, issue?.path.length ? issue.message : 'the body must be a JSON object {"title": "..."}');
-    }
-    const { title } = parsed.data;
-    const id = nanoid(12);
-    const { tokens, hashes } = newRoleTokens();
-    const settings = new Y.Doc();
-    initialiseSettingsDoc(settings, title);
-    const board = new Y.Doc();
-    initialiseBoardDoc(board);
-    options.boards.createBoard(
-      { id, title, createdAt: Date.now(), tokenHashes: hashes },
-      { board: Y.encodeStateAsUpdate(board), settings: Y.encodeStateAsUpdate(settings) },
-    );
-    settings.destroy();
-    board.destroy();
-    const base = options.publicUrl();
-    const links = Object.fromEntries(ROLES.map((role) => [role, `${base}/b/${id}#token=${tokens[role]}`])) as Record<
-      Role,
-      string
-    >;
-    sendJson(res, 201, { id, title, tokens, links });
-  }
-
-  /** The current title: from the live settings document when loaded, else from storage. */
-  function currentTitle(boardId: string, fallback: string): string {
-    const live = options.rooms.get(boardId, 'settings');
-    if (live) return boardTitle(live.doc) || fallback;
-    const doc = new Y.Doc();
-    try {
-      for (const update of options.documents.loadDocument(boardId, 'settings').updates) Y.applyUpdate(doc, update);
-      return boardTitle(doc) || fallback;
-    } finally {
-      doc.destroy();
-    }
-  }
-
-  function me(req: IncomingMessage, res: ServerResponse, boardId: string): void {
-    const board = options.boards.getBoard(boardId);
-    if (!board) {
-      sendJson(res, 404, { error: 'no board with this id' });
-      return;
-    }
-    const resolution = resolveRole(options.boards, boardId, bearerToken(req.headers.authorization));
-    if (resolution.kind !== 'role') {
-      sendJson(res, 401, { error: 'missing or wrong token' });
-      return;
-    }
-    const { role } = resolution;
-    sendJson(res, 200, {
-      boardId,
-      title: currentTitle(boardId, board.title),
-      role,
-      canWrite: { board: canWrite(role, 'board'), settings: canWrite(role, 'settings') },
-    });
-  }
 
   function serveFile(req: IncomingMessage, res: ServerResponse, file: string, immutable: boolean): void {
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -254,12 +136,25 @@ export function createRequestHandler(options: HttpOptions) {
     }
     if (path === '/api/boards') {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
-      return createBoard(req, res);
+      return createBoard(options, req, res);
     }
-    const meMatch = /^\/api\/boards\/([^/]+)\/me$/.exec(path);
-    if (meMatch) {
-      if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
-      return me(req, res, meMatch[1]!);
+    const board = /^\/api\/boards\/([^/]+)(\/.*)$/.exec(path);
+    if (board) {
+      const [, boardId, rest] = board as unknown as [string, string, string];
+      for (const route of BOARD_ROUTES) {
+        const match = route.pattern.exec(rest);
+        if (!match) continue;
+        const handler = route.methods[req.method ?? ''];
+        if (!handler) return methodNotAllowed(res, Object.keys(route.methods).join(', '));
+        let params: string[];
+        try {
+          params = match.slice(1).map((part) => decodeURIComponent(part));
+        } catch {
+          throw new HttpError(400, 'malformed path');
+        }
+        await handler(options, req, res, boardId, ...params);
+        return;
+      }
     }
     if (path === '/api' || path.startsWith('/api/') || path.startsWith('/ws/') || path === '/ws') {
       return sendJson(res, 404, { error: 'not found' });

@@ -2,8 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openAuditLog } from './audit.js';
+import { BoardLocks } from './boardLock.js';
 import { ConfigError, readConfig } from './config.js';
+import { ConnectionRegistry } from './connections.js';
 import { createRequestHandler } from './http.js';
+import { openLinkTokenStore } from './linkTokens.js';
+import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
 import { openStorage } from './storage.js';
 import { createWebsocketEndpoint } from './websocket.js';
@@ -46,16 +51,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   let port = options.port;
   const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `http://localhost:${port}`;
+  const people = openPeopleStore(storage.database);
+  const audit = openAuditLog(storage.database);
+  const connections = new ConnectionRegistry();
+  const locks = new BoardLocks(storage.database, rooms, connections, log);
+  const linkTokens = openLinkTokenStore(storage.database);
   const handler = createRequestHandler({
     boards: storage,
+    linkTokens,
     documents: storage,
+    people,
+    audit,
+    locks,
+    connections,
     rooms,
     publicUrl,
     adminToken: options.adminToken || null,
     clientDir: options.clientDir ?? resolve('dist/client'),
     log,
   });
-  const websockets = createWebsocketEndpoint({ boards: storage, rooms, log });
+  const websockets = createWebsocketEndpoint({ boards: storage, people, connections, locks, rooms, log });
   const server = createServer(handler);
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => {

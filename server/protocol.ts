@@ -5,9 +5,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { MAX_FRAME_BYTES } from '../shared/limits.js';
 import { AUTH_PERMISSION_DENIED, CLOSE, MESSAGE } from '../shared/protocol.js';
-import { canWrite, type DocKind, type Role } from '../shared/roles.js';
+import type { Access } from './auth.js';
 import { encodeAwarenessFrame } from './frames.js';
 import type { Peer, Room } from './rooms.js';
+import type { WriteRefusal } from './writeGate.js';
 
 /** A connection may introduce this many awareness client ids (a tab normally uses one). */
 const MAX_AWARENESS_IDS = 4;
@@ -30,16 +31,9 @@ export function frameBytes(data: RawData): Uint8Array {
 
 class MalformedMessage extends Error {}
 
-export function permissionDeniedReason(role: Role, doc: DocKind): string {
-  if (role === 'viewer') return 'This link is read-only: viewers cannot change the board. Your change was not saved.';
-  return doc === 'settings'
-    ? 'Only the facilitator can change the board settings. Your change was not saved.'
-    : 'Your role cannot change this board. Your change was not saved.';
-}
-
 /**
- * Speaks the y-websocket protocol (sync + awareness) for one connection to one room. Writes from a role that
- * may not write this document are never applied, stored or relayed; malformed frames close this connection
+ * Speaks the y-websocket protocol (sync + awareness) for one connection to one room. Writes the write gate
+ * refuses (a role that may not write this document, a locked board) are never applied, stored or relayed; malformed frames close this connection
  * only (4422), oversized frames close it with 4413. A writer's update that depends on data the document lacks
  * is dropped and answered with a resync (our step 1), see `resync`.
  */
@@ -51,13 +45,21 @@ export class Connection implements Peer {
   private lastResyncAt = Number.NEGATIVE_INFINITY;
   /** A resync deferred by the rate limit, for an update dropped with no resync awaiting its step 2. */
   private resyncTimer: NodeJS.Timeout | null = null;
+  /** A write was refused for a reason that can be lifted (the lock): resync when it is. */
+  private refusedLiftable = false;
 
   constructor(
     private readonly ws: WebSocket,
     private readonly room: Room,
-    private readonly role: Role,
+    readonly access: Access,
+    /** Why this connection may not write its document now, or null. Asked at every write. */
+    private readonly writeRefusal: () => WriteRefusal | null,
     private readonly log: (message: string) => void,
   ) {}
+
+  get doc() {
+    return this.room.kind;
+  }
 
   /** Joins the room and greets the client: our step 1 and the awareness states we know. */
   start(): void {
@@ -142,8 +144,9 @@ export class Connection implements Peer {
     const update = decoding.readVarUint8Array(decoder);
     // Any step 2 answers (at least) our latest step 1: it carries everything the client holds.
     if (subType === syncProtocol.messageYjsSyncStep2) this.resyncPending = false;
-    if (!canWrite(this.role, this.room.kind)) {
-      this.refuseWrite(update);
+    const refusal = this.writeRefusal();
+    if (refusal) {
+      this.refuseWrite(update, refusal);
       return;
     }
     const result = this.room.submit(update, this);
@@ -196,22 +199,33 @@ export class Connection implements Peer {
   }
 
   /**
-   * A write from a role without write access. The stock client answers our step 1 with its own step 2 even
-   * when it has nothing new: that is not a write attempt and is ignored quietly. An update that depends on
-   * missing data is a write attempt too (typically one after an earlier refused write): permission denied.
+   * A write the gate refused. The stock client answers our step 1 with its own step 2 even when it has
+   * nothing new: that is not a write attempt and is ignored quietly. An update that depends on missing data is
+   * a write attempt too (typically one after an earlier refused write): permission denied.
    */
-  private refuseWrite(update: Uint8Array): void {
+  private refuseWrite(update: Uint8Array, refusal: WriteRefusal): void {
     const check = this.room.check(update);
     if (!check.ok && check.kind !== 'missing') {
       this.close(CLOSE.invalidMessage, `invalid update: ${check.reason}`);
       return;
     }
     if (check.ok && !check.changes) return;
+    if (refusal.liftable) this.refusedLiftable = true;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.auth);
     encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED);
-    encoding.writeVarString(encoder, permissionDeniedReason(this.role, this.room.kind));
+    encoding.writeVarString(encoder, refusal.message);
     this.send(encoding.toUint8Array(encoder));
+  }
+
+  /**
+   * The reason of a refused write was lifted (the board was unlocked): our step 1 makes the client send a
+   * step 2 with everything the server lacks, the refused changes included, which it kept.
+   */
+  resyncRefusedWrites(): void {
+    if (this.closed || !this.refusedLiftable) return;
+    this.refusedLiftable = false;
+    this.startResync(Date.now());
   }
 
   /**

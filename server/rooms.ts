@@ -4,6 +4,7 @@ import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
 import { roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
 import { encodeAwarenessFrame, encodeSyncUpdate } from './frames.js';
+import { SERVER_ONLY_KEYS } from './serverOnlyKeys.js';
 import type { DocumentStore } from './storage.js';
 import {
   deletionsAlreadyApplied,
@@ -130,18 +131,51 @@ export class Room {
 
   /** Validates an update against what the room holds or has queued, without applying it. */
   check(update: Uint8Array): UpdateRefusal | { ok: true; changes: boolean } {
-    const check = validateUpdate(update, this.knownStateVector, { doc: this.doc });
+    const check = validateUpdate(update, this.knownStateVector, this.validateOptions(true));
     if (!check.ok) return check;
     const changes = !check.empty && (check.hasNewStructs || !deletionsAlreadyApplied(update, this.doc));
     return { ok: true, changes };
   }
 
+  private validateOptions(fromClient: boolean) {
+    return { doc: this.doc, serverOnlyKeys: fromClient ? SERVER_ONLY_KEYS[this.kind] : [] };
+  }
+
+  /**
+   * The server's own change (e.g. the board lock mirrored into the settings document): made on a copy of the
+   * committed state and submitted like a client's update, so it is stored before anyone sees it. Resolves
+   * once it is committed and applied. The only way to write what clients may not (SERVER_ONLY_KEYS).
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    const scratch = new Y.Doc();
+    try {
+      Y.applyUpdate(scratch, this.fullState());
+      const before = Y.encodeStateVector(scratch);
+      scratch.transact(() => change(scratch));
+      const update = Y.encodeStateAsUpdate(scratch, before);
+      return new Promise((resolve, reject) => {
+        const result = this.submit(update, null, false, () => resolve());
+        if (!result.ok) reject(new Error(`the server's own change was refused: ${result.reason}`));
+      });
+    } finally {
+      scratch.destroy();
+    }
+  }
+
   /** Stores a write; it reaches the doc and the other peers once its transaction committed. */
-  submit(update: Uint8Array, from: Peer): SubmitResult {
+  submit(
+    update: Uint8Array,
+    from: Peer | null,
+    fromClient = true,
+    onApplied: (() => void) | null = null,
+  ): SubmitResult {
     if (this.failed) return { ok: false, kind: 'malformed', reason: 'the board is unavailable' };
-    const check = validateUpdate(update, this.knownStateVector, { doc: this.doc });
+    const check = validateUpdate(update, this.knownStateVector, this.validateOptions(fromClient));
     if (!check.ok) return check;
-    if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) return { ok: true };
+    if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) {
+      onApplied?.();
+      return { ok: true };
+    }
     this.knownStateVector = check.stateVector;
     this.pendingCommits++;
     this.options.store.appendUpdate(this.boardId, this.kind, update).then(
@@ -150,7 +184,8 @@ export class Room {
         if (this.failed) return;
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.storedUpdates++;
-        Y.applyUpdate(this.doc, update, from);
+        Y.applyUpdate(this.doc, update, from ?? SERVER_ORIGIN);
+        onApplied?.();
         if (this.storedUpdates > this.compactThreshold) this.compact();
         if (this.peers.size === 0) this.scheduleUnload();
       },
@@ -243,12 +278,20 @@ export class Room {
 
 export type JoinResult = { kind: 'room'; room: Room } | { kind: 'too-new' };
 
+/** Called once a room loaded, before anyone joins it: e.g. to bring server-applied state up to date. */
+export type RoomLoadedListener = (room: Room) => void;
+
 /** The loaded rooms, one per (board, document). */
 export class Rooms {
   private readonly loaded = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<JoinResult>>();
+  private readonly loadedListeners: RoomLoadedListener[] = [];
 
   constructor(private readonly options: RoomsOptions) {}
+
+  onLoaded(listener: RoomLoadedListener): void {
+    this.loadedListeners.push(listener);
+  }
 
   /** The loaded room, loading it first; concurrent joins wait for the same load. */
   join(boardId: string, kind: DocKind): Promise<JoinResult> {
@@ -266,6 +309,7 @@ export class Rooms {
           return { kind: 'too-new' };
         }
         this.loaded.set(key, fresh);
+        for (const listener of this.loadedListeners) listener(fresh);
         return { kind: 'room', room: fresh };
       });
       pending.finally(() => this.loading.delete(key)).catch(() => {});

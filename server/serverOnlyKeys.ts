@@ -1,24 +1,59 @@
 import * as Y from 'yjs';
 
+/** A key of a root map that only the server writes; `key: null` protects every key of that root map. */
+export interface ServerOnlyKey {
+  root: string;
+  key: string | null;
+}
+
 /**
- * Keys only the server writes: `meta.schemaVersion` of either document (its migrations set it). A client that
- * wrote it could make a board "too new" for every server, locking everyone out.
+ * `meta.schemaVersion` of either document: the server's migrations set it. A client that wrote it could make
+ * a board "too new" for every server, locking everyone out.
  */
-export const SERVER_ONLY_ROOT = 'meta';
-export const SERVER_ONLY_KEY = 'schemaVersion';
+export const SCHEMA_VERSION_KEY: ServerOnlyKey = { root: 'meta', key: 'schemaVersion' };
+
+/**
+ * The settings document's root map `server`: state the server applies on a facilitator's command and records
+ * (the board lock, later voting rounds and timers), see docs/architecture.md. Clients only read it.
+ */
+export const SERVER_STATE_ROOT = 'server';
+
+export const SERVER_ONLY_KEYS: Record<'board' | 'settings', readonly ServerOnlyKey[]> = {
+  board: [SCHEMA_VERSION_KEY],
+  settings: [SCHEMA_VERSION_KEY, { root: SERVER_STATE_ROOT, key: null }],
+};
+
+export function describeServerOnlyKey(key: ServerOnlyKey): string {
+  return key.key === null ? `${key.root}.*` : `${key.root}.${key.key}`;
+}
+
+const protects = (entry: ServerOnlyKey, root: string, key: string | null): boolean =>
+  entry.root === root && (entry.key === null || entry.key === key);
 
 type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
 
 /**
- * True when the update's delete set removes the document's live `meta.schemaVersion` item: a document
- * without a version would be migrated again from version 0 on its next load.
+ * The protected key whose live item the update's delete set removes, if any: e.g. a document without
+ * `meta.schemaVersion` would be migrated again from version 0 on its next load.
  */
-export function deletesServerOnlyKey(ds: ReturnType<typeof Y.decodeUpdate>['ds'], doc?: Y.Doc): boolean {
-  const meta = doc?.share.get(SERVER_ONLY_ROOT);
-  const item = meta?._map.get(SERVER_ONLY_KEY);
-  if (!item || item.deleted) return false;
-  const { client, clock } = item.id;
-  return (ds.clients.get(client) ?? []).some((range) => range.clock <= clock && clock < range.clock + range.len);
+export function deletesServerOnlyKey(
+  ds: ReturnType<typeof Y.decodeUpdate>['ds'],
+  keys: readonly ServerOnlyKey[],
+  doc?: Y.Doc,
+): ServerOnlyKey | null {
+  if (!doc) return null;
+  for (const entry of keys) {
+    const root = doc.share.get(entry.root);
+    if (!root) continue;
+    const items = entry.key === null ? [...root._map.values()] : [root._map.get(entry.key)];
+    for (const item of items) {
+      if (!item || item.deleted) continue;
+      const { client, clock } = item.id;
+      const ranges = ds.clients.get(client) ?? [];
+      if (ranges.some((range) => range.clock <= clock && clock < range.clock + range.len)) return entry;
+    }
+  }
+  return null;
 }
 
 /** The struct holding `clock` in a clock-ordered list of one client's structs, if any. */
@@ -36,8 +71,8 @@ function structAt<S extends { id: Y.ID; length: number }>(structs: readonly S[],
 }
 
 /**
- * True when a new item of the update writes the key `schemaVersion` of the root map `meta`; 'cycle' when the
- * origins of the update's items refer to each other in a cycle (no Yjs client produces that).
+ * The protected key a new item of the update writes, if any (null: none); 'cycle' when the origins of the
+ * update's items refer to each other in a cycle (no Yjs client produces that).
  *
  * Yjs encodes an item's parent and key only when it has neither origin nor right origin; otherwise it takes
  * them from its left neighbour (`origin`) or else its right one (`rightOrigin`) when integrating. An overwrite
@@ -49,22 +84,27 @@ function structAt<S extends { id: Y.ID; length: number }>(structs: readonly S[],
 export function writesServerOnlyKey(
   structs: readonly Struct[],
   base: ReadonlyMap<number, number>,
+  keys: readonly ServerOnlyKey[],
   doc?: Y.Doc,
-): boolean | 'cycle' {
+): ServerOnlyKey | null | 'cycle' {
   const byClient = new Map<number, Struct[]>();
   for (const struct of structs) {
     const list = byClient.get(struct.id.client);
     if (list) list.push(struct);
     else byClient.set(struct.id.client, [struct]);
   }
-  const metaType = doc?.share.get(SERVER_ONLY_ROOT) ?? null;
-  /** A neighbour in the document: whether it is a meta.schemaVersion item. */
-  const inDocument = (id: Y.ID): boolean | undefined => {
+  const protectedKey = (root: string, key: string | null): ServerOnlyKey | null =>
+    keys.find((entry) => protects(entry, root, key)) ?? null;
+  const rootNames = new Map<unknown, string>();
+  for (const [name, type] of doc?.share ?? []) rootNames.set(type, name);
+  /** A neighbour in the document: the protected key it is an item of (null: none). */
+  const inDocument = (id: Y.ID): ServerOnlyKey | null | undefined => {
     if (!doc || id.clock >= Y.getState(doc.store, id.client)) return undefined;
     const found = structAt(doc.store.clients.get(id.client) ?? [], id.clock);
     // A GC neighbour makes Yjs discard the new item: it writes nothing.
-    if (!(found instanceof Y.Item)) return false;
-    return metaType !== null && found.parent === metaType && found.parentSub === SERVER_ONLY_KEY;
+    if (!(found instanceof Y.Item)) return null;
+    const root = rootNames.get(found.parent);
+    return root === undefined ? null : protectedKey(root, found.parentSub);
   };
   const inUpdate = (id: Y.ID): Y.Item | undefined => {
     const found = structAt(byClient.get(id.client) ?? [], id.clock);
@@ -76,9 +116,9 @@ export function writesServerOnlyKey(
     if (item.rightOrigin) ids.push(item.rightOrigin);
     return ids;
   };
-  const writesKey = new Map<Y.Item, boolean>();
+  const writesKey = new Map<Y.Item, ServerOnlyKey | null>();
   /** Resolves one item iteratively (origin chains can be thousands of items long). */
-  const resolve = (start: Y.Item): boolean | 'cycle' => {
+  const resolve = (start: Y.Item): ServerOnlyKey | null | 'cycle' => {
     const stack: Array<{ item: Y.Item; expanded: boolean }> = [{ item: start, expanded: false }];
     const onPath = new Set<Y.Item>();
     while (stack.length > 0) {
@@ -91,7 +131,7 @@ export function writesServerOnlyKey(
       if (item.parent !== null) {
         // Decoded, a named parent is the root type's name (a string) or the id of the parent type's item.
         const parent: unknown = item.parent;
-        writesKey.set(item, parent === SERVER_ONLY_ROOT && item.parentSub === SERVER_ONLY_KEY);
+        writesKey.set(item, typeof parent === 'string' ? protectedKey(parent, item.parentSub) : null);
         stack.pop();
         continue;
       }
@@ -107,26 +147,26 @@ export function writesServerOnlyKey(
         }
         continue;
       }
-      let result = false;
+      let result: ServerOnlyKey | null = null;
       for (const id of neighbours(item)) {
         const fromDocument = inDocument(id);
-        if (fromDocument !== undefined) result ||= fromDocument;
+        if (fromDocument !== undefined) result ??= fromDocument;
         else {
           const next = inUpdate(id);
-          if (next) result ||= writesKey.get(next) ?? false;
+          if (next) result ??= writesKey.get(next) ?? null;
         }
       }
       writesKey.set(item, result);
       onPath.delete(item);
       stack.pop();
     }
-    return writesKey.get(start) ?? false;
+    return writesKey.get(start) ?? null;
   };
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (struct.id.clock + struct.length <= (base.get(struct.id.client) ?? 0)) continue;
     const result = resolve(struct);
-    if (result !== false) return result;
+    if (result !== null) return result;
   }
-  return false;
+  return null;
 }

@@ -37,6 +37,8 @@ export interface BoardStore {
 }
 
 export interface Storage extends DocumentStore, BoardStore {
+  /** The open database, for the stores of other concerns (people, audit log, board state) to share. */
+  readonly database: Database.Database;
   close(): void;
 }
 
@@ -148,6 +150,8 @@ export function openStorage(options: StorageOptions): Storage {
   }
 
   return {
+    database: db,
+
     createBoard(board, documents) {
       db.transaction(() => {
         insertBoard.run({

@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { deletesServerOnlyKey, SERVER_ONLY_KEY, SERVER_ONLY_ROOT, writesServerOnlyKey } from './serverOnlyKeys.js';
+import {
+  deletesServerOnlyKey,
+  describeServerOnlyKey,
+  SCHEMA_VERSION_KEY,
+  type ServerOnlyKey,
+  writesServerOnlyKey,
+} from './serverOnlyKeys.js';
 
 /** Highest clock + 1 known per client: a document's state vector, possibly extended by accepted updates. */
 export type StateVector = Map<number, number>;
@@ -22,13 +28,11 @@ export type UpdateCheck =
  * - `missing`: it is well formed but depends on data the document lacks (earlier clocks of a client, items it
  *   refers to, deleted ranges). A stock client sends such an update after a reconnect, before its step 2
  *   delivered its offline edits: a resync heals it;
- * - `forbidden`: it writes what only the server may write (`meta.schemaVersion`).
+ * - `forbidden`: it writes what only the server may write (`meta.schemaVersion`, the settings' `server` map).
  */
 export type RefusalKind = 'malformed' | 'missing' | 'forbidden';
 
 export type UpdateRefusal = { ok: false; kind: RefusalKind; reason: string };
-
-/** The root map and key that only the server's migrations write, in both documents. */
 
 export interface ValidateOptions {
   /**
@@ -36,6 +40,8 @@ export interface ValidateOptions {
    * no parent (Yjs encodes the parent and key only for items with neither origin nor right origin).
    */
   doc?: Y.Doc;
+  /** What only the server writes in that document; default `meta.schemaVersion`. */
+  serverOnlyKeys?: readonly ServerOnlyKey[];
 }
 
 const isClock = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
@@ -55,7 +61,8 @@ function refuse(reason: string, kind: RefusalKind = 'malformed'): UpdateRefusal 
  * - every id an item refers to (origin, right origin, parent item) must be known: in the base or in this
  *   update; a reference to the item's own client must point before the item itself;
  * - every deleted range must lie within what is known after the update (Yjs keeps unknown deletions pending);
- * - no new item may write `meta.schemaVersion` (only the server's migrations do; see `writesServerOnlyKey`).
+ * - no new item may write, and no deletion may remove, a key only the server writes (`meta.schemaVersion`,
+ *   written by its migrations; the settings' `server` map, see `writesServerOnlyKey`).
  *
  * Structural faults are reported as `malformed` even when the update also depends on missing data, so a
  * frame that no sender could have produced never passes for a reconnect race.
@@ -147,11 +154,11 @@ export function validateUpdate(
   }
   if (missing !== null) return refuse(missing, 'missing');
   // Pass 4: keys only the server writes.
-  const serverOnly = writesServerOnlyKey(decoded.structs, base, options.doc);
-  if (serverOnly === 'cycle') return refuse('the update contains items whose origins form a cycle');
-  if (serverOnly || deletesServerOnlyKey(decoded.ds, options.doc)) {
-    return refuse(`only the server writes ${SERVER_ONLY_ROOT}.${SERVER_ONLY_KEY}`, 'forbidden');
-  }
+  const keys = options.serverOnlyKeys ?? [SCHEMA_VERSION_KEY];
+  const written = writesServerOnlyKey(decoded.structs, base, keys, options.doc);
+  if (written === 'cycle') return refuse('the update contains items whose origins form a cycle');
+  const serverOnly = written ?? deletesServerOnlyKey(decoded.ds, keys, options.doc);
+  if (serverOnly) return refuse(`only the server writes ${describeServerOnlyKey(serverOnly)}`, 'forbidden');
   return { ok: true, stateVector: known, empty: !hasNewStructs && !deletes, hasNewStructs };
 }
 

@@ -3,13 +3,19 @@ import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES } from '../shared/limits.js';
 import { CLOSE, parseRoomName } from '../shared/protocol.js';
-import { resolveRole } from './auth.js';
+import { resolveAccess } from './auth.js';
+import type { ConnectionRegistry } from './connections.js';
+import type { PeopleStore } from './people.js';
 import { Connection, closeSafely } from './protocol.js';
 import type { Rooms } from './rooms.js';
 import type { BoardStore } from './storage.js';
+import { type BoardLockState, writeRefusal } from './writeGate.js';
 
 export interface WebsocketOptions {
   boards: BoardStore;
+  people: PeopleStore;
+  connections: ConnectionRegistry;
+  locks: BoardLockState;
   rooms: Rooms;
   log: (message: string) => void;
   /** How often dead connections are looked for with pings (ms). */
@@ -62,7 +68,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       closeSafely(ws, CLOSE.badRequest, 'malformed board id or room name');
       return;
     }
-    const resolution = resolveRole(options.boards, room.boardId, url.searchParams.get('token'));
+    const resolution = resolveAccess(options.boards, options.people, room.boardId, url.searchParams.get('token'));
     if (resolution.kind === 'unknownBoard') {
       closeSafely(ws, CLOSE.notFound, 'no board with this id');
       return;
@@ -78,8 +84,22 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         if (joined.kind === 'too-new') {
           return closeSafely(ws, CLOSE.tooNew, 'this board was saved by a newer version of the app; update the server');
         }
-        connection = new Connection(ws, joined.room, resolution.role, options.log);
-        connection.start();
+        const { boardId, kind: doc } = joined.room;
+        // The link may have been replaced while the room loaded: look the token up again.
+        const current = resolveAccess(options.boards, options.people, boardId, url.searchParams.get('token'));
+        if (current.kind !== 'access') return closeSafely(ws, CLOSE.unauthorized, 'missing or wrong token');
+        const { access } = current;
+        const opened = new Connection(
+          ws,
+          joined.room,
+          access,
+          () => writeRefusal(access, boardId, doc, options.locks),
+          options.log,
+        );
+        connection = opened;
+        options.connections.add(boardId, opened);
+        ws.on('close', () => options.connections.remove(boardId, opened));
+        opened.start();
         for (const [data, isBinary] of early.splice(0)) connection.receive(data, isBinary);
       },
       (error: unknown) => {

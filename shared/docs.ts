@@ -10,4 +10,6 @@ export const settingsRoots = {
   meta: (doc: Y.Doc) => doc.getMap<unknown>('meta'),
   pillars: (doc: Y.Doc) => doc.getMap<unknown>('pillars'),
   laneLabels: (doc: Y.Doc) => doc.getMap<unknown>('laneLabels'),
+  /** Written only by the server (shared/records/serverState.ts). */
+  server: (doc: Y.Doc) => doc.getMap<unknown>('server'),
 };

@@ -6,3 +6,5 @@ export const TITLE_MAX = 100;
 export const MAX_FRAME_BYTES = 1024 * 1024;
 /** Board ids are nanoid(12) strings; anything else in a room name is refused with 4400. */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{8,32}$/;
+/** Longest display name of a person (roster member or guest). */
+export const PERSON_NAME_MAX = 50;

@@ -44,3 +44,30 @@ export function parseRoomName(room: string): RoomName | null {
 export function roomName(boardId: string, doc: DocKind): string {
   return doc === 'board' ? boardId : `${boardId}/settings`;
 }
+
+/**
+ * Why the server refused a write, sent first in the permission-denied message as `<code>: <explanation>`. The
+ * explanation is English, for logs and other tools; the client shows its own translation of the code.
+ * `locked` (and any refusal that can be lifted) keeps the change in the client: once the refusal is lifted
+ * the server sends a sync step 1 and the client's step 2 brings the change back (nothing is lost).
+ */
+export const WRITE_REFUSAL = {
+  /** A viewer link. */
+  readOnlyLink: 'read-only-link',
+  /** The settings document, written by anyone but the facilitator. */
+  facilitatorOnly: 'facilitator-only',
+  /** The facilitator locked the board. */
+  locked: 'locked',
+} as const;
+
+export type WriteRefusalCode = (typeof WRITE_REFUSAL)[keyof typeof WRITE_REFUSAL];
+
+export function writeRefusalMessage(code: WriteRefusalCode, explanation: string): string {
+  return `${code}: ${explanation}`;
+}
+
+/** The refusal code of a permission-denied reason, or null for a reason from another server. */
+export function readWriteRefusalCode(reason: string): WriteRefusalCode | null {
+  const code = reason.split(':', 1)[0];
+  return (Object.values(WRITE_REFUSAL) as string[]).includes(code ?? '') ? (code as WriteRefusalCode) : null;
+}

@@ -79,7 +79,7 @@ describe('HTTP API', () => {
         headers: { Authorization: `Bearer ${board.tokens[role as keyof typeof expected]}` },
       });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ boardId: board.id, title: '役割', role, canWrite });
+      expect(await response.json()).toEqual({ boardId: board.id, title: '役割', role, person: null, canWrite });
     }
     const wrong = await fetch(`${server.url}/api/boards/${board.id}/me`, { headers: { Authorization: 'Bearer nope' } });
     expect(wrong.status).toBe(401);

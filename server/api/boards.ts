@@ -1,0 +1,115 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { nanoid } from 'nanoid';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { PERSON_NAME_MAX, TITLE_MAX } from '../../shared/limits.js';
+import { canWrite, ROLES, type Role } from '../../shared/roles.js';
+import { boardTitle } from '../../shared/selectors.js';
+import { initialiseBoardDoc, initialiseSettingsDoc } from '../../shared/template.js';
+import { bearerToken, hashToken, newRoleTokens, newToken, sameSecret } from '../auth.js';
+import { HttpError, readJson, sendJson } from '../httpUtil.js';
+import { type ApiContext, authorize, boardLink } from './context.js';
+
+const createBoardSchema = z.object({
+  title: z
+    .string({ error: 'title must be a string' })
+    .trim()
+    .min(1, 'title must not be empty')
+    .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`),
+});
+
+export const personNameSchema = z
+  .string({ error: 'name must be a string' })
+  .trim()
+  .min(1, 'name must not be empty')
+  .max(PERSON_NAME_MAX, `name must be at most ${PERSON_NAME_MAX} characters`);
+
+const nameBodySchema = z.object({ name: personNameSchema });
+
+export async function createBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (context.adminToken) {
+    const presented = bearerToken(req.headers.authorization);
+    if (!presented || !sameSecret(presented, context.adminToken)) {
+      return sendJson(res, 401, { error: 'creating a board needs Authorization: Bearer <ADMIN_TOKEN>' });
+    }
+  }
+  const { title } = await readJson(req, createBoardSchema, '{"title": "..."}');
+  const id = nanoid(12);
+  const { tokens, hashes } = newRoleTokens();
+  const settings = new Y.Doc();
+  initialiseSettingsDoc(settings, title);
+  const board = new Y.Doc();
+  initialiseBoardDoc(board);
+  context.boards.createBoard(
+    { id, title, createdAt: Date.now(), tokenHashes: hashes },
+    { board: Y.encodeStateAsUpdate(board), settings: Y.encodeStateAsUpdate(settings) },
+  );
+  settings.destroy();
+  board.destroy();
+  const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(context, id, tokens[role])])) as Record<
+    Role,
+    string
+  >;
+  sendJson(res, 201, { id, title, tokens, links });
+}
+
+/** The current title: from the live settings document when loaded, else from storage. */
+function currentTitle(context: ApiContext, boardId: string, fallback: string): string {
+  const live = context.rooms.get(boardId, 'settings');
+  if (live) return boardTitle(live.doc) || fallback;
+  const doc = new Y.Doc();
+  try {
+    for (const update of context.documents.loadDocument(boardId, 'settings').updates) Y.applyUpdate(doc, update);
+    return boardTitle(doc) || fallback;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** `GET /api/boards/<id>/me`: what this token gives, and the person behind it when it is personal. */
+export function me(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
+  const access = authorize(context, req, boardId, ROLES);
+  const board = context.boards.getBoard(boardId);
+  const { role, person } = access;
+  sendJson(res, 200, {
+    boardId,
+    title: currentTitle(context, boardId, board?.title ?? ''),
+    role,
+    person: person && { id: person.id, name: person.name, kind: person.kind },
+    canWrite: { board: canWrite(role, 'board'), settings: canWrite(role, 'settings') },
+  });
+}
+
+/**
+ * `POST /api/boards/<id>/guests`: a browser that joined through a shared (facilitator or participant) link
+ * gets its own identity, behind a personal token it uses from then on.
+ */
+export async function createGuest(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  const access = authorize(context, req, boardId, ['facilitator', 'participant']);
+  if (access.credential.kind !== 'link') throw new HttpError(409, 'this token already belongs to a person');
+  const { name } = await readJson(req, nameBodySchema, '{"name": "..."}');
+  const token = newToken();
+  const role = access.role === 'facilitator' ? 'facilitator' : 'participant';
+  const person = context.people.add({ boardId, kind: 'guest', role, name }, hashToken(token));
+  sendJson(res, 201, { token, person: { id: person.id, name: person.name, kind: person.kind, role } });
+}
+
+/** `PATCH /api/boards/<id>/me` `{name}`: a person changes the name the board shows for them. */
+export async function renameSelf(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  const access = authorize(context, req, boardId, ROLES);
+  if (!access.person) throw new HttpError(409, 'a shared link has no person to rename; join as a guest first');
+  const { name } = await readJson(req, nameBodySchema, '{"name": "..."}');
+  const renamed = context.people.rename(boardId, access.person.id, name);
+  if (!renamed) throw new HttpError(401, 'missing or wrong token');
+  sendJson(res, 200, { person: { id: renamed.id, name: renamed.name, kind: renamed.kind } });
+}

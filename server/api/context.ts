@@ -1,0 +1,58 @@
+import type { IncomingMessage } from 'node:http';
+import type { Role } from '../../shared/roles.js';
+import type { AuditLog } from '../audit.js';
+import { type Access, bearerToken, resolveAccess } from '../auth.js';
+import type { BoardLocks } from '../boardLock.js';
+import type { ConnectionRegistry } from '../connections.js';
+import { HttpError } from '../httpUtil.js';
+import type { PeopleStore } from '../people.js';
+import type { Rooms } from '../rooms.js';
+import type { BoardStore, DocumentStore } from '../storage.js';
+
+/** What the API handlers share: the stores and services of one server. */
+export interface ApiContext {
+  boards: BoardStore;
+  linkTokens: TokenStore;
+  documents: DocumentStore;
+  people: PeopleStore;
+  audit: AuditLog;
+  locks: BoardLocks;
+  connections: ConnectionRegistry;
+  rooms: Rooms;
+  /** Where links point, without a trailing slash; read at each request (the port is known after listen). */
+  publicUrl: () => string;
+  adminToken: string | null;
+  log: (message: string) => void;
+}
+
+/** Replacing a shared link's token (the old one stops working at once). */
+export interface TokenStore {
+  replaceLinkTokenHash(boardId: string, role: Role, tokenHash: string): void;
+}
+
+export function boardLink(context: ApiContext, boardId: string, token: string): string {
+  return `${context.publicUrl()}/b/${boardId}#token=${token}`;
+}
+
+/**
+ * The access the request's bearer token gives on the board, refused (404 / 401 / 403 with a reason) unless
+ * its role is one of `roles`.
+ */
+export function authorize(context: ApiContext, req: IncomingMessage, boardId: string, roles: readonly Role[]): Access {
+  const resolution = resolveAccess(context.boards, context.people, boardId, bearerToken(req.headers.authorization));
+  if (resolution.kind === 'unknownBoard') throw new HttpError(404, 'no board with this id');
+  if (resolution.kind === 'badToken') throw new HttpError(401, 'missing or wrong token');
+  if (!roles.includes(resolution.access.role)) {
+    throw new HttpError(
+      403,
+      roles.length === 1 && roles[0] === 'facilitator'
+        ? 'only the facilitator can do this'
+        : `this link's role (${resolution.access.role}) cannot do this`,
+    );
+  }
+  return resolution.access;
+}
+
+export function actorOf(access: Access) {
+  return { role: access.role, personId: access.person?.id ?? null, name: access.person?.name ?? null };
+}

@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+import type { Role } from '../shared/roles.js';
+
+/** Who did something: the role of the token used and, when the token is personal, the person behind it. */
+export interface Actor {
+  role: Role;
+  personId: string | null;
+  /** The name at the time of the action (a later rename does not rewrite history). */
+  name: string | null;
+}
+
+/** The facilitator actions the audit log records. */
+export type AuditAction =
+  | 'board.lock'
+  | 'board.unlock'
+  | 'link.regenerate'
+  | 'member.add'
+  | 'member.rename'
+  | 'member.remove'
+  | 'member.regenerateLink'
+  | 'settings.change';
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: Actor;
+  action: AuditAction;
+  /** What the action was about, e.g. `{ role: 'viewer' }` or `{ memberId, name }`. */
+  detail: Record<string, unknown>;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  at INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  person_id TEXT,
+  person_name TEXT,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_by_board ON audit_log (board_id, id);
+`;
+
+interface AuditRow {
+  id: number;
+  at: number;
+  role: Role;
+  person_id: string | null;
+  person_name: string | null;
+  action: AuditAction;
+  detail: string;
+}
+
+export interface AuditLog {
+  record(boardId: string, actor: Actor, action: AuditAction, detail?: Record<string, unknown>): void;
+  /** The newest `limit` entries of a board, newest first. */
+  list(boardId: string, limit?: number): AuditEntry[];
+}
+
+/**
+ * Settings changes arrive keystroke by keystroke (a pillar renamed letter by letter); one entry per person
+ * per this interval is enough to answer "who changed the settings, and when".
+ */
+export const SETTINGS_CHANGE_COALESCE_MS = 60_000;
+
+export function openAuditLog(db: Database.Database, now: () => number = Date.now): AuditLog {
+  db.exec(SCHEMA);
+  const insert = db.prepare(
+    'INSERT INTO audit_log (board_id, at, role, person_id, person_name, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const select = db.prepare<[string, number], AuditRow>(
+    'SELECT * FROM audit_log WHERE board_id = ? ORDER BY id DESC LIMIT ?',
+  );
+  const lastSettingsChange = new Map<string, number>();
+
+  return {
+    record(boardId, actor, action, detail = {}) {
+      const at = now();
+      if (action === 'settings.change') {
+        const key = `${boardId}\u0000${actor.personId ?? actor.role}`;
+        const last = lastSettingsChange.get(key);
+        if (last !== undefined && at - last < SETTINGS_CHANGE_COALESCE_MS) return;
+        lastSettingsChange.set(key, at);
+      }
+      insert.run(boardId, at, actor.role, actor.personId, actor.name, action, JSON.stringify(detail));
+    },
+    list(boardId, limit = 500) {
+      return select.all(boardId, limit).map((row) => ({
+        id: row.id,
+        at: row.at,
+        actor: { role: row.role, personId: row.person_id, name: row.person_name },
+        action: row.action,
+        detail: JSON.parse(row.detail) as Record<string, unknown>,
+      }));
+    },
+  };
+}

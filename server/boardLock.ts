@@ -1,0 +1,105 @@
+import type Database from 'better-sqlite3';
+import { type BoardLock, readBoardLock, writeBoardLock } from '../shared/records/serverState.js';
+import type { ConnectionRegistry } from './connections.js';
+import type { Room, Rooms } from './rooms.js';
+import type { BoardLockState } from './writeGate.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS board_locks (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  locked_at INTEGER NOT NULL,
+  locked_by TEXT
+);
+`;
+
+/**
+ * The board lock. SQLite is the source of truth the server enforces (a participant's write to a locked
+ * board is refused, whether or not the settings document is loaded); the settings document's `server.lock`
+ * mirrors it for the clients, written only by the server. Unlocking asks every connection whose writes were
+ * refused meanwhile to resync, so what they typed in that moment is saved after all.
+ */
+export class BoardLocks implements BoardLockState {
+  private readonly select;
+  private readonly insert;
+  private readonly remove;
+  private readonly cache = new Map<string, BoardLock | null>();
+  /** One mirror write at a time per board: two concurrent writes of one key could end in the older one. */
+  private readonly mirrors = new Map<string, Promise<void>>();
+
+  constructor(
+    db: Database.Database,
+    private readonly rooms: Rooms,
+    private readonly connections: ConnectionRegistry,
+    private readonly log: (message: string) => void,
+  ) {
+    db.exec(SCHEMA);
+    this.select = db.prepare<[string], { locked_at: number; locked_by: string | null }>(
+      'SELECT locked_at, locked_by FROM board_locks WHERE board_id = ?',
+    );
+    this.insert = db.prepare(
+      `INSERT INTO board_locks (board_id, locked_at, locked_by) VALUES (?, ?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET locked_at = excluded.locked_at, locked_by = excluded.locked_by`,
+    );
+    this.remove = db.prepare('DELETE FROM board_locks WHERE board_id = ?');
+    rooms.onLoaded((room) => {
+      if (room.kind === 'settings') this.mirror(room);
+    });
+  }
+
+  lockOf(boardId: string): BoardLock | null {
+    if (!this.cache.has(boardId)) {
+      const row = this.select.get(boardId);
+      this.cache.set(boardId, row ? { lockedAt: row.locked_at, lockedBy: row.locked_by } : null);
+    }
+    return this.cache.get(boardId) ?? null;
+  }
+
+  isLocked(boardId: string): boolean {
+    return this.lockOf(boardId) !== null;
+  }
+
+  /** Locks or unlocks; resolves once the settings document shows it. `by`: the name shown to everyone. */
+  async set(boardId: string, locked: boolean, by: string | null): Promise<BoardLock | null> {
+    const lock = locked ? { lockedAt: Date.now(), lockedBy: by } : null;
+    if (lock) this.insert.run(boardId, lock.lockedAt, lock.lockedBy);
+    else this.remove.run(boardId);
+    this.cache.set(boardId, lock);
+    if (!lock) {
+      for (const connection of this.connections.of(boardId)) connection.resyncRefusedWrites();
+    }
+    const joined = await this.rooms.join(boardId, 'settings');
+    if (joined.kind === 'room') await this.mirrorNow(joined.room);
+    return lock;
+  }
+
+  /** Forgets a deleted board. */
+  forget(boardId: string): void {
+    this.cache.delete(boardId);
+  }
+
+  private mirror(room: Room): void {
+    this.mirrorNow(room).catch((error: unknown) =>
+      this.log(`room ${room.name}: could not show the board lock in the settings document: ${String(error)}`),
+    );
+  }
+
+  /** Writes the lock into the settings document when the document says otherwise. */
+  private mirrorNow(room: Room): Promise<void> {
+    const previous = this.mirrors.get(room.boardId) ?? Promise.resolve();
+    const next = previous
+      .catch(() => {})
+      .then(async () => {
+        const wanted = this.lockOf(room.boardId);
+        const shown = readBoardLock(room.doc);
+        if (JSON.stringify(shown) === JSON.stringify(wanted)) return;
+        await room.applyServerChange((doc) => writeBoardLock(doc, wanted));
+      });
+    this.mirrors.set(room.boardId, next);
+    next
+      .finally(() => {
+        if (this.mirrors.get(room.boardId) === next) this.mirrors.delete(room.boardId);
+      })
+      .catch(() => {});
+    return next;
+  }
+}

@@ -1,0 +1,86 @@
+import type { Role } from '../shared/roles.js';
+import type { Access } from './auth.js';
+
+/** What the registry needs of an open websocket connection. */
+export interface RegisteredConnection {
+  readonly access: Access;
+  readonly doc: 'board' | 'settings';
+  close(code: number, reason: string): void;
+  resyncRefusedWrites(): void;
+}
+
+export interface ConnectedPerson {
+  personId: string;
+  name: string;
+  role: Role;
+  kind: 'member' | 'guest';
+  /** Open connections (a tab holds two: the board and the settings document). */
+  connections: number;
+}
+
+export interface ConnectionSummary {
+  /** Open tabs per role (a tab counts once, by its board-document connection). */
+  byRole: Record<Role, number>;
+  people: ConnectedPerson[];
+}
+
+/**
+ * The open websocket connections per board, by the access they were opened with: a replaced link or a removed
+ * person closes exactly the connections that used it, and the facilitator sees who is connected.
+ */
+export class ConnectionRegistry {
+  private readonly byBoard = new Map<string, Set<RegisteredConnection>>();
+
+  add(boardId: string, connection: RegisteredConnection): void {
+    let set = this.byBoard.get(boardId);
+    if (!set) {
+      set = new Set();
+      this.byBoard.set(boardId, set);
+    }
+    set.add(connection);
+  }
+
+  remove(boardId: string, connection: RegisteredConnection): void {
+    const set = this.byBoard.get(boardId);
+    if (!set) return;
+    set.delete(connection);
+    if (set.size === 0) this.byBoard.delete(boardId);
+  }
+
+  of(boardId: string): RegisteredConnection[] {
+    return [...(this.byBoard.get(boardId) ?? [])];
+  }
+
+  /** Closes the board's connections the predicate picks; returns how many. */
+  closeWhere(
+    boardId: string,
+    pick: (connection: RegisteredConnection) => boolean,
+    code: number,
+    reason: string,
+  ): number {
+    const picked = this.of(boardId).filter(pick);
+    for (const connection of picked) connection.close(code, reason);
+    return picked.length;
+  }
+
+  summary(boardId: string): ConnectionSummary {
+    const byRole: Record<Role, number> = { facilitator: 0, participant: 0, viewer: 0 };
+    const people = new Map<string, ConnectedPerson>();
+    for (const connection of this.of(boardId)) {
+      const { access } = connection;
+      if (connection.doc === 'board') byRole[access.role]++;
+      if (!access.person) continue;
+      const known = people.get(access.person.id);
+      if (known) known.connections++;
+      else
+        people.set(access.person.id, {
+          personId: access.person.id,
+          name: access.person.name,
+          role: access.role,
+          kind: access.person.kind,
+          connections: 1,
+        });
+    }
+    return { byRole, people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'ja')) };
+  }
+}
