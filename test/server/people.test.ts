@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNote } from '../../shared/ops/notes.js';
+import { CLOSE } from '../../shared/protocol.js';
+import { listNotes } from '../../shared/selectors.js';
+import {
+  type CreatedBoard,
+  connectClient,
+  connectSynced,
+  createBoard,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from './helpers.js';
+
+interface Api {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+function api(server: TestServer, boardId: string) {
+  return async (method: string, path: string, token: string, body?: unknown): Promise<Api> => {
+    const response = await fetch(`${server.url}/api/boards/${boardId}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+}
+
+/** Resolves with the close code and reason once the stock client is closed for good. */
+function closedFor(client: ReturnType<typeof connectClient>): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    client.provider.on('connection-close', (event) => {
+      if (event && event.code >= 4000) resolve({ code: event.code, reason: event.reason });
+    });
+  });
+}
+
+describe('people: roster members, guests and personal links', () => {
+  let server: TestServer;
+  let board: CreatedBoard;
+  let call: ReturnType<typeof api>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    board = await createBoard(server.url, '名簿');
+    call = api(server, board.id);
+  });
+  afterAll(() => server.close());
+
+  it('gives a browser that joined through the shared participant link its own guest identity', async () => {
+    const guest = await call('POST', '/guests', board.tokens.participant, { name: '  佐藤 ' });
+    expect(guest.status).toBe(201);
+    const token = guest.body.token as string;
+    expect(guest.body.person).toMatchObject({ name: '佐藤', kind: 'guest', role: 'participant' });
+    const me = await call('GET', '/me', token);
+    expect(me.body).toMatchObject({ role: 'participant', person: { name: '佐藤', kind: 'guest' } });
+    // A second browser gets a different person.
+    const other = await call('POST', '/guests', board.tokens.participant, { name: '佐藤' });
+    expect((other.body.person as { id: string }).id).not.toBe((guest.body.person as { id: string }).id);
+    // The guest renames itself; the roster shows it.
+    expect((await call('PATCH', '/me', token, { name: '佐藤 花子' })).status).toBe(200);
+    const people = await call('GET', '/people', board.tokens.facilitator);
+    expect((people.body.people as Array<{ name: string }>).map((p) => p.name)).toContain('佐藤 花子');
+  });
+
+  it('refuses guest identities to viewers, to personal tokens and for bad names', async () => {
+    expect((await call('POST', '/guests', board.tokens.viewer, { name: 'x' })).status).toBe(403);
+    const guest = await call('POST', '/guests', board.tokens.participant, { name: '鈴木' });
+    const again = await call('POST', '/guests', guest.body.token as string, { name: '鈴木' });
+    expect(again.status).toBe(409);
+    const empty = await call('POST', '/guests', board.tokens.participant, { name: '   ' });
+    expect(empty).toEqual({ status: 400, body: { error: 'name must not be empty' } });
+    const long = await call('POST', '/guests', board.tokens.participant, { name: 'あ'.repeat(51) });
+    expect(long.body.error).toBe('name must be at most 50 characters');
+    expect((await call('POST', '/guests', 'wrong-token', { name: 'x' })).status).toBe(401);
+  });
+
+  it('lets only the facilitator manage the roster', async () => {
+    for (const token of [board.tokens.participant, board.tokens.viewer]) {
+      expect((await call('GET', '/people', token)).status).toBe(403);
+      expect((await call('POST', '/people', token, { name: '田中' })).status).toBe(403);
+      expect((await call('POST', '/links/viewer', token)).status).toBe(403);
+      expect((await call('GET', '/connections', token)).status).toBe(403);
+      expect((await call('GET', '/audit', token)).status).toBe(403);
+    }
+    const guest = await call('POST', '/guests', board.tokens.participant, { name: '高橋' });
+    expect((await call('POST', '/people', guest.body.token as string, { name: '田中' })).status).toBe(403);
+  });
+
+  it('hands a roster member a personal link that writes as that person, and replaces it on demand', async () => {
+    const added = await call('POST', '/people', board.tokens.facilitator, { name: '田中 一郎' });
+    expect(added.status).toBe(201);
+    const oldToken = added.body.token as string;
+    expect(added.body.link).toBe(`${server.url.replace('127.0.0.1', 'localhost')}/b/${board.id}#token=${oldToken}`);
+    const person = added.body.person as { id: string };
+    const member = await connectSynced(server.wsUrl, board.id, oldToken);
+    addNote(member.doc, { id: 'member-note', pillarId: 'p1', lane: 'problem', text: '名簿から', author: person.id });
+    const observer = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    await waitFor(() => listNotes(observer.doc).length === 1, 'the member note');
+
+    const closed = closedFor(member);
+    const replaced = await call('POST', `/people/${person.id}/link`, board.tokens.facilitator);
+    expect(replaced.status).toBe(200);
+    const { code, reason } = await closed;
+    expect(code).toBe(CLOSE.unauthorized);
+    expect(reason).toMatch(/^link replaced/);
+    expect((await call('GET', '/me', oldToken)).status).toBe(401);
+    const me = await call('GET', '/me', replaced.body.token as string);
+    expect(me.body).toMatchObject({ person: { id: person.id, name: '田中 一郎', kind: 'member' } });
+    // The viewer's connection was not touched.
+    expect(observer.provider.wsconnected).toBe(true);
+    member.destroy();
+    observer.destroy();
+  });
+
+  it('closes a removed person\u2019s connections and refuses their token', async () => {
+    const added = await call('POST', '/people', board.tokens.facilitator, { name: '伊藤' });
+    const token = added.body.token as string;
+    const person = added.body.person as { id: string };
+    const member = await connectSynced(server.wsUrl, board.id, token);
+    const closed = closedFor(member);
+    expect((await call('DELETE', `/people/${person.id}`, board.tokens.facilitator)).status).toBe(200);
+    expect(await closed).toMatchObject({ code: CLOSE.unauthorized, reason: expect.stringMatching(/^removed/) });
+    expect((await call('GET', '/me', token)).status).toBe(401);
+    expect((await call('DELETE', `/people/${person.id}`, board.tokens.facilitator)).status).toBe(404);
+    member.destroy();
+  });
+
+  it('replaces a shared link: its connections and the guests made through it stop, others go on', async () => {
+    const own = await createBoard(server.url, 'リンク');
+    const ownCall = api(server, own.id);
+    const guest = await ownCall('POST', '/guests', own.tokens.participant, { name: '山本' });
+    const viaLink = connectClient(server.wsUrl, own.id, own.tokens.participant);
+    const viaGuest = connectClient(server.wsUrl, own.id, guest.body.token as string);
+    const viewer = await connectSynced(server.wsUrl, own.id, own.tokens.viewer);
+    await waitFor(() => viaLink.provider.synced && viaGuest.provider.synced, 'participants to sync');
+    const linkClosed = closedFor(viaLink);
+    const guestClosed = closedFor(viaGuest);
+
+    const replaced = await ownCall('POST', '/links/participant', own.tokens.facilitator);
+    expect(replaced.status).toBe(200);
+    expect((await linkClosed).code).toBe(CLOSE.unauthorized);
+    expect((await guestClosed).code).toBe(CLOSE.unauthorized);
+    expect((await ownCall('GET', '/me', own.tokens.participant)).status).toBe(401);
+    expect((await ownCall('GET', '/me', guest.body.token as string)).status).toBe(401);
+    expect((await ownCall('GET', '/me', replaced.body.token as string)).body).toMatchObject({ role: 'participant' });
+    expect(viewer.provider.wsconnected).toBe(true);
+    expect((await ownCall('POST', '/links/owner', own.tokens.facilitator)).status).toBe(404);
+    for (const client of [viaLink, viaGuest, viewer]) client.destroy();
+  });
+
+  it('shows the facilitator who is connected, per role, and records its actions in the audit log', async () => {
+    const own = await createBoard(server.url, '接続');
+    const ownCall = api(server, own.id);
+    const facilitator = await ownCall('POST', '/guests', own.tokens.facilitator, { name: '議長' });
+    const facToken = facilitator.body.token as string;
+    const guest = await ownCall('POST', '/guests', own.tokens.participant, { name: '中村' });
+    const clients = [
+      await connectSynced(server.wsUrl, own.id, guest.body.token as string),
+      await connectSynced(server.wsUrl, `${own.id}/settings`, guest.body.token as string),
+      await connectSynced(server.wsUrl, own.id, own.tokens.viewer),
+      await connectSynced(server.wsUrl, own.id, own.tokens.viewer),
+    ];
+    const summary = await ownCall('GET', '/connections', facToken);
+    expect(summary.body).toEqual({
+      byRole: { facilitator: 0, participant: 1, viewer: 2 },
+      people: [
+        {
+          personId: (guest.body.person as { id: string }).id,
+          name: '中村',
+          role: 'participant',
+          kind: 'guest',
+          connections: 2,
+        },
+      ],
+    });
+    await ownCall('POST', '/people', facToken, { name: '小林' });
+    await ownCall('POST', '/links/viewer', facToken);
+    const audit = await ownCall('GET', '/audit', facToken);
+    const entries = audit.body.entries as Array<{ action: string; actor: { name: string; role: string } }>;
+    expect(entries.map((e) => e.action)).toEqual(['link.regenerate', 'member.add']);
+    expect(entries[0]?.actor).toMatchObject({ name: '議長', role: 'facilitator' });
+    for (const client of clients) client.destroy();
+  });
+});
