@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openAuditLog } from './audit.js';
+import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
 import { ConfigError, readConfig } from './config.js';
 import { ConnectionRegistry } from './connections.js';
@@ -56,6 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const connections = new ConnectionRegistry();
   const locks = new BoardLocks(storage.database, rooms, connections, log);
   const linkTokens = openLinkTokenStore(storage.database);
+  auditSettingsChanges(rooms, audit);
   const handler = createRequestHandler({
     boards: storage,
     linkTokens,

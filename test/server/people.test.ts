@@ -184,3 +184,32 @@ describe('people: roster members, guests and personal links', () => {
     for (const client of clients) client.destroy();
   });
 });
+
+describe('the audit log of settings changes', () => {
+  it('records who changed the settings document, once per person per minute', async () => {
+    const server = await startTestServer();
+    try {
+      const board = await createBoard(server.url, '設定');
+      const call = api(server, board.id);
+      const facilitator = await call('POST', '/guests', board.tokens.facilitator, { name: '議長' });
+      const settings = await connectSynced(server.wsUrl, `${board.id}/settings`, facilitator.body.token as string);
+      settings.doc.getMap('laneLabels').set('problem', '課題(現状)');
+      settings.doc.getMap('laneLabels').set('goal', '目標');
+      type Entry = { action: string; actor: { name: string }; detail: { parts: string[] } };
+      let entries: Entry[] = [];
+      const deadline = Date.now() + 5_000;
+      while (entries.length === 0 && Date.now() < deadline) {
+        entries = (await call('GET', '/audit', board.tokens.facilitator)).body.entries as Entry[];
+      }
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({
+        action: 'settings.change',
+        actor: { name: '議長' },
+        detail: { parts: ['laneLabels'] },
+      });
+      settings.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+});
