@@ -1,22 +1,27 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { ROLE_KEYS } from '../i18n/roleKeys';
 import { saveDisplayName } from '../lib/identity';
+import { AuditDialog } from './AuditDialog';
 import { ConnectionBadge } from './ConnectionBadge';
 import { useBoard, useSettings } from './hooks';
+import { LockControl } from './LockControl';
 import { NameDialog } from './NameDialog';
+import { PeopleDialog } from './PeopleDialog';
 import { PresenceList } from './PresenceList';
 import { SettingsDialog } from './SettingsDialog';
 import { TrashButton } from './TrashDialog';
-
-const ROLE_KEYS = { facilitator: 'role.facilitator', participant: 'role.participant', viewer: 'role.viewer' } as const;
+import { useBoardUi } from './ui';
 
 export function BoardHeader({ onRename }: { onRename: (name: string) => void }) {
   const { t } = useI18n();
   const { role, canEditBoard, canEditSettings, identity } = useBoard();
   const settings = useSettings();
   const [renaming, setRenaming] = useState(false);
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [open, setOpen] = useState<'settings' | 'people' | 'audit' | null>(null);
+  const { notify } = useBoardUi();
+  const isFacilitator = role === 'facilitator';
   return (
     <header className="board-header">
       <div className="board-header-title">
@@ -34,9 +39,20 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
         </button>
         {canEditBoard && <TrashButton />}
         {canEditSettings && (
-          <button type="button" onClick={() => setSettingsOpen(true)}>
+          <button type="button" onClick={() => setOpen('settings')}>
             {t('settings.open')}
           </button>
+        )}
+        {isFacilitator && (
+          <>
+            <button type="button" onClick={() => setOpen('people')}>
+              {t('people.open')}
+            </button>
+            <button type="button" onClick={() => setOpen('audit')}>
+              {t('audit.open')}
+            </button>
+            <LockControl onDone={(message) => notify({ message })} />
+          </>
         )}
         <LanguageSwitch />
       </div>
@@ -52,7 +68,9 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
           }}
         />
       )}
-      {settingsOpen && canEditSettings && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {open === 'settings' && canEditSettings && <SettingsDialog onClose={() => setOpen(null)} />}
+      {open === 'people' && isFacilitator && <PeopleDialog onClose={() => setOpen(null)} />}
+      {open === 'audit' && isFacilitator && <AuditDialog onClose={() => setOpen(null)} />}
     </header>
   );
 }

@@ -1,33 +1,49 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { ApiError, fetchMe, type Me } from '../lib/api';
+import { ApiError, type Me, renameSelf } from '../lib/api';
 import { forgetBoardToken, keepAcceptedBoardToken } from '../lib/boardToken';
 import { browserIdentityId, loadDisplayName, presenceColor, saveDisplayName } from '../lib/identity';
 import { rememberBoard } from '../lib/recentBoards';
-import { createStore, useStore } from '../lib/store';
+import { createStore, type ReadStore, useStore, useStoreSelector } from '../lib/store';
 import { BoardView } from './BoardView';
 import { BoardContext, type BoardContextValue } from './hooks';
+import { type Joined, joinBoard } from './join';
 import { NameDialog } from './NameDialog';
 import { BoardSession, type ConnectionState } from './session';
+import type { BoardSettings } from './settingsStore';
 
 const NEVER_CLOSED = createStore<ConnectionState>('connecting');
+const NOT_LOCKED: ReadStore<Pick<BoardSettings, 'lock'>> = createStore({ lock: null });
 
-type Loading = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: Me };
+type Loading =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'needsName'; me: Me }
+  | { kind: 'ready'; joined: Joined };
 
-/** Learns this link's role from the server before anything can be edited, then opens the board. */
+/**
+ * Learns what this link gives from the server before anything can be edited (and, for a shared link, which
+ * person this browser is: see `joinBoard`), then opens the board.
+ */
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
   const { t } = useI18n();
   const [state, setState] = useState<Loading>({ kind: 'loading' });
   const [name, setName] = useState(loadDisplayName);
+  const nameRef = useRef(name);
+  nameRef.current = name;
+  // Joining again is needed only when a missing name was given, not when the name changes later.
+  const nameKnown = name !== null;
+  const [memberName, setMemberName] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    fetchMe(boardId, token).then(
-      (me) => {
+    joinBoard(boardId, token, nameKnown ? nameRef.current : null).then(
+      (step) => {
         if (cancelled) return;
         keepAcceptedBoardToken(boardId, token);
+        const me = step.kind === 'joined' ? step.joined.me : step.me;
         rememberBoard({ id: boardId, title: me.title, role: me.role, token });
-        setState({ kind: 'ready', me });
+        setState(step.kind === 'joined' ? { kind: 'ready', joined: step.joined } : step);
       },
       (error: unknown) => {
         if (cancelled) return;
@@ -41,7 +57,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
     return () => {
       cancelled = true;
     };
-  }, [boardId, token, t]);
+  }, [boardId, token, t, nameKnown]);
 
   if (state.kind === 'loading') {
     return (
@@ -58,7 +74,10 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       </div>
     );
   }
-  if (!name) {
+  const person = state.kind === 'ready' ? state.joined.me.person : null;
+  // A roster member's name is the one the facilitator entered, unless they changed it here.
+  const shownName = person?.kind === 'member' ? (memberName ?? person.name) : name;
+  if (state.kind === 'needsName' || !shownName) {
     return (
       <NameDialog
         onSubmit={(chosen) => {
@@ -68,20 +87,22 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       />
     );
   }
-  return <OpenBoard me={state.me} token={token} name={name} onRename={setName} />;
+  const { joined } = state;
+  return (
+    <OpenBoard
+      joined={joined}
+      name={shownName}
+      onRename={(renamed) => {
+        if (joined.me.person?.kind === 'member') setMemberName(renamed);
+        else setName(renamed);
+        if (joined.me.person) renameSelf(boardId, joined.token, renamed).catch(() => {});
+      }}
+    />
+  );
 }
 
-function OpenBoard({
-  me,
-  token,
-  name,
-  onRename,
-}: {
-  me: Me;
-  token: string;
-  name: string;
-  onRename: (n: string) => void;
-}) {
+function OpenBoard({ joined, name, onRename }: { joined: Joined; name: string; onRename: (n: string) => void }) {
+  const { me, token } = joined;
   const [session, setSession] = useState<BoardSession | null>(null);
   useEffect(() => {
     const opened = new BoardSession(me.boardId, token, me);
@@ -89,10 +110,12 @@ function OpenBoard({
     return () => opened.destroy();
   }, [me, token]);
 
+  const personId = me.person?.id ?? null;
   const identity = useMemo(() => {
-    const id = browserIdentityId();
+    // The person behind the token; a viewer (who writes nothing) is told apart per browser.
+    const id = personId ?? browserIdentityId();
     return { id, name, color: presenceColor(id) };
-  }, [name]);
+  }, [name, personId]);
 
   useEffect(() => {
     session?.awareness.setLocalStateField('user', identity);
@@ -100,16 +123,22 @@ function OpenBoard({
 
   // Closed for good by the server: nothing typed now could reach it, so nothing can be edited.
   const closed = useStore(session?.connection ?? NEVER_CLOSED) === 'closed';
+  // Locked by the facilitator: read-only for participants at once (the server refuses their writes anyway).
+  const locked = useStoreSelector<Pick<BoardSettings, 'lock'>, boolean>(
+    session?.settings ?? NOT_LOCKED,
+    (s) => s.lock !== null,
+  );
   const value = useMemo<BoardContextValue | null>(
     () =>
       session && {
         session,
         role: me.role,
-        canEditBoard: me.canWrite.board && !closed,
+        canEditBoard: me.canWrite.board && !closed && !(locked && me.role === 'participant'),
         canEditSettings: me.canWrite.settings && !closed,
         identity,
+        token,
       },
-    [session, me, identity, closed],
+    [session, me, identity, closed, locked, token],
   );
   if (!value) return null;
   return (

@@ -3,6 +3,7 @@ import { useStore } from '../lib/store';
 import { BoardDnd } from './BoardDnd';
 import { BoardHeader } from './BoardHeader';
 import { useBoard, useSettings } from './hooks';
+import { LockBanner } from './LockControl';
 import { MoveDialog } from './MoveDialog';
 import { PillarColumn } from './PillarColumn';
 import { useBoardReadyMark, useDocumentTitle, useLeaveWarning } from './pageEffects';
@@ -27,6 +28,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
     <BoardUiContext.Provider value={ui}>
       <div className="board-page">
         <BoardHeader onRename={onRename} />
+        <LockBanner />
         <SessionNoticeBanner />
         {settings.tooNew && (
           <p className="banner banner-error" role="alert">

@@ -1,4 +1,4 @@
-import { CLOSE } from '../../shared/protocol';
+import { CLOSE, WRITE_REFUSAL } from '../../shared/protocol';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard } from './hooks';
@@ -12,9 +12,13 @@ export function SessionNoticeBanner() {
   let message: string;
   if (notice.kind === 'permissionDenied') {
     // The server's reason is in English for logs and other tools; the person reads it in the UI language.
-    message = t(notice.doc === 'settings' ? 'error.permissionDeniedSettings' : 'error.permissionDeniedBoard');
+    if (notice.code === WRITE_REFUSAL.locked) message = t('error.lockedRefused');
+    else message = t(notice.doc === 'settings' ? 'error.permissionDeniedSettings' : 'error.permissionDeniedBoard');
   } else if (notice.code === CLOSE.unauthorized) {
-    message = t('error.linkInvalid');
+    // The server's close reasons start with a fixed phrase (docs/api.md).
+    if (notice.reason.startsWith('link replaced')) message = t('error.linkReplaced');
+    else if (notice.reason.startsWith('removed')) message = t('error.personRemoved');
+    else message = t('error.linkInvalid');
   } else if (notice.code === CLOSE.notFound) {
     message = t('error.boardNotFound');
   } else if (notice.code === CLOSE.tooNew) {

@@ -17,6 +17,8 @@ export interface BoardContextValue {
   canEditBoard: boolean;
   canEditSettings: boolean;
   identity: { id: string; name: string; color: string };
+  /** The token this page uses (a personal one when there is a person): for the board's HTTP API. */
+  token: string;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

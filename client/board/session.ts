@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { roomName } from '../../shared/protocol';
+import { readWriteRefusalCode, roomName, WRITE_REFUSAL, type WriteRefusalCode } from '../../shared/protocol';
 import type { DocKind } from '../../shared/roles';
 import type { Me } from '../lib/api';
 import { createStore, type Store } from '../lib/store';
@@ -16,7 +16,7 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'off
 /** Something the server told us that the person must see. */
 export type SessionNotice =
   | { kind: 'closed'; code: number; reason: string }
-  | { kind: 'permissionDenied'; doc: DocKind; reason: string };
+  | { kind: 'permissionDenied'; doc: DocKind; reason: string; code: WriteRefusalCode | null };
 
 /**
  * One open board: its two documents, their providers and the stores the views read. Created once per
@@ -59,6 +59,15 @@ export class BoardSession {
     this.settings = createSettingsStore(this.settingsDoc);
     this.presence = createPresenceStore(this.boardProvider.awareness);
     this.noteSnapshots = createNoteSnapshots(this.boardDoc);
+    // A change refused because of the lock is saved when the lock is lifted (the server resyncs): the
+    // notice saying it is not saved yet no longer holds then.
+    this.cleanups.push(
+      this.settings.subscribe(() => {
+        const notice = this.notice.get();
+        const lockedNotice = notice?.kind === 'permissionDenied' && notice.code === WRITE_REFUSAL.locked;
+        if (lockedNotice && this.settings.get().lock === null) this.notice.set(null);
+      }),
+    );
     this.cleanups.push(
       () => this.laneIndex.destroy(),
       () => this.settings.destroy(),
@@ -101,7 +110,7 @@ export class BoardSession {
     provider.messageHandlers[2] = (_encoder, decoder) => {
       decoding.readVarUint(decoder);
       const reason = decoding.readVarString(decoder);
-      this.notice.set({ kind: 'permissionDenied', doc, reason });
+      this.notice.set({ kind: 'permissionDenied', doc, reason, code: readWriteRefusalCode(reason) });
     };
   }
 

@@ -3,6 +3,7 @@ import { settingsRoots } from '../../shared/docs';
 import { type LaneKind, readLaneLabels } from '../../shared/records/lane';
 import { checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta';
 import type { Pillar } from '../../shared/records/pillar';
+import { type BoardLock, readBoardLock } from '../../shared/records/serverState';
 import { allPillars, boardTitle } from '../../shared/selectors';
 import { createStore, type ReadStore } from '../lib/store';
 
@@ -13,6 +14,8 @@ export interface BoardSettings {
   archivedPillars: readonly Pillar[];
   laneLabels: Record<LaneKind, string | null>;
   tooNew: boolean;
+  /** The facilitator locked the board: read-only for participants (the server enforces it). */
+  lock: BoardLock | null;
 }
 
 function read(doc: Y.Doc): BoardSettings {
@@ -23,6 +26,7 @@ function read(doc: Y.Doc): BoardSettings {
     archivedPillars: pillars.filter((p) => p.archivedAt !== null),
     laneLabels: readLaneLabels(settingsRoots.laneLabels(doc)),
     tooNew: checkSchemaVersion(settingsRoots.meta(doc), SETTINGS_SCHEMA_VERSION).kind === 'too-new',
+    lock: readBoardLock(doc),
   };
 }
 

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { ROLE_KEYS } from '../i18n/roleKeys';
 import { boardPath, forgetBoard, loadRecentBoards } from '../lib/recentBoards';
-
-const ROLE_KEYS = { facilitator: 'role.facilitator', participant: 'role.participant', viewer: 'role.viewer' } as const;
 
 export function RecentBoards() {
   const { t } = useI18n();

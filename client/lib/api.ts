@@ -9,11 +9,48 @@ export interface CreatedBoard {
   links: Record<Role, string>;
 }
 
+/** The person behind a personal token (a roster member's link or this browser's guest identity). */
+export interface PersonRef {
+  id: string;
+  name: string;
+  kind: 'member' | 'guest';
+}
+
 export interface Me {
   boardId: string;
   title: string;
   role: Role;
+  person: PersonRef | null;
   canWrite: { board: boolean; settings: boolean };
+}
+
+export interface Person extends PersonRef {
+  role: 'facilitator' | 'participant';
+  createdAt: number;
+}
+
+export interface IssuedLink {
+  token: string;
+  link: string;
+}
+
+export interface ConnectionSummary {
+  byRole: Record<Role, number>;
+  people: Array<{ personId: string; name: string; role: Role; kind: PersonRef['kind']; connections: number }>;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: { role: Role; personId: string | null; name: string | null };
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+export interface LockState {
+  locked: boolean;
+  lockedAt: number | null;
+  lockedBy: string | null;
 }
 
 export class ApiError extends Error {
@@ -46,10 +83,43 @@ export async function createBoard(title: string): Promise<CreatedBoard> {
   return (await response.json()) as CreatedBoard;
 }
 
-export async function fetchMe(boardId: string, token: string): Promise<Me> {
-  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/me`, {
-    headers: { authorization: `Bearer ${token}` },
+/** A request to the board's API with the token of this page; resolves with the JSON answer. */
+async function boardApi<T>(boardId: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw await readError(response);
-  return (await response.json()) as Me;
+  return (await response.json()) as T;
 }
+
+export const fetchMe = (boardId: string, token: string) => boardApi<Me>(boardId, token, 'GET', '/me');
+
+/** This browser's own identity on a board joined through a shared link. */
+export const createGuest = (boardId: string, linkToken: string, name: string) =>
+  boardApi<{ token: string; person: PersonRef }>(boardId, linkToken, 'POST', '/guests', { name });
+
+export const renameSelf = (boardId: string, token: string, name: string) =>
+  boardApi<{ person: PersonRef }>(boardId, token, 'PATCH', '/me', { name });
+
+/** The facilitator's API: roster, links, connections, lock and audit log. */
+export function facilitatorApi(boardId: string, token: string) {
+  const call = <T>(method: string, path: string, body?: unknown) => boardApi<T>(boardId, token, method, path, body);
+  const person = (id: string) => `/people/${encodeURIComponent(id)}`;
+  return {
+    listPeople: () => call<{ people: Person[] }>('GET', '/people').then((r) => r.people),
+    addMember: (name: string) => call<IssuedLink & { person: Person }>('POST', '/people', { name }),
+    renamePerson: (id: string, name: string) => call<{ person: Person }>('PATCH', person(id), { name }),
+    removePerson: (id: string) => call<{ removed: Person }>('DELETE', person(id)),
+    regeneratePersonLink: (id: string) => call<IssuedLink>('POST', `${person(id)}/link`),
+    regenerateRoleLink: (role: Role) => call<IssuedLink & { role: Role }>('POST', `/links/${role}`),
+    connections: () => call<ConnectionSummary>('GET', '/connections'),
+    setLock: (locked: boolean) => call<LockState>('PUT', '/lock', { locked }),
+    audit: () => call<{ entries: AuditEntry[] }>('GET', '/audit').then((r) => r.entries),
+  };
+}
+
+export type FacilitatorApi = ReturnType<typeof facilitatorApi>;

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import { facilitatorApi } from '../lib/api';
+import { ConfirmDialog } from './ConfirmDialog';
+import { useBoard, useSettings } from './hooks';
+
+/** The facilitator's lock switch: read-only for participants (e.g. after the fourth meeting), and back. */
+export function LockControl({ onDone }: { onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const { session, token } = useBoard();
+  const locked = useSettings().lock !== null;
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function setLock(next: boolean) {
+    setConfirming(false);
+    setBusy(true);
+    try {
+      await facilitatorApi(session.boardId, token).setLock(next);
+      onDone(t(next ? 'lock.done' : 'lock.undone'));
+    } catch (error) {
+      onDone(t('lock.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        aria-pressed={locked}
+        disabled={busy}
+        onClick={() => (locked ? setLock(false) : setConfirming(true))}
+      >
+        {locked ? t('lock.unlock') : t('lock.lock')}
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          message={t('lock.confirm')}
+          confirmLabel={t('lock.lock')}
+          onConfirm={() => setLock(true)}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </>
+  );
+}
+
+/** Tells everyone the board is locked, and by whom. */
+export function LockBanner() {
+  const { t } = useI18n();
+  const { role } = useBoard();
+  const lock = useSettings().lock;
+  if (!lock) return null;
+  const by = lock.lockedBy ? t('lock.by', { name: lock.lockedBy }) : '';
+  return (
+    <p className="banner banner-lock" role="status">
+      {role === 'facilitator' ? t('lock.bannerFacilitator') : t('lock.bannerParticipant')}
+      {by}
+    </p>
+  );
+}

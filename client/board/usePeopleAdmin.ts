@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import { type ConnectionSummary, facilitatorApi, type Person } from '../lib/api';
+import { useBoard } from './hooks';
+
+/** An action waiting for the facilitator's confirmation. */
+export interface PendingConfirmation {
+  message: string;
+  confirmLabel: string;
+  run: () => Promise<void>;
+}
+
+/**
+ * The roster, the guests and who is connected, as the facilitator's dialog shows them; every action runs
+ * through `run`, which reports a failure in the dialog and reloads the lists afterwards.
+ */
+export function usePeopleAdmin() {
+  const { t } = useI18n();
+  const { session, token } = useBoard();
+  const api = useMemo(() => facilitatorApi(session.boardId, token), [session.boardId, token]);
+  const [people, setPeople] = useState<Person[] | null>(null);
+  const [connections, setConnections] = useState<ConnectionSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingConfirmation | null>(null);
+
+  const report = useCallback(
+    (failure: unknown) =>
+      setError(t('people.failed', { reason: failure instanceof Error ? failure.message : String(failure) })),
+    [t],
+  );
+
+  const refresh = useCallback(async () => {
+    try {
+      const [list, summary] = await Promise.all([api.listPeople(), api.connections()]);
+      setPeople(list);
+      setConnections(summary);
+    } catch (failure) {
+      report(failure);
+    }
+  }, [api, report]);
+
+  useEffect(() => {
+    refresh();
+  }, [refresh]);
+
+  const run = useCallback(
+    async (action: () => Promise<void>) => {
+      setError(null);
+      try {
+        await action();
+      } catch (failure) {
+        report(failure);
+      }
+      await refresh();
+    },
+    [refresh, report],
+  );
+
+  const confirmAndRun = useCallback((confirmation: PendingConfirmation) => setPending(confirmation), []);
+  const resolvePending = useCallback(
+    (confirmed: boolean) => {
+      const action = pending;
+      setPending(null);
+      if (confirmed && action) run(action.run);
+    },
+    [pending, run],
+  );
+
+  return { api, people, connections, error, refresh, run, pending, confirmAndRun, resolvePending };
+}
