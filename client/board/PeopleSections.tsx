@@ -76,7 +76,6 @@ export function PersonList({
 }) {
   const { t } = useI18n();
   const { session, identity } = useBoard();
-  const [issued, setIssued] = useState<Record<string, string>>({});
   if (people.length === 0) return <p>{empty}</p>;
 
   function regenerate(person: Person) {
@@ -85,7 +84,7 @@ export function PersonList({
       confirmLabel: t('people.regeneratePerson', { name: person.name }),
       run: async () => {
         const link = await admin.api.regeneratePersonLink(person.id);
-        setIssued((known) => ({ ...known, [person.id]: linkFromToken(session.boardId, link.token) }));
+        admin.showIssuedLink(person.id, linkFromToken(session.boardId, link.token));
       },
     });
   }
@@ -120,8 +119,11 @@ export function PersonList({
               {t('people.remove', { name: person.name })}
             </button>
           )}
-          {issued[person.id] && (
-            <CopyField label={t('people.personalLinkOf', { name: person.name })} value={issued[person.id]!} />
+          {admin.issuedLinks[person.id] && (
+            <CopyField
+              label={t('people.personalLinkOf', { name: person.name })}
+              value={admin.issuedLinks[person.id]!}
+            />
           )}
         </li>
       ))}
@@ -135,7 +137,6 @@ export function AddMemberForm({ admin }: { admin: Admin }) {
   const { session } = useBoard();
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [added, setAdded] = useState<{ name: string; link: string } | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -145,7 +146,8 @@ export function AddMemberForm({ admin }: { admin: Admin }) {
     setProblem(null);
     admin.run(async () => {
       const created = await admin.api.addMember(trimmed);
-      setAdded({ name: created.person.name, link: linkFromToken(session.boardId, created.token) });
+      // Shown under the new member in the roster, to copy and hand over.
+      admin.showIssuedLink(created.person.id, linkFromToken(session.boardId, created.token));
       setName('');
     });
   }
@@ -162,7 +164,6 @@ export function AddMemberForm({ admin }: { admin: Admin }) {
           {problem}
         </p>
       )}
-      {added && <CopyField label={t('people.personalLinkOf', { name: added.name })} value={added.link} />}
     </form>
   );
 }

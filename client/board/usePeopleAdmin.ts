@@ -22,6 +22,12 @@ export function usePeopleAdmin() {
   const [connections, setConnections] = useState<ConnectionSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingConfirmation | null>(null);
+  /** Personal links issued in this dialog, by person: shown once, to hand over (the server keeps only hashes). */
+  const [issuedLinks, setIssuedLinks] = useState<Record<string, string>>({});
+  const showIssuedLink = useCallback(
+    (personId: string, link: string) => setIssuedLinks((known) => ({ ...known, [personId]: link })),
+    [],
+  );
 
   const report = useCallback(
     (failure: unknown) =>
@@ -66,5 +72,17 @@ export function usePeopleAdmin() {
     [pending, run],
   );
 
-  return { api, people, connections, error, refresh, run, pending, confirmAndRun, resolvePending };
+  return {
+    api,
+    people,
+    connections,
+    error,
+    refresh,
+    run,
+    pending,
+    confirmAndRun,
+    resolvePending,
+    issuedLinks,
+    showIssuedLink,
+  };
 }

@@ -71,11 +71,11 @@ export class BrowserHarness {
     return (await response.json()) as CreatedBoard;
   }
 
-  /** Opens a board in a fresh browser context as a person with a remembered display name. */
+  /** Opens a board in a fresh browser context as a person with a remembered display name (`token`: a personal link's). */
   async openBoard(
     board: CreatedBoard,
     role: keyof CreatedBoard['tokens'],
-    options: { name?: string; lang?: 'ja' | 'en'; recordRenders?: boolean; touch?: boolean } = {},
+    options: { name?: string; lang?: 'ja' | 'en'; recordRenders?: boolean; touch?: boolean; token?: string } = {},
   ): Promise<Page> {
     const context = await this.browser.newContext({
       viewport: { width: 1400, height: 900 },
@@ -99,7 +99,7 @@ export class BrowserHarness {
     });
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
     const base = `${this.server.url}/b/${board.id}${options.lang ? `?lang=${options.lang}` : ''}`;
-    await page.goto(`${base}#token=${board.tokens[role]}`);
+    await page.goto(`${base}#token=${options.token ?? board.tokens[role]}`);
     await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0, null, {
       timeout: 20_000,
     });

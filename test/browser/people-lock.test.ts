@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absent, addNoteByTyping, BrowserHarness, noteItem, quickEntry, shown } from './harness';
+
+const CITIZEN = '市民サービスの向上';
+
+describe('people, links and the board lock', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('lets the facilitator add a member with a personal link, and replace it so the old one stops at once', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    await facilitator.getByRole('button', { name: 'メンバーとリンク' }).click();
+    const dialog = facilitator.getByRole('dialog', { name: 'メンバーとリンク' });
+    await dialog.getByRole('textbox', { name: '氏名' }).fill('田中 一郎');
+    await dialog.getByRole('button', { name: 'メンバーを追加' }).click();
+    const linkField = dialog.getByRole('textbox', { name: '田中 一郎さんの個人用リンク' });
+    await shown(linkField);
+    const link = await linkField.inputValue();
+    const token = new URL(link).hash.replace('#token=', '');
+
+    // The member opens the personal link: no name to type, the roster's name is used.
+    const member = await harness.openBoard(board, 'participant', { token, name: '' });
+    await addNoteByTyping(member, CITIZEN, '課題', '個人リンクから');
+    await shown(noteItem(facilitator, '個人リンクから').getByText('作成: 田中 一郎'));
+
+    await dialog.getByRole('button', { name: '最新の情報に更新' }).click();
+    await dialog.getByRole('button', { name: '田中 一郎さんのリンクを再発行' }).click();
+    const confirm = facilitator.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: '田中 一郎さんのリンクを再発行' }).click();
+    await shown(
+      member.getByText('このリンクはファシリテーターによって再発行され、使えなくなりました。', { exact: false }),
+    );
+    const newLink = await dialog.getByRole('textbox', { name: '田中 一郎さんの個人用リンク' }).inputValue();
+    expect(newLink).not.toBe(link);
+  });
+
+  it('locks the board for participants at once, shows who locked it, and opens it again', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    await addNoteByTyping(participant, CITIZEN, '課題', 'ロック前の付箋');
+
+    await facilitator.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
+    await shown(
+      participant
+        .getByRole('status')
+        .filter({ hasText: 'ファシリテーターがボードをロックしました。閲覧のみできます。（進行役）' }),
+    );
+    await absent(quickEntry(participant, CITIZEN, '課題'));
+    expect(await participant.getByRole('button', { name: '編集', exact: true }).count()).toBe(0);
+    await shown(facilitator.getByText('ボードはロック中です。参加者は編集できません。', { exact: false }));
+    // The facilitator still writes.
+    await addNoteByTyping(facilitator, CITIZEN, '達成目標', '議長のまとめ');
+    await shown(noteItem(participant, '議長のまとめ'));
+
+    await facilitator.getByRole('button', { name: 'ロックを解除' }).click();
+    await shown(quickEntry(participant, CITIZEN, '課題'));
+    await addNoteByTyping(participant, CITIZEN, '課題', 'ロック後の付箋');
+    await shown(noteItem(facilitator, 'ロック後の付箋'));
+
+    await facilitator.getByRole('button', { name: '操作履歴' }).click();
+    const log = facilitator.getByRole('dialog', { name: 'ファシリテーターの操作履歴' });
+    await shown(log.getByRole('cell', { name: 'ボードのロックを解除' }));
+    await shown(log.getByRole('cell', { name: 'ボードをロック' }));
+    expect(await log.getByRole('cell', { name: '進行役' }).count()).toBe(2);
+  });
+});
