@@ -75,7 +75,7 @@ export function PersonList({
   empty: string;
 }) {
   const { t } = useI18n();
-  const { session, identity } = useBoard();
+  const { identity } = useBoard();
   if (people.length === 0) return <p>{empty}</p>;
 
   function regenerate(person: Person) {
@@ -84,7 +84,7 @@ export function PersonList({
       confirmLabel: t('people.regeneratePerson', { name: person.name }),
       run: async () => {
         const link = await admin.api.regeneratePersonLink(person.id);
-        admin.showIssuedLink(person.id, linkFromToken(session.boardId, link.token));
+        admin.showIssuedLink(person.id, link.link);
       },
     });
   }
@@ -134,7 +134,6 @@ export function PersonList({
 /** Adds a member to the roster and shows their personal link to hand over. */
 export function AddMemberForm({ admin }: { admin: Admin }) {
   const { t } = useI18n();
-  const { session } = useBoard();
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -147,7 +146,7 @@ export function AddMemberForm({ admin }: { admin: Admin }) {
     admin.run(async () => {
       const created = await admin.api.addMember(trimmed);
       // Shown under the new member in the roster, to copy and hand over.
-      admin.showIssuedLink(created.person.id, linkFromToken(session.boardId, created.token));
+      admin.showIssuedLink(created.person.id, created.link);
       setName('');
     });
   }

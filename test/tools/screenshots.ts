@@ -99,10 +99,19 @@ try {
   await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/screenshot-board-en.png' });
+  // The facilitator's People and links, with a member just added.
+  await page.goto(`${server.url}/b/${board.id}#token=${board.tokens.facilitator}`);
+  await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+  await page.getByRole('button', { name: 'メンバーとリンク' }).click();
+  const people = page.getByRole('dialog', { name: 'メンバーとリンク' });
+  await people.getByRole('textbox', { name: '氏名' }).fill('田中 一郎');
+  await people.getByRole('button', { name: 'メンバーを追加' }).click();
+  await people.getByRole('textbox', { name: '田中 一郎さんの個人用リンク' }).waitFor();
+  await page.screenshot({ path: 'docs/screenshot-people.png' });
   await page.goto(server.url);
   await page.screenshot({ path: 'docs/screenshot-landing.png' });
   await browser.close();
-  console.log('saved docs/screenshot-board.png, docs/screenshot-board-en.png, docs/screenshot-landing.png');
+  console.log('saved docs/screenshot-board.png, -board-en.png, -people.png and -landing.png');
 } finally {
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
