@@ -65,7 +65,10 @@ export class BoardSession {
       this.settings.subscribe(() => {
         const notice = this.notice.get();
         const lockedNotice = notice?.kind === 'permissionDenied' && notice.code === WRITE_REFUSAL.locked;
-        if (lockedNotice && this.settings.get().lock === null) this.notice.set(null);
+        if (lockedNotice && this.settings.get().lock === null) {
+          this.notice.set(null);
+          if (this.boardProvider.wsconnected) this.unsentChanges.set(false);
+        }
       }),
     );
     this.cleanups.push(
@@ -110,7 +113,10 @@ export class BoardSession {
     provider.messageHandlers[2] = (_encoder, decoder) => {
       decoding.readVarUint(decoder);
       const reason = decoding.readVarString(decoder);
-      this.notice.set({ kind: 'permissionDenied', doc, reason, code: readWriteRefusalCode(reason) });
+      const code = readWriteRefusalCode(reason);
+      this.notice.set({ kind: 'permissionDenied', doc, reason, code });
+      // Kept in this tab until the lock is lifted: closing the tab first would lose it, so the page asks.
+      if (code === WRITE_REFUSAL.locked) this.unsentChanges.set(true);
     };
   }
 
