@@ -63,6 +63,28 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('finds no serious violation in the facilitator\u2019s people dialog, the activity log and a locked board', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    await page.getByRole('button', { name: 'メンバーとリンク' }).click();
+    const people = page.getByRole('dialog', { name: 'メンバーとリンク' });
+    await people.getByRole('textbox', { name: '氏名' }).fill('田中 一郎');
+    await people.getByRole('button', { name: 'メンバーを追加' }).click();
+    await shown(people.getByRole('textbox', { name: '田中 一郎さんの個人用リンク' }));
+    expect(await seriousViolations(page)).toEqual([]);
+    await people.getByRole('button', { name: '閉じる' }).click();
+
+    await page.getByRole('button', { name: 'ボードをロック' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
+    const participant = await harness.openBoard(board, 'participant');
+    await shown(participant.getByText('ファシリテーターがボードをロックしました。', { exact: false }));
+    expect(await seriousViolations(participant)).toEqual([]);
+
+    await page.getByRole('button', { name: '操作履歴' }).click();
+    await shown(page.getByRole('cell', { name: 'ボードをロック' }));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('finds no serious violation for a viewer, in English', async () => {
     const board = await harness.createBoard();
     const page = await harness.openBoard(board, 'viewer', { lang: 'en' });

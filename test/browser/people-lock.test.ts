@@ -36,6 +36,28 @@ describe('people, links and the board lock', () => {
     expect(newLink).not.toBe(link);
   });
 
+  it('gives a browser on the shared participant link one guest identity that survives a reload', async () => {
+    const board = await harness.createBoard();
+    const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const guestToken = () =>
+      participant.evaluate((id) => window.localStorage.getItem(`board.guest.${id}.participant`), board.id);
+    const first = await guestToken();
+    expect(first).toBeTruthy();
+    await addNoteByTyping(participant, CITIZEN, '課題', '自分の付箋');
+    await noteItem(participant, '自分の付箋').getByRole('button', { name: '削除' }).click();
+    await participant.reload();
+    await participant.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+    expect(await guestToken()).toBe(first);
+    // Still the same person: the trash offers to restore this person's own note.
+    await participant.getByRole('button', { name: /ごみ箱/ }).click();
+    await shown(participant.getByRole('button', { name: '「自分の付箋」を元に戻す' }));
+
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    await facilitator.getByRole('button', { name: 'メンバーとリンク' }).click();
+    const guests = facilitator.getByRole('dialog', { name: 'メンバーとリンク' });
+    await shown(guests.getByText('佐藤', { exact: true }));
+  });
+
   it('locks the board for participants at once, shows who locked it, and opens it again', async () => {
     const board = await harness.createBoard();
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
