@@ -51,7 +51,15 @@ const toPerson = (row: PersonRow): Person => ({
   createdAt: row.created_at,
 });
 
+/**
+ * People (members and guests, removed ones included) a board may have: a working group is tens of people, so
+ * this is far above honest use and stops a script minting guests without end from filling the disk.
+ */
+export const MAX_PEOPLE_PER_BOARD = 2000;
+
 export interface PeopleStore {
+  /** People ever added to the board, removed ones included. */
+  count(boardId: string): number;
   add(person: Omit<Person, 'id' | 'createdAt'>, tokenHash: string): Person;
   /** The person whose (live) personal token has this hash on this board. */
   byTokenHash(boardId: string, tokenHash: string): Person | null;
@@ -85,11 +93,15 @@ export function openPeopleStore(db: Database.Database): PeopleStore {
   const updateName = db.prepare(`UPDATE people SET name = ? WHERE board_id = ? AND id = ? AND ${live}`);
   const updateHash = db.prepare(`UPDATE people SET token_hash = ? WHERE board_id = ? AND id = ? AND ${live}`);
   const revokeOne = db.prepare(`UPDATE people SET revoked_at = ? WHERE board_id = ? AND id = ? AND ${live}`);
+  const countAll = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM people WHERE board_id = ?');
   const selectGuests = db.prepare<[string, string], { id: string }>(
     `SELECT id FROM people WHERE board_id = ? AND kind = 'guest' AND role = ? AND ${live}`,
   );
 
   return {
+    count(boardId) {
+      return countAll.get(boardId)?.n ?? 0;
+    },
     add(person, tokenHash) {
       const stored: Person = { ...person, id: nanoid(12), createdAt: Date.now() };
       insert.run(stored.id, stored.boardId, stored.kind, stored.role, stored.name, tokenHash, stored.createdAt);

@@ -8,6 +8,7 @@ import { boardTitle } from '../../shared/selectors.js';
 import { initialiseBoardDoc, initialiseSettingsDoc } from '../../shared/template.js';
 import { bearerToken, hashToken, newRoleTokens, newToken, sameSecret } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
+import { MAX_PEOPLE_PER_BOARD } from '../people.js';
 import { type ApiContext, authorize, boardLink } from './context.js';
 
 const createBoardSchema = z.object({
@@ -93,10 +94,17 @@ export async function createGuest(
   const access = authorize(context, req, boardId, ['facilitator', 'participant']);
   if (access.credential.kind !== 'link') throw new HttpError(409, 'this token already belongs to a person');
   const { name } = await readJson(req, nameBodySchema, '{"name": "..."}');
+  refuseWhenFull(context, boardId);
   const token = newToken();
   const role = access.role === 'facilitator' ? 'facilitator' : 'participant';
   const person = context.people.add({ boardId, kind: 'guest', role, name }, hashToken(token));
   sendJson(res, 201, { token, person: { id: person.id, name: person.name, kind: person.kind, role } });
+}
+
+export function refuseWhenFull(context: ApiContext, boardId: string): void {
+  if (context.people.count(boardId) >= MAX_PEOPLE_PER_BOARD) {
+    throw new HttpError(409, `this board has reached ${MAX_PEOPLE_PER_BOARD} people; ask the facilitator`);
+  }
 }
 
 /** `PATCH /api/boards/<id>/me` `{name}`: a person changes the name the board shows for them. */

@@ -5,7 +5,7 @@ import type { Role } from '../../shared/roles.js';
 import { hashToken, newToken } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import type { Person } from '../people.js';
-import { personNameSchema } from './boards.js';
+import { personNameSchema, refuseWhenFull } from './boards.js';
 import { type ApiContext, actorOf, authorize, boardLink } from './context.js';
 
 /** Close reasons the client recognises (it shows its own translation). */
@@ -57,6 +57,7 @@ export async function addMember(
 ): Promise<void> {
   const access = authorize(context, req, boardId, ['facilitator']);
   const { name, role = 'participant' } = await readJson(req, addMemberSchema, '{"name": "...", "role"?: "..."}');
+  refuseWhenFull(context, boardId);
   const token = newToken();
   const person = context.people.add({ boardId, kind: 'member', role, name }, hashToken(token));
   context.audit.record(boardId, actorOf(access), 'member.add', { personId: person.id, name, role });
