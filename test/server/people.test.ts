@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PEOPLE_PER_BOARD } from '../../server/people.js';
 import { addNote } from '../../shared/ops/notes.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { listNotes } from '../../shared/selectors.js';
@@ -208,6 +211,37 @@ describe('the audit log of settings changes', () => {
         detail: { parts: ['laneLabels'] },
       });
       settings.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the number of people on a board', () => {
+  it('refuses a new guest or member once the board has 2,000 people, with a reason', async () => {
+    const server = await startTestServer();
+    try {
+      const board = await createBoard(server.url, '上限');
+      const db = new Database(join(server.dataDir, 'board.sqlite'));
+      const insert = db.prepare(
+        "INSERT INTO people (id, board_id, kind, role, name, token_hash, created_at) VALUES (?, ?, 'guest', 'participant', 'x', ?, 0)",
+      );
+      db.transaction(() => {
+        for (let i = 0; i < MAX_PEOPLE_PER_BOARD - 1; i++) insert.run(`p${i}`, board.id, `hash${i}`);
+      })();
+      db.close();
+      const call = api(server, board.id);
+      expect((await call('POST', '/guests', board.tokens.participant, { name: '最後' })).status).toBe(201);
+      const refused = await call('POST', '/guests', board.tokens.participant, { name: 'もう一人' });
+      expect(refused).toEqual({
+        status: 409,
+        body: { error: 'this board has reached 2000 people; ask the facilitator' },
+      });
+      expect((await call('POST', '/people', board.tokens.facilitator, { name: '名簿' })).status).toBe(409);
+      const other = await createBoard(server.url, '別のボード');
+      expect((await api(server, other.id)('POST', '/guests', other.tokens.participant, { name: 'a' })).status).toBe(
+        201,
+      );
     } finally {
       await server.close();
     }
