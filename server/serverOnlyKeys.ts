@@ -78,14 +78,18 @@ function structAt<S extends { id: Y.ID; length: number }>(structs: readonly S[],
  * them from its left neighbour (`origin`) or else its right one (`rightOrigin`) when integrating. An overwrite
  * of an existing key has the key's previous item as origin, so the key is found by following origins, through
  * the items of the update and those of the document. Both neighbours are followed (Yjs uses one of them; a
- * crafted item could point each elsewhere). A neighbour that is neither in the document nor in the update is
- * in an update still waiting for its commit, which was validated here and so never writes the key.
+ * crafted item could point each elsewhere). An item that starts below the clock already known is integrated
+ * after the item at that clock minus one, whatever parent and key it names, so that item is a neighbour too.
+ * A neighbour that is neither in the document nor in the update is in an update still waiting for its commit:
+ * a client's, validated here, or the server's own, whose ids no client can know before it is relayed.
  */
 export function writesServerOnlyKey(
   structs: readonly Struct[],
   base: ReadonlyMap<number, number>,
   keys: readonly ServerOnlyKey[],
   doc?: Y.Doc,
+  /** Items that start below the clock already known and end past it, with the left neighbour Yjs gives them. */
+  straddling: ReadonlyMap<Y.Item, Y.ID> = new Map(),
 ): ServerOnlyKey | null | 'cycle' {
   const byClient = new Map<number, Struct[]>();
   for (const struct of structs) {
@@ -112,6 +116,8 @@ export function writesServerOnlyKey(
   };
   const neighbours = (item: Y.Item): Y.ID[] => {
     const ids: Y.ID[] = [];
+    const left = straddling.get(item);
+    if (left) ids.push(left);
     if (item.origin) ids.push(item.origin);
     if (item.rightOrigin) ids.push(item.rightOrigin);
     return ids;
@@ -128,10 +134,11 @@ export function writesServerOnlyKey(
         stack.pop();
         continue;
       }
-      if (item.parent !== null) {
-        // Decoded, a named parent is the root type's name (a string) or the id of the parent type's item.
-        const parent: unknown = item.parent;
-        writesKey.set(item, typeof parent === 'string' ? protectedKey(parent, item.parentSub) : null);
+      // Decoded, a named parent is the root type's name (a string) or the id of the parent type's item.
+      const parent: unknown = item.parent;
+      const named = typeof parent === 'string' ? protectedKey(parent, item.parentSub) : null;
+      if (parent !== null && (named !== null || !straddling.has(item))) {
+        writesKey.set(item, named);
         stack.pop();
         continue;
       }

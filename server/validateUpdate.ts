@@ -86,6 +86,7 @@ export function validateUpdate(
     missing ??= reason;
   };
   const clientsSeen = new Set<number>();
+  const straddling = new Map<Y.Item, Y.ID>();
   let previousClient: number | null = null;
   // Pass 1: struct ranges, in the order Yjs would integrate them per client.
   for (const struct of decoded.structs) {
@@ -106,6 +107,9 @@ export function validateUpdate(
       continue;
     }
     const end = clock + struct.length;
+    // Yjs integrates only the part past `have`, after the item at `have - 1` (its effective left neighbour,
+    // whatever parent and key the struct names): an honest step 2 can start below what the server has.
+    if (clock < have && end > have && struct instanceof Y.Item) straddling.set(struct, Y.createID(client, have - 1));
     if (end > have) {
       known.set(client, end);
       hasNewStructs = true;
@@ -155,7 +159,7 @@ export function validateUpdate(
   if (missing !== null) return refuse(missing, 'missing');
   // Pass 4: keys only the server writes.
   const keys = options.serverOnlyKeys ?? [SCHEMA_VERSION_KEY];
-  const written = writesServerOnlyKey(decoded.structs, base, keys, options.doc);
+  const written = writesServerOnlyKey(decoded.structs, base, keys, options.doc, straddling);
   if (written === 'cycle') return refuse('the update contains items whose origins form a cycle');
   const serverOnly = written ?? deletesServerOnlyKey(decoded.ds, keys, options.doc);
   if (serverOnly) return refuse(`only the server writes ${describeServerOnlyKey(serverOnly)}`, 'forbidden');
