@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type BoardLock, readBoardLock, writeBoardLock } from '../shared/records/serverState.js';
 import type { ConnectionRegistry } from './connections.js';
-import type { Room, Rooms } from './rooms.js';
+import type { Rooms } from './rooms.js';
 import type { BoardLockState } from './writeGate.js';
 
 const SCHEMA = `
@@ -42,7 +42,7 @@ export class BoardLocks implements BoardLockState {
     );
     this.remove = db.prepare('DELETE FROM board_locks WHERE board_id = ?');
     rooms.onLoaded((room) => {
-      if (room.kind === 'settings') this.mirror(room);
+      if (room.kind === 'settings') this.mirror(room.boardId).catch(() => {});
     });
   }
 
@@ -58,8 +58,12 @@ export class BoardLocks implements BoardLockState {
     return this.lockOf(boardId) !== null;
   }
 
-  /** Locks or unlocks; resolves once the settings document shows it. `by`: the name shown to everyone. */
-  async set(boardId: string, locked: boolean, by: string | null): Promise<BoardLock | null> {
+  /**
+   * Locks or unlocks. The lock holds (the server enforces it) as soon as this returns; `shown` settles once the
+   * settings document shows it, and rejects when it could not be written there (it is then written when the
+   * settings document next loads). `by`: the name shown to everyone.
+   */
+  set(boardId: string, locked: boolean, by: string | null): { lock: BoardLock | null; shown: Promise<void> } {
     const lock = locked ? { lockedAt: Date.now(), lockedBy: by } : null;
     if (lock) this.insert.run(boardId, lock.lockedAt, lock.lockedBy);
     else this.remove.run(boardId);
@@ -67,9 +71,7 @@ export class BoardLocks implements BoardLockState {
     if (!lock) {
       for (const connection of this.connections.of(boardId)) connection.resyncRefusedWrites();
     }
-    const joined = await this.rooms.join(boardId, 'settings');
-    if (joined.kind === 'room') await this.mirrorNow(joined.room);
-    return lock;
+    return { lock, shown: this.mirror(boardId) };
   }
 
   /** Forgets a deleted board. */
@@ -77,29 +79,30 @@ export class BoardLocks implements BoardLockState {
     this.cache.delete(boardId);
   }
 
-  private mirror(room: Room): void {
-    this.mirrorNow(room).catch((error: unknown) =>
-      this.log(`room ${room.name}: could not show the board lock in the settings document: ${String(error)}`),
-    );
-  }
-
-  /** Writes the lock into the settings document when the document says otherwise. */
-  private mirrorNow(room: Room): Promise<void> {
-    const previous = this.mirrors.get(room.boardId) ?? Promise.resolve();
+  /**
+   * Writes the lock into the settings document when the document says otherwise. One write at a time per
+   * board (two concurrent writes of one key could end in the older one), each on the room as loaded then.
+   */
+  private mirror(boardId: string): Promise<void> {
+    const previous = this.mirrors.get(boardId) ?? Promise.resolve();
     const next = previous
       .catch(() => {})
       .then(async () => {
-        const wanted = this.lockOf(room.boardId);
-        const shown = readBoardLock(room.doc);
-        if (JSON.stringify(shown) === JSON.stringify(wanted)) return;
+        const joined = await this.rooms.join(boardId, 'settings');
+        if (joined.kind !== 'room') throw new Error('the settings document is newer than this server');
+        const { room } = joined;
+        const wanted = this.lockOf(boardId);
+        if (JSON.stringify(readBoardLock(room.doc)) === JSON.stringify(wanted)) return;
         await room.applyServerChange((doc) => writeBoardLock(doc, wanted));
       });
-    this.mirrors.set(room.boardId, next);
+    this.mirrors.set(boardId, next);
     next
       .finally(() => {
-        if (this.mirrors.get(room.boardId) === next) this.mirrors.delete(room.boardId);
+        if (this.mirrors.get(boardId) === next) this.mirrors.delete(boardId);
       })
-      .catch(() => {});
+      .catch((error: unknown) =>
+        this.log(`board ${boardId}: could not show the board lock in the settings document: ${String(error)}`),
+      );
     return next;
   }
 }

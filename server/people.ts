@@ -52,13 +52,14 @@ const toPerson = (row: PersonRow): Person => ({
 });
 
 /**
- * People (members and guests, removed ones included) a board may have: a working group is tens of people, so
- * this is far above honest use and stops a script minting guests without end from filling the disk.
+ * People (members and guests) a board may have at once: a working group is tens of people, so this is far
+ * above honest use and stops a script minting guests without end from filling the disk. Removed people do not
+ * count: replacing the participant link revokes the guests minted through it and frees their places.
  */
 export const MAX_PEOPLE_PER_BOARD = 2000;
 
 export interface PeopleStore {
-  /** People ever added to the board, removed ones included. */
+  /** Live people of the board (removed ones do not count). */
   count(boardId: string): number;
   add(person: Omit<Person, 'id' | 'createdAt'>, tokenHash: string): Person;
   /** The person whose (live) personal token has this hash on this board. */
@@ -93,7 +94,9 @@ export function openPeopleStore(db: Database.Database): PeopleStore {
   const updateName = db.prepare(`UPDATE people SET name = ? WHERE board_id = ? AND id = ? AND ${live}`);
   const updateHash = db.prepare(`UPDATE people SET token_hash = ? WHERE board_id = ? AND id = ? AND ${live}`);
   const revokeOne = db.prepare(`UPDATE people SET revoked_at = ? WHERE board_id = ? AND id = ? AND ${live}`);
-  const countAll = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM people WHERE board_id = ?');
+  const countAll = db.prepare<[string], { n: number }>(
+    `SELECT COUNT(*) AS n FROM people WHERE board_id = ? AND ${live}`,
+  );
   const selectGuests = db.prepare<[string, string], { id: string }>(
     `SELECT id FROM people WHERE board_id = ? AND kind = 'guest' AND role = ? AND ${live}`,
   );

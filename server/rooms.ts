@@ -154,7 +154,7 @@ export class Room {
       scratch.transact(() => change(scratch));
       const update = Y.encodeStateAsUpdate(scratch, before);
       return new Promise((resolve, reject) => {
-        const result = this.submit(update, null, false, () => resolve());
+        const result = this.submit(update, null, false, { applied: resolve, failed: reject });
         if (!result.ok) reject(new Error(`the server's own change was refused: ${result.reason}`));
       });
     } finally {
@@ -167,13 +167,13 @@ export class Room {
     update: Uint8Array,
     from: Peer | null,
     fromClient = true,
-    onApplied: (() => void) | null = null,
+    settled: { applied(): void; failed(error: unknown): void } | null = null,
   ): SubmitResult {
     if (this.failed) return { ok: false, kind: 'malformed', reason: 'the board is unavailable' };
     const check = validateUpdate(update, this.knownStateVector, this.validateOptions(fromClient));
     if (!check.ok) return check;
     if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) {
-      onApplied?.();
+      settled?.applied();
       return { ok: true };
     }
     this.knownStateVector = check.stateVector;
@@ -181,16 +181,17 @@ export class Room {
     this.options.store.appendUpdate(this.boardId, this.kind, update).then(
       (seq) => {
         this.pendingCommits--;
-        if (this.failed) return;
+        if (this.failed) return settled?.failed(new Error(`room ${this.name} failed before the change applied`));
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.storedUpdates++;
         Y.applyUpdate(this.doc, update, from ?? SERVER_ORIGIN);
-        onApplied?.();
+        settled?.applied();
         if (this.storedUpdates > this.compactThreshold) this.compact();
         if (this.peers.size === 0) this.scheduleUnload();
       },
       (error: unknown) => {
         this.pendingCommits--;
+        settled?.failed(error);
         this.fail(error);
       },
     );

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { MessageKey } from '../../shared/i18n/ja';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, type Me, renameSelf } from '../lib/api';
 import { forgetBoardToken, keepAcceptedBoardToken } from '../lib/boardToken';
@@ -12,12 +13,19 @@ import { NameDialog } from './NameDialog';
 import { BoardSession, type ConnectionState } from './session';
 import type { BoardSettings } from './settingsStore';
 
+/** Why the board could not be opened, by the HTTP status of the server's answer. */
+const JOIN_ERRORS: Partial<Record<number, MessageKey>> = {
+  401: 'error.linkInvalid',
+  404: 'error.boardNotFound',
+  409: 'error.boardFull',
+};
+
 const NEVER_CLOSED = createStore<ConnectionState>('connecting');
 const NOT_LOCKED: ReadStore<Pick<BoardSettings, 'lock'>> = createStore({ lock: null });
 
 type Loading =
   | { kind: 'loading' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; status: number }
   | { kind: 'needsName'; me: Me }
   | { kind: 'ready'; joined: Joined };
 
@@ -49,15 +57,14 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
         if (cancelled) return;
         const status = error instanceof ApiError ? error.status : 0;
         if (status === 401) forgetBoardToken(boardId);
-        const message =
-          status === 401 ? t('error.linkInvalid') : status === 404 ? t('error.boardNotFound') : t('error.network');
-        setState({ kind: 'error', message });
+        setState({ kind: 'error', status });
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [boardId, token, t, nameKnown]);
+    // Not on a language switch: joining again would rebuild the session (and lose what only this tab holds).
+  }, [boardId, token, nameKnown]);
 
   if (state.kind === 'loading') {
     return (
@@ -69,7 +76,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   if (state.kind === 'error') {
     return (
       <div className="page-message">
-        <p role="alert">{state.message}</p>
+        <p role="alert">{t(JOIN_ERRORS[state.status] ?? 'error.network')}</p>
         <a href="/">{t('board.home')}</a>
       </div>
     );
@@ -102,7 +109,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
 }
 
 function OpenBoard({ joined, name, onRename }: { joined: Joined; name: string; onRename: (n: string) => void }) {
-  const { me, token } = joined;
+  const { me, token, sharedLink } = joined;
   const [session, setSession] = useState<BoardSession | null>(null);
   useEffect(() => {
     const opened = new BoardSession(me.boardId, token, me);
@@ -137,8 +144,9 @@ function OpenBoard({ joined, name, onRename }: { joined: Joined; name: string; o
         canEditSettings: me.canWrite.settings && !closed,
         identity,
         token,
+        sharedLink,
       },
-    [session, me, identity, closed, locked, token],
+    [session, me, identity, closed, locked, token, sharedLink],
   );
   if (!value) return null;
   return (

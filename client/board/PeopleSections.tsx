@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../shared/roles';
 import { useI18n } from '../i18n/I18nProvider';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import type { Person } from '../lib/api';
+import { replaceRememberedToken } from '../lib/boardToken';
 import { boardPath } from '../lib/recentBoards';
 import { loadSharedLinkTokens, saveSharedLinkToken } from '../lib/sharedLinks';
 import { CopyField } from './CopyField';
@@ -17,7 +18,7 @@ const linkFromToken = (boardId: string, token: string) => `${window.location.ori
 /** The three shared links: shown when this browser knows them, replaceable one by one. */
 export function SharedLinks({ admin }: { admin: Admin }) {
   const { t } = useI18n();
-  const { session } = useBoard();
+  const { session, sharedLink } = useBoard();
   const [tokens, setTokens] = useState(() => loadSharedLinkTokens(session.boardId));
 
   function replace(role: Role) {
@@ -27,6 +28,9 @@ export function SharedLinks({ admin }: { admin: Admin }) {
       confirmLabel: t('people.regenerate', { role: roleName }),
       run: async () => {
         const issued = await admin.api.regenerateRoleLink(role);
+        // This page's own link, or one this browser remembers, follows to the new token (a reload still works).
+        const previous = sharedLink?.role === role ? sharedLink.token : tokens[role];
+        if (previous) replaceRememberedToken(session.boardId, previous, issued.token);
         saveSharedLinkToken(session.boardId, role, issued.token);
         setTokens((known) => ({ ...known, [role]: issued.token }));
       },
@@ -109,7 +113,7 @@ export function PersonList({
           </span>
           <span className="role-badge">{t(ROLE_KEYS[person.role])}</span>
           {connectedIds.has(person.id) && <span className="connected-dot">{t('people.connectedNow')}</span>}
-          {person.kind === 'member' && (
+          {person.kind === 'member' && person.id !== identity.id && (
             <button type="button" onClick={() => regenerate(person)}>
               {t('people.regeneratePerson', { name: person.name })}
             </button>

@@ -19,6 +19,8 @@ export interface BoardContextValue {
   identity: { id: string; name: string; color: string };
   /** The token this page uses (a personal one when there is a person): for the board's HTTP API. */
   token: string;
+  /** The shared link this page was opened with (null: a personal link), kept where a reload finds it. */
+  sharedLink: { role: Role; token: string } | null;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

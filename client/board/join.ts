@@ -6,6 +6,8 @@ export interface Joined {
   me: Me;
   /** The personal token when there is a person (a member's link, or this browser's guest identity). */
   token: string;
+  /** The shared link this page was opened with, or null when it was opened with a personal link. */
+  sharedLink: { role: Me['role']; token: string } | null;
 }
 
 export type JoinStep = { kind: 'joined'; joined: Joined } | { kind: 'needsName'; me: Me };
@@ -18,7 +20,8 @@ export type JoinStep = { kind: 'joined'; joined: Joined } | { kind: 'needsName';
  */
 export async function joinBoard(boardId: string, linkToken: string, name: string | null): Promise<JoinStep> {
   const me = await fetchMe(boardId, linkToken);
-  if (me.role === 'viewer' || me.person) return { kind: 'joined', joined: { me, token: linkToken } };
+  const sharedLink = me.person ? null : { role: me.role, token: linkToken };
+  if (me.role === 'viewer' || me.person) return { kind: 'joined', joined: { me, token: linkToken, sharedLink } };
   const stored = loadGuestToken(boardId, me.role);
   if (stored) {
     try {
@@ -31,7 +34,7 @@ export async function joinBoard(boardId: string, linkToken: string, name: string
             () => {},
           );
         }
-        return { kind: 'joined', joined: { me: guest, token: stored } };
+        return { kind: 'joined', joined: { me: guest, token: stored, sharedLink } };
       }
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) throw error;
@@ -42,5 +45,5 @@ export async function joinBoard(boardId: string, linkToken: string, name: string
   if (!name) return { kind: 'needsName', me };
   const created = await createGuest(boardId, linkToken, name);
   saveGuestToken(boardId, me.role, created.token);
-  return { kind: 'joined', joined: { me: { ...me, person: created.person }, token: created.token } };
+  return { kind: 'joined', joined: { me: { ...me, person: created.person }, token: created.token, sharedLink } };
 }

@@ -1,4 +1,4 @@
-import { loadRecentBoards } from './recentBoards';
+import { loadRecentBoards, rememberBoard } from './recentBoards';
 
 const ROLE_RANK = { facilitator: 0, participant: 1, viewer: 2 } as const;
 
@@ -47,5 +47,22 @@ export function forgetBoardToken(boardId: string): void {
     window.sessionStorage.removeItem(tabKey(boardId));
   } catch {
     // nothing kept
+  }
+}
+
+/**
+ * The facilitator replaced a shared link this browser may have opened the board with: the tab and the recent
+ * boards list follow to the new token, so a reload or the landing page still opens the board.
+ */
+export function replaceRememberedToken(boardId: string, oldToken: string, newToken: string): void {
+  try {
+    if (window.sessionStorage.getItem(tabKey(boardId)) === oldToken) {
+      window.sessionStorage.setItem(tabKey(boardId), newToken);
+    }
+  } catch {
+    // nothing kept for this tab
+  }
+  for (const board of loadRecentBoards()) {
+    if (board.id === boardId && board.token === oldToken) rememberBoard({ ...board, token: newToken });
   }
 }

@@ -91,9 +91,10 @@ export async function createGuest(
   res: ServerResponse,
   boardId: string,
 ): Promise<void> {
+  // The body first, the token after: a link replaced while the body was on its way must not count.
+  const { name } = await readJson(req, nameBodySchema, '{"name": "..."}');
   const access = authorize(context, req, boardId, ['facilitator', 'participant']);
   if (access.credential.kind !== 'link') throw new HttpError(409, 'this token already belongs to a person');
-  const { name } = await readJson(req, nameBodySchema, '{"name": "..."}');
   refuseWhenFull(context, boardId);
   const token = newToken();
   const role = access.role === 'facilitator' ? 'facilitator' : 'participant';
@@ -114,9 +115,9 @@ export async function renameSelf(
   res: ServerResponse,
   boardId: string,
 ): Promise<void> {
+  const { name } = await readJson(req, nameBodySchema, '{"name": "..."}');
   const access = authorize(context, req, boardId, ROLES);
   if (!access.person) throw new HttpError(409, 'a shared link has no person to rename; join as a guest first');
-  const { name } = await readJson(req, nameBodySchema, '{"name": "..."}');
   const renamed = context.people.rename(boardId, access.person.id, name);
   if (!renamed) throw new HttpError(401, 'missing or wrong token');
   sendJson(res, 200, { person: { id: renamed.id, name: renamed.name, kind: renamed.kind } });

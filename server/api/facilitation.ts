@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { readJson, sendJson } from '../httpUtil.js';
+import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import { type ApiContext, actorOf, authorize } from './context.js';
 
 const lockSchema = z.object({ locked: z.boolean({ error: 'locked must be true or false' }) });
@@ -22,12 +22,23 @@ export async function writeLock(
   res: ServerResponse,
   boardId: string,
 ): Promise<void> {
-  const access = authorize(context, req, boardId, ['facilitator']);
+  // The body first: a link replaced while the body was on its way must not count.
   const { locked } = await readJson(req, lockSchema, '{"locked": true | false}');
+  const access = authorize(context, req, boardId, ['facilitator']);
   const wasLocked = context.locks.isLocked(boardId);
-  const lock = await context.locks.set(boardId, locked, access.person?.name ?? null);
+  const { lock, shown } = context.locks.set(boardId, locked, access.person?.name ?? null);
   if (wasLocked !== locked) context.audit.record(boardId, actorOf(access), locked ? 'board.lock' : 'board.unlock');
-  sendJson(res, 200, { locked: lock !== null, lockedAt: lock?.lockedAt ?? null, lockedBy: lock?.lockedBy ?? null });
+  const state = { locked: lock !== null, lockedAt: lock?.lockedAt ?? null, lockedBy: lock?.lockedBy ?? null };
+  try {
+    await shown;
+  } catch {
+    // Enforced already; the clients see it once the settings document can be written.
+    throw new HttpError(
+      503,
+      `the board is ${locked ? 'locked' : 'unlocked'}, but the clients could not be told yet: the settings document could not be stored; try again`,
+    );
+  }
+  sendJson(res, 200, state);
 }
 
 /** `GET /api/boards/<id>/audit`: the facilitator actions, newest first. */

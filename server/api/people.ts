@@ -55,8 +55,9 @@ export async function addMember(
   res: ServerResponse,
   boardId: string,
 ): Promise<void> {
-  const access = authorize(context, req, boardId, ['facilitator']);
+  // The body first, the token after: a link replaced while the body was on its way must not count.
   const { name, role = 'participant' } = await readJson(req, addMemberSchema, '{"name": "...", "role"?: "..."}');
+  const access = authorize(context, req, boardId, ['facilitator']);
   refuseWhenFull(context, boardId);
   const token = newToken();
   const person = context.people.add({ boardId, kind: 'member', role, name }, hashToken(token));
@@ -72,9 +73,9 @@ export async function renamePerson(
   boardId: string,
   personId: string,
 ): Promise<void> {
+  const { name } = await readJson(req, renameSchema, '{"name": "..."}');
   const access = authorize(context, req, boardId, ['facilitator']);
   const before = personOr404(context, boardId, personId);
-  const { name } = await readJson(req, renameSchema, '{"name": "..."}');
   const person = context.people.rename(boardId, personId, name);
   if (!person) throw new HttpError(404, 'no such person on this board');
   context.audit.record(boardId, actorOf(access), 'member.rename', { personId, from: before.name, to: name });

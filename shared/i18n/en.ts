@@ -158,6 +158,7 @@ export const en: Record<MessageKey, string> = {
   'lock.undone': 'The board is unlocked',
   'error.lockedRefused':
     'The board was locked, so your last change is not saved yet. It is kept in this browser and saved when the board is unlocked.',
+  'error.boardFull': 'This board has reached its maximum number of people. Please contact the facilitator.',
   'error.linkReplaced': 'The facilitator replaced this link; it no longer works. Ask for the new one.',
   'error.personRemoved': 'The facilitator removed you from this board.',
 

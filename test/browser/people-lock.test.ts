@@ -58,6 +58,44 @@ describe('people, links and the board lock', () => {
     await shown(guests.getByText('佐藤', { exact: true }));
   });
 
+  it('still opens the board on reload after the facilitator replaced the very link the page was opened with', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    await facilitator.getByRole('button', { name: 'メンバーとリンク' }).click();
+    const dialog = facilitator.getByRole('dialog', { name: 'メンバーとリンク' });
+    await dialog.getByRole('button', { name: 'ファシリテーターのリンクを再発行' }).click();
+    await facilitator
+      .getByRole('alertdialog')
+      .getByRole('button', { name: 'ファシリテーターのリンクを再発行' })
+      .click();
+    await shown(dialog.getByRole('textbox', { name: 'ファシリテーターのリンク' }));
+    await facilitator.reload();
+    await facilitator.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+    await shown(facilitator.getByRole('button', { name: 'メンバーとリンク' }));
+    // The old link no longer opens it.
+    const stranger = await harness.browser.newContext();
+    const page = await stranger.newPage();
+    await page.goto(`${harness.server.url}/b/${board.id}#token=${board.tokens.facilitator}`);
+    await shown(page.getByRole('alert').filter({ hasText: 'このリンクは無効です' }));
+    await stranger.close();
+  });
+
+  it('keeps the same connections when the language is switched', async () => {
+    const board = await harness.createBoard();
+    const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    let sockets = 0;
+    participant.on('websocket', () => {
+      sockets++;
+    });
+    await participant.getByRole('combobox', { name: '表示言語' }).selectOption('en');
+    await shown(participant.getByRole('button', { name: 'Change display name' }));
+    const field = participant.getByRole('textbox', { name: `Write in “${CITIZEN} Problems” (Enter to add)` });
+    await field.fill('after the switch');
+    await field.press('Enter');
+    await shown(participant.getByRole('listitem', { name: 'Note: after the switch' }));
+    expect(sockets).toBe(0);
+  });
+
   it('locks the board for participants at once, shows who locked it, and opens it again', async () => {
     const board = await harness.createBoard();
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });

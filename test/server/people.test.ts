@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,10 +239,56 @@ describe('the number of people on a board', () => {
         body: { error: 'this board has reached 2000 people; ask the facilitator' },
       });
       expect((await call('POST', '/people', board.tokens.facilitator, { name: '名簿' })).status).toBe(409);
+      // Replacing the participant link revokes those guests and frees their places.
+      expect((await call('POST', '/links/participant', board.tokens.facilitator)).status).toBe(200);
+      expect((await call('POST', '/people', board.tokens.facilitator, { name: '名簿' })).status).toBe(201);
       const other = await createBoard(server.url, '別のボード');
       expect((await api(server, other.id)('POST', '/guests', other.tokens.participant, { name: 'a' })).status).toBe(
         201,
       );
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('a link replaced while a request is on its way', () => {
+  it('refuses the request once its body arrives, so no guest is made with the old link', async () => {
+    const server = await startTestServer();
+    try {
+      const board = await createBoard(server.url, '競合');
+      const body = JSON.stringify({ name: '古いリンク' });
+      let finish = () => {};
+      const answer = new Promise<{ status: number; text: string }>((resolve) => {
+        const req = request(
+          `${server.url}/api/boards/${board.id}/guests`,
+          {
+            method: 'POST',
+            headers: {
+              Authorization: `Bearer ${board.tokens.participant}`,
+              'Content-Type': 'application/json',
+              'Content-Length': Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => {
+              text += chunk;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.write(body.slice(0, 5));
+        finish = () => req.end(body.slice(5));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const call = api(server, board.id);
+      expect((await call('POST', '/links/participant', board.tokens.facilitator)).status).toBe(200);
+      finish();
+      const { status, text } = await answer;
+      expect(status).toBe(401);
+      expect(JSON.parse(text)).toEqual({ error: 'missing or wrong token' });
+      expect((await call('GET', '/people', board.tokens.facilitator)).body.people).toEqual([]);
     } finally {
       await server.close();
     }
