@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { AuditLog } from './audit.js';
 import type { Access } from './auth.js';
+import type { PeopleStore } from './people.js';
 import type { Rooms } from './rooms.js';
 
 interface Nested {
@@ -32,15 +33,16 @@ const hasAccess = (origin: unknown): origin is { access: Access } =>
  * Records the facilitator's writes to the settings document (pillars, lane labels, title) in the audit log:
  * the committed change is applied with its connection as origin, which carries the person behind it.
  */
-export function auditSettingsChanges(rooms: Rooms, audit: AuditLog): void {
+export function auditSettingsChanges(rooms: Rooms, audit: AuditLog, people: PeopleStore): void {
   rooms.onLoaded((room) => {
     if (room.kind !== 'settings') return;
     room.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (!hasAccess(transaction.origin)) return;
       const { access } = transaction.origin;
+      const person = access.person && (people.get(room.boardId, access.person.id) ?? access.person);
       audit.record(
         room.boardId,
-        { role: access.role, personId: access.person?.id ?? null, name: access.person?.name ?? null },
+        { role: access.role, personId: person?.id ?? null, name: person?.name ?? null },
         'settings.change',
         { parts: changedRoots(room.doc, transaction) },
       );

@@ -63,7 +63,8 @@ export class ConnectionRegistry {
     return picked.length;
   }
 
-  summary(boardId: string): ConnectionSummary {
+  /** `currentName`: the person's name now (a rename after connecting shows at once). */
+  summary(boardId: string, currentName: (personId: string) => string | null = () => null): ConnectionSummary {
     const byRole: Record<Role, number> = { facilitator: 0, participant: 0, viewer: 0 };
     const people = new Map<string, ConnectedPerson>();
     for (const connection of this.of(boardId)) {
@@ -75,7 +76,7 @@ export class ConnectionRegistry {
       else
         people.set(access.person.id, {
           personId: access.person.id,
-          name: access.person.name,
+          name: currentName(access.person.id) ?? access.person.name,
           role: access.role,
           kind: access.person.kind,
           connections: 1,

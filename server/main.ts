@@ -57,7 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const connections = new ConnectionRegistry();
   const locks = new BoardLocks(storage.database, rooms, connections, log);
   const linkTokens = openLinkTokenStore(storage.database);
-  auditSettingsChanges(rooms, audit);
+  auditSettingsChanges(rooms, audit, people);
   const handler = createRequestHandler({
     boards: storage,
     linkTokens,

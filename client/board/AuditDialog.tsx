@@ -4,6 +4,7 @@ import type { Role } from '../../shared/roles';
 import { useI18n } from '../i18n/I18nProvider';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import { type AuditEntry, facilitatorApi } from '../lib/api';
+import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { useBoard } from './hooks';
 import { useModalDialog } from './useModalDialog';
 
@@ -16,6 +17,13 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'member.remove': 'audit.member.remove',
   'member.regenerateLink': 'audit.member.regenerateLink',
   'settings.change': 'audit.settings.change',
+};
+
+/** The settings document's parts, as the facilitator knows them. */
+const PART_KEYS: Record<string, MessageKey> = {
+  pillars: 'audit.part.pillars',
+  laneLabels: 'audit.part.laneLabels',
+  meta: 'audit.part.meta',
 };
 
 const isRole = (value: unknown): value is Role =>
@@ -37,10 +45,13 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     facilitatorApi(session.boardId, token)
       .audit()
-      .then(setEntries, (failure: unknown) =>
-        setError(t('people.failed', { reason: failure instanceof Error ? failure.message : String(failure) })),
-      );
+      .then(setEntries, (failure: unknown) => setError(apiErrorMessage(t, failure)));
   }, [session.boardId, token, t]);
+
+  function partName(part: string): string {
+    const key = PART_KEYS[part];
+    return key ? t(key) : part;
+  }
 
   function describe(entry: AuditEntry): string {
     const key = ACTION_KEYS[entry.action];
@@ -52,7 +63,7 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
       name: text('name'),
       from: text('from'),
       to: text('to'),
-      parts: Array.isArray(detail.parts) ? detail.parts.join(', ') : '',
+      parts: Array.isArray(detail.parts) ? detail.parts.map((part) => partName(String(part))).join('、') : '',
     });
   }
 

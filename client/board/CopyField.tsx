@@ -22,6 +22,9 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       <button type="button" onClick={copy} aria-label={t('people.copyLink', { what: label })}>
         {copied ? t('people.copied') : t('people.copy')}
       </button>
+      <span className="visually-hidden" role="status">
+        {copied ? t('people.copied') : ''}
+      </span>
     </div>
   );
 }

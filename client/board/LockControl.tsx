@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { facilitatorApi } from '../lib/api';
+import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useBoard, useSettings } from './hooks';
 
@@ -19,7 +20,7 @@ export function LockControl({ onDone }: { onDone: (message: string) => void }) {
       await facilitatorApi(session.boardId, token).setLock(next);
       onDone(t(next ? 'lock.done' : 'lock.undone'));
     } catch (error) {
-      onDone(t('lock.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      onDone(apiErrorMessage(t, error));
     } finally {
       setBusy(false);
     }
@@ -27,12 +28,7 @@ export function LockControl({ onDone }: { onDone: (message: string) => void }) {
 
   return (
     <>
-      <button
-        type="button"
-        aria-pressed={locked}
-        disabled={busy}
-        onClick={() => (locked ? setLock(false) : setConfirming(true))}
-      >
+      <button type="button" disabled={busy} onClick={() => (locked ? setLock(false) : setConfirming(true))}>
         {locked ? t('lock.unlock') : t('lock.lock')}
       </button>
       {confirming && (

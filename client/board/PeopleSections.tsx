@@ -144,8 +144,8 @@ export function AddMemberForm({ admin }: { admin: Admin }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     const trimmed = name.trim();
-    if (trimmed === '') return setProblem(t('error.titleEmpty'));
-    if (trimmed.length > PERSON_NAME_MAX) return setProblem(t('error.titleTooLong', { max: PERSON_NAME_MAX }));
+    if (trimmed === '') return setProblem(t('people.nameEmpty'));
+    if (trimmed.length > PERSON_NAME_MAX) return setProblem(t('people.nameTooLong', { max: PERSON_NAME_MAX }));
     setProblem(null);
     admin.run(async () => {
       const created = await admin.api.addMember(trimmed);

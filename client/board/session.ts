@@ -10,6 +10,9 @@ import { createNoteSnapshots } from './noteSnapshots';
 import { createPresenceStore } from './presence';
 import { createSettingsStore } from './settingsStore';
 
+/** How long after an unlock the change the lock refused counts as saved (see the lock's notice below). */
+const RESYNC_SETTLE_MS = 3000;
+
 /** `closed`: the server ended the connection for good (a 44xx close); the board is read-only until reload. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
 
@@ -67,7 +70,13 @@ export class BoardSession {
         const lockedNotice = notice?.kind === 'permissionDenied' && notice.code === WRITE_REFUSAL.locked;
         if (lockedNotice && this.settings.get().lock === null) {
           this.notice.set(null);
-          if (this.boardProvider.wsconnected) this.unsentChanges.set(false);
+          // The protocol has no acknowledgement (issue 7 adds the server's confirmation): the resync the server
+          // started on unlocking is a round trip and a commit, so the tab counts as holding the change a while
+          // longer, rather than saying too early that it may be closed.
+          const settle = window.setTimeout(() => {
+            if (this.boardProvider.wsconnected) this.unsentChanges.set(false);
+          }, RESYNC_SETTLE_MS);
+          this.cleanups.push(() => window.clearTimeout(settle));
         }
       }),
     );

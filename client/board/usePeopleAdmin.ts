@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { type ConnectionSummary, facilitatorApi, type Person } from '../lib/api';
+import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { useBoard } from './hooks';
 
 /** An action waiting for the facilitator's confirmation. */
@@ -29,11 +30,7 @@ export function usePeopleAdmin() {
     [],
   );
 
-  const report = useCallback(
-    (failure: unknown) =>
-      setError(t('people.failed', { reason: failure instanceof Error ? failure.message : String(failure) })),
-    [t],
-  );
+  const report = useCallback((failure: unknown) => setError(apiErrorMessage(t, failure)), [t]);
 
   const refresh = useCallback(async () => {
     try {

@@ -152,5 +152,9 @@ export function regenerateRoleLink(
 /** `GET /api/boards/<id>/connections`: open tabs per role and the people connected. */
 export function listConnections(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
   authorize(context, req, boardId, ['facilitator']);
-  sendJson(res, 200, context.connections.summary(boardId));
+  sendJson(
+    res,
+    200,
+    context.connections.summary(boardId, (id) => context.people.get(boardId, id)?.name ?? null),
+  );
 }

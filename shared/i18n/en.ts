@@ -153,7 +153,6 @@ export const en: Record<MessageKey, string> = {
   'lock.bannerParticipant': 'The facilitator locked the board. You can read it but not change it.',
   'lock.bannerFacilitator': 'The board is locked. Participants cannot change it.',
   'lock.by': ' ({name})',
-  'lock.failed': 'Could not change the lock: {reason}',
   'lock.done': 'The board is locked',
   'lock.undone': 'The board is unlocked',
   'error.lockedRefused':
@@ -162,6 +161,16 @@ export const en: Record<MessageKey, string> = {
   'error.linkReplaced': 'The facilitator replaced this link; it no longer works. Ask for the new one.',
   'error.personRemoved': 'The facilitator removed you from this board.',
 
+  'error.forbidden': 'Only the facilitator can do this.',
+  'error.notFound': 'Not found. Someone may have changed it first.',
+  'error.conflict': 'This cannot be done ({reason}).',
+  'error.serverBusy': 'The server could not store the change. Please try again in a moment.',
+  'error.requestFailed': 'That did not work ({reason}).',
+  'people.nameEmpty': 'Enter a name.',
+  'people.nameTooLong': 'A name has at most {max} characters.',
+  'audit.part.pillars': 'pillars',
+  'audit.part.laneLabels': 'lane names',
+  'audit.part.meta': 'board name',
   'people.open': 'People and links',
   'people.heading': 'People and links',
   'people.close': 'Close',
@@ -191,7 +200,6 @@ export const en: Record<MessageKey, string> = {
   'people.connectedCount': 'Connected {count}',
   'people.byRole': '{role}: {count}',
   'people.refresh': 'Refresh',
-  'people.failed': 'That did not work: {reason}',
   'people.loading': 'Loading…',
   'people.you': '(you)',
 

@@ -152,7 +152,6 @@ export const ja = {
   'lock.bannerParticipant': 'ファシリテーターがボードをロックしました。閲覧のみできます。',
   'lock.bannerFacilitator': 'ボードはロック中です。参加者は編集できません。',
   'lock.by': '（{name}）',
-  'lock.failed': 'ロックを変更できませんでした: {reason}',
   'lock.done': 'ボードをロックしました',
   'lock.undone': 'ボードのロックを解除しました',
   'error.lockedRefused':
@@ -162,6 +161,16 @@ export const ja = {
     'このリンクはファシリテーターによって再発行され、使えなくなりました。新しいリンクを受け取ってください。',
   'error.personRemoved': 'ファシリテーターがあなたをこのボードのメンバーから外しました。',
 
+  'error.forbidden': 'この操作はファシリテーターだけができます。',
+  'error.notFound': '対象が見つかりません。ほかの人が先に変更した可能性があります。',
+  'error.conflict': 'この操作はできません（{reason}）。',
+  'error.serverBusy': 'サーバーが変更を保存できませんでした。しばらくしてからもう一度お試しください。',
+  'error.requestFailed': '操作できませんでした（{reason}）。',
+  'people.nameEmpty': '氏名を入力してください。',
+  'people.nameTooLong': '氏名は{max}文字までです。',
+  'audit.part.pillars': '柱',
+  'audit.part.laneLabels': '列の名前',
+  'audit.part.meta': 'ボードの名前',
   'people.open': 'メンバーとリンク',
   'people.heading': 'メンバーとリンク',
   'people.close': '閉じる',
@@ -191,7 +200,6 @@ export const ja = {
   'people.connectedCount': '接続中 {count}',
   'people.byRole': '{role}: {count}人',
   'people.refresh': '最新の情報に更新',
-  'people.failed': '操作できませんでした: {reason}',
   'people.loading': '読み込んでいます…',
   'people.you': '（あなた）',
 

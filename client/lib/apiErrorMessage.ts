@@ -1,0 +1,26 @@
+import type { Translate } from '../../shared/i18n/index';
+import { ApiError } from './api';
+
+/**
+ * What a person reads when a request to the board's API failed, in the UI language. The server's reason is
+ * English (for logs and other tools); it is shown only inside a translated sentence, for the cases it alone
+ * can explain (a conflict such as "you cannot remove yourself").
+ */
+export function apiErrorMessage(t: Translate, error: unknown): string {
+  if (!(error instanceof ApiError)) return t('error.network');
+  switch (error.status) {
+    case 401:
+      return t('error.linkInvalid');
+    case 403:
+      return t('error.forbidden');
+    case 404:
+      return t('error.notFound');
+    case 409:
+      return error.message.includes('people') ? t('error.boardFull') : t('error.conflict', { reason: error.message });
+    case 503:
+    case 507:
+      return t('error.serverBusy');
+    default:
+      return t('error.requestFailed', { reason: error.message });
+  }
+}
