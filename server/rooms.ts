@@ -1,10 +1,10 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
-import { roomName } from '../shared/protocol.js';
+import { CLOSE, DENIED_CODE, deniedReason, roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
-import { encodeAwarenessFrame, encodeSyncUpdate } from './frames.js';
-import type { DocumentStore } from './storage.js';
+import { encodeAwarenessFrame, encodePermissionDenied, encodeSyncStep1, encodeSyncUpdate } from './frames.js';
+import { type DocumentStore, StorageFullError } from './storage.js';
 import {
   deletionsAlreadyApplied,
   type StateVector,
@@ -34,6 +34,15 @@ export interface RoomsOptions {
 
 const SERVER_ORIGIN = Symbol('server');
 
+export const STORAGE_FULL_REASON = deniedReason(
+  DENIED_CODE.storageFull,
+  "The server's disk is full: your change was not saved on the server. It is kept on your device and sent again once space is available.",
+);
+export const ARCHIVED_REASON = deniedReason(
+  DENIED_CODE.archived,
+  'This board is archived: it is read-only. Your change was not saved on the server.',
+);
+
 /**
  * A loaded document: its Y.Doc holds only committed state. Incoming updates are validated against the
  * committed state plus the updates still waiting for their commit, stored, and only once committed
@@ -54,6 +63,12 @@ export class Room {
   private fullStateCache: Uint8Array | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
+  private archived = false;
+  /**
+   * Writers refused for a reason that can pass (full disk, archive), with that reason: each is told once, and
+   * asked for its changes again (our step 1) once the reason is gone.
+   */
+  private readonly refusedWriters = new Map<Peer, string>();
 
   constructor(
     readonly boardId: string,
@@ -81,6 +96,7 @@ export class Room {
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
       this.options.log(`room ${this.name}: stored updates left pending structs; serving what integrated`);
     }
+    this.archived = this.options.store.isArchived?.(this.boardId) ?? false;
     this.lastSeq = stored.lastSeq;
     this.storedUpdates = stored.updateCount;
     const migrate = this.kind === 'board' ? migrateBoardDoc : migrateSettingsDoc;
@@ -108,6 +124,7 @@ export class Room {
 
   remove(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
+    this.refusedWriters.delete(peer);
     for (const id of peer.awarenessIds) {
       if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
     }
@@ -140,6 +157,16 @@ export class Room {
   submit(update: Uint8Array, from: Peer): SubmitResult {
     if (this.failed) return { ok: false, kind: 'malformed', reason: 'the board is unavailable' };
     const check = validateUpdate(update, this.knownStateVector, { doc: this.doc });
+    const blocked = this.writeBlockedReason();
+    if (blocked) {
+      // Refused writes are never resynced now (that would loop): the writer is asked once the block is gone.
+      if (!check.ok && check.kind !== 'missing') return check;
+      if (check.ok && (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc)))) {
+        return { ok: true };
+      }
+      this.refuse(from, blocked);
+      return { ok: true };
+    }
     if (!check.ok) return check;
     if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) return { ok: true };
     this.knownStateVector = check.stateVector;
@@ -156,7 +183,8 @@ export class Room {
       },
       (error: unknown) => {
         this.pendingCommits--;
-        this.fail(error);
+        if (error instanceof StorageFullError) this.refuseForFullDisk(from);
+        else this.fail(error);
       },
     );
     return { ok: true };
@@ -214,6 +242,62 @@ export class Room {
     }, this.options.unloadDelayMs);
   }
 
+  /** Why writes are refused now, or null. */
+  private writeBlockedReason(): string | null {
+    if (this.archived) return ARCHIVED_REASON;
+    if (this.options.store.isFull?.()) return STORAGE_FULL_REASON;
+    return null;
+  }
+
+  private refuse(peer: Peer, reason: string): void {
+    if (this.refusedWriters.get(peer) === reason || !this.peers.has(peer)) return;
+    this.refusedWriters.set(peer, reason);
+    peer.send(encodePermissionDenied(reason));
+  }
+
+  /**
+   * A batch holding this update was not stored for lack of space: nothing of it was applied or relayed. The
+   * storage refuses every append while full, so every commit pending here belonged to that batch; once the
+   * last has failed, what the room knows is the committed doc again, and the writers' step 2 after the
+   * resync is checked against it.
+   */
+  private refuseForFullDisk(from: Peer): void {
+    if (this.failed) return;
+    if (this.pendingCommits === 0) this.knownStateVector = stateVectorOf(this.doc);
+    this.refuse(from, STORAGE_FULL_REASON);
+  }
+
+  /** The storage has space again: writers refused for the full disk send what the server lacks. */
+  spaceAvailable(): void {
+    this.resyncRefused();
+  }
+
+  /** Archives or unarchives: every connection is told of an archive; unarchiving asks refused writers again. */
+  setArchived(archived: boolean): void {
+    if (this.archived === archived) return;
+    this.archived = archived;
+    if (archived) {
+      // Every connection is told (and counted as refused: a write racing the archive is asked for later).
+      for (const peer of this.peers) this.refuse(peer, ARCHIVED_REASON);
+    } else {
+      this.resyncRefused();
+    }
+  }
+
+  /** The board was deleted: every connection is closed for good and nothing more is written. */
+  closeDeleted(): void {
+    for (const peer of [...this.peers]) peer.close(CLOSE.notFound, 'this board was deleted');
+    this.discard();
+  }
+
+  /** Once nothing blocks writes any more, each refused writer gets our step 1 and sends what we lack. */
+  private resyncRefused(): void {
+    if (this.failed || this.writeBlockedReason() || this.refusedWriters.size === 0) return;
+    const step1 = encodeSyncStep1(this.doc);
+    for (const peer of this.refusedWriters.keys()) peer.send(step1);
+    this.refusedWriters.clear();
+  }
+
   /** Storage failed: the queued state is unknown, so nobody is served from this room any more. */
   private fail(error: unknown): void {
     if (this.failed) return;
@@ -248,7 +332,21 @@ export class Rooms {
   private readonly loaded = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<JoinResult>>();
 
-  constructor(private readonly options: RoomsOptions) {}
+  constructor(private readonly options: RoomsOptions) {
+    options.store.onSpaceAvailable?.(() => {
+      for (const room of this.loaded.values()) room.spaceAvailable();
+    });
+  }
+
+  /** Tells the loaded rooms of a board that it was archived or unarchived. */
+  setArchived(boardId: string, archived: boolean): void {
+    for (const kind of ['board', 'settings'] as const) this.get(boardId, kind)?.setArchived(archived);
+  }
+
+  /** Closes the connections of a deleted board (4404) and frees its rooms without writing. */
+  deleteBoard(boardId: string): void {
+    for (const kind of ['board', 'settings'] as const) this.get(boardId, kind)?.closeDeleted();
+  }
 
   /** The loaded room, loading it first; concurrent joins wait for the same load. */
   join(boardId: string, kind: DocKind): Promise<JoinResult> {

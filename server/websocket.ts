@@ -6,7 +6,7 @@ import { CLOSE, parseRoomName } from '../shared/protocol.js';
 import { resolveRole } from './auth.js';
 import { Connection, closeSafely } from './protocol.js';
 import type { Rooms } from './rooms.js';
-import type { BoardStore } from './storage.js';
+import { type BoardStore, StorageCorruptionError } from './storage.js';
 
 export interface WebsocketOptions {
   boards: BoardStore;
@@ -17,6 +17,8 @@ export interface WebsocketOptions {
 }
 
 const WS_PREFIX = '/ws/';
+
+export const DAMAGED_REASON = 'the stored board is damaged (checksum mismatch); restore it from a backup';
 
 /**
  * The websocket endpoint `/ws/<boardId>` and `/ws/<boardId>/settings`. Refusals complete the upgrade and then
@@ -84,7 +86,9 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       },
       (error: unknown) => {
         options.log(`could not load ${url.pathname}: ${String(error)}`);
-        closeSafely(ws, 1011, 'the board could not be loaded');
+        // 1011 is retried by the client: the board comes back once the administrator restored it.
+        if (error instanceof StorageCorruptionError) closeSafely(ws, 1011, DAMAGED_REASON);
+        else closeSafely(ws, 1011, 'the board could not be loaded');
       },
     );
   }

@@ -44,3 +44,26 @@ export function parseRoomName(room: string): RoomName | null {
 export function roomName(boardId: string, doc: DocKind): string {
   return doc === 'board' ? boardId : `${boardId}/settings`;
 }
+
+/**
+ * Codes that start some permission-denied reasons (`<code>: <English text>`), so that a client can show the
+ * refusal in the person's language; the English text stays for logs and other tools.
+ */
+export const DENIED_CODE = {
+  /** The server's disk is full: the change stays in the client and is asked for again when space returns. */
+  storageFull: 'storage-full',
+  /** The facilitator archived the board: it is read-only for everyone. */
+  archived: 'board-archived',
+} as const;
+
+export type DeniedCode = (typeof DENIED_CODE)[keyof typeof DENIED_CODE];
+
+export function deniedReason(code: DeniedCode, text: string): string {
+  return `${code}: ${text}`;
+}
+
+/** The code a permission-denied reason starts with, or null (a role's refusal). */
+export function deniedCodeOf(reason: string): DeniedCode | null {
+  const code = reason.split(':', 1)[0];
+  return Object.values(DENIED_CODE).find((known) => known === code) ?? null;
+}
