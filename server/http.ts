@@ -9,8 +9,15 @@ import { canWrite, ROLES, type Role } from '../shared/roles.js';
 import { boardTitle } from '../shared/selectors.js';
 import { initialiseBoardDoc, initialiseSettingsDoc } from '../shared/template.js';
 import { bearerToken, newRoleTokens, resolveRole, sameSecret } from './auth.js';
+import { deleteBoard, setBoardArchived } from './boardAdmin.js';
 import type { Rooms } from './rooms.js';
-import type { BoardStore, DocumentStore } from './storage.js';
+import {
+  type BoardStore,
+  type DocumentStore,
+  StorageCorruptionError,
+  StorageFullError,
+  type StorageHealth,
+} from './storage.js';
 
 export interface HttpOptions {
   boards: BoardStore;
@@ -21,6 +28,8 @@ export interface HttpOptions {
   adminToken: string | null;
   clientDir: string;
   log: (message: string) => void;
+  /** The storage's state for /healthz (full disk, damaged documents). */
+  storageHealth?: () => StorageHealth;
 }
 
 /** Largest request body accepted (bytes). */
@@ -159,7 +168,7 @@ export function createRequestHandler(options: HttpOptions) {
     sendJson(res, 201, { id, title, tokens, links });
   }
 
-  /** The current title: from the live settings document when loaded, else from storage. */
+  /** The current title: from the live settings document when loaded, else from storage (if undamaged). */
   function currentTitle(boardId: string, fallback: string): string {
     const live = options.rooms.get(boardId, 'settings');
     if (live) return boardTitle(live.doc) || fallback;
@@ -167,6 +176,9 @@ export function createRequestHandler(options: HttpOptions) {
     try {
       for (const update of options.documents.loadDocument(boardId, 'settings').updates) Y.applyUpdate(doc, update);
       return boardTitle(doc) || fallback;
+    } catch (error) {
+      if (error instanceof StorageCorruptionError) return fallback;
+      throw error;
     } finally {
       doc.destroy();
     }
@@ -184,11 +196,14 @@ export function createRequestHandler(options: HttpOptions) {
       return;
     }
     const { role } = resolution;
+    const archived = (board.archivedAt ?? null) !== null;
     sendJson(res, 200, {
       boardId,
       title: currentTitle(boardId, board.title),
       role,
-      canWrite: { board: canWrite(role, 'board'), settings: canWrite(role, 'settings') },
+      canWrite: { board: !archived && canWrite(role, 'board'), settings: !archived && canWrite(role, 'settings') },
+      archived,
+      damaged: options.boards.findDamage(boardId).length > 0,
     });
   }
 
@@ -250,7 +265,9 @@ export function createRequestHandler(options: HttpOptions) {
     const path = url.pathname;
     if (path === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
-      return sendJson(res, 200, { ok: true });
+      const health = options.storageHealth?.();
+      if (!health) return sendJson(res, 200, { ok: true });
+      return sendJson(res, 200, { ok: true, storageFull: health.full, damagedDocuments: health.damaged.length });
     }
     if (path === '/api/boards') {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
@@ -261,6 +278,19 @@ export function createRequestHandler(options: HttpOptions) {
       if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
       return me(req, res, meMatch[1]!);
     }
+    const adminMatch = /^\/api\/boards\/([^/]+)(?:\/(archive|unarchive))?$/.exec(path);
+    if (adminMatch) {
+      const [, boardId, action] = adminMatch as unknown as [string, string, string | undefined];
+      const admin = { boards: options.boards, rooms: options.rooms, log: options.log };
+      if (action) {
+        if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
+        const answer = setBoardArchived(admin, boardId, req.headers.authorization, action === 'archive');
+        return sendJson(res, answer.status, answer.body);
+      }
+      if (req.method !== 'DELETE') return methodNotAllowed(res, 'DELETE');
+      const answer = deleteBoard(admin, boardId, req.headers.authorization, await readBody(req));
+      return sendJson(res, answer.status, answer.body);
+    }
     if (path === '/api' || path.startsWith('/api/') || path.startsWith('/ws/') || path === '/ws') {
       return sendJson(res, 404, { error: 'not found' });
     }
@@ -270,6 +300,9 @@ export function createRequestHandler(options: HttpOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
+      if (error instanceof StorageFullError) {
+        return sendJson(res, 507, { error: "the server's disk is full: nothing was changed; try again later" });
+      }
       if (error instanceof HttpError) {
         if (error.status === 413) res.setHeader('Connection', 'close');
         return sendJson(res, error.status, { error: error.message });

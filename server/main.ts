@@ -63,6 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminToken: options.adminToken || null,
     clientDir: options.clientDir ?? resolve('dist/client'),
     log,
+    storageHealth: storage.health,
   });
   const websockets = createWebsocketEndpoint({ boards: storage, rooms, log });
   const server = createServer(handler);
