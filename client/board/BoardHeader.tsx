@@ -13,7 +13,7 @@ const ROLE_KEYS = { facilitator: 'role.facilitator', participant: 'role.particip
 
 export function BoardHeader({ onRename }: { onRename: (name: string) => void }) {
   const { t } = useI18n();
-  const { role, canEditBoard, canEditSettings, identity } = useBoard();
+  const { role, canEditBoard, canManageBoard, identity } = useBoard();
   const settings = useSettings();
   const [renaming, setRenaming] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -33,7 +33,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
           {t('name.change')}
         </button>
         {canEditBoard && <TrashButton />}
-        {canEditSettings && (
+        {canManageBoard && (
           <button type="button" onClick={() => setSettingsOpen(true)}>
             {t('settings.open')}
           </button>
@@ -52,7 +52,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
           }}
         />
       )}
-      {settingsOpen && canEditSettings && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && canManageBoard && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { canWrite } from '../../shared/roles';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, fetchMe, type Me } from '../lib/api';
 import { forgetBoardToken, keepAcceptedBoardToken } from '../lib/boardToken';
@@ -11,6 +12,7 @@ import { NameDialog } from './NameDialog';
 import { BoardSession, type ConnectionState } from './session';
 
 const NEVER_CLOSED = createStore<ConnectionState>('connecting');
+const NOT_ARCHIVED = createStore(false);
 
 type Loading = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: Me };
 
@@ -100,16 +102,20 @@ function OpenBoard({
 
   // Closed for good by the server: nothing typed now could reach it, so nothing can be edited.
   const closed = useStore(session?.connection ?? NEVER_CLOSED) === 'closed';
+  // Rights follow the role, not /me's canWrite: that one is false for an archived board even after unarchiving.
+  const archived = useStore(session?.archived ?? NOT_ARCHIVED);
   const value = useMemo<BoardContextValue | null>(
     () =>
       session && {
         session,
         role: me.role,
-        canEditBoard: me.canWrite.board && !closed,
-        canEditSettings: me.canWrite.settings && !closed,
+        canEditBoard: canWrite(me.role, 'board') && !closed && !archived,
+        canEditSettings: canWrite(me.role, 'settings') && !closed && !archived,
+        canManageBoard: me.role === 'facilitator' && !closed,
+        archived,
         identity,
       },
-    [session, me, identity, closed],
+    [session, me, identity, closed, archived],
   );
   if (!value) return null;
   return (

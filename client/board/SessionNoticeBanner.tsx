@@ -1,4 +1,4 @@
-import { CLOSE } from '../../shared/protocol';
+import { CLOSE, DENIED_CODE } from '../../shared/protocol';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard } from './hooks';
@@ -8,9 +8,20 @@ export function SessionNoticeBanner() {
   const { session } = useBoard();
   const { t } = useI18n();
   const notice = useStore(session.notice);
-  if (!notice) return null;
+  if (!notice) {
+    if (!session.me.damaged) return null;
+    return (
+      <div className="banner banner-error" role="alert">
+        <span>{t('error.boardDamaged')}</span>
+      </div>
+    );
+  }
   let message: string;
-  if (notice.kind === 'permissionDenied') {
+  if (notice.kind === 'permissionDenied' && notice.code === DENIED_CODE.storageFull) {
+    message = t('error.storageFull');
+  } else if (notice.kind === 'permissionDenied' && notice.code === DENIED_CODE.archived) {
+    message = t('error.boardArchived');
+  } else if (notice.kind === 'permissionDenied') {
     // The server's reason is in English for logs and other tools; the person reads it in the UI language.
     message = t(notice.doc === 'settings' ? 'error.permissionDeniedSettings' : 'error.permissionDeniedBoard');
   } else if (notice.code === CLOSE.unauthorized) {

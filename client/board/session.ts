@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { roomName } from '../../shared/protocol';
+import { DENIED_CODE, type DeniedCode, deniedCodeOf, roomName } from '../../shared/protocol';
 import type { DocKind } from '../../shared/roles';
 import type { Me } from '../lib/api';
 import { createStore, type Store } from '../lib/store';
@@ -16,7 +16,7 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'off
 /** Something the server told us that the person must see. */
 export type SessionNotice =
   | { kind: 'closed'; code: number; reason: string }
-  | { kind: 'permissionDenied'; doc: DocKind; reason: string };
+  | { kind: 'permissionDenied'; doc: DocKind; reason: string; code: DeniedCode | null };
 
 /**
  * One open board: its two documents, their providers and the stores the views read. Created once per
@@ -31,6 +31,8 @@ export class BoardSession {
   /** Both documents have synced with the server at least once: the board can be shown (stays true). */
   readonly loaded: Store<boolean> = createStore(false);
   readonly notice: Store<SessionNotice | null> = createStore<SessionNotice | null>(null);
+  /** Archived by the facilitator: read-only for everyone (from /me, then from the server's refusals). */
+  readonly archived: Store<boolean>;
   /**
    * Changes made here while disconnected that the server has not received yet. Until offline storage lands,
    * they live only in this tab: closing it would lose them, so the page asks first.
@@ -48,6 +50,7 @@ export class BoardSession {
     readonly token: string,
     readonly me: Me,
   ) {
+    this.archived = createStore(me.archived ?? false);
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
     // disableBc: a tab must never hold data the server has not seen (PROTOCOL-NOTES).
     const options = { params: { token }, disableBc: true };
@@ -101,7 +104,9 @@ export class BoardSession {
     provider.messageHandlers[2] = (_encoder, decoder) => {
       decoding.readVarUint(decoder);
       const reason = decoding.readVarString(decoder);
-      this.notice.set({ kind: 'permissionDenied', doc, reason });
+      const code = deniedCodeOf(reason);
+      if (code === DENIED_CODE.archived) this.archived.set(true);
+      this.notice.set({ kind: 'permissionDenied', doc, reason, code });
     };
   }
 

@@ -14,6 +14,10 @@ export interface Me {
   title: string;
   role: Role;
   canWrite: { board: boolean; settings: boolean };
+  /** Archived by the facilitator: read-only for everyone. */
+  archived?: boolean;
+  /** A stored row of this board failed its checksum: the server cannot serve it until it is restored. */
+  damaged?: boolean;
 }
 
 export class ApiError extends Error {
@@ -52,4 +56,23 @@ export async function fetchMe(boardId: string, token: string): Promise<Me> {
   });
   if (!response.ok) throw await readError(response);
   return (await response.json()) as Me;
+}
+
+/** The facilitator archives (read-only for everyone) or unarchives the board. */
+export async function setBoardArchived(boardId: string, token: string, archived: boolean): Promise<void> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/${archived ? 'archive' : 'unarchive'}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw await readError(response);
+}
+
+/** The facilitator deletes the board for good; the body repeats its id as the server's confirmation. */
+export async function deleteBoard(boardId: string, token: string): Promise<void> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ confirm: boardId }),
+  });
+  if (!response.ok) throw await readError(response);
 }
