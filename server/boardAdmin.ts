@@ -14,6 +14,8 @@ export interface BoardAdminOptions {
 export interface AdminAnswer {
   status: number;
   body: Record<string, unknown>;
+  /** Set for a wrong method: the methods the route allows (405). */
+  allow?: string;
 }
 
 const deleteSchema = z.object({ confirm: z.string() });
@@ -87,4 +89,28 @@ export function deleteBoard(
     options.log(`board ${boardId} deleted by its facilitator`);
     return { status: 200, body: { id: boardId, deleted: true } };
   });
+}
+
+const ROUTE = /^\/api\/boards\/([^/]+)(?:\/(archive|unarchive))?$/;
+
+/**
+ * `POST /api/boards/<id>/archive`, `POST /api/boards/<id>/unarchive`, `DELETE /api/boards/<id>`; null for any
+ * other path.
+ */
+export async function answerBoardAdmin(
+  options: BoardAdminOptions,
+  path: string,
+  req: { method?: string; headers: { authorization?: string } },
+  readBody: () => Promise<string>,
+): Promise<AdminAnswer | null> {
+  const match = ROUTE.exec(path);
+  if (!match) return null;
+  const boardId = match[1]!;
+  const action = match[2];
+  if (action) {
+    if (req.method !== 'POST') return { status: 405, body: {}, allow: 'POST' };
+    return setBoardArchived(options, boardId, req.headers.authorization, action === 'archive');
+  }
+  if (req.method !== 'DELETE') return { status: 405, body: {}, allow: 'DELETE' };
+  return deleteBoard(options, boardId, req.headers.authorization, await readBody());
 }

@@ -9,7 +9,7 @@ import { canWrite, ROLES, type Role } from '../shared/roles.js';
 import { boardTitle } from '../shared/selectors.js';
 import { initialiseBoardDoc, initialiseSettingsDoc } from '../shared/template.js';
 import { bearerToken, newRoleTokens, resolveRole, sameSecret } from './auth.js';
-import { deleteBoard, setBoardArchived } from './boardAdmin.js';
+import { answerBoardAdmin } from './boardAdmin.js';
 import type { Rooms } from './rooms.js';
 import {
   type BoardStore,
@@ -278,18 +278,10 @@ export function createRequestHandler(options: HttpOptions) {
       if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
       return me(req, res, meMatch[1]!);
     }
-    const adminMatch = /^\/api\/boards\/([^/]+)(?:\/(archive|unarchive))?$/.exec(path);
-    if (adminMatch) {
-      const [, boardId, action] = adminMatch as unknown as [string, string, string | undefined];
-      const admin = { boards: options.boards, rooms: options.rooms, log: options.log };
-      if (action) {
-        if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
-        const answer = setBoardArchived(admin, boardId, req.headers.authorization, action === 'archive');
-        return sendJson(res, answer.status, answer.body);
-      }
-      if (req.method !== 'DELETE') return methodNotAllowed(res, 'DELETE');
-      const answer = deleteBoard(admin, boardId, req.headers.authorization, await readBody(req));
-      return sendJson(res, answer.status, answer.body);
+    const admin = await answerBoardAdmin(options, path, req, () => readBody(req));
+    if (admin) {
+      if (admin.allow) return methodNotAllowed(res, admin.allow);
+      return sendJson(res, admin.status, admin.body);
     }
     if (path === '/api' || path.startsWith('/api/') || path.startsWith('/ws/') || path === '/ws') {
       return sendJson(res, 404, { error: 'not found' });

@@ -1,9 +1,10 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
-import { CLOSE, DENIED_CODE, deniedReason, roomName } from '../shared/protocol.js';
+import { CLOSE, roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
-import { encodeAwarenessFrame, encodePermissionDenied, encodeSyncStep1, encodeSyncUpdate } from './frames.js';
+import { encodeAwarenessFrame, encodeSyncUpdate } from './frames.js';
+import { ARCHIVED_REASON, RefusedWriters, STORAGE_FULL_REASON } from './refusedWriters.js';
 import { type DocumentStore, StorageFullError } from './storage.js';
 import {
   deletionsAlreadyApplied,
@@ -34,15 +35,6 @@ export interface RoomsOptions {
 
 const SERVER_ORIGIN = Symbol('server');
 
-export const STORAGE_FULL_REASON = deniedReason(
-  DENIED_CODE.storageFull,
-  "The server's disk is full: your change was not saved on the server. It is kept on your device and sent again once space is available.",
-);
-export const ARCHIVED_REASON = deniedReason(
-  DENIED_CODE.archived,
-  'This board is archived: it is read-only. Your change was not saved on the server.',
-);
-
 /**
  * A loaded document: its Y.Doc holds only committed state. Incoming updates are validated against the
  * committed state plus the updates still waiting for their commit, stored, and only once committed
@@ -64,11 +56,8 @@ export class Room {
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
   private archived = false;
-  /**
-   * Writers refused for a reason that can pass (full disk, archive), with that reason: each is told once, and
-   * asked for its changes again (our step 1) once the reason is gone.
-   */
-  private readonly refusedWriters = new Map<Peer, string>();
+  /** Writers refused for a full disk or an archive: asked for their changes again once that passed. */
+  private readonly refusedWriters = new RefusedWriters<Peer>();
 
   constructor(
     readonly boardId: string,
@@ -124,7 +113,7 @@ export class Room {
 
   remove(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
-    this.refusedWriters.delete(peer);
+    this.refusedWriters.forget(peer);
     for (const id of peer.awarenessIds) {
       if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
     }
@@ -250,9 +239,7 @@ export class Room {
   }
 
   private refuse(peer: Peer, reason: string): void {
-    if (this.refusedWriters.get(peer) === reason || !this.peers.has(peer)) return;
-    this.refusedWriters.set(peer, reason);
-    peer.send(encodePermissionDenied(reason));
+    if (this.peers.has(peer)) this.refusedWriters.refuse(peer, reason);
   }
 
   /**
@@ -292,10 +279,7 @@ export class Room {
 
   /** Once nothing blocks writes any more, each refused writer gets our step 1 and sends what we lack. */
   private resyncRefused(): void {
-    if (this.failed || this.writeBlockedReason() || this.refusedWriters.size === 0) return;
-    const step1 = encodeSyncStep1(this.doc);
-    for (const peer of this.refusedWriters.keys()) peer.send(step1);
-    this.refusedWriters.clear();
+    if (!this.failed && !this.writeBlockedReason()) this.refusedWriters.askAgain(this.doc);
   }
 
   /** Storage failed: the queued state is unknown, so nobody is served from this room any more. */

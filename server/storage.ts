@@ -1,78 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DocKind, Role } from '../shared/roles.js';
+import type { DocKind } from '../shared/roles.js';
 import { checksumOf } from './storage/checksum.js';
 import { isDiskFull, StorageCorruptionError, StorageFullError } from './storage/errors.js';
+import { createFullDiskState } from './storage/fullDisk.js';
 import { migrateSchema } from './storage/schema.js';
+import type { Storage, StoredDocument } from './storage/types.js';
 
 export { StorageCorruptionError, StorageFullError } from './storage/errors.js';
-
-export interface BoardRecord {
-  id: string;
-  title: string;
-  createdAt: number;
-  /** SHA-256 (hex) of each role's token; the tokens themselves are never stored. */
-  tokenHashes: Record<Role, string>;
-  /** When the facilitator archived the board (read-only for everyone); null when it is live. */
-  archivedAt?: number | null;
-}
-
-export interface StoredDocument {
-  /** The compacted snapshot (if any) followed by the updates appended since, in order. */
-  updates: Uint8Array[];
-  /** Sequence number of the last stored update (0 when none), for compaction. */
-  lastSeq: number;
-  /** How many updates are stored beside the snapshot. */
-  updateCount: number;
-}
-
-/** What the rooms need from persistence: injected, so the protocol and rooms never import SQLite. */
-export interface DocumentStore {
-  /** Every row is checked against its checksum first: a damaged one throws a StorageCorruptionError. */
-  loadDocument(boardId: string, doc: DocKind): StoredDocument;
-  /**
-   * Resolves with the update's sequence number once the transaction holding it is durably committed; rejects
-   * with a StorageFullError (nothing stored) when the disk is full, or with the database's error.
-   */
-  appendUpdate(boardId: string, doc: DocKind, update: Uint8Array): Promise<number>;
-  /** Replaces the snapshot and every update up to `upToSeq` by `snapshot`, in one transaction. */
-  compact(boardId: string, doc: DocKind, snapshot: Uint8Array, upToSeq: number): void;
-  /** Commits whatever is queued now, synchronously. */
-  flush(): void;
-  /** True from a write refused for lack of space until a retry succeeded: appends are refused meanwhile. */
-  isFull?(): boolean;
-  /** Called once space is available again after the disk was full. */
-  onSpaceAvailable?(listener: () => void): void;
-  isArchived?(boardId: string): boolean;
-}
-
-export interface BoardStore {
-  createBoard(board: BoardRecord, documents: Record<DocKind, Uint8Array>): void;
-  getBoard(id: string): BoardRecord | null;
-  /** Sets or clears the archive flag; false when there is no such board. */
-  setArchived(id: string, archived: boolean): boolean;
-  /** Removes the board and every stored row of it; false when there is no such board. */
-  deleteBoard(id: string): boolean;
-  /** Checks every stored row of the board against its checksum, without decoding anything. */
-  findDamage(id: string): StorageCorruptionError[];
-}
-
-export interface StorageHealth {
-  full: boolean;
-  /** Documents found damaged since the start, as `<boardId>` or `<boardId>/settings`. */
-  damaged: string[];
-}
-
-export interface Storage extends Required<DocumentStore>, BoardStore {
-  health(): StorageHealth;
-  /**
-   * Caps the database at its current size plus `extraPages` pages (`PRAGMA max_page_count`), or lifts the
-   * cap (null): simulates a full disk in tests and drills.
-   */
-  limitSize(extraPages: number | null): void;
-  close(): void;
-}
+export type {
+  BoardRecord,
+  BoardStore,
+  DocumentStore,
+  Storage,
+  StorageHealth,
+  StoredDocument,
+} from './storage/types.js';
 
 interface QueuedUpdate {
   boardId: string;
@@ -155,10 +99,8 @@ export function openStorage(options: StorageOptions): Storage {
   let queue: QueuedUpdate[] = [];
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
-  // The full-disk state lives here only: rooms ask `isFull()` and hear `onSpaceAvailable`.
-  let full = false;
-  let probeTimer: NodeJS.Timeout | null = null;
-  const spaceListeners: Array<() => void> = [];
+  // The full-disk state lives there only: rooms ask `isFull()` and hear `onSpaceAvailable`.
+  const fullDisk = createFullDiskState({ retryMs: fullRetryMs, probe: probeWrite, log });
   const damaged = new Set<string>();
 
   const insertQueued = (entry: QueuedUpdate) =>
@@ -166,39 +108,12 @@ export function openStorage(options: StorageOptions): Storage {
   const commitQueue = db.transaction((entries: QueuedUpdate[]) => entries.map(insertQueued));
   const commitOne = db.transaction(insertQueued);
 
-  function becameFull(error: unknown): StorageFullError {
-    if (!full) {
-      full = true;
-      log(`storage: the disk is full; writes are refused and retried every ${fullRetryMs} ms: ${String(error)}`);
-      scheduleProbe();
-    }
-    return new StorageFullError(error);
-  }
-
-  function scheduleProbe(): void {
-    probeTimer = setTimeout(() => {
-      probeTimer = null;
-      if (closed || !full) return;
-      try {
-        probeWrite();
-      } catch (error) {
-        if (!isDiskFull(error)) log(`storage: the full-disk probe failed: ${String(error)}`);
-        scheduleProbe();
-        return;
-      }
-      full = false;
-      log('storage: space is available again; writes are accepted');
-      for (const listener of spaceListeners) listener();
-    }, fullRetryMs);
-    probeTimer.unref();
-  }
-
   /** Runs a write; a full disk becomes a StorageFullError and the full state, other errors pass through. */
   function write<T>(run: () => T): T {
     try {
       return run();
     } catch (error) {
-      throw isDiskFull(error) ? becameFull(error) : error;
+      throw isDiskFull(error) ? fullDisk.markFull(error) : error;
     }
   }
 
@@ -215,7 +130,7 @@ export function openStorage(options: StorageOptions): Storage {
       seqs = commitQueue(entries);
     } catch (error) {
       if (isDiskFull(error)) {
-        const failure = becameFull(error);
+        const failure = fullDisk.markFull(error);
         for (const entry of entries) entry.reject(failure);
         return;
       }
@@ -334,7 +249,7 @@ export function openStorage(options: StorageOptions): Storage {
 
     appendUpdate(boardId, doc, update) {
       if (closed) return Promise.reject(new Error('storage is closed'));
-      if (full) return Promise.reject(new StorageFullError());
+      if (fullDisk.isFull()) return Promise.reject(new StorageFullError());
       return new Promise<number>((resolve, reject) => {
         queue.push({ boardId, doc, update, resolve, reject });
         timer ??= setTimeout(flush, batchMs);
@@ -349,11 +264,9 @@ export function openStorage(options: StorageOptions): Storage {
     },
 
     flush,
-    isFull: () => full,
-    onSpaceAvailable(listener) {
-      spaceListeners.push(listener);
-    },
-    health: () => ({ full, damaged: [...damaged] }),
+    isFull: fullDisk.isFull,
+    onSpaceAvailable: fullDisk.onSpaceAvailable,
+    health: () => ({ full: fullDisk.isFull(), damaged: [...damaged] }),
 
     limitSize(extraPages) {
       const pages = db.pragma('page_count', { simple: true }) as number;
@@ -364,7 +277,7 @@ export function openStorage(options: StorageOptions): Storage {
       if (closed) return;
       flush();
       closed = true;
-      if (probeTimer) clearTimeout(probeTimer);
+      fullDisk.close();
       db.close();
     },
   };
