@@ -56,6 +56,7 @@ export class Room {
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
   private archived = false;
+  private unloaded = false;
   /** Writers refused for a full disk or an archive: asked for their changes again once that passed. */
   private readonly refusedWriters = new RefusedWriters<Peer>();
 
@@ -203,6 +204,9 @@ export class Room {
   unload(): void {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     this.unloadTimer = null;
+    // A deleted board's room is freed first and its connections closed after, which schedules an unload.
+    if (this.unloaded) return;
+    this.unloaded = true;
     if (!this.failed && this.storedUpdates > 0) this.compact();
     this.awareness.off('update', this.relayAwareness);
     this.doc.off('update', this.relayUpdate);
@@ -223,6 +227,7 @@ export class Room {
 
   private scheduleUnload(): void {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.unloaded) return;
     this.unloadTimer = setTimeout(() => {
       this.unloadTimer = null;
       if (this.peers.size > 0) return;
