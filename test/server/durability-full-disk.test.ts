@@ -14,8 +14,11 @@ const ids = (notes: { id: string }[]) => new Set(notes.map((note) => note.id));
 describe('a full disk', () => {
   // Without edits while full, the writer's step 2 after the resync holds exactly the refused updates: it is
   // stored only if the room forgot them when their batch failed.
-  it.each([{ editsWhileFull: 5 }, { editsWhileFull: 0 }])(
-    'refuses writes with a reason, keeps serving reads and joins, and stores the refused changes once space returns ($editsWhileFull edits while full)',
+  it.each([
+    { editsWhileFull: 5, when: 'with edits made while full' },
+    { editsWhileFull: 0, when: 'with no edit after the refused one' },
+  ])(
+    'refuses writes with a reason, keeps serving reads and joins, and stores the refused changes once space returns ($when)',
     async ({ editsWhileFull }) => {
       const data = tempDataDir();
       cleanups.push(data.remove);
