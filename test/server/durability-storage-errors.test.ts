@@ -2,11 +2,11 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Rooms } from '../../server/rooms.js';
-import { type DocumentStore, StorageFullError } from '../../server/storage.js';
+import { type DocumentStore, openStorage, StorageFullError } from '../../server/storage.js';
 import { migrateBoardDoc } from '../../shared/migrations.js';
 import { addNote } from '../../shared/ops/notes.js';
 import { MESSAGE } from '../../shared/protocol.js';
-import { waitFor } from './helpers.js';
+import { tempDataDir, waitFor } from './helpers.js';
 
 /**
  * A store whose appends fail with a chosen error: SQLite cannot be made to report an I/O error on demand,
@@ -101,5 +101,39 @@ describe('a storage failure while writing', () => {
     spaceIsBack();
     expect(writer.frames.map(firstType)).toEqual([MESSAGE.auth, MESSAGE.sync]); // our step 1: send what we lack
     expect(other.frames).toEqual([]); // it was never refused
+  });
+});
+
+describe('a batch of appends in which one fails', () => {
+  it('fails only that update: the others of the same transaction are stored', async () => {
+    const data = tempDataDir();
+    const storage = openStorage({ dataDir: data.dir, batchMs: 20 });
+    try {
+      const empty = Y.encodeStateAsUpdate(new Y.Doc());
+      storage.createBoard(
+        {
+          id: 'realboard001',
+          title: 't',
+          createdAt: 0,
+          tokenHashes: { facilitator: 'a', participant: 'b', viewer: 'c' },
+        },
+        { board: empty, settings: empty },
+      );
+      const doc = new Y.Doc();
+      addNote(doc, { id: 'n1', pillarId: 'p', lane: 'idea', text: 'x', author: 'a' });
+      const update = Y.encodeStateAsUpdate(doc);
+      // Same batch: a board that does not exist (deleted meanwhile) breaks the foreign key.
+      const results = await Promise.allSettled([
+        storage.appendUpdate('realboard001', 'board', update),
+        storage.appendUpdate('ghostboard01', 'board', update),
+        storage.appendUpdate('realboard001', 'settings', update),
+      ]);
+      expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(storage.loadDocument('realboard001', 'board').updateCount).toBe(1);
+      expect(storage.loadDocument('realboard001', 'settings').updateCount).toBe(1);
+    } finally {
+      storage.close();
+      data.remove();
+    }
   });
 });
