@@ -106,6 +106,8 @@ export class BoardSession {
       const reason = decoding.readVarString(decoder);
       const code = deniedCodeOf(reason);
       if (code === DENIED_CODE.archived) this.archived.set(true);
+      // Refused for a full disk: the change lives only in this tab until the server asks for it again.
+      if (code === DENIED_CODE.storageFull) this.unsentChanges.set(true);
       this.notice.set({ kind: 'permissionDenied', doc, reason, code });
     };
   }
