@@ -85,10 +85,10 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         for (const [data, isBinary] of early.splice(0)) connection.receive(data, isBinary);
       },
       (error: unknown) => {
+        // 1011 is retried by the client: the board comes back once restored. Storage logged the damage once.
+        if (error instanceof StorageCorruptionError) return closeSafely(ws, 1011, DAMAGED_REASON);
         options.log(`could not load ${url.pathname}: ${String(error)}`);
-        // 1011 is retried by the client: the board comes back once the administrator restored it.
-        if (error instanceof StorageCorruptionError) closeSafely(ws, 1011, DAMAGED_REASON);
-        else closeSafely(ws, 1011, 'the board could not be loaded');
+        closeSafely(ws, 1011, 'the board could not be loaded');
       },
     );
   }
