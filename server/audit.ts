@@ -13,6 +13,8 @@ export interface Actor {
 export type AuditAction =
   | 'board.lock'
   | 'board.unlock'
+  | 'board.archive'
+  | 'board.unarchive'
   | 'link.regenerate'
   | 'member.add'
   | 'member.rename'

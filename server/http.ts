@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { archiveBoard, deleteBoard, unarchiveBoard } from './api/boardAdmin.js';
 import { createBoard, createGuest, me, renameSelf } from './api/boards.js';
 import type { ApiContext } from './api/context.js';
 import { readAudit, readLock, writeLock } from './api/facilitation.js';
@@ -14,17 +15,23 @@ import {
   renamePerson,
 } from './api/people.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
+import { StorageFullError, type StorageHealth } from './storage.js';
 
 export { MAX_BODY_BYTES } from './httpUtil.js';
 
 export interface HttpOptions extends ApiContext {
   clientDir: string;
+  /** The storage's state for /healthz (full disk, damaged documents). */
+  storageHealth?: () => StorageHealth;
 }
 
 type Handler = (context: ApiContext, req: IncomingMessage, res: ServerResponse, ...params: string[]) => unknown;
 
 /** The board API: path pattern (after `/api/boards/<id>`) → handler per method. */
 const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
+  { pattern: /^$/, methods: { DELETE: deleteBoard } },
+  { pattern: /^\/archive$/, methods: { POST: archiveBoard } },
+  { pattern: /^\/unarchive$/, methods: { POST: unarchiveBoard } },
   { pattern: /^\/me$/, methods: { GET: me, PATCH: renameSelf } },
   { pattern: /^\/guests$/, methods: { POST: createGuest } },
   { pattern: /^\/people$/, methods: { GET: listPeople, POST: addMember } },
@@ -132,15 +139,18 @@ export function createRequestHandler(options: HttpOptions) {
     const path = url.pathname;
     if (path === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
-      return sendJson(res, 200, { ok: true });
+      const health = options.storageHealth?.();
+      if (!health) return sendJson(res, 200, { ok: true });
+      return sendJson(res, 200, { ok: true, storageFull: health.full, damagedDocuments: health.damaged.length });
     }
     if (path === '/api/boards') {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
       return createBoard(options, req, res);
     }
-    const board = /^\/api\/boards\/([^/]+)(\/.*)$/.exec(path);
+    const board = /^\/api\/boards\/([^/]+)(\/.*)?$/.exec(path);
     if (board) {
-      const [, boardId, rest] = board as unknown as [string, string, string];
+      const boardId = board[1]!;
+      const rest = board[2] ?? '';
       for (const route of BOARD_ROUTES) {
         const match = route.pattern.exec(rest);
         if (!match) continue;
@@ -165,6 +175,9 @@ export function createRequestHandler(options: HttpOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
+      if (error instanceof StorageFullError) {
+        return sendJson(res, 507, { error: "the server's disk is full: nothing was changed; try again later" });
+      }
       if (error instanceof HttpError) {
         if (error.status === 413) res.setHeader('Connection', 'close');
         return sendJson(res, error.status, { error: error.message });

@@ -11,7 +11,7 @@ import { createRequestHandler } from './http.js';
 import { openLinkTokenStore } from './linkTokens.js';
 import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
-import { openStorage } from './storage.js';
+import { openStorage, type Storage } from './storage.js';
 import { createWebsocketEndpoint } from './websocket.js';
 
 export interface ServerOptions {
@@ -30,6 +30,8 @@ export interface ServerOptions {
   compactAfter?: number;
   /** How long incoming updates wait to be committed together (ms); default 4. */
   batchMs?: number;
+  /** While the disk is full, how often storage is tried again (ms); default 1,000. */
+  storageFullRetryMs?: number;
   log?: (message: string) => void;
 }
 
@@ -37,13 +39,20 @@ export interface RunningServer {
   /** `http://<host>:<port>` as listened on. */
   url: string;
   port: number;
+  /** The open database: health, and `limitSize` to simulate a full disk in tests and drills. */
+  storage: Storage;
   /** Stops accepting, commits what is queued, closes connections, compacts loaded rooms, closes the db. */
   close(): Promise<void>;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(message));
-  const storage = openStorage({ dataDir: options.dataDir, batchMs: options.batchMs });
+  const storage = openStorage({
+    dataDir: options.dataDir,
+    batchMs: options.batchMs,
+    fullRetryMs: options.storageFullRetryMs,
+    log,
+  });
   const rooms = new Rooms({
     store: storage,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
@@ -71,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminToken: options.adminToken || null,
     clientDir: options.clientDir ?? resolve('dist/client'),
     log,
+    storageHealth: storage.health,
   });
   const websockets = createWebsocketEndpoint({ boards: storage, people, connections, locks, rooms, log });
   const server = createServer(handler);
@@ -108,7 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return closing;
   }
 
-  return { url, port, close };
+  return { url, port, storage, close };
 }
 
 async function runFromCommandLine(): Promise<void> {

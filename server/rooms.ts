@@ -1,11 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
-import { roomName } from '../shared/protocol.js';
+import { CLOSE, roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
 import { encodeAwarenessFrame, encodeSyncUpdate } from './frames.js';
+import { ARCHIVED_REASON, RefusedWriters, STORAGE_FULL_REASON } from './refusedWriters.js';
 import { SERVER_ONLY_KEYS } from './serverOnlyKeys.js';
-import type { DocumentStore } from './storage.js';
+import { type DocumentStore, StorageFullError } from './storage.js';
 import {
   deletionsAlreadyApplied,
   type StateVector,
@@ -55,6 +56,10 @@ export class Room {
   private fullStateCache: Uint8Array | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
+  private archived = false;
+  private unloaded = false;
+  /** Writers refused for a full disk or an archive: asked for their changes again once that passed. */
+  private readonly refusedWriters = new RefusedWriters<Peer>();
 
   constructor(
     readonly boardId: string,
@@ -82,6 +87,7 @@ export class Room {
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
       this.options.log(`room ${this.name}: stored updates left pending structs; serving what integrated`);
     }
+    this.archived = this.options.store.isArchived?.(this.boardId) ?? false;
     this.lastSeq = stored.lastSeq;
     this.storedUpdates = stored.updateCount;
     const migrate = this.kind === 'board' ? migrateBoardDoc : migrateSettingsDoc;
@@ -109,6 +115,7 @@ export class Room {
 
   remove(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
+    this.refusedWriters.forget(peer);
     for (const id of peer.awarenessIds) {
       if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
     }
@@ -171,6 +178,18 @@ export class Room {
   ): SubmitResult {
     if (this.failed) return { ok: false, kind: 'malformed', reason: 'the board is unavailable' };
     const check = validateUpdate(update, this.knownStateVector, this.validateOptions(fromClient));
+    const blocked = this.writeBlockedReason();
+    if (blocked) {
+      // The server's own change is not kept anywhere: it fails, and its caller writes it again later.
+      if (!from) return { ok: false, kind: 'malformed', reason: blocked };
+      // Refused writes are never resynced now (that would loop): the writer is asked once the block is gone.
+      if (!check.ok && check.kind !== 'missing') return check;
+      if (check.ok && (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc)))) {
+        return { ok: true };
+      }
+      this.refuse(from, blocked);
+      return { ok: true };
+    }
     if (!check.ok) return check;
     if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) {
       settled?.applied();
@@ -192,7 +211,8 @@ export class Room {
       (error: unknown) => {
         this.pendingCommits--;
         settled?.failed(error);
-        this.fail(error);
+        if (error instanceof StorageFullError) this.refuseForFullDisk(from);
+        else this.fail(error);
       },
     );
     return { ok: true };
@@ -222,6 +242,9 @@ export class Room {
   unload(): void {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     this.unloadTimer = null;
+    // A deleted board's room is freed first and its connections closed after, which schedules an unload.
+    if (this.unloaded) return;
+    this.unloaded = true;
     if (!this.failed && this.storedUpdates > 0) this.compact();
     this.awareness.off('update', this.relayAwareness);
     this.doc.off('update', this.relayUpdate);
@@ -242,12 +265,64 @@ export class Room {
 
   private scheduleUnload(): void {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.unloaded) return;
     this.unloadTimer = setTimeout(() => {
       this.unloadTimer = null;
       if (this.peers.size > 0) return;
       if (!this.idle) return this.scheduleUnload();
       this.unload();
     }, this.options.unloadDelayMs);
+  }
+
+  /** Why writes are refused now, or null. */
+  private writeBlockedReason(): string | null {
+    if (this.archived) return ARCHIVED_REASON;
+    if (this.options.store.isFull?.()) return STORAGE_FULL_REASON;
+    return null;
+  }
+
+  private refuse(peer: Peer, reason: string): void {
+    if (this.peers.has(peer)) this.refusedWriters.refuse(peer, reason);
+  }
+
+  /**
+   * A batch holding this update was not stored for lack of space: nothing of it was applied or relayed. The
+   * storage refuses every append while full, so every commit pending here belonged to that batch; once the
+   * last has failed, what the room knows is the committed doc again, and the writers' step 2 after the
+   * resync is checked against it.
+   */
+  private refuseForFullDisk(from: Peer | null): void {
+    if (this.failed) return;
+    if (this.pendingCommits === 0) this.knownStateVector = stateVectorOf(this.doc);
+    if (from) this.refuse(from, STORAGE_FULL_REASON);
+  }
+
+  /** The storage has space again: writers refused for the full disk send what the server lacks. */
+  spaceAvailable(): void {
+    this.resyncRefused();
+  }
+
+  /** Archives or unarchives: every connection is told of an archive; unarchiving asks refused writers again. */
+  setArchived(archived: boolean): void {
+    if (this.archived === archived) return;
+    this.archived = archived;
+    if (archived) {
+      // Every connection is told (and counted as refused: a write racing the archive is asked for later).
+      for (const peer of this.peers) this.refuse(peer, ARCHIVED_REASON);
+    } else {
+      this.resyncRefused();
+    }
+  }
+
+  /** The board was deleted: every connection is closed for good and nothing more is written. */
+  closeDeleted(): void {
+    for (const peer of [...this.peers]) peer.close(CLOSE.notFound, 'this board was deleted');
+    this.discard();
+  }
+
+  /** Once nothing blocks writes any more, each refused writer gets our step 1 and sends what we lack. */
+  private resyncRefused(): void {
+    if (!this.failed && !this.writeBlockedReason()) this.refusedWriters.askAgain(this.doc);
   }
 
   /** Storage failed: the queued state is unknown, so nobody is served from this room any more. */
@@ -288,7 +363,21 @@ export class Rooms {
   private readonly loading = new Map<string, Promise<JoinResult>>();
   private readonly loadedListeners: RoomLoadedListener[] = [];
 
-  constructor(private readonly options: RoomsOptions) {}
+  constructor(private readonly options: RoomsOptions) {
+    options.store.onSpaceAvailable?.(() => {
+      for (const room of this.loaded.values()) room.spaceAvailable();
+    });
+  }
+
+  /** Tells the loaded rooms of a board that it was archived or unarchived. */
+  setArchived(boardId: string, archived: boolean): void {
+    for (const kind of ['board', 'settings'] as const) this.get(boardId, kind)?.setArchived(archived);
+  }
+
+  /** Closes the connections of a deleted board (4404) and frees its rooms without writing. */
+  deleteBoard(boardId: string): void {
+    for (const kind of ['board', 'settings'] as const) this.get(boardId, kind)?.closeDeleted();
+  }
 
   onLoaded(listener: RoomLoadedListener): void {
     this.loadedListeners.push(listener);

@@ -1,46 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DocKind, Role } from '../shared/roles.js';
+import type { DocKind } from '../shared/roles.js';
+import { checksumOf } from './storage/checksum.js';
+import { isDiskFull, StorageCorruptionError, StorageFullError } from './storage/errors.js';
+import { createFullDiskState } from './storage/fullDisk.js';
+import { migrateSchema } from './storage/schema.js';
+import type { Storage, StoredDocument } from './storage/types.js';
 
-export interface BoardRecord {
-  id: string;
-  title: string;
-  createdAt: number;
-  /** SHA-256 (hex) of each role's token; the tokens themselves are never stored. */
-  tokenHashes: Record<Role, string>;
-}
-
-export interface StoredDocument {
-  /** The compacted snapshot (if any) followed by the updates appended since, in order. */
-  updates: Uint8Array[];
-  /** Sequence number of the last stored update (0 when none), for compaction. */
-  lastSeq: number;
-  /** How many updates are stored beside the snapshot. */
-  updateCount: number;
-}
-
-/** What the rooms need from persistence: injected, so the protocol and rooms never import SQLite. */
-export interface DocumentStore {
-  loadDocument(boardId: string, doc: DocKind): StoredDocument;
-  /** Resolves with the update's sequence number once the transaction holding it is durably committed. */
-  appendUpdate(boardId: string, doc: DocKind, update: Uint8Array): Promise<number>;
-  /** Replaces the snapshot and every update up to `upToSeq` by `snapshot`, in one transaction. */
-  compact(boardId: string, doc: DocKind, snapshot: Uint8Array, upToSeq: number): void;
-  /** Commits whatever is queued now, synchronously. */
-  flush(): void;
-}
-
-export interface BoardStore {
-  createBoard(board: BoardRecord, documents: Record<DocKind, Uint8Array>): void;
-  getBoard(id: string): BoardRecord | null;
-}
-
-export interface Storage extends DocumentStore, BoardStore {
-  /** The open database, for the stores of other concerns (people, audit log, board state) to share. */
-  readonly database: Database.Database;
-  close(): void;
-}
+export { StorageCorruptionError, StorageFullError } from './storage/errors.js';
+export type {
+  BoardRecord,
+  BoardStore,
+  DocumentStore,
+  Storage,
+  StorageHealth,
+  StoredDocument,
+} from './storage/types.js';
 
 interface QueuedUpdate {
   boardId: string;
@@ -54,32 +30,10 @@ export interface StorageOptions {
   dataDir: string;
   /** How long incoming updates wait to be committed together (ms). */
   batchMs?: number;
+  /** While the disk is full, how often a small write is tried to learn whether space is back (ms). */
+  fullRetryMs?: number;
+  log?: (message: string) => void;
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS boards (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  facilitator_token_hash TEXT NOT NULL,
-  participant_token_hash TEXT NOT NULL,
-  viewer_token_hash TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS snapshots (
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  doc TEXT NOT NULL CHECK (doc IN ('board', 'settings')),
-  state BLOB NOT NULL,
-  updated_at INTEGER NOT NULL,
-  PRIMARY KEY (board_id, doc)
-);
-CREATE TABLE IF NOT EXISTS updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  doc TEXT NOT NULL CHECK (doc IN ('board', 'settings')),
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (board_id, doc, seq);
-`;
 
 interface BoardRow {
   id: string;
@@ -88,7 +42,11 @@ interface BoardRow {
   facilitator_token_hash: string;
   participant_token_hash: string;
   viewer_token_hash: string;
+  archived_at: number | null;
 }
+
+/** SQLite's largest page count: the default `max_page_count`. */
+const NO_PAGE_LIMIT = 4294967294;
 
 export function openStorage(options: StorageOptions): Storage {
   mkdirSync(options.dataDir, { recursive: true });
@@ -97,36 +55,67 @@ export function openStorage(options: StorageOptions): Storage {
   // FULL: a commit is on disk before we relay its update (kill -9 and power cuts lose nothing relayed).
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
+  try {
+    migrateSchema(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
+  const log = options.log ?? (() => {});
   const batchMs = options.batchMs ?? 4;
+  const fullRetryMs = options.fullRetryMs ?? 1_000;
   const insertBoard = db.prepare(
     `INSERT INTO boards (id, title, created_at, facilitator_token_hash, participant_token_hash, viewer_token_hash)
      VALUES (@id, @title, @createdAt, @facilitator, @participant, @viewer)`,
   );
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?');
   const upsertSnapshot = db.prepare(
-    `INSERT INTO snapshots (board_id, doc, state, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (board_id, doc) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+    `INSERT INTO snapshots (board_id, doc, state, updated_at, checksum) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (board_id, doc) DO UPDATE
+     SET state = excluded.state, updated_at = excluded.updated_at, checksum = excluded.checksum`,
   );
-  const selectSnapshot = db.prepare<[string, string], { state: Buffer }>(
-    'SELECT state FROM snapshots WHERE board_id = ? AND doc = ?',
+  const selectSnapshot = db.prepare<[string, string], { state: Buffer; checksum: string }>(
+    'SELECT state, checksum FROM snapshots WHERE board_id = ? AND doc = ?',
   );
-  const selectUpdates = db.prepare<[string, string], { seq: number; data: Buffer }>(
-    'SELECT seq, data FROM updates WHERE board_id = ? AND doc = ? ORDER BY seq',
+  const selectUpdates = db.prepare<[string, string], { seq: number; data: Buffer; checksum: string }>(
+    'SELECT seq, data, checksum FROM updates WHERE board_id = ? AND doc = ? ORDER BY seq',
   );
-  const insertUpdate = db.prepare('INSERT INTO updates (board_id, doc, data) VALUES (?, ?, ?)');
+  const insertUpdate = db.prepare('INSERT INTO updates (board_id, doc, data, checksum) VALUES (?, ?, ?, ?)');
   const deleteUpdatesUpTo = db.prepare('DELETE FROM updates WHERE board_id = ? AND doc = ? AND seq <= ?');
+  const setArchivedAt = db.prepare('UPDATE boards SET archived_at = ? WHERE id = ?');
+  const deleteRows = [
+    db.prepare('DELETE FROM updates WHERE board_id = ?'),
+    db.prepare('DELETE FROM snapshots WHERE board_id = ?'),
+  ];
+  const deleteBoardRow = db.prepare('DELETE FROM boards WHERE id = ?');
+  const probeWrite = db.transaction(() => {
+    db.prepare('INSERT INTO storage_probe (filler) VALUES (zeroblob(16384))').run();
+    db.prepare('DELETE FROM storage_probe').run();
+  });
 
   const toBytes = (buffer: Buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
   let queue: QueuedUpdate[] = [];
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
+  // The full-disk state lives there only: rooms ask `isFull()` and hear `onSpaceAvailable`.
+  const fullDisk = createFullDiskState({ retryMs: fullRetryMs, probe: probeWrite, log });
+  const damaged = new Set<string>();
 
-  const commitQueue = db.transaction((entries: QueuedUpdate[]) =>
-    entries.map((entry) => Number(insertUpdate.run(entry.boardId, entry.doc, entry.update).lastInsertRowid)),
-  );
+  const insertQueued = (entry: QueuedUpdate) =>
+    Number(insertUpdate.run(entry.boardId, entry.doc, entry.update, checksumOf(entry.update)).lastInsertRowid);
+  const commitQueue = db.transaction((entries: QueuedUpdate[]) => entries.map(insertQueued));
+  const commitOne = db.transaction(insertQueued);
+
+  /** Runs a write; a full disk becomes a StorageFullError and the full state, other errors pass through. */
+  function write<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      throw isDiskFull(error) ? fullDisk.markFull(error) : error;
+    }
+  }
 
   function flush(): void {
     if (timer) {
@@ -140,8 +129,20 @@ export function openStorage(options: StorageOptions): Storage {
     try {
       seqs = commitQueue(entries);
     } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      for (const entry of entries) entry.reject(failure);
+      if (isDiskFull(error)) {
+        const failure = fullDisk.markFull(error);
+        for (const entry of entries) entry.reject(failure);
+        return;
+      }
+      // Another error (a board deleted meanwhile, a locked file…): one entry at a time, so that only the
+      // entries at fault fail and the other rooms of the batch keep working.
+      for (const entry of entries) {
+        try {
+          entry.resolve(write(() => commitOne(entry)));
+        } catch (single) {
+          entry.reject(single instanceof Error ? single : new Error(String(single)));
+        }
+      }
       return;
     }
     entries.forEach((entry, index) => {
@@ -149,21 +150,45 @@ export function openStorage(options: StorageOptions): Storage {
     });
   }
 
+  function corrupt(error: StorageCorruptionError): StorageCorruptionError {
+    const name = error.doc === 'board' ? error.boardId : `${error.boardId}/settings`;
+    if (!damaged.has(name)) log(`storage: ${error.message}`);
+    damaged.add(name);
+    return error;
+  }
+
+  /** The stored rows of a document, each verified; throws on the first damaged one. */
+  function verifiedRows(boardId: string, doc: DocKind) {
+    const snapshot = selectSnapshot.get(boardId, doc);
+    if (snapshot && checksumOf(snapshot.state) !== snapshot.checksum) {
+      throw corrupt(new StorageCorruptionError(boardId, doc, 'snapshots', null));
+    }
+    const rows = selectUpdates.all(boardId, doc);
+    for (const row of rows) {
+      if (checksumOf(row.data) !== row.checksum) {
+        throw corrupt(new StorageCorruptionError(boardId, doc, 'updates', row.seq));
+      }
+    }
+    return { snapshot, rows };
+  }
+
   return {
     database: db,
 
     createBoard(board, documents) {
-      db.transaction(() => {
-        insertBoard.run({
-          id: board.id,
-          title: board.title,
-          createdAt: board.createdAt,
-          ...board.tokenHashes,
-        });
-        const now = Date.now();
-        upsertSnapshot.run(board.id, 'board', documents.board, now);
-        upsertSnapshot.run(board.id, 'settings', documents.settings, now);
-      })();
+      write(() =>
+        db.transaction(() => {
+          insertBoard.run({
+            id: board.id,
+            title: board.title,
+            createdAt: board.createdAt,
+            ...board.tokenHashes,
+          });
+          const now = Date.now();
+          upsertSnapshot.run(board.id, 'board', documents.board, now, checksumOf(documents.board));
+          upsertSnapshot.run(board.id, 'settings', documents.settings, now, checksumOf(documents.settings));
+        })(),
+      );
     },
 
     getBoard(id) {
@@ -178,14 +203,46 @@ export function openStorage(options: StorageOptions): Storage {
           participant: row.participant_token_hash,
           viewer: row.viewer_token_hash,
         },
+        archivedAt: row.archived_at,
       };
+    },
+
+    setArchived(id, archived) {
+      return write(() => setArchivedAt.run(archived ? Date.now() : null, id).changes > 0);
+    },
+
+    isArchived(boardId) {
+      return (selectBoard.get(boardId)?.archived_at ?? null) !== null;
+    },
+
+    deleteBoard(id) {
+      // Queued updates of this board are committed first: afterwards they would fail their whole batch.
+      flush();
+      return write(() =>
+        db.transaction(() => {
+          for (const statement of deleteRows) statement.run(id);
+          return deleteBoardRow.run(id).changes > 0;
+        })(),
+      );
+    },
+
+    findDamage(id) {
+      const found: StorageCorruptionError[] = [];
+      for (const doc of ['board', 'settings'] as const) {
+        try {
+          db.transaction(() => verifiedRows(id, doc))();
+        } catch (error) {
+          if (!(error instanceof StorageCorruptionError)) throw error;
+          found.push(error);
+        }
+      }
+      return found;
     },
 
     loadDocument(boardId, doc) {
       // One read transaction, so the snapshot and the updates are from the same moment.
       return db.transaction((): StoredDocument => {
-        const snapshot = selectSnapshot.get(boardId, doc);
-        const rows = selectUpdates.all(boardId, doc);
+        const { snapshot, rows } = verifiedRows(boardId, doc);
         const updates = rows.map((row) => toBytes(row.data));
         if (snapshot) updates.unshift(toBytes(snapshot.state));
         return { updates, lastSeq: rows.at(-1)?.seq ?? 0, updateCount: rows.length };
@@ -194,6 +251,7 @@ export function openStorage(options: StorageOptions): Storage {
 
     appendUpdate(boardId, doc, update) {
       if (closed) return Promise.reject(new Error('storage is closed'));
+      if (fullDisk.isFull()) return Promise.reject(new StorageFullError());
       return new Promise<number>((resolve, reject) => {
         queue.push({ boardId, doc, update, resolve, reject });
         timer ??= setTimeout(flush, batchMs);
@@ -202,17 +260,26 @@ export function openStorage(options: StorageOptions): Storage {
 
     compact(boardId, doc, snapshot, upToSeq) {
       db.transaction(() => {
-        upsertSnapshot.run(boardId, doc, snapshot, Date.now());
+        upsertSnapshot.run(boardId, doc, snapshot, Date.now(), checksumOf(snapshot));
         deleteUpdatesUpTo.run(boardId, doc, upToSeq);
       })();
     },
 
     flush,
+    isFull: fullDisk.isFull,
+    onSpaceAvailable: fullDisk.onSpaceAvailable,
+    health: () => ({ full: fullDisk.isFull(), damaged: [...damaged] }),
+
+    limitSize(extraPages) {
+      const pages = db.pragma('page_count', { simple: true }) as number;
+      db.pragma(`max_page_count = ${extraPages === null ? NO_PAGE_LIMIT : pages + Math.max(0, extraPages)}`);
+    },
 
     close() {
       if (closed) return;
       flush();
       closed = true;
+      fullDisk.close();
       db.close();
     },
   };

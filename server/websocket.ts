@@ -8,7 +8,7 @@ import type { ConnectionRegistry } from './connections.js';
 import type { PeopleStore } from './people.js';
 import { Connection, closeSafely } from './protocol.js';
 import type { Rooms } from './rooms.js';
-import type { BoardStore } from './storage.js';
+import { type BoardStore, StorageCorruptionError } from './storage.js';
 import { type BoardLockState, writeRefusal } from './writeGate.js';
 
 export interface WebsocketOptions {
@@ -23,6 +23,8 @@ export interface WebsocketOptions {
 }
 
 const WS_PREFIX = '/ws/';
+
+export const DAMAGED_REASON = 'the stored board is damaged (checksum mismatch); restore it from a backup';
 
 /**
  * The websocket endpoint `/ws/<boardId>` and `/ws/<boardId>/settings`. Refusals complete the upgrade and then
@@ -103,6 +105,8 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         for (const [data, isBinary] of early.splice(0)) connection.receive(data, isBinary);
       },
       (error: unknown) => {
+        // 1011 is retried by the client: the board comes back once restored. Storage logged the damage once.
+        if (error instanceof StorageCorruptionError) return closeSafely(ws, 1011, DAMAGED_REASON);
         options.log(`could not load ${url.pathname}: ${String(error)}`);
         closeSafely(ws, 1011, 'the board could not be loaded');
       },

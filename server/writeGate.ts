@@ -13,14 +13,16 @@ export interface BoardLockState {
   isLocked(boardId: string): boolean;
 }
 
-const EXPLANATIONS: Record<WriteRefusalCode, string> = {
+type GateCode = 'read-only-link' | 'facilitator-only' | 'locked';
+
+const EXPLANATIONS: Record<GateCode, string> = {
   'read-only-link': 'This link is read-only: viewers cannot change the board. Your change was not saved.',
   'facilitator-only': 'Only the facilitator can change the board settings. Your change was not saved.',
   locked:
     'The facilitator locked the board: it is read-only for participants. Your change is kept in your browser and is saved if the board is unlocked.',
 };
 
-export function refusal(code: WriteRefusalCode): WriteRefusal {
+export function refusal(code: GateCode): WriteRefusal {
   return { code, message: writeRefusalMessage(code, EXPLANATIONS[code]), liftable: code === WRITE_REFUSAL.locked };
 }
 

@@ -48,7 +48,7 @@ export function roomName(boardId: string, doc: DocKind): string {
 /**
  * Why the server refused a write, sent first in the permission-denied message as `<code>: <explanation>`. The
  * explanation is English, for logs and other tools; the client shows its own translation of the code.
- * `locked` (and any refusal that can be lifted) keeps the change in the client: once the refusal is lifted
+ * `locked`, `storage-full` and `board-archived` can be lifted and keep the change in the client: once lifted,
  * the server sends a sync step 1 and the client's step 2 brings the change back (nothing is lost).
  */
 export const WRITE_REFUSAL = {
@@ -56,8 +56,12 @@ export const WRITE_REFUSAL = {
   readOnlyLink: 'read-only-link',
   /** The settings document, written by anyone but the facilitator. */
   facilitatorOnly: 'facilitator-only',
-  /** The facilitator locked the board. */
+  /** The facilitator locked the board (read-only for participants). */
   locked: 'locked',
+  /** The server's disk is full: the change stays in the client and is asked for again when space returns. */
+  storageFull: 'storage-full',
+  /** The facilitator archived the board: it is read-only for everyone until it is unarchived. */
+  archived: 'board-archived',
 } as const;
 
 export type WriteRefusalCode = (typeof WRITE_REFUSAL)[keyof typeof WRITE_REFUSAL];

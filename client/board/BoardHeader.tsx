@@ -16,7 +16,7 @@ import { useBoardUi } from './ui';
 
 export function BoardHeader({ onRename }: { onRename: (name: string) => void }) {
   const { t } = useI18n();
-  const { role, canEditBoard, canEditSettings, identity } = useBoard();
+  const { role, canEditBoard, canManageBoard, identity } = useBoard();
   const settings = useSettings();
   const [renaming, setRenaming] = useState(false);
   const [open, setOpen] = useState<'settings' | 'people' | 'audit' | null>(null);
@@ -38,7 +38,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
           {t('name.change')}
         </button>
         {canEditBoard && <TrashButton />}
-        {canEditSettings && (
+        {canManageBoard && (
           <button type="button" onClick={() => setOpen('settings')}>
             {t('settings.open')}
           </button>
@@ -68,7 +68,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
           }}
         />
       )}
-      {open === 'settings' && canEditSettings && <SettingsDialog onClose={() => setOpen(null)} />}
+      {open === 'settings' && canManageBoard && <SettingsDialog onClose={() => setOpen(null)} />}
       {open === 'people' && isFacilitator && <PeopleDialog onClose={() => setOpen(null)} />}
       {open === 'audit' && isFacilitator && <AuditDialog onClose={() => setOpen(null)} />}
     </header>

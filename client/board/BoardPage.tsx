@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../shared/i18n/ja';
+import { canWrite } from '../../shared/roles';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, type Me, renameSelf } from '../lib/api';
 import { forgetBoardToken, keepAcceptedBoardToken } from '../lib/boardToken';
@@ -22,6 +23,7 @@ const JOIN_ERRORS: Partial<Record<number, MessageKey>> = {
 
 const NEVER_CLOSED = createStore<ConnectionState>('connecting');
 const NOT_LOCKED: ReadStore<Pick<BoardSettings, 'lock'>> = createStore({ lock: null });
+const NOT_ARCHIVED = createStore(false);
 
 type Loading =
   | { kind: 'loading' }
@@ -135,18 +137,22 @@ function OpenBoard({ joined, name, onRename }: { joined: Joined; name: string; o
     session?.settings ?? NOT_LOCKED,
     (s) => s.lock !== null,
   );
+  // Rights follow the role, not /me's canWrite: that one is false for an archived board even after unarchiving.
+  const archived = useStore(session?.archived ?? NOT_ARCHIVED);
   const value = useMemo<BoardContextValue | null>(
     () =>
       session && {
         session,
         role: me.role,
-        canEditBoard: me.canWrite.board && !closed && !(locked && me.role === 'participant'),
-        canEditSettings: me.canWrite.settings && !closed,
+        canEditBoard: canWrite(me.role, 'board') && !closed && !archived && !(locked && me.role === 'participant'),
+        canEditSettings: canWrite(me.role, 'settings') && !closed && !archived,
+        canManageBoard: me.role === 'facilitator' && !closed,
+        archived,
         identity,
         token,
         sharedLink,
       },
-    [session, me, identity, closed, locked, token, sharedLink],
+    [session, me, identity, closed, locked, archived, token, sharedLink],
   );
   if (!value) return null;
   return (

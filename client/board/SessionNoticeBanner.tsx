@@ -8,9 +8,20 @@ export function SessionNoticeBanner() {
   const { session } = useBoard();
   const { t } = useI18n();
   const notice = useStore(session.notice);
-  if (!notice) return null;
+  if (!notice) {
+    if (!session.me.damaged) return null;
+    return (
+      <div className="banner banner-error" role="alert">
+        <span>{t('error.boardDamaged')}</span>
+      </div>
+    );
+  }
   let message: string;
-  if (notice.kind === 'permissionDenied') {
+  if (notice.kind === 'permissionDenied' && notice.code === WRITE_REFUSAL.storageFull) {
+    message = t('error.storageFull');
+  } else if (notice.kind === 'permissionDenied' && notice.code === WRITE_REFUSAL.archived) {
+    message = t('error.boardArchived');
+  } else if (notice.kind === 'permissionDenied') {
     // The server's reason is in English for logs and other tools; the person reads it in the UI language.
     if (notice.code === WRITE_REFUSAL.locked) message = t('error.lockedRefused');
     else message = t(notice.doc === 'settings' ? 'error.permissionDeniedSettings' : 'error.permissionDeniedBoard');

@@ -13,19 +13,20 @@ import {
 import { LANE_KINDS } from '../../shared/records/lane';
 import type { Result } from '../../shared/result';
 import { useI18n } from '../i18n/I18nProvider';
+import { BoardManagement } from './BoardManagement';
 import { useBoard, useLaneLabelText, useSettings } from './hooks';
 import { useModalDialog } from './useModalDialog';
 
-/** The facilitator's settings: board title, pillars (add, rename, reorder, archive) and lane labels. */
+/**
+ * The facilitator's settings: board title, pillars (add, rename, reorder, archive), lane labels, and the
+ * board's archive and delete.
+ */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const { session } = useBoard();
-  const settings = useSettings();
-  const laneLabel = useLaneLabelText();
+  const { archived } = useBoard();
   const dialog = useModalDialog();
   const titleId = useId();
   const [error, setError] = useState<string | null>(null);
-  const doc = session.settingsDoc;
 
   function report(result: Result<unknown>) {
     setError(result.ok ? null : t(`error.${result.error}`, { max: TITLE_MAX }));
@@ -39,6 +40,26 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           {error}
         </p>
       )}
+      {!archived && <EditableSettings report={report} />}
+      <BoardManagement />
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          {t('settings.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** Title, pillars and lane labels: hidden while the board is archived (read-only for everyone). */
+function EditableSettings({ report }: { report: (result: Result<unknown>) => void }) {
+  const { t } = useI18n();
+  const { session } = useBoard();
+  const settings = useSettings();
+  const laneLabel = useLaneLabelText();
+  const doc = session.settingsDoc;
+  return (
+    <>
       <TextSetting
         label={t('settings.boardTitle')}
         value={settings.title}
@@ -103,12 +124,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           onSave={(v) => report(setLaneLabel(doc, kind, v))}
         />
       ))}
-      <div className="dialog-actions">
-        <button type="button" className="primary" onClick={onClose}>
-          {t('settings.close')}
-        </button>
-      </div>
-    </dialog>
+    </>
   );
 }
 

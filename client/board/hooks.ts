@@ -16,6 +16,9 @@ export interface BoardContextValue {
   role: Role;
   canEditBoard: boolean;
   canEditSettings: boolean;
+  /** The facilitator may archive, unarchive or delete the board (also while it is archived). */
+  canManageBoard: boolean;
+  archived: boolean;
   identity: { id: string; name: string; color: string };
   /** The token this page uses (a personal one when there is a person): for the board's HTTP API. */
   token: string;

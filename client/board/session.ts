@@ -34,6 +34,8 @@ export class BoardSession {
   /** Both documents have synced with the server at least once: the board can be shown (stays true). */
   readonly loaded: Store<boolean> = createStore(false);
   readonly notice: Store<SessionNotice | null> = createStore<SessionNotice | null>(null);
+  /** Archived by the facilitator: read-only for everyone (from /me, then from the server's refusals). */
+  readonly archived: Store<boolean>;
   /**
    * Changes made here while disconnected that the server has not received yet. Until offline storage lands,
    * they live only in this tab: closing it would lose them, so the page asks first.
@@ -51,6 +53,7 @@ export class BoardSession {
     readonly token: string,
     readonly me: Me,
   ) {
+    this.archived = createStore(me.archived ?? false);
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
     // disableBc: a tab must never hold data the server has not seen (PROTOCOL-NOTES).
     const options = { params: { token }, disableBc: true };
@@ -123,9 +126,11 @@ export class BoardSession {
       decoding.readVarUint(decoder);
       const reason = decoding.readVarString(decoder);
       const code = readWriteRefusalCode(reason);
+      if (code === WRITE_REFUSAL.archived) this.archived.set(true);
+      // Refused for the lock or a full disk: the change lives only in this tab until the server asks for it
+      // again, so the page asks before the tab is closed.
+      if (code === WRITE_REFUSAL.locked || code === WRITE_REFUSAL.storageFull) this.unsentChanges.set(true);
       this.notice.set({ kind: 'permissionDenied', doc, reason, code });
-      // Kept in this tab until the lock is lifted: closing the tab first would lose it, so the page asks.
-      if (code === WRITE_REFUSAL.locked) this.unsentChanges.set(true);
     };
   }
 

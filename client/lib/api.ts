@@ -22,6 +22,10 @@ export interface Me {
   role: Role;
   person: PersonRef | null;
   canWrite: { board: boolean; settings: boolean };
+  /** Archived by the facilitator: read-only for everyone. */
+  archived?: boolean;
+  /** A stored row of this board failed its checksum: the server cannot serve it until it is restored. */
+  damaged?: boolean;
 }
 
 export interface Person extends PersonRef {
@@ -123,3 +127,22 @@ export function facilitatorApi(boardId: string, token: string) {
 }
 
 export type FacilitatorApi = ReturnType<typeof facilitatorApi>;
+
+/** The facilitator archives (read-only for everyone) or unarchives the board. */
+export async function setBoardArchived(boardId: string, token: string, archived: boolean): Promise<void> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/${archived ? 'archive' : 'unarchive'}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw await readError(response);
+}
+
+/** The facilitator deletes the board for good; the body repeats its id as the server's confirmation. */
+export async function deleteBoard(boardId: string, token: string): Promise<void> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ confirm: boardId }),
+  });
+  if (!response.ok) throw await readError(response);
+}

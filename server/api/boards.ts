@@ -9,6 +9,7 @@ import { initialiseBoardDoc, initialiseSettingsDoc } from '../../shared/template
 import { bearerToken, hashToken, newRoleTokens, newToken, sameSecret } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import { MAX_PEOPLE_PER_BOARD } from '../people.js';
+import { StorageCorruptionError } from '../storage.js';
 import { type ApiContext, authorize, boardLink } from './context.js';
 
 const createBoardSchema = z.object({
@@ -62,6 +63,9 @@ function currentTitle(context: ApiContext, boardId: string, fallback: string): s
   try {
     for (const update of context.documents.loadDocument(boardId, 'settings').updates) Y.applyUpdate(doc, update);
     return boardTitle(doc) || fallback;
+  } catch (error) {
+    if (error instanceof StorageCorruptionError) return fallback;
+    throw error;
   } finally {
     doc.destroy();
   }
@@ -72,12 +76,15 @@ export function me(context: ApiContext, req: IncomingMessage, res: ServerRespons
   const access = authorize(context, req, boardId, ROLES);
   const board = context.boards.getBoard(boardId);
   const { role, person } = access;
+  const archived = (board?.archivedAt ?? null) !== null;
   sendJson(res, 200, {
     boardId,
     title: currentTitle(context, boardId, board?.title ?? ''),
     role,
     person: person && { id: person.id, name: person.name, kind: person.kind },
-    canWrite: { board: canWrite(role, 'board'), settings: canWrite(role, 'settings') },
+    canWrite: { board: !archived && canWrite(role, 'board'), settings: !archived && canWrite(role, 'settings') },
+    archived,
+    damaged: context.boards.findDamage(boardId).length > 0,
   });
 }
 

@@ -118,6 +118,20 @@ export const en: Record<MessageKey, string> = {
   'settings.save': 'Save',
   'settings.close': 'Close',
   'settings.saved': 'Saved',
+  'settings.manage': 'Manage the board',
+  'settings.archiveBoard': 'Archive the board',
+  'settings.archiveBoardExplain': 'An archived board is read-only for everyone (you can unarchive it later).',
+  'settings.unarchiveBoard': 'Unarchive',
+  'settings.archivedExplain': 'This board is archived and read-only for everyone. Unarchive it to edit again.',
+  'settings.deleteBoard': 'Delete the board',
+  'settings.deleteHeading': 'Delete this board for good?',
+  'settings.deleteExplain':
+    'Everything on it, notes included, is removed for good and cannot be brought back. To confirm, type the board name “{title}”.',
+  'settings.deleteConfirmLabel': 'Board name, to confirm',
+  'settings.deleteConfirm': 'Delete for good',
+  'settings.deleteMismatch': 'The name you typed is not the board name.',
+  'settings.cancel': 'Cancel',
+  'settings.manageFailed': 'That did not work: {reason}',
 
   'color.label': 'Colour',
   'color.yellow': 'Yellow',
@@ -219,4 +233,10 @@ export const en: Record<MessageKey, string> = {
   'audit.member.regenerateLink': 'Replaced the link of {name}',
   'audit.settings.change': 'Changed the board settings ({parts})',
   'audit.other': '{action}',
+
+  'error.storageFull':
+    "The server's disk is full, so your change could not be saved on the server. It is kept on this device and sent automatically once there is space.",
+  'error.boardArchived': 'This board is archived: it is read-only and changes are not saved.',
+  'error.boardDamaged':
+    "This board's stored data is damaged (checksum mismatch). Ask the administrator to restore it from a backup.",
 };

@@ -116,6 +116,20 @@ export const ja = {
   'settings.save': '保存',
   'settings.close': '閉じる',
   'settings.saved': '保存しました',
+  'settings.manage': 'ボードの管理',
+  'settings.archiveBoard': 'ボードをアーカイブ',
+  'settings.archiveBoardExplain': 'アーカイブすると、全員が表示のみになります（あとで解除できます）。',
+  'settings.unarchiveBoard': 'アーカイブを解除',
+  'settings.archivedExplain': 'このボードはアーカイブ済みで、全員が表示のみです。解除すると再び編集できます。',
+  'settings.deleteBoard': 'ボードを削除',
+  'settings.deleteHeading': 'ボードを完全に削除しますか？',
+  'settings.deleteExplain':
+    '付箋を含むすべての内容が完全に消え、元に戻せません。確認のため、ボードの名前「{title}」を入力してください。',
+  'settings.deleteConfirmLabel': '確認のためのボードの名前',
+  'settings.deleteConfirm': '完全に削除',
+  'settings.deleteMismatch': '入力した名前がボードの名前と一致しません。',
+  'settings.cancel': 'キャンセル',
+  'settings.manageFailed': '操作できませんでした: {reason}',
 
   'color.label': '色',
   'color.yellow': '黄',
@@ -219,6 +233,12 @@ export const ja = {
   'audit.member.regenerateLink': '{name}さんのリンクを再発行',
   'audit.settings.change': 'ボードの設定を変更（{parts}）',
   'audit.other': '{action}',
+
+  'error.storageFull':
+    'サーバーのディスクがいっぱいのため、変更をサーバーに保存できませんでした。変更はこの端末に残っていて、空きができしだい自動で送られます。',
+  'error.boardArchived': 'このボードはアーカイブされています。表示のみで、変更は保存されません。',
+  'error.boardDamaged':
+    'このボードの保存データが壊れています（チェックサム不一致）。管理者にバックアップからの復元を依頼してください。',
 } as const;
 
 export type MessageKey = keyof typeof ja;

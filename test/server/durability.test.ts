@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { openStorage } from '../../server/storage.js';
 import { addNote, editNoteText } from '../../shared/ops/notes.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { getNote, listNotes } from '../../shared/selectors.js';
+import { spawnServer } from './childServer.js';
 import {
   connectClient,
   connectSynced,
@@ -166,27 +166,3 @@ describe('durability', () => {
     settings.destroy();
   });
 });
-
-/** The real CLI entry in a child process, so that it can be killed with SIGKILL. */
-async function spawnServer(dataDir: string, commitBatchMs = 4): Promise<{ child: ChildProcess; url: string }> {
-  const { ADMIN_TOKEN: _admin, PUBLIC_URL: _public, ...env } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, COMMIT_BATCH_MS: String(commitBatchMs) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-    setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000).unref();
-  });
-  return { child, url };
-}

@@ -14,7 +14,7 @@ describe('HTTP API', () => {
   it('answers the health check', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true });
+    expect(await response.json()).toEqual({ ok: true, storageFull: false, damagedDocuments: 0 });
   });
 
   it('creates a board with three secret links built from PUBLIC_URL', async () => {
@@ -79,7 +79,15 @@ describe('HTTP API', () => {
         headers: { Authorization: `Bearer ${board.tokens[role as keyof typeof expected]}` },
       });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ boardId: board.id, title: '役割', role, person: null, canWrite });
+      expect(await response.json()).toEqual({
+        boardId: board.id,
+        title: '役割',
+        role,
+        person: null,
+        canWrite,
+        archived: false,
+        damaged: false,
+      });
     }
     const wrong = await fetch(`${server.url}/api/boards/${board.id}/me`, { headers: { Authorization: 'Bearer nope' } });
     expect(wrong.status).toBe(401);

@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { HttpError, readJson, sendJson } from '../httpUtil.js';
+import { type ApiContext, actorOf, authorize } from './context.js';
+
+/** The facilitator's archive, unarchive and delete of a whole board (docs/api.md). */
+
+const deleteSchema = z.object({ confirm: z.string({ error: 'confirm must be the board id' }) });
+
+function setArchived(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+  archived: boolean,
+) {
+  const access = authorize(context, req, boardId, ['facilitator']);
+  // Storage first: if the disk refuses (507), the board and its connections stay as they were.
+  context.boards.setArchived(boardId, archived);
+  context.rooms.setArchived(boardId, archived);
+  context.audit.record(boardId, actorOf(access), archived ? 'board.archive' : 'board.unarchive');
+  context.log(`board ${boardId} ${archived ? 'archived' : 'unarchived'} by its facilitator`);
+  sendJson(res, 200, { id: boardId, archived });
+}
+
+/** `POST /api/boards/<id>/archive`: read-only for everyone; the open connections are told at once. */
+export const archiveBoard = (context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) =>
+  setArchived(context, req, res, boardId, true);
+
+/** `POST /api/boards/<id>/unarchive`: writable again; writes refused meanwhile are asked for again. */
+export const unarchiveBoard = (context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) =>
+  setArchived(context, req, res, boardId, false);
+
+/** `DELETE /api/boards/<id>` `{"confirm": "<board id>"}`: deletes the board for good. */
+export async function deleteBoard(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  const confirmation = 'to delete this board, send the body {"confirm": "<the board id>"}';
+  const { confirm } = await readJson(req, deleteSchema, '{"confirm": "<the board id>"}').catch(() => {
+    throw new HttpError(400, confirmation);
+  });
+  authorize(context, req, boardId, ['facilitator']);
+  if (confirm !== boardId) throw new HttpError(400, confirmation);
+  // Storage first: if the disk refuses, the board and its connections stay as they were.
+  context.boards.deleteBoard(boardId);
+  context.rooms.deleteBoard(boardId);
+  context.locks.forget(boardId);
+  context.log(`board ${boardId} deleted by its facilitator`);
+  sendJson(res, 200, { id: boardId, deleted: true });
+}

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BackupError, restoreDatabase } from '../storage/backup.js';
+
+/**
+ * `npm run restore -- DIR [--force]`: copies a backup made by `npm run backup` into DATA_DIR. Stop the server
+ * first. A non-empty DATA_DIR needs --force; its database files are then moved aside, not deleted.
+ */
+const USAGE = 'usage: npm run restore -- DIR [--force]   (writes DATA_DIR, default ./data; stop the server first)';
+
+async function main(): Promise<number> {
+  let parsed: { values: { force?: boolean; help?: boolean }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [backup, ...extra] = parsed.positionals;
+  if (!backup || extra.length > 0) {
+    console.error(`give exactly one backup directory\n${USAGE}`);
+    return 2;
+  }
+  const dataDir = resolve(process.env.DATA_DIR || './data');
+  try {
+    const result = await restoreDatabase(resolve(backup), dataDir, parsed.values.force ?? false);
+    if (result.replacedTo) console.log(`moved the replaced database to ${result.replacedTo}`);
+    console.log(`restored ${resolve(backup)} into ${result.file}: ${result.boards} boards, integrity check ok`);
+    if (result.damagedRows.length > 0) {
+      console.log(`warning: ${result.damagedRows.length} stored rows do not match their checksum:`);
+      for (const row of result.damagedRows) console.log(`  ${row}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof BackupError) {
+      console.error(`restore failed: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,33 @@
+import type { DocKind } from '../../shared/roles.js';
+
+/**
+ * SQLite could not write because the disk (or the page budget, `PRAGMA max_page_count`) is full. Nothing of
+ * the failed transaction was stored; the storage retries by itself and reports when space is available again.
+ */
+export class StorageFullError extends Error {
+  constructor(cause?: unknown) {
+    super('the database or the disk is full', { cause });
+    this.name = 'StorageFullError';
+  }
+}
+
+/** A stored row whose bytes no longer match the checksum written with them: never decoded. */
+export class StorageCorruptionError extends Error {
+  constructor(
+    readonly boardId: string,
+    readonly doc: DocKind,
+    readonly table: 'snapshots' | 'updates',
+    /** The update's sequence number; null for a snapshot. */
+    readonly seq: number | null,
+  ) {
+    super(
+      `stored ${table === 'snapshots' ? 'snapshot' : `update seq ${seq}`} of board ${boardId} (${doc}) does not match its checksum: the row is damaged`,
+    );
+    this.name = 'StorageCorruptionError';
+  }
+}
+
+/** better-sqlite3 reports SQLite's result code as `error.code`. */
+export function isDiskFull(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_FULL';
+}

@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+import { checksumOf } from './checksum.js';
+
+/**
+ * The SQL schema's version, kept in `PRAGMA user_version`. 0 is the first release (no version written);
+ * each migration below brings a database from its index to index + 1, inside one transaction.
+ */
+export const SCHEMA_VERSION = 1;
+
+/** The first release's tables: a new database starts here and is migrated like an old one. */
+const INITIAL_SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  facilitator_token_hash TEXT NOT NULL,
+  participant_token_hash TEXT NOT NULL,
+  viewer_token_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  doc TEXT NOT NULL CHECK (doc IN ('board', 'settings')),
+  state BLOB NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, doc)
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  doc TEXT NOT NULL CHECK (doc IN ('board', 'settings')),
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (board_id, doc, seq);
+`;
+
+const MIGRATIONS: Array<(db: Database) => void> = [
+  // 0 → 1: a checksum per stored update and snapshot (existing rows are trusted as they are now), the
+  // archive flag, and a scratch table for the full-disk probe.
+  (db) => {
+    db.exec(`
+      ALTER TABLE snapshots ADD COLUMN checksum TEXT NOT NULL DEFAULT '';
+      ALTER TABLE updates ADD COLUMN checksum TEXT NOT NULL DEFAULT '';
+      ALTER TABLE boards ADD COLUMN archived_at INTEGER;
+      CREATE TABLE IF NOT EXISTS storage_probe (filler BLOB);
+    `);
+    const setSnapshot = db.prepare('UPDATE snapshots SET checksum = ? WHERE rowid = ?');
+    for (const row of db.prepare('SELECT rowid AS id, state FROM snapshots').all() as { id: number; state: Buffer }[]) {
+      setSnapshot.run(checksumOf(row.state), row.id);
+    }
+    const readUpdate = db.prepare<[number], { data: Buffer }>('SELECT data FROM updates WHERE seq = ?');
+    const setUpdate = db.prepare('UPDATE updates SET checksum = ? WHERE seq = ?');
+    for (const { seq } of db.prepare('SELECT seq FROM updates').all() as { seq: number }[]) {
+      setUpdate.run(checksumOf(readUpdate.get(seq)!.data), seq);
+    }
+  },
+];
+
+export class SchemaTooNewError extends Error {}
+
+/** Creates or upgrades the tables to SCHEMA_VERSION; refuses a database written by a newer server. */
+export function migrateSchema(db: Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new SchemaTooNewError(
+      `board.sqlite has schema version ${version}, newer than this server's ${SCHEMA_VERSION}: update the server (it was not changed)`,
+    );
+  }
+  if (version === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    if (version === 0) db.exec(INITIAL_SCHEMA);
+    for (let next = version; next < SCHEMA_VERSION; next++) MIGRATIONS[next]!(db);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
