@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { LIMITS_ENV, limitsFromEnv, type ServerLimits } from './limits.js';
 
 export interface Config {
   port: number;
@@ -10,6 +11,8 @@ export interface Config {
   adminToken: string | null;
   /** How long incoming updates wait to be committed together (ms). */
   commitBatchMs: number;
+  /** Limits per connection and board (server/limits.ts, docs/security.md "Limits"). */
+  limits: ServerLimits;
 }
 
 const envSchema = z.object({
@@ -42,6 +45,7 @@ const envSchema = z.object({
     .refine((ms) => ms <= 1000, 'COMMIT_BATCH_MS must be a whole number of milliseconds between 0 and 1000')
     .default(4),
   ADMIN_TOKEN: z.string().trim().min(16, 'ADMIN_TOKEN, when set, must be at least 16 characters').optional(),
+  ...LIMITS_ENV,
 });
 
 export class ConfigError extends Error {}
@@ -63,5 +67,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: PUBLIC_URL ? PUBLIC_URL.replace(/\/+$/, '') : null,
     adminToken: ADMIN_TOKEN ?? null,
     commitBatchMs: COMMIT_BATCH_MS,
+    limits: limitsFromEnv(parsed.data),
   };
 }

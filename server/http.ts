@@ -21,6 +21,8 @@ export interface HttpOptions {
   adminToken: string | null;
   clientDir: string;
   log: (message: string) => void;
+  /** Largest request body accepted (bytes); default MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
 /** Largest request body accepted (bytes). */
@@ -87,16 +89,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) return reject(new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`));
+    if (declared > maxBytes) return reject(new HttpError(413, `request body over ${maxBytes} bytes`));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`));
+      if (size > maxBytes) {
+        reject(new HttpError(413, `request body over ${maxBytes} bytes`));
         req.destroy();
         return;
       }
@@ -123,7 +125,7 @@ export function createRequestHandler(options: HttpOptions) {
         return sendJson(res, 401, { error: 'creating a board needs Authorization: Bearer <ADMIN_TOKEN>' });
       }
     }
-    const text = await readBody(req);
+    const text = await readBody(req, options.maxBodyBytes);
     let json: unknown;
     try {
       json = JSON.parse(text);

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, readConfig } from './config.js';
 import { createRequestHandler } from './http.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { Rooms } from './rooms.js';
 import { openStorage } from './storage.js';
 import { createWebsocketEndpoint } from './websocket.js';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   /** How long incoming updates wait to be committed together (ms); default 4. */
   batchMs?: number;
   log?: (message: string) => void;
+  /** Limits per connection and per board; unset ones keep their default (server/limits.ts). */
+  limits?: Partial<ServerLimits>;
 }
 
 export interface RunningServer {
@@ -37,6 +40,7 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(message));
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const storage = openStorage({ dataDir: options.dataDir, batchMs: options.batchMs });
   const rooms = new Rooms({
     store: storage,
@@ -54,8 +58,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminToken: options.adminToken || null,
     clientDir: options.clientDir ?? resolve('dist/client'),
     log,
+    maxBodyBytes: limits.maxBodyBytes,
   });
-  const websockets = createWebsocketEndpoint({ boards: storage, rooms, log });
+  const websockets = createWebsocketEndpoint({ boards: storage, rooms, log, limits });
   const server = createServer(handler);
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => {
@@ -112,6 +117,7 @@ async function runFromCommandLine(): Promise<void> {
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     batchMs: config.commitBatchMs,
+    limits: config.limits,
   });
   console.log(
     `listening on ${running.url} (links: ${config.publicUrl ?? `http://localhost:${running.port}`}, data: ${config.dataDir})`,

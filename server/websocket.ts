@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { MAX_FRAME_BYTES } from '../shared/limits.js';
 import { CLOSE, parseRoomName } from '../shared/protocol.js';
 import { resolveRole } from './auth.js';
+import { ConnectionCounter } from './connectionCounter.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { Connection, closeSafely } from './protocol.js';
+import { FlowControl } from './rateLimit.js';
 import type { Rooms } from './rooms.js';
 import type { BoardStore } from './storage.js';
 
@@ -14,6 +16,7 @@ export interface WebsocketOptions {
   log: (message: string) => void;
   /** How often dead connections are looked for with pings (ms). */
   pingIntervalMs?: number;
+  limits?: ServerLimits;
 }
 
 const WS_PREFIX = '/ws/';
@@ -23,12 +26,16 @@ const WS_PREFIX = '/ws/';
  * close with a 44xx code, which the stock client does not retry (an HTTP error status it would retry for ever).
  */
 export function createWebsocketEndpoint(options: WebsocketOptions) {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   // A little above our own limit, so that we close oversized frames with 4413 rather than `ws` with 1009.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES + 64 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes + 64 * 1024 });
   const alive = new WeakSet<WebSocket>();
+  const counter = new ConnectionCounter(limits);
 
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
+      // A connection slowed down by flow control does not read its pong: it is alive, only waiting.
+      if (ws.isPaused) continue;
       if (!alive.has(ws)) {
         ws.terminate();
         continue;
@@ -46,10 +53,22 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     // Frames that arrive while the room loads are kept and handled in order once it is ready.
     const early: Array<[RawData, boolean]> = [];
     let connection: Connection | null = null;
-    ws.on('message', (data, isBinary) => {
-      if (connection) connection.receive(data, isBinary);
-      else early.push([data, isBinary]);
-    });
+    const flow = new FlowControl<[RawData, boolean]>(
+      ws,
+      limits,
+      ([data, isBinary]) => {
+        if (connection) connection.receive(data, isBinary);
+        else early.push([data, isBinary]);
+      },
+      () => {
+        options.log(`${request.url?.split('?')[0]}: closed a connection that kept sending too fast`);
+        const reason = 'sending too fast for too long; try again later';
+        if (connection) connection.close(CLOSE.tryAgainLater, reason);
+        else closeSafely(ws, CLOSE.tryAgainLater, reason);
+      },
+    );
+    ws.on('close', () => flow.stop());
+    ws.on('message', (data, isBinary) => flow.receive([data, isBinary], rawLength(data)));
 
     const url = new URL(request.url ?? '/', 'http://localhost');
     let room: ReturnType<typeof parseRoomName> = null;
@@ -71,6 +90,13 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       closeSafely(ws, CLOSE.unauthorized, 'missing or wrong token');
       return;
     }
+    const refusal = counter.admit(room.boardId, request.socket.remoteAddress ?? '');
+    if (refusal) {
+      closeSafely(ws, CLOSE.tooManyConnections, refusal);
+      return;
+    }
+    const release = () => counter.release(room.boardId, request.socket.remoteAddress ?? '');
+    ws.once('close', release);
 
     options.rooms.join(room.boardId, room.doc).then(
       (joined) => {
@@ -78,7 +104,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         if (joined.kind === 'too-new') {
           return closeSafely(ws, CLOSE.tooNew, 'this board was saved by a newer version of the app; update the server');
         }
-        connection = new Connection(ws, joined.room, resolution.role, options.log);
+        connection = new Connection(ws, joined.room, resolution.role, options.log, limits);
         connection.start();
         for (const [data, isBinary] of early.splice(0)) connection.receive(data, isBinary);
       },
@@ -87,6 +113,11 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         closeSafely(ws, 1011, 'the board could not be loaded');
       },
     );
+  }
+
+  function rawLength(data: RawData): number {
+    if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.byteLength, 0);
+    return data.byteLength;
   }
 
   return {

@@ -10,10 +10,17 @@ export const CLOSE = {
   unauthorized: 4401,
   notFound: 4404,
   tooLarge: 4413,
+  /** The board has as many open connections as the server allows (MAX_CONNECTIONS_PER_BOARD / _PER_ADDRESS). */
+  tooManyConnections: 4429,
   /** A frame that does not decode, a structurally impossible update, or a write only the server may make. */
   invalidMessage: 4422,
   /** The document was written by a newer version of the app than the server runs. */
   tooNew: 4426,
+  /**
+   * Standard "try again later": a connection that kept sending far faster than its limit for long. Not a
+   * 44xx code, so the stock client reconnects (with fresh limits) after its backoff.
+   */
+  tryAgainLater: 1013,
 } as const;
 
 /** y-websocket message types (first varUint of every binary frame). */
@@ -26,6 +33,17 @@ export const MESSAGE = {
 
 /** Sub-type of the auth message: the only one the protocol defines. */
 export const AUTH_PERMISSION_DENIED = 0;
+
+/**
+ * The permission-denied reason for a write refused because the document reached its size limit. The client
+ * recognises it by its start (`isBoardFullReason`) and tells the person in their language.
+ */
+export const BOARD_FULL_REASON =
+  'board full: this board has reached its size limit, so nothing more can be added. Your change is kept in this tab but not saved; deletions still pass. Ask the administrator.';
+
+export function isBoardFullReason(reason: string): boolean {
+  return reason.startsWith('board full:');
+}
 
 export interface RoomName {
   boardId: string;

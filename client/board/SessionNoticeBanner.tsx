@@ -1,4 +1,4 @@
-import { CLOSE } from '../../shared/protocol';
+import { CLOSE, isBoardFullReason } from '../../shared/protocol';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard } from './hooks';
@@ -10,7 +10,9 @@ export function SessionNoticeBanner() {
   const notice = useStore(session.notice);
   if (!notice) return null;
   let message: string;
-  if (notice.kind === 'permissionDenied') {
+  if (notice.kind === 'permissionDenied' && isBoardFullReason(notice.reason)) {
+    message = t('error.boardFull');
+  } else if (notice.kind === 'permissionDenied') {
     // The server's reason is in English for logs and other tools; the person reads it in the UI language.
     message = t(notice.doc === 'settings' ? 'error.permissionDeniedSettings' : 'error.permissionDeniedBoard');
   } else if (notice.code === CLOSE.unauthorized) {
@@ -21,6 +23,8 @@ export function SessionNoticeBanner() {
     message = t('board.tooNew');
   } else if (notice.code === CLOSE.tooLarge) {
     message = t('error.tooLarge');
+  } else if (notice.code === CLOSE.tooManyConnections) {
+    message = t('error.tooManyConnections');
   } else if (notice.code === CLOSE.invalidMessage) {
     message = t('error.invalidMessage');
   } else {
