@@ -73,7 +73,9 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let room: ReturnType<typeof parseRoomName> = null;
     try {
-      room = parseRoomName(decodeURIComponent(url.pathname.slice(WS_PREFIX.length)));
+      // The path as sent, not URL-normalised: `/ws/<id>/../<other>` is a malformed room, not `<other>`.
+      const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
+      room = parseRoomName(decodeURIComponent(rawPath.slice(WS_PREFIX.length)));
     } catch {
       // a malformed %-escape: a malformed room name
     }

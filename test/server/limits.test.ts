@@ -1,8 +1,8 @@
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote, editNoteText } from '../../shared/ops/notes.js';
 import { CLOSE, isBoardFullReason } from '../../shared/protocol.js';
 import { getNote, listNotes } from '../../shared/selectors.js';
+import { awarenessFrame } from './frameBuilders.js';
 import {
   connectClient,
   connectSynced,
@@ -15,18 +15,7 @@ import {
 
 const note = (id: string, text: string) => ({ id, pillarId: 'p', lane: 'idea' as const, text, author: 'a' });
 
-/** An awareness frame for one client id; `state` null removes it. */
-function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarUint(update, clientId);
-  encoding.writeVarUint(update, clock);
-  encoding.writeVarString(update, JSON.stringify(state));
-  const frame = encoding.createEncoder();
-  encoding.writeVarUint(frame, 1);
-  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
-  return encoding.toUint8Array(frame);
-}
+const presenceFrame = (clientId: number, clock: number, state: unknown) => awarenessFrame([{ clientId, clock, state }]);
 
 describe('board size limit', () => {
   let server: TestServer;
@@ -167,13 +156,13 @@ describe('presence limits', () => {
     const sender = rawSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`);
     await sender.opened;
 
-    sender.ws.send(awarenessFrame(4242, 1, { user: { name: 'x'.repeat(5000) } }));
-    sender.ws.send(awarenessFrame(4242, 2, { user: { name: 'ok' } }));
+    sender.ws.send(presenceFrame(4242, 1, { user: { name: 'x'.repeat(5000) } }));
+    sender.ws.send(presenceFrame(4242, 2, { user: { name: 'ok' } }));
     await waitFor(() => seen.length > 0, 'the small state to arrive');
     expect(seen).toEqual([{ user: { name: 'ok' } }]);
 
     for (let clock = 3; clock <= 60; clock++)
-      sender.ws.send(awarenessFrame(4242, clock, { user: { name: `n${clock}` } }));
+      sender.ws.send(presenceFrame(4242, clock, { user: { name: `n${clock}` } }));
     await waitFor(
       () =>
         JSON.stringify(observer.provider.awareness.getStates().get(4242)) === JSON.stringify({ user: { name: 'n60' } }),
