@@ -48,11 +48,20 @@ export async function storedBoard(wsUrl: string, room: string, token: string) {
   }
 }
 
-/** True once both documents hold the same state (state vectors, then the roots of the board). */
+/** JSON with object keys sorted: two documents may list the same map's keys in different orders. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/** True once both documents hold the same state (state vectors, then the notes of the board). */
 export function sameState(a: Y.Doc, b: Y.Doc): boolean {
   return (
     Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) &&
-    JSON.stringify(a.getMap('notes').toJSON()) === JSON.stringify(b.getMap('notes').toJSON())
+    canonicalJson(a.getMap('notes').toJSON()) === canonicalJson(b.getMap('notes').toJSON())
   );
 }
 
