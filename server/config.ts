@@ -13,6 +13,8 @@ export interface Config {
   commitBatchMs: number;
   /** Limits per connection and board (server/limits.ts, docs/security.md "Limits"). */
   limits: ServerLimits;
+  /** PEM files to serve HTTPS directly (TLS_CERT and TLS_KEY, both or neither); null: plain HTTP. */
+  tls: { cert: string; key: string } | null;
 }
 
 const envSchema = z.object({
@@ -46,6 +48,8 @@ const envSchema = z.object({
     .default(4),
   ADMIN_TOKEN: z.string().trim().min(16, 'ADMIN_TOKEN, when set, must be at least 16 characters').optional(),
   ...LIMITS_ENV,
+  TLS_CERT: z.string().trim().optional(),
+  TLS_KEY: z.string().trim().optional(),
 });
 
 export class ConfigError extends Error {}
@@ -54,7 +58,12 @@ export class ConfigError extends Error {}
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable counts as unset, as shells and .env files often leave them.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = envSchema.safeParse(present);
+  const parsed = envSchema
+    .refine((env) => !env.TLS_CERT === !env.TLS_KEY, {
+      path: ['TLS_CERT'],
+      message: 'TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither',
+    })
+    .safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Bad configuration:\n  ${problems.join('\n  ')}`);
@@ -68,5 +77,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: ADMIN_TOKEN ?? null,
     commitBatchMs: COMMIT_BATCH_MS,
     limits: limitsFromEnv(parsed.data),
+    tls:
+      parsed.data.TLS_CERT && parsed.data.TLS_KEY
+        ? { cert: resolve(parsed.data.TLS_CERT), key: resolve(parsed.data.TLS_KEY) }
+        : null,
   };
 }

@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { createRequestHandler } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { Rooms } from './rooms.js';
 import { openStorage } from './storage.js';
+import { createWebServer, TlsError, type TlsFiles } from './tls.js';
 import { createWebsocketEndpoint } from './websocket.js';
 
 export interface ServerOptions {
@@ -28,6 +28,8 @@ export interface ServerOptions {
   log?: (message: string) => void;
   /** Limits per connection and per board; unset ones keep their default (server/limits.ts). */
   limits?: Partial<ServerLimits>;
+  /** Serve HTTPS and wss:// with these PEM files (TLS_CERT, TLS_KEY); default plain HTTP. */
+  tls?: TlsFiles | null;
 }
 
 export interface RunningServer {
@@ -49,7 +51,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   let port = options.port;
-  const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `http://localhost:${port}`;
+  const scheme = options.tls ? 'https' : 'http';
+  const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `${scheme}://localhost:${port}`;
   const handler = createRequestHandler({
     boards: storage,
     documents: storage,
@@ -61,7 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBodyBytes: limits.maxBodyBytes,
   });
   const websockets = createWebsocketEndpoint({ boards: storage, rooms, log, limits });
-  const server = createServer(handler);
+  const server = createWebServer(handler, options.tls);
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -76,7 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   port = (server.address() as AddressInfo).port;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `http://${shownHost}:${port}`;
+  const url = `${scheme}://${shownHost}:${port}`;
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
@@ -118,9 +121,14 @@ async function runFromCommandLine(): Promise<void> {
     adminToken: config.adminToken,
     batchMs: config.commitBatchMs,
     limits: config.limits,
+    tls: config.tls,
+  }).catch((error: unknown) => {
+    if (!(error instanceof TlsError)) throw error;
+    console.error(error.message);
+    process.exit(2);
   });
   console.log(
-    `listening on ${running.url} (links: ${config.publicUrl ?? `http://localhost:${running.port}`}, data: ${config.dataDir})`,
+    `listening on ${running.url} (links: ${config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${running.port}`}, data: ${config.dataDir})`,
   );
   let stopping = false;
   const stop = (signal: string) => {

@@ -13,6 +13,7 @@ describe('readConfig', () => {
       adminToken: null,
       commitBatchMs: 4,
       limits: DEFAULT_LIMITS,
+      tls: null,
     });
   });
 
@@ -33,7 +34,16 @@ describe('readConfig', () => {
       adminToken: 'a-long-enough-admin-token',
       commitBatchMs: 20,
       limits: DEFAULT_LIMITS,
+      tls: null,
     });
+  });
+
+  it('reads TLS_CERT and TLS_KEY as a pair of paths', () => {
+    expect(readConfig({ TLS_CERT: '/etc/board/cert.pem', TLS_KEY: '/etc/board/key.pem' }).tls).toEqual({
+      cert: '/etc/board/cert.pem',
+      key: '/etc/board/key.pem',
+    });
+    expect(() => readConfig({ TLS_CERT: '/etc/board/cert.pem' })).toThrow(/TLS_CERT and TLS_KEY go together/);
   });
 
   it('reads the limits, keeps the default of each one unset, and allows 0 only where it means off', () => {
