@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { LIMITS_ENV, limitsFromEnv, type ServerLimits } from './limits.js';
 
 export interface Config {
   port: number;
@@ -10,6 +11,10 @@ export interface Config {
   adminToken: string | null;
   /** How long incoming updates wait to be committed together (ms). */
   commitBatchMs: number;
+  /** Limits per connection and board (server/limits.ts, docs/security.md "Limits"). */
+  limits: ServerLimits;
+  /** PEM files to serve HTTPS directly (TLS_CERT and TLS_KEY, both or neither); null: plain HTTP. */
+  tls: { cert: string; key: string } | null;
 }
 
 const envSchema = z.object({
@@ -42,6 +47,9 @@ const envSchema = z.object({
     .refine((ms) => ms <= 1000, 'COMMIT_BATCH_MS must be a whole number of milliseconds between 0 and 1000')
     .default(4),
   ADMIN_TOKEN: z.string().trim().min(16, 'ADMIN_TOKEN, when set, must be at least 16 characters').optional(),
+  ...LIMITS_ENV,
+  TLS_CERT: z.string().trim().optional(),
+  TLS_KEY: z.string().trim().optional(),
 });
 
 export class ConfigError extends Error {}
@@ -50,7 +58,12 @@ export class ConfigError extends Error {}
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable counts as unset, as shells and .env files often leave them.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = envSchema.safeParse(present);
+  const parsed = envSchema
+    .refine((env) => !env.TLS_CERT === !env.TLS_KEY, {
+      path: ['TLS_CERT'],
+      message: 'TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither',
+    })
+    .safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Bad configuration:\n  ${problems.join('\n  ')}`);
@@ -63,5 +76,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: PUBLIC_URL ? PUBLIC_URL.replace(/\/+$/, '') : null,
     adminToken: ADMIN_TOKEN ?? null,
     commitBatchMs: COMMIT_BATCH_MS,
+    limits: limitsFromEnv(parsed.data),
+    tls:
+      parsed.data.TLS_CERT && parsed.data.TLS_KEY
+        ? { cert: resolve(parsed.data.TLS_CERT), key: resolve(parsed.data.TLS_KEY) }
+        : null,
   };
 }

@@ -77,6 +77,29 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** A host as browsers send it: a name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
+const PLAIN_HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The policy, with this server's websocket named explicitly (`ws://host wss://host`): CSP 3 lets 'self'
+ * cover same-host websockets, but older browsers do not. A Host header that is not a plain host is left out.
+ */
+export function contentSecurityPolicy(host: string | undefined): string {
+  if (!host || !PLAIN_HOST.test(host)) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ws://${host} wss://${host}`);
+}
+
+/**
+ * Sent with every HTTP answer (see docs/security.md "Headers"): no MIME sniffing, no referrer (a board link
+ * must not leak through one), no framing (clickjacking), and the policy above.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
 /** The HTTP API and the built client. */
 export function createRequestHandler(options: HttpOptions) {
   const clientRoot = resolve(options.clientDir);
@@ -88,9 +111,6 @@ export function createRequestHandler(options: HttpOptions) {
       'Content-Type': type,
       'Content-Length': size,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'Referrer-Policy': 'no-referrer',
     });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);
@@ -173,6 +193,9 @@ export function createRequestHandler(options: HttpOptions) {
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
+    // Every answer, API, errors and files alike, carries the security headers (set before any route writes).
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy(req.headers.host));
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       if (error instanceof StorageFullError) {

@@ -24,16 +24,16 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) return reject(new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`));
+    if (declared > maxBytes) return reject(new HttpError(413, `request body over ${maxBytes} bytes`));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`));
+      if (size > maxBytes) {
+        reject(new HttpError(413, `request body over ${maxBytes} bytes`));
         req.destroy();
         return;
       }
@@ -52,8 +52,9 @@ export async function readJson<Schema extends z.ZodType>(
   req: IncomingMessage,
   schema: Schema,
   shape: string,
+  maxBytes = MAX_BODY_BYTES,
 ): Promise<z.output<Schema>> {
-  const text = await readBody(req);
+  const text = await readBody(req, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

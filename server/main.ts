@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +7,12 @@ import { BoardLocks } from './boardLock.js';
 import { ConfigError, readConfig } from './config.js';
 import { ConnectionRegistry } from './connections.js';
 import { createRequestHandler } from './http.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
 import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
 import { openStorage, type Storage } from './storage.js';
+import { createWebServer, TlsError, type TlsFiles } from './tls.js';
 import { createWebsocketEndpoint } from './websocket.js';
 
 export interface ServerOptions {
@@ -33,6 +34,10 @@ export interface ServerOptions {
   /** While the disk is full, how often storage is tried again (ms); default 1,000. */
   storageFullRetryMs?: number;
   log?: (message: string) => void;
+  /** Limits per connection and per board; unset ones keep their default (server/limits.ts). */
+  limits?: Partial<ServerLimits>;
+  /** Serve HTTPS and wss:// with these PEM files (TLS_CERT, TLS_KEY); default plain HTTP. */
+  tls?: TlsFiles | null;
 }
 
 export interface RunningServer {
@@ -47,6 +52,7 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(message));
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const storage = openStorage({
     dataDir: options.dataDir,
     batchMs: options.batchMs,
@@ -60,7 +66,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   let port = options.port;
-  const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `http://localhost:${port}`;
+  const scheme = options.tls ? 'https' : 'http';
+  const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `${scheme}://localhost:${port}`;
   const people = openPeopleStore(storage.database);
   const audit = openAuditLog(storage.database);
   const connections = new ConnectionRegistry();
@@ -81,9 +88,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clientDir: options.clientDir ?? resolve('dist/client'),
     log,
     storageHealth: storage.health,
+    maxBodyBytes: limits.maxBodyBytes,
   });
-  const websockets = createWebsocketEndpoint({ boards: storage, people, connections, locks, rooms, log });
-  const server = createServer(handler);
+  const websockets = createWebsocketEndpoint({ boards: storage, people, connections, locks, rooms, log, limits });
+  const server = createWebServer(handler, options.tls);
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -98,7 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   port = (server.address() as AddressInfo).port;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `http://${shownHost}:${port}`;
+  const url = `${scheme}://${shownHost}:${port}`;
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
@@ -139,9 +147,15 @@ async function runFromCommandLine(): Promise<void> {
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     batchMs: config.commitBatchMs,
+    limits: config.limits,
+    tls: config.tls,
+  }).catch((error: unknown) => {
+    if (!(error instanceof TlsError)) throw error;
+    console.error(error.message);
+    process.exit(2);
   });
   console.log(
-    `listening on ${running.url} (links: ${config.publicUrl ?? `http://localhost:${running.port}`}, data: ${config.dataDir})`,
+    `listening on ${running.url} (links: ${config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${running.port}`}, data: ${config.dataDir})`,
   );
   let stopping = false;
   const stop = (signal: string) => {

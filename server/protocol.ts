@@ -3,10 +3,11 @@ import * as encoding from 'lib0/encoding';
 import type { RawData, WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { MAX_FRAME_BYTES } from '../shared/limits.js';
-import { AUTH_PERMISSION_DENIED, CLOSE, MESSAGE } from '../shared/protocol.js';
+import { AUTH_PERMISSION_DENIED, BOARD_FULL_REASON, CLOSE, MESSAGE } from '../shared/protocol.js';
 import type { Access } from './auth.js';
 import { encodeAwarenessFrame } from './frames.js';
+import type { ServerLimits } from './limits.js';
+import { type AwarenessEntry, PresenceGate } from './presenceLimits.js';
 import type { Peer, Room } from './rooms.js';
 import type { WriteRefusal } from './writeGate.js';
 
@@ -21,6 +22,8 @@ export function closeSafely(ws: WebSocket, code: number, reason: string): void {
   let text = reason;
   while (Buffer.byteLength(text) > 123) text = text.slice(0, -1);
   if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, text);
+  // A socket paused by flow control must be read again, or the client's closing handshake is never seen.
+  if (ws.isPaused) ws.resume();
 }
 
 export function frameBytes(data: RawData): Uint8Array {
@@ -30,6 +33,12 @@ export function frameBytes(data: RawData): Uint8Array {
 }
 
 class MalformedMessage extends Error {}
+
+/** The limits a connection enforces itself (flow control and connection counts live in websocket.ts). */
+export type ConnectionLimits = Pick<
+  ServerLimits,
+  'maxFrameBytes' | 'maxDocumentBytes' | 'awarenessPerSecond' | 'maxAwarenessStateBytes'
+>;
 
 /**
  * Speaks the y-websocket protocol (sync + awareness) for one connection to one room. Writes the write gate
@@ -47,6 +56,7 @@ export class Connection implements Peer {
   private resyncTimer: NodeJS.Timeout | null = null;
   /** A write was refused for a reason that can be lifted (the lock): resync when it is. */
   private refusedLiftable = false;
+  private readonly presence: PresenceGate;
 
   constructor(
     private readonly ws: WebSocket,
@@ -55,7 +65,14 @@ export class Connection implements Peer {
     /** Why this connection may not write its document now, or null. Asked at every write. */
     private readonly writeRefusal: () => WriteRefusal | null,
     private readonly log: (message: string) => void,
-  ) {}
+    private readonly limits: ConnectionLimits,
+  ) {
+    this.presence = new PresenceGate(
+      limits,
+      (entries) => this.applyAwareness(entries),
+      (what) => this.log(`room ${this.room.name}: dropped ${what}`),
+    );
+  }
 
   get doc() {
     return this.room.kind;
@@ -73,8 +90,8 @@ export class Connection implements Peer {
   receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
     const frame = frameBytes(data);
-    if (frame.byteLength > MAX_FRAME_BYTES) {
-      this.close(CLOSE.tooLarge, `message too large: over ${MAX_FRAME_BYTES} bytes`);
+    if (frame.byteLength > this.limits.maxFrameBytes) {
+      this.close(CLOSE.tooLarge, `message too large: over ${this.limits.maxFrameBytes} bytes`);
       return;
     }
     if (!isBinary) {
@@ -103,6 +120,7 @@ export class Connection implements Peer {
     if (this.closed) return;
     this.closed = true;
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    this.presence.stop();
     this.room.remove(this);
   }
 
@@ -149,10 +167,33 @@ export class Connection implements Peer {
       this.refuseWrite(update, refusal);
       return;
     }
+    if (this.wouldOverfill(update)) {
+      this.deny(BOARD_FULL_REASON);
+      return;
+    }
     const result = this.room.submit(update, this);
     if (result.ok) return;
     if (result.kind === 'missing') this.resync(result.reason);
     else this.close(CLOSE.invalidMessage, `invalid update: ${result.reason}`);
+  }
+
+  /**
+   * The document is at its size limit (`maxDocumentBytes`) and this update would add content: refused with
+   * permission denied, so memory and disk stay bounded and the person is told why. The client keeps its
+   * change (the stock client never discards local edits); it reaches the board once there is room, through a
+   * later resync. Deletions still pass: they are how people make room (a compaction then measures the
+   * document again without what they removed).
+   */
+  private wouldOverfill(update: Uint8Array): boolean {
+    if (this.room.storedBytes + update.byteLength <= this.limits.maxDocumentBytes) return false;
+    const check = this.room.check(update);
+    if (!check.ok || !check.adds) return false; // submit() refuses or resyncs it, or it only deletes
+    this.room.measureAfterDeletions();
+    if (this.room.storedBytes + update.byteLength <= this.limits.maxDocumentBytes) return false;
+    this.log(
+      `room ${this.room.name}: refused an update of ${update.byteLength} bytes: the document holds ${this.room.storedBytes} bytes`,
+    );
+    return true;
   }
 
   /**
@@ -211,10 +252,15 @@ export class Connection implements Peer {
     }
     if (check.ok && !check.changes) return;
     if (refusal.liftable) this.refusedLiftable = true;
+    this.deny(refusal.message);
+  }
+
+  /** The auth message "permission denied" with a reason: the write was not applied, stored or relayed. */
+  private deny(reason: string): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.auth);
     encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED);
-    encoding.writeVarString(encoder, refusal.message);
+    encoding.writeVarString(encoder, reason);
     this.send(encoding.toUint8Array(encoder));
   }
 
@@ -229,13 +275,14 @@ export class Connection implements Peer {
   }
 
   /**
-   * Applies the entries for client ids this connection introduced (claiming new ones) and drops the rest,
-   * so nobody can change or remove another person's presence.
+   * Keeps the entries for client ids this connection introduced (claiming new ones) and drops the rest, so
+   * nobody can change or remove (a `null` state) another person's presence. What is kept passes the
+   * presence limits (size, rate: presenceLimits.ts) before it is applied.
    */
   private handleAwareness(update: Uint8Array): void {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    const kept: Array<{ clientId: number; clock: number; state: string }> = [];
+    const kept: AwarenessEntry[] = [];
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
@@ -250,7 +297,11 @@ export class Connection implements Peer {
       }
       kept.push({ clientId, clock, state });
     }
-    if (kept.length === 0) return;
+    if (kept.length > 0) this.presence.offer(kept);
+  }
+
+  private applyAwareness(kept: AwarenessEntry[]): void {
+    if (this.closed) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, kept.length);
     for (const entry of kept) {

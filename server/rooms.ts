@@ -54,6 +54,10 @@ export class Room {
   /** Compact once more updates than this are stored; raised after a failed compaction, so it is not retried on every commit. */
   private compactThreshold: number;
   private fullStateCache: Uint8Array | null = null;
+  /** Bytes of the stored snapshot and updates, and of updates queued for commit: what the size limit counts. */
+  private snapshotBytes = 0;
+  private appendedBytes = 0;
+  private queuedBytes = 0;
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
   private archived = false;
@@ -90,6 +94,7 @@ export class Room {
     this.archived = this.options.store.isArchived?.(this.boardId) ?? false;
     this.lastSeq = stored.lastSeq;
     this.storedUpdates = stored.updateCount;
+    this.snapshotBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     const migrate = this.kind === 'board' ? migrateBoardDoc : migrateSettingsDoc;
     const outcome = migrate(this.doc, SERVER_ORIGIN);
     if (outcome === 'too-new') return 'too-new';
@@ -136,12 +141,28 @@ export class Room {
     return decoded.size === 0 ? this.fullState() : Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
-  /** Validates an update against what the room holds or has queued, without applying it. */
-  check(update: Uint8Array): UpdateRefusal | { ok: true; changes: boolean } {
+  /**
+   * Validates an update against what the room holds or has queued, without applying it. `adds`: it brings
+   * new content (not only deletions).
+   */
+  check(update: Uint8Array): UpdateRefusal | { ok: true; changes: boolean; adds: boolean } {
     const check = validateUpdate(update, this.knownStateVector, this.validateOptions(true));
     if (!check.ok) return check;
     const changes = !check.empty && (check.hasNewStructs || !deletionsAlreadyApplied(update, this.doc));
-    return { ok: true, changes };
+    return { ok: true, changes, adds: check.hasNewStructs };
+  }
+
+  /** Stored size of this document (snapshot + updates since, queued ones included), in bytes. */
+  get storedBytes(): number {
+    return this.snapshotBytes + this.appendedBytes;
+  }
+
+  /**
+   * Compacts when updates are stored beside the snapshot, so `storedBytes` drops what deletions freed. For
+   * a document at its size limit; a no-op until something new was stored, so refusals cannot make it spin.
+   */
+  measureAfterDeletions(): void {
+    if (this.storedUpdates > 0 && !this.failed) this.compact();
   }
 
   private validateOptions(fromClient: boolean) {
@@ -197,9 +218,12 @@ export class Room {
     }
     this.knownStateVector = check.stateVector;
     this.pendingCommits++;
+    this.appendedBytes += update.byteLength;
+    this.queuedBytes += update.byteLength;
     this.options.store.appendUpdate(this.boardId, this.kind, update).then(
       (seq) => {
         this.pendingCommits--;
+        this.queuedBytes -= update.byteLength;
         if (this.failed) return settled?.failed(new Error(`room ${this.name} failed before the change applied`));
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.storedUpdates++;
@@ -210,6 +234,9 @@ export class Room {
       },
       (error: unknown) => {
         this.pendingCommits--;
+        this.queuedBytes -= update.byteLength;
+        // Not stored: it does not count towards the size limit.
+        this.appendedBytes -= update.byteLength;
         settled?.failed(error);
         if (error instanceof StorageFullError) this.refuseForFullDisk(from);
         else this.fail(error);
@@ -224,8 +251,9 @@ export class Room {
    * (it runs inside a commit's callback and the unload timer, where a throw would end the process).
    */
   compact(): true | { error: unknown } {
+    const snapshot = this.fullState();
     try {
-      this.options.store.compact(this.boardId, this.kind, this.fullState(), this.lastSeq);
+      this.options.store.compact(this.boardId, this.kind, snapshot, this.lastSeq);
     } catch (error) {
       this.options.log(
         `room ${this.name}: compaction failed (up to update ${this.lastSeq}, ${this.storedUpdates} updates beside the snapshot); the updates stay stored: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
@@ -235,6 +263,9 @@ export class Room {
     }
     this.storedUpdates = 0;
     this.compactThreshold = this.options.compactAfter;
+    // Updates still queued for commit are not in the snapshot: they stay stored beside it.
+    this.appendedBytes = this.queuedBytes;
+    this.snapshotBytes = snapshot.byteLength;
     return true;
   }
 

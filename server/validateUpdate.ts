@@ -117,11 +117,11 @@ export function validateUpdate(
   }
   const isKnown = (id: Y.ID): boolean =>
     isClock(id.client) && isClock(id.clock) && id.clock < (known.get(id.client) ?? 0);
-  // Pass 2: references. Only structs past the base matter: Yjs skips the parts it already has.
+  // Pass 2: references, of every item: Yjs looks for the references of a struct it already has too, and
+  // holds it and everything after it pending when one is missing (found by test/server/fuzz.test.ts).
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const { client, clock } = struct.id;
-    if (clock + struct.length <= (base.get(client) ?? 0)) continue;
     const refs: Y.ID[] = [];
     if (struct.origin) refs.push(struct.origin);
     if (struct.rightOrigin) refs.push(struct.rightOrigin);

@@ -1,12 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { MAX_FRAME_BYTES } from '../shared/limits.js';
 import { CLOSE, parseRoomName } from '../shared/protocol.js';
 import { resolveAccess } from './auth.js';
+import { ConnectionCounter } from './connectionCounter.js';
 import type { ConnectionRegistry } from './connections.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import type { PeopleStore } from './people.js';
 import { Connection, closeSafely } from './protocol.js';
+import { FlowControl } from './rateLimit.js';
 import type { Rooms } from './rooms.js';
 import { type BoardStore, StorageCorruptionError } from './storage.js';
 import { type BoardLockState, writeRefusal } from './writeGate.js';
@@ -20,6 +22,7 @@ export interface WebsocketOptions {
   log: (message: string) => void;
   /** How often dead connections are looked for with pings (ms). */
   pingIntervalMs?: number;
+  limits?: ServerLimits;
 }
 
 const WS_PREFIX = '/ws/';
@@ -31,12 +34,16 @@ export const DAMAGED_REASON = 'the stored board is damaged (checksum mismatch); 
  * close with a 44xx code, which the stock client does not retry (an HTTP error status it would retry for ever).
  */
 export function createWebsocketEndpoint(options: WebsocketOptions) {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   // A little above our own limit, so that we close oversized frames with 4413 rather than `ws` with 1009.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES + 64 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes + 64 * 1024 });
   const alive = new WeakSet<WebSocket>();
+  const counter = new ConnectionCounter(limits);
 
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
+      // A connection slowed down by flow control does not read its pong: it is alive, only waiting.
+      if (ws.isPaused) continue;
       if (!alive.has(ws)) {
         ws.terminate();
         continue;
@@ -54,15 +61,29 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     // Frames that arrive while the room loads are kept and handled in order once it is ready.
     const early: Array<[RawData, boolean]> = [];
     let connection: Connection | null = null;
-    ws.on('message', (data, isBinary) => {
-      if (connection) connection.receive(data, isBinary);
-      else early.push([data, isBinary]);
-    });
+    const flow = new FlowControl<[RawData, boolean]>(
+      ws,
+      limits,
+      ([data, isBinary]) => {
+        if (connection) connection.receive(data, isBinary);
+        else early.push([data, isBinary]);
+      },
+      () => {
+        options.log(`${request.url?.split('?')[0]}: closed a connection that kept sending too fast`);
+        const reason = 'sending too fast for too long; try again later';
+        if (connection) connection.close(CLOSE.tryAgainLater, reason);
+        else closeSafely(ws, CLOSE.tryAgainLater, reason);
+      },
+    );
+    ws.on('close', () => flow.stop());
+    ws.on('message', (data, isBinary) => flow.receive([data, isBinary], rawLength(data)));
 
     const url = new URL(request.url ?? '/', 'http://localhost');
     let room: ReturnType<typeof parseRoomName> = null;
     try {
-      room = parseRoomName(decodeURIComponent(url.pathname.slice(WS_PREFIX.length)));
+      // The path as sent, not URL-normalised: `/ws/<id>/../<other>` is a malformed room, not `<other>`.
+      const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
+      room = parseRoomName(decodeURIComponent(rawPath.slice(WS_PREFIX.length)));
     } catch {
       // a malformed %-escape: a malformed room name
     }
@@ -79,6 +100,13 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       closeSafely(ws, CLOSE.unauthorized, 'missing or wrong token');
       return;
     }
+    const refusal = counter.admit(room.boardId, request.socket.remoteAddress ?? '');
+    if (refusal) {
+      closeSafely(ws, CLOSE.tooManyConnections, refusal);
+      return;
+    }
+    const release = () => counter.release(room.boardId, request.socket.remoteAddress ?? '');
+    ws.once('close', release);
 
     options.rooms.join(room.boardId, room.doc).then(
       (joined) => {
@@ -97,6 +125,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
           access,
           () => writeRefusal(access, boardId, doc, options.locks),
           options.log,
+          limits,
         );
         connection = opened;
         options.connections.add(boardId, opened);
@@ -111,6 +140,11 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         closeSafely(ws, 1011, 'the board could not be loaded');
       },
     );
+  }
+
+  function rawLength(data: RawData): number {
+    if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.byteLength, 0);
+    return data.byteLength;
   }
 
   return {

@@ -10,10 +10,17 @@ export const CLOSE = {
   unauthorized: 4401,
   notFound: 4404,
   tooLarge: 4413,
+  /** The board has as many open connections as the server allows (MAX_CONNECTIONS_PER_BOARD / _PER_ADDRESS). */
+  tooManyConnections: 4429,
   /** A frame that does not decode, a structurally impossible update, or a write only the server may make. */
   invalidMessage: 4422,
   /** The document was written by a newer version of the app than the server runs. */
   tooNew: 4426,
+  /**
+   * Standard "try again later": a connection that kept sending far faster than its limit for long. Not a
+   * 44xx code, so the stock client reconnects (with fresh limits) after its backoff.
+   */
+  tryAgainLater: 1013,
 } as const;
 
 /** y-websocket message types (first varUint of every binary frame). */
@@ -62,6 +69,8 @@ export const WRITE_REFUSAL = {
   storageFull: 'storage-full',
   /** The facilitator archived the board: it is read-only for everyone until it is unarchived. */
   archived: 'board-archived',
+  /** The document reached its size limit: nothing more can be added (deletions still pass). */
+  boardFull: 'board-full',
 } as const;
 
 export type WriteRefusalCode = (typeof WRITE_REFUSAL)[keyof typeof WRITE_REFUSAL];
@@ -75,3 +84,9 @@ export function readWriteRefusalCode(reason: string): WriteRefusalCode | null {
   const code = reason.split(':', 1)[0];
   return (Object.values(WRITE_REFUSAL) as string[]).includes(code ?? '') ? (code as WriteRefusalCode) : null;
 }
+
+/** The refusal of a write that would grow a document past its size limit (server/limits.ts). */
+export const BOARD_FULL_REASON = writeRefusalMessage(
+  WRITE_REFUSAL.boardFull,
+  'this board has reached its size limit, so nothing more can be added. Your change is kept in this tab but not saved; deletions still pass. Ask the administrator.',
+);

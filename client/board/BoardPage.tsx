@@ -18,7 +18,7 @@ import type { BoardSettings } from './settingsStore';
 const JOIN_ERRORS: Partial<Record<number, MessageKey>> = {
   401: 'error.linkInvalid',
   404: 'error.boardNotFound',
-  409: 'error.boardFull',
+  409: 'error.tooManyPeople',
 };
 
 const NEVER_CLOSED = createStore<ConnectionState>('connecting');

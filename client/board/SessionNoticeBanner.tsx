@@ -1,7 +1,18 @@
-import { CLOSE, WRITE_REFUSAL } from '../../shared/protocol';
+import type { MessageKey } from '../../shared/i18n/ja';
+import { CLOSE, WRITE_REFUSAL, type WriteRefusalCode } from '../../shared/protocol';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard } from './hooks';
+
+/** The server's reasons are in English for logs and other tools; the person reads the code's translation. */
+const REFUSAL_MESSAGES: Record<WriteRefusalCode, MessageKey> = {
+  [WRITE_REFUSAL.readOnlyLink]: 'error.permissionDeniedBoard',
+  [WRITE_REFUSAL.facilitatorOnly]: 'error.permissionDeniedSettings',
+  [WRITE_REFUSAL.locked]: 'error.lockedRefused',
+  [WRITE_REFUSAL.storageFull]: 'error.storageFull',
+  [WRITE_REFUSAL.archived]: 'error.boardArchived',
+  [WRITE_REFUSAL.boardFull]: 'error.boardFull',
+};
 
 /** What the server said that the person must know: a refused change, or a connection closed for good. */
 export function SessionNoticeBanner() {
@@ -17,14 +28,11 @@ export function SessionNoticeBanner() {
     );
   }
   let message: string;
-  if (notice.kind === 'permissionDenied' && notice.code === WRITE_REFUSAL.storageFull) {
-    message = t('error.storageFull');
-  } else if (notice.kind === 'permissionDenied' && notice.code === WRITE_REFUSAL.archived) {
-    message = t('error.boardArchived');
+  if (notice.kind === 'permissionDenied' && notice.code !== null) {
+    message = t(REFUSAL_MESSAGES[notice.code]);
   } else if (notice.kind === 'permissionDenied') {
-    // The server's reason is in English for logs and other tools; the person reads it in the UI language.
-    if (notice.code === WRITE_REFUSAL.locked) message = t('error.lockedRefused');
-    else message = t(notice.doc === 'settings' ? 'error.permissionDeniedSettings' : 'error.permissionDeniedBoard');
+    // Another server's reason: the document tells which refusal it was.
+    message = t(notice.doc === 'settings' ? 'error.permissionDeniedSettings' : 'error.permissionDeniedBoard');
   } else if (notice.code === CLOSE.unauthorized) {
     // The server's close reasons start with a fixed phrase (docs/api.md).
     if (notice.reason.startsWith('link replaced')) message = t('error.linkReplaced');
@@ -36,6 +44,8 @@ export function SessionNoticeBanner() {
     message = t('board.tooNew');
   } else if (notice.code === CLOSE.tooLarge) {
     message = t('error.tooLarge');
+  } else if (notice.code === CLOSE.tooManyConnections) {
+    message = t('error.tooManyConnections');
   } else if (notice.code === CLOSE.invalidMessage) {
     message = t('error.invalidMessage');
   } else {

@@ -127,9 +127,11 @@ export class BoardSession {
       const reason = decoding.readVarString(decoder);
       const code = readWriteRefusalCode(reason);
       if (code === WRITE_REFUSAL.archived) this.archived.set(true);
-      // Refused for the lock or a full disk: the change lives only in this tab until the server asks for it
+      // Refused for the lock, a full disk or a full board: the change lives only in this tab until the server asks for it
       // again, so the page asks before the tab is closed.
-      if (code === WRITE_REFUSAL.locked || code === WRITE_REFUSAL.storageFull) this.unsentChanges.set(true);
+      if (code === WRITE_REFUSAL.locked || code === WRITE_REFUSAL.storageFull || code === WRITE_REFUSAL.boardFull) {
+        this.unsentChanges.set(true);
+      }
       this.notice.set({ kind: 'permissionDenied', doc, reason, code });
     };
   }

@@ -16,7 +16,9 @@ export function apiErrorMessage(t: Translate, error: unknown): string {
     case 404:
       return t('error.notFound');
     case 409:
-      return error.message.includes('people') ? t('error.boardFull') : t('error.conflict', { reason: error.message });
+      return error.message.includes('people')
+        ? t('error.tooManyPeople')
+        : t('error.conflict', { reason: error.message });
     case 503:
     case 507:
       return t('error.serverBusy');

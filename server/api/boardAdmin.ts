@@ -39,9 +39,11 @@ export async function deleteBoard(
   boardId: string,
 ): Promise<void> {
   const confirmation = 'to delete this board, send the body {"confirm": "<the board id>"}';
-  const { confirm } = await readJson(req, deleteSchema, '{"confirm": "<the board id>"}').catch(() => {
-    throw new HttpError(400, confirmation);
-  });
+  const { confirm } = await readJson(req, deleteSchema, '{"confirm": "<the board id>"}', context.maxBodyBytes).catch(
+    (error: unknown) => {
+      throw error instanceof HttpError && error.status === 400 ? new HttpError(400, confirmation) : error;
+    },
+  );
   authorize(context, req, boardId, ['facilitator']);
   if (confirm !== boardId) throw new HttpError(400, confirmation);
   // Storage first: if the disk refuses, the board and its connections stay as they were.

@@ -35,7 +35,7 @@ export async function createBoard(context: ApiContext, req: IncomingMessage, res
       return sendJson(res, 401, { error: 'creating a board needs Authorization: Bearer <ADMIN_TOKEN>' });
     }
   }
-  const { title } = await readJson(req, createBoardSchema, '{"title": "..."}');
+  const { title } = await readJson(req, createBoardSchema, '{"title": "..."}', context.maxBodyBytes);
   const id = nanoid(12);
   const { tokens, hashes } = newRoleTokens();
   const settings = new Y.Doc();
@@ -99,7 +99,7 @@ export async function createGuest(
   boardId: string,
 ): Promise<void> {
   // The body first, the token after: a link replaced while the body was on its way must not count.
-  const { name } = await readJson(req, nameBodySchema, '{"name": "..."}');
+  const { name } = await readJson(req, nameBodySchema, '{"name": "..."}', context.maxBodyBytes);
   const access = authorize(context, req, boardId, ['facilitator', 'participant']);
   if (access.credential.kind !== 'link') throw new HttpError(409, 'this token already belongs to a person');
   refuseWhenFull(context, boardId);
@@ -122,7 +122,7 @@ export async function renameSelf(
   res: ServerResponse,
   boardId: string,
 ): Promise<void> {
-  const { name } = await readJson(req, nameBodySchema, '{"name": "..."}');
+  const { name } = await readJson(req, nameBodySchema, '{"name": "..."}', context.maxBodyBytes);
   const access = authorize(context, req, boardId, ROLES);
   if (!access.person) throw new HttpError(409, 'a shared link has no person to rename; join as a guest first');
   const renamed = context.people.rename(boardId, access.person.id, name);

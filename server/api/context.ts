@@ -22,6 +22,8 @@ export interface ApiContext {
   /** Where links point, without a trailing slash; read at each request (the port is known after listen). */
   publicUrl: () => string;
   adminToken: string | null;
+  /** Largest request body accepted (bytes); default MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
   log: (message: string) => void;
 }
 

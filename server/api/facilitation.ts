@@ -23,7 +23,7 @@ export async function writeLock(
   boardId: string,
 ): Promise<void> {
   // The body first: a link replaced while the body was on its way must not count.
-  const { locked } = await readJson(req, lockSchema, '{"locked": true | false}');
+  const { locked } = await readJson(req, lockSchema, '{"locked": true | false}', context.maxBodyBytes);
   const access = authorize(context, req, boardId, ['facilitator']);
   const wasLocked = context.locks.isLocked(boardId);
   const { lock, shown } = context.locks.set(boardId, locked, access.person?.name ?? null);

@@ -56,7 +56,12 @@ export async function addMember(
   boardId: string,
 ): Promise<void> {
   // The body first, the token after: a link replaced while the body was on its way must not count.
-  const { name, role = 'participant' } = await readJson(req, addMemberSchema, '{"name": "...", "role"?: "..."}');
+  const { name, role = 'participant' } = await readJson(
+    req,
+    addMemberSchema,
+    '{"name": "...", "role"?: "..."}',
+    context.maxBodyBytes,
+  );
   const access = authorize(context, req, boardId, ['facilitator']);
   refuseWhenFull(context, boardId);
   const token = newToken();
@@ -73,7 +78,7 @@ export async function renamePerson(
   boardId: string,
   personId: string,
 ): Promise<void> {
-  const { name } = await readJson(req, renameSchema, '{"name": "..."}');
+  const { name } = await readJson(req, renameSchema, '{"name": "..."}', context.maxBodyBytes);
   const access = authorize(context, req, boardId, ['facilitator']);
   const before = personOr404(context, boardId, personId);
   const person = context.people.rename(boardId, personId, name);

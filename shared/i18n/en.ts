@@ -158,6 +158,10 @@ export const en: Record<MessageKey, string> = {
   'error.tooLarge': 'A change was too large to send, so the connection was closed. Please reload the page.',
   'error.invalidMessage':
     'The server received data it cannot accept and closed the connection. Please reload the page.',
+  'error.boardFull':
+    'This board has reached its size limit, so nothing more can be added. Your change is kept in this tab but not saved; please tell the facilitator or the administrator.',
+  'error.tooManyConnections':
+    'This board already has as many connections as the server allows, so you could not join. Please reload later.',
   'error.readOnlyUntilReload': 'The board is read-only until you reload.',
   'error.reload': 'Reload',
   'common.cancel': 'Cancel',
@@ -171,7 +175,7 @@ export const en: Record<MessageKey, string> = {
   'lock.undone': 'The board is unlocked',
   'error.lockedRefused':
     'The board was locked, so your last change is not saved yet. It is kept in this browser and saved when the board is unlocked.',
-  'error.boardFull': 'This board has reached its maximum number of people. Please contact the facilitator.',
+  'error.tooManyPeople': 'This board has reached its maximum number of people. Please contact the facilitator.',
   'error.linkReplaced': 'The facilitator replaced this link; it no longer works. Ask for the new one.',
   'error.personRemoved': 'The facilitator removed you from this board.',
 

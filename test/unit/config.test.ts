@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config.js';
+import { DEFAULT_LIMITS } from '../../server/limits.js';
 
 describe('readConfig', () => {
   it('uses the documented defaults', () => {
@@ -11,6 +12,8 @@ describe('readConfig', () => {
       publicUrl: null,
       adminToken: null,
       commitBatchMs: 4,
+      limits: DEFAULT_LIMITS,
+      tls: null,
     });
   });
 
@@ -30,7 +33,37 @@ describe('readConfig', () => {
       publicUrl: 'http://192.168.1.20:9000',
       adminToken: 'a-long-enough-admin-token',
       commitBatchMs: 20,
+      limits: DEFAULT_LIMITS,
+      tls: null,
     });
+  });
+
+  it('reads TLS_CERT and TLS_KEY as a pair of paths', () => {
+    expect(readConfig({ TLS_CERT: '/etc/board/cert.pem', TLS_KEY: '/etc/board/key.pem' }).tls).toEqual({
+      cert: '/etc/board/cert.pem',
+      key: '/etc/board/key.pem',
+    });
+    expect(() => readConfig({ TLS_CERT: '/etc/board/cert.pem' })).toThrow(/TLS_CERT and TLS_KEY go together/);
+  });
+
+  it('reads the limits, keeps the default of each one unset, and allows 0 only where it means off', () => {
+    const config = readConfig({
+      MAX_DOCUMENT_BYTES: '1000000',
+      WS_MESSAGES_PER_SECOND: '20',
+      MAX_CONNECTIONS_PER_ADDRESS: '0',
+    });
+    expect(config.limits).toEqual({
+      ...DEFAULT_LIMITS,
+      maxDocumentBytes: 1_000_000,
+      messagesPerSecond: 20,
+      maxConnectionsPerAddress: 0,
+    });
+    expect(() => readConfig({ MAX_CONNECTIONS_PER_BOARD: '0' })).toThrow(
+      /MAX_CONNECTIONS_PER_BOARD must be a whole number greater than 0/,
+    );
+    expect(() => readConfig({ WS_BYTE_BURST: 'lots', AWARENESS_PER_SECOND: '-1' })).toThrow(
+      /WS_BYTE_BURST[\s\S]*AWARENESS_PER_SECOND/,
+    );
   });
 
   it('names every bad variable in one message', () => {

@@ -264,3 +264,36 @@ describe('validateUpdate: meta.schemaVersion', () => {
     expect(validateUpdate(client.since(), stateVectorOf(server), { doc: server })).toMatchObject({ ok: true });
   });
 });
+
+describe('validateUpdate and structs the document already has', () => {
+  it('refuses as missing an update whose already-known struct names an unknown origin (Yjs would hold the rest pending)', () => {
+    const a = new Y.Doc();
+    a.clientID = 1;
+    a.getText('t').insert(0, 'ab');
+    const b = new Y.Doc();
+    b.clientID = 2;
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    b.getText('t').insert(2, 'c'); // 2:0, origin 1:1
+    const base = new Y.Doc();
+    Y.applyUpdate(base, Y.encodeStateAsUpdate(b));
+    b.getText('t').insert(0, 'z'); // 2:1, right origin 1:0: new to the base
+    const honest = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+    expect(validateUpdate(honest, stateVectorOf(base), { doc: base })).toMatchObject({ ok: true });
+    // The same update with the known struct's origin rewritten to a client nobody has seen.
+    let forged: Uint8Array | null = null;
+    for (let i = 0; i < honest.length && !forged; i++) {
+      if (honest[i] !== 1) continue;
+      const candidate = honest.slice();
+      candidate[i] = 77;
+      try {
+        const struct = Y.decodeUpdate(candidate).structs.find((s) => s.id.client === 2 && s.id.clock === 0);
+        if (struct instanceof Y.Item && struct.origin?.client === 77) forged = candidate;
+      } catch {
+        // not this byte
+      }
+    }
+    expect(forged).not.toBeNull();
+    expect(leavesPending(base, forged!)).toBe(true);
+    expect(validateUpdate(forged!, stateVectorOf(base), { doc: base })).toMatchObject({ ok: false, kind: 'missing' });
+  });
+});

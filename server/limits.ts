@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { MAX_FRAME_BYTES } from '../shared/limits.js';
+
+/**
+ * What one connection and one board may use. Every limit has an environment variable (see `LIMITS_ENV` and
+ * docs/security.md "Limits"); the defaults suit a working group of a few dozen people on one board.
+ */
+export interface ServerLimits {
+  /** Largest websocket frame (bytes); bigger ones close the connection with 4413. */
+  maxFrameBytes: number;
+  /** Largest HTTP request body (bytes); bigger ones are answered 413. */
+  maxBodyBytes: number;
+  /**
+   * Stored size of one document (snapshot + updates since, bytes) past which writes that add content are
+   * refused with permission denied ("board full"); deletions still pass, so people can make room.
+   */
+  maxDocumentBytes: number;
+  /** Open websocket connections per board (both documents together); extra ones close with 4429. */
+  maxConnectionsPerBoard: number;
+  /** Open websocket connections per client address; 0 = no limit (the default: a city hall is often one proxy). */
+  maxConnectionsPerAddress: number;
+  /** Sustained frames per second per connection; past the burst the server stops reading from its socket. */
+  messagesPerSecond: number;
+  /** Frames a connection may send at once before it is slowed down. */
+  messageBurst: number;
+  /** Sustained bytes per second per connection. */
+  bytesPerSecond: number;
+  /** Bytes a connection may send at once before it is slowed down (a paste, an offline backlog). */
+  byteBurst: number;
+  /** A connection slowed down without a break for this long is closed with 1013 (the client retries) (ms). */
+  floodCloseAfterMs: number;
+  /** Awareness (presence) updates applied per second per connection; the rest are coalesced into the next. */
+  awarenessPerSecond: number;
+  /** Largest presence state of one client (bytes of its JSON); bigger states are dropped. */
+  maxAwarenessStateBytes: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxFrameBytes: MAX_FRAME_BYTES,
+  maxBodyBytes: 64 * 1024,
+  maxDocumentBytes: 32 * 1024 * 1024,
+  maxConnectionsPerBoard: 400,
+  maxConnectionsPerAddress: 0,
+  messagesPerSecond: 100,
+  messageBurst: 1000,
+  bytesPerSecond: 1024 * 1024,
+  byteBurst: 8 * 1024 * 1024,
+  floodCloseAfterMs: 60_000,
+  awarenessPerSecond: 10,
+  maxAwarenessStateBytes: 4096,
+};
+
+/** The environment variable of each limit. */
+export const LIMIT_VARIABLES: Record<keyof ServerLimits, string> = {
+  maxFrameBytes: 'MAX_FRAME_BYTES',
+  maxBodyBytes: 'MAX_BODY_BYTES',
+  maxDocumentBytes: 'MAX_DOCUMENT_BYTES',
+  maxConnectionsPerBoard: 'MAX_CONNECTIONS_PER_BOARD',
+  maxConnectionsPerAddress: 'MAX_CONNECTIONS_PER_ADDRESS',
+  messagesPerSecond: 'WS_MESSAGES_PER_SECOND',
+  messageBurst: 'WS_MESSAGE_BURST',
+  bytesPerSecond: 'WS_BYTES_PER_SECOND',
+  byteBurst: 'WS_BYTE_BURST',
+  floodCloseAfterMs: 'WS_FLOOD_CLOSE_AFTER_MS',
+  awarenessPerSecond: 'AWARENESS_PER_SECOND',
+  maxAwarenessStateBytes: 'MAX_AWARENESS_STATE_BYTES',
+};
+
+/** Zero is allowed only where it means "off". */
+const MAY_BE_ZERO = new Set<keyof ServerLimits>(['maxConnectionsPerAddress']);
+
+function wholeNumber(name: string, allowZero: boolean) {
+  const message = `${name} must be a whole number${allowZero ? ' (0 = off)' : ' greater than 0'}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => Number.isSafeInteger(n) && (allowZero || n > 0), message)
+    .optional();
+}
+
+/** zod shape of the limit variables, spread into the configuration's schema. */
+export const LIMITS_ENV = Object.fromEntries(
+  Object.entries(LIMIT_VARIABLES).map(([key, name]) => [
+    name,
+    wholeNumber(name, MAY_BE_ZERO.has(key as keyof ServerLimits)),
+  ]),
+) as Record<string, ReturnType<typeof wholeNumber>>;
+
+/** The limits from parsed variables; unset ones keep their default. */
+export function limitsFromEnv(parsed: Record<string, unknown>): ServerLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key, name] of Object.entries(LIMIT_VARIABLES) as Array<[keyof ServerLimits, string]>) {
+    const value = parsed[name];
+    if (typeof value === 'number') limits[key] = value;
+  }
+  return limits;
+}
