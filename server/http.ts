@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { archiveBoard, deleteBoard, unarchiveBoard } from './api/boardAdmin.js';
 import { createBoard, createGuest, me, renameSelf } from './api/boards.js';
 import type { ApiContext } from './api/context.js';
+import { exportBoard } from './api/exportJson.js';
 import { readAudit, readLock, writeLock } from './api/facilitation.js';
 import {
   addMember,
@@ -15,7 +16,7 @@ import {
   renamePerson,
 } from './api/people.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
-import { StorageFullError, type StorageHealth } from './storage.js';
+import { StorageCorruptionError, StorageFullError, type StorageHealth } from './storage.js';
 
 export { MAX_BODY_BYTES } from './httpUtil.js';
 
@@ -41,6 +42,7 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
   { pattern: /^\/connections$/, methods: { GET: listConnections } },
   { pattern: /^\/lock$/, methods: { GET: readLock, PUT: writeLock } },
   { pattern: /^\/audit$/, methods: { GET: readAudit } },
+  { pattern: /^\/export$/, methods: { GET: exportBoard } },
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -198,6 +200,9 @@ export function createRequestHandler(options: HttpOptions) {
     res.setHeader('Content-Security-Policy', contentSecurityPolicy(req.headers.host));
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
+      if (error instanceof StorageCorruptionError) {
+        return sendJson(res, 503, { error: "this board's stored data is damaged; restore it from a backup" });
+      }
       if (error instanceof StorageFullError) {
         return sendJson(res, 507, { error: "the server's disk is full: nothing was changed; try again later" });
       }

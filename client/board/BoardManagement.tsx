@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { WRITE_REFUSAL } from '../../shared/protocol';
 import { useI18n } from '../i18n/I18nProvider';
-import { ApiError, deleteBoard, setBoardArchived } from '../lib/api';
+import { deleteBoard, fetchJsonBackup, setBoardArchived } from '../lib/api';
+import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { forgetBoard } from '../lib/recentBoards';
 import { useBoard, useSettings } from './hooks';
 import { useModalDialog } from './useModalDialog';
@@ -16,7 +17,25 @@ export function BoardManagement() {
   const headingId = useId();
 
   function reportFailure(failure: unknown) {
-    setError(t('settings.manageFailed', { reason: failure instanceof ApiError ? failure.message : String(failure) }));
+    setError(apiErrorMessage(t, failure));
+  }
+
+  async function downloadBackup() {
+    setBusy(true);
+    try {
+      const { blob, filename } = await fetchJsonBackup(session.boardId, session.token);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      link.click();
+      window.setTimeout(() => URL.revokeObjectURL(url), 0);
+      setError(null);
+    } catch (failure) {
+      reportFailure(failure);
+    } finally {
+      setBusy(false);
+    }
   }
 
   async function toggleArchive() {
@@ -50,6 +69,9 @@ export function BoardManagement() {
       <div className="dialog-actions">
         <button type="button" disabled={busy} onClick={toggleArchive}>
           {t(archived ? 'settings.unarchiveBoard' : 'settings.archiveBoard')}
+        </button>
+        <button type="button" disabled={busy} onClick={downloadBackup}>
+          {t('settings.downloadBackup')}
         </button>
         <button type="button" className="danger" onClick={() => setDeleting(true)}>
           {t('settings.deleteBoard')}

@@ -146,3 +146,14 @@ export async function deleteBoard(boardId: string, token: string): Promise<void>
   });
   if (!response.ok) throw await readError(response);
 }
+
+/** The facilitator's JSON backup of the whole board (both documents and the audit log), as a file to save. */
+export async function fetchJsonBackup(boardId: string, token: string): Promise<{ blob: Blob; filename: string }> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?format=json`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw await readError(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `board-${boardId}.json`;
+  return { blob: await response.blob(), filename };
+}

@@ -131,7 +131,6 @@ export const en: Record<MessageKey, string> = {
   'settings.deleteConfirm': 'Delete for good',
   'settings.deleteMismatch': 'The name you typed is not the board name.',
   'settings.cancel': 'Cancel',
-  'settings.manageFailed': 'That did not work: {reason}',
 
   'color.label': 'Colour',
   'color.yellow': 'Yellow',
@@ -189,6 +188,7 @@ export const en: Record<MessageKey, string> = {
   'audit.part.pillars': 'pillars',
   'audit.part.laneLabels': 'lane names',
   'audit.part.meta': 'board name',
+  'settings.downloadBackup': 'Download a backup (JSON)',
   'people.open': 'People and links',
   'people.heading': 'People and links',
   'people.close': 'Close',

@@ -129,7 +129,6 @@ export const ja = {
   'settings.deleteConfirm': '完全に削除',
   'settings.deleteMismatch': '入力した名前がボードの名前と一致しません。',
   'settings.cancel': 'キャンセル',
-  'settings.manageFailed': '操作できませんでした: {reason}',
 
   'color.label': '色',
   'color.yellow': '黄',
@@ -189,6 +188,7 @@ export const ja = {
   'audit.part.pillars': '柱',
   'audit.part.laneLabels': '列の名前',
   'audit.part.meta': 'ボードの名前',
+  'settings.downloadBackup': 'バックアップ（JSON）を書き出す',
   'people.open': 'メンバーとリンク',
   'people.heading': 'メンバーとリンク',
   'people.close': '閉じる',

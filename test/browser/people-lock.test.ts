@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { absent, addNoteByTyping, BrowserHarness, noteItem, quickEntry, shown } from './harness';
 
@@ -78,6 +79,24 @@ describe('people, links and the board lock', () => {
     await page.goto(`${harness.server.url}/b/${board.id}#token=${board.tokens.facilitator}`);
     await shown(page.getByRole('alert').filter({ hasText: 'このリンクは無効です' }));
     await stranger.close();
+  });
+
+  it('lets the facilitator download the JSON backup of the board, audit log included', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    await addNoteByTyping(facilitator, CITIZEN, '課題', '保存される付箋');
+    await facilitator.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
+    await shown(facilitator.getByText('ボードはロック中です。', { exact: false }));
+    await facilitator.getByRole('button', { name: 'ボードの設定' }).click();
+    const downloading = facilitator.waitForEvent('download');
+    await facilitator.getByRole('button', { name: 'バックアップ（JSON）を書き出す' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^board-.+\.json$/);
+    const text = readFileSync((await download.path()) ?? '', 'utf8');
+    const backup = JSON.parse(text) as { format: string; auditLog: Array<{ action: string }> };
+    expect(backup.format).toBe('digital-city-hall-board');
+    expect(backup.auditLog.map((entry) => entry.action)).toContain('board.lock');
   });
 
   it('keeps the same connections when the language is switched', async () => {

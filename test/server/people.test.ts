@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { MAX_PEOPLE_PER_BOARD } from '../../server/people.js';
 import { addNote } from '../../shared/ops/notes.js';
 import { CLOSE } from '../../shared/protocol.js';
@@ -289,6 +290,58 @@ describe('a link replaced while a request is on its way', () => {
       expect(status).toBe(401);
       expect(JSON.parse(text)).toEqual({ error: 'missing or wrong token' });
       expect((await call('GET', '/people', board.tokens.facilitator)).body.people).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the JSON backup', () => {
+  it('gives the facilitator both documents exactly and the audit log, and nobody else', async () => {
+    const server = await startTestServer();
+    try {
+      const board = await createBoard(server.url, '書き出し');
+      const call = api(server, board.id);
+      await call('POST', '/people', board.tokens.facilitator, { name: '田中' });
+      await call('PUT', '/lock', board.tokens.facilitator, { locked: true });
+      const writer = await connectSynced(server.wsUrl, board.id, board.tokens.facilitator);
+      addNote(writer.doc, { id: 'kept', pillarId: 'p1', lane: 'goal', text: '書き出される付箋', author: 'a' });
+      // Wait until the note is committed: a second client sees it.
+      const observer = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+      await waitFor(() => listNotes(observer.doc).length === 1, 'the note to be stored');
+
+      for (const token of [board.tokens.participant, board.tokens.viewer]) {
+        expect((await call('GET', '/export?format=json', token)).status).toBe(403);
+      }
+      expect((await call('GET', '/export?format=docx', board.tokens.facilitator)).status).toBe(400);
+      const response = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
+        headers: { Authorization: `Bearer ${board.tokens.facilitator}` },
+      });
+      expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="board-.*\.json"/);
+      const backup = (await response.json()) as {
+        format: string;
+        version: number;
+        board: { id: string; title: string };
+        schemaVersions: Record<string, number>;
+        documents: Record<'board' | 'settings', string>;
+        auditLog: Array<{ action: string }>;
+      };
+      expect(backup).toMatchObject({
+        format: 'digital-city-hall-board',
+        version: 1,
+        board: { id: board.id, title: '書き出し' },
+        schemaVersions: { board: 1, settings: 1 },
+      });
+      const restored = new Y.Doc();
+      Y.applyUpdate(restored, Buffer.from(backup.documents.board, 'base64'));
+      expect(Y.encodeStateVector(restored)).toEqual(Y.encodeStateVector(observer.doc));
+      expect(listNotes(restored).map((n) => n.text)).toEqual(['書き出される付箋']);
+      const settings = new Y.Doc();
+      Y.applyUpdate(settings, Buffer.from(backup.documents.settings, 'base64'));
+      expect(settings.getMap('server').get('lock')).toBeTruthy();
+      expect(backup.auditLog.map((e) => e.action)).toEqual(['board.lock', 'member.add']);
+      writer.destroy();
+      observer.destroy();
     } finally {
       await server.close();
     }
