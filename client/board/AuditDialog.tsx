@@ -11,6 +11,8 @@ import { useModalDialog } from './useModalDialog';
 const ACTION_KEYS: Record<string, MessageKey> = {
   'board.lock': 'audit.board.lock',
   'board.unlock': 'audit.board.unlock',
+  'board.archive': 'audit.board.archive',
+  'board.unarchive': 'audit.board.unarchive',
   'link.regenerate': 'audit.link.regenerate',
   'member.add': 'audit.member.add',
   'member.rename': 'audit.member.rename',

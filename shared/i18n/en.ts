@@ -230,6 +230,8 @@ export const en: Record<MessageKey, string> = {
   'audit.unknownPerson': 'no name ({role})',
   'audit.board.lock': 'Locked the board',
   'audit.board.unlock': 'Unlocked the board',
+  'audit.board.archive': 'Archived the board',
+  'audit.board.unarchive': 'Unarchived the board',
   'audit.link.regenerate': 'Replaced the {role} link',
   'audit.member.add': 'Added {name} to the members',
   'audit.member.rename': 'Renamed {from} to {to}',

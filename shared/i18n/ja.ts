@@ -230,6 +230,8 @@ export const ja = {
   'audit.unknownPerson': '名前なし（{role}）',
   'audit.board.lock': 'ボードをロック',
   'audit.board.unlock': 'ボードのロックを解除',
+  'audit.board.archive': 'ボードをアーカイブ',
+  'audit.board.unarchive': 'ボードのアーカイブを解除',
   'audit.link.regenerate': '{role}のリンクを再発行',
   'audit.member.add': '{name}さんを名簿に追加',
   'audit.member.rename': '{from}さんの名前を{to}に変更',
