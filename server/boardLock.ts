@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type BoardLock, readBoardLock, writeBoardLock } from '../shared/records/serverState.js';
 import type { ConnectionRegistry } from './connections.js';
-import type { Rooms } from './rooms.js';
+import type { ServerStateMirror } from './serverStateMirror.js';
 import type { BoardLockState } from './writeGate.js';
 
 const SCHEMA = `
@@ -23,14 +23,11 @@ export class BoardLocks implements BoardLockState {
   private readonly insert;
   private readonly remove;
   private readonly cache = new Map<string, BoardLock | null>();
-  /** One mirror write at a time per board: two concurrent writes of one key could end in the older one. */
-  private readonly mirrors = new Map<string, Promise<void>>();
 
   constructor(
     db: Database.Database,
-    private readonly rooms: Rooms,
+    private readonly mirror: ServerStateMirror,
     private readonly connections: ConnectionRegistry,
-    private readonly log: (message: string) => void,
   ) {
     db.exec(SCHEMA);
     this.select = db.prepare<[string], { locked_at: number; locked_by: string | null }>(
@@ -41,8 +38,11 @@ export class BoardLocks implements BoardLockState {
        ON CONFLICT (board_id) DO UPDATE SET locked_at = excluded.locked_at, locked_by = excluded.locked_by`,
     );
     this.remove = db.prepare('DELETE FROM board_locks WHERE board_id = ?');
-    rooms.onLoaded((room) => {
-      if (room.kind === 'settings') this.mirror(room.boardId).catch(() => {});
+    mirror.add({
+      name: 'lock',
+      wanted: (boardId) => this.lockOf(boardId),
+      shown: readBoardLock,
+      write: writeBoardLock,
     });
   }
 
@@ -71,38 +71,11 @@ export class BoardLocks implements BoardLockState {
     if (!lock) {
       for (const connection of this.connections.of(boardId)) connection.resyncRefusedWrites();
     }
-    return { lock, shown: this.mirror(boardId) };
+    return { lock, shown: this.mirror.mirror(boardId) };
   }
 
   /** Forgets a deleted board. */
   forget(boardId: string): void {
     this.cache.delete(boardId);
-  }
-
-  /**
-   * Writes the lock into the settings document when the document says otherwise. One write at a time per
-   * board (two concurrent writes of one key could end in the older one), each on the room as loaded then.
-   */
-  private mirror(boardId: string): Promise<void> {
-    const previous = this.mirrors.get(boardId) ?? Promise.resolve();
-    const next = previous
-      .catch(() => {})
-      .then(async () => {
-        const joined = await this.rooms.join(boardId, 'settings');
-        if (joined.kind !== 'room') throw new Error('the settings document is newer than this server');
-        const { room } = joined;
-        const wanted = this.lockOf(boardId);
-        if (JSON.stringify(readBoardLock(room.doc)) === JSON.stringify(wanted)) return;
-        await room.applyServerChange((doc) => writeBoardLock(doc, wanted));
-      });
-    this.mirrors.set(boardId, next);
-    next
-      .finally(() => {
-        if (this.mirrors.get(boardId) === next) this.mirrors.delete(boardId);
-      })
-      .catch((error: unknown) =>
-        this.log(`board ${boardId}: could not show the board lock in the settings document: ${String(error)}`),
-      );
-    return next;
   }
 }

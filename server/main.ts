@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { archiveState } from './api/boardAdmin.js';
 import { openAuditLog } from './audit.js';
 import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
@@ -11,6 +12,7 @@ import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
 import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
+import { ServerStateMirror } from './serverStateMirror.js';
 import { openStorage, type Storage } from './storage.js';
 import { createWebServer, TlsError, type TlsFiles } from './tls.js';
 import { createWebsocketEndpoint } from './websocket.js';
@@ -71,7 +73,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const people = openPeopleStore(storage.database);
   const audit = openAuditLog(storage.database);
   const connections = new ConnectionRegistry();
-  const locks = new BoardLocks(storage.database, rooms, connections, log);
+  const stateMirror = new ServerStateMirror(rooms, log);
+  const locks = new BoardLocks(storage.database, stateMirror, connections);
+  stateMirror.add(archiveState(storage));
   const linkTokens = openLinkTokenStore(storage.database);
   auditSettingsChanges(rooms, audit, people);
   const handler = createRequestHandler({
@@ -81,6 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     people,
     audit,
     locks,
+    stateMirror,
     connections,
     rooms,
     publicUrl,

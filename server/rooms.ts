@@ -199,7 +199,8 @@ export class Room {
   ): SubmitResult {
     if (this.failed) return { ok: false, kind: 'malformed', reason: 'the board is unavailable' };
     const check = validateUpdate(update, this.knownStateVector, this.validateOptions(fromClient));
-    const blocked = this.writeBlockedReason();
+    // An archive stops clients, not the server's own changes (it shows the archive in the settings document).
+    const blocked = from ? this.writeBlockedReason() : this.options.store.isFull?.() ? STORAGE_FULL_REASON : null;
     if (blocked) {
       // The server's own change is not kept anywhere: it fails, and its caller writes it again later.
       if (!from) return { ok: false, kind: 'malformed', reason: blocked };

@@ -65,6 +65,18 @@ export class BoardSession {
     this.settings = createSettingsStore(this.settingsDoc);
     this.presence = createPresenceStore(this.boardProvider.awareness);
     this.noteSnapshots = createNoteSnapshots(this.boardDoc);
+    // Archived and unarchived live: every tab turns read-only, and writable again, as the settings document says.
+    this.cleanups.push(
+      this.settings.subscribe(() => {
+        if (!this.settingsProvider.synced) return;
+        const archived = this.settings.get().archivedAt !== null;
+        this.archived.set(archived);
+        const notice = this.notice.get();
+        if (!archived && notice?.kind === 'permissionDenied' && notice.code === WRITE_REFUSAL.archived) {
+          this.notice.set(null);
+        }
+      }),
+    );
     // A change refused because of the lock is saved when the lock is lifted (the server resyncs): the
     // notice saying it is not saved yet no longer holds then.
     this.cleanups.push(

@@ -3,7 +3,7 @@ import { settingsRoots } from '../../shared/docs';
 import { type LaneKind, readLaneLabels } from '../../shared/records/lane';
 import { checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta';
 import type { Pillar } from '../../shared/records/pillar';
-import { type BoardLock, readBoardLock } from '../../shared/records/serverState';
+import { type BoardLock, readArchivedAt, readBoardLock } from '../../shared/records/serverState';
 import { allPillars, boardTitle } from '../../shared/selectors';
 import { createStore, type ReadStore } from '../lib/store';
 
@@ -16,6 +16,8 @@ export interface BoardSettings {
   tooNew: boolean;
   /** The facilitator locked the board: read-only for participants (the server enforces it). */
   lock: BoardLock | null;
+  /** The facilitator archived the board: read-only for everyone (the server enforces it). */
+  archivedAt: number | null;
 }
 
 function read(doc: Y.Doc): BoardSettings {
@@ -27,6 +29,7 @@ function read(doc: Y.Doc): BoardSettings {
     laneLabels: readLaneLabels(settingsRoots.laneLabels(doc)),
     tooNew: checkSchemaVersion(settingsRoots.meta(doc), SETTINGS_SCHEMA_VERSION).kind === 'too-new',
     lock: readBoardLock(doc),
+    archivedAt: readArchivedAt(doc),
   };
 }
 

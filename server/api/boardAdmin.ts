@@ -1,25 +1,46 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { readArchivedAt, writeArchivedAt } from '../../shared/records/serverState.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
+import type { MirroredState } from '../serverStateMirror.js';
+import type { BoardStore } from '../storage.js';
 import { type ApiContext, actorOf, authorize } from './context.js';
 
 /** The facilitator's archive, unarchive and delete of a whole board (docs/api.md). */
 
 const deleteSchema = z.object({ confirm: z.string({ error: 'confirm must be the board id' }) });
 
-function setArchived(
+/** The archive, shown to every client in the settings document (`server.archivedAt`). */
+export function archiveState(boards: BoardStore): MirroredState<number | null> {
+  return {
+    name: 'archivedAt',
+    wanted: (boardId) => boards.getBoard(boardId)?.archivedAt ?? null,
+    shown: readArchivedAt,
+    write: writeArchivedAt,
+  };
+}
+
+async function setArchived(
   context: ApiContext,
   req: IncomingMessage,
   res: ServerResponse,
   boardId: string,
   archived: boolean,
-) {
+): Promise<void> {
   const access = authorize(context, req, boardId, ['facilitator']);
   // Storage first: if the disk refuses (507), the board and its connections stay as they were.
   context.boards.setArchived(boardId, archived);
   context.rooms.setArchived(boardId, archived);
   context.audit.record(boardId, actorOf(access), archived ? 'board.archive' : 'board.unarchive');
   context.log(`board ${boardId} ${archived ? 'archived' : 'unarchived'} by its facilitator`);
+  try {
+    await context.stateMirror.mirror(boardId);
+  } catch {
+    throw new HttpError(
+      503,
+      `the board is ${archived ? 'archived' : 'unarchived'}, but the clients could not be told yet: the settings document could not be stored; try again`,
+    );
+  }
   sendJson(res, 200, { id: boardId, archived });
 }
 

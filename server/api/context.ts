@@ -7,6 +7,7 @@ import type { ConnectionRegistry } from '../connections.js';
 import { HttpError } from '../httpUtil.js';
 import type { PeopleStore } from '../people.js';
 import type { Rooms } from '../rooms.js';
+import type { ServerStateMirror } from '../serverStateMirror.js';
 import type { BoardStore, DocumentStore } from '../storage.js';
 
 /** What the API handlers share: the stores and services of one server. */
@@ -17,6 +18,8 @@ export interface ApiContext {
   people: PeopleStore;
   audit: AuditLog;
   locks: BoardLocks;
+  /** Writes server-applied state (lock, archive) into the settings document. */
+  stateMirror: ServerStateMirror;
   connections: ConnectionRegistry;
   rooms: Rooms;
   /** Where links point, without a trailing slash; read at each request (the port is known after listen). */

@@ -30,3 +30,20 @@ export function writeBoardLock(settings: Y.Doc, lock: BoardLock | null): void {
   if (lock) server.set('lock', { lockedAt: lock.lockedAt, lockedBy: lock.lockedBy });
   else server.delete('lock');
 }
+
+/**
+ * When the facilitator archived the board (ms since the epoch), or null: read-only for everyone until it is
+ * unarchived. Any other value counts as archived: fail closed.
+ */
+export function readArchivedAt(settings: Y.Doc): number | null {
+  const value = settingsRoots.server(settings).get('archivedAt');
+  if (value === undefined || value === null) return null;
+  return typeof value === 'number' ? value : 0;
+}
+
+/** Server only (clients' writes to `server` are refused). */
+export function writeArchivedAt(settings: Y.Doc, archivedAt: number | null): void {
+  const server = settingsRoots.server(settings);
+  if (archivedAt === null) server.delete('archivedAt');
+  else server.set('archivedAt', archivedAt);
+}

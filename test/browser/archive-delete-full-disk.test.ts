@@ -30,6 +30,10 @@ describe('board archive and delete, and a full disk, as people see them', () => 
     await settings.getByRole('button', { name: '閉じる' }).click();
     await addNoteByTyping(facilitator, CITIZEN, 'アイデア', '解除後の付箋');
     await shown(noteItem(participant, '解除後の付箋'));
+    // The participant's tab is writable again without a reload, and its notice is gone.
+    await addNoteByTyping(participant, CITIZEN, 'アイデア', '参加者も書ける');
+    await shown(noteItem(facilitator, '参加者も書ける'));
+    await absent(participant.getByRole('alert').filter({ hasText: 'このボードはアーカイブされています' }));
   });
 
   it('deletes the board only after its name is typed; open pages learn it is gone', async () => {

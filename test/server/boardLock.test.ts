@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { BoardLocks } from '../../server/boardLock.js';
 import { ConnectionRegistry } from '../../server/connections.js';
 import { Rooms } from '../../server/rooms.js';
+import { ServerStateMirror } from '../../server/serverStateMirror.js';
 import type { DocumentStore } from '../../server/storage.js';
 import { readBoardLock } from '../../shared/records/serverState.js';
 import { initialiseSettingsDoc } from '../../shared/template.js';
@@ -30,7 +31,7 @@ describe('the board lock when the settings document cannot be written', () => {
     db.prepare('INSERT INTO boards (id) VALUES (?)').run('board0001');
     const logs: string[] = [];
     const rooms = new Rooms({ store: flakyStore(1), unloadDelayMs: 20, compactAfter: 500, log: (m) => logs.push(m) });
-    const locks = new BoardLocks(db, rooms, new ConnectionRegistry(), (m) => logs.push(m));
+    const locks = new BoardLocks(db, new ServerStateMirror(rooms, (m) => logs.push(m)), new ConnectionRegistry());
 
     const first = locks.set('board0001', true, '進行役');
     expect(locks.isLocked('board0001')).toBe(true);
@@ -45,7 +46,7 @@ describe('the board lock when the settings document cannot be written', () => {
     const third = locks.set('board0001', true, '進行役');
     await third.shown;
     expect(joined.kind === 'room' && readBoardLock(joined.room.doc)).toMatchObject({ lockedBy: '進行役' });
-    expect(logs.some((m) => m.includes('could not show the board lock'))).toBe(true);
+    expect(logs.some((m) => m.includes("could not show the server's state"))).toBe(true);
     rooms.unloadAll();
     db.close();
   });

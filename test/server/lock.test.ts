@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '../../shared/ops/notes.js';
 import { CLOSE, readWriteRefusalCode } from '../../shared/protocol.js';
-import { readBoardLock } from '../../shared/records/serverState.js';
+import { readArchivedAt, readBoardLock } from '../../shared/records/serverState.js';
 import { listNotes } from '../../shared/selectors.js';
 import {
   type CreatedBoard,
@@ -117,6 +117,28 @@ describe('the board lock', () => {
     } finally {
       await restarted.close();
       data.remove();
+    }
+  });
+});
+
+describe('the archive in the settings document', () => {
+  it('is shown to every client at once, and cleared when the board is unarchived', async () => {
+    const server = await startTestServer();
+    try {
+      const board = await createBoard(server.url, 'アーカイブ表示');
+      const settings = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.viewer);
+      const post = (action: string) =>
+        fetch(`${server.url}/api/boards/${board.id}/${action}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${board.tokens.facilitator}` },
+        });
+      expect((await post('archive')).status).toBe(200);
+      await waitFor(() => readArchivedAt(settings.doc) !== null, 'the archive in the settings document');
+      expect((await post('unarchive')).status).toBe(200);
+      await waitFor(() => readArchivedAt(settings.doc) === null, 'the archive to be cleared');
+      settings.destroy();
+    } finally {
+      await server.close();
     }
   });
 });
