@@ -1,0 +1,385 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
+import { CLOSE, roomName } from '../shared/protocol.js';
+import type { DocKind } from '../shared/roles.js';
+import { encodeAwarenessFrame, encodeSyncUpdate } from './frames.js';
+import { ARCHIVED_REASON, RefusedWriters, STORAGE_FULL_REASON } from './refusedWriters.js';
+import { SERVER_ONLY_KEYS } from './serverOnlyKeys.js';
+import { type DocumentStore, StorageFullError } from './storage.js';
+import {
+  deletionsAlreadyApplied,
+  type StateVector,
+  stateVectorOf,
+  type UpdateRefusal,
+  validateUpdate,
+} from './validateUpdate.js';
+
+/** One websocket connection as the room sees it. */
+export interface Peer {
+  send(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Awareness client ids this connection introduced (and only it may update or remove). */
+  readonly awarenessIds: Set<number>;
+}
+
+export type SubmitResult = { ok: true } | UpdateRefusal;
+
+export interface RoomsOptions {
+  store: DocumentStore;
+  /** How long a room stays loaded after its last connection left (ms). */
+  unloadDelayMs: number;
+  /** Compact when more updates than this are stored beside the snapshot. */
+  compactAfter: number;
+  log: (message: string) => void;
+}
+
+const SERVER_ORIGIN = Symbol('server');
+
+/**
+ * A loaded document: its Y.Doc holds only committed state. Incoming updates are validated against the
+ * committed state plus the updates still waiting for their commit, stored, and only once committed
+ * applied to the doc and relayed to the other connections.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly awarenessOwners = new Map<number, Peer>();
+  readonly peers = new Set<Peer>();
+  /** Committed state plus the updates queued for commit. */
+  private knownStateVector: StateVector = new Map();
+  private pendingCommits = 0;
+  private storedUpdates = 0;
+  private lastSeq = 0;
+  /** Compact once more updates than this are stored; raised after a failed compaction, so it is not retried on every commit. */
+  private compactThreshold: number;
+  private fullStateCache: Uint8Array | null = null;
+  /** Bytes of the stored snapshot and updates, and of updates queued for commit: what the size limit counts. */
+  private snapshotBytes = 0;
+  private appendedBytes = 0;
+  private queuedBytes = 0;
+  private unloadTimer: NodeJS.Timeout | null = null;
+  private failed = false;
+  private archived = false;
+  private unloaded = false;
+  /** Writers refused for a full disk or an archive: asked for their changes again once that passed. */
+  private readonly refusedWriters = new RefusedWriters<Peer>();
+
+  constructor(
+    readonly boardId: string,
+    readonly kind: DocKind,
+    private readonly options: RoomsOptions,
+    private readonly onUnload: (room: Room) => void,
+  ) {
+    this.compactThreshold = options.compactAfter;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.relayAwareness);
+    this.doc.on('update', this.relayUpdate);
+  }
+
+  get name(): string {
+    return roomName(this.boardId, this.kind);
+  }
+
+  /** Loads the stored state and migrates it; false when the document is newer than this server. */
+  load(): 'loaded' | 'too-new' {
+    const stored = this.options.store.loadDocument(this.boardId, this.kind);
+    this.doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+    }, SERVER_ORIGIN);
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      this.options.log(`room ${this.name}: stored updates left pending structs; serving what integrated`);
+    }
+    this.archived = this.options.store.isArchived?.(this.boardId) ?? false;
+    this.lastSeq = stored.lastSeq;
+    this.storedUpdates = stored.updateCount;
+    this.snapshotBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    const migrate = this.kind === 'board' ? migrateBoardDoc : migrateSettingsDoc;
+    const outcome = migrate(this.doc, SERVER_ORIGIN);
+    if (outcome === 'too-new') return 'too-new';
+    // A migration's changes are stored at once, with everything before, as the new snapshot. Clients will
+    // build on them, so a board whose migration could not be stored is not served (the join fails, 1011).
+    if (outcome === 'migrated') {
+      const stored = this.compact();
+      if (stored !== true) throw new Error(`could not store the migration of ${this.name}: ${String(stored.error)}`);
+    } else if (this.storedUpdates > this.compactThreshold) {
+      this.compact();
+    }
+    this.knownStateVector = stateVectorOf(this.doc);
+    // A join that gave up while the room loaded must not leave it loaded for ever.
+    this.scheduleUnload();
+    return 'loaded';
+  }
+
+  add(peer: Peer): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+    this.peers.add(peer);
+  }
+
+  remove(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    this.refusedWriters.forget(peer);
+    for (const id of peer.awarenessIds) {
+      if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
+    }
+    const ids = [...peer.awarenessIds].filter((id) => this.awareness.states.has(id));
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    if (this.peers.size === 0) this.scheduleUnload();
+  }
+
+  /** The whole committed state, encoded once per change: many joins at once share it. */
+  fullState(): Uint8Array {
+    this.fullStateCache ??= Y.encodeStateAsUpdate(this.doc);
+    return this.fullStateCache;
+  }
+
+  /** What a client with `stateVector` lacks of the committed state. */
+  diffFor(stateVector: Uint8Array): Uint8Array {
+    const decoded = Y.decodeStateVector(stateVector);
+    return decoded.size === 0 ? this.fullState() : Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  /**
+   * Validates an update against what the room holds or has queued, without applying it. `adds`: it brings
+   * new content (not only deletions).
+   */
+  check(update: Uint8Array): UpdateRefusal | { ok: true; changes: boolean; adds: boolean } {
+    const check = validateUpdate(update, this.knownStateVector, this.validateOptions(true));
+    if (!check.ok) return check;
+    const changes = !check.empty && (check.hasNewStructs || !deletionsAlreadyApplied(update, this.doc));
+    return { ok: true, changes, adds: check.hasNewStructs };
+  }
+
+  /** Stored size of this document (snapshot + updates since, queued ones included), in bytes. */
+  get storedBytes(): number {
+    return this.snapshotBytes + this.appendedBytes;
+  }
+
+  /**
+   * Compacts when updates are stored beside the snapshot, so `storedBytes` drops what deletions freed. For
+   * a document at its size limit; a no-op until something new was stored, so refusals cannot make it spin.
+   */
+  measureAfterDeletions(): void {
+    if (this.storedUpdates > 0 && !this.failed) this.compact();
+  }
+
+  private validateOptions(fromClient: boolean) {
+    return { doc: this.doc, serverOnlyKeys: fromClient ? SERVER_ONLY_KEYS[this.kind] : [] };
+  }
+
+  /**
+   * The server's own change (e.g. the board lock mirrored into the settings document): made on a copy of the
+   * committed state and submitted like a client's update, so it is stored before anyone sees it. Resolves
+   * once it is committed and applied. The only way to write what clients may not (SERVER_ONLY_KEYS).
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    const scratch = new Y.Doc();
+    try {
+      Y.applyUpdate(scratch, this.fullState());
+      const before = Y.encodeStateVector(scratch);
+      scratch.transact(() => change(scratch));
+      const update = Y.encodeStateAsUpdate(scratch, before);
+      return new Promise((resolve, reject) => {
+        const result = this.submit(update, null, false, { applied: resolve, failed: reject });
+        if (!result.ok) reject(new Error(`the server's own change was refused: ${result.reason}`));
+      });
+    } finally {
+      scratch.destroy();
+    }
+  }
+
+  /** Stores a write; it reaches the doc and the other peers once its transaction committed. */
+  submit(
+    update: Uint8Array,
+    from: Peer | null,
+    fromClient = true,
+    settled: { applied(): void; failed(error: unknown): void } | null = null,
+  ): SubmitResult {
+    if (this.failed) return { ok: false, kind: 'malformed', reason: 'the board is unavailable' };
+    const check = validateUpdate(update, this.knownStateVector, this.validateOptions(fromClient));
+    // An archive stops clients, not the server's own changes (it shows the archive in the settings document).
+    const blocked = from ? this.writeBlockedReason() : this.options.store.isFull?.() ? STORAGE_FULL_REASON : null;
+    if (blocked) {
+      // The server's own change is not kept anywhere: it fails, and its caller writes it again later.
+      if (!from) return { ok: false, kind: 'malformed', reason: blocked };
+      // Refused writes are never resynced now (that would loop): the writer is asked once the block is gone.
+      if (!check.ok && check.kind !== 'missing') return check;
+      if (check.ok && (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc)))) {
+        return { ok: true };
+      }
+      this.refuse(from, blocked);
+      return { ok: true };
+    }
+    if (!check.ok) return check;
+    if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) {
+      settled?.applied();
+      return { ok: true };
+    }
+    this.knownStateVector = check.stateVector;
+    this.pendingCommits++;
+    this.appendedBytes += update.byteLength;
+    this.queuedBytes += update.byteLength;
+    this.options.store.appendUpdate(this.boardId, this.kind, update).then(
+      (seq) => {
+        this.pendingCommits--;
+        this.queuedBytes -= update.byteLength;
+        if (this.failed) return settled?.failed(new Error(`room ${this.name} failed before the change applied`));
+        this.lastSeq = Math.max(this.lastSeq, seq);
+        this.storedUpdates++;
+        Y.applyUpdate(this.doc, update, from ?? SERVER_ORIGIN);
+        settled?.applied();
+        if (this.storedUpdates > this.compactThreshold) this.compact();
+        if (this.peers.size === 0) this.scheduleUnload();
+      },
+      (error: unknown) => {
+        this.pendingCommits--;
+        this.queuedBytes -= update.byteLength;
+        // Not stored: it does not count towards the size limit.
+        this.appendedBytes -= update.byteLength;
+        settled?.failed(error);
+        if (error instanceof StorageFullError) this.refuseForFullDisk(from);
+        else this.fail(error);
+      },
+    );
+    return { ok: true };
+  }
+
+  /**
+   * Merges the snapshot and the stored updates into one snapshot of the (committed) doc. Compaction is an
+   * optimisation: the updates stay stored when it fails, so a failure is logged and the room keeps working
+   * (it runs inside a commit's callback and the unload timer, where a throw would end the process).
+   */
+  compact(): true | { error: unknown } {
+    const snapshot = this.fullState();
+    try {
+      this.options.store.compact(this.boardId, this.kind, snapshot, this.lastSeq);
+    } catch (error) {
+      this.options.log(
+        `room ${this.name}: compaction failed (up to update ${this.lastSeq}, ${this.storedUpdates} updates beside the snapshot); the updates stay stored: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      this.compactThreshold = this.storedUpdates + this.options.compactAfter;
+      return { error };
+    }
+    this.storedUpdates = 0;
+    this.compactThreshold = this.options.compactAfter;
+    // Updates still queued for commit are not in the snapshot: they stay stored beside it.
+    this.appendedBytes = this.queuedBytes;
+    this.snapshotBytes = snapshot.byteLength;
+    return true;
+  }
+
+  /** Compacts and frees the room; called when nobody used it for `unloadDelayMs`. */
+  unload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+    // A deleted board's room is freed first and its connections closed after, which schedules an unload.
+    if (this.unloaded) return;
+    this.unloaded = true;
+    if (!this.failed && this.storedUpdates > 0) this.compact();
+    this.awareness.off('update', this.relayAwareness);
+    this.doc.off('update', this.relayUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.onUnload(this);
+  }
+
+  /** Frees the room without writing anything (a document this server must not touch). */
+  discard(): void {
+    this.failed = true;
+    this.unload();
+  }
+
+  get idle(): boolean {
+    return this.pendingCommits === 0;
+  }
+
+  private scheduleUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.unloaded) return;
+    this.unloadTimer = setTimeout(() => {
+      this.unloadTimer = null;
+      if (this.peers.size > 0) return;
+      if (!this.idle) return this.scheduleUnload();
+      this.unload();
+    }, this.options.unloadDelayMs);
+  }
+
+  /** Why writes are refused now, or null. */
+  private writeBlockedReason(): string | null {
+    if (this.archived) return ARCHIVED_REASON;
+    if (this.options.store.isFull?.()) return STORAGE_FULL_REASON;
+    return null;
+  }
+
+  private refuse(peer: Peer, reason: string): void {
+    if (this.peers.has(peer)) this.refusedWriters.refuse(peer, reason);
+  }
+
+  /**
+   * A batch holding this update was not stored for lack of space: nothing of it was applied or relayed. The
+   * storage refuses every append while full, so every commit pending here belonged to that batch; once the
+   * last has failed, what the room knows is the committed doc again, and the writers' step 2 after the
+   * resync is checked against it.
+   */
+  private refuseForFullDisk(from: Peer | null): void {
+    if (this.failed) return;
+    if (this.pendingCommits === 0) this.knownStateVector = stateVectorOf(this.doc);
+    if (from) this.refuse(from, STORAGE_FULL_REASON);
+  }
+
+  /** The storage has space again: writers refused for the full disk send what the server lacks. */
+  spaceAvailable(): void {
+    this.resyncRefused();
+  }
+
+  /** Archives or unarchives: every connection is told of an archive; unarchiving asks refused writers again. */
+  setArchived(archived: boolean): void {
+    if (this.archived === archived) return;
+    this.archived = archived;
+    if (archived) {
+      // Every connection is told (and counted as refused: a write racing the archive is asked for later).
+      for (const peer of this.peers) this.refuse(peer, ARCHIVED_REASON);
+    } else {
+      this.resyncRefused();
+    }
+  }
+
+  /** The board was deleted: every connection is closed for good and nothing more is written. */
+  closeDeleted(): void {
+    for (const peer of [...this.peers]) peer.close(CLOSE.notFound, 'this board was deleted');
+    this.discard();
+  }
+
+  /** Once nothing blocks writes any more, each refused writer gets our step 1 and sends what we lack. */
+  private resyncRefused(): void {
+    if (!this.failed && !this.writeBlockedReason()) this.refusedWriters.askAgain(this.doc);
+  }
+
+  /** Storage failed: the queued state is unknown, so nobody is served from this room any more. */
+  private fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.options.log(`room ${this.name}: storage failed, closing its connections: ${String(error)}`);
+    for (const peer of this.peers) peer.close(1011, 'the server could not store a change; reconnecting');
+  }
+
+  private relayUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullStateCache = null;
+    if (this.peers.size === 0) return;
+    const frame = encodeSyncUpdate(update);
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+  };
+
+  /** Every awareness change goes to every peer, the sender included: the echo keeps a lone client alive. */
+  private relayAwareness = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ): void => {
+    const clients = [...change.added, ...change.updated, ...change.removed];
+    if (clients.length === 0 || this.peers.size === 0) return;
+    const frame = encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    for (const peer of this.peers) peer.send(frame);
+  };
+}
