@@ -10,6 +10,8 @@ export interface Config {
   adminToken: string | null;
   /** How long incoming updates wait to be committed together (ms). */
   commitBatchMs: number;
+  /** Serve `GET /metrics` (Prometheus text format). */
+  metrics: boolean;
 }
 
 const envSchema = z.object({
@@ -42,6 +44,7 @@ const envSchema = z.object({
     .refine((ms) => ms <= 1000, 'COMMIT_BATCH_MS must be a whole number of milliseconds between 0 and 1000')
     .default(4),
   ADMIN_TOKEN: z.string().trim().min(16, 'ADMIN_TOKEN, when set, must be at least 16 characters').optional(),
+  METRICS: z.enum(['0', '1'], { error: 'METRICS must be 1 (serve GET /metrics) or 0' }).default('0'),
 });
 
 export class ConfigError extends Error {}
@@ -55,7 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Bad configuration:\n  ${problems.join('\n  ')}`);
   }
-  const { PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_TOKEN, COMMIT_BATCH_MS } = parsed.data;
+  const { PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_TOKEN, COMMIT_BATCH_MS, METRICS } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -63,5 +66,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: PUBLIC_URL ? PUBLIC_URL.replace(/\/+$/, '') : null,
     adminToken: ADMIN_TOKEN ?? null,
     commitBatchMs: COMMIT_BATCH_MS,
+    metrics: METRICS === '1',
   };
 }

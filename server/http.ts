@@ -21,6 +21,8 @@ export interface HttpOptions {
   adminToken: string | null;
   clientDir: string;
   log: (message: string) => void;
+  /** The `GET /metrics` text; null when METRICS is off (then 404). */
+  metrics?: (() => string) | null;
 }
 
 /** Largest request body accepted (bytes). */
@@ -251,6 +253,12 @@ export function createRequestHandler(options: HttpOptions) {
     if (path === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
       return sendJson(res, 200, { ok: true });
+    }
+    if (path === '/metrics') {
+      if (!options.metrics) return sendJson(res, 404, { error: 'not found' });
+      if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
+      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void res.end(options.metrics());
     }
     if (path === '/api/boards') {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, readConfig } from './config.js';
 import { createRequestHandler } from './http.js';
+import { createMetrics, noMetrics } from './metrics.js';
 import { Rooms } from './rooms.js';
 import { openStorage } from './storage.js';
 import { createWebsocketEndpoint } from './websocket.js';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   compactAfter?: number;
   /** How long incoming updates wait to be committed together (ms); default 4. */
   batchMs?: number;
+  /** Serve `GET /metrics`; default off. */
+  metrics?: boolean;
   log?: (message: string) => void;
 }
 
@@ -37,12 +40,15 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(message));
-  const storage = openStorage({ dataDir: options.dataDir, batchMs: options.batchMs });
+  const metrics = options.metrics ? createMetrics() : null;
+  const recorder = metrics ?? noMetrics;
+  const storage = openStorage({ dataDir: options.dataDir, batchMs: options.batchMs, metrics: recorder });
   const rooms = new Rooms({
     store: storage,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
     compactAfter: options.compactAfter ?? 500,
     log,
+    metrics: recorder,
   });
   let port = options.port;
   const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `http://localhost:${port}`;
@@ -54,8 +60,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminToken: options.adminToken || null,
     clientDir: options.clientDir ?? resolve('dist/client'),
     log,
+    metrics: metrics ? () => metrics.render({ roomsLoaded: () => rooms.size }) : null,
   });
-  const websockets = createWebsocketEndpoint({ boards: storage, rooms, log });
+  const websockets = createWebsocketEndpoint({ boards: storage, rooms, log, metrics: recorder });
   const server = createServer(handler);
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => {
@@ -112,6 +119,7 @@ async function runFromCommandLine(): Promise<void> {
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     batchMs: config.commitBatchMs,
+    metrics: config.metrics,
   });
   console.log(
     `listening on ${running.url} (links: ${config.publicUrl ?? `http://localhost:${running.port}`}, data: ${config.dataDir})`,

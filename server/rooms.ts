@@ -4,6 +4,7 @@ import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
 import { roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
 import { encodeAwarenessFrame, encodeSyncUpdate } from './frames.js';
+import { type MetricsRecorder, noMetrics } from './metrics.js';
 import type { DocumentStore } from './storage.js';
 import {
   deletionsAlreadyApplied,
@@ -30,6 +31,7 @@ export interface RoomsOptions {
   /** Compact when more updates than this are stored beside the snapshot. */
   compactAfter: number;
   log: (message: string) => void;
+  metrics?: MetricsRecorder;
 }
 
 const SERVER_ORIGIN = Symbol('server');
@@ -144,6 +146,9 @@ export class Room {
     if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) return { ok: true };
     this.knownStateVector = check.stateVector;
     this.pendingCommits++;
+    const metrics = this.options.metrics ?? noMetrics;
+    const receivedAt = metrics.enabled ? performance.now() : 0;
+    metrics.updateReceived();
     this.options.store.appendUpdate(this.boardId, this.kind, update).then(
       (seq) => {
         this.pendingCommits--;
@@ -151,6 +156,8 @@ export class Room {
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.storedUpdates++;
         Y.applyUpdate(this.doc, update, from);
+        if (metrics.enabled)
+          metrics.updateRelayed(this.peers.size - (this.peers.has(from) ? 1 : 0), performance.now() - receivedAt);
         if (this.storedUpdates > this.compactThreshold) this.compact();
         if (this.peers.size === 0) this.scheduleUnload();
       },

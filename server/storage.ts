@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocKind, Role } from '../shared/roles.js';
+import type { MetricsRecorder } from './metrics.js';
 
 export interface BoardRecord {
   id: string;
@@ -52,6 +53,7 @@ export interface StorageOptions {
   dataDir: string;
   /** How long incoming updates wait to be committed together (ms). */
   batchMs?: number;
+  metrics?: Pick<MetricsRecorder, 'commitDone'>;
 }
 
 const SCHEMA = `
@@ -135,6 +137,7 @@ export function openStorage(options: StorageOptions): Storage {
     const entries = queue;
     queue = [];
     let seqs: number[];
+    const started = performance.now();
     try {
       seqs = commitQueue(entries);
     } catch (error) {
@@ -142,6 +145,7 @@ export function openStorage(options: StorageOptions): Storage {
       for (const entry of entries) entry.reject(failure);
       return;
     }
+    options.metrics?.commitDone(entries.length, performance.now() - started);
     entries.forEach((entry, index) => {
       entry.resolve(seqs[index]!);
     });

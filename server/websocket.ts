@@ -4,6 +4,7 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES } from '../shared/limits.js';
 import { CLOSE, parseRoomName } from '../shared/protocol.js';
 import { resolveRole } from './auth.js';
+import { type MetricsRecorder, noMetrics } from './metrics.js';
 import { Connection, closeSafely } from './protocol.js';
 import type { Rooms } from './rooms.js';
 import type { BoardStore } from './storage.js';
@@ -14,6 +15,7 @@ export interface WebsocketOptions {
   log: (message: string) => void;
   /** How often dead connections are looked for with pings (ms). */
   pingIntervalMs?: number;
+  metrics?: MetricsRecorder;
 }
 
 const WS_PREFIX = '/ws/';
@@ -80,6 +82,9 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         }
         connection = new Connection(ws, joined.room, resolution.role, options.log);
         connection.start();
+        const metrics = options.metrics ?? noMetrics;
+        metrics.connectionOpened(resolution.role);
+        ws.once('close', () => metrics.connectionClosed(resolution.role));
         for (const [data, isBinary] of early.splice(0)) connection.receive(data, isBinary);
       },
       (error: unknown) => {
