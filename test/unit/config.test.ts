@@ -11,6 +11,7 @@ describe('readConfig', () => {
       publicUrl: null,
       adminToken: null,
       commitBatchMs: 4,
+      metrics: false,
     });
   });
 
@@ -22,6 +23,7 @@ describe('readConfig', () => {
       PUBLIC_URL: 'http://192.168.1.20:9000/',
       ADMIN_TOKEN: 'a-long-enough-admin-token',
       COMMIT_BATCH_MS: '20',
+      METRICS: '1',
     });
     expect(config).toEqual({
       port: 9000,
@@ -30,6 +32,7 @@ describe('readConfig', () => {
       publicUrl: 'http://192.168.1.20:9000',
       adminToken: 'a-long-enough-admin-token',
       commitBatchMs: 20,
+      metrics: true,
     });
   });
 
@@ -39,5 +42,6 @@ describe('readConfig', () => {
     );
     expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT must be a whole number/);
     expect(() => readConfig({ COMMIT_BATCH_MS: '5000' })).toThrow(/COMMIT_BATCH_MS must be/);
+    expect(() => readConfig({ METRICS: 'yes' })).toThrow(/METRICS must be 1/);
   });
 });
