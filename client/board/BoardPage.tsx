@@ -4,13 +4,11 @@ import { ApiError, fetchMe, type Me } from '../lib/api';
 import { forgetBoardToken, keepAcceptedBoardToken } from '../lib/boardToken';
 import { browserIdentityId, loadDisplayName, presenceColor, saveDisplayName } from '../lib/identity';
 import { rememberBoard } from '../lib/recentBoards';
-import { createStore, useStore } from '../lib/store';
+import { useStore } from '../lib/store';
 import { BoardView } from './BoardView';
 import { BoardContext, type BoardContextValue } from './hooks';
 import { NameDialog } from './NameDialog';
-import { BoardSession, type ConnectionState } from './session';
-
-const NEVER_CLOSED = createStore<ConnectionState>('connecting');
+import { BoardSession } from './session';
 
 type Loading = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: Me };
 
@@ -19,6 +17,15 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   const { t } = useI18n();
   const [state, setState] = useState<Loading>({ kind: 'loading' });
   const [name, setName] = useState(loadDisplayName);
+  const [session, setSession] = useState<BoardSession | null>(null);
+
+  // The documents start syncing while the role is asked for: a big board arrives one round trip sooner.
+  // Nothing is shown, and nothing can be edited, before the server told the role.
+  useEffect(() => {
+    const opened = new BoardSession(boardId, token);
+    setSession(opened);
+    return () => opened.destroy();
+  }, [boardId, token]);
 
   useEffect(() => {
     let cancelled = false;
@@ -43,7 +50,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
     };
   }, [boardId, token, t]);
 
-  if (state.kind === 'loading') {
+  if (state.kind === 'loading' || !session) {
     return (
       <p className="page-message" role="status">
         {t('board.loading')}
@@ -68,50 +75,41 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       />
     );
   }
-  return <OpenBoard me={state.me} token={token} name={name} onRename={setName} />;
+  return <OpenBoard session={session} me={state.me} name={name} onRename={setName} />;
 }
 
 function OpenBoard({
+  session,
   me,
-  token,
   name,
   onRename,
 }: {
+  session: BoardSession;
   me: Me;
-  token: string;
   name: string;
   onRename: (n: string) => void;
 }) {
-  const [session, setSession] = useState<BoardSession | null>(null);
-  useEffect(() => {
-    const opened = new BoardSession(me.boardId, token, me);
-    setSession(opened);
-    return () => opened.destroy();
-  }, [me, token]);
-
   const identity = useMemo(() => {
     const id = browserIdentityId();
     return { id, name, color: presenceColor(id) };
   }, [name]);
 
   useEffect(() => {
-    session?.awareness.setLocalStateField('user', identity);
+    session.awareness.setLocalStateField('user', identity);
   }, [session, identity]);
 
   // Closed for good by the server: nothing typed now could reach it, so nothing can be edited.
-  const closed = useStore(session?.connection ?? NEVER_CLOSED) === 'closed';
-  const value = useMemo<BoardContextValue | null>(
-    () =>
-      session && {
-        session,
-        role: me.role,
-        canEditBoard: me.canWrite.board && !closed,
-        canEditSettings: me.canWrite.settings && !closed,
-        identity,
-      },
+  const closed = useStore(session.connection) === 'closed';
+  const value = useMemo<BoardContextValue>(
+    () => ({
+      session,
+      role: me.role,
+      canEditBoard: me.canWrite.board && !closed,
+      canEditSettings: me.canWrite.settings && !closed,
+      identity,
+    }),
     [session, me, identity, closed],
   );
-  if (!value) return null;
   return (
     <BoardContext.Provider value={value}>
       <BoardView onRename={onRename} />

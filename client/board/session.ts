@@ -3,7 +3,6 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { roomName } from '../../shared/protocol';
 import type { DocKind } from '../../shared/roles';
-import type { Me } from '../lib/api';
 import { createStore, type Store } from '../lib/store';
 import { createLaneIndex } from './laneIndex';
 import { createNoteSnapshots } from './noteSnapshots';
@@ -46,7 +45,6 @@ export class BoardSession {
   constructor(
     readonly boardId: string,
     readonly token: string,
-    readonly me: Me,
   ) {
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
     // disableBc: a tab must never hold data the server has not seen (PROTOCOL-NOTES).
