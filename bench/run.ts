@@ -7,7 +7,7 @@
  *   npm run bench -- fanout join       only these (fanout, join, browser, durable, bundle, micro)
  */
 
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { printTable, type Row, ratio } from './lib/stats';
 import { browserScenario } from './scenarios/browser';
