@@ -148,12 +148,7 @@ export class Connection implements Peer {
   private handleSync(decoder: decoding.Decoder): void {
     const subType = decoding.readVarUint(decoder);
     if (subType === syncProtocol.messageYjsSyncStep1) {
-      const stateVector = decoding.readVarUint8Array(decoder);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE.sync);
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(encoder, this.room.diffFor(stateVector));
-      this.send(encoding.toUint8Array(encoder));
+      this.send(this.room.syncStep2For(decoding.readVarUint8Array(decoder)));
       return;
     }
     if (subType !== syncProtocol.messageYjsSyncStep2 && subType !== syncProtocol.messageYjsUpdate) {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
 import { roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
-import { encodeAwarenessFrame, encodeSyncUpdate } from './frames.js';
+import { encodeAwarenessFrame, encodeSyncStep2, encodeSyncUpdate } from './frames.js';
 import { type MetricsRecorder, noMetrics } from './metrics.js';
 import type { DocumentStore } from './storage.js';
 import {
@@ -54,6 +54,7 @@ export class Room {
   /** Compact once more updates than this are stored; raised after a failed compaction, so it is not retried on every commit. */
   private compactThreshold: number;
   private fullStateCache: Uint8Array | null = null;
+  private fullStateFrameCache: Uint8Array | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
 
@@ -67,7 +68,6 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.relayAwareness);
-    this.doc.on('update', this.relayUpdate);
   }
 
   get name(): string {
@@ -80,9 +80,15 @@ export class Room {
     this.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
     }, SERVER_ORIGIN);
-    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+    const pending = this.doc.store.pendingStructs || this.doc.store.pendingDs;
+    if (pending) {
       this.options.log(`room ${this.name}: stored updates left pending structs; serving what integrated`);
     }
+    // Listening only now: Yjs encodes every transaction for 'update' listeners, and re-encoding the stored
+    // board (megabytes) would only be thrown away. A lone stored snapshot already is the full state, so the
+    // first joins are served those bytes without encoding the board again.
+    this.doc.on('update', this.relayUpdate);
+    if (stored.updates.length === 1 && !pending) this.fullStateCache = stored.updates[0]!;
     this.lastSeq = stored.lastSeq;
     this.storedUpdates = stored.updateCount;
     const migrate = this.kind === 'board' ? migrateBoardDoc : migrateSettingsDoc;
@@ -128,6 +134,16 @@ export class Room {
   diffFor(stateVector: Uint8Array): Uint8Array {
     const decoded = Y.decodeStateVector(stateVector);
     return decoded.size === 0 ? this.fullState() : Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  /**
+   * The sync step 2 frame answering a step 1 with `stateVector`. A fresh client's (an empty state vector)
+   * is framed once per change: a join storm on a big board would otherwise copy megabytes per join.
+   */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0) return encodeSyncStep2(this.diffFor(stateVector));
+    this.fullStateFrameCache ??= encodeSyncStep2(this.fullState());
+    return this.fullStateFrameCache;
   }
 
   /** Validates an update against what the room holds or has queued, without applying it. */
@@ -231,6 +247,7 @@ export class Room {
 
   private relayUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullStateCache = null;
+    this.fullStateFrameCache = null;
     if (this.peers.size === 0) return;
     const frame = encodeSyncUpdate(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
