@@ -122,6 +122,8 @@ export function openStorage(options: StorageOptions): Storage {
 
   let queue: QueuedUpdate[] = [];
   let timer: NodeJS.Timeout | null = null;
+  /** When the last commit ended (performance.now()): batching pays only while commits follow each other. */
+  let lastCommitAt = Number.NEGATIVE_INFINITY;
   let closed = false;
 
   const commitQueue = db.transaction((entries: QueuedUpdate[]) =>
@@ -145,7 +147,8 @@ export function openStorage(options: StorageOptions): Storage {
       for (const entry of entries) entry.reject(failure);
       return;
     }
-    options.metrics?.commitDone(entries.length, performance.now() - started);
+    lastCommitAt = performance.now();
+    options.metrics?.commitDone(entries.length, lastCommitAt - started);
     entries.forEach((entry, index) => {
       entry.resolve(seqs[index]!);
     });
@@ -196,7 +199,9 @@ export function openStorage(options: StorageOptions): Storage {
       if (closed) return Promise.reject(new Error('storage is closed'));
       return new Promise<number>((resolve, reject) => {
         queue.push({ boardId, doc, update, resolve, reject });
-        timer ??= setTimeout(flush, batchMs);
+        // On a quiet board (no commit in the last four batch intervals) a lone keystroke is committed at
+        // once; while people type, updates wait `batchMs` to share one transaction (one fsync).
+        timer ??= setTimeout(flush, performance.now() - lastCommitAt > 4 * batchMs ? 0 : batchMs);
       });
     },
 
