@@ -36,7 +36,7 @@ if (chosen.has('fanout')) {
 }
 if (chosen.has('join')) rows.push(...(await joinScenario({ clients: 100, repetitions: 3 }, log)));
 if (chosen.has('browser'))
-  rows.push(...(await browserScenario({ navigations: 3, remoteEdits: 40, keyPresses: 60 }, log)));
+  rows.push(...(await browserScenario({ navigations: 3, remoteEdits: 80, keyPresses: 60 }, log)));
 if (chosen.has('durable')) rows.push(...(await durableScenario(log)));
 if (chosen.has('bundle')) rows.push(...bundleScenario());
 if (chosen.has('micro')) rows.push(...microScenario());

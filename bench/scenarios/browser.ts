@@ -76,7 +76,7 @@ async function measureBoard(
   const text = (doc.getMap('notes').get('note00010') as Y.Map<unknown>).get('text') as Y.Text;
   for (let i = 0; i < options.remoteEdits; i++) {
     text.insert(text.length, `${MARK}${nowMs().toFixed(2)};`);
-    await sleep(150);
+    await sleep(120);
   }
   await sleep(500);
 
