@@ -9,6 +9,7 @@
 
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { CHROMIUM_PATH } from '../test/browser/chromium';
 import { printTable, type Row, ratio } from './lib/stats';
 import { browserScenario } from './scenarios/browser';
 import { buildClient, bundleScenario } from './scenarios/bundle';
@@ -35,8 +36,13 @@ if (chosen.has('fanout')) {
   );
 }
 if (chosen.has('join')) rows.push(...(await joinScenario({ clients: 100, repetitions: 3 }, log)));
-if (chosen.has('browser'))
-  rows.push(...(await browserScenario({ navigations: 3, remoteEdits: 80, keyPresses: 60 }, log)));
+if (chosen.has('browser')) {
+  if (existsSync(CHROMIUM_PATH)) {
+    rows.push(...(await browserScenario({ navigations: 3, remoteEdits: 80, keyPresses: 60 }, log)));
+  } else {
+    log(`browser scenario skipped: no Chromium at ${CHROMIUM_PATH} (sudo apt-get install -y chromium fonts-noto-cjk)`);
+  }
+}
 if (chosen.has('durable')) rows.push(...(await durableScenario(log)));
 if (chosen.has('bundle')) rows.push(...bundleScenario());
 if (chosen.has('micro')) rows.push(...microScenario());

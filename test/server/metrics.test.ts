@@ -51,10 +51,11 @@ describe('GET /metrics', () => {
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
 
     reader.destroy();
-    const after = async () =>
+    const viewerConnections = async () =>
       sample(await (await fetch(`${server!.url}/metrics`)).text(), 'board_connections{role="viewer"}');
     const deadline = Date.now() + 5_000;
-    while ((await after()) !== 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 20));
-    expect(await after()).toBe(0);
+    while ((await viewerConnections()) !== 0 && Date.now() < deadline)
+      await new Promise((done) => setTimeout(done, 20));
+    expect(await viewerConnections()).toBe(0);
   });
 });
