@@ -13,7 +13,7 @@ const serverPort = Number(process.env.DEV_SERVER_PORT ?? process.env.PORT ?? 808
  * registrations, so the order of actions is kept. Applied to the production build (dev pre-bundles
  * dependencies without plugins); a dnd-kit whose code differs is left unchanged, with a warning.
  */
-function batchDndKitDroppableRegistration(): Plugin {
+export function batchDndKitDroppableRegistration(): Plugin {
   const dispatchLine = 'const [state, dispatch] = store;';
   const reducerCase = 'case Action.RegisterDroppable:';
   return {
