@@ -15,6 +15,8 @@ export interface Config {
   limits: ServerLimits;
   /** PEM files to serve HTTPS directly (TLS_CERT and TLS_KEY, both or neither); null: plain HTTP. */
   tls: { cert: string; key: string } | null;
+  /** Serve `GET /metrics` (Prometheus text format). */
+  metrics: boolean;
 }
 
 const envSchema = z.object({
@@ -50,6 +52,7 @@ const envSchema = z.object({
   ...LIMITS_ENV,
   TLS_CERT: z.string().trim().optional(),
   TLS_KEY: z.string().trim().optional(),
+  METRICS: z.enum(['0', '1'], { error: 'METRICS must be 1 (serve GET /metrics) or 0' }).default('0'),
 });
 
 export class ConfigError extends Error {}
@@ -68,7 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Bad configuration:\n  ${problems.join('\n  ')}`);
   }
-  const { PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_TOKEN, COMMIT_BATCH_MS } = parsed.data;
+  const { PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_TOKEN, COMMIT_BATCH_MS, METRICS } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -81,5 +84,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.data.TLS_CERT && parsed.data.TLS_KEY
         ? { cert: resolve(parsed.data.TLS_CERT), key: resolve(parsed.data.TLS_KEY) }
         : null,
+    metrics: METRICS === '1',
   };
 }

@@ -24,6 +24,8 @@ export interface HttpOptions extends ApiContext {
   clientDir: string;
   /** The storage's state for /healthz (full disk, damaged documents). */
   storageHealth?: () => StorageHealth;
+  /** The `GET /metrics` text; null when METRICS is off (then 404). */
+  metrics?: (() => string) | null;
 }
 
 type Handler = (context: ApiContext, req: IncomingMessage, res: ServerResponse, ...params: string[]) => unknown;
@@ -164,6 +166,12 @@ export function createRequestHandler(options: HttpOptions) {
       const health = options.storageHealth?.();
       if (!health) return sendJson(res, 200, { ok: true });
       return sendJson(res, 200, { ok: true, storageFull: health.full, damagedDocuments: health.damaged.length });
+    }
+    if (path === '/metrics') {
+      if (!options.metrics) return sendJson(res, 404, { error: 'not found' });
+      if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
+      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void res.end(options.metrics());
     }
     if (path === '/api/boards') {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');

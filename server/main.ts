@@ -10,6 +10,7 @@ import { ConnectionRegistry } from './connections.js';
 import { createRequestHandler } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
+import { createMetrics, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
 import { ServerStateMirror } from './serverStateMirror.js';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   batchMs?: number;
   /** While the disk is full, how often storage is tried again (ms); default 1,000. */
   storageFullRetryMs?: number;
+  /** Serve `GET /metrics`; default off. */
+  metrics?: boolean;
   log?: (message: string) => void;
   /** Limits per connection and per board; unset ones keep their default (server/limits.ts). */
   limits?: Partial<ServerLimits>;
@@ -55,17 +58,21 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(message));
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const metrics = options.metrics ? createMetrics() : null;
+  const recorder = metrics ?? noMetrics;
   const storage = openStorage({
     dataDir: options.dataDir,
     batchMs: options.batchMs,
     fullRetryMs: options.storageFullRetryMs,
     log,
+    metrics: recorder,
   });
   const rooms = new Rooms({
     store: storage,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
     compactAfter: options.compactAfter ?? 500,
     log,
+    metrics: recorder,
   });
   let port = options.port;
   const scheme = options.tls ? 'https' : 'http';
@@ -94,8 +101,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     storageHealth: storage.health,
     maxBodyBytes: limits.maxBodyBytes,
+    metrics: metrics ? () => metrics.render({ roomsLoaded: () => rooms.size }) : null,
   });
-  const websockets = createWebsocketEndpoint({ boards: storage, people, connections, locks, rooms, log, limits });
+  const websockets = createWebsocketEndpoint({
+    boards: storage,
+    people,
+    connections,
+    locks,
+    rooms,
+    log,
+    limits,
+    metrics: recorder,
+  });
   const server = createWebServer(handler, options.tls);
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => {
@@ -154,6 +171,7 @@ async function runFromCommandLine(): Promise<void> {
     batchMs: config.commitBatchMs,
     limits: config.limits,
     tls: config.tls,
+    metrics: config.metrics,
   }).catch((error: unknown) => {
     if (!(error instanceof TlsError)) throw error;
     console.error(error.message);

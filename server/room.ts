@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
 import { CLOSE, roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
-import { encodeAwarenessFrame, encodeSyncUpdate } from './frames.js';
+import { encodeAwarenessFrame, encodeSyncStep2, encodeSyncUpdate } from './frames.js';
+import { type MetricsRecorder, noMetrics } from './metrics.js';
 import { ARCHIVED_REASON, RefusedWriters, STORAGE_FULL_REASON } from './refusedWriters.js';
 import { SERVER_ONLY_KEYS } from './serverOnlyKeys.js';
 import { type DocumentStore, StorageFullError } from './storage.js';
@@ -32,6 +33,7 @@ export interface RoomsOptions {
   /** Compact when more updates than this are stored beside the snapshot. */
   compactAfter: number;
   log: (message: string) => void;
+  metrics?: MetricsRecorder;
 }
 
 const SERVER_ORIGIN = Symbol('server');
@@ -54,6 +56,7 @@ export class Room {
   /** Compact once more updates than this are stored; raised after a failed compaction, so it is not retried on every commit. */
   private compactThreshold: number;
   private fullStateCache: Uint8Array | null = null;
+  private fullStateFrameCache: Uint8Array | null = null;
   /** Bytes of the stored snapshot and updates, and of updates queued for commit: what the size limit counts. */
   private snapshotBytes = 0;
   private appendedBytes = 0;
@@ -75,7 +78,6 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.relayAwareness);
-    this.doc.on('update', this.relayUpdate);
   }
 
   get name(): string {
@@ -88,9 +90,15 @@ export class Room {
     this.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
     }, SERVER_ORIGIN);
-    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+    const pending = this.doc.store.pendingStructs || this.doc.store.pendingDs;
+    if (pending) {
       this.options.log(`room ${this.name}: stored updates left pending structs; serving what integrated`);
     }
+    // Listening only now: Yjs encodes every transaction for 'update' listeners, and re-encoding the stored
+    // board (megabytes) would only be thrown away. A lone stored snapshot already is the full state, so the
+    // first joins are served those bytes without encoding the board again.
+    this.doc.on('update', this.relayUpdate);
+    if (stored.updates.length === 1 && !pending) this.fullStateCache = stored.updates[0]!;
     this.archived = this.options.store.isArchived?.(this.boardId) ?? false;
     this.lastSeq = stored.lastSeq;
     this.storedUpdates = stored.updateCount;
@@ -139,6 +147,16 @@ export class Room {
   diffFor(stateVector: Uint8Array): Uint8Array {
     const decoded = Y.decodeStateVector(stateVector);
     return decoded.size === 0 ? this.fullState() : Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  /**
+   * The sync step 2 frame answering a step 1 with `stateVector`. A fresh client's (an empty state vector)
+   * is framed once per change: a join storm on a big board would otherwise copy megabytes per join.
+   */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0) return encodeSyncStep2(this.diffFor(stateVector));
+    this.fullStateFrameCache ??= encodeSyncStep2(this.fullState());
+    return this.fullStateFrameCache;
   }
 
   /**
@@ -219,6 +237,9 @@ export class Room {
     }
     this.knownStateVector = check.stateVector;
     this.pendingCommits++;
+    const metrics = this.options.metrics ?? noMetrics;
+    const receivedAt = metrics.enabled ? performance.now() : 0;
+    metrics.updateReceived();
     this.appendedBytes += update.byteLength;
     this.queuedBytes += update.byteLength;
     this.options.store.appendUpdate(this.boardId, this.kind, update).then(
@@ -230,6 +251,10 @@ export class Room {
         this.storedUpdates++;
         Y.applyUpdate(this.doc, update, from ?? SERVER_ORIGIN);
         settled?.applied();
+        if (metrics.enabled) {
+          const receivers = this.peers.size - (from && this.peers.has(from) ? 1 : 0);
+          metrics.updateRelayed(receivers, performance.now() - receivedAt);
+        }
         if (this.storedUpdates > this.compactThreshold) this.compact();
         if (this.peers.size === 0) this.scheduleUnload();
       },
@@ -367,6 +392,7 @@ export class Room {
 
   private relayUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullStateCache = null;
+    this.fullStateFrameCache = null;
     if (this.peers.size === 0) return;
     const frame = encodeSyncUpdate(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocKind } from '../shared/roles.js';
+import type { MetricsRecorder } from './metrics.js';
 import { checksumOf } from './storage/checksum.js';
 import { isDiskFull, StorageCorruptionError, StorageFullError } from './storage/errors.js';
 import { createFullDiskState } from './storage/fullDisk.js';
@@ -33,6 +34,7 @@ export interface StorageOptions {
   /** While the disk is full, how often a small write is tried to learn whether space is back (ms). */
   fullRetryMs?: number;
   log?: (message: string) => void;
+  metrics?: Pick<MetricsRecorder, 'commitDone'>;
 }
 
 interface BoardRow {
@@ -98,6 +100,8 @@ export function openStorage(options: StorageOptions): Storage {
 
   let queue: QueuedUpdate[] = [];
   let timer: NodeJS.Timeout | null = null;
+  /** When the last commit ended (performance.now()): batching pays only while commits follow each other. */
+  let lastCommitAt = Number.NEGATIVE_INFINITY;
   let closed = false;
   // The full-disk state lives there only: rooms ask `isFull()` and hear `onSpaceAvailable`.
   const fullDisk = createFullDiskState({ retryMs: fullRetryMs, probe: probeWrite, log });
@@ -126,6 +130,7 @@ export function openStorage(options: StorageOptions): Storage {
     const entries = queue;
     queue = [];
     let seqs: number[];
+    const started = performance.now();
     try {
       seqs = commitQueue(entries);
     } catch (error) {
@@ -145,6 +150,8 @@ export function openStorage(options: StorageOptions): Storage {
       }
       return;
     }
+    lastCommitAt = performance.now();
+    options.metrics?.commitDone(entries.length, lastCommitAt - started);
     entries.forEach((entry, index) => {
       entry.resolve(seqs[index]!);
     });
@@ -254,7 +261,9 @@ export function openStorage(options: StorageOptions): Storage {
       if (fullDisk.isFull()) return Promise.reject(new StorageFullError());
       return new Promise<number>((resolve, reject) => {
         queue.push({ boardId, doc, update, resolve, reject });
-        timer ??= setTimeout(flush, batchMs);
+        // On a quiet board (no commit in the last four batch intervals) a lone keystroke is committed at
+        // once; while people type, updates wait `batchMs` to share one transaction (one fsync).
+        timer ??= setTimeout(flush, performance.now() - lastCommitAt > 4 * batchMs ? 0 : batchMs);
       });
     },
 

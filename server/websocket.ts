@@ -6,6 +6,7 @@ import { resolveAccess } from './auth.js';
 import { ConnectionCounter } from './connectionCounter.js';
 import type { ConnectionRegistry } from './connections.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
+import { type MetricsRecorder, noMetrics } from './metrics.js';
 import type { PeopleStore } from './people.js';
 import { Connection, closeSafely } from './protocol.js';
 import { FlowControl } from './rateLimit.js';
@@ -23,6 +24,7 @@ export interface WebsocketOptions {
   /** How often dead connections are looked for with pings (ms). */
   pingIntervalMs?: number;
   limits?: ServerLimits;
+  metrics?: MetricsRecorder;
 }
 
 const WS_PREFIX = '/ws/';
@@ -131,6 +133,9 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         options.connections.add(boardId, opened);
         ws.on('close', () => options.connections.remove(boardId, opened));
         opened.start();
+        const metrics = options.metrics ?? noMetrics;
+        metrics.connectionOpened(access.role);
+        ws.once('close', () => metrics.connectionClosed(access.role));
         for (const [data, isBinary] of early.splice(0)) connection.receive(data, isBinary);
       },
       (error: unknown) => {

@@ -34,9 +34,10 @@ export function listLaneNotes(doc: Y.Doc, pillarId: string, lane: LaneKind): Not
  * Every live note grouped by lane in one pass over the notes (for views that show all lanes at once):
  * `laneKey(pillarId, lane)` → the lane's notes in display order. Notes without a valid place are left out.
  */
-export function liveNotesByLane(doc: Y.Doc): Map<string, Note[]> {
+/** `notes`: the notes already read with `listNotes(doc)`, when the caller derives several lists from one read. */
+export function liveNotesByLane(doc: Y.Doc, notes: readonly Note[] = listNotes(doc)): Map<string, Note[]> {
   const lanes = new Map<string, Note[]>();
-  for (const note of listNotes(doc)) {
+  for (const note of notes) {
     if (note.deletedAt !== null || note.place === null) continue;
     const key = laneKey(note.place.pillarId, note.place.lane);
     const lane = lanes.get(key);
@@ -53,16 +54,20 @@ export const laneKey = (pillarId: string, lane: LaneKind): string => `${pillarId
  * Live notes that no visible lane shows: an invalid place, or a pillar the settings do not know (yet).
  * Notes of archived pillars are not here: they come back with their pillar.
  */
-export function listUnplacedNotes(doc: Y.Doc, pillars: readonly Pillar[]): Note[] {
+export function listUnplacedNotes(
+  doc: Y.Doc,
+  pillars: readonly Pillar[],
+  notes: readonly Note[] = listNotes(doc),
+): Note[] {
   const known = new Set(pillars.map((p) => p.id));
-  return listNotes(doc)
+  return notes
     .filter((n) => n.deletedAt === null && (n.place === null || !known.has(n.place.pillarId)))
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 
 /** Deleted notes, newest first. `author` narrows it to one person's notes (a participant's own trash). */
-export function listTrash(doc: Y.Doc, author?: string): Note[] {
-  return listNotes(doc)
+export function listTrash(doc: Y.Doc, author?: string, notes: readonly Note[] = listNotes(doc)): Note[] {
+  return notes
     .filter((n) => n.deletedAt !== null && (author === undefined || n.author === author))
     .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
 }

@@ -5,6 +5,7 @@ import {
   activePillars,
   allPillars,
   laneKey,
+  listNotes,
   listTrash,
   listUnplacedNotes,
   liveNotesByLane,
@@ -42,7 +43,9 @@ export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<
     const previous = store.get();
     const lanes = new Map<string, readonly string[]>();
     const pillars = activePillars(settingsDoc);
-    const byLane = liveNotesByLane(boardDoc);
+    // One read of every note for the three lists (a 3,000-note board arrives in one transaction).
+    const notes = listNotes(boardDoc);
+    const byLane = liveNotesByLane(boardDoc, notes);
     let changed = false;
     for (const pillar of pillars) {
       for (const lane of LANE_KINDS) {
@@ -56,9 +59,9 @@ export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<
     }
     if (lanes.size !== previous.lanes.size) changed = true;
     // Notes of archived pillars are not unplaced: they come back with their pillar.
-    const unplacedIds = listUnplacedNotes(boardDoc, allPillars(settingsDoc)).map((n) => n.id);
+    const unplacedIds = listUnplacedNotes(boardDoc, allPillars(settingsDoc), notes).map((n) => n.id);
     const unplaced = sameArray(previous.unplaced, unplacedIds) ? previous.unplaced : unplacedIds;
-    const trashIds = listTrash(boardDoc).map((n) => n.id);
+    const trashIds = listTrash(boardDoc, undefined, notes).map((n) => n.id);
     const trash = sameArray(previous.trash, trashIds) ? previous.trash : trashIds;
     if (changed || unplaced !== previous.unplaced || trash !== previous.trash) {
       store.set({ lanes, unplaced, trash });

@@ -14,6 +14,7 @@ describe('readConfig', () => {
       commitBatchMs: 4,
       limits: DEFAULT_LIMITS,
       tls: null,
+      metrics: false,
     });
   });
 
@@ -25,6 +26,7 @@ describe('readConfig', () => {
       PUBLIC_URL: 'http://192.168.1.20:9000/',
       ADMIN_TOKEN: 'a-long-enough-admin-token',
       COMMIT_BATCH_MS: '20',
+      METRICS: '1',
     });
     expect(config).toEqual({
       port: 9000,
@@ -35,6 +37,7 @@ describe('readConfig', () => {
       commitBatchMs: 20,
       limits: DEFAULT_LIMITS,
       tls: null,
+      metrics: true,
     });
   });
 
@@ -72,5 +75,6 @@ describe('readConfig', () => {
     );
     expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT must be a whole number/);
     expect(() => readConfig({ COMMIT_BATCH_MS: '5000' })).toThrow(/COMMIT_BATCH_MS must be/);
+    expect(() => readConfig({ METRICS: 'yes' })).toThrow(/METRICS must be 1/);
   });
 });
