@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../shared/roles.js';
+import type { WriteGuard } from './people.js';
 
 /** Who did something: the role of the token used and, when the token is personal, the person behind it. */
 export interface Actor {
@@ -67,7 +68,12 @@ export interface AuditLog {
  */
 export const SETTINGS_CHANGE_COALESCE_MS = 60_000;
 
-export function openAuditLog(db: Database.Database, now: () => number = Date.now): AuditLog {
+export function openAuditLog(
+  db: Database.Database,
+  options: { guardWrite?: WriteGuard; log?: (message: string) => void; now?: () => number } = {},
+): AuditLog {
+  const now = options.now ?? Date.now;
+  const guardWrite: WriteGuard = options.guardWrite ?? ((run) => run());
   db.exec(SCHEMA);
   const insert = db.prepare(
     'INSERT INTO audit_log (board_id, at, role, person_id, person_name, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -86,7 +92,15 @@ export function openAuditLog(db: Database.Database, now: () => number = Date.now
         if (last !== undefined && at - last < SETTINGS_CHANGE_COALESCE_MS) return;
         lastSettingsChange.set(key, at);
       }
-      insert.run(boardId, at, actor.role, actor.personId, actor.name, action, JSON.stringify(detail));
+      // The action itself already happened: a log entry that cannot be stored (a full disk) is reported in
+      // the server log rather than undoing or failing it, and never throws into a commit callback.
+      try {
+        guardWrite(() =>
+          insert.run(boardId, at, actor.role, actor.personId, actor.name, action, JSON.stringify(detail)),
+        );
+      } catch (error) {
+        options.log?.(`audit log of board ${boardId}: could not record ${action}: ${String(error)}`);
+      }
     },
     list(boardId, limit = 500) {
       return select.all(boardId, limit).map((row) => ({

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type BoardLock, readBoardLock, writeBoardLock } from '../shared/records/serverState.js';
 import type { ConnectionRegistry } from './connections.js';
+import type { WriteGuard } from './people.js';
 import type { ServerStateMirror } from './serverStateMirror.js';
 import type { BoardLockState } from './writeGate.js';
 
@@ -28,6 +29,7 @@ export class BoardLocks implements BoardLockState {
     db: Database.Database,
     private readonly mirror: ServerStateMirror,
     private readonly connections: ConnectionRegistry,
+    private readonly guardWrite: WriteGuard = (run) => run(),
   ) {
     db.exec(SCHEMA);
     this.select = db.prepare<[string], { locked_at: number; locked_by: string | null }>(
@@ -65,8 +67,8 @@ export class BoardLocks implements BoardLockState {
    */
   set(boardId: string, locked: boolean, by: string | null): { lock: BoardLock | null; shown: Promise<void> } {
     const lock = locked ? { lockedAt: Date.now(), lockedBy: by } : null;
-    if (lock) this.insert.run(boardId, lock.lockedAt, lock.lockedBy);
-    else this.remove.run(boardId);
+    if (lock) this.guardWrite(() => this.insert.run(boardId, lock.lockedAt, lock.lockedBy));
+    else this.guardWrite(() => this.remove.run(boardId));
     this.cache.set(boardId, lock);
     if (!lock) {
       for (const connection of this.connections.of(boardId)) connection.resyncRefusedWrites();

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../shared/roles.js';
 import type { TokenStore } from './api/context.js';
+import type { WriteGuard } from './people.js';
 
 /** Replaces a shared link's token hash. One fixed statement per role: no column name is ever built from input. */
-export function openLinkTokenStore(db: Database.Database): TokenStore {
+export function openLinkTokenStore(db: Database.Database, guardWrite: WriteGuard = (run) => run()): TokenStore {
   const statements: Record<Role, Database.Statement> = {
     facilitator: db.prepare('UPDATE boards SET facilitator_token_hash = ? WHERE id = ?'),
     participant: db.prepare('UPDATE boards SET participant_token_hash = ? WHERE id = ?'),
@@ -11,7 +12,7 @@ export function openLinkTokenStore(db: Database.Database): TokenStore {
   };
   return {
     replaceLinkTokenHash(boardId, role, tokenHash) {
-      statements[role].run(tokenHash, boardId);
+      guardWrite(() => statements[role].run(tokenHash, boardId));
     },
   };
 }

@@ -77,13 +77,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = options.port;
   const scheme = options.tls ? 'https' : 'http';
   const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `${scheme}://localhost:${port}`;
-  const people = openPeopleStore(storage.database);
-  const audit = openAuditLog(storage.database);
+  const people = openPeopleStore(storage.database, storage.guardWrite);
+  const audit = openAuditLog(storage.database, { guardWrite: storage.guardWrite, log });
   const connections = new ConnectionRegistry();
   const stateMirror = new ServerStateMirror(rooms, log);
-  const locks = new BoardLocks(storage.database, stateMirror, connections);
+  const locks = new BoardLocks(storage.database, stateMirror, connections, storage.guardWrite);
   stateMirror.add(archiveState(storage));
-  const linkTokens = openLinkTokenStore(storage.database);
+  const linkTokens = openLinkTokenStore(storage.database, storage.guardWrite);
   auditSettingsChanges(rooms, audit, people);
   const handler = createRequestHandler({
     boards: storage,

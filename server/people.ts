@@ -58,6 +58,9 @@ const toPerson = (row: PersonRow): Person => ({
  */
 export const MAX_PEOPLE_PER_BOARD = 2000;
 
+/** Runs a write; storage's `guardWrite` turns a full disk into a StorageFullError (server/storage/types.ts). */
+export type WriteGuard = <T>(run: () => T) => T;
+
 export interface PeopleStore {
   /** Live people of the board (removed ones do not count). */
   count(boardId: string): number;
@@ -76,7 +79,7 @@ export interface PeopleStore {
   revokeGuests(boardId: string, role: PersonRole, keep: string | null): string[];
 }
 
-export function openPeopleStore(db: Database.Database): PeopleStore {
+export function openPeopleStore(db: Database.Database, guardWrite: WriteGuard = (run) => run()): PeopleStore {
   db.exec(SCHEMA);
   const live = 'revoked_at IS NULL';
   const insert = db.prepare(
@@ -107,7 +110,9 @@ export function openPeopleStore(db: Database.Database): PeopleStore {
     },
     add(person, tokenHash) {
       const stored: Person = { ...person, id: nanoid(12), createdAt: Date.now() };
-      insert.run(stored.id, stored.boardId, stored.kind, stored.role, stored.name, tokenHash, stored.createdAt);
+      guardWrite(() =>
+        insert.run(stored.id, stored.boardId, stored.kind, stored.role, stored.name, tokenHash, stored.createdAt),
+      );
       return stored;
     },
     byTokenHash(boardId, tokenHash) {
@@ -122,16 +127,16 @@ export function openPeopleStore(db: Database.Database): PeopleStore {
       return selectAll.all(boardId).map(toPerson);
     },
     rename(boardId, personId, name) {
-      if (updateName.run(name, boardId, personId).changes === 0) return null;
+      if (guardWrite(() => updateName.run(name, boardId, personId)).changes === 0) return null;
       return this.get(boardId, personId);
     },
     replaceToken(boardId, personId, tokenHash) {
-      return updateHash.run(tokenHash, boardId, personId).changes > 0;
+      return guardWrite(() => updateHash.run(tokenHash, boardId, personId)).changes > 0;
     },
     revoke(boardId, personId) {
       const person = this.get(boardId, personId);
       if (!person) return null;
-      revokeOne.run(Date.now(), boardId, personId);
+      guardWrite(() => revokeOne.run(Date.now(), boardId, personId));
       return person;
     },
     revokeGuests(boardId, role, keep) {
@@ -140,9 +145,11 @@ export function openPeopleStore(db: Database.Database): PeopleStore {
         .map((row) => row.id)
         .filter((id) => id !== keep);
       const now = Date.now();
-      db.transaction(() => {
-        for (const id of ids) revokeOne.run(now, boardId, id);
-      })();
+      guardWrite(() =>
+        db.transaction(() => {
+          for (const id of ids) revokeOne.run(now, boardId, id);
+        })(),
+      );
       return ids;
     },
   };

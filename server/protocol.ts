@@ -195,8 +195,9 @@ export class Connection implements Peer {
   /**
    * The document is at its size limit (`maxDocumentBytes`) and this update would add content: refused with
    * permission denied, so memory and disk stay bounded and the person is told why. The client keeps its
-   * change (the stock client never discards local edits); it reaches the board once there is room, through a
-   * later resync. Deletions still pass: they are how people make room (a compaction then measures the
+   * change (the stock client never discards local edits). The server does not ask for it again by itself:
+   * it reaches the board at that client's next resync once there is room (its next edit, which depends on the
+   * refused one, or a reconnect). Deletions still pass: they are how people make room (a compaction then measures the
    * document again without what they removed).
    */
   private wouldOverfill(update: Uint8Array): boolean {

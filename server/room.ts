@@ -249,7 +249,15 @@ export class Room {
         if (this.failed) return settled?.failed(new Error(`room ${this.name} failed before the change applied`));
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.storedUpdates++;
-        Y.applyUpdate(this.doc, update, from ?? SERVER_ORIGIN);
+        try {
+          Y.applyUpdate(this.doc, update, from ?? SERVER_ORIGIN);
+        } catch (error) {
+          // An observer threw (they run inside applyUpdate): the update is stored, but what this room holds
+          // and relayed is uncertain, so its clients reconnect to a fresh load rather than the process dying.
+          settled?.failed(error);
+          this.fail(error);
+          return;
+        }
         settled?.applied();
         if (metrics.enabled) {
           const receivers = this.peers.size - (from && this.peers.has(from) ? 1 : 0);

@@ -181,6 +181,11 @@ export function openStorage(options: StorageOptions): Storage {
 
   return {
     database: db,
+    guardWrite(run) {
+      // While full, other tables' writes are refused without trying, as appends are: nothing half-changes.
+      if (fullDisk.isFull()) throw new StorageFullError();
+      return write(run);
+    },
 
     createBoard(board, documents) {
       write(() =>

@@ -119,6 +119,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         const { boardId, kind: doc } = joined.room;
         // The link may have been replaced while the room loaded: look the token up again.
         const current = resolveAccess(options.boards, options.people, boardId, url.searchParams.get('token'));
+        if (current.kind === 'unknownBoard') return closeSafely(ws, CLOSE.notFound, 'this board was deleted');
         if (current.kind !== 'access') return closeSafely(ws, CLOSE.unauthorized, 'missing or wrong token');
         const { access } = current;
         const opened = new Connection(

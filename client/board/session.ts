@@ -46,6 +46,8 @@ export class BoardSession {
   readonly presence;
   readonly noteSnapshots;
   private everConnected = false;
+  /** Permission-denied messages received: a refusal after a resync started means the change is still here. */
+  private refusals = 0;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -85,13 +87,7 @@ export class BoardSession {
         const lockedNotice = notice?.kind === 'permissionDenied' && notice.code === WRITE_REFUSAL.locked;
         if (lockedNotice && this.settings.get().lock === null) {
           this.notice.set(null);
-          // The protocol has no acknowledgement (issue 7 adds the server's confirmation): the resync the server
-          // started on unlocking is a round trip and a commit, so the tab counts as holding the change a while
-          // longer, rather than saying too early that it may be closed.
-          const settle = window.setTimeout(() => {
-            if (this.boardProvider.wsconnected) this.unsentChanges.set(false);
-          }, RESYNC_SETTLE_MS);
-          this.cleanups.push(() => window.clearTimeout(settle));
+          this.settleUnsentChanges();
         }
       }),
     );
@@ -133,11 +129,20 @@ export class BoardSession {
       this.connection.set('closed');
       this.notice.set({ kind: 'closed', code, reason });
     });
+    // A sync step 1 from the server after the first sync is a resync: it asks for everything it lacks, such as
+    // a change it refused for a full disk, which the stock client then sends in its step 2.
+    const handleSync = provider.messageHandlers[0]!;
+    provider.messageHandlers[0] = (encoder, decoder, messageProvider, emitSynced, messageType) => {
+      const step = decoding.peekVarUint(decoder);
+      if (step === 0 && messageProvider.synced) this.resyncRequested();
+      handleSync(encoder, decoder, messageProvider, emitSynced, messageType);
+    };
     // The stock client only logs a permission-denied message; show it to the person instead.
     provider.messageHandlers[2] = (_encoder, decoder) => {
       decoding.readVarUint(decoder);
       const reason = decoding.readVarString(decoder);
       const code = readWriteRefusalCode(reason);
+      this.refusals++;
       if (code === WRITE_REFUSAL.archived) this.archived.set(true);
       // Refused for the lock, a full disk or a full board: the change lives only in this tab until the server asks for it
       // again, so the page asks before the tab is closed.
@@ -146,6 +151,35 @@ export class BoardSession {
       }
       this.notice.set({ kind: 'permissionDenied', doc, reason, code });
     };
+  }
+
+  /**
+   * The server asked for what it lacks again (its resync step 1), e.g. once a full disk has room: the change it
+   * refused is on its way in our step 2, so the refusal's notice no longer holds, unless it is refused again.
+   */
+  private resyncRequested() {
+    const notice = this.notice.get();
+    if (notice?.kind !== 'permissionDenied') return;
+    if (notice.code !== WRITE_REFUSAL.storageFull && notice.code !== WRITE_REFUSAL.boardFull) return;
+    this.settleUnsentChanges(() => {
+      if (this.notice.get() === notice) this.notice.set(null);
+    });
+  }
+
+  /**
+   * A refused change is being sent again. The protocol has no acknowledgement (issue 7 adds the server's
+   * confirmation): that is a round trip and a commit, so the tab counts as holding the change a while longer,
+   * rather than saying too early that it may be closed.
+   */
+  private settleUnsentChanges(then: () => void = () => {}) {
+    const refusalsBefore = this.refusals;
+    const settle = window.setTimeout(() => {
+      // Refused again meanwhile, or offline: the change still lives only here.
+      if (this.refusals !== refusalsBefore || !this.boardProvider.wsconnected) return;
+      this.unsentChanges.set(false);
+      then();
+    }, RESYNC_SETTLE_MS);
+    this.cleanups.push(() => window.clearTimeout(settle));
   }
 
   private refreshConnection() {

@@ -24,9 +24,9 @@ function documentState(context: ApiContext, boardId: string, doc: DocKind): Uint
  * audit log. Issue 6 adds the other formats and the import; the shape here is what they build on.
  */
 export function exportBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
+  authorize(context, req, boardId, ['facilitator']);
   const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format') ?? 'json';
   if (format !== 'json') throw new HttpError(400, 'format must be json (the other formats come later)');
-  authorize(context, req, boardId, ['facilitator']);
   const board = context.boards.getBoard(boardId);
   const documents = {
     board: documentState(context, boardId, 'board'),

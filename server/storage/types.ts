@@ -65,6 +65,11 @@ export interface Storage extends Required<DocumentStore>, BoardStore {
   readonly database: Database.Database;
   health(): StorageHealth;
   /**
+   * Runs a write of another concern's table (people, audit log, lock) the way storage runs its own: a full
+   * disk becomes a StorageFullError (answered 507) and puts storage in its full state until space returns.
+   */
+  guardWrite<T>(run: () => T): T;
+  /**
    * Caps the database at its current size plus `extraPages` pages (`PRAGMA max_page_count`), or lifts the
    * cap (null): simulates a full disk in tests and drills.
    */

@@ -242,7 +242,8 @@ export const en: Record<MessageKey, string> = {
 
   'error.storageFull':
     "The server's disk is full, so your change could not be saved on the server. It is kept on this device and sent automatically once there is space.",
-  'error.boardArchived': 'This board is archived: it is read-only and changes are not saved.',
+  'error.boardArchived':
+    'This board is archived: it is read-only (a change made just before is saved if the board is unarchived).',
   'error.boardDamaged':
     "This board's stored data is damaged (checksum mismatch). Ask the administrator to restore it from a backup.",
 };
