@@ -3,9 +3,9 @@ import * as encoding from 'lib0/encoding';
 import type { RawData, WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { AUTH_PERMISSION_DENIED, BOARD_FULL_REASON, CLOSE, MESSAGE } from '../shared/protocol.js';
+import { BOARD_FULL_REASON, CLOSE, MESSAGE } from '../shared/protocol.js';
 import type { Access } from './auth.js';
-import { encodeAwarenessFrame } from './frames.js';
+import { encodeAwarenessFrame, encodePermissionDenied, encodeSyncStep1 } from './frames.js';
 import type { ServerLimits } from './limits.js';
 import { type AwarenessEntry, PresenceGate } from './presenceLimits.js';
 import type { Peer, Room } from './rooms.js';
@@ -249,10 +249,7 @@ export class Connection implements Peer {
   }
 
   private sendSyncStep1(): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.sync);
-    syncProtocol.writeSyncStep1(encoder, this.room.doc);
-    this.send(encoding.toUint8Array(encoder));
+    this.send(encodeSyncStep1(this.room.doc));
   }
 
   /**
@@ -273,11 +270,7 @@ export class Connection implements Peer {
 
   /** The auth message "permission denied" with a reason: the write was not applied, stored or relayed. */
   private deny(reason: string): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.auth);
-    encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED);
-    encoding.writeVarString(encoder, reason);
-    this.send(encoding.toUint8Array(encoder));
+    this.send(encodePermissionDenied(reason));
   }
 
   /**
