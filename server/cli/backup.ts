@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BackupError, backupDatabase, type DatabaseSummary } from '../storage/backup.js';
+import { backupDatabase, type DatabaseSummary } from '../storage/backup.js';
+import { damagedRowLines, runBackupCommand } from './runBackupCommand.js';
 
 /**
  * `npm run backup -- --out DIR [--force]`: copies DATA_DIR/board.sqlite into DIR with SQLite's online backup.
@@ -9,12 +10,10 @@ import { BackupError, backupDatabase, type DatabaseSummary } from '../storage/ba
 const USAGE = 'usage: npm run backup -- --out DIR [--force]   (reads DATA_DIR, default ./data)';
 
 function describeCopy(summary: DatabaseSummary): string {
-  const lines = [`${summary.file}: ${summary.boards} boards, ${summary.bytes} bytes, integrity check ok`];
-  if (summary.damagedRows.length > 0) {
-    lines.push(`warning: ${summary.damagedRows.length} stored rows do not match their checksum (copied as they are):`);
-    for (const row of summary.damagedRows) lines.push(`  ${row}`);
-  }
-  return lines.join('\n');
+  return [
+    `${summary.file}: ${summary.boards} boards, ${summary.bytes} bytes, integrity check ok`,
+    ...damagedRowLines(summary.damagedRows, ' (copied as they are)'),
+  ].join('\n');
 }
 
 async function main(): Promise<number> {
@@ -36,23 +35,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const dataDir = resolve(process.env.DATA_DIR || './data');
-  try {
-    const summary = await backupDatabase(dataDir, values.out, values.force ?? false);
-    console.log(`backed up ${dataDir} to ${describeCopy(summary)}`);
-    return 0;
-  } catch (error) {
-    if (error instanceof BackupError) {
-      console.error(`backup failed: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  const summary = await backupDatabase(dataDir, values.out, values.force ?? false);
+  console.log(`backed up ${dataDir} to ${describeCopy(summary)}`);
+  return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBackupCommand('backup', main);

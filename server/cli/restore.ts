@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BackupError, restoreDatabase } from '../storage/backup.js';
+import { restoreDatabase } from '../storage/backup.js';
+import { damagedRowLines, runBackupCommand } from './runBackupCommand.js';
 
 /**
  * `npm run restore -- DIR [--force]`: copies a backup made by `npm run backup` into DATA_DIR. Stop the server
@@ -29,28 +30,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const dataDir = resolve(process.env.DATA_DIR || './data');
-  try {
-    const result = await restoreDatabase(resolve(backup), dataDir, parsed.values.force ?? false);
-    if (result.replacedTo) console.log(`moved the replaced database to ${result.replacedTo}`);
-    console.log(`restored ${resolve(backup)} into ${result.file}: ${result.boards} boards, integrity check ok`);
-    if (result.damagedRows.length > 0) {
-      console.log(`warning: ${result.damagedRows.length} stored rows do not match their checksum:`);
-      for (const row of result.damagedRows) console.log(`  ${row}`);
-    }
-    return 0;
-  } catch (error) {
-    if (error instanceof BackupError) {
-      console.error(`restore failed: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  const result = await restoreDatabase(resolve(backup), dataDir, parsed.values.force ?? false);
+  if (result.replacedTo) console.log(`moved the replaced database to ${result.replacedTo}`);
+  console.log(`restored ${resolve(backup)} into ${result.file}: ${result.boards} boards, integrity check ok`);
+  for (const line of damagedRowLines(result.damagedRows, '')) console.log(line);
+  return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBackupCommand('restore', main);
