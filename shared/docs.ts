@@ -4,12 +4,20 @@ import type * as Y from 'yjs';
 export const boardRoots = {
   meta: (doc: Y.Doc) => doc.getMap<unknown>('meta'),
   notes: (doc: Y.Doc) => doc.getMap<unknown>('notes'),
+  /** cluster id → cluster record (shared/records/cluster.ts); membership is on the notes. */
+  clusters: (doc: Y.Doc) => doc.getMap<unknown>('clusters'),
+  /** item id (cluster or note) → its place on the priority matrix (shared/records/matrix.ts). */
+  matrix: (doc: Y.Doc) => doc.getMap<unknown>('matrix'),
+  /** item id (cluster or note) → marked for the target period (shared/records/shortlist.ts). */
+  shortlist: (doc: Y.Doc) => doc.getMap<unknown>('shortlist'),
 };
 
 export const settingsRoots = {
   meta: (doc: Y.Doc) => doc.getMap<unknown>('meta'),
   pillars: (doc: Y.Doc) => doc.getMap<unknown>('pillars'),
   laneLabels: (doc: Y.Doc) => doc.getMap<unknown>('laneLabels'),
+  /** The matrix's axis and quadrant labels and the shortlist's target-period label (facilitator's). */
+  prioritization: (doc: Y.Doc) => doc.getMap<unknown>('prioritization'),
   /** Written only by the server (shared/records/serverState.ts). */
   server: (doc: Y.Doc) => doc.getMap<unknown>('server'),
 };

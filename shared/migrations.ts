@@ -12,11 +12,18 @@ const boardMigrations: Record<number, Migration> = {
   0: () => {
     // v0 → v1: the v1 note shape is what other tools are documented to write; nothing to rewrite.
   },
+  1: () => {
+    // v1 → v2: clusters (`clusters`, `place.clusterId`), the matrix and the shortlist are new, optional
+    // records; nothing to rewrite. The version tells an older app not to write into a board it cannot show.
+  },
 };
 
 const settingsMigrations: Record<number, Migration> = {
   0: () => {
     // v0 → v1: same records; only the version is recorded.
+  },
+  1: () => {
+    // v1 → v2: the prioritisation labels and the voting rounds are new, optional records.
   },
 };
 

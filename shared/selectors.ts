@@ -1,9 +1,29 @@
 import type * as Y from 'yjs';
 import { boardRoots, settingsRoots } from './docs.js';
 import { compareByOrderThenId } from './order.js';
+import { type Cluster, readCluster } from './records/cluster.js';
 import type { LaneKind } from './records/lane.js';
 import { type Note, readNote } from './records/note.js';
 import { listPillars, type Pillar } from './records/pillar.js';
+
+/**
+ * The cluster a note is shown in: its `place.clusterId` when that cluster's record exists, else null (the
+ * record may arrive later, or another tool wrote the id): the note is then shown in its own lane.
+ */
+export function shownClusterId(note: Note, clusters: ReadonlyMap<string, Cluster>): string | null {
+  const id = note.place?.clusterId;
+  return id !== undefined && clusters.has(id) ? id : null;
+}
+
+/** Every readable cluster record, shown or not (a cluster is shown while a live note names it). */
+export function readClusters(doc: Y.Doc): Map<string, Cluster> {
+  const out = new Map<string, Cluster>();
+  boardRoots.clusters(doc).forEach((value, id) => {
+    const cluster = readCluster(id, value);
+    if (cluster) out.set(id, cluster);
+  });
+  return out;
+}
 
 /** Every note in the board document, read through the one normaliser. */
 export function listNotes(doc: Y.Doc): Note[] {
@@ -23,22 +43,37 @@ function byPlaceOrder(a: Note, b: Note): number {
   return compareByOrderThenId({ order: a.place?.order ?? '', id: a.id }, { order: b.place?.order ?? '', id: b.id });
 }
 
-/** The live (not deleted) notes of one lane, in display order (order key, then id). */
+/**
+ * The live (not deleted) notes of one lane, in display order (order key, then id). Notes shown in a cluster
+ * are not in their lane.
+ */
 export function listLaneNotes(doc: Y.Doc, pillarId: string, lane: LaneKind): Note[] {
+  const clusters = readClusters(doc);
   return listNotes(doc)
-    .filter((n) => n.deletedAt === null && n.place?.pillarId === pillarId && n.place.lane === lane)
+    .filter(
+      (n) =>
+        n.deletedAt === null &&
+        n.place?.pillarId === pillarId &&
+        n.place.lane === lane &&
+        shownClusterId(n, clusters) === null,
+    )
     .sort(byPlaceOrder);
 }
 
 /**
  * Every live note grouped by lane in one pass over the notes (for views that show all lanes at once):
- * `laneKey(pillarId, lane)` → the lane's notes in display order. Notes without a valid place are left out.
+ * `laneKey(pillarId, lane)` → the lane's notes in display order. Notes without a valid place, and notes shown
+ * in a cluster, are left out. `notes`, `clusters`: already read, when the caller derives several lists from
+ * one read.
  */
-/** `notes`: the notes already read with `listNotes(doc)`, when the caller derives several lists from one read. */
-export function liveNotesByLane(doc: Y.Doc, notes: readonly Note[] = listNotes(doc)): Map<string, Note[]> {
+export function liveNotesByLane(
+  doc: Y.Doc,
+  notes: readonly Note[] = listNotes(doc),
+  clusters: ReadonlyMap<string, Cluster> = readClusters(doc),
+): Map<string, Note[]> {
   const lanes = new Map<string, Note[]>();
   for (const note of notes) {
-    if (note.deletedAt !== null || note.place === null) continue;
+    if (note.deletedAt !== null || note.place === null || shownClusterId(note, clusters) !== null) continue;
     const key = laneKey(note.place.pillarId, note.place.lane);
     const lane = lanes.get(key);
     if (lane) lane.push(note);
@@ -51,17 +86,27 @@ export function liveNotesByLane(doc: Y.Doc, notes: readonly Note[] = listNotes(d
 export const laneKey = (pillarId: string, lane: LaneKind): string => `${pillarId}\u0000${lane}`;
 
 /**
- * Live notes that no visible lane shows: an invalid place, or a pillar the settings do not know (yet).
- * Notes of archived pillars are not here: they come back with their pillar.
+ * Live notes that no visible lane or cluster shows: an invalid place, or a pillar the settings do not know
+ * (yet); a clustered note counts with its cluster's pillar. Notes of archived pillars are not here: they come
+ * back with their pillar.
  */
 export function listUnplacedNotes(
   doc: Y.Doc,
   pillars: readonly Pillar[],
   notes: readonly Note[] = listNotes(doc),
+  clusters: ReadonlyMap<string, Cluster> = readClusters(doc),
 ): Note[] {
   const known = new Set(pillars.map((p) => p.id));
+  const shownPillar = (n: Note) => {
+    const clusterId = shownClusterId(n, clusters);
+    return clusterId === null ? (n.place?.pillarId ?? null) : (clusters.get(clusterId)?.pillarId ?? null);
+  };
   return notes
-    .filter((n) => n.deletedAt === null && (n.place === null || !known.has(n.place.pillarId)))
+    .filter((n) => {
+      if (n.deletedAt !== null) return false;
+      const pillarId = shownPillar(n);
+      return pillarId === null || !known.has(pillarId);
+    })
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 

@@ -1,5 +1,10 @@
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
+import { MatrixView } from '../matrix/MatrixView';
+import { ShortlistView } from '../shortlist/ShortlistView';
+import type { BoardViewName } from '../views/boardViews';
+import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
+import { ResultsView } from '../voting/ResultsView';
 import { BoardDnd } from './BoardDnd';
 import { BoardHeader } from './BoardHeader';
 import { useBoard, useSettings } from './hooks';
@@ -19,6 +24,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   const loaded = useStore(session.loaded);
   const settings = useSettings();
   const { ui, toasts, dismiss, announcement, moveNoteId, closeMoveDialog } = useBoardUiState(session);
+  const view = useStore(ui.view);
   useBoardReadyMark(loaded);
 
   useLeaveWarning(session);
@@ -36,16 +42,12 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
           </p>
         )}
         {loaded ? (
-          <main className="board-main">
-            <BoardDnd>
-              <ul className="pillars" aria-label={t('board.pillarsLabel')}>
-                {settings.pillars.map((pillar) => (
-                  <PillarColumn key={pillar.id} pillar={pillar} />
-                ))}
-              </ul>
-              <UnplacedTray />
-            </BoardDnd>
-          </main>
+          <>
+            <ViewTabs />
+            <main className="board-main" id={viewPanelId(view)} role="tabpanel" aria-labelledby={viewTabId(view)}>
+              <CurrentView view={view} />
+            </main>
+          </>
         ) : (
           <p className="page-message" role="status">
             {t('board.loading')}
@@ -55,5 +57,23 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
         <Toasts toasts={toasts} onDismiss={dismiss} announcement={announcement} />
       </div>
     </BoardUiContext.Provider>
+  );
+}
+
+function CurrentView({ view }: { view: BoardViewName }) {
+  const { t } = useI18n();
+  const settings = useSettings();
+  if (view === 'matrix') return <MatrixView />;
+  if (view === 'results') return <ResultsView />;
+  if (view === 'shortlist') return <ShortlistView />;
+  return (
+    <BoardDnd>
+      <ul className="pillars" aria-label={t('board.pillarsLabel')}>
+        {settings.pillars.map((pillar) => (
+          <PillarColumn key={pillar.id} pillar={pillar} />
+        ))}
+      </ul>
+      <UnplacedTray />
+    </BoardDnd>
   );
 }

@@ -73,8 +73,11 @@ export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<
     if (affectsPlacement(events, notes)) recompute();
   };
   const pillars = settingsRoots.pillars(settingsDoc);
+  // A cluster record arriving (or its pillar changing) moves its notes out of their lanes.
+  const clusters = boardRoots.clusters(boardDoc);
   notes.observeDeep(onNotes);
   pillars.observeDeep(recompute);
+  clusters.observeDeep(recompute);
   recompute();
   return {
     get: store.get,
@@ -82,6 +85,7 @@ export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<
     destroy: () => {
       notes.unobserveDeep(onNotes);
       pillars.unobserveDeep(recompute);
+      clusters.unobserveDeep(recompute);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Store } from '../lib/store';
+import type { BoardViewName } from '../views/boardViews';
 
 /** Board-page session state that is not board data: toasts, the open dialog. Never stored in the Y.Doc. */
 export interface Toast {
@@ -15,6 +16,8 @@ export interface BoardUi {
   /** A confirmation only screen readers hear (a sighted person sees the change itself). */
   announce: (message: string) => void;
   openMoveDialog: (noteId: string) => void;
+  /** The open view (board, matrix, results, shortlist): this tab's own, kept in the address. */
+  view: Store<BoardViewName>;
   /**
    * The note this person is editing. Kept here, not in the note's component, so the editor survives the
    * note being moved to another lane by a colleague (its component is then mounted anew there).

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createStore } from '../lib/store';
+import { createViewStore } from '../views/boardViews';
 import type { BoardSession } from './session';
 import type { BoardUi } from './ui';
 import { useToasts } from './useToasts';
@@ -10,11 +11,13 @@ export function useBoardUiState(session: BoardSession) {
   const [moveNoteId, setMoveNoteId] = useState<string | null>(null);
   const [editingNoteId] = useState(() => createStore<string | null>(null));
   const [carets] = useState(() => new Map<string, [number, number]>());
+  const [view] = useState(createViewStore);
   const ui = useMemo<BoardUi>(
     () => ({
       notify,
       announce,
       openMoveDialog: setMoveNoteId,
+      view,
       editingNoteId,
       keepCaret: (noteId, selection) => carets.set(noteId, selection),
       takeCaret: (noteId) => {
@@ -23,7 +26,7 @@ export function useBoardUiState(session: BoardSession) {
         return caret;
       },
     }),
-    [notify, announce, editingNoteId, carets],
+    [notify, announce, view, editingNoteId, carets],
   );
   // The note being edited left every lane (deleted, or its pillar archived): stop editing it, so that an
   // undo later does not reopen an editor that takes the focus from wherever the person is now.

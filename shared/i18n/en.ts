@@ -44,6 +44,12 @@ export const en: Record<MessageKey, string> = {
   'board.unplacedHelp': 'These notes have no known pillar or lane. Use “Move…” to place them.',
   'board.tooNew': 'This board was made by a newer version of the app. Please reload the page.',
 
+  'view.tabsLabel': 'Views',
+  'view.board': 'Board',
+  'view.matrix': 'Priority matrix',
+  'view.results': 'Voting',
+  'view.shortlist': 'Shortlist',
+
   'lane.problem': 'Problems',
   'lane.goal': 'Target states',
   'lane.idea': 'Ideas',

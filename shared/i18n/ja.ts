@@ -42,6 +42,12 @@ export const ja = {
   'board.unplacedHelp': '柱や列が見つからない付箋です。「移動…」で置き場所を選んでください。',
   'board.tooNew': 'このボードは新しい版のアプリで作られています。ページを再読み込みしてください。',
 
+  'view.tabsLabel': '表示の切り替え',
+  'view.board': 'ボード',
+  'view.matrix': '優先度マトリクス',
+  'view.results': '投票',
+  'view.shortlist': '取り組み候補',
+
   'lane.problem': '課題',
   'lane.goal': '達成目標',
   'lane.idea': 'アイデア',

@@ -5,7 +5,7 @@ import { LANE_KINDS, type LaneKind } from './lane.js';
 
 /**
  * A sticky note. Stored in the board document: `notes`: note id → Y.Map
- * `{ text: Y.Text, place: { pillarId, lane, order }, author, color, createdAt, deletedAt? }`.
+ * `{ text: Y.Text, place: { pillarId, lane, order, clusterId? }, author, color, createdAt, deletedAt? }`.
  * `place` is one plain value replaced whole on every move, so two concurrent moves end in one of them.
  */
 export const placeSchema = z.object({
@@ -13,6 +13,11 @@ export const placeSchema = z.object({
   lane: z.enum(LANE_KINDS),
   // Keys grow by about one character per 4 inserts at the same spot; 1,024 leaves room for thousands.
   order: z.string().check(z.minLength(1), z.maxLength(1024)),
+  /**
+   * The cluster (グループ) the note belongs to, if any. Part of `place` so that joining a cluster and moving
+   * the note are one value: two people putting the same note in two clusters at once end in one of them.
+   */
+  clusterId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 export type NotePlace = z.infer<typeof placeSchema>;
 

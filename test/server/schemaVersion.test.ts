@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '../../shared/ops/notes.js';
 import { CLOSE } from '../../shared/protocol.js';
+import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta.js';
 import { getNote } from '../../shared/selectors.js';
 import {
   type CreatedBoard,
@@ -42,7 +43,7 @@ describe('meta.schemaVersion is written by the server only', () => {
     addNote(writer.doc, { id: 'kept', pillarId: 'p', lane: 'idea', text: '残る', author: 'w' });
     const watcher = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
     await waitFor(() => getNote(watcher.doc, 'kept') !== null, 'the first note to be stored');
-    expect(writer.doc.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(writer.doc.getMap('meta').get('schemaVersion')).toBe(BOARD_SCHEMA_VERSION);
 
     writer.doc.getMap('meta').set('schemaVersion', 99);
     await waitFor(() => closes.length > 0, 'the writer to be closed');
@@ -50,7 +51,7 @@ describe('meta.schemaVersion is written by the server only', () => {
     expect(writer.provider.shouldConnect).toBe(false);
     // Nothing relayed.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(watcher.doc.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(watcher.doc.getMap('meta').get('schemaVersion')).toBe(BOARD_SCHEMA_VERSION);
     writer.destroy();
     watcher.destroy();
 
@@ -61,7 +62,7 @@ describe('meta.schemaVersion is written by the server only', () => {
     const freshCloses = closeCodes(fresh);
     await waitFor(() => fresh.provider.synced || freshCloses.length > 0, 'a fresh client to load the board');
     expect(freshCloses).toEqual([]);
-    expect(fresh.doc.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(fresh.doc.getMap('meta').get('schemaVersion')).toBe(BOARD_SCHEMA_VERSION);
     expect(getNote(fresh.doc, 'kept')?.text).toBe('残る');
     fresh.destroy();
   });
@@ -74,7 +75,7 @@ describe('meta.schemaVersion is written by the server only', () => {
     expect(closes[0]).toEqual({ code: CLOSE.invalidMessage, reason: REASON });
     writer.destroy();
     const fresh = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
-    expect(fresh.doc.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(fresh.doc.getMap('meta').get('schemaVersion')).toBe(BOARD_SCHEMA_VERSION);
     fresh.destroy();
   });
 
@@ -88,13 +89,13 @@ describe('meta.schemaVersion is written by the server only', () => {
     await waitFor(() => reader.doc.getMap('meta').get('title') === '新しい題', 'the new title to arrive');
     expect(closes).toEqual([]);
 
-    facilitator.doc.getMap('meta').set('schemaVersion', 2);
+    facilitator.doc.getMap('meta').set('schemaVersion', SETTINGS_SCHEMA_VERSION + 1);
     await waitFor(() => closes.length > 0, 'the facilitator to be closed');
     expect(closes[0]).toEqual({ code: CLOSE.invalidMessage, reason: REASON });
     facilitator.destroy();
     reader.destroy();
     const fresh = await connectSynced(server.wsUrl, room, board.tokens.viewer);
-    expect(fresh.doc.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(fresh.doc.getMap('meta').get('schemaVersion')).toBe(SETTINGS_SCHEMA_VERSION);
     expect(fresh.doc.getMap('meta').get('title')).toBe('新しい題');
     fresh.destroy();
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, editNoteText, moveNote } from '../../shared/ops/notes.js';
 import { renamePillar } from '../../shared/ops/pillars.js';
+import { BOARD_SCHEMA_VERSION } from '../../shared/records/meta.js';
 import { activePillars, getNote, listNotes } from '../../shared/selectors.js';
 import { SEED_PILLAR_TITLES } from '../../shared/template.js';
 import { connectClient, connectSynced, createBoard, startTestServer, type TestServer, waitFor } from './helpers.js';
@@ -24,7 +25,7 @@ describe('sync with the stock WebsocketProvider', () => {
 
     const alice = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
     const bob = await connectSynced(server.wsUrl, board.id, board.tokens.facilitator);
-    expect(alice.doc.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(alice.doc.getMap('meta').get('schemaVersion')).toBe(BOARD_SCHEMA_VERSION);
     const pillarId = pillars[0]!.id;
     addNote(alice.doc, { id: 'n1', pillarId, lane: 'problem', text: '窓口の待ち時間が長い', author: 'alice' });
     await waitFor(() => getNote(bob.doc, 'n1')?.text === '窓口の待ち時間が長い', 'bob to see the note');

@@ -51,6 +51,15 @@ describe('migrateBoardDoc', () => {
     expect(origins).toEqual(['migration']);
   });
 
+  it('migrates a version 1 board (before clusters) to version 2 without rewriting its notes', () => {
+    const doc = versionZeroBoard();
+    boardRoots.meta(doc).set('schemaVersion', 1);
+    const notesBefore = JSON.stringify(boardRoots.notes(doc).toJSON());
+    expect(migrateBoardDoc(doc)).toBe('migrated');
+    expect(boardRoots.meta(doc).get('schemaVersion')).toBe(2);
+    expect(JSON.stringify(boardRoots.notes(doc).toJSON())).toBe(notesBefore);
+  });
+
   it('leaves a current board alone', () => {
     const doc = newBoard();
     const before = contentOf(doc);

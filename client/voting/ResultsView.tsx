@@ -1,0 +1,4 @@
+/** Voting rounds and their revealed results. Placeholder until voting lands. */
+export function ResultsView() {
+  return null;
+}
