@@ -44,3 +44,11 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   syncProtocol.writeSyncStep1(encoder, doc);
   return encoding.toUint8Array(encoder);
 }
+
+/** Our stored confirmation: this connection's write frames are stored up to number `through` (see MESSAGE.stored). */
+export function encodeStored(through: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.stored);
+  encoding.writeVarUint(encoder, through);
+  return encoding.toUint8Array(encoder);
+}

@@ -5,7 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { BOARD_FULL_REASON, CLOSE, MESSAGE } from '../shared/protocol.js';
 import type { Access } from './auth.js';
-import { encodeAwarenessFrame, encodePermissionDenied, encodeSyncStep1 } from './frames.js';
+import { encodeAwarenessFrame, encodePermissionDenied, encodeStored, encodeSyncStep1 } from './frames.js';
 import type { ServerLimits } from './limits.js';
 import { type AwarenessEntry, PresenceGate } from './presenceLimits.js';
 import type { Peer, Room } from './rooms.js';
@@ -57,6 +57,12 @@ export class Connection implements Peer {
   private resyncTimer: NodeJS.Timeout | null = null;
   /** A write was refused for a reason that can be lifted (the lock): resync when it is. */
   private refusedLiftable = false;
+  /** Write frames (sync step 2, update) received, numbered from 1; see `confirmStored`. */
+  private writeFrames = 0;
+  private storedThrough = 0;
+  /** The first write frame not stored (refused or dropped) that no stored step 2 has covered yet. */
+  private unstoredFrame: number | null = null;
+  private confirmScheduled = false;
   private readonly presence: PresenceGate;
 
   constructor(
@@ -67,6 +73,7 @@ export class Connection implements Peer {
     private readonly writeRefusal: () => WriteRefusal | null,
     private readonly log: (message: string) => void,
     private readonly limits: ConnectionLimits,
+    private readonly features: { confirmStored: boolean } = { confirmStored: false },
   ) {
     this.presence = new PresenceGate(
       limits,
@@ -175,21 +182,53 @@ export class Connection implements Peer {
       throw new MalformedMessage(`unknown sync message ${subType}`);
     }
     const update = decoding.readVarUint8Array(decoder);
+    const isStep2 = subType === syncProtocol.messageYjsSyncStep2;
+    const frame = ++this.writeFrames;
     // Any step 2 answers (at least) our latest step 1: it carries everything the client holds.
-    if (subType === syncProtocol.messageYjsSyncStep2) this.resyncPending = false;
+    if (isStep2) this.resyncPending = false;
     const refusal = this.writeRefusal();
     if (refusal) {
-      this.refuseWrite(update, refusal);
+      if (this.refuseWrite(update, refusal)) this.markUnstored(frame);
+      else this.confirmStored(frame, isStep2); // nothing new in it: what it holds is stored
       return;
     }
     if (this.wouldOverfill(update)) {
+      this.markUnstored(frame);
       this.deny(BOARD_FULL_REASON);
       return;
     }
-    const result = this.room.submit(update, this);
+    const result = this.room.submit(update, this, true, {
+      applied: () => this.confirmStored(frame, isStep2),
+      failed: () => this.markUnstored(frame),
+    });
     if (result.ok) return;
+    this.markUnstored(frame);
     if (result.kind === 'missing') this.resync(result.reason);
     else this.close(CLOSE.invalidMessage, `invalid update: ${result.reason}`);
+  }
+
+  private markUnstored(frame: number): void {
+    this.unstoredFrame = this.unstoredFrame === null ? frame : Math.min(this.unstoredFrame, frame);
+  }
+
+  /**
+   * Write frame `frame` is stored. The client is told which of its frames are stored, so it can say "saved"
+   * truthfully (MESSAGE.stored). Frames are stored in the order they came, so "stored up to N" holds unless
+   * an earlier frame was refused or dropped; then nothing past it is confirmed until a later step 2 is stored:
+   * a step 2 holds everything its sender had, so it covers every frame sent before it.
+   */
+  private confirmStored(frame: number, isStep2: boolean): void {
+    if (isStep2 && this.unstoredFrame !== null && frame > this.unstoredFrame) this.unstoredFrame = null;
+    if (this.unstoredFrame !== null && frame >= this.unstoredFrame) return;
+    if (frame <= this.storedThrough) return;
+    this.storedThrough = frame;
+    if (this.confirmScheduled || !this.features.confirmStored) return;
+    // One confirmation per turn of the event loop: a commit batch stores many frames of one typist at once.
+    this.confirmScheduled = true;
+    setImmediate(() => {
+      this.confirmScheduled = false;
+      this.send(encodeStored(this.storedThrough));
+    });
   }
 
   /**
@@ -255,17 +294,19 @@ export class Connection implements Peer {
   /**
    * A write the gate refused. The stock client answers our step 1 with its own step 2 even when it has
    * nothing new: that is not a write attempt and is ignored quietly. An update that depends on missing data is
-   * a write attempt too (typically one after an earlier refused write): permission denied.
+   * a write attempt too (typically one after an earlier refused write): permission denied. True when the
+   * frame held a change that was refused.
    */
-  private refuseWrite(update: Uint8Array, refusal: WriteRefusal): void {
+  private refuseWrite(update: Uint8Array, refusal: WriteRefusal): boolean {
     const check = this.room.check(update);
     if (!check.ok && check.kind !== 'missing') {
       this.close(CLOSE.invalidMessage, `invalid update: ${check.reason}`);
-      return;
+      return true;
     }
-    if (check.ok && !check.changes) return;
+    if (check.ok && !check.changes) return false;
     if (refusal.liftable) this.refusedLiftable = true;
     this.deny(refusal.message);
+    return true;
   }
 
   /** The auth message "permission denied" with a reason: the write was not applied, stored or relayed. */

@@ -225,9 +225,11 @@ export class Room {
       // Refused writes are never resynced now (that would loop): the writer is asked once the block is gone.
       if (!check.ok && check.kind !== 'missing') return check;
       if (check.ok && (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc)))) {
+        settled?.applied(); // nothing new: all of it is stored already
         return { ok: true };
       }
       this.refuse(from, blocked);
+      settled?.failed(new Error(blocked));
       return { ok: true };
     }
     if (!check.ok) return check;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { CLOSE, parseRoomName } from '../shared/protocol.js';
+import { APP_PROTOCOL_VERSION, APP_VERSION_MISMATCH_REASON, CLOSE, parseRoomName } from '../shared/protocol.js';
 import { resolveAccess } from './auth.js';
 import { ConnectionCounter } from './connectionCounter.js';
 import type { ConnectionRegistry } from './connections.js';
@@ -93,6 +93,12 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       closeSafely(ws, CLOSE.badRequest, 'malformed board id or room name');
       return;
     }
+    // Our client names its version; another version must reload rather than write another schema.
+    const app = url.searchParams.get('app');
+    if (app !== null && app !== APP_PROTOCOL_VERSION) {
+      closeSafely(ws, CLOSE.tooNew, APP_VERSION_MISMATCH_REASON);
+      return;
+    }
     const resolution = resolveAccess(options.boards, options.people, room.boardId, url.searchParams.get('token'));
     if (resolution.kind === 'unknownBoard') {
       closeSafely(ws, CLOSE.notFound, 'no board with this id');
@@ -129,6 +135,8 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
           () => writeRefusal(access, boardId, doc, options.locks),
           options.log,
           limits,
+          // Only our client knows the stored confirmation; a stock client would log each one as an error.
+          { confirmStored: app !== null },
         );
         connection = opened;
         options.connections.add(boardId, opened);

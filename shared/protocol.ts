@@ -1,4 +1,5 @@
 import { BOARD_ID_PATTERN } from './limits.js';
+import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from './records/meta.js';
 import type { DocKind } from './roles.js';
 
 /**
@@ -23,12 +24,29 @@ export const CLOSE = {
   tryAgainLater: 1013,
 } as const;
 
+/**
+ * Our client's version of what it speaks: both documents' schema versions and the revision of our own
+ * messages. It sends it as the `app` parameter of its websocket address; the server closes a connection whose
+ * `app` differs with 4426 (CLOSE.tooNew), so a tab running a cached older bundle reloads instead of writing an
+ * old schema. Connections without `app` (other Yjs tools) are served as before and get none of our messages.
+ */
+export const APP_PROTOCOL_VERSION = `b${BOARD_SCHEMA_VERSION}.s${SETTINGS_SCHEMA_VERSION}.m1`;
+
+/** The close reason for a client of another app version (the client shows "reload to update"). */
+export const APP_VERSION_MISMATCH_REASON = 'app-version: this tab runs another version of the app; reload the page';
+
 /** y-websocket message types (first varUint of every binary frame). */
 export const MESSAGE = {
   sync: 0,
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  /**
+   * Ours, server → client: "your write frames (sync step 2 and update) on this connection, counted from 1, are
+   * stored up to number N" (a varUint). The protocol has no acknowledgement; this one lets a client say
+   * "saved" truthfully. The stock client only logs an unknown type, so other clients are unaffected.
+   */
+  stored: 120,
 } as const;
 
 /** Sub-type of the auth message: the only one the protocol defines. */

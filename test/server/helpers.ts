@@ -73,11 +73,17 @@ export interface TestClient {
 }
 
 /** A stock WebsocketProvider in Node, as the issue prescribes. */
-export function connectClient(wsUrl: string, room: string, token: string, doc = new Y.Doc()): TestClient {
+export function connectClient(
+  wsUrl: string,
+  room: string,
+  token: string,
+  doc = new Y.Doc(),
+  params: Record<string, string> = {},
+): TestClient {
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params: { token },
+    params: { token, ...params },
   });
   const denied: string[] = [];
   provider.messageHandlers[2] = (_encoder, decoder) => {
@@ -95,8 +101,14 @@ export function connectClient(wsUrl: string, room: string, token: string, doc = 
   };
 }
 
-export async function connectSynced(wsUrl: string, room: string, token: string, doc?: Y.Doc): Promise<TestClient> {
-  const client = connectClient(wsUrl, room, token, doc);
+export async function connectSynced(
+  wsUrl: string,
+  room: string,
+  token: string,
+  doc?: Y.Doc,
+  params: Record<string, string> = {},
+): Promise<TestClient> {
+  const client = connectClient(wsUrl, room, token, doc, params);
   await waitFor(() => client.provider.synced, `${room} to sync`);
   return client;
 }
