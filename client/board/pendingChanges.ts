@@ -25,7 +25,7 @@ export class PendingChanges {
    * tab's changes (e.g. the offline copy loading into the document).
    */
   constructor(
-    private readonly provider: WebsocketProvider,
+    provider: WebsocketProvider,
     carriedOver = 0,
     private readonly ignoredOrigins: readonly unknown[] = [],
   ) {
