@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -64,7 +65,18 @@ function batchDroppableRegistrations(dispatch) {
 export default defineConfig({
   root: 'client',
   plugins: [react(), batchDndKitDroppableRegistration()],
-  build: { outDir: '../dist/client', emptyOutDir: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    rollupOptions: {
+      // The service worker is its own entry, at a fixed address (its scope is the whole app).
+      input: {
+        main: fileURLToPath(new URL('client/index.html', import.meta.url)),
+        sw: fileURLToPath(new URL('client/sw.ts', import.meta.url)),
+      },
+      output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+    },
+  },
   server: {
     port: 5173,
     host: '127.0.0.1',

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { I18nProvider } from './i18n/I18nProvider';
+import { registerServiceWorker } from './lib/serviceWorker';
 import './styles.css';
 
 // Pasting another link of the same board changes only the fragment, which does not reload the page: reload,
@@ -9,6 +10,8 @@ import './styles.css';
 window.addEventListener('hashchange', () => {
   if (new URLSearchParams(window.location.hash.slice(1)).has('token')) window.location.reload();
 });
+
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -5,12 +5,14 @@ import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, type Me, renameSelf } from '../lib/api';
 import { forgetBoardToken, keepAcceptedBoardToken } from '../lib/boardToken';
 import { browserIdentityId, loadDisplayName, presenceColor, saveDisplayName } from '../lib/identity';
+import { forgetJoined, loadJoined, rememberJoined } from '../lib/offlineJoin';
 import { rememberBoard } from '../lib/recentBoards';
 import { createStore, type ReadStore, useStore, useStoreSelector } from '../lib/store';
 import { BoardView } from './BoardView';
 import { BoardContext, type BoardContextValue } from './hooks';
 import { type Joined, joinBoard } from './join';
 import { NameDialog } from './NameDialog';
+import { deleteOfflineCopy } from './offlineCopy';
 import { BoardSession, type ConnectionState } from './session';
 import type { BoardSettings } from './settingsStore';
 
@@ -53,12 +55,21 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
         keepAcceptedBoardToken(boardId, token);
         const me = step.kind === 'joined' ? step.joined.me : step.me;
         rememberBoard({ id: boardId, title: me.title, role: me.role, token });
+        if (step.kind === 'joined') rememberJoined(boardId, token, step.joined);
         setState(step.kind === 'joined' ? { kind: 'ready', joined: step.joined } : step);
       },
       (error: unknown) => {
         if (cancelled) return;
         const status = error instanceof ApiError ? error.status : 0;
+        // No answer (offline): open this device's copy with what the server said last time.
+        const cached = status === 0 ? loadJoined(boardId, token) : null;
+        if (cached) return setState({ kind: 'ready', joined: cached });
         if (status === 401) forgetBoardToken(boardId);
+        // The link no longer opens the board (replaced, removed, or the board deleted): keep no copy of it.
+        if (status === 401 || status === 404) {
+          forgetJoined(boardId);
+          void deleteOfflineCopy(boardId);
+        }
         setState({ kind: 'error', status });
       },
     );

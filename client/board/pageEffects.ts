@@ -15,15 +15,18 @@ export function useBoardReadyMark(loaded: boolean) {
   }, [loaded]);
 }
 
-/** The browser's own "leave this page?" question while changes made offline exist only in this tab. */
+/**
+ * The browser's own "leave this page?" question while changes the server has not stored exist only in this
+ * tab: when this browser keeps no offline copy of the board (with one, they are sent on the next visit).
+ */
 export function useLeaveWarning(session: BoardSession) {
   const unsent = useStore(session.unsentChanges);
   useEffect(() => {
-    if (!unsent) return;
+    if (!unsent || session.offlineCopy.available()) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [unsent]);
+  }, [unsent, session]);
 }
 
 export function useDocumentTitle(boardTitle: string, t: Translate) {

@@ -1,17 +1,24 @@
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { readWriteRefusalCode, roomName, WRITE_REFUSAL, type WriteRefusalCode } from '../../shared/protocol';
+import { settingsRoots } from '../../shared/docs';
+import {
+  APP_PROTOCOL_VERSION,
+  readWriteRefusalCode,
+  roomName,
+  WRITE_REFUSAL,
+  type WriteRefusalCode,
+} from '../../shared/protocol';
 import type { DocKind } from '../../shared/roles';
 import type { Me } from '../lib/api';
+import { readLocal, writeLocal } from '../lib/localStore';
 import { createStore, type Store } from '../lib/store';
 import { createLaneIndex } from './laneIndex';
 import { createNoteSnapshots } from './noteSnapshots';
+import { type OfflineCopy, openOfflineCopy } from './offlineCopy';
+import { PendingChanges } from './pendingChanges';
 import { createPresenceStore } from './presence';
 import { createSettingsStore } from './settingsStore';
-
-/** How long after an unlock the change the lock refused counts as saved (see the lock's notice below). */
-const RESYNC_SETTLE_MS = 3000;
 
 /** `closed`: the server ended the connection for good (a 44xx close); the board is read-only until reload. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -37,17 +44,21 @@ export class BoardSession {
   /** Archived by the facilitator: read-only for everyone (from /me, then from the server's refusals). */
   readonly archived: Store<boolean>;
   /**
-   * Changes made here while disconnected that the server has not received yet. Until offline storage lands,
-   * they live only in this tab: closing it would lose them, so the page asks first.
+   * This tab's changes the server has not confirmed as stored (made offline, refused for now, or on their
+   * way), per document; `unsentChanges` is true while there is any.
    */
+  readonly pending: Record<DocKind, PendingChanges>;
   readonly unsentChanges: Store<boolean> = createStore(false);
+  /** This device's copy of the board (IndexedDB): what makes it open and work offline. */
+  readonly offlineCopy: OfflineCopy;
   readonly laneIndex;
   readonly settings;
   readonly presence;
   readonly noteSnapshots;
   private everConnected = false;
-  /** Permission-denied messages received: a refusal after a resync started means the change is still here. */
-  private refusals = 0;
+  private destroyed = false;
+  /** A refusal notice that holds until the change it refused is stored (after the server asked again). */
+  private noticeUntilStored: SessionNotice | null = null;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -57,12 +68,27 @@ export class BoardSession {
   ) {
     this.archived = createStore(me.archived ?? false);
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
-    // disableBc: a tab must never hold data the server has not seen (PROTOCOL-NOTES).
-    const options = { params: { token }, disableBc: true };
+    // disableBc: tabs share only through the server (and the offline copy), never a side channel.
+    // `app`: our version, which also asks the server to confirm what it stored. Connected once the offline
+    // copy is in the documents, so what it holds goes in the first step 2.
+    const options = { params: { token, app: APP_PROTOCOL_VERSION }, disableBc: true, connect: false };
     this.boardProvider = new WebsocketProvider(url, roomName(boardId, 'board'), this.boardDoc, options);
     this.settingsProvider = new WebsocketProvider(url, roomName(boardId, 'settings'), this.settingsDoc, options);
+    this.offlineCopy = openOfflineCopy(boardId, this.boardDoc, this.settingsDoc);
+    this.pending = {
+      board: this.trackPending(this.boardProvider, 'board'),
+      settings: this.trackPending(this.settingsProvider, 'settings'),
+    };
+    this.onPendingChanged(); // changes carried over from an earlier visit
     this.watch(this.boardProvider, 'board');
     this.watch(this.settingsProvider, 'settings');
+    void this.offlineCopy.ready.then(() => {
+      if (this.destroyed) return;
+      // A copy from an earlier visit: show it now; the server's changes arrive on top of it.
+      if (settingsRoots.pillars(this.settingsDoc).size > 0) this.loaded.set(true);
+      this.boardProvider.connect();
+      this.settingsProvider.connect();
+    });
     this.laneIndex = createLaneIndex(this.boardDoc, this.settingsDoc);
     this.settings = createSettingsStore(this.settingsDoc);
     this.presence = createPresenceStore(this.boardProvider.awareness);
@@ -85,10 +111,7 @@ export class BoardSession {
       this.settings.subscribe(() => {
         const notice = this.notice.get();
         const lockedNotice = notice?.kind === 'permissionDenied' && notice.code === WRITE_REFUSAL.locked;
-        if (lockedNotice && this.settings.get().lock === null) {
-          this.notice.set(null);
-          this.settleUnsentChanges();
-        }
+        if (lockedNotice && this.settings.get().lock === null) this.notice.set(null);
       }),
     );
     this.cleanups.push(
@@ -96,6 +119,9 @@ export class BoardSession {
       () => this.settings.destroy(),
       () => this.presence.destroy(),
       () => this.noteSnapshots.destroy(),
+      () => this.pending.board.destroy(),
+      () => this.pending.settings.destroy(),
+      () => this.offlineCopy.destroy(),
     );
     const updateOnline = () => this.refreshConnection();
     window.addEventListener('online', updateOnline);
@@ -115,11 +141,6 @@ export class BoardSession {
     provider.on('sync', () => {
       if (!this.boardProvider.synced || !this.settingsProvider.synced) return;
       this.loaded.set(true);
-      // On (re)connect the provider answers the server's step 1 with everything it holds.
-      this.unsentChanges.set(false);
-    });
-    provider.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider && !provider.wsconnected) this.unsentChanges.set(true);
     });
     provider.on('closed', ({ code, reason }) => {
       console.warn(`board ${this.boardId} (${doc}): the server closed the connection for good: ${code} ${reason}`);
@@ -142,44 +163,53 @@ export class BoardSession {
       decoding.readVarUint(decoder);
       const reason = decoding.readVarString(decoder);
       const code = readWriteRefusalCode(reason);
-      this.refusals++;
       if (code === WRITE_REFUSAL.archived) this.archived.set(true);
-      // Refused for the lock, a full disk or a full board: the change lives only in this tab until the server asks for it
-      // again, so the page asks before the tab is closed.
-      if (code === WRITE_REFUSAL.locked || code === WRITE_REFUSAL.storageFull || code === WRITE_REFUSAL.boardFull) {
-        this.unsentChanges.set(true);
-      }
+      // The refused change stays here, unconfirmed (see `pending`), until the server asks for it again.
+      this.noticeUntilStored = null;
       this.notice.set({ kind: 'permissionDenied', doc, reason, code });
     };
   }
 
   /**
    * The server asked for what it lacks again (its resync step 1), e.g. once a full disk has room: the change it
-   * refused is on its way in our step 2, so the refusal's notice no longer holds, unless it is refused again.
+   * refused is on its way in our step 2. The refusal's notice goes once the server confirms it stored
+   * everything, unless it is refused again first.
    */
   private resyncRequested() {
     const notice = this.notice.get();
     if (notice?.kind !== 'permissionDenied') return;
     if (notice.code !== WRITE_REFUSAL.storageFull && notice.code !== WRITE_REFUSAL.boardFull) return;
-    this.settleUnsentChanges(() => {
-      if (this.notice.get() === notice) this.notice.set(null);
-    });
+    this.noticeUntilStored = notice;
+    this.onPendingChanged();
   }
 
-  /**
-   * A refused change is being sent again. The protocol has no acknowledgement (issue 7 adds the server's
-   * confirmation): that is a round trip and a commit, so the tab counts as holding the change a while longer,
-   * rather than saying too early that it may be closed.
-   */
-  private settleUnsentChanges(then: () => void = () => {}) {
-    const refusalsBefore = this.refusals;
-    const settle = window.setTimeout(() => {
-      // Refused again meanwhile, or offline: the change still lives only here.
-      if (this.refusals !== refusalsBefore || !this.boardProvider.wsconnected) return;
-      this.unsentChanges.set(false);
-      then();
-    }, RESYNC_SETTLE_MS);
-    this.cleanups.push(() => window.clearTimeout(settle));
+  /** Counts one document's unconfirmed changes, carrying over those of an earlier visit (offline copy). */
+  private trackPending(provider: WebsocketProvider, doc: DocKind): PendingChanges {
+    const key = `board.pending.${this.boardId}.${doc}`;
+    const carried = Number.parseInt(readLocal(key) ?? '0', 10);
+    const pending = new PendingChanges(
+      provider,
+      Number.isSafeInteger(carried) && carried > 0 ? carried : 0,
+      this.offlineCopy.origins,
+    );
+    this.cleanups.push(
+      pending.count.subscribe(() => {
+        writeLocal(key, String(pending.count.get()));
+        this.onPendingChanged();
+      }),
+    );
+    return pending;
+  }
+
+  private onPendingChanged() {
+    // Called while `pending` is being built: nothing to do yet.
+    if (!this.pending?.board || !this.pending.settings) return;
+    const total = this.pending.board.count.get() + this.pending.settings.count.get();
+    this.unsentChanges.set(total > 0);
+    if (total === 0 && this.noticeUntilStored !== null && this.notice.get() === this.noticeUntilStored) {
+      this.notice.set(null);
+      this.noticeUntilStored = null;
+    }
   }
 
   private refreshConnection() {
@@ -192,6 +222,7 @@ export class BoardSession {
   }
 
   destroy() {
+    this.destroyed = true;
     for (const cleanup of this.cleanups) cleanup();
     this.boardProvider.destroy();
     this.settingsProvider.destroy();

@@ -35,6 +35,9 @@ export const en: Record<MessageKey, string> = {
   'connection.reconnecting': 'Reconnecting…',
   'connection.offline': 'Offline',
   'connection.closed': 'Disconnected',
+  'connection.waiting': '{count} changes waiting',
+  'connection.saved': 'saved',
+  'connection.saveLabel': 'Saving: {state}',
   'connection.label': 'Connection: {state}',
 
   'board.loading': 'Loading the board…',

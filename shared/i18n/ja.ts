@@ -33,6 +33,9 @@ export const ja = {
   'connection.reconnecting': '再接続中…',
   'connection.offline': 'オフライン',
   'connection.closed': '切断されました',
+  'connection.waiting': '{count}件の変更を送信待ち',
+  'connection.saved': '保存済み',
+  'connection.saveLabel': '保存状態: {state}',
   'connection.label': '接続状態: {state}',
 
   'board.loading': 'ボードを読み込んでいます…',

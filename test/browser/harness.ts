@@ -75,7 +75,15 @@ export class BrowserHarness {
   async openBoard(
     board: CreatedBoard,
     role: keyof CreatedBoard['tokens'],
-    options: { name?: string; lang?: 'ja' | 'en'; recordRenders?: boolean; touch?: boolean; token?: string } = {},
+    options: {
+      name?: string;
+      lang?: 'ja' | 'en';
+      recordRenders?: boolean;
+      touch?: boolean;
+      token?: string;
+      /** Open the board through another address of the server (e.g. a proxy that can be cut). */
+      origin?: string;
+    } = {},
   ): Promise<Page> {
     const context = await this.browser.newContext({
       viewport: { width: 1400, height: 900 },
@@ -90,7 +98,7 @@ export class BrowserHarness {
       { name: options.name ?? '山田', recordRenders: options.recordRenders ?? false },
     );
     const page = await context.newPage();
-    const origin = new URL(this.server.url).origin;
+    const origin = new URL(options.origin ?? this.server.url).origin;
     page.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(origin) && !url.startsWith(origin.replace('http', 'ws')) && !url.startsWith('data:')) {
@@ -98,7 +106,7 @@ export class BrowserHarness {
       }
     });
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
-    const base = `${this.server.url}/b/${board.id}${options.lang ? `?lang=${options.lang}` : ''}`;
+    const base = `${origin}/b/${board.id}${options.lang ? `?lang=${options.lang}` : ''}`;
     await page.goto(`${base}#token=${options.token ?? board.tokens[role]}`);
     await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0, null, {
       timeout: 20_000,

@@ -1,0 +1,67 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type * as Y from 'yjs';
+
+/** How long to wait for IndexedDB before connecting anyway (a browser that never answers must not block). */
+const OPEN_TIMEOUT_MS = 3000;
+
+const names = (boardId: string) => [`board:${boardId}`, `board:${boardId}/settings`] as const;
+
+/**
+ * This device's copy of a board's two documents in IndexedDB (y-indexeddb): the board opens and can be
+ * edited without a connection, a reload while offline shows it, and changes made offline survive closing the
+ * tab; they are sent the next time the board is open with a connection.
+ */
+export interface OfflineCopy {
+  /** Transaction origins of the copy loading into the documents (not this tab's own changes). */
+  readonly origins: readonly unknown[];
+  /** Resolves once the stored copy is in the documents (or IndexedDB failed or took too long). */
+  readonly ready: Promise<void>;
+  /** False when this browser keeps no copy (no IndexedDB, e.g. some private modes). */
+  available(): boolean;
+  destroy(): void;
+}
+
+export function openOfflineCopy(boardId: string, boardDoc: Y.Doc, settingsDoc: Y.Doc): OfflineCopy {
+  const [boardName, settingsName] = names(boardId);
+  let persistences: IndexeddbPersistence[] = [];
+  let ok = false;
+  try {
+    persistences = [new IndexeddbPersistence(boardName, boardDoc), new IndexeddbPersistence(settingsName, settingsDoc)];
+  } catch (error) {
+    console.warn('no offline copy of this board (IndexedDB unavailable)', error);
+  }
+  const loaded = Promise.all(persistences.map((p) => p.whenSynced)).then(
+    () => {
+      ok = persistences.length > 0;
+    },
+    (error: unknown) => console.warn('the offline copy of this board could not be read', error),
+  );
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, OPEN_TIMEOUT_MS));
+  return {
+    origins: persistences,
+    ready: Promise.race([loaded, timeout]),
+    available: () => ok,
+    destroy: () => {
+      for (const persistence of persistences) void persistence.destroy();
+    },
+  };
+}
+
+/**
+ * Deletes this device's copy of a board: its link no longer opens it (replaced or the board deleted), so the
+ * device should not keep what it can no longer see.
+ */
+export async function deleteOfflineCopy(boardId: string): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  await Promise.all(
+    names(boardId).map(
+      (name) =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = () => resolve();
+          request.onerror = () => resolve();
+          request.onblocked = () => resolve();
+        }),
+    ),
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The service worker: the app opens without a connection (a reload offline shows the board from this
+ * device's copy, client/board/offlineCopy.ts). Only the app itself is cached — the page and its hashed
+ * assets — never the API or the websocket: board data lives in IndexedDB and the server.
+ *
+ * - Pages: network first, so an online reload always gets the app the server runs now (a tab of another
+ *   version is closed by the server with 4426 and reloads); offline, the last page seen.
+ * - `/assets/…` (content-hashed, immutable): cache first. Each fresh page caches its assets and drops the
+ *   ones no page uses any more.
+ *
+ * The DOM typings are in scope here (one tsconfig for the client); the few worker types used are declared below.
+ */
+
+interface SwExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface SwFetchEvent extends SwExtendableEvent {
+  readonly request: Request;
+  respondWith(response: Promise<Response>): void;
+}
+interface SwScope {
+  readonly location: Location;
+  readonly clients: { claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (event: SwExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
+}
+
+const worker = self as unknown as SwScope;
+const SHELL_CACHE = 'app-shell';
+const ASSET_CACHE = 'app-assets';
+/** The page is the same for `/` and every `/b/<board>`: one entry. */
+const SHELL_KEY = '/';
+const NEVER_CACHED = ['/api/', '/ws', '/healthz', '/metrics'];
+
+function assetsOf(html: string): string[] {
+  return [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
+}
+
+/** Keeps `response` (a fresh page) as the shell, with exactly the assets it names. */
+async function keepShell(response: Response): Promise<void> {
+  const html = await response.clone().text();
+  const wanted = new Set(assetsOf(html).map((path) => new URL(path, worker.location.origin).href));
+  const assets = await caches.open(ASSET_CACHE);
+  const cached = await assets.keys();
+  const have = new Set(cached.map((request) => request.url));
+  await Promise.all([...wanted].filter((url) => !have.has(url)).map((url) => assets.add(url).catch(() => undefined)));
+  await Promise.all(cached.filter((request) => !wanted.has(request.url)).map((request) => assets.delete(request)));
+  await (await caches.open(SHELL_CACHE)).put(SHELL_KEY, response);
+}
+
+worker.addEventListener('install', (event) => {
+  event.waitUntil(
+    fetch(SHELL_KEY, { cache: 'no-cache' })
+      .then((response) => (response.ok ? keepShell(response) : undefined))
+      .catch(() => undefined)
+      .then(() => worker.skipWaiting()),
+  );
+});
+
+worker.addEventListener('activate', (event) => {
+  event.waitUntil(worker.clients.claim());
+});
+
+async function page(event: SwFetchEvent): Promise<Response> {
+  try {
+    const response = await fetch(event.request);
+    const isPage = response.ok && (response.headers.get('content-type') ?? '').startsWith('text/html');
+    if (isPage) event.waitUntil(keepShell(response.clone()));
+    return response;
+  } catch (error) {
+    const shell = await caches.match(SHELL_KEY, { cacheName: SHELL_CACHE });
+    if (shell) return shell;
+    throw error;
+  }
+}
+
+async function asset(request: Request): Promise<Response> {
+  const cached = await caches.match(request, { cacheName: ASSET_CACHE });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    const copy = response.clone();
+    void caches.open(ASSET_CACHE).then((assets) => assets.put(request, copy));
+  }
+  return response;
+}
+
+worker.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
+  if (NEVER_CACHED.some((prefix) => url.pathname.startsWith(prefix))) return;
+  if (request.mode === 'navigate') event.respondWith(page(event));
+  else if (url.pathname.startsWith('/assets/')) event.respondWith(asset(request));
+});
