@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { MAX_PEOPLE_PER_BOARD } from '../../server/people.js';
 import { addNote } from '../../shared/ops/notes.js';
 import { CLOSE } from '../../shared/protocol.js';
+import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta.js';
 import { listNotes } from '../../shared/selectors.js';
 import {
   type CreatedBoard,
@@ -330,7 +331,7 @@ describe('the JSON backup', () => {
         format: 'digital-city-hall-board',
         version: 1,
         board: { id: board.id, title: '書き出し' },
-        schemaVersions: { board: 1, settings: 1 },
+        schemaVersions: { board: BOARD_SCHEMA_VERSION, settings: SETTINGS_SCHEMA_VERSION },
       });
       const restored = new Y.Doc();
       Y.applyUpdate(restored, Buffer.from(backup.documents.board, 'base64'));
