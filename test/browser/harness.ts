@@ -83,6 +83,8 @@ export class BrowserHarness {
       token?: string;
       /** Open the board through another address of the server (e.g. a proxy that can be cut). */
       origin?: string;
+      /** A browser without IndexedDB (as some private modes): no offline copy. */
+      noIndexedDb?: boolean;
     } = {},
   ): Promise<Page> {
     const context = await this.browser.newContext({
@@ -97,6 +99,9 @@ export class BrowserHarness {
       },
       { name: options.name ?? '山田', recordRenders: options.recordRenders ?? false },
     );
+    if (options.noIndexedDb) {
+      await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+    }
     const page = await context.newPage();
     const origin = new URL(options.origin ?? this.server.url).origin;
     page.on('request', (request) => {
