@@ -5,6 +5,7 @@ import { ROLE_KEYS } from '../i18n/roleKeys';
 import { saveDisplayName } from '../lib/identity';
 import { AuditDialog } from './AuditDialog';
 import { ConnectionBadge } from './ConnectionBadge';
+import { HistoryControls } from './HistoryControls';
 import { useBoard, useSettings } from './hooks';
 import { LockControl } from './LockControl';
 import { NameDialog } from './NameDialog';
@@ -37,6 +38,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
         <button type="button" onClick={() => setRenaming(true)}>
           {t('name.change')}
         </button>
+        {canEditBoard && <HistoryControls />}
         {canEditBoard && <TrashButton />}
         {canManageBoard && (
           <button type="button" onClick={() => setOpen('settings')}>

@@ -13,6 +13,7 @@ import type { DocKind } from '../../shared/roles';
 import type { Me } from '../lib/api';
 import { readLocal, writeLocal } from '../lib/localStore';
 import { createStore, type Store } from '../lib/store';
+import { type BoardHistory, createBoardHistory } from './history';
 import { createLaneIndex } from './laneIndex';
 import { createNoteSnapshots } from './noteSnapshots';
 import { type OfflineCopy, openOfflineCopy } from './offlineCopy';
@@ -55,6 +56,8 @@ export class BoardSession {
   readonly settings;
   readonly presence;
   readonly noteSnapshots;
+  /** Undo and redo of this person's own board changes. */
+  readonly history: BoardHistory;
   private everConnected = false;
   private destroyed = false;
   /** A refusal notice that holds until the change it refused is stored (after the server asked again). */
@@ -93,6 +96,7 @@ export class BoardSession {
     this.settings = createSettingsStore(this.settingsDoc);
     this.presence = createPresenceStore(this.boardProvider.awareness);
     this.noteSnapshots = createNoteSnapshots(this.boardDoc);
+    this.history = createBoardHistory(this.boardDoc);
     // Archived and unarchived live: every tab turns read-only, and writable again, as the settings document says.
     this.cleanups.push(
       this.settings.subscribe(() => {
@@ -119,6 +123,7 @@ export class BoardSession {
       () => this.settings.destroy(),
       () => this.presence.destroy(),
       () => this.noteSnapshots.destroy(),
+      () => this.history.destroy(),
       () => this.pending.board.destroy(),
       () => this.pending.settings.destroy(),
       () => this.offlineCopy.destroy(),

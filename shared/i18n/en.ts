@@ -30,6 +30,11 @@ export const en: Record<MessageKey, string> = {
   'role.viewer': 'View only',
   'role.viewerNotice': 'You opened a viewer link. You cannot make changes.',
 
+  'history.undo': 'Undo',
+  'history.redo': 'Redo',
+  'history.undone': 'Undone',
+  'history.redone': 'Redone',
+
   'connection.connecting': 'Connecting…',
   'connection.connected': 'Connected',
   'connection.reconnecting': 'Reconnecting…',

@@ -28,6 +28,11 @@ export const ja = {
   'role.viewer': '閲覧のみ',
   'role.viewerNotice': '閲覧用リンクで開いています。変更はできません。',
 
+  'history.undo': '元に戻す',
+  'history.redo': 'やり直す',
+  'history.undone': '元に戻しました',
+  'history.redone': 'やり直しました',
+
   'connection.connecting': '接続中…',
   'connection.connected': '接続済み',
   'connection.reconnecting': '再接続中…',

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absent, addNoteByTyping, BrowserHarness, noteItem, openEditor, shown } from './harness';
+
+const CITIZEN = '市民サービスの向上';
+
+describe('undo and redo of one’s own changes', () => {
+  let harness: BrowserHarness;
+  beforeAll(async () => {
+    harness = await new BrowserHarness().start();
+  });
+  afterAll(() => harness.stop());
+
+  it('undoes and redoes an edit with Ctrl+Z / Ctrl+Shift+Z and the buttons, never a colleague’s change', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    const undo = alice.getByRole('button', { name: '元に戻す' });
+    const redo = alice.getByRole('button', { name: 'やり直す' });
+    expect(await undo.isDisabled()).toBe(true);
+
+    await addNoteByTyping(alice, CITIZEN, '課題', '窓口が混む');
+    const editor = await openEditor(alice, '窓口が混む');
+    await editor.fill('窓口が昼に混む');
+    await editor.press('Escape');
+    await shown(noteItem(bob, '窓口が昼に混む'));
+    // A colleague's note meanwhile: no undo of Alice's touches it.
+    await addNoteByTyping(bob, CITIZEN, '達成目標', '待たずに済む');
+    await shown(noteItem(alice, '待たずに済む'));
+
+    await alice.locator('body').click({ position: { x: 5, y: 5 } });
+    await alice.keyboard.press('Control+z');
+    await shown(noteItem(bob, '窓口が混む'));
+    await shown(alice.getByRole('status').filter({ hasText: '元に戻しました' }));
+    await undo.click(); // the note itself
+    await absent(noteItem(bob, '窓口が混む'));
+    await shown(noteItem(bob, '待たずに済む'));
+
+    await redo.click();
+    await shown(noteItem(bob, '窓口が混む'));
+    await alice.keyboard.press('Control+Shift+z');
+    await shown(noteItem(bob, '窓口が昼に混む'));
+    await shown(noteItem(alice, '待たずに済む'));
+    expect(await redo.isDisabled()).toBe(true);
+  });
+});
