@@ -272,6 +272,8 @@ export const en: Record<MessageKey, string> = {
   'matrix.itemName': '{label} — {quadrant} ({x} {xValue}%, {y} {yValue}%)',
   'matrix.moved': '"{label}": {quadrant} ({x} {xValue}%, {y} {yValue}%)',
   'matrix.returned': '"{label}" is back in the tray.',
+  'matrix.pickedUp': 'Picked up "{label}".',
+  'matrix.dragCancelled': 'Stopped moving "{label}".',
   'matrix.cluster': 'Group · {count} notes',
   'matrix.filter': 'Pillar',
   'matrix.filterAll': 'All pillars',

@@ -272,6 +272,8 @@ export const ja = {
   'matrix.itemName': '{label} — {quadrant}（{x} {xValue}%、{y} {yValue}%）',
   'matrix.moved': '「{label}」: {quadrant}（{x} {xValue}%、{y} {yValue}%）',
   'matrix.returned': '「{label}」をトレイに戻しました。',
+  'matrix.pickedUp': '「{label}」を持ち上げました。',
+  'matrix.dragCancelled': '「{label}」の移動をやめました。',
   'matrix.cluster': 'グループ・{count}枚',
   'matrix.filter': '柱で絞り込む',
   'matrix.filterAll': 'すべての柱',
