@@ -1,7 +1,7 @@
 import { useDraggable } from '@dnd-kit/core';
 import type React from 'react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import type { BoardItem } from '../../shared/items';
+import { type BoardItem, itemLabel } from '../../shared/items';
 import { MATRIX_CENTRE, MATRIX_FINE_STEP, MATRIX_STEP, nudge } from '../../shared/ops/matrix';
 import type { MatrixPosition } from '../../shared/records/matrix';
 import { useBoard } from '../board/hooks';
@@ -98,6 +98,7 @@ export function GridCard({ item, position }: { item: BoardItem; position: Matrix
           }}
           className="matrix-card-handle"
           aria-label={name}
+          title={itemLabel(item)}
           aria-describedby={KEYBOARD_HELP_ID}
           onKeyDown={onKeyDown}
           {...listeners}
@@ -105,7 +106,7 @@ export function GridCard({ item, position }: { item: BoardItem; position: Matrix
           <CardText item={item} text={text} />
         </button>
       ) : (
-        <span className="matrix-card-handle">
+        <span className="matrix-card-handle" title={itemLabel(item)}>
           <CardText item={item} text={text} />
         </span>
       )}

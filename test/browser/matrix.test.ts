@@ -6,6 +6,7 @@ import { readPrioritizationLabels } from '../../shared/records/prioritization';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced } from '../server/helpers';
 import { writeCluster } from '../unit/prioritizeFixtures';
+import { seriousViolations } from './axe';
 import { absent, BrowserHarness, type CreatedBoard, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
@@ -211,5 +212,25 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
     // The confirming Enter saved nothing: the only value ever saved is the one of the real Enter.
     expect(saved).toEqual(['令和6年度']);
     settings.destroy();
+  });
+
+  it('finds no serious accessibility violation on the matrix, the labels dialog and the shortlist', async () => {
+    const board = await boardWithItems(harness);
+    const page = await harness.openBoard(board, 'facilitator');
+    await openView(page, '優先度マトリクス');
+    await tray(page).getByRole('button', { name: '「窓口の待ち時間が長い」をマトリクスに置く' }).click();
+    await tray(page).getByRole('button', { name: '令和4〜5年度に取り組む: 決裁の電子化' }).click();
+    await shown(grid(page).getByRole('listitem'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '軸とラベルを編集' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await openView(page, '取り組み候補');
+    await shown(page.getByRole('region', { name: /^業務の効率化/ }));
+    expect(await seriousViolations(page)).toEqual([]);
+    const viewer = await harness.openBoard(board, 'viewer', { lang: 'en' });
+    await viewer.getByRole('tab', { name: 'Priority matrix' }).click();
+    await shown(viewer.getByRole('region', { name: 'Matrix (vertical: Impact, horizontal: Feasibility)' }));
+    expect(await seriousViolations(viewer)).toEqual([]);
   });
 });
