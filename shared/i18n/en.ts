@@ -310,6 +310,7 @@ export const en: Record<MessageKey, string> = {
   'matrix.default.quadrant.spare': 'If time allows',
   'matrix.default.quadrant.skip': 'Set aside',
   'matrix.default.targetPeriod': 'To do in FY2022–2023',
+  'matrix.auditPart': 'labels of the matrix and the shortlist',
   'shortlist.heading': 'Shortlist: {period}',
   'shortlist.help': 'The items marked "{period}" on the priority matrix, by pillar.',
   'shortlist.empty': 'Nothing yet. On the priority matrix, press a card’s "★" to add it.',

@@ -310,6 +310,7 @@ export const ja = {
   'matrix.default.quadrant.spare': '余力で',
   'matrix.default.quadrant.skip': '見送り',
   'matrix.default.targetPeriod': '令和4〜5年度に取り組む',
+  'matrix.auditPart': 'マトリクスと取り組み候補のラベル',
   'shortlist.heading': '取り組み候補: {period}',
   'shortlist.help': '優先度マトリクスで「{period}」に入れた項目を、柱ごとに表示します。',
   'shortlist.empty': 'まだ項目がありません。優先度マトリクスで各カードの「★」を押して加えます。',
