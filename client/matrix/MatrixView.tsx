@@ -33,10 +33,13 @@ export function MatrixView() {
   const ids = { filter: useId(), votes: useId(), round: useId() };
 
   const shownPillar = settings.pillars.some((p) => p.id === pillarId) ? pillarId : ALL_PILLARS;
-  const items = useMemo(
-    () => (shownPillar === ALL_PILLARS ? data.items : data.items.filter((item) => item.pillarId === shownPillar)),
-    [data.items, shownPillar],
-  );
+  // Items of an archived pillar are hidden with it, as on the board; items of an unknown pillar are shown.
+  const items = useMemo(() => {
+    const archived = new Set(settings.archivedPillars.map((p) => p.id));
+    return data.items.filter((item) =>
+      shownPillar === ALL_PILLARS ? !(item.pillarId && archived.has(item.pillarId)) : item.pillarId === shownPillar,
+    );
+  }, [data.items, shownPillar, settings.archivedPillars]);
   const showVotes = voteMode !== 'off' && round !== null;
   const votes = useMemo(
     () => (showVotes ? itemVotes(data.items, data.rounds.find((r) => r.number === round) ?? null) : new Map()),

@@ -14,28 +14,38 @@ import { readVotingRounds, type VotingRound } from '../../shared/records/voting'
 import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 
-const versions = new WeakMap<Y.Doc, { value: number; subscribe: (notify: () => void) => () => void }>();
+interface DocVersion {
+  value: number;
+  subscribe: (notify: () => void) => () => void;
+}
+const versions = new WeakMap<Y.Doc, DocVersion>();
 
-/** A number that changes with every change to the document: the matrix and the shortlist read it whole. */
+/**
+ * A number that changes with every change to the document (counted once per update, whoever listens): the
+ * matrix and the shortlist read the documents whole when it changes.
+ */
+function docVersion(doc: Y.Doc): DocVersion {
+  const known = versions.get(doc);
+  if (known) return known;
+  const listeners = new Set<() => void>();
+  const version: DocVersion = {
+    value: 0,
+    subscribe: (notify) => {
+      listeners.add(notify);
+      return () => listeners.delete(notify);
+    },
+  };
+  doc.on('update', () => {
+    version.value++;
+    for (const notify of [...listeners]) notify();
+  });
+  versions.set(doc, version);
+  return version;
+}
+
 function useDocVersion(doc: Y.Doc): number {
-  let entry = versions.get(doc);
-  if (!entry) {
-    const created = {
-      value: 0,
-      subscribe: (notify: () => void) => {
-        const onUpdate = () => {
-          created.value++;
-          notify();
-        };
-        doc.on('update', onUpdate);
-        return () => doc.off('update', onUpdate);
-      },
-    };
-    versions.set(doc, created);
-    entry = created;
-  }
-  const current = entry;
-  return useSyncExternalStore(current.subscribe, () => current.value);
+  const version = docVersion(doc);
+  return useSyncExternalStore(version.subscribe, () => version.value);
 }
 
 /** What the matrix and the shortlist show, recomputed when either document changes. */

@@ -1,11 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { settingsRoots } from '../../shared/docs';
 import { addNote } from '../../shared/ops/notes';
 import { readPrioritizationLabels } from '../../shared/records/prioritization';
+import { type VotingRound, writeVotingRounds } from '../../shared/records/voting';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced } from '../server/helpers';
-import { writeCluster } from '../unit/prioritizeFixtures';
+import { revealedRound, writeCluster } from '../unit/prioritizeFixtures';
 import { seriousViolations } from './axe';
 import { absent, BrowserHarness, type CreatedBoard, shown } from './harness';
 
@@ -26,11 +28,24 @@ async function openView(page: Page, tab: '優先度マトリクス' | '取り組
 }
 
 /**
+ * Revealed voting rounds, stored in the settings document's server map the way the server's voting code does
+ * (clients may not write that map): appended to storage before any client loads the document.
+ */
+async function storeRevealedRounds(harness: BrowserHarness, boardId: string, rounds: VotingRound[]) {
+  const doc = new Y.Doc();
+  for (const update of harness.server.storage.loadDocument(boardId, 'settings').updates) Y.applyUpdate(doc, update);
+  const before = Y.encodeStateVector(doc);
+  writeVotingRounds(doc, rounds);
+  await harness.server.storage.appendUpdate(boardId, 'settings', Y.encodeStateAsUpdate(doc, before));
+}
+
+/**
  * A board with two loose notes and one cluster of two notes, written the way any Yjs tool can (the cluster UI
  * is another part of issue 5).
  */
-async function boardWithItems(harness: BrowserHarness): Promise<CreatedBoard> {
+async function boardWithItems(harness: BrowserHarness, rounds: VotingRound[] = []): Promise<CreatedBoard> {
   const board = await harness.createBoard();
+  if (rounds.length > 0) await storeRevealedRounds(harness, board.id, rounds);
   const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
   const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.participant);
   const tool = await connectSynced(wsUrl, board.id, board.tokens.participant);
@@ -232,5 +247,40 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
     await viewer.getByRole('tab', { name: 'Priority matrix' }).click();
     await shown(viewer.getByRole('region', { name: 'Matrix (vertical: Impact, horizontal: Feasibility)' }));
     expect(await seriousViolations(viewer)).toEqual([]);
+  });
+
+  it('shows the votes of a chosen revealed round as badges or sizes, a note’s dots counting for its cluster', async () => {
+    // Round 1 was revealed before n3 and n4 were grouped: their dots count for the cluster now.
+    const board = await boardWithItems(harness, [
+      revealedRound(1, { n1: 3, n3: 2 }),
+      revealedRound(2, { n1: 1, n4: 4, n2: 0 }),
+    ]);
+    const page = await harness.openBoard(board, 'participant');
+    await openView(page, '優先度マトリクス');
+    await page.getByRole('combobox', { name: '投票数の表示' }).selectOption({ label: 'バッジで' });
+    // The newest revealed round is shown first.
+    expect(await page.getByRole('combobox', { name: '投票の回' }).inputValue()).toBe('2');
+    await shown(tray(page).getByRole('listitem', { name: '決裁の電子化 4票' }));
+    await shown(tray(page).getByRole('listitem', { name: '窓口の待ち時間が長い 1票' }));
+    await shown(tray(page).getByText('4票'));
+    await page.getByRole('combobox', { name: '投票の回' }).selectOption({ label: '第1回' });
+    await shown(tray(page).getByRole('listitem', { name: '決裁の電子化 2票' }));
+    await shown(tray(page).getByRole('listitem', { name: '書かない窓口 0票' }));
+    // As size: the card with the most dots is drawn bigger, and its name still says how many.
+    await page.getByRole('combobox', { name: '投票数の表示' }).selectOption({ label: '大きさで' });
+    await tray(page).getByRole('button', { name: '「窓口の待ち時間が長い」をマトリクスに置く' }).click();
+    await tray(page).getByRole('button', { name: '「書かない窓口」をマトリクスに置く' }).click();
+    const fontSize = (name: string) =>
+      grid(page)
+        .getByRole('listitem', { name: new RegExp(`^${name}`) })
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    await shown(grid(page).getByRole('listitem', { name: /^書かない窓口 — .* 0票$/ }));
+    expect(await fontSize('窓口の待ち時間が長い')).toBeGreaterThan(await fontSize('書かない窓口'));
+    // The shortlist shows the votes of its own chosen round.
+    await grid(page).getByRole('button', { name: '令和4〜5年度に取り組む: 窓口の待ち時間が長い' }).click();
+    await openView(page, '取り組み候補');
+    await expect.poll(() => page.getByRole('listitem', { name: '窓口の待ち時間が長い' }).innerText()).toContain('1票');
+    await page.getByRole('combobox', { name: '投票の回' }).selectOption({ label: '第1回' });
+    await expect.poll(() => page.getByRole('listitem', { name: '窓口の待ち時間が長い' }).innerText()).toContain('3票');
   });
 });
