@@ -7,7 +7,8 @@ export type BoardError =
   | 'titleEmpty'
   | 'titleTooLong'
   | 'lastPillar'
-  | 'colorInvalid';
+  | 'colorInvalid'
+  | 'itemNotFound';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 

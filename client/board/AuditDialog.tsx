@@ -26,6 +26,7 @@ const PART_KEYS: Record<string, MessageKey> = {
   pillars: 'audit.part.pillars',
   laneLabels: 'audit.part.laneLabels',
   meta: 'audit.part.meta',
+  prioritization: 'matrix.auditPart',
 };
 
 const isRole = (value: unknown): value is Role =>

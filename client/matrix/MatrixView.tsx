@@ -1,4 +1,129 @@
-/** The priority matrix (効果 × 実現しやすさ). Placeholder until the matrix lands. */
+import { useId, useMemo, useState } from 'react';
+import { itemVotes } from '../../shared/prioritizing';
+import { useBoard, useSettings } from '../board/hooks';
+import { useI18n } from '../i18n/I18nProvider';
+import { LabelsDialog } from './LabelsDialog';
+import { KEYBOARD_HELP_ID } from './MatrixCard';
+import { MatrixDnd } from './MatrixDnd';
+import { MatrixGrid } from './MatrixGrid';
+import { MatrixTray } from './MatrixTray';
+import { MatrixContext, type MatrixUi, type VoteMode } from './matrixContext';
+import { useMatrixActions } from './useMatrixActions';
+import { useChosenRound, usePrioritizationLabels, usePrioritizingData } from './usePrioritizing';
+import './matrix.css';
+
+const ALL_PILLARS = '';
+
+/**
+ * The priority matrix (効果 × 実現しやすさ): a second view of the same board. Every shown cluster and unclustered
+ * note starts in the tray; people drag it (or place it and move it with the arrow keys) onto the grid. Moves
+ * are one write each, live for everyone. The filter, the vote display and the round are this tab's own.
+ */
 export function MatrixView() {
-  return null;
+  const { t } = useI18n();
+  const { canEditBoard, canEditSettings } = useBoard();
+  const settings = useSettings();
+  const data = usePrioritizingData();
+  const label = usePrioritizationLabels();
+  const actions = useMatrixActions(label, data.marks);
+  const [pillarId, setPillarId] = useState(ALL_PILLARS);
+  const [voteMode, setVoteMode] = useState<VoteMode>('off');
+  const [round, setRound] = useChosenRound(data.rounds);
+  const [editingLabels, setEditingLabels] = useState(false);
+  const ids = { filter: useId(), votes: useId(), round: useId() };
+
+  const shownPillar = settings.pillars.some((p) => p.id === pillarId) ? pillarId : ALL_PILLARS;
+  // Items of an archived pillar are hidden with it, as on the board; items of an unknown pillar are shown.
+  const items = useMemo(() => {
+    const archived = new Set(settings.archivedPillars.map((p) => p.id));
+    return data.items.filter((item) =>
+      shownPillar === ALL_PILLARS ? !(item.pillarId && archived.has(item.pillarId)) : item.pillarId === shownPillar,
+    );
+  }, [data.items, shownPillar, settings.archivedPillars]);
+  const showVotes = voteMode !== 'off' && round !== null;
+  const votes = useMemo(
+    () => (showVotes ? itemVotes(data.items, data.rounds.find((r) => r.number === round) ?? null) : new Map()),
+    [showVotes, data.items, data.rounds, round],
+  );
+  const matrix: MatrixUi = useMemo(
+    () => ({
+      ...actions,
+      positions: data.positions,
+      marks: data.marks,
+      votes,
+      voteMode: showVotes ? voteMode : 'off',
+      maxVotes: Math.max(1, ...items.map((item) => votes.get(item.id) ?? 0)),
+      label,
+    }),
+    [actions, data.positions, data.marks, votes, showVotes, voteMode, items, label],
+  );
+
+  return (
+    <MatrixContext.Provider value={matrix}>
+      <section className="matrix-view" aria-labelledby="matrix-heading">
+        <div className="matrix-toolbar">
+          <h2 id="matrix-heading">{t('matrix.heading')}</h2>
+          <label className="matrix-control" htmlFor={ids.filter}>
+            {t('matrix.filter')}
+          </label>
+          <select id={ids.filter} value={shownPillar} onChange={(e) => setPillarId(e.target.value)}>
+            <option value={ALL_PILLARS}>{t('matrix.filterAll')}</option>
+            {settings.pillars.map((pillar) => (
+              <option key={pillar.id} value={pillar.id}>
+                {pillar.title}
+              </option>
+            ))}
+          </select>
+          <label className="matrix-control" htmlFor={ids.votes}>
+            {t('matrix.voteMode')}
+          </label>
+          <select
+            id={ids.votes}
+            value={voteMode}
+            disabled={data.rounds.length === 0}
+            onChange={(e) => setVoteMode(e.target.value as VoteMode)}
+          >
+            <option value="off">{t('matrix.voteOff')}</option>
+            <option value="size">{t('matrix.voteSize')}</option>
+            <option value="badge">{t('matrix.voteBadge')}</option>
+          </select>
+          {data.rounds.length === 0 ? (
+            <span className="muted">{t('matrix.noRounds')}</span>
+          ) : (
+            voteMode !== 'off' && (
+              <>
+                <label className="matrix-control" htmlFor={ids.round}>
+                  {t('matrix.round')}
+                </label>
+                <select id={ids.round} value={round ?? ''} onChange={(e) => setRound(Number(e.target.value))}>
+                  {data.rounds.map((r) => (
+                    <option key={r.number} value={r.number}>
+                      {t('matrix.roundName', { number: r.number })}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )
+          )}
+          {canEditSettings && (
+            <button type="button" className="matrix-edit-labels" onClick={() => setEditingLabels(true)}>
+              {t('matrix.editLabels')}
+            </button>
+          )}
+        </div>
+        {canEditBoard && (
+          <p className="muted matrix-help" id={KEYBOARD_HELP_ID}>
+            {t('matrix.help')}
+          </p>
+        )}
+        <MatrixDnd items={data.items}>
+          <div className="matrix-layout">
+            <MatrixGrid items={items} />
+            <MatrixTray items={items} />
+          </div>
+        </MatrixDnd>
+      </section>
+      {editingLabels && <LabelsDialog onClose={() => setEditingLabels(false)} />}
+    </MatrixContext.Provider>
+  );
 }

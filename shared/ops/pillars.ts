@@ -9,7 +9,8 @@ import { activePillars } from '../selectors.js';
 
 /** Facilitator operations on the settings document: pillars, lane labels, the board title. */
 
-function checkTitle(title: string): BoardError | null {
+/** Why a text cannot be a title or label (pillar, lane, board, prioritisation label), or null when it can. */
+export function checkTitle(title: string): BoardError | null {
   if (title.trim() === '') return 'titleEmpty';
   if (title.length > TITLE_MAX) return 'titleTooLong';
   return null;

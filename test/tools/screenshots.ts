@@ -15,6 +15,7 @@ import type { LaneKind } from '../../shared/records/lane';
 import { NOTE_COLORS } from '../../shared/records/note';
 import { activePillars } from '../../shared/selectors';
 import { launchChromium } from '../browser/chromium';
+import { captureMatrix } from './matrixScreenshot';
 
 const NOTES: Record<number, [LaneKind, string, string][]> = {
   0: [
@@ -110,8 +111,9 @@ try {
   await page.screenshot({ path: 'docs/screenshot-people.png' });
   await page.goto(server.url);
   await page.screenshot({ path: 'docs/screenshot-landing.png' });
+  await captureMatrix(page, server.url, board);
   await browser.close();
-  console.log('saved docs/screenshot-board.png, -board-en.png, -people.png and -landing.png');
+  console.log('saved docs/screenshot-board.png, -board-en.png, -people.png, -landing.png and -matrix.png');
 } finally {
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,286 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { settingsRoots } from '../../shared/docs';
+import { addNote } from '../../shared/ops/notes';
+import { readPrioritizationLabels } from '../../shared/records/prioritization';
+import { type VotingRound, writeVotingRounds } from '../../shared/records/voting';
+import { activePillars } from '../../shared/selectors';
+import { connectSynced } from '../server/helpers';
+import { revealedRound, writeCluster } from '../unit/prioritizeFixtures';
+import { seriousViolations } from './axe';
+import { absent, BrowserHarness, type CreatedBoard, shown } from './harness';
+
+const CITIZEN = '市民サービスの向上';
+
+function grid(page: Page, impact = '効果', feasibility = '実現しやすさ') {
+  return page.getByRole('region', { name: `マトリクス（縦: ${impact}、横: ${feasibility}）` });
+}
+const tray = (page: Page) => page.getByRole('region', { name: /^未配置/ });
+const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+const cardNames = (page: Page) =>
+  page
+    .locator('.matrix-items > li')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? '').sort());
+
+async function openView(page: Page, tab: '優先度マトリクス' | '取り組み候補') {
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+/**
+ * Revealed voting rounds, stored in the settings document's server map the way the server's voting code does
+ * (clients may not write that map): appended to storage before any client loads the document.
+ */
+async function storeRevealedRounds(harness: BrowserHarness, boardId: string, rounds: VotingRound[]) {
+  const doc = new Y.Doc();
+  for (const update of harness.server.storage.loadDocument(boardId, 'settings').updates) Y.applyUpdate(doc, update);
+  const before = Y.encodeStateVector(doc);
+  writeVotingRounds(doc, rounds);
+  await harness.server.storage.appendUpdate(boardId, 'settings', Y.encodeStateAsUpdate(doc, before));
+}
+
+/**
+ * A board with two loose notes and one cluster of two notes, written the way any Yjs tool can (the cluster UI
+ * is another part of issue 5).
+ */
+async function boardWithItems(harness: BrowserHarness, rounds: VotingRound[] = []): Promise<CreatedBoard> {
+  const board = await harness.createBoard();
+  if (rounds.length > 0) await storeRevealedRounds(harness, board.id, rounds);
+  const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
+  const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.participant);
+  const tool = await connectSynced(wsUrl, board.id, board.tokens.participant);
+  const [citizens, efficiency] = activePillars(settings.doc);
+  if (!citizens || !efficiency) throw new Error('the template has pillars');
+  const note = (id: string, pillarId: string, text: string) =>
+    addNote(tool.doc, { id, pillarId, lane: 'idea', text, author: 'tool' });
+  note('n1', citizens.id, '窓口の待ち時間が長い');
+  note('n2', citizens.id, '書かない窓口');
+  note('n3', efficiency.id, '電子決裁を進める');
+  note('n4', efficiency.id, '紙の決裁をなくす');
+  writeCluster(tool.doc, 'c1', efficiency.id, ['n3', 'n4'], '決裁の電子化');
+  // Delivered once the server relayed it: a fresh client sees it.
+  const check = await connectSynced(wsUrl, board.id, board.tokens.viewer);
+  await expect.poll(() => check.doc.getMap('clusters').size).toBe(1);
+  for (const client of [settings, tool, check]) client.destroy();
+  return board;
+}
+
+describe('the priority matrix and the shortlist, with a facilitator and two participants', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('places items by mouse and by keyboard, seen live by the others', async () => {
+    const board = await boardWithItems(harness);
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    for (const page of [facilitator, alice, bob]) await openView(page, '優先度マトリクス');
+    await shown(tray(bob).getByRole('listitem', { name: '決裁の電子化' }));
+    expect(await tray(alice).getByRole('listitem').count()).toBe(3);
+
+    // Alice drags a note from the tray to the upper right (high impact, easy) with the mouse.
+    const handle = tray(alice).getByRole('listitem', { name: '窓口の待ち時間が長い' }).locator('.matrix-card-handle');
+    const from = await handle.boundingBox();
+    const area = await grid(alice).boundingBox();
+    if (!from || !area) throw new Error('not laid out');
+    await alice.mouse.move(from.x + 10, from.y + from.height / 2);
+    await alice.mouse.down();
+    await alice.mouse.move(from.x + 30, from.y + 30, { steps: 4 });
+    await alice.mouse.move(area.x + area.width * 0.8, area.y + area.height * 0.2, { steps: 12 });
+    await alice.mouse.up();
+    const placed = grid(alice).getByRole('listitem', { name: /^窓口の待ち時間が長い — すぐ取り組む/ });
+    await shown(placed);
+    const name = (await placed.getAttribute('aria-label')) ?? '';
+    // Everyone sees it at the same place, and out of the tray.
+    for (const page of [facilitator, bob]) {
+      await shown(grid(page).getByRole('listitem', { name }));
+      await absent(tray(page).getByRole('listitem', { name: '窓口の待ち時間が長い' }));
+    }
+
+    // Bob places the cluster with the keyboard: the button puts it at the centre, arrows move it.
+    await tray(bob).getByRole('button', { name: '「決裁の電子化」をマトリクスに置く' }).focus();
+    await bob.keyboard.press('Enter');
+    await expect.poll(() => focusedName(bob)).toBe('決裁の電子化 — すぐ取り組む（実現しやすさ 50%、効果 50%）');
+    await bob.keyboard.press('ArrowLeft');
+    await bob.keyboard.press('ArrowLeft');
+    await bob.keyboard.press('Shift+ArrowUp');
+    await bob.keyboard.press('Shift+ArrowUp');
+    await bob.keyboard.press('Shift+ArrowUp');
+    const moved = '決裁の電子化 — 計画的に取り組む（実現しやすさ 40%、効果 53%）';
+    // The focus stays on the moved card across the re-renders, and each move is announced.
+    await expect.poll(() => focusedName(bob)).toBe(moved);
+    await expect
+      .poll(() => bob.getByRole('status').allInnerTexts())
+      .toContainEqual('「決裁の電子化」: 計画的に取り組む（実現しやすさ 40%、効果 53%）');
+    for (const page of [facilitator, alice]) await shown(grid(page).getByRole('listitem', { name: moved }));
+
+    // Escape sends it back to the tray (for everyone); the focus lands on its button there.
+    await bob.keyboard.press('Escape');
+    await expect.poll(() => focusedName(bob)).toBe('「決裁の電子化」をマトリクスに置く');
+    await shown(tray(alice).getByRole('listitem', { name: '決裁の電子化' }));
+    await absent(grid(alice).getByRole('listitem', { name: moved }));
+    // The edges stop a move: 20 steps right from the centre end at 100%.
+    await bob.keyboard.press('Enter');
+    for (let i = 0; i < 12; i++) await bob.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => cardNames(alice))
+      .toEqual([name, '決裁の電子化 — すぐ取り組む（実現しやすさ 100%、効果 50%）'].sort());
+
+    // The pillar filter shows one pillar's items only.
+    await facilitator.getByRole('combobox', { name: '柱で絞り込む' }).selectOption({ label: CITIZEN });
+    await expect.poll(() => cardNames(facilitator)).toEqual([name]);
+    expect(await tray(facilitator).getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringContaining('書かない窓口'),
+    ]);
+    expect(harness.pageErrors).toEqual([]);
+    expect(harness.externalRequests).toEqual([]);
+  });
+
+  it('lets only the facilitator rename the axes and quadrants, seen by all; shortlist marks show in the shortlist', async () => {
+    const board = await boardWithItems(harness);
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    for (const page of [facilitator, alice, bob]) await openView(page, '優先度マトリクス');
+    await tray(alice).getByRole('button', { name: '「窓口の待ち時間が長い」をマトリクスに置く' }).click();
+    await shown(grid(bob).getByRole('listitem', { name: /^窓口の待ち時間が長い — すぐ取り組む/ }));
+
+    // Participants have no label editing.
+    expect(await alice.getByRole('button', { name: '軸とラベルを編集' }).count()).toBe(0);
+    await facilitator.getByRole('button', { name: '軸とラベルを編集' }).click();
+    const dialog = facilitator.getByRole('dialog', { name: 'マトリクスと取り組み候補のラベル' });
+    await dialog.getByRole('textbox', { name: '縦軸（効果）' }).fill('市民への効果');
+    await dialog.getByRole('textbox', { name: '縦軸（効果）' }).press('Enter');
+    await dialog.getByRole('textbox', { name: '右上の区画（効果が高く、実現しやすい）' }).fill('最優先');
+    await dialog.getByRole('button', { name: '保存: 右上の区画（効果が高く、実現しやすい）' }).click();
+    await dialog.getByRole('textbox', { name: '取り組み候補の期間' }).fill('令和5年度に取り組む');
+    await dialog.getByRole('textbox', { name: '取り組み候補の期間' }).press('Enter');
+    // An empty label is refused with a message, and changes nothing.
+    await dialog.getByRole('textbox', { name: '横軸（実現しやすさ）' }).fill('  ');
+    await dialog.getByRole('button', { name: '保存: 横軸（実現しやすさ）' }).click();
+    await shown(dialog.getByRole('alert').getByText('名前を入力してください。'));
+    await dialog.getByRole('button', { name: '閉じる' }).click();
+
+    for (const page of [alice, bob, facilitator]) {
+      await shown(grid(page, '市民への効果').getByRole('listitem', { name: /^窓口の待ち時間が長い — 最優先（/ }));
+    }
+
+    // Alice marks it for the (renamed) target period; Bob sees the toggle pressed, the facilitator the shortlist.
+    const toggle = (page: Page) =>
+      grid(page, '市民への効果').getByRole('button', { name: '令和5年度に取り組む: 窓口の待ち時間が長い' });
+    await toggle(alice).click();
+    await expect.poll(() => toggle(bob).getAttribute('aria-pressed')).toBe('true');
+    await tray(alice).getByRole('button', { name: '令和5年度に取り組む: 決裁の電子化' }).click();
+
+    await openView(facilitator, '取り組み候補');
+    await shown(facilitator.getByRole('heading', { name: '取り組み候補: 令和5年度に取り組む' }));
+    const citizens = facilitator.getByRole('region', { name: /^市民サービスの向上/ });
+    await expect
+      .poll(() => citizens.getByRole('listitem').allInnerTexts())
+      .toEqual([expect.stringMatching(/窓口の待ち時間が長い[\s\S]*区画: 最優先/)]);
+    const efficiency = facilitator.getByRole('region', { name: /^業務の効率化/ });
+    await expect
+      .poll(() => efficiency.getByRole('listitem').allInnerTexts())
+      .toEqual([expect.stringMatching(/決裁の電子化[\s\S]*区画: 未配置/)]);
+
+    // Bob unmarks in his own shortlist view; the facilitator's list follows.
+    await openView(bob, '取り組み候補');
+    await bob.getByRole('button', { name: '「決裁の電子化」を「令和5年度に取り組む」から外す' }).click();
+    await absent(efficiency);
+    await expect.poll(() => toggle(alice).getAttribute('aria-pressed')).toBe('true');
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('never saves a label on the Enter that confirms an IME conversion', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator');
+    await openView(facilitator, '優先度マトリクス');
+    await facilitator.getByRole('button', { name: '軸とラベルを編集' }).click();
+    const field = facilitator.getByRole('textbox', { name: '取り組み候補の期間' });
+    // Every value the label takes, as another client receives them (in order).
+    const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
+    const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.viewer);
+    const saved: (string | null)[] = [];
+    const labels = settingsRoots.prioritization(settings.doc);
+    labels.observe(() => saved.push(readPrioritizationLabels(labels).targetPeriod));
+    await field.fill('');
+    const cdp = await facilitator.context().newCDPSession(facilitator);
+    await cdp.send('Input.imeSetComposition', { text: 'れいわ', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      windowsVirtualKeyCode: 229,
+      nativeVirtualKeyCode: 229,
+      key: 'Enter',
+      code: 'Enter',
+    });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyUp',
+      windowsVirtualKeyCode: 229,
+      key: 'Enter',
+      code: 'Enter',
+    });
+    await cdp.send('Input.insertText', { text: '令和6年度' });
+    await cdp.detach();
+    await field.press('Enter');
+    await expect.poll(() => readPrioritizationLabels(labels).targetPeriod).toBe('令和6年度');
+    // The confirming Enter saved nothing: the only value ever saved is the one of the real Enter.
+    expect(saved).toEqual(['令和6年度']);
+    settings.destroy();
+  });
+
+  it('finds no serious accessibility violation on the matrix, the labels dialog and the shortlist', async () => {
+    const board = await boardWithItems(harness);
+    const page = await harness.openBoard(board, 'facilitator');
+    await openView(page, '優先度マトリクス');
+    await tray(page).getByRole('button', { name: '「窓口の待ち時間が長い」をマトリクスに置く' }).click();
+    await tray(page).getByRole('button', { name: '令和4〜5年度に取り組む: 決裁の電子化' }).click();
+    await shown(grid(page).getByRole('listitem'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '軸とラベルを編集' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await openView(page, '取り組み候補');
+    await shown(page.getByRole('region', { name: /^業務の効率化/ }));
+    expect(await seriousViolations(page)).toEqual([]);
+    const viewer = await harness.openBoard(board, 'viewer', { lang: 'en' });
+    await viewer.getByRole('tab', { name: 'Priority matrix' }).click();
+    await shown(viewer.getByRole('region', { name: 'Matrix (vertical: Impact, horizontal: Feasibility)' }));
+    expect(await seriousViolations(viewer)).toEqual([]);
+  });
+
+  it('shows the votes of a chosen revealed round as badges or sizes, a note’s dots counting for its cluster', async () => {
+    // Round 1 was revealed before n3 and n4 were grouped: their dots count for the cluster now.
+    const board = await boardWithItems(harness, [
+      revealedRound(1, { n1: 3, n3: 2 }),
+      revealedRound(2, { n1: 1, n4: 4, n2: 0 }),
+    ]);
+    const page = await harness.openBoard(board, 'participant');
+    await openView(page, '優先度マトリクス');
+    await page.getByRole('combobox', { name: '投票数の表示' }).selectOption({ label: 'バッジで' });
+    // The newest revealed round is shown first.
+    expect(await page.getByRole('combobox', { name: '投票の回' }).inputValue()).toBe('2');
+    await shown(tray(page).getByRole('listitem', { name: '決裁の電子化 4票' }));
+    await shown(tray(page).getByRole('listitem', { name: '窓口の待ち時間が長い 1票' }));
+    await shown(tray(page).getByText('4票'));
+    await page.getByRole('combobox', { name: '投票の回' }).selectOption({ label: '第1回' });
+    await shown(tray(page).getByRole('listitem', { name: '決裁の電子化 2票' }));
+    await shown(tray(page).getByRole('listitem', { name: '書かない窓口 0票' }));
+    // As size: the card with the most dots is drawn bigger, and its name still says how many.
+    await page.getByRole('combobox', { name: '投票数の表示' }).selectOption({ label: '大きさで' });
+    await tray(page).getByRole('button', { name: '「窓口の待ち時間が長い」をマトリクスに置く' }).click();
+    await tray(page).getByRole('button', { name: '「書かない窓口」をマトリクスに置く' }).click();
+    const fontSize = (name: string) =>
+      grid(page)
+        .getByRole('listitem', { name: new RegExp(`^${name}`) })
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    await shown(grid(page).getByRole('listitem', { name: /^書かない窓口 — .* 0票$/ }));
+    expect(await fontSize('窓口の待ち時間が長い')).toBeGreaterThan(await fontSize('書かない窓口'));
+    // The shortlist shows the votes of its own chosen round.
+    await grid(page).getByRole('button', { name: '令和4〜5年度に取り組む: 窓口の待ち時間が長い' }).click();
+    await openView(page, '取り組み候補');
+    await expect.poll(() => page.getByRole('listitem', { name: '窓口の待ち時間が長い' }).innerText()).toContain('1票');
+    await page.getByRole('combobox', { name: '投票の回' }).selectOption({ label: '第1回' });
+    await expect.poll(() => page.getByRole('listitem', { name: '窓口の待ち時間が長い' }).innerText()).toContain('3票');
+  });
+});
