@@ -45,7 +45,12 @@ describe('two people on one board', () => {
     // Deleted: Bob deletes it, Alice no longer sees it; Bob's undo brings it back for both.
     await noteItem(bob, '窓口の待ち時間が長い（特に月曜）').getByRole('button', { name: '削除' }).click();
     await absent(noteItem(alice, '窓口の待ち時間が長い（特に月曜）'));
-    await bob.getByRole('button', { name: '元に戻す' }).click();
+    // The undo of the message that says so (the header's 元に戻す undoes Bob's last change too, but this is the message's).
+    await bob
+      .getByRole('status')
+      .filter({ hasText: '付箋「窓口の待ち時間が長い（特に月曜）」を削除しました。' })
+      .getByRole('button', { name: '元に戻す' })
+      .click();
     await shown(noteItem(alice, '窓口の待ち時間が長い（特に月曜）'));
 
     // Presence: each sees the other.

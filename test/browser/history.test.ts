@@ -14,8 +14,8 @@ describe('undo and redo of one’s own changes', () => {
     const board = await harness.createBoard();
     const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
-    const undo = alice.getByRole('button', { name: '元に戻す' });
-    const redo = alice.getByRole('button', { name: 'やり直す' });
+    const undo = alice.getByRole('banner').getByRole('button', { name: '元に戻す', exact: true });
+    const redo = alice.getByRole('banner').getByRole('button', { name: 'やり直す', exact: true });
     expect(await undo.isDisabled()).toBe(true);
 
     await addNoteByTyping(alice, CITIZEN, '課題', '窓口が混む');
