@@ -5,6 +5,7 @@ import { readWriteRefusalCode, roomName, WRITE_REFUSAL, type WriteRefusalCode } 
 import type { DocKind } from '../../shared/roles';
 import type { Me } from '../lib/api';
 import { createStore, type Store } from '../lib/store';
+import { createRoundsStore, createVotingChannel } from '../voting/votingChannel';
 import { createLaneIndex } from './laneIndex';
 import { createNoteSnapshots } from './noteSnapshots';
 import { createPresenceStore } from './presence';
@@ -45,6 +46,9 @@ export class BoardSession {
   readonly settings;
   readonly presence;
   readonly noteSnapshots;
+  /** Voting: the public rounds, and this person's own ballot told by the server alone (client/voting/). */
+  readonly votingRounds;
+  readonly ownVote;
   private everConnected = false;
   /** Permission-denied messages received: a refusal after a resync started means the change is still here. */
   private refusals = 0;
@@ -67,6 +71,8 @@ export class BoardSession {
     this.settings = createSettingsStore(this.settingsDoc);
     this.presence = createPresenceStore(this.boardProvider.awareness);
     this.noteSnapshots = createNoteSnapshots(this.boardDoc);
+    this.votingRounds = createRoundsStore(this.settingsDoc);
+    this.ownVote = createVotingChannel(this.boardProvider);
     // Archived and unarchived live: every tab turns read-only, and writable again, as the settings document says.
     this.cleanups.push(
       this.settings.subscribe(() => {
@@ -96,6 +102,7 @@ export class BoardSession {
       () => this.settings.destroy(),
       () => this.presence.destroy(),
       () => this.noteSnapshots.destroy(),
+      () => this.votingRounds.destroy(),
     );
     const updateOnline = () => this.refreshConnection();
     window.addEventListener('online', updateOnline);
