@@ -5,7 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MESSAGE } from '../../shared/protocol.js';
 import { type PrivateVotingState, readPrivateVotingState } from '../../shared/records/voting.js';
-import { type CreatedBoard, createBoard, startTestServer, type TestServer, waitFor } from './helpers.js';
+import { type CreatedBoard, createBoard, rawSocket, startTestServer, type TestServer, waitFor } from './helpers.js';
 import { addNotes, boardWriter, guest, settled, votes } from './votingHelpers.js';
 
 /** A stock provider whose socket keeps every raw frame it receives. */
@@ -108,5 +108,28 @@ describe('sealed ballots: a participant never receives another voter’s ballot'
     await waitFor(() => bobSettings.frames.some((f) => contains(f, onlyA1)), 'the totals to reach Bob');
     for (const frame of bobSettings.frames) expect(contains(frame, alice.personId)).toBe(false);
     for (const client of [bobBoard, bobSettings, facilitatorBoard]) client.destroy();
+  });
+
+  it('ignores a type-100 frame from a client: it gets nobody’s ballot and only its own connection is concerned', async () => {
+    const api = votes(server.url, board.id);
+    const carol = await guest(server.url, board, 'participant', 'Carol');
+    const watcher = recordingClient(server, board.id, carol.token);
+    await waitFor(() => watcher.provider.synced, 'the watcher to sync');
+    const forged = rawSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`);
+    await forged.opened;
+    const received: Buffer[] = [];
+    forged.ws.on('message', (data: Buffer) => received.push(Buffer.from(data)));
+    forged.ws.send(new Uint8Array([100, 3, 0x7b, 0x7d, 0x0a]));
+    // Still open and served: a step 1 of its own is answered.
+    forged.ws.send(new Uint8Array([0, 0, 1, 0]));
+    await waitFor(() => received.some((frame) => frame[0] === 0 && frame[1] === 1), 'the step 2 answering it');
+    expect(forged.ws.readyState).toBe(forged.ws.OPEN);
+    expect(watcher.provider.wsconnected).toBe(true);
+    // A shared link has no person: its own state says it cannot vote, and holds no dots.
+    const told = received.filter((frame) => frame[0] === 100).map((frame) => frame.subarray(2).toString());
+    for (const text of told) expect(JSON.parse(text)).toMatchObject({ canVote: false, dots: {} });
+    expect((await api.read(carol.token)).status).toBe(200);
+    forged.ws.close();
+    watcher.destroy();
   });
 });
