@@ -1,6 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical WCAG 2.1 AA violations in the page (as in accessibility.test.ts). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            o: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: { target: string[] }[] }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Activates a control from the keyboard: focus, then Enter. */
+async function pressButton(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  await button.focus();
+  await page.keyboard.press('Enter');
+}
 
 const CITIZEN = '市民サービスの向上';
 const EFFICIENCY = '業務の効率化';
@@ -80,5 +111,28 @@ describe('sealed dot voting with a facilitator and two participants', () => {
     expect(await viewer.getByRole('button', { name: /1票入れる/ }).count()).toBe(0);
     expect(harness.pageErrors).toEqual([]);
     expect(harness.externalRequests).toEqual([]);
+  });
+
+  it('runs a round from the keyboard alone, with no serious accessibility violation on the ballot or the results', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    await addNoteByTyping(facilitator, CITIZEN, '課題', WAITING);
+    await shown(noteItem(facilitator, WAITING));
+    const tab = facilitator.getByRole('tab', { name: 'ボード' });
+    await tab.focus();
+    await facilitator.keyboard.press('ArrowRight');
+    await facilitator.keyboard.press('ArrowRight');
+    await shown(facilitator.getByRole('tab', { name: '投票', selected: true }));
+    await pressButton(facilitator, '第1回の投票を始める');
+    await pressButton(facilitator, `『${WAITING}』に1票入れる`);
+    await shown(facilitator.getByText('残り 4票（全5票）').first());
+    expect(await seriousViolations(facilitator)).toEqual([]);
+    await pressButton(facilitator, `『${WAITING}』から1票戻す`);
+    await shown(facilitator.getByText('残り 5票（全5票）').first());
+    await pressButton(facilitator, `『${WAITING}』に1票入れる`);
+    await pressButton(facilitator, '第1回の投票を締め切る');
+    await pressButton(facilitator, '第1回の結果を公開');
+    await expect.poll(() => overall(facilitator).allTextContents()).toEqual([`1位${WAITING}1票`]);
+    expect(await seriousViolations(facilitator)).toEqual([]);
   });
 });
