@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VOTE_REFUSAL } from '../../shared/protocol.js';
 import { readVotingRounds, type VotingRound } from '../../shared/records/voting.js';
@@ -181,5 +183,42 @@ describe('sealed dot voting: rounds, roles, budget and cap', () => {
     });
     expect(archive.status).toBe(200);
     expect((await api.cast(f.token, 1, 'n1')).body.code).toBe(VOTE_REFUSAL.readOnly);
+  });
+});
+
+describe('voting tables in SQLite', () => {
+  it('adds them to a database of schema version 1, and removes a deleted board’s rounds and ballots', async () => {
+    const data = tempDataDir();
+    let server = await startTestServer({ dataDir: data.dir });
+    const board = await createBoard(server.url);
+    await server.close();
+    // As the release before voting left it.
+    const old = new Database(join(data.dir, 'board.sqlite'));
+    old.exec('DROP TABLE ballots; DROP TABLE voting_rounds;');
+    old.pragma('user_version = 1');
+    old.close();
+
+    server = await startTestServer({ dataDir: data.dir });
+    const writer = await boardWriter(server.wsUrl, board);
+    addNotes(writer.doc, writer.pillarId, ['n1']);
+    await settled(writer, server.url, board);
+    writer.destroy();
+    const api = votes(server.url, board.id);
+    const voter = await guest(server.url, board, 'participant', '佐藤');
+    expect((await api.open(board.tokens.facilitator)).status).toBe(201);
+    expect((await api.cast(voter.token, 1, 'n1')).status).toBe(200);
+    const deleted = await fetch(`${server.url}/api/boards/${board.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${board.tokens.facilitator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ confirm: board.id }),
+    });
+    expect(deleted.status).toBe(200);
+    await server.close();
+    const db = new Database(join(data.dir, 'board.sqlite'), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM voting_rounds').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots').get()).toEqual({ n: 0 });
+    db.close();
+    data.remove();
   });
 });
