@@ -21,7 +21,10 @@ export type AuditAction =
   | 'member.rename'
   | 'member.remove'
   | 'member.regenerateLink'
-  | 'settings.change';
+  | 'settings.change'
+  | 'voting.open'
+  | 'voting.close'
+  | 'voting.reveal';
 
 export interface AuditEntry {
   id: number;

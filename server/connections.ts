@@ -7,6 +7,10 @@ export interface RegisteredConnection {
   readonly doc: 'board' | 'settings';
   close(code: number, reason: string): void;
   resyncRefusedWrites(): void;
+  /** Sends a frame to this connection alone (e.g. its person's own voting state). */
+  send(frame: Uint8Array): void;
+  /** It handles our own message types (it named our app version); other Yjs clients are sent none. */
+  readonly ourClient: boolean;
 }
 
 export interface ConnectedPerson {
@@ -30,6 +34,7 @@ export interface ConnectionSummary {
  */
 export class ConnectionRegistry {
   private readonly byBoard = new Map<string, Set<RegisteredConnection>>();
+  private readonly addedListeners: Array<(boardId: string, connection: RegisteredConnection) => void> = [];
 
   add(boardId: string, connection: RegisteredConnection): void {
     let set = this.byBoard.get(boardId);
@@ -38,6 +43,12 @@ export class ConnectionRegistry {
       this.byBoard.set(boardId, set);
     }
     set.add(connection);
+    for (const listener of this.addedListeners) listener(boardId, connection);
+  }
+
+  /** Called for each connection added (before its greeting is sent): e.g. to tell it its own private state. */
+  onAdded(listener: (boardId: string, connection: RegisteredConnection) => void): void {
+    this.addedListeners.push(listener);
   }
 
   remove(boardId: string, connection: RegisteredConnection): void {

@@ -15,6 +15,7 @@ import {
   removePerson,
   renamePerson,
 } from './api/people.js';
+import { castDot, closeRound, openRound, readVoting, revealRound, withdrawDot } from './api/voting.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
 import { StorageCorruptionError, StorageFullError, type StorageHealth } from './storage.js';
 
@@ -45,6 +46,11 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
   { pattern: /^\/lock$/, methods: { GET: readLock, PUT: writeLock } },
   { pattern: /^\/audit$/, methods: { GET: readAudit } },
   { pattern: /^\/export$/, methods: { GET: exportBoard } },
+  { pattern: /^\/voting$/, methods: { GET: readVoting } },
+  { pattern: /^\/voting\/rounds$/, methods: { POST: openRound } },
+  { pattern: /^\/voting\/rounds\/([^/]+)\/close$/, methods: { POST: closeRound } },
+  { pattern: /^\/voting\/rounds\/([^/]+)\/reveal$/, methods: { POST: revealRound } },
+  { pattern: /^\/voting\/rounds\/([^/]+)\/dots\/([^/]+)$/, methods: { POST: castDot, DELETE: withdrawDot } },
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -216,7 +222,11 @@ export function createRequestHandler(options: HttpOptions) {
       }
       if (error instanceof HttpError) {
         if (error.status === 413) res.setHeader('Connection', 'close');
-        return sendJson(res, error.status, { error: error.message });
+        return sendJson(
+          res,
+          error.status,
+          error.code ? { error: error.message, code: error.code } : { error: error.message },
+        );
       }
       options.log(`${req.method} ${req.url?.split('?')[0]} failed: ${error instanceof Error ? error.stack : error}`);
       sendJson(res, 500, { error: 'internal error' });

@@ -9,6 +9,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A machine-readable reason the client translates (sent as `code` beside `error`), e.g. VOTE_REFUSAL. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }

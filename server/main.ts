@@ -16,6 +16,8 @@ import { Rooms } from './rooms.js';
 import { ServerStateMirror } from './serverStateMirror.js';
 import { openStorage, type Storage } from './storage.js';
 import { createWebServer, TlsError, type TlsFiles } from './tls.js';
+import { Voting } from './voting.js';
+import { openVotingStore } from './votingStore.js';
 import { createWebsocketEndpoint } from './websocket.js';
 
 export interface ServerOptions {
@@ -85,6 +87,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   stateMirror.add(archiveState(storage));
   const linkTokens = openLinkTokenStore(storage.database, storage.guardWrite);
   auditSettingsChanges(rooms, audit, people);
+  const voting = new Voting({
+    store: openVotingStore(storage.database, storage.guardWrite),
+    rooms,
+    connections,
+    mirror: stateMirror,
+    locks,
+    isArchived: (boardId) => storage.isArchived(boardId),
+  });
   const handler = createRequestHandler({
     boards: storage,
     linkTokens,
@@ -95,6 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stateMirror,
     connections,
     rooms,
+    voting,
     publicUrl,
     adminToken: options.adminToken || null,
     clientDir: options.clientDir ?? resolve('dist/client'),

@@ -73,7 +73,8 @@ export class Connection implements Peer {
     private readonly writeRefusal: () => WriteRefusal | null,
     private readonly log: (message: string) => void,
     private readonly limits: ConnectionLimits,
-    private readonly features: { confirmStored: boolean } = { confirmStored: false },
+    /** `ourClient`: the client named our app version, so it understands our own messages (stored, voting). */
+    private readonly features: { ourClient: boolean } = { ourClient: false },
   ) {
     this.presence = new PresenceGate(
       limits,
@@ -84,6 +85,11 @@ export class Connection implements Peer {
 
   get doc() {
     return this.room.kind;
+  }
+
+  /** Our client (it named our app version): it handles our own message types; other Yjs clients get none. */
+  get ourClient(): boolean {
+    return this.features.ourClient;
   }
 
   /** Joins the room and greets the client: our step 1 and the awareness states we know. */
@@ -222,7 +228,7 @@ export class Connection implements Peer {
     if (this.unstoredFrame !== null && frame >= this.unstoredFrame) return;
     if (frame <= this.storedThrough) return;
     this.storedThrough = frame;
-    if (this.confirmScheduled || !this.features.confirmStored) return;
+    if (this.confirmScheduled || !this.features.ourClient) return;
     // One confirmation per turn of the event loop: a commit batch stores many frames of one typist at once.
     this.confirmScheduled = true;
     setImmediate(() => {

@@ -135,8 +135,8 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
           () => writeRefusal(access, boardId, doc, options.locks),
           options.log,
           limits,
-          // Only our client knows the stored confirmation; a stock client would log each one as an error.
-          { confirmStored: app !== null },
+          // Only our client knows our own messages; a stock client would log each one as an error.
+          { ourClient: app !== null },
         );
         connection = opened;
         options.connections.add(boardId, opened);

@@ -47,6 +47,12 @@ export const MESSAGE = {
    * "saved" truthfully. The stock client only logs an unknown type, so other clients are unaffected.
    */
   stored: 120,
+  /**
+   * Ours, not y-websocket's: the server tells one connection its own voting state (its person's ballot and,
+   * for the facilitator, how many have voted). Then a varString of JSON (`PrivateVotingState`). Sent only by
+   * the server; the stock client ignores types it has no handler for, so older clients survive it.
+   */
+  voting: 100,
 } as const;
 
 /** Sub-type of the auth message: the only one the protocol defines. */
@@ -108,3 +114,34 @@ export const BOARD_FULL_REASON = writeRefusalMessage(
   WRITE_REFUSAL.boardFull,
   'this board has reached its size limit, so nothing more can be added. Your change is kept in this tab but not saved; deletions still pass. Ask the administrator.',
 );
+
+/**
+ * Why the server refused a voting request: the `code` of the JSON error answer (`{"error","code"}`); the
+ * client shows its own translation of the code.
+ */
+export const VOTE_REFUSAL = {
+  /** A viewer link (403). */
+  viewer: 'vote-viewer',
+  /** A shared link with no person behind it (403): a ballot belongs to a person. */
+  noPerson: 'vote-no-person',
+  /** No round open, or not the round the request names (409). */
+  notOpen: 'vote-round-not-open',
+  /** A round is open already: close it first (409). */
+  alreadyOpen: 'vote-round-already-open',
+  /** Closing a round that is not open, or revealing one that is not closed (409). */
+  wrongStatus: 'vote-round-wrong-status',
+  /** No such round (404). */
+  noRound: 'vote-no-round',
+  /** Every dot of the budget is placed (409). */
+  budget: 'vote-budget-spent',
+  /** The cap per item is reached on this item (409). */
+  cap: 'vote-cap-reached',
+  /** The item was deleted, or its cluster dissolved, meanwhile (409). */
+  itemGone: 'vote-item-gone',
+  /** Taking back a dot from an item that has none of this person's (409). */
+  noDot: 'vote-no-dot',
+  /** The board is locked (participants) or archived (everyone) (409). */
+  readOnly: 'vote-board-read-only',
+} as const;
+
+export type VoteRefusalCode = (typeof VOTE_REFUSAL)[keyof typeof VOTE_REFUSAL];

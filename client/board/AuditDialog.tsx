@@ -19,6 +19,9 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'member.remove': 'audit.member.remove',
   'member.regenerateLink': 'audit.member.regenerateLink',
   'settings.change': 'audit.settings.change',
+  'voting.open': 'vote.audit.open',
+  'voting.close': 'vote.audit.close',
+  'voting.reveal': 'vote.audit.reveal',
 };
 
 /** The settings document's parts, as the facilitator knows them. */
@@ -67,6 +70,7 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
       from: text('from'),
       to: text('to'),
       parts: Array.isArray(detail.parts) ? detail.parts.map((part) => partName(String(part))).join('、') : '',
+      round: typeof detail.round === 'number' ? detail.round : '',
     });
   }
 

@@ -5,6 +5,7 @@ import { ShortlistView } from '../shortlist/ShortlistView';
 import type { BoardViewName } from '../views/boardViews';
 import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
 import { ResultsView } from '../voting/ResultsView';
+import { VotingStatusBar } from '../voting/VotingStatusBar';
 import { BoardDnd } from './BoardDnd';
 import { BoardHeader } from './BoardHeader';
 import { useBoard, useSettings } from './hooks';
@@ -35,6 +36,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
       <div className="board-page">
         <BoardHeader onRename={onRename} />
         <LockBanner />
+        {loaded && <VotingStatusBar />}
         <SessionNoticeBanner />
         {settings.tooNew && (
           <p className="banner banner-error" role="alert">

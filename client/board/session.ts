@@ -13,6 +13,7 @@ import type { DocKind } from '../../shared/roles';
 import type { Me } from '../lib/api';
 import { readLocal, writeLocal } from '../lib/localStore';
 import { createStore, type Store } from '../lib/store';
+import { createRoundsStore, createVotingChannel } from '../voting/votingChannel';
 import { type BoardHistory, createBoardHistory } from './history';
 import { createLaneIndex } from './laneIndex';
 import { createNoteSnapshots } from './noteSnapshots';
@@ -58,6 +59,9 @@ export class BoardSession {
   readonly noteSnapshots;
   /** Undo and redo of this person's own board changes. */
   readonly history: BoardHistory;
+  /** Voting: the public rounds, and this person's own ballot told by the server alone (client/voting/). */
+  readonly votingRounds;
+  readonly ownVote;
   private everConnected = false;
   private destroyed = false;
   /** A refusal notice that holds until the change it refused is stored (after the server asked again). */
@@ -97,6 +101,8 @@ export class BoardSession {
     this.presence = createPresenceStore(this.boardProvider.awareness);
     this.noteSnapshots = createNoteSnapshots(this.boardDoc);
     this.history = createBoardHistory(this.boardDoc);
+    this.votingRounds = createRoundsStore(this.settingsDoc);
+    this.ownVote = createVotingChannel(this.boardProvider);
     // Archived and unarchived live: every tab turns read-only, and writable again, as the settings document says.
     this.cleanups.push(
       this.settings.subscribe(() => {
@@ -127,6 +133,7 @@ export class BoardSession {
       () => this.pending.board.destroy(),
       () => this.pending.settings.destroy(),
       () => this.offlineCopy.destroy(),
+      () => this.votingRounds.destroy(),
     );
     const updateOnline = () => this.refreshConnection();
     window.addEventListener('online', updateOnline);

@@ -9,6 +9,7 @@ import type { PeopleStore } from '../people.js';
 import type { Rooms } from '../rooms.js';
 import type { ServerStateMirror } from '../serverStateMirror.js';
 import type { BoardStore, DocumentStore } from '../storage.js';
+import type { Voting } from '../voting.js';
 
 /** What the API handlers share: the stores and services of one server. */
 export interface ApiContext {
@@ -22,6 +23,8 @@ export interface ApiContext {
   stateMirror: ServerStateMirror;
   connections: ConnectionRegistry;
   rooms: Rooms;
+  /** Sealed dot voting: rounds, ballots, the private channel (server/voting.ts). */
+  voting: Voting;
   /** Where links point, without a trailing slash; read at each request (the port is known after listen). */
   publicUrl: () => string;
   adminToken: string | null;

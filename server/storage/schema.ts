@@ -5,7 +5,7 @@ import { checksumOf } from './checksum.js';
  * The SQL schema's version, kept in `PRAGMA user_version`. 0 is the first release (no version written);
  * each migration below brings a database from its index to index + 1, inside one transaction.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The first release's tables: a new database starts here and is migrated like an old one. */
 const INITIAL_SCHEMA = `
@@ -52,6 +52,34 @@ const MIGRATIONS: Array<(db: Database) => void> = [
     for (const { seq } of db.prepare('SELECT seq FROM updates').all() as { seq: number }[]) {
       setUpdate.run(checksumOf(readUpdate.get(seq)!.data), seq);
     }
+  },
+  // 1 → 2: sealed dot voting (server/votingStore.ts). Ballots are private: they live here and nowhere else.
+  (db) => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS voting_rounds (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL CHECK (number > 0),
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed', 'revealed')),
+        budget INTEGER NOT NULL CHECK (budget > 0),
+        cap INTEGER CHECK (cap IS NULL OR cap > 0),
+        opened_at INTEGER NOT NULL,
+        closed_at INTEGER,
+        revealed_at INTEGER,
+        voters INTEGER,
+        totals TEXT,
+        PRIMARY KEY (board_id, number)
+      );
+      CREATE UNIQUE INDEX IF NOT EXISTS one_open_round ON voting_rounds (board_id) WHERE status = 'open';
+      CREATE TABLE IF NOT EXISTS ballots (
+        board_id TEXT NOT NULL,
+        round INTEGER NOT NULL,
+        person_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        dots INTEGER NOT NULL CHECK (dots > 0),
+        PRIMARY KEY (board_id, round, person_id, item_id),
+        FOREIGN KEY (board_id, round) REFERENCES voting_rounds (board_id, number) ON DELETE CASCADE
+      );
+    `);
   },
 ];
 

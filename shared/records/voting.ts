@@ -116,3 +116,49 @@ export function rankTotals(totals: readonly RoundTotal[]): RankedTotal[] {
     return { ...total, rank, tied };
   });
 }
+
+/**
+ * What the server tells one connection, and nobody else, about voting (websocket message type 100, and
+ * `GET /api/boards/<id>/voting/ballot`): that person's own dots in the latest round and, for the facilitator
+ * while a round is open, how many people have voted (never who, never what).
+ */
+export interface PrivateVotingState {
+  /** The latest round's number, or null before the first round. */
+  round: number | null;
+  /** This access may vote (a facilitator or participant with a person), whatever the round's status. */
+  canVote: boolean;
+  /** This person's dots in `round`: shown item id → dots. */
+  dots: Record<string, number>;
+  used: number;
+  /** Dots given back (their item was deleted, or dots beyond the cap after notes joined one cluster). */
+  returned: number;
+  /** Facilitator only, while `round` is open: people with at least one dot. Null otherwise. */
+  voters: number | null;
+}
+
+export const NO_PRIVATE_VOTING_STATE: PrivateVotingState = {
+  round: null,
+  canVote: false,
+  dots: {},
+  used: 0,
+  returned: 0,
+  voters: null,
+};
+
+/** Reads the JSON the server sent; anything malformed reads as "nothing known". */
+export function readPrivateVotingState(value: unknown): PrivateVotingState {
+  if (typeof value !== 'object' || value === null) return NO_PRIVATE_VOTING_STATE;
+  const v = value as Record<string, unknown>;
+  const dots: Record<string, number> = {};
+  if (typeof v.dots === 'object' && v.dots !== null) {
+    for (const [id, count] of Object.entries(v.dots as Record<string, unknown>)) if (isCount(count)) dots[id] = count;
+  }
+  return {
+    round: isCount(v.round) ? v.round : null,
+    canVote: v.canVote === true,
+    dots,
+    used: isCount(v.used) ? v.used : 0,
+    returned: isCount(v.returned) ? v.returned : 0,
+    voters: isCount(v.voters) ? v.voters : null,
+  };
+}

@@ -1,0 +1,86 @@
+import { useId, useState } from 'react';
+import { VOTE_BUDGET_DEFAULT, VOTE_BUDGET_MAX, type VotingRound } from '../../shared/records/voting';
+import { useBoard } from '../board/hooks';
+import { useBoardUi } from '../board/ui';
+import { useI18n } from '../i18n/I18nProvider';
+import { voteErrorMessage, votingApi } from './votingApi';
+
+/**
+ * The facilitator's side of a round: open one with a budget and an optional cap, see how many have voted
+ * (never who or what), close it, reveal it. The server refuses all of this to anyone else.
+ */
+export function RoundControls({ latest, voters }: { latest: VotingRound | null; voters: number | null }) {
+  const { t } = useI18n();
+  const { session, token } = useBoard();
+  const { notify } = useBoardUi();
+  const [budget, setBudget] = useState(String(VOTE_BUDGET_DEFAULT));
+  const [cap, setCap] = useState('');
+  const [busy, setBusy] = useState(false);
+  const budgetId = useId();
+  const capId = useId();
+  const api = votingApi(session.boardId, token);
+
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      notify({ message: voteErrorMessage(t, error), tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const next = (latest?.number ?? 0) + 1;
+  return (
+    <section className="vote-controls" aria-labelledby={`${budgetId}-heading`}>
+      <h3 id={`${budgetId}-heading`}>{t('vote.facilitatorHeading')}</h3>
+      {latest?.status === 'open' ? (
+        <div className="vote-controls-row">
+          <p aria-live="polite">{t('vote.progress', { count: voters ?? 0 })}</p>
+          <button type="button" disabled={busy} onClick={() => run(() => api.close(latest.number))}>
+            {t('vote.closeRound', { number: latest.number })}
+          </button>
+        </div>
+      ) : (
+        <div className="vote-controls-row">
+          {latest?.status === 'closed' && (
+            <button type="button" disabled={busy} onClick={() => run(() => api.reveal(latest.number))}>
+              {t('vote.revealRound', { number: latest.number })}
+            </button>
+          )}
+          <form
+            className="vote-open-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              run(() => api.open(Number(budget), cap.trim() === '' ? null : Number(cap)));
+            }}
+          >
+            <label htmlFor={budgetId}>{t('vote.budget')}</label>
+            <input
+              id={budgetId}
+              type="number"
+              min={1}
+              max={VOTE_BUDGET_MAX}
+              required
+              value={budget}
+              onChange={(event) => setBudget(event.target.value)}
+            />
+            <label htmlFor={capId}>{t('vote.cap')}</label>
+            <input
+              id={capId}
+              type="number"
+              min={1}
+              max={Number(budget) || VOTE_BUDGET_MAX}
+              value={cap}
+              onChange={(event) => setCap(event.target.value)}
+            />
+            <button type="submit" disabled={busy}>
+              {t('vote.openRound', { number: next })}
+            </button>
+          </form>
+        </div>
+      )}
+    </section>
+  );
+}

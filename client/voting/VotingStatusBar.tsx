@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react';
+import type { VotingRound } from '../../shared/records/voting';
+import { useBoard } from '../board/hooks';
+import { useBoardUi } from '../board/ui';
+import { useI18n } from '../i18n/I18nProvider';
+import { useStore } from '../lib/store';
+import './voting.css';
+
+/**
+ * While a round is open, a compact bar on every view: the round, this person's remaining dots (or, for the
+ * facilitator, how many have voted) and a way to the ballot. It also tells screen readers when a round opens,
+ * closes or is revealed, and anyone when dots came back (their item was deleted), whichever view is open.
+ */
+export function VotingStatusBar() {
+  const { t } = useI18n();
+  const { session } = useBoard();
+  const ui = useBoardUi();
+  const rounds = useStore(session.votingRounds);
+  const own = useStore(session.ownVote);
+  const view = useStore(ui.view);
+  const latest = rounds.at(-1) ?? null;
+  useRoundAnnouncements(latest);
+  useReturnedDotsNotice(own.returned);
+  if (latest?.status !== 'open') return null;
+  return (
+    <section className="vote-status-bar" aria-label={t('vote.statusOpen', { number: latest.number })}>
+      <strong>{t('vote.statusOpen', { number: latest.number })}</strong>
+      {own.canVote && own.round === latest.number && (
+        <span className="vote-status-remaining">
+          {t('vote.remaining', { remaining: Math.max(0, latest.budget - own.used), budget: latest.budget })}
+        </span>
+      )}
+      {own.voters !== null && <span>{t('vote.progress', { count: own.voters })}</span>}
+      {view !== 'results' && (
+        <button type="button" onClick={() => ui.view.set('results')}>
+          {t('vote.goVote')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function useRoundAnnouncements(latest: VotingRound | null) {
+  const { t } = useI18n();
+  const { announce } = useBoardUi();
+  const seen = useRef<string | null>(null);
+  const key = latest ? `${latest.number}:${latest.status}` : null;
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = key;
+    // Not on the first render: the page opening is not news.
+    if (before === null || key === null || before === key || !latest) return;
+    const messages = {
+      open: 'vote.announceOpened',
+      closed: 'vote.announceClosed',
+      revealed: 'vote.announceRevealed',
+    } as const;
+    announce(t(messages[latest.status], { number: latest.number }));
+  }, [key, latest, announce, t]);
+}
+
+function useReturnedDotsNotice(returned: number) {
+  const { t } = useI18n();
+  const { notify } = useBoardUi();
+  const before = useRef(returned);
+  useEffect(() => {
+    if (returned > before.current) notify({ message: t('vote.returned', { count: returned - before.current }) });
+    before.current = returned;
+  }, [returned, notify, t]);
+}

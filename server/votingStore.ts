@@ -1,0 +1,114 @@
+import type Database from 'better-sqlite3';
+import type { RoundStatus, RoundTotal, VotingRound } from '../shared/records/voting.js';
+import type { BallotRow } from '../shared/votingTally.js';
+import type { WriteGuard } from './people.js';
+
+/**
+ * The voting rounds and the sealed ballots in SQLite (tables `voting_rounds` and `ballots`, created by the
+ * schema migration 1 → 2 in storage/schema.ts). The only place ballots exist: never in a document or presence.
+ */
+interface RoundRow {
+  number: number;
+  status: RoundStatus;
+  budget: number;
+  cap: number | null;
+  opened_at: number;
+  closed_at: number | null;
+  revealed_at: number | null;
+  voters: number | null;
+  totals: string | null;
+}
+
+/** Same key order as `readVotingRounds` returns, so the mirror can compare the two as JSON. */
+function toRound(row: RoundRow): VotingRound {
+  const revealed = row.status === 'revealed';
+  return {
+    number: row.number,
+    status: row.status,
+    budget: row.budget,
+    cap: row.cap,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    revealedAt: row.revealed_at,
+    voters: revealed ? row.voters : null,
+    totals: revealed && row.totals ? (JSON.parse(row.totals) as RoundTotal[]) : null,
+  };
+}
+
+export type VotingStore = ReturnType<typeof openVotingStore>;
+
+export function openVotingStore(db: Database.Database, guardWrite: WriteGuard = (run) => run()) {
+  const selectRounds = db.prepare<[string], RoundRow>('SELECT * FROM voting_rounds WHERE board_id = ? ORDER BY number');
+  const selectRound = db.prepare<[string, number], RoundRow>(
+    'SELECT * FROM voting_rounds WHERE board_id = ? AND number = ?',
+  );
+  const selectOpen = db.prepare<[string], RoundRow>(
+    "SELECT * FROM voting_rounds WHERE board_id = ? AND status = 'open'",
+  );
+  const selectLast = db.prepare<[string], { n: number | null }>(
+    'SELECT MAX(number) AS n FROM voting_rounds WHERE board_id = ?',
+  );
+  const insertRound = db.prepare(
+    "INSERT INTO voting_rounds (board_id, number, status, budget, cap, opened_at) VALUES (?, ?, 'open', ?, ?, ?)",
+  );
+  const closeRound = db.prepare(
+    "UPDATE voting_rounds SET status = 'closed', closed_at = ? WHERE board_id = ? AND number = ? AND status = 'open'",
+  );
+  const revealRound = db.prepare(
+    `UPDATE voting_rounds SET status = 'revealed', revealed_at = ?, voters = ?, totals = ?
+     WHERE board_id = ? AND number = ? AND status = 'closed'`,
+  );
+  const selectPersonRows = db.prepare<[string, number, string], { item_id: string; dots: number }>(
+    'SELECT item_id, dots FROM ballots WHERE board_id = ? AND round = ? AND person_id = ? ORDER BY item_id',
+  );
+  const selectAllRows = db.prepare<[string, number], { person_id: string; item_id: string; dots: number }>(
+    'SELECT person_id, item_id, dots FROM ballots WHERE board_id = ? AND round = ? ORDER BY person_id, item_id',
+  );
+  const upsertRow = db.prepare(
+    `INSERT INTO ballots (board_id, round, person_id, item_id, dots) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (board_id, round, person_id, item_id) DO UPDATE SET dots = excluded.dots`,
+  );
+  const deleteRow = db.prepare(
+    'DELETE FROM ballots WHERE board_id = ? AND round = ? AND person_id = ? AND item_id = ?',
+  );
+
+  return {
+    rounds: (boardId: string): VotingRound[] => selectRounds.all(boardId).map(toRound),
+    round: (boardId: string, number: number): VotingRound | null => {
+      const row = selectRound.get(boardId, number);
+      return row ? toRound(row) : null;
+    },
+    openRound: (boardId: string): VotingRound | null => {
+      const row = selectOpen.get(boardId);
+      return row ? toRound(row) : null;
+    },
+    latestRound(boardId: string): VotingRound | null {
+      const last = selectLast.get(boardId)?.n ?? null;
+      return last === null ? null : this.round(boardId, last);
+    },
+    /** Runs `write` in one SQLite transaction, through the full-disk guard (507, nothing half-changed). */
+    transact<T>(write: () => T): T {
+      return guardWrite(() => db.transaction(write)());
+    },
+    /** The next round's number (call inside `transact`). */
+    addRound(boardId: string, budget: number, cap: number | null, now: number): number {
+      const number = (selectLast.get(boardId)?.n ?? 0) + 1;
+      insertRound.run(boardId, number, budget, cap, now);
+      return number;
+    },
+    close: (boardId: string, number: number, now: number) => closeRound.run(now, boardId, number).changes > 0,
+    reveal: (boardId: string, number: number, now: number, voters: number, totals: RoundTotal[]) =>
+      revealRound.run(now, voters, JSON.stringify(totals), boardId, number).changes > 0,
+    personRows: (boardId: string, round: number, personId: string): BallotRow[] =>
+      selectPersonRows.all(boardId, round, personId).map((row) => ({ personId, itemId: row.item_id, dots: row.dots })),
+    allRows: (boardId: string, round: number): BallotRow[] =>
+      selectAllRows
+        .all(boardId, round)
+        .map((row) => ({ personId: row.person_id, itemId: row.item_id, dots: row.dots })),
+    /** Sets a row's dots; 0 deletes it (call inside `transact`). */
+    setRow(boardId: string, round: number, row: BallotRow): void {
+      if (row.dots <= 0) deleteRow.run(boardId, round, row.personId, row.itemId);
+      else upsertRow.run(boardId, round, row.personId, row.itemId, row.dots);
+    },
+  };
+}
