@@ -7,7 +7,10 @@ export type BoardError =
   | 'titleEmpty'
   | 'titleTooLong'
   | 'lastPillar'
-  | 'colorInvalid';
+  | 'colorInvalid'
+  | 'meetingNotFound'
+  | 'dateInvalid'
+  | 'textTooLong';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 
