@@ -15,6 +15,7 @@ import {
   removePerson,
   renamePerson,
 } from './api/people.js';
+import { serverTime, timerCommand } from './api/timer.js';
 import { castDot, closeRound, openRound, readVoting, revealRound, withdrawDot } from './api/voting.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
 import { StorageCorruptionError, StorageFullError, type StorageHealth } from './storage.js';
@@ -45,6 +46,7 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
   { pattern: /^\/connections$/, methods: { GET: listConnections } },
   { pattern: /^\/lock$/, methods: { GET: readLock, PUT: writeLock } },
   { pattern: /^\/audit$/, methods: { GET: readAudit } },
+  { pattern: /^\/timer$/, methods: { POST: timerCommand } },
   { pattern: /^\/export$/, methods: { GET: exportBoard } },
   { pattern: /^\/voting$/, methods: { GET: readVoting } },
   { pattern: /^\/voting\/rounds$/, methods: { POST: openRound } },
@@ -178,6 +180,10 @@ export function createRequestHandler(options: HttpOptions) {
       if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
       res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
       return void res.end(options.metrics());
+    }
+    if (path === '/api/time') {
+      if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
+      return serverTime(res);
     }
     if (path === '/api/boards') {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');

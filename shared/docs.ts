@@ -18,6 +18,10 @@ export const settingsRoots = {
   laneLabels: (doc: Y.Doc) => doc.getMap<unknown>('laneLabels'),
   /** The matrix's axis and quadrant labels and the shortlist's target-period label (facilitator's). */
   prioritization: (doc: Y.Doc) => doc.getMap<unknown>('prioritization'),
+  /** The meeting plan: meeting id → meeting (shared/records/meeting.ts). */
+  meetings: (doc: Y.Doc) => doc.getMap<unknown>('meetings'),
+  /** Live facilitation: `currentMeetingId`. */
+  facilitation: (doc: Y.Doc) => doc.getMap<unknown>('facilitation'),
   /** Written only by the server (shared/records/serverState.ts). */
   server: (doc: Y.Doc) => doc.getMap<unknown>('server'),
 };

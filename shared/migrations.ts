@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { boardRoots, settingsRoots } from './docs.js';
 import { BOARD_SCHEMA_VERSION, checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from './records/meta.js';
+import { addSeedMeetings } from './template.js';
 
 /**
  * Forward migrations, one per version step, keyed by the version they migrate *from*. Version 0 is a
@@ -22,8 +23,10 @@ const settingsMigrations: Record<number, Migration> = {
   0: () => {
     // v0 → v1: same records; only the version is recorded.
   },
-  1: () => {
-    // v1 → v2: the prioritisation labels and the voting rounds are new, optional records.
+  1: (doc) => {
+    // v1 → v2: the prioritisation labels and the voting rounds are new, optional records; a board made
+    // before the meeting plan existed gets the seed's four meetings.
+    if (settingsRoots.meetings(doc).size === 0) addSeedMeetings(doc);
   },
 };
 

@@ -8,7 +8,10 @@ export type BoardError =
   | 'titleTooLong'
   | 'lastPillar'
   | 'colorInvalid'
-  | 'itemNotFound';
+  | 'itemNotFound'
+  | 'meetingNotFound'
+  | 'dateInvalid'
+  | 'textTooLong';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 

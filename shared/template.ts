@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { boardRoots, settingsRoots } from './docs.js';
 import { orderKeyBetween } from './order.js';
 import { DEFAULT_LANE_LABELS, LANE_KINDS } from './records/lane.js';
+import { SEED_MEETINGS } from './records/meeting.js';
 import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from './records/meta.js';
 
 /** The three pillars of the seed's working group (みんなにやさしいデジタル市役所計画). */
@@ -26,7 +27,30 @@ export function initialiseSettingsDoc(doc: Y.Doc, title: string, newId: () => st
     }
     const labels = settingsRoots.laneLabels(doc);
     for (const kind of LANE_KINDS) labels.set(kind, DEFAULT_LANE_LABELS[kind]);
+    addSeedMeetings(doc, newId);
   });
+}
+
+/** The seed's four meetings (キックオフ … 第4回), the first one under way. Call inside a transaction. */
+export function addSeedMeetings(doc: Y.Doc, newId: () => string = () => nanoid(10)): void {
+  const meetings = settingsRoots.meetings(doc);
+  let previous: string | null = null;
+  let first: string | null = null;
+  for (const seed of SEED_MEETINGS) {
+    const id = newId();
+    const order = orderKeyBetween(previous, null);
+    const meeting = new Y.Map<unknown>();
+    meeting.set('title', seed.title);
+    meeting.set('date', '');
+    meeting.set('task', seed.task);
+    meeting.set('agenda', seed.agenda.join('\n'));
+    meeting.set('produces', seed.produces);
+    meeting.set('order', order);
+    meetings.set(id, meeting);
+    previous = order;
+    first ??= id;
+  }
+  if (first) settingsRoots.facilitation(doc).set('currentMeetingId', first);
 }
 
 export function initialiseBoardDoc(doc: Y.Doc): void {

@@ -1,3 +1,4 @@
+import { MeetingBar } from '../facilitation/MeetingBar';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { MatrixView } from '../matrix/MatrixView';
@@ -36,6 +37,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
       <div className="board-page">
         <BoardHeader onRename={onRename} />
         <LockBanner />
+        {loaded && <MeetingBar />}
         {loaded && <VotingStatusBar />}
         <SessionNoticeBanner />
         {settings.tooNew && (

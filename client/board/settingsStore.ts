@@ -1,9 +1,12 @@
 import type * as Y from 'yjs';
 import { settingsRoots } from '../../shared/docs';
+import { currentMeetingId } from '../../shared/ops/meetings';
 import { type LaneKind, readLaneLabels } from '../../shared/records/lane';
+import { listMeetings, type Meeting } from '../../shared/records/meeting';
 import { checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta';
 import type { Pillar } from '../../shared/records/pillar';
 import { type BoardLock, readArchivedAt, readBoardLock } from '../../shared/records/serverState';
+import { type MeetingTimer, readTimer } from '../../shared/records/timer';
 import { allPillars, boardTitle } from '../../shared/selectors';
 import { createStore, type ReadStore } from '../lib/store';
 
@@ -18,6 +21,11 @@ export interface BoardSettings {
   lock: BoardLock | null;
   /** The facilitator archived the board: read-only for everyone (the server enforces it). */
   archivedAt: number | null;
+  /** The meeting plan, in order, and the meeting under way (null: none chosen). */
+  meetings: readonly Meeting[];
+  currentMeetingId: string | null;
+  /** The meeting timer (server clock), or null when none is set. */
+  timer: MeetingTimer | null;
 }
 
 function read(doc: Y.Doc): BoardSettings {
@@ -30,6 +38,9 @@ function read(doc: Y.Doc): BoardSettings {
     tooNew: checkSchemaVersion(settingsRoots.meta(doc), SETTINGS_SCHEMA_VERSION).kind === 'too-new',
     lock: readBoardLock(doc),
     archivedAt: readArchivedAt(doc),
+    meetings: listMeetings(settingsRoots.meetings(doc)),
+    currentMeetingId: currentMeetingId(doc),
+    timer: readTimer(doc),
   };
 }
 

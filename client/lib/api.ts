@@ -1,3 +1,4 @@
+import type { MeetingTimer, TimerCommand } from '../../shared/records/timer';
 import type { Role } from '../../shared/roles';
 
 /** The server's HTTP API (docs/api.md). Components call these through hooks, never fetch directly. */
@@ -122,6 +123,7 @@ export function facilitatorApi(boardId: string, token: string) {
     regenerateRoleLink: (role: Role) => call<IssuedLink & { role: Role }>('POST', `/links/${role}`),
     connections: () => call<ConnectionSummary>('GET', '/connections'),
     setLock: (locked: boolean) => call<LockState>('PUT', '/lock', { locked }),
+    timer: (command: TimerCommand) => call<{ timer: MeetingTimer | null; now: number }>('POST', '/timer', command),
     audit: () => call<{ entries: AuditEntry[] }>('GET', '/audit').then((r) => r.entries),
   };
 }
@@ -156,4 +158,11 @@ export async function fetchJsonBackup(boardId: string, token: string): Promise<{
   const disposition = response.headers.get('content-disposition') ?? '';
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `board-${boardId}.json`;
   return { blob: await response.blob(), filename };
+}
+
+/** The server's clock (ms since the epoch), for showing the meeting timer on the server's time. */
+export async function fetchServerTime(): Promise<number> {
+  const response = await fetch('/api/time', { cache: 'no-store' });
+  if (!response.ok) throw await readError(response);
+  return ((await response.json()) as { now: number }).now;
 }

@@ -1,0 +1,55 @@
+import './facilitation.css';
+import { useState } from 'react';
+import { nextMeetingId, setCurrentMeeting } from '../../shared/ops/meetings';
+import { useBoard, useSettings } from '../board/hooks';
+import { useBoardUi } from '../board/ui';
+import { useI18n } from '../i18n/I18nProvider';
+import { MeetingPlanDialog } from './MeetingPlanDialog';
+import { MeetingTimer } from './MeetingTimer';
+
+/**
+ * Where the group is: the meeting under way and its task, the meeting plan (what each meeting produces), the
+ * shared timer. The facilitator moves on to the next meeting.
+ */
+export function MeetingBar() {
+  const { t } = useI18n();
+  const { session, canEditSettings } = useBoard();
+  const { announce } = useBoardUi();
+  const { meetings, currentMeetingId } = useSettings();
+  const [planOpen, setPlanOpen] = useState(false);
+  const current = meetings.find((m) => m.id === currentMeetingId) ?? null;
+  const next = current ? meetings[meetings.indexOf(current) + 1] : undefined;
+
+  function moveOn() {
+    const id = nextMeetingId(session.settingsDoc);
+    if (id && setCurrentMeeting(session.settingsDoc, id).ok) {
+      announce(t('meeting.moved', { title: meetings.find((m) => m.id === id)?.title ?? '' }));
+    }
+  }
+
+  return (
+    <section className="meeting-bar" aria-label={t('meeting.barLabel')}>
+      <p className="meeting-current">
+        {current ? (
+          <>
+            <strong>{current.title}</strong>
+            {current.date && <span className="meeting-date">{current.date}</span>}
+            <span className="meeting-task">{current.task}</span>
+          </>
+        ) : (
+          t('meeting.none')
+        )}
+      </p>
+      <button type="button" onClick={() => setPlanOpen(true)}>
+        {t('meeting.planOpen')}
+      </button>
+      {canEditSettings && next && (
+        <button type="button" onClick={moveOn}>
+          {t('meeting.next', { title: next.title })}
+        </button>
+      )}
+      <MeetingTimer />
+      {planOpen && <MeetingPlanDialog onClose={() => setPlanOpen(false)} />}
+    </section>
+  );
+}
