@@ -1,13 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { settingsRoots } from '../../shared/docs';
 import { addNote } from '../../shared/ops/notes';
 import { readPrioritizationLabels } from '../../shared/records/prioritization';
-import { type VotingRound, writeVotingRounds } from '../../shared/records/voting';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced } from '../server/helpers';
-import { revealedRound, writeCluster } from '../unit/prioritizeFixtures';
+import { writeCluster } from '../unit/prioritizeFixtures';
 import { seriousViolations } from './axe';
 import { absent, BrowserHarness, type CreatedBoard, shown } from './harness';
 
@@ -27,28 +25,48 @@ async function openView(page: Page, tab: '優先度マトリクス' | '取り組
   await page.getByRole('tab', { name: tab }).click();
 }
 
-/**
- * Revealed voting rounds, stored in the settings document's server map the way the server's voting code does
- * (clients may not write that map): appended to storage before any client loads the document.
- */
-async function storeRevealedRounds(harness: BrowserHarness, boardId: string, rounds: VotingRound[]) {
-  const doc = new Y.Doc();
-  for (const update of harness.server.storage.loadDocument(boardId, 'settings').updates) Y.applyUpdate(doc, update);
-  const before = Y.encodeStateVector(doc);
-  writeVotingRounds(doc, rounds);
-  await harness.server.storage.appendUpdate(boardId, 'settings', Y.encodeStateAsUpdate(doc, before));
+/** The board's HTTP API as one token sees it. */
+function api(harness: BrowserHarness, boardId: string) {
+  return async (token: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${harness.server.url}/api/boards/${boardId}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Record<string, unknown>;
+  };
+}
+
+/** One voting round run through the server's API: one guest puts `dots` (item id → count), then it is revealed. */
+async function revealedRoundOf(harness: BrowserHarness, board: CreatedBoard, dots: Record<string, number>) {
+  const call = api(harness, board.id);
+  const { round } = (await call(board.tokens.facilitator, 'POST', '/voting/rounds', { budget: 5 })) as {
+    round: { number: number };
+  };
+  const guest = await call(board.tokens.participant, 'POST', '/guests', { name: `投票者${round.number}` });
+  for (const [itemId, count] of Object.entries(dots)) {
+    for (let i = 0; i < count; i++) {
+      await call(guest.token as string, 'POST', `/voting/rounds/${round.number}/dots/${itemId}`);
+    }
+  }
+  await call(board.tokens.facilitator, 'POST', `/voting/rounds/${round.number}/close`);
+  await call(board.tokens.facilitator, 'POST', `/voting/rounds/${round.number}/reveal`);
 }
 
 /**
  * A board with two loose notes and one cluster of two notes, written the way any Yjs tool can (the cluster UI
  * is another part of issue 5).
  */
-async function boardWithItems(harness: BrowserHarness, rounds: VotingRound[] = []): Promise<CreatedBoard> {
+async function boardWithItems(
+  harness: BrowserHarness,
+  votes: { beforeCluster?: Record<string, number>; afterCluster?: Record<string, number> } = {},
+): Promise<CreatedBoard> {
   const board = await harness.createBoard();
-  if (rounds.length > 0) await storeRevealedRounds(harness, board.id, rounds);
   const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
   const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.participant);
   const tool = await connectSynced(wsUrl, board.id, board.tokens.participant);
+  const check = await connectSynced(wsUrl, board.id, board.tokens.viewer);
   const [citizens, efficiency] = activePillars(settings.doc);
   if (!citizens || !efficiency) throw new Error('the template has pillars');
   const note = (id: string, pillarId: string, text: string) =>
@@ -57,10 +75,12 @@ async function boardWithItems(harness: BrowserHarness, rounds: VotingRound[] = [
   note('n2', citizens.id, '書かない窓口');
   note('n3', efficiency.id, '電子決裁を進める');
   note('n4', efficiency.id, '紙の決裁をなくす');
-  writeCluster(tool.doc, 'c1', efficiency.id, ['n3', 'n4'], '決裁の電子化');
   // Delivered once the server relayed it: a fresh client sees it.
-  const check = await connectSynced(wsUrl, board.id, board.tokens.viewer);
+  await expect.poll(() => check.doc.getMap('notes').size).toBe(4);
+  if (votes.beforeCluster) await revealedRoundOf(harness, board, votes.beforeCluster);
+  writeCluster(tool.doc, 'c1', efficiency.id, ['n3', 'n4'], '決裁の電子化');
   await expect.poll(() => check.doc.getMap('clusters').size).toBe(1);
+  if (votes.afterCluster) await revealedRoundOf(harness, board, votes.afterCluster);
   for (const client of [settings, tool, check]) client.destroy();
   return board;
 }
@@ -251,10 +271,10 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
 
   it('shows the votes of a chosen revealed round as badges or sizes, a note’s dots counting for its cluster', async () => {
     // Round 1 was revealed before n3 and n4 were grouped: their dots count for the cluster now.
-    const board = await boardWithItems(harness, [
-      revealedRound(1, { n1: 3, n3: 2 }),
-      revealedRound(2, { n1: 1, n4: 4, n2: 0 }),
-    ]);
+    const board = await boardWithItems(harness, {
+      beforeCluster: { n1: 3, n3: 2 },
+      afterCluster: { n1: 1, n4: 4 },
+    });
     const page = await harness.openBoard(board, 'participant');
     await openView(page, '優先度マトリクス');
     await page.getByRole('combobox', { name: '投票数の表示' }).selectOption({ label: 'バッジで' });

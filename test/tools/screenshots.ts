@@ -16,6 +16,7 @@ import { NOTE_COLORS } from '../../shared/records/note';
 import { activePillars } from '../../shared/selectors';
 import { launchChromium } from '../browser/chromium';
 import { captureMatrix } from './matrixScreenshot';
+import { captureVoting } from './votingScreenshot';
 
 const NOTES: Record<number, [LaneKind, string, string][]> = {
   0: [
@@ -112,8 +113,9 @@ try {
   await page.goto(server.url);
   await page.screenshot({ path: 'docs/screenshot-landing.png' });
   await captureMatrix(page, server.url, board);
+  await captureVoting(page, server.url, board);
   await browser.close();
-  console.log('saved docs/screenshot-board.png, -board-en.png, -people.png, -landing.png and -matrix.png');
+  console.log('saved docs/screenshot-board.png, -board-en.png, -people.png, -landing.png, -matrix.png and -voting.png');
 } finally {
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
