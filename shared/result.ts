@@ -7,7 +7,13 @@ export type BoardError =
   | 'titleEmpty'
   | 'titleTooLong'
   | 'lastPillar'
-  | 'colorInvalid';
+  | 'colorInvalid'
+  // Clusters (shared/ops/clusters.ts)
+  | 'clusterNotFound'
+  | 'clusterExists'
+  | 'clusterSameNote'
+  | 'noteNotInCluster'
+  | 'noteUnplaced';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 
