@@ -5,6 +5,7 @@ import { readWriteRefusalCode, roomName, WRITE_REFUSAL, type WriteRefusalCode } 
 import type { DocKind } from '../../shared/roles';
 import type { Me } from '../lib/api';
 import { createStore, type Store } from '../lib/store';
+import { createClusterSnapshots } from './clusterIndex';
 import { createLaneIndex } from './laneIndex';
 import { createNoteSnapshots } from './noteSnapshots';
 import { createPresenceStore } from './presence';
@@ -42,6 +43,9 @@ export class BoardSession {
    */
   readonly unsentChanges: Store<boolean> = createStore(false);
   readonly laneIndex;
+  /** Shown clusters per pillar and their notes (computed with the lane index). */
+  readonly clusterIndex;
+  readonly clusterSnapshots;
   readonly settings;
   readonly presence;
   readonly noteSnapshots;
@@ -64,6 +68,8 @@ export class BoardSession {
     this.watch(this.boardProvider, 'board');
     this.watch(this.settingsProvider, 'settings');
     this.laneIndex = createLaneIndex(this.boardDoc, this.settingsDoc);
+    this.clusterIndex = this.laneIndex.clusters;
+    this.clusterSnapshots = createClusterSnapshots(this.boardDoc);
     this.settings = createSettingsStore(this.settingsDoc);
     this.presence = createPresenceStore(this.boardProvider.awareness);
     this.noteSnapshots = createNoteSnapshots(this.boardDoc);
@@ -96,6 +102,7 @@ export class BoardSession {
       () => this.settings.destroy(),
       () => this.presence.destroy(),
       () => this.noteSnapshots.destroy(),
+      () => this.clusterSnapshots.destroy(),
     );
     const updateOnline = () => this.refreshConnection();
     window.addEventListener('online', updateOnline);
