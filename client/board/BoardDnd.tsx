@@ -46,11 +46,15 @@ export function BoardDnd({ children }: { children: ReactNode }) {
   /** Where the person aims now (written by the collision detection, read when the target is described). */
   const probe = useRef<Point | null>(null);
   const keyboardDrag = useRef(false);
+  /** What the last drop did, for its announcement (undefined: no drop since the pick-up). */
+  const dropped = useRef<DropIntent | null | undefined>(undefined);
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     // Touch: press and hold, so a swipe still scrolls the board.
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: jumpToNearestDroppable }),
+    // Instant scrolling: a smooth scroll still running at the next arrow press leaves the dragged note where
+    // the page was, not where the press sent it (a board taller than the window, e.g. with clusters).
+    useSensor(KeyboardSensor, { coordinateGetter: jumpToNearestDroppable, scrollBehavior: 'auto' }),
   );
 
   const laneNoteIds = useCallback(
@@ -113,6 +117,7 @@ export function BoardDnd({ children }: { children: ReactNode }) {
         clusterTitle: (id) => clusterLabel(session, id),
         placeOf,
         intentOf,
+        droppedIntent: (active, over) => (dropped.current !== undefined ? dropped.current : intentOf(active, over)),
         placeName: (pillarId, lane) => {
           const settings = session.settings.get();
           const pillar = settings.pillars.find((p) => p.id === pillarId);
@@ -126,6 +131,7 @@ export function BoardDnd({ children }: { children: ReactNode }) {
     setDraggingId(null);
     const noteId = String(event.active.id);
     const intent = intentOf(event.active, event.over);
+    dropped.current = intent;
     if (!intent || intent.kind === 'stay') return;
     if (intent.kind === 'move') {
       const current = placeOf(noteId);
@@ -155,6 +161,7 @@ export function BoardDnd({ children }: { children: ReactNode }) {
       onDragStart={(event: DragStartEvent) => {
         keyboardDrag.current = event.activatorEvent instanceof KeyboardEvent;
         probe.current = null;
+        dropped.current = undefined;
         setDraggingId(String(event.active.id));
       }}
       onDragEnd={onDragEnd}

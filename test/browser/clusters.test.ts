@@ -232,6 +232,46 @@ describe('clusters (グループ) with three people', () => {
     await expect.poll(() => memberTexts(watcher, '窓口改革')).toEqual(['窓口が混む', '書かない窓口']);
   });
 
+  it('drags a note into a cluster and out again with the keyboard, announcing the cluster', async () => {
+    const board = await harness.createBoard();
+    const sato = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    await addNoteByTyping(sato, CITIZEN, '課題', '窓口が混む');
+    await addNoteByTyping(sato, CITIZEN, 'アイデア', '予約制');
+    await noteItem(sato, '予約制').getByRole('button', { name: 'グループにする…' }).click();
+    await sato.getByRole('dialog', { name: 'グループにする' }).getByRole('button', { name: 'グループにする' }).click();
+    await shown(cluster(sato, '窓口が混む'));
+    await addNoteByTyping(sato, CITIZEN, '課題', '電話が遠い');
+
+    // Up from the 課題 lane: the nearest stop is the cluster's last note.
+    await sato.getByRole('button', { name: '付箋「電話が遠い」をドラッグして移動' }).focus();
+    await sato.keyboard.press('Space');
+    await expect.poll(() => dragAnnouncement(sato)).toContain('付箋「電話が遠い」を持ち上げました。');
+    await sato.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    await sato.keyboard.press('ArrowUp');
+    await expect.poll(() => dragAnnouncement(sato)).toContain('「電話が遠い」をグループ「窓口が混む」に入れます。');
+    await sato.keyboard.press('Space');
+    await expect
+      .poll(() => dragAnnouncement(sato))
+      .toContain('付箋「電話が遠い」をグループ「窓口が混む」に入れました。');
+    await expect.poll(() => memberTexts(sato, '窓口が混む')).toEqual(['窓口が混む', '電話が遠い', '予約制']);
+
+    // Down from the cluster onto the empty 課題 lane: it leaves the cluster.
+    await sato.getByRole('button', { name: '付箋「電話が遠い」をドラッグして移動' }).focus();
+    await sato.keyboard.press('Space');
+    await expect.poll(() => dragAnnouncement(sato)).toContain('付箋「電話が遠い」を持ち上げました。');
+    await sato.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    // Two stops down: the cluster's next note (still in the cluster: nothing to announce), then the empty lane.
+    await sato.keyboard.press('ArrowDown');
+    await sato.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    await sato.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => dragAnnouncement(sato))
+      .toContain(`付箋「電話が遠い」は${CITIZEN}の課題の1番目の位置にあります。`);
+    await sato.keyboard.press('Space');
+    await expect.poll(() => laneTexts(sato, '課題')).toEqual(['電話が遠い']);
+    await expect.poll(() => memberTexts(sato, '窓口が混む')).toEqual(['窓口が混む', '予約制']);
+  });
+
   it('shows clusters read-only to a viewer', async () => {
     const board = await harness.createBoard();
     const sato = await harness.openBoard(board, 'participant', { name: '佐藤' });

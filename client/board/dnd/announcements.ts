@@ -11,6 +11,11 @@ export interface DragDescriber {
   placeOf: (id: string) => DropIntent | null;
   /** What dropping it now would do (null: nothing, it is over no target). */
   intentOf: (active: Active, over: Over | null) => DropIntent | null;
+  /**
+   * What the drop did: worked out before the drop was written (afterwards the note is already in the cluster
+   * it was dropped into, which would read as "over its own cluster").
+   */
+  droppedIntent: (active: Active, over: Over | null) => DropIntent | null;
   placeName: (pillarId: string, lane: MoveTarget['lane']) => { pillar: string; lane: string };
 }
 
@@ -66,7 +71,7 @@ export function boardAnnouncements(
       onDragOver: ({ active, over }) => targetChanged(active, over),
       onDragMove: ({ active, over }) => targetChanged(active, over),
       onDragEnd: ({ active, over }) => {
-        const intent = describe.intentOf(active, over);
+        const intent = describe.droppedIntent(active, over);
         if (!intent || intent.kind === 'stay') return t('dnd.cancelled', { text: text(active.id) });
         if (intent.kind === 'move') return t('dnd.dropped', { text: text(active.id), ...where(intent.target) });
         if (intent.kind === 'group') {
