@@ -330,7 +330,7 @@ describe('the JSON backup', () => {
         format: 'digital-city-hall-board',
         version: 1,
         board: { id: board.id, title: '書き出し' },
-        schemaVersions: { board: 1, settings: 1 },
+        schemaVersions: { board: 2, settings: 2 },
       });
       const restored = new Y.Doc();
       Y.applyUpdate(restored, Buffer.from(backup.documents.board, 'base64'));
