@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
-import { applyClusterTitleChanges } from '../../shared/ops/clusters';
+import { applyClusterTitleChanges } from '../../shared/ops/clusterTitle';
 import { CLUSTER_TITLE_MAX, type Cluster } from '../../shared/records/cluster';
 import { type DeltaOp, diffText, rebaseChange } from '../../shared/textDiff';
 import { useI18n } from '../i18n/I18nProvider';

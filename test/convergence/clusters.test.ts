@@ -9,9 +9,9 @@ import {
   listClusterMembers,
   listPillarClusters,
   moveCluster,
-  renameCluster,
   setClusterCollapsed,
 } from '../../shared/ops/clusters.js';
+import { renameCluster } from '../../shared/ops/clusterTitle.js';
 import { deleteNote, moveNote, restoreNote } from '../../shared/ops/notes.js';
 import { LANE_KINDS } from '../../shared/records/lane.js';
 import { getNote, listNotes, readClusters } from '../../shared/selectors.js';

@@ -4,17 +4,16 @@ import { boardRoots } from '../../shared/docs.js';
 import { itemLabel, listItems, resolveItem } from '../../shared/items.js';
 import {
   addToCluster,
-  applyClusterTitleChanges,
   dissolveCluster,
   groupNotes,
   leaveCluster,
   listClusterMembers,
   listPillarClusters,
   moveCluster,
-  renameCluster,
   setClusterCollapsed,
   undoDissolve,
 } from '../../shared/ops/clusters.js';
+import { applyClusterTitleChanges, renameCluster } from '../../shared/ops/clusterTitle.js';
 import { deleteNote, moveNote, restoreNote } from '../../shared/ops/notes.js';
 import { CLUSTER_TITLE_MAX } from '../../shared/records/cluster.js';
 import { getNote, listLaneNotes, readClusters } from '../../shared/selectors.js';
