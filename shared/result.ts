@@ -11,7 +11,14 @@ export type BoardError =
   | 'itemNotFound'
   | 'meetingNotFound'
   | 'dateInvalid'
-  | 'textTooLong';
+  | 'textTooLong'
+
+  // Clusters (shared/ops/clusters.ts)
+  | 'clusterNotFound'
+  | 'clusterExists'
+  | 'clusterSameNote'
+  | 'noteNotInCluster'
+  | 'noteUnplaced';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 

@@ -1,13 +1,15 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type React from 'react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { applyNoteTextChange, deleteNote, restoreNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
 import { shorten } from './dnd/announcements';
 import type { DropData } from './dnd/dropTarget';
+import { GroupDialog } from './GroupDialog';
 import { useBoard, useEditorsOf, useNote } from './hooks';
+import { LeaveClusterButton, NoteLaneTag } from './MemberControls';
 import { NoteColorSelect } from './NoteColorSelect';
 import { NoteEditor } from './NoteEditor';
 import { countRender } from './renderProbe';
@@ -17,10 +19,12 @@ interface NoteCardProps {
   noteId: string;
   pillarId: string;
   lane: LaneKind;
+  /** Set when the note is shown inside this cluster's card (its lane is then shown as a tag). */
+  clusterId?: string;
 }
 
 /** One sticky note. Subscribes to its own note only, so a remote edit elsewhere does not re-render it. */
-export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteCardProps) {
+export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, clusterId }: NoteCardProps) {
   countRender(`note:${noteId}`);
   const { t } = useI18n();
   const { session, canEditBoard } = useBoard();
@@ -33,9 +37,12 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
   const item = useRef<HTMLLIElement | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
+  const [grouping, setGrouping] = useState(false);
 
   const drag = useDraggable({ id: noteId, disabled: !canEditBoard || editing });
-  const dropData: DropData = { kind: 'note', noteId, pillarId, lane };
+  const dropData: DropData = clusterId
+    ? { kind: 'member', noteId, clusterId, pillarId, lane }
+    : { kind: 'note', noteId, pillarId, lane };
   const drop = useDroppable({ id: `note:${noteId}`, data: dropData, disabled: !canEditBoard });
 
   // Presence: tell the others which note this person is editing.
@@ -55,7 +62,9 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
 
   function remove() {
     const next = item.current?.nextElementSibling ?? item.current?.previousElementSibling;
-    const fallback = item.current?.closest('.lane')?.querySelector<HTMLElement>('.quick-entry input');
+    const fallback =
+      item.current?.closest('.lane')?.querySelector<HTMLElement>('.quick-entry input') ??
+      item.current?.closest('.cluster-card')?.querySelector<HTMLElement>('button');
     deleteNote(session.boardDoc, noteId);
     (next?.querySelector<HTMLElement>('.note-edit') ?? fallback)?.focus();
     ui.notify({
@@ -106,6 +115,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
         </p>
       )}
       <div className="note-footer">
+        {clusterId && <NoteLaneTag lane={lane} />}
         {editors.length > 0 && (
           <span className="note-editors" style={{ color: editors[0]?.color }}>
             {editors.map((peer) => t('note.editingBy', { name: peer.name })).join('、')}
@@ -130,10 +140,17 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
           <button type="button" onClick={() => ui.openMoveDialog(noteId)}>
             {t('note.moveTo')}
           </button>
+          <button type="button" onClick={() => setGrouping(true)}>
+            {t('cluster.groupWith')}
+          </button>
+          {clusterId && <LeaveClusterButton noteId={noteId} />}
           <button type="button" onClick={remove}>
             {t('note.delete')}
           </button>
         </div>
+      )}
+      {grouping && canEditBoard && (
+        <GroupDialog noteId={noteId} pillarId={pillarId} onClose={() => setGrouping(false)} />
       )}
     </li>
   );
