@@ -5,7 +5,12 @@ import { LOCAL_ORIGIN } from '../origin.js';
 /** Facilitator operations (settings document): the spotlight and follow-me. */
 
 /** Points everyone to a note or cluster; null takes the spotlight away. */
-export function setSpotlight(doc: Y.Doc, itemId: string | null, now = Date.now(), origin: unknown = LOCAL_ORIGIN): void {
+export function setSpotlight(
+  doc: Y.Doc,
+  itemId: string | null,
+  now = Date.now(),
+  origin: unknown = LOCAL_ORIGIN,
+): void {
   doc.transact(() => {
     const facilitation = settingsRoots.facilitation(doc);
     if (itemId === null) facilitation.delete('spotlight');
@@ -14,7 +19,12 @@ export function setSpotlight(doc: Y.Doc, itemId: string | null, now = Date.now()
 }
 
 /** Asks participants to follow `leaderId`'s view (null: stop). */
-export function setFollowMe(doc: Y.Doc, leaderId: string | null, now = Date.now(), origin: unknown = LOCAL_ORIGIN): void {
+export function setFollowMe(
+  doc: Y.Doc,
+  leaderId: string | null,
+  now = Date.now(),
+  origin: unknown = LOCAL_ORIGIN,
+): void {
   doc.transact(() => {
     const facilitation = settingsRoots.facilitation(doc);
     if (leaderId === null) facilitation.delete('followMe');

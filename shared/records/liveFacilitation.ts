@@ -18,7 +18,9 @@ export interface FollowMe {
 }
 
 function plain(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 export function readSpotlight(settings: Y.Doc): Spotlight | null {
