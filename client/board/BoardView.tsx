@@ -1,4 +1,6 @@
+import { FollowMeBanner } from '../facilitation/FollowMe';
 import { MeetingBar } from '../facilitation/MeetingBar';
+import { SpotlightBanner } from '../facilitation/SpotlightBanner';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { MatrixView } from '../matrix/MatrixView';
@@ -38,6 +40,8 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
         <BoardHeader onRename={onRename} />
         <LockBanner />
         {loaded && <MeetingBar />}
+        {loaded && <SpotlightBanner />}
+        {loaded && <FollowMeBanner />}
         {loaded && <VotingStatusBar />}
         <SessionNoticeBanner />
         {settings.tooNew && (

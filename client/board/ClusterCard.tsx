@@ -2,6 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { memo, useEffect, useId, useRef, useState } from 'react';
 import { dissolveCluster, setClusterCollapsed, undoDissolve } from '../../shared/ops/clusters';
 import type { Pillar } from '../../shared/records/pillar';
+import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { ClusterMoveDialog } from './ClusterMoveDialog';
 import { ClusterTitleEditor } from './ClusterTitleEditor';
@@ -37,6 +38,7 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
   }, [renaming]);
   const data: DropData = { kind: 'cluster', clusterId, pillarId: pillar.id };
   const drop = useDroppable({ id: `cluster:${clusterId}`, data, disabled: !canEditBoard });
+  const spotlit = useIsSpotlit(clusterId);
   if (!cluster) return null;
 
   const named = cluster.title.trim() !== '';
@@ -77,7 +79,7 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
   return (
     <li
       ref={drop.setNodeRef}
-      className={`cluster-card ${drop.isOver ? 'cluster-over' : ''}`}
+      className={`cluster-card ${drop.isOver ? 'cluster-over' : ''} ${spotlit ? 'item-spotlit' : ''}`}
       aria-label={t('cluster.region', { title: short })}
       data-cluster-id={clusterId}
     >
@@ -117,6 +119,7 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
           <button type="button" aria-label={t('cluster.moveAction', { title: short })} onClick={() => setMoving(true)}>
             {t('cluster.move')}
           </button>
+          <SpotlightButton itemId={clusterId} label={short} />
           <button type="button" aria-label={t('cluster.dissolveAction', { title: short })} onClick={dissolve}>
             {t('cluster.dissolve')}
           </button>

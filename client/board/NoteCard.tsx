@@ -3,6 +3,7 @@ import type React from 'react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { applyNoteTextChange, deleteNote, restoreNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
+import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
 import { shorten } from './dnd/announcements';
@@ -31,6 +32,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
   const ui = useBoardUi();
   const note = useNote(noteId);
   const editors = useEditorsOf(noteId);
+  const spotlit = useIsSpotlit(noteId);
   // Never editable once the board is read-only (e.g. closed for good by the server), even mid-edit.
   const editing = useStoreSelector(ui.editingNoteId, (id) => id === noteId) && canEditBoard;
   const setEditing = (on: boolean) => ui.editingNoteId.set(on ? noteId : null);
@@ -87,7 +89,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
         drag.setNodeRef(element);
         drop.setNodeRef(element);
       }}
-      className={`note ${drag.isDragging ? 'note-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'note-over' : ''} ${editors.length > 0 ? 'note-remote-editing' : ''}`}
+      className={`note ${drag.isDragging ? 'note-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'note-over' : ''} ${editors.length > 0 ? 'note-remote-editing' : ''} ${spotlit ? 'item-spotlit' : ''}`}
       style={{ background: note.color, outlineColor: editors[0]?.color }}
       aria-label={t('note.label', { text: label })}
       data-note-id={noteId}
@@ -144,6 +146,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
             {t('cluster.groupWith')}
           </button>
           {clusterId && <LeaveClusterButton noteId={noteId} />}
+          <SpotlightButton itemId={noteId} label={label} />
           <button type="button" onClick={remove}>
             {t('note.delete')}
           </button>
