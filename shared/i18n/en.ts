@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   'history.undo': 'Undo',
   'history.redo': 'Redo',
   'history.undone': 'Undone',
+  'history.trashed': 'Moved the note to the trash ({count}).',
   'history.redone': 'Redone',
 
   'connection.connecting': 'Connecting…',

@@ -31,6 +31,7 @@ export const ja = {
   'history.undo': '元に戻す',
   'history.redo': 'やり直す',
   'history.undone': '元に戻しました',
+  'history.trashed': '付箋をごみ箱に移しました（{count}枚）。',
   'history.redone': 'やり直しました',
 
   'connection.connecting': '接続中…',
