@@ -8,6 +8,7 @@ import type { LaneKind } from '../records/lane.js';
 import { type Note, type NotePlace, placeSchema, readNote, readPlace } from '../records/note.js';
 import { fail, ok, type Result } from '../result.js';
 import { listLaneNotes, listNotes, readClusters, shownClusterId } from '../selectors.js';
+import { adoptPrioritization } from './clusterAdoption.js';
 import { type MoveTarget, moveNote } from './notes.js';
 
 /**
@@ -108,6 +109,7 @@ export function groupNotes(doc: Y.Doc, input: GroupInput, origin: unknown = LOCA
       order: orderKeyBetween(targetOrder, null),
       clusterId: input.newClusterId,
     } satisfies NotePlace);
+    adoptPrioritization(doc, input.newClusterId, [input.targetNoteId, input.noteId]);
   }, origin);
   return ok(input.newClusterId);
 }
@@ -132,7 +134,10 @@ export function addToCluster(
   if (!cluster) return fail('clusterNotFound');
   if (note.place?.clusterId === clusterId) return ok(clusterId);
   const place = placeInCluster(doc, note, cluster, note.place?.lane ?? lane);
-  doc.transact(() => noteValue.set('place', place), origin);
+  doc.transact(() => {
+    noteValue.set('place', place);
+    adoptPrioritization(doc, clusterId, [noteId]);
+  }, origin);
   return ok(clusterId);
 }
 

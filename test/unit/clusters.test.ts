@@ -14,8 +14,13 @@ import {
   undoDissolve,
 } from '../../shared/ops/clusters.js';
 import { applyClusterTitleChanges, renameCluster } from '../../shared/ops/clusterTitle.js';
-import { deleteNote, moveNote, restoreNote } from '../../shared/ops/notes.js';
+import { placeOnMatrix } from '../../shared/ops/matrix.js';
+import { addNote, deleteNote, moveNote, restoreNote } from '../../shared/ops/notes.js';
+import { markShortlisted } from '../../shared/ops/shortlist.js';
+import { itemMarks, itemPositions } from '../../shared/prioritizing.js';
 import { CLUSTER_TITLE_MAX } from '../../shared/records/cluster.js';
+import { readMatrixPositions } from '../../shared/records/matrix.js';
+import { readShortlist } from '../../shared/records/shortlist.js';
 import { getNote, listLaneNotes, readClusters } from '../../shared/selectors.js';
 import { expectEveryNoteShownOnce, pillarsOf } from '../convergence/peers.js';
 import { add, contentOf, newBoard, newSettings, PILLAR_CITIZENS, PILLAR_EFFICIENCY, storedNote } from './fixtures.js';
@@ -289,5 +294,21 @@ describe('dissolveCluster and undoDissolve', () => {
     expect(memberIds(doc, 'c1')).toEqual(['a1', 'a2']);
     expect(laneIds(doc, PILLAR_EFFICIENCY, 'goal')).toEqual(['a3']);
     expectEveryNoteShownOnce(doc, pillars);
+  });
+});
+
+describe('a cluster keeps the matrix place and shortlist mark its notes brought', () => {
+  it('keeps them when the note that brought them is deleted, and the note keeps its own', () => {
+    const doc = new Y.Doc();
+    for (const id of ['a', 'b']) addNote(doc, { id, pillarId: 'p', lane: 'problem', text: id, author: 'x' });
+    placeOnMatrix(doc, 'a', { x: 0.8, y: 0.9 });
+    markShortlisted(doc, 'a', 'x');
+    groupNotes(doc, { noteId: 'b', targetNoteId: 'a', newClusterId: 'c', createdBy: 'x' });
+    deleteNote(doc, 'a'); // a duplicate, removed
+    const items = listItems(doc);
+    expect(itemPositions(items, readMatrixPositions(doc)).get('c')).toEqual({ x: 0.8, y: 0.9 });
+    expect(itemMarks(items, readShortlist(doc)).has('c')).toBe(true);
+    // The note keeps its own entries: restored and taken out, it is where it was.
+    expect(boardRoots.matrix(doc).get('a')).toEqual({ x: 0.8, y: 0.9 });
   });
 });
