@@ -26,9 +26,6 @@ export interface SnapshotStates {
   settings: Uint8Array;
 }
 
-/** A snapshot's name: 1–100 characters after trimming. */
-export const SNAPSHOT_NAME_MAX = 100;
-
 /** How many snapshots a board keeps at most: each holds the whole board, so they are not free. */
 export const MAX_SNAPSHOTS_PER_BOARD = 200;
 

@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
 import { settingsRoots } from '../shared/docs.js';
+import { SNAPSHOT_NAME_MAX } from '../shared/limits.js';
 import { currentMeetingId } from '../shared/ops/meetings.js';
 import { listMeetings } from '../shared/records/meeting.js';
 import type { Actor } from './audit.js';
@@ -105,7 +106,8 @@ export class Snapshots {
     if (!ended) return store.setSeenMeeting(boardId, underWay);
     const states = await this.currentStates(boardId);
     // Recorded: the meeting this check saw. Had it moved again meanwhile, that move queued its own check.
-    const meta = newMeta(`${ended.title}${MEETING_END_SUFFIX}`, 'meeting', ended.id, null);
+    const name = `${ended.title.slice(0, SNAPSHOT_NAME_MAX - MEETING_END_SUFFIX.length)}${MEETING_END_SUFFIX}`;
+    const meta = newMeta(name, 'meeting', ended.id, null);
     try {
       store.addForMeeting(boardId, meta, states, underWay);
     } catch (error) {

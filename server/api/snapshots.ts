@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
-import { TITLE_MAX } from '../../shared/limits.js';
+import { SNAPSHOT_NAME_MAX, TITLE_MAX } from '../../shared/limits.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { newRoleTokens } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import { documentsFromSnapshot } from '../snapshotRestore.js';
-import { SNAPSHOT_NAME_MAX, SnapshotDamagedError } from '../snapshotStore.js';
+import { SnapshotDamagedError } from '../snapshotStore.js';
 import { type ApiContext, actorOf, authorize, boardLink } from './context.js';
 
 /** Named snapshots of a board: save, list, read, delete, and restore into a new board (docs/api.md). */

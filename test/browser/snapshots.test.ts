@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { absent, addNoteByTyping, BrowserHarness, noteItem, openEditor, shown } from './harness';
 
 const PILLAR = '市民サービスの向上';
@@ -52,6 +53,7 @@ describe('snapshots', () => {
     await shown(row);
     expect(await row.innerText()).toContain('手動');
     expect(await row.innerText()).toContain('進行役');
+    expect(await seriousViolations(facilitator)).toEqual([]);
     await dialog.getByRole('button', { name: '閉じる' }).click();
 
     // A participant edits the note afterwards; a participant sees the list but cannot save or restore.
@@ -81,6 +83,7 @@ describe('snapshots', () => {
     expect(await pillar.getByText(NEW).count()).toBe(0);
     expect(await dialog.getByRole('textbox').count()).toBe(0);
     expect(await dialog.getByRole('button', { name: '編集' }).count()).toBe(0);
+    expect(await seriousViolations(facilitator)).toEqual([]);
 
     // Compared with the live board: the note is changed, with both texts.
     await dialog.getByRole('button', { name: '一覧に戻る' }).click();
@@ -93,6 +96,7 @@ describe('snapshots', () => {
     await shown(changed.getByText(`前: ${OLD}`));
     await shown(changed.getByText(`後: ${NEW}`));
     expect(await changed.innerText()).toContain('変わったところ: 文章');
+    expect(await seriousViolations(facilitator)).toEqual([]);
 
     // Restored into a new board, which opens with the old content; the live board keeps the new text.
     await dialog.getByRole('button', { name: '一覧に戻る' }).click();
