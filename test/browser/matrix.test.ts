@@ -28,10 +28,19 @@ async function openView(page: Page, tab: '優先度マトリクス' | '取り組
 }
 
 /**
- * Revealed voting rounds, stored in the settings document's server map the way the server's voting code does
- * (clients may not write that map): appended to storage before any client loads the document.
+ * Revealed voting rounds, stored the way the server's voting code does: in SQLite, and in the settings
+ * document's server map (clients may not write that map), appended before any client loads the document.
  */
 async function storeRevealedRounds(harness: BrowserHarness, boardId: string, rounds: VotingRound[]) {
+  // SQLite is the rounds' source of truth: the server mirrors it into the document whenever the document loads.
+  const insert = harness.server.storage.database.prepare(
+    `INSERT INTO voting_rounds (board_id, number, status, budget, cap, opened_at, closed_at, revealed_at, voters, totals)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const r of rounds) {
+    const totals = r.totals ? JSON.stringify(r.totals) : null;
+    insert.run(boardId, r.number, r.status, r.budget, r.cap, r.openedAt, r.closedAt, r.revealedAt, r.voters, totals);
+  }
   const doc = new Y.Doc();
   for (const update of harness.server.storage.loadDocument(boardId, 'settings').updates) Y.applyUpdate(doc, update);
   const before = Y.encodeStateVector(doc);
