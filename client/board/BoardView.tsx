@@ -16,6 +16,7 @@ import { LockBanner } from './LockControl';
 import { MoveDialog } from './MoveDialog';
 import { PillarColumn } from './PillarColumn';
 import { useBoardReadyMark, useDocumentTitle, useLeaveWarning } from './pageEffects';
+import { countRender } from './renderProbe';
 import { SessionNoticeBanner } from './SessionNoticeBanner';
 import { Toasts } from './Toasts';
 import { UnplacedTray } from './UnplacedTray';
@@ -23,6 +24,7 @@ import { BoardUiContext } from './ui';
 import { useBoardUiState } from './useBoardUiState';
 
 export function BoardView({ onRename }: { onRename: (name: string) => void }) {
+  countRender('board-view');
   const { session, canEditBoard } = useBoard();
   const { t } = useI18n();
   const loaded = useStore(session.loaded);

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import type { Translate } from '../../shared/i18n/index';
-import { useStore } from '../lib/store';
 import type { BoardSession } from './session';
 
 /** Marks the moment the board is first synced and painted, for any harness (`board-ready`). */
@@ -20,13 +19,25 @@ export function useBoardReadyMark(loaded: boolean) {
  * tab: when this browser keeps no offline copy of the board (with one, they are sent on the next visit).
  */
 export function useLeaveWarning(session: BoardSession) {
-  const unsent = useStore(session.unsentChanges);
+  // Subscribed outside rendering: the flag turns on and off with every keystroke until the server confirms
+  // it, and re-rendering the board view for that cost hundreds of milliseconds per key on a big board.
   useEffect(() => {
-    if (!unsent || session.offlineCopy.available()) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsent, session]);
+    let listening = false;
+    const update = () => {
+      const wanted = session.unsentChanges.get() && !session.offlineCopy.available();
+      if (wanted === listening) return;
+      listening = wanted;
+      if (wanted) window.addEventListener('beforeunload', warn);
+      else window.removeEventListener('beforeunload', warn);
+    };
+    update();
+    const unsubscribe = session.unsentChanges.subscribe(update);
+    return () => {
+      unsubscribe();
+      if (listening) window.removeEventListener('beforeunload', warn);
+    };
+  }, [session]);
 }
 
 export function useDocumentTitle(boardTitle: string, t: Translate) {

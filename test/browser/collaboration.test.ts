@@ -108,4 +108,24 @@ describe('two people on one board', () => {
     expect(edited).not.toBe('');
     expect(grew).toEqual([`note:${edited}`]);
   });
+
+  it('re-renders only the note being typed in on the typist’s own page (not the board, not the lanes)', async () => {
+    const board = await harness.createBoard();
+    const writer = await harness.openBoard(board, 'participant', { name: '佐藤', recordRenders: true });
+    for (const text of ['一つ目', '二つ目']) await addNoteByTyping(writer, CITIZEN, '課題', text);
+    await noteItem(writer, '二つ目').getByRole('button', { name: '編集' }).click();
+    const editor = writer.getByRole('textbox', { name: '付箋の本文を編集' });
+    await editor.press('End');
+    const before = await writer.evaluate(() => ({ ...window.__renderCounts }));
+    // Each key is a change the server has yet to confirm, then confirms: the page's save state changes twice.
+    await editor.pressSequentially('です', { delay: 50 });
+    await expect.poll(() => editor.inputValue()).toBe('二つ目です');
+    await expect
+      .poll(() => writer.getByRole('status', { name: /^保存状態:/ }).getAttribute('aria-label'))
+      .toBe('保存状態: 保存済み');
+    const after = await writer.evaluate(() => ({ ...window.__renderCounts }));
+    const grew = Object.keys(after).filter((key) => (after[key] ?? 0) > (before[key] ?? 0));
+    expect(grew.filter((key) => !key.startsWith('note:'))).toEqual([]);
+    expect(grew).toHaveLength(1);
+  });
 });
