@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Role } from '../../shared/roles';
-import { ApiError, type CreatedBoard } from '../lib/api';
+import { boardApi, type CreatedBoard } from '../lib/api';
 
 /** The snapshots API (docs/api.md "Snapshots"). */
 
@@ -19,27 +19,8 @@ export interface SnapshotDocs {
   settings: Y.Doc;
 }
 
-async function call<T>(boardId: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/snapshots${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    let reason = response.statusText;
-    try {
-      const answer = (await response.json()) as { error?: unknown };
-      if (typeof answer.error === 'string') reason = answer.error;
-    } catch {
-      // not JSON: keep the status text
-    }
-    throw new ApiError(response.status, reason);
-  }
-  return (await response.json()) as T;
-}
+const call = <T>(boardId: string, token: string, method: string, path: string, body?: unknown) =>
+  boardApi<T>(boardId, token, method, `/snapshots${path}`, body);
 
 function decode(base64: string): Uint8Array {
   const binary = atob(base64);

@@ -62,6 +62,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's refusal code, when it gives one (e.g. `vote-budget-spent`, docs/api.md). */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -69,13 +71,15 @@ export class ApiError extends Error {
 
 async function readError(response: Response): Promise<ApiError> {
   let reason = response.statusText;
+  let code: string | null = null;
   try {
-    const body = (await response.json()) as { error?: unknown };
+    const body = (await response.json()) as { error?: unknown; code?: unknown };
     if (typeof body.error === 'string') reason = body.error;
+    if (typeof body.code === 'string') code = body.code;
   } catch {
     // not JSON: keep the status text
   }
-  return new ApiError(response.status, reason);
+  return new ApiError(response.status, reason, code);
 }
 
 export async function createBoard(title: string): Promise<CreatedBoard> {
@@ -88,8 +92,17 @@ export async function createBoard(title: string): Promise<CreatedBoard> {
   return (await response.json()) as CreatedBoard;
 }
 
-/** A request to the board's API with the token of this page; resolves with the JSON answer. */
-async function boardApi<T>(boardId: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * A request to the board's API (`/api/boards/<id><path>`) with the token of this page; resolves with the JSON
+ * answer, rejects with an ApiError carrying the server's reason and code. Every feature's API goes through it.
+ */
+export async function boardApi<T>(
+  boardId: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}${path}`, {

@@ -2,44 +2,13 @@ import type { Translate } from '../../shared/i18n/index';
 import type { MessageKey } from '../../shared/i18n/ja';
 import { VOTE_REFUSAL, type VoteRefusalCode } from '../../shared/protocol';
 import type { PrivateVotingState, VotingRound } from '../../shared/records/voting';
-import { ApiError } from '../lib/api';
+import { ApiError, boardApi } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
 
 /** The voting API (docs/api.md "Voting"): ballots go to the server over HTTP, never into a shared document. */
 
-export class VoteError extends ApiError {
-  constructor(
-    status: number,
-    message: string,
-    readonly code: string | null,
-  ) {
-    super(status, message);
-  }
-}
-
-async function call<T>(boardId: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/voting${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    let reason = response.statusText;
-    let code: string | null = null;
-    try {
-      const answer = (await response.json()) as { error?: unknown; code?: unknown };
-      if (typeof answer.error === 'string') reason = answer.error;
-      if (typeof answer.code === 'string') code = answer.code;
-    } catch {
-      // not JSON: keep the status text
-    }
-    throw new VoteError(response.status, reason, code);
-  }
-  return (await response.json()) as T;
-}
+const call = <T>(boardId: string, token: string, method: string, path: string, body?: unknown) =>
+  boardApi<T>(boardId, token, method, `/voting${path}`, body);
 
 export function votingApi(boardId: string, token: string) {
   const dots = (round: number, itemId: string) => `/rounds/${round}/dots/${encodeURIComponent(itemId)}`;
@@ -71,7 +40,7 @@ const REFUSAL_KEYS: Record<VoteRefusalCode, MessageKey> = {
 
 /** A refusal in the UI language: by the server's code, else by status. */
 export function voteErrorMessage(t: Translate, error: unknown): string {
-  if (error instanceof VoteError) {
+  if (error instanceof ApiError) {
     const key = error.code ? REFUSAL_KEYS[error.code as VoteRefusalCode] : undefined;
     if (key) return t(key);
     if (error.status === 403) return t('vote.error.facilitatorOnly');

@@ -12,10 +12,7 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/**
- * Runs axe-core (WCAG 2.1 A/AA rules) in the page; returns the serious and critical violations, readable.
- * (The same check as accessibility.test.ts, for the views of issue 5.)
- */
+/** Runs axe-core (WCAG 2.1 A/AA rules) in the page; returns the serious and critical violations, readable. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the page's Content-Security-Policy rightly refuses inline scripts.
   await page.evaluate(axeSource);
@@ -28,6 +25,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return { violations: result.violations, passes: result.passes.length };
   });
+  // axe really looked: colour contrast, names, labels… each rule that passed is one checked.
   expect(passes).toBeGreaterThan(10);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
