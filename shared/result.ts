@@ -11,7 +11,12 @@ export type BoardError =
   | 'itemNotFound'
   | 'meetingNotFound'
   | 'dateInvalid'
-  | 'textTooLong';
+  | 'textTooLong'
+  | 'commentEmpty'
+  | 'commentTooLong'
+  | 'commentNotFound'
+  | 'commentNotOwn'
+  | 'reactionInvalid';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 
