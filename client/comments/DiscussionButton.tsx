@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import type { CommentTargetKind } from '../../shared/records/comment';
+import { shorten } from '../board/dnd/announcements';
+import { useI18n } from '../i18n/I18nProvider';
+import { CommentThreadDialog } from './CommentThread';
+import { useCommentCount } from './hooks';
+import './comments.css';
+
+interface DiscussionButtonProps {
+  targetId: string;
+  kind: CommentTargetKind;
+  /** The target's text or title (shortened here): names the button and the thread. */
+  label: string;
+}
+
+/**
+ * The comment button of a note or a cluster, with its count, opening the thread. Drop it into any card:
+ * `<DiscussionButton targetId={cluster.id} kind="cluster" label={title} />`.
+ */
+export function DiscussionButton({ targetId, kind, label }: DiscussionButtonProps) {
+  const { t } = useI18n();
+  const count = useCommentCount(targetId);
+  const [open, setOpen] = useState(false);
+  const short = shorten(label, 30);
+  return (
+    <>
+      <button
+        type="button"
+        className={`discussion-button ${count > 0 ? 'has-comments' : ''}`}
+        aria-label={t('comment.button', { label: short, count })}
+        onClick={() => setOpen(true)}
+      >
+        <span aria-hidden="true">💬 {count}</span>
+      </button>
+      {open && <CommentThreadDialog targetId={targetId} kind={kind} label={short} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
