@@ -27,10 +27,11 @@ export function DiscussionButton({ targetId, kind, label }: DiscussionButtonProp
       <button
         type="button"
         className={`discussion-button ${count > 0 ? 'has-comments' : ''}`}
-        aria-label={t('comment.button', { label: short, count })}
         onClick={() => setOpen(true)}
       >
+        {/* The name is the hidden text (not aria-label): the visible "💬 N" is a symbol, not a label to match. */}
         <span aria-hidden="true">💬 {count}</span>
+        <span className="visually-hidden">{t('comment.button', { label: short, count })}</span>
       </button>
       {open && <CommentThreadDialog targetId={targetId} kind={kind} label={short} onClose={() => setOpen(false)} />}
     </>

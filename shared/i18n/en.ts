@@ -453,7 +453,7 @@ export const en: Record<MessageKey, string> = {
   'comment.reaction.👍': 'Like ({count})',
   'comment.reaction.❓': 'Question ({count})',
   'visit.count': '{count} since last visit',
-  'visit.countLabel': '{count} changes since your last visit (open the list)',
+  'visit.countLabel': '{count} since last visit (open the list of changes since your last visit)',
   'visit.added': 'New',
   'visit.changed': 'Updated',
   'visit.addedLabel': 'Added since your last visit',

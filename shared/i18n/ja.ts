@@ -453,7 +453,7 @@ export const ja = {
   'comment.reaction.👍': 'いいね（{count}）',
   'comment.reaction.❓': '質問あり（{count}）',
   'visit.count': '前回から{count}件',
-  'visit.countLabel': '前回の訪問からの変更 {count}件（一覧を開く）',
+  'visit.countLabel': '前回から{count}件（前回の訪問からの変更の一覧を開く）',
   'visit.added': '新着',
   'visit.changed': '更新',
   'visit.addedLabel': '前回の訪問から追加された付箋',

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { absent, addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
@@ -57,6 +58,7 @@ describe('comment threads and reactions', () => {
     await thread(alice, note).getByRole('button', { name: '送信' }).click();
     await shown(commentEntry(bob, '番号札の導入を検討しましょう'));
     expect(await commentEntry(alice, '番号札の導入を検討しましょう').innerText()).toContain('佐藤（あなた）');
+    expect(await seriousViolations(alice)).toEqual([]);
 
     // A comment over the limit is refused with a message; nothing is sent and the text is kept.
     const long = 'あ'.repeat(1001);
@@ -84,6 +86,16 @@ describe('comment threads and reactions', () => {
     await alice.keyboard.press('Escape');
     await absent(thread(alice, note));
     await shown(commentButton(alice, note, 1));
+
+    // The activity feed names who commented and who wrote the note.
+    await alice.getByRole('button', { name: 'アクティビティ' }).click();
+    const activity = alice.getByRole('dialog', { name: 'ボードのアクティビティ' });
+    await shown(activity);
+    const entries = await activity.getByRole('listitem').allInnerTexts();
+    expect(entries.some((e) => e.includes(`佐藤さんが付箋を追加: ${note}`))).toBe(true);
+    expect(entries.some((e) => e.includes(`鈴木さんがコメント（${note}）: 月曜と金曜の朝が特に混みます`))).toBe(true);
+    expect(entries.some((e) => e.includes(`鈴木さんがコメントを削除（${note}）`))).toBe(true);
+    expect(await seriousViolations(alice)).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
     expect(harness.externalRequests).toEqual([]);
   });

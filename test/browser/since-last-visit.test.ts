@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { addNoteByTyping, BrowserHarness, noteItem, openEditor, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
@@ -65,7 +66,7 @@ describe('since your last visit', () => {
     expect(await badge(back, '窓口の待ち時間が長い').count()).toBe(0);
     expect(await badge(back, 'eラーニングを使う').count()).toBe(0);
     expect(await badge(back, '研修の時間がない').count()).toBe(0);
-    const count = back.getByRole('button', { name: '前回の訪問からの変更 3件（一覧を開く）' });
+    const count = back.getByRole('button', { name: '前回から3件（前回の訪問からの変更の一覧を開く）' });
     await shown(count);
     expect(await count.innerText()).toBe('前回から3件');
 
@@ -90,6 +91,7 @@ describe('since your last visit', () => {
       ]),
     );
     expect(entries).toHaveLength(3);
+    expect(await seriousViolations(back)).toEqual([]);
     await list.getByRole('button', { name: 'コメント（研修の時間がない）: 業務時間内に確保したい' }).click();
     await expect
       .poll(() => back.evaluate(() => document.activeElement?.getAttribute('aria-label')))
@@ -99,11 +101,12 @@ describe('since your last visit', () => {
     await expect
       .poll(() => back.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toBe('付箋: 研修を録画して共有');
+    expect(await seriousViolations(back)).toEqual([]);
 
     // Marking all as read clears the marks.
     await count.click();
     await list.getByRole('button', { name: 'すべて既読にする' }).click();
-    await shown(back.getByRole('button', { name: '前回の訪問からの変更 0件（一覧を開く）' }));
+    await shown(back.getByRole('button', { name: '前回から0件（前回の訪問からの変更の一覧を開く）' }));
     expect(await back.locator('.visit-badge').count()).toBe(0);
     expect(harness.pageErrors).toEqual([]);
   });
