@@ -29,6 +29,8 @@ export interface VisitChanges {
   changes: VisitChange[];
   /** note id → how it is marked on the board: added, or changed (text, place, colour, trash). */
   noteMarks: Map<string, 'added' | 'changed'>;
+  /** target id → how many of its comments were added since (shown on its comment button). */
+  newComments: Map<string, number>;
 }
 
 /** Part of the item's id range lies past the seen state vector: (some of) it was written since. */
@@ -109,6 +111,7 @@ function commentChange(commentId: string, map: Y.Map<unknown>, entry: Y.Item, se
 export function changesSince(doc: Y.Doc, seen: Y.Snapshot, personId: string | null): VisitChanges {
   const changes: VisitChange[] = [];
   const noteMarks = new Map<string, 'added' | 'changed'>();
+  const newComments = new Map<string, number>();
   const mine = (map: Y.Map<unknown>) => personId !== null && personId !== '' && map.get('author') === personId;
   for (const [noteId, entry] of boardRoots.notes(doc)._map) {
     const map = entry.content.getContent()[0];
@@ -122,9 +125,11 @@ export function changesSince(doc: Y.Doc, seen: Y.Snapshot, personId: string | nu
     const map = entry.content.getContent()[0];
     if (entry.deleted || !isMap(map) || mine(map)) continue;
     const change = commentChange(commentId, map, entry, seen);
-    if (change) changes.push(change);
+    if (!change) continue;
+    changes.push(change);
+    if (change.kind === 'commentAdded') newComments.set(change.targetId, (newComments.get(change.targetId) ?? 0) + 1);
   }
-  return { changes, noteMarks };
+  return { changes, noteMarks, newComments };
 }
 
 /**

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CommentTargetKind } from '../../shared/records/comment';
 import { shorten } from '../board/dnd/announcements';
 import { useI18n } from '../i18n/I18nProvider';
+import { useNewCommentCount } from '../visit/VisitContext';
 import { CommentThreadDialog } from './CommentThread';
 import { useCommentCount } from './hooks';
 import './comments.css';
@@ -20,6 +21,7 @@ interface DiscussionButtonProps {
 export function DiscussionButton({ targetId, kind, label }: DiscussionButtonProps) {
   const { t } = useI18n();
   const count = useCommentCount(targetId);
+  const fresh = useNewCommentCount(targetId);
   const [open, setOpen] = useState(false);
   const short = shorten(label, 30);
   return (
@@ -30,8 +32,20 @@ export function DiscussionButton({ targetId, kind, label }: DiscussionButtonProp
         onClick={() => setOpen(true)}
       >
         {/* The name is the hidden text (not aria-label): the visible "💬 N" is a symbol, not a label to match. */}
-        <span aria-hidden="true">💬 {count}</span>
-        <span className="visually-hidden">{t('comment.button', { label: short, count })}</span>
+        <span aria-hidden="true">
+          💬 {count}
+          {fresh > 0 && (
+            <span className="comment-new-badge">
+              {' '}
+              {t('visit.added')} {fresh}
+            </span>
+          )}
+        </span>
+        <span className="visually-hidden">
+          {fresh > 0
+            ? t('comment.buttonWithNew', { label: short, count, fresh })
+            : t('comment.button', { label: short, count })}
+        </span>
       </button>
       {open && <CommentThreadDialog targetId={targetId} kind={kind} label={short} onClose={() => setOpen(false)} />}
     </>

@@ -23,7 +23,7 @@ export function VisitProvider({ children }: { children: ReactNode }) {
   return <VisitContext.Provider value={tracker}>{children}</VisitContext.Provider>;
 }
 
-const NO_CHANGES = createStore<VisitChanges>({ changes: [], noteMarks: new Map() });
+const NO_CHANGES = createStore<VisitChanges>({ changes: [], noteMarks: new Map(), newComments: new Map() });
 
 export function useVisitTracker(): VisitTracker | null {
   return useContext(VisitContext);
@@ -37,4 +37,10 @@ export function useVisitChanges(): VisitChanges {
 export function useVisitMark(noteId: string): 'added' | 'changed' | null {
   const store = useVisitTracker()?.changes ?? NO_CHANGES;
   return useStoreSelector(store, (changes) => changes.noteMarks.get(noteId) ?? null);
+}
+
+/** How many comments on this target were added since the last visit. */
+export function useNewCommentCount(targetId: string): number {
+  const store = useVisitTracker()?.changes ?? NO_CHANGES;
+  return useStoreSelector(store, (changes) => changes.newComments.get(targetId) ?? 0);
 }

@@ -428,6 +428,7 @@ export const ja = {
   'error.commentNotOwn': '編集・削除できるのは自分のコメントだけです。',
   'error.reactionInvalid': 'このリアクションは使えません。',
   'comment.button': '『{label}』へのコメント（{count}件）',
+  'comment.buttonWithNew': '『{label}』へのコメント（{count}件、前回から新着{fresh}件）',
   'comment.heading': '『{label}』へのコメント',
   'comment.empty': 'まだコメントはありません。',
   'comment.inputLabel': 'コメントを書く',

@@ -66,6 +66,12 @@ describe('since your last visit', () => {
     expect(await badge(back, '窓口の待ち時間が長い').count()).toBe(0);
     expect(await badge(back, 'eラーニングを使う').count()).toBe(0);
     expect(await badge(back, '研修の時間がない').count()).toBe(0);
+    // The new comment is marked on its note's comment button.
+    await shown(
+      noteItem(back, '研修の時間がない').getByRole('button', {
+        name: '『研修の時間がない』へのコメント（1件、前回から新着1件）',
+      }),
+    );
     const count = back.getByRole('button', { name: '前回から3件（前回の訪問からの変更の一覧を開く）' });
     await shown(count);
     expect(await count.innerText()).toBe('前回から3件');

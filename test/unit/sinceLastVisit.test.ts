@@ -48,6 +48,7 @@ describe('changes since the last visit', () => {
       { kind: 'commentAdded', commentId: 'c1', targetId: 'n1' },
     ]);
     expect(noteMarks.get('n4')).toBe('added');
+    expect(changesSince(mine, seen, 'tanaka').newComments).toEqual(new Map([['n1', 1]]));
     expect(noteMarks.get('n1')).toBe('changed');
   });
 
