@@ -31,9 +31,9 @@ export function DiscussionButton({ targetId, kind, label }: DiscussionButtonProp
         className={`discussion-button ${count > 0 ? 'has-comments' : ''}`}
         onClick={() => setOpen(true)}
       >
-        {/* The name is the hidden text (not aria-label): the visible "💬 N" is a symbol, not a label to match. */}
+        {/* The name is the hidden text (not aria-label): it names the note, which the short visible text does not. */}
         <span aria-hidden="true">
-          💬 {count}
+          💬 {t('comment.short', { count })}
           {fresh > 0 && (
             <span className="comment-new-badge">
               {' '}

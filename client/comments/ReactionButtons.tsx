@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useReactions } from './hooks';
 
 /**
- * 👍 and ❓ on a target: toggle buttons (aria-pressed) with their counts. A viewer sees the counts only.
+ * 👍 and ❓ on a target (shown with words too: closed-network PCs may lack an emoji font): toggle buttons (aria-pressed) with their counts. A viewer sees the counts only.
  * Each person has one reaction of each kind per target, so pressing twice on two devices counts once.
  */
 export function ReactionButtons({ targetId }: { targetId: string }) {
@@ -19,10 +19,7 @@ export function ReactionButtons({ targetId }: { targetId: string }) {
         if (!canEditBoard) {
           return count > 0 ? (
             <span key={emoji} className="reaction reaction-readonly">
-              <span aria-hidden="true">
-                {emoji} {count}
-              </span>
-              <span className="visually-hidden">{name}</span>
+              <span aria-hidden="true">{emoji}</span> {name}
             </span>
           ) : null;
         }
@@ -32,12 +29,10 @@ export function ReactionButtons({ targetId }: { targetId: string }) {
             type="button"
             className={`reaction ${mine ? 'reaction-mine' : ''}`}
             aria-pressed={mine}
-            aria-label={name}
             onClick={() => setReaction(session.boardDoc, targetId, emoji, identity.id, !mine)}
           >
-            <span aria-hidden="true">
-              {emoji} {count > 0 ? count : ''}
-            </span>
+            {/* The emoji is decoration (a PC without an emoji font shows a box): the words are the name. */}
+            <span aria-hidden="true">{emoji}</span> {name}
           </button>
         );
       })}

@@ -429,6 +429,7 @@ export const en: Record<MessageKey, string> = {
   'error.reactionInvalid': 'This reaction is not available.',
   'comment.button': 'Comments on “{label}” ({count})',
   'comment.buttonWithNew': 'Comments on “{label}” ({count}, {fresh} new since your last visit)',
+  'comment.short': 'Comments {count}',
   'comment.heading': 'Comments on “{label}”',
   'comment.empty': 'No comments yet.',
   'comment.inputLabel': 'Write a comment',

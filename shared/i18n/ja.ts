@@ -429,6 +429,7 @@ export const ja = {
   'error.reactionInvalid': 'このリアクションは使えません。',
   'comment.button': '『{label}』へのコメント（{count}件）',
   'comment.buttonWithNew': '『{label}』へのコメント（{count}件、前回から新着{fresh}件）',
+  'comment.short': 'コメント {count}',
   'comment.heading': '『{label}』へのコメント',
   'comment.empty': 'まだコメントはありません。',
   'comment.inputLabel': 'コメントを書く',

@@ -123,7 +123,7 @@ describe('comment threads and reactions', () => {
     await shown(noteItem(alice, note).getByRole('button', { name: '質問あり（1）' }));
 
     // The viewer sees the counts and the thread, and has nothing to press or write.
-    await expect.poll(() => noteItem(viewer, note).innerText()).toContain('👍 1');
+    await expect.poll(() => noteItem(viewer, note).innerText()).toContain('いいね（1）');
     expect(
       await noteItem(viewer, note)
         .getByRole('button', { name: /いいね/ })
