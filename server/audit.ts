@@ -24,7 +24,10 @@ export type AuditAction =
   | 'settings.change'
   | 'voting.open'
   | 'voting.close'
-  | 'voting.reveal';
+  | 'voting.reveal'
+  | 'snapshot.save'
+  | 'snapshot.delete'
+  | 'snapshot.restore';
 
 export interface AuditEntry {
   id: number;

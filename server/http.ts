@@ -15,6 +15,7 @@ import {
   removePerson,
   renamePerson,
 } from './api/people.js';
+import { deleteSnapshot, listSnapshots, readSnapshot, restoreSnapshot, saveSnapshot } from './api/snapshots.js';
 import { serverTime, timerCommand } from './api/timer.js';
 import { castDot, closeRound, openRound, readVoting, revealRound, withdrawDot } from './api/voting.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
@@ -53,6 +54,9 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
   { pattern: /^\/voting\/rounds\/([^/]+)\/close$/, methods: { POST: closeRound } },
   { pattern: /^\/voting\/rounds\/([^/]+)\/reveal$/, methods: { POST: revealRound } },
   { pattern: /^\/voting\/rounds\/([^/]+)\/dots\/([^/]+)$/, methods: { POST: castDot, DELETE: withdrawDot } },
+  { pattern: /^\/snapshots$/, methods: { GET: listSnapshots, POST: saveSnapshot } },
+  { pattern: /^\/snapshots\/([^/]+)$/, methods: { GET: readSnapshot, DELETE: deleteSnapshot } },
+  { pattern: /^\/snapshots\/([^/]+)\/restore$/, methods: { POST: restoreSnapshot } },
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -14,6 +14,8 @@ import { createMetrics, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
 import { ServerStateMirror } from './serverStateMirror.js';
+import { openSnapshotStore } from './snapshotStore.js';
+import { Snapshots } from './snapshots.js';
 import { openStorage, type Storage } from './storage.js';
 import { createWebServer, TlsError, type TlsFiles } from './tls.js';
 import { Voting } from './voting.js';
@@ -95,6 +97,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     locks,
     isArchived: (boardId) => storage.isArchived(boardId),
   });
+  const snapshotStore = openSnapshotStore(storage.database, storage.guardWrite);
+  const snapshots = new Snapshots({ store: snapshotStore, rooms, boards: storage, log });
   const handler = createRequestHandler({
     boards: storage,
     linkTokens,
@@ -106,6 +110,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     connections,
     rooms,
     voting,
+    snapshots,
+    snapshotStore,
     publicUrl,
     adminToken: options.adminToken || null,
     clientDir: options.clientDir ?? resolve('dist/client'),

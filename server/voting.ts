@@ -101,30 +101,34 @@ export class Voting {
     return store.round(boardId, number)!;
   }
 
-  close(boardId: string, number: number): VotingRound {
+  /**
+   * Ends the voting and counts it against the board as it is now, in one transaction; the totals stay sealed
+   * until the reveal, so a note moved, grouped or deleted after the close cannot change the result.
+   */
+  async close(boardId: string, number: number): Promise<VotingRound> {
     const { store } = this.options;
+    const resolved = await this.resolvedItems(boardId);
     store.transact(() => {
       const round = this.existing(boardId, number);
       if (round.status !== 'open') {
         throw new HttpError(409, `round ${number} is not open`, VOTE_REFUSAL.wrongStatus);
       }
-      store.close(boardId, number, Date.now());
+      const { totals, voters } = tallyRound(store.allRows(boardId, number), resolved, round.cap);
+      store.close(boardId, number, Date.now(), voters, totals);
     });
     this.refresh(boardId);
     return store.round(boardId, number)!;
   }
 
-  /** Counts a closed round against the board as it is now and publishes the totals. */
-  async reveal(boardId: string, number: number): Promise<VotingRound> {
+  /** Publishes the totals counted at the close. */
+  reveal(boardId: string, number: number): VotingRound {
     const { store } = this.options;
-    const resolved = await this.resolvedItems(boardId);
     store.transact(() => {
       const round = this.existing(boardId, number);
       if (round.status !== 'closed') {
         throw new HttpError(409, `round ${number} must be closed before it is revealed`, VOTE_REFUSAL.wrongStatus);
       }
-      const { totals, voters } = tallyRound(store.allRows(boardId, number), resolved, round.cap);
-      store.reveal(boardId, number, Date.now(), voters, totals);
+      store.reveal(boardId, number, Date.now());
     });
     this.refresh(boardId);
     return store.round(boardId, number)!;

@@ -51,12 +51,14 @@ export function openVotingStore(db: Database.Database, guardWrite: WriteGuard = 
   const insertRound = db.prepare(
     "INSERT INTO voting_rounds (board_id, number, status, budget, cap, opened_at) VALUES (?, ?, 'open', ?, ?, ?)",
   );
+  // Counted at the close, sealed (toRound shows the totals only once revealed): what people change on the board
+  // after voting has ended cannot change the result.
   const closeRound = db.prepare(
-    "UPDATE voting_rounds SET status = 'closed', closed_at = ? WHERE board_id = ? AND number = ? AND status = 'open'",
+    `UPDATE voting_rounds SET status = 'closed', closed_at = ?, voters = ?, totals = ?
+     WHERE board_id = ? AND number = ? AND status = 'open'`,
   );
   const revealRound = db.prepare(
-    `UPDATE voting_rounds SET status = 'revealed', revealed_at = ?, voters = ?, totals = ?
-     WHERE board_id = ? AND number = ? AND status = 'closed'`,
+    "UPDATE voting_rounds SET status = 'revealed', revealed_at = ? WHERE board_id = ? AND number = ? AND status = 'closed'",
   );
   const selectPersonRows = db.prepare<[string, number, string], { item_id: string; dots: number }>(
     'SELECT item_id, dots FROM ballots WHERE board_id = ? AND round = ? AND person_id = ? ORDER BY item_id',
@@ -96,9 +98,9 @@ export function openVotingStore(db: Database.Database, guardWrite: WriteGuard = 
       insertRound.run(boardId, number, budget, cap, now);
       return number;
     },
-    close: (boardId: string, number: number, now: number) => closeRound.run(now, boardId, number).changes > 0,
-    reveal: (boardId: string, number: number, now: number, voters: number, totals: RoundTotal[]) =>
-      revealRound.run(now, voters, JSON.stringify(totals), boardId, number).changes > 0,
+    close: (boardId: string, number: number, now: number, voters: number, totals: RoundTotal[]) =>
+      closeRound.run(now, voters, JSON.stringify(totals), boardId, number).changes > 0,
+    reveal: (boardId: string, number: number, now: number) => revealRound.run(now, boardId, number).changes > 0,
     personRows: (boardId: string, round: number, personId: string): BallotRow[] =>
       selectPersonRows.all(boardId, round, personId).map((row) => ({ personId, itemId: row.item_id, dots: row.dots })),
     allRows: (boardId: string, round: number): BallotRow[] =>

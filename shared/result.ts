@@ -12,6 +12,15 @@ export type BoardError =
   | 'meetingNotFound'
   | 'dateInvalid'
   | 'textTooLong'
+
+  // Clusters (shared/ops/clusters.ts)
+  | 'clusterNotFound'
+  | 'clusterExists'
+  | 'clusterSameNote'
+  | 'noteNotInCluster'
+  | 'noteUnplaced'
+
+  // Comments and reactions (shared/ops/comments.ts)
   | 'commentEmpty'
   | 'commentTooLong'
   | 'commentNotFound'

@@ -6,7 +6,7 @@ import { useBoard } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
 import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
-import { focusTarget } from '../visit/VisitSummary';
+import { focusTarget, targetLabel } from '../visit/VisitSummary';
 import '../comments/comments.css';
 
 export function ActivityButton() {
@@ -36,7 +36,7 @@ function ActivityDialog({ onClose }: { onClose: () => void }) {
     doc.on('update', refresh);
     return () => doc.off('update', refresh);
   }, [session]);
-  const noteText = (id: string) => shorten(session.noteSnapshots.get(id)?.text ?? '', 30);
+  const noteText = (id: string) => shorten(targetLabel(session.boardDoc, id, session.noteSnapshots.get(id)?.text), 30);
   const describe = (entry: ActivityEntry): string => {
     const name = 'name' in entry ? entry.name || t('activity.someone') : '';
     const text = shorten(entry.text, 40);

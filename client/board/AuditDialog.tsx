@@ -22,6 +22,9 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'voting.open': 'vote.audit.open',
   'voting.close': 'vote.audit.close',
   'voting.reveal': 'vote.audit.reveal',
+  'snapshot.save': 'snapshot.audit.save',
+  'snapshot.delete': 'snapshot.audit.delete',
+  'snapshot.restore': 'snapshot.audit.restore',
 };
 
 /** The settings document's parts, as the facilitator knows them. */

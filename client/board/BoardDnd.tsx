@@ -1,4 +1,5 @@
 import {
+  type CollisionDetection,
   closestCenter,
   DndContext,
   type DragEndEvent,
@@ -10,68 +11,159 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { nanoid } from 'nanoid';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { addToCluster, groupNotes } from '../../shared/ops/clusters';
 import { moveNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
-import { getNote } from '../../shared/selectors';
+import { getNote, readClusters, shownClusterId } from '../../shared/selectors';
 import { useI18n } from '../i18n/I18nProvider';
+import { clusterLabel } from './clusterHooks';
 import { boardAnnouncements } from './dnd/announcements';
-import { currentPlaceOf, moveTargetOf, samePlace } from './dnd/dropTarget';
+import { currentPlaceOf, type DropIntent, dropIntentOf, samePlace } from './dnd/dropTarget';
 import { jumpToNearestDroppable } from './dnd/keyboardCoordinates';
 import { useBoard, useLaneLabelText } from './hooks';
 import { laneIds } from './laneIndex';
+import { useBoardUi } from './ui';
+
+type Point = { x: number; y: number };
+const inside = (point: Point, rect: { left: number; top: number; right: number; bottom: number }) =>
+  point.x >= rect.left && point.x <= rect.right && point.y >= rect.top && point.y <= rect.bottom;
+/** Notes before cluster cards before lanes: the innermost target under the point wins. */
+const rank = (id: string) => (id.startsWith('note:') ? 0 : id.startsWith('cluster:') ? 1 : 2);
 
 /**
- * Drag and drop of notes between lanes and pillars. A drag is session state until the drop: nothing is
- * written to the board during it, and the drop is one `moveNote` transaction.
+ * Drag and drop of notes: between lanes and pillars, onto another note to group them, onto a cluster to join
+ * it, out of a cluster onto a lane to leave it. A drag is session state until the drop: nothing is written
+ * during it, and the drop is one transaction (`moveNote`, `groupNotes` or `addToCluster`).
  */
 export function BoardDnd({ children }: { children: ReactNode }) {
-  const { session, canEditBoard } = useBoard();
+  const { session, canEditBoard, identity } = useBoard();
+  const ui = useBoardUi();
   const { t } = useI18n();
   const laneLabel = useLaneLabelText();
   const [draggingId, setDraggingId] = useState<string | null>(null);
+  /** Where the person aims now (written by the collision detection, read when the target is described). */
+  const probe = useRef<Point | null>(null);
+  const keyboardDrag = useRef(false);
+  /** What the last drop did, for its announcement (undefined: no drop since the pick-up). */
+  const dropped = useRef<DropIntent | null | undefined>(undefined);
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     // Touch: press and hold, so a swipe still scrolls the board.
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: jumpToNearestDroppable }),
+    // Instant scrolling: a smooth scroll still running at the next arrow press leaves the dragged note where
+    // the page was, not where the press sent it (a board taller than the window, e.g. with clusters).
+    useSensor(KeyboardSensor, { coordinateGetter: jumpToNearestDroppable, scrollBehavior: 'auto' }),
   );
 
   const laneNoteIds = useCallback(
     (pillarId: string, lane: LaneKind) => laneIds(session.laneIndex.get(), pillarId, lane),
     [session],
   );
+  const clusterOf = useCallback(
+    (noteId: string) => {
+      const note = getNote(session.boardDoc, noteId);
+      return note ? shownClusterId(note, readClusters(session.boardDoc)) : null;
+    },
+    [session],
+  );
+
+  /**
+   * The target under the pointer (or, for the keyboard, under the dragged note's centre): a note, else a
+   * cluster card, else a lane; off every target, the nearest one.
+   */
+  const collisionDetection = useCallback<CollisionDetection>((args) => {
+    const rect = args.collisionRect;
+    const point = args.pointerCoordinates ?? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    probe.current = args.pointerCoordinates;
+    let best: { id: string; rank: number; area: number } | null = null;
+    for (const container of args.droppableContainers) {
+      const box = args.droppableRects.get(container.id);
+      if (!box || !inside(point, box)) continue;
+      const candidate = { id: String(container.id), rank: rank(String(container.id)), area: box.width * box.height };
+      if (!best || candidate.rank < best.rank || (candidate.rank === best.rank && candidate.area < best.area)) {
+        best = candidate;
+      }
+    }
+    if (!best) return closestCenter(args);
+    const container = args.droppableContainers.find((c) => String(c.id) === best.id)!;
+    return [{ id: container.id, data: { droppableContainer: container, value: 0 } }];
+  }, []);
+
+  const intentOf = useCallback(
+    (active: DragEndEvent['active'], over: DragEndEvent['over']) =>
+      dropIntentOf(active, over, {
+        laneNoteIds,
+        activeClusterId: clusterOf(String(active.id)),
+        probe: probe.current,
+        groupOnMiddle: !keyboardDrag.current,
+      }),
+    [laneNoteIds, clusterOf],
+  );
+  const placeOf = useCallback(
+    (noteId: string): DropIntent | null => {
+      if (clusterOf(noteId) !== null) return { kind: 'stay' };
+      const target = currentPlaceOf(noteId, getNote(session.boardDoc, noteId)?.place ?? null, laneNoteIds);
+      return target ? { kind: 'move', target } : null;
+    },
+    [session, laneNoteIds, clusterOf],
+  );
+
   const accessibility = useMemo(
     () =>
       boardAnnouncements(t, {
         noteText: (id) => getNote(session.boardDoc, id)?.text ?? '',
-        placeOf: (id) => currentPlaceOf(id, getNote(session.boardDoc, id)?.place ?? null, laneNoteIds),
-        targetOf: (active, over) => moveTargetOf(active, over, laneNoteIds),
+        clusterTitle: (id) => clusterLabel(session, id),
+        placeOf,
+        intentOf,
+        droppedIntent: (active, over) => (dropped.current !== undefined ? dropped.current : intentOf(active, over)),
         placeName: (pillarId, lane) => {
           const settings = session.settings.get();
           const pillar = settings.pillars.find((p) => p.id === pillarId);
           return { pillar: pillar?.title ?? '', lane: laneLabel(lane, settings.laneLabels[lane]) };
         },
       }),
-    [t, session, laneLabel, laneNoteIds],
+    [t, session, laneLabel, placeOf, intentOf],
   );
 
   function onDragEnd(event: DragEndEvent) {
     setDraggingId(null);
     const noteId = String(event.active.id);
-    const target = moveTargetOf(event.active, event.over, laneNoteIds);
-    const current = currentPlaceOf(noteId, getNote(session.boardDoc, noteId)?.place ?? null, laneNoteIds);
-    // Dropped where it was: write nothing (a new order key would be a change for everyone).
-    if (target && !(current && samePlace(target, current))) moveNote(session.boardDoc, noteId, target);
+    const intent = intentOf(event.active, event.over);
+    dropped.current = intent;
+    if (!intent || intent.kind === 'stay') return;
+    if (intent.kind === 'move') {
+      const current = placeOf(noteId);
+      // Dropped where it was: write nothing (a new order key would be a change for everyone).
+      if (current?.kind === 'move' && samePlace(intent.target, current.target)) return;
+      moveNote(session.boardDoc, noteId, intent.target);
+      return;
+    }
+    const result =
+      intent.kind === 'group'
+        ? groupNotes(session.boardDoc, {
+            noteId,
+            targetNoteId: intent.targetNoteId,
+            newClusterId: nanoid(),
+            createdBy: identity.id,
+          })
+        : addToCluster(session.boardDoc, noteId, intent.clusterId);
+    if (!result.ok) ui.notify({ message: t(`error.${result.error}`), tone: 'error' });
   }
 
   if (!canEditBoard) return <>{children}</>;
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCenter}
+      collisionDetection={collisionDetection}
       accessibility={accessibility}
-      onDragStart={(event: DragStartEvent) => setDraggingId(String(event.active.id))}
+      onDragStart={(event: DragStartEvent) => {
+        keyboardDrag.current = event.activatorEvent instanceof KeyboardEvent;
+        probe.current = null;
+        dropped.current = undefined;
+        setDraggingId(String(event.active.id));
+      }}
       onDragEnd={onDragEnd}
       onDragCancel={() => setDraggingId(null)}
     >

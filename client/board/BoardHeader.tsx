@@ -1,5 +1,8 @@
 import { useState } from 'react';
+
 import { ActivityButton } from '../activity/ActivityDialog';
+import { SnapshotsDialog } from '../history/SnapshotsDialog';
+
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ROLE_KEYS } from '../i18n/roleKeys';
@@ -22,7 +25,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
   const { role, canEditBoard, canManageBoard, identity } = useBoard();
   const settings = useSettings();
   const [renaming, setRenaming] = useState(false);
-  const [open, setOpen] = useState<'settings' | 'people' | 'audit' | null>(null);
+  const [open, setOpen] = useState<'settings' | 'people' | 'audit' | 'snapshots' | null>(null);
   const { notify } = useBoardUi();
   const isFacilitator = role === 'facilitator';
   return (
@@ -44,6 +47,9 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
         </button>
         {canEditBoard && <HistoryControls />}
         {canEditBoard && <TrashButton />}
+        <button type="button" onClick={() => setOpen('snapshots')}>
+          {t('snapshot.open')}
+        </button>
         {canManageBoard && (
           <button type="button" onClick={() => setOpen('settings')}>
             {t('settings.open')}
@@ -77,6 +83,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
       {open === 'settings' && canManageBoard && <SettingsDialog onClose={() => setOpen(null)} />}
       {open === 'people' && isFacilitator && <PeopleDialog onClose={() => setOpen(null)} />}
       {open === 'audit' && isFacilitator && <AuditDialog onClose={() => setOpen(null)} />}
+      {open === 'snapshots' && <SnapshotsDialog onClose={() => setOpen(null)} />}
     </header>
   );
 }

@@ -1,11 +1,12 @@
+import { FollowMeBanner } from '../facilitation/FollowMe';
 import { MeetingBar } from '../facilitation/MeetingBar';
+import { SpotlightBanner } from '../facilitation/SpotlightBanner';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { MatrixView } from '../matrix/MatrixView';
 import { ShortlistView } from '../shortlist/ShortlistView';
 import type { BoardViewName } from '../views/boardViews';
 import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
-import { VisitProvider } from '../visit/VisitContext';
 import { ResultsView } from '../voting/ResultsView';
 import { VotingStatusBar } from '../voting/VotingStatusBar';
 import { BoardDnd } from './BoardDnd';
@@ -35,34 +36,34 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
 
   return (
     <BoardUiContext.Provider value={ui}>
-      <VisitProvider>
-        <div className="board-page">
-          <BoardHeader onRename={onRename} />
-          <LockBanner />
-          {loaded && <MeetingBar />}
-          {loaded && <VotingStatusBar />}
-          <SessionNoticeBanner />
-          {settings.tooNew && (
-            <p className="banner banner-error" role="alert">
-              {t('board.tooNew')}
-            </p>
-          )}
-          {loaded ? (
-            <>
-              <ViewTabs />
-              <main className="board-main" id={viewPanelId(view)} role="tabpanel" aria-labelledby={viewTabId(view)}>
-                <CurrentView view={view} />
-              </main>
-            </>
-          ) : (
-            <p className="page-message" role="status">
-              {t('board.loading')}
-            </p>
-          )}
-          {moveNoteId && canEditBoard && <MoveDialog noteId={moveNoteId} onClose={closeMoveDialog} />}
-          <Toasts toasts={toasts} onDismiss={dismiss} announcement={announcement} />
-        </div>
-      </VisitProvider>
+      <div className="board-page">
+        <BoardHeader onRename={onRename} />
+        <LockBanner />
+        {loaded && <MeetingBar />}
+        {loaded && <SpotlightBanner />}
+        {loaded && <FollowMeBanner />}
+        {loaded && <VotingStatusBar />}
+        <SessionNoticeBanner />
+        {settings.tooNew && (
+          <p className="banner banner-error" role="alert">
+            {t('board.tooNew')}
+          </p>
+        )}
+        {loaded ? (
+          <>
+            <ViewTabs />
+            <main className="board-main" id={viewPanelId(view)} role="tabpanel" aria-labelledby={viewTabId(view)}>
+              <CurrentView view={view} />
+            </main>
+          </>
+        ) : (
+          <p className="page-message" role="status">
+            {t('board.loading')}
+          </p>
+        )}
+        {moveNoteId && canEditBoard && <MoveDialog noteId={moveNoteId} onClose={closeMoveDialog} />}
+        <Toasts toasts={toasts} onDismiss={dismiss} announcement={announcement} />
+      </div>
     </BoardUiContext.Provider>
   );
 }

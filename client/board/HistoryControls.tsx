@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import { restoreNote } from '../../shared/ops/notes';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard } from './hooks';
@@ -19,7 +20,24 @@ function isTextField(target: EventTarget | null): boolean {
 export function HistoryControls() {
   const { t } = useI18n();
   const { session } = useBoard();
-  const { announce } = useBoardUi();
+  const { announce, notify } = useBoardUi();
+
+  // Undoing the creation of a note moves it to the trash (never erased: colleagues may have built on it).
+  const runUndo = useCallback(() => {
+    const outcome = session.history.undo();
+    if (outcome.kind === 'undone') announce(t('history.undone'));
+    if (outcome.kind === 'trashed') {
+      notify({
+        message: t('history.trashed', { count: outcome.noteIds.length }),
+        action: {
+          label: t('note.undo'),
+          run: () => {
+            for (const id of outcome.noteIds) restoreNote(session.boardDoc, id);
+          },
+        },
+      });
+    }
+  }, [session, announce, notify, t]);
   const canUndo = useStore(session.history.canUndo);
   const canRedo = useStore(session.history.canRedo);
 
@@ -32,21 +50,16 @@ export function HistoryControls() {
       const undo = key === 'z' && !event.shiftKey;
       if (!undo && !redo) return;
       event.preventDefault();
-      if (undo && session.history.undo()) announce(t('history.undone'));
+      if (undo) runUndo();
       if (redo && session.history.redo()) announce(t('history.redone'));
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [session, announce, t]);
+  }, [session, announce, runUndo, t]);
 
   return (
     <span className="history-controls">
-      <button
-        type="button"
-        disabled={!canUndo}
-        aria-keyshortcuts="Control+Z"
-        onClick={() => session.history.undo() && announce(t('history.undone'))}
-      >
+      <button type="button" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={runUndo}>
         {t('history.undo')}
       </button>
       <button

@@ -1,17 +1,20 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type React from 'react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { applyNoteTextChange, deleteNote, restoreNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
 import { DiscussionButton } from '../comments/DiscussionButton';
 import { ReactionButtons } from '../comments/ReactionButtons';
+import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
 import { VisitBadge } from '../visit/VisitBadge';
 import { useVisitMark } from '../visit/VisitContext';
 import { shorten } from './dnd/announcements';
 import type { DropData } from './dnd/dropTarget';
+import { GroupDialog } from './GroupDialog';
 import { useBoard, useEditorsOf, useNote } from './hooks';
+import { LeaveClusterButton, NoteLaneTag } from './MemberControls';
 import { NoteColorSelect } from './NoteColorSelect';
 import { NoteEditor } from './NoteEditor';
 import { countRender } from './renderProbe';
@@ -21,16 +24,19 @@ interface NoteCardProps {
   noteId: string;
   pillarId: string;
   lane: LaneKind;
+  /** Set when the note is shown inside this cluster's card (its lane is then shown as a tag). */
+  clusterId?: string;
 }
 
 /** One sticky note. Subscribes to its own note only, so a remote edit elsewhere does not re-render it. */
-export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteCardProps) {
+export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, clusterId }: NoteCardProps) {
   countRender(`note:${noteId}`);
   const { t } = useI18n();
   const { session, canEditBoard } = useBoard();
   const ui = useBoardUi();
   const note = useNote(noteId);
   const editors = useEditorsOf(noteId);
+  const spotlit = useIsSpotlit(noteId);
   const visitMark = useVisitMark(noteId);
   // Never editable once the board is read-only (e.g. closed for good by the server), even mid-edit.
   const editing = useStoreSelector(ui.editingNoteId, (id) => id === noteId) && canEditBoard;
@@ -38,9 +44,12 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
   const item = useRef<HTMLLIElement | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
+  const [grouping, setGrouping] = useState(false);
 
   const drag = useDraggable({ id: noteId, disabled: !canEditBoard || editing });
-  const dropData: DropData = { kind: 'note', noteId, pillarId, lane };
+  const dropData: DropData = clusterId
+    ? { kind: 'member', noteId, clusterId, pillarId, lane }
+    : { kind: 'note', noteId, pillarId, lane };
   const drop = useDroppable({ id: `note:${noteId}`, data: dropData, disabled: !canEditBoard });
 
   // Presence: tell the others which note this person is editing.
@@ -60,7 +69,9 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
 
   function remove() {
     const next = item.current?.nextElementSibling ?? item.current?.previousElementSibling;
-    const fallback = item.current?.closest('.lane')?.querySelector<HTMLElement>('.quick-entry input');
+    const fallback =
+      item.current?.closest('.lane')?.querySelector<HTMLElement>('.quick-entry input') ??
+      item.current?.closest('.cluster-card')?.querySelector<HTMLElement>('button');
     deleteNote(session.boardDoc, noteId);
     (next?.querySelector<HTMLElement>('.note-edit') ?? fallback)?.focus();
     ui.notify({
@@ -83,7 +94,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
         drag.setNodeRef(element);
         drop.setNodeRef(element);
       }}
-      className={`note ${drag.isDragging ? 'note-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'note-over' : ''} ${editors.length > 0 ? 'note-remote-editing' : ''} ${visitMark ? `note-visit-${visitMark}` : ''}`}
+      className={`note ${drag.isDragging ? 'note-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'note-over' : ''} ${editors.length > 0 ? 'note-remote-editing' : ''} ${spotlit ? 'item-spotlit' : ''} ${visitMark ? `note-visit-${visitMark}` : ''}`}
       style={{ background: note.color, outlineColor: editors[0]?.color }}
       aria-label={t('note.label', { text: label })}
       data-note-id={noteId}
@@ -113,6 +124,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
         </p>
       )}
       <div className="note-footer">
+        {clusterId && <NoteLaneTag lane={lane} />}
         <VisitBadge mark={visitMark} />
         {editors.length > 0 && (
           <span className="note-editors" style={{ color: editors[0]?.color }}>
@@ -142,10 +154,18 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane }: NoteC
           <button type="button" onClick={() => ui.openMoveDialog(noteId)}>
             {t('note.moveTo')}
           </button>
+          <button type="button" onClick={() => setGrouping(true)}>
+            {t('cluster.groupWith')}
+          </button>
+          {clusterId && <LeaveClusterButton noteId={noteId} />}
+          <SpotlightButton itemId={noteId} label={label} />
           <button type="button" onClick={remove}>
             {t('note.delete')}
           </button>
         </div>
+      )}
+      {grouping && canEditBoard && (
+        <GroupDialog noteId={noteId} pillarId={pillarId} onClose={() => setGrouping(false)} />
       )}
     </li>
   );

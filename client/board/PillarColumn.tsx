@@ -1,5 +1,6 @@
 import { LANE_KINDS } from '../../shared/records/lane';
 import type { Pillar } from '../../shared/records/pillar';
+import { ClusterSection } from './ClusterSection';
 import { Lane } from './Lane';
 
 export function PillarColumn({ pillar }: { pillar: Pillar }) {
@@ -9,6 +10,7 @@ export function PillarColumn({ pillar }: { pillar: Pillar }) {
       <h2 id={headingId} className="pillar-title">
         {pillar.title}
       </h2>
+      <ClusterSection pillar={pillar} />
       {LANE_KINDS.map((lane) => (
         <Lane key={lane} pillar={pillar} lane={lane} />
       ))}

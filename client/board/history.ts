@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
+import { deleteNote } from '../../shared/ops/notes';
 import { LOCAL_ORIGIN } from '../../shared/origin';
 import { createStore, type ReadStore } from '../lib/store';
 
@@ -9,15 +10,26 @@ import { createStore, type ReadStore } from '../lib/store';
  * changed since stays. Typing in one text forms one step while the keystrokes come within half a second of
  * each other; any other change is a step of its own. The settings document (the facilitator's) keeps its own
  * explicit undo actions (e.g. restoring a pillar).
+ *
+ * Records are never erased by an undo: colleagues may have built on them meanwhile (typed into a new note,
+ * put a note into a new cluster, voted on it). Undoing the creation of a note moves it to the trash instead
+ * (a soft delete, which the trash and the message can take back); a cluster record and what is inside it stay
+ * (a cluster is shown only while a note names it, so undoing a grouping puts this person's notes back and the
+ * cluster goes on for whoever else is in it).
  */
+export type UndoOutcome = { kind: 'nothing' } | { kind: 'undone' } | { kind: 'trashed'; noteIds: string[] };
+
 export interface BoardHistory {
   canUndo: ReadStore<boolean>;
   canRedo: ReadStore<boolean>;
-  /** False when there was nothing to undo. */
-  undo(): boolean;
+  undo(): UndoOutcome;
+  /** False when there was nothing to redo. */
   redo(): boolean;
   destroy(): void;
 }
+
+/** The undo's own soft deletes: not tracked, so they are not a step to undo in turn. */
+const HISTORY_ORIGIN = Symbol('board.history');
 
 /** What a transaction changed, for merging: the one text it typed into, or null (anything else). */
 function typedText(transaction: Y.Transaction): Y.Text | null {
@@ -37,10 +49,34 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
     lastTyped = typed;
   };
   doc.on('afterTransaction', onTransaction);
-  const manager = new Y.UndoManager(
-    [boardRoots.notes(doc), boardRoots.clusters(doc), boardRoots.matrix(doc), boardRoots.shortlist(doc)],
-    { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 500 },
-  );
+  const notes = boardRoots.notes(doc);
+  const clusters = boardRoots.clusters(doc);
+  const manager = new Y.UndoManager([notes, clusters, boardRoots.matrix(doc), boardRoots.shortlist(doc)], {
+    trackedOrigins: new Set([LOCAL_ORIGIN]),
+    captureTimeout: 500,
+    deleteFilter: (item) => !isRecordOrInCluster(item),
+  });
+
+  /** A note or cluster record itself, or anything inside a cluster record (its title). */
+  function isRecordOrInCluster(item: Y.Item): boolean {
+    if (item.parent === notes || item.parent === clusters) return true;
+    let parent = item.parent instanceof Y.AbstractType ? item.parent._item : null;
+    while (parent) {
+      if (parent.parent === clusters) return true;
+      parent = parent.parent instanceof Y.AbstractType ? parent.parent._item : null;
+    }
+    return false;
+  }
+
+  /** Notes this step created (their record's id is among its insertions). */
+  function notesCreatedIn(step: Y.UndoManager['undoStack'][number]): string[] {
+    const created: string[] = [];
+    notes.forEach((value, id) => {
+      const item = value instanceof Y.Map ? value._item : null;
+      if (item && Y.isDeleted(step.insertions, item.id)) created.push(id);
+    });
+    return created;
+  }
   const canUndo = createStore(false);
   const canRedo = createStore(false);
   const refresh = () => {
@@ -53,7 +89,17 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
   return {
     canUndo,
     canRedo,
-    undo: () => manager.undo() !== null,
+    undo: () => {
+      const step = manager.undoStack.at(-1);
+      if (!step) return { kind: 'nothing' };
+      const created = notesCreatedIn(step);
+      if (created.length === 0) return manager.undo() === null ? { kind: 'nothing' } : { kind: 'undone' };
+      // A creation is its own step (see onTransaction): it becomes a move to the trash.
+      manager.undoStack.pop();
+      for (const id of created) deleteNote(doc, id, Date.now(), HISTORY_ORIGIN);
+      refresh();
+      return { kind: 'trashed', noteIds: created };
+    },
     redo: () => manager.redo() !== null,
     destroy: () => {
       doc.off('afterTransaction', onTransaction);

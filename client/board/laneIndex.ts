@@ -9,8 +9,10 @@ import {
   listTrash,
   listUnplacedNotes,
   liveNotesByLane,
+  readClusters,
 } from '../../shared/selectors';
 import { createStore, type ReadStore, sameArray } from '../lib/store';
+import { affectsClusterPlacement, type ClusterIndex, computeClusterIndex, EMPTY_CLUSTER_INDEX } from './clusterIndex';
 
 /**
  * Which note ids each lane shows, recomputed once per transaction that can move a note (a note added or
@@ -36,8 +38,12 @@ function affectsPlacement(events: Y.YEvent<Y.AbstractType<unknown>>[], notes: Y.
   });
 }
 
-export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<LaneIndex> & { destroy(): void } {
+export function createLaneIndex(
+  boardDoc: Y.Doc,
+  settingsDoc: Y.Doc,
+): ReadStore<LaneIndex> & { clusters: ReadStore<ClusterIndex>; destroy(): void } {
   const store = createStore<LaneIndex>({ lanes: new Map(), unplaced: EMPTY, trash: EMPTY });
+  const clusterStore = createStore<ClusterIndex>(EMPTY_CLUSTER_INDEX);
 
   const recompute = () => {
     const previous = store.get();
@@ -45,7 +51,10 @@ export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<
     const pillars = activePillars(settingsDoc);
     // One read of every note for the three lists (a 3,000-note board arrives in one transaction).
     const notes = listNotes(boardDoc);
-    const byLane = liveNotesByLane(boardDoc, notes);
+    const clusterRecords = readClusters(boardDoc);
+    const byLane = liveNotesByLane(boardDoc, notes, clusterRecords);
+    // Clusters first: a listener of the lanes (a note left every lane) can then see where the note went.
+    clusterStore.set(computeClusterIndex(notes, clusterRecords, clusterStore.get()));
     let changed = false;
     for (const pillar of pillars) {
       for (const lane of LANE_KINDS) {
@@ -59,7 +68,7 @@ export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<
     }
     if (lanes.size !== previous.lanes.size) changed = true;
     // Notes of archived pillars are not unplaced: they come back with their pillar.
-    const unplacedIds = listUnplacedNotes(boardDoc, allPillars(settingsDoc), notes).map((n) => n.id);
+    const unplacedIds = listUnplacedNotes(boardDoc, allPillars(settingsDoc), notes, clusterRecords).map((n) => n.id);
     const unplaced = sameArray(previous.unplaced, unplacedIds) ? previous.unplaced : unplacedIds;
     const trashIds = listTrash(boardDoc, undefined, notes).map((n) => n.id);
     const trash = sameArray(previous.trash, trashIds) ? previous.trash : trashIds;
@@ -73,19 +82,24 @@ export function createLaneIndex(boardDoc: Y.Doc, settingsDoc: Y.Doc): ReadStore<
     if (affectsPlacement(events, notes)) recompute();
   };
   const pillars = settingsRoots.pillars(settingsDoc);
-  // A cluster record arriving (or its pillar changing) moves its notes out of their lanes.
+  // A cluster record arriving (or its pillar changing) moves its notes out of their lanes; a title typed
+  // in a cluster changes no list.
   const clusters = boardRoots.clusters(boardDoc);
+  const onClusters = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    if (affectsClusterPlacement(events, clusters)) recompute();
+  };
   notes.observeDeep(onNotes);
   pillars.observeDeep(recompute);
-  clusters.observeDeep(recompute);
+  clusters.observeDeep(onClusters);
   recompute();
   return {
     get: store.get,
     subscribe: store.subscribe,
+    clusters: { get: clusterStore.get, subscribe: clusterStore.subscribe },
     destroy: () => {
       notes.unobserveDeep(onNotes);
       pillars.unobserveDeep(recompute);
-      clusters.unobserveDeep(recompute);
+      clusters.unobserveDeep(onClusters);
     },
   };
 }

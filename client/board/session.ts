@@ -14,6 +14,7 @@ import type { Me } from '../lib/api';
 import { readLocal, writeLocal } from '../lib/localStore';
 import { createStore, type Store } from '../lib/store';
 import { createRoundsStore, createVotingChannel } from '../voting/votingChannel';
+import { createClusterSnapshots } from './clusterIndex';
 import { type BoardHistory, createBoardHistory } from './history';
 import { createLaneIndex } from './laneIndex';
 import { createNoteSnapshots } from './noteSnapshots';
@@ -54,6 +55,9 @@ export class BoardSession {
   /** This device's copy of the board (IndexedDB): what makes it open and work offline. */
   readonly offlineCopy: OfflineCopy;
   readonly laneIndex;
+  /** Shown clusters per pillar and their notes (computed with the lane index). */
+  readonly clusterIndex;
+  readonly clusterSnapshots;
   readonly settings;
   readonly presence;
   readonly noteSnapshots;
@@ -97,6 +101,8 @@ export class BoardSession {
       this.settingsProvider.connect();
     });
     this.laneIndex = createLaneIndex(this.boardDoc, this.settingsDoc);
+    this.clusterIndex = this.laneIndex.clusters;
+    this.clusterSnapshots = createClusterSnapshots(this.boardDoc);
     this.settings = createSettingsStore(this.settingsDoc);
     this.presence = createPresenceStore(this.boardProvider.awareness);
     this.noteSnapshots = createNoteSnapshots(this.boardDoc);
@@ -134,6 +140,7 @@ export class BoardSession {
       () => this.pending.settings.destroy(),
       () => this.offlineCopy.destroy(),
       () => this.votingRounds.destroy(),
+      () => this.clusterSnapshots.destroy(),
     );
     const updateOnline = () => this.refreshConnection();
     window.addEventListener('online', updateOnline);

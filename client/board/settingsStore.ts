@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { settingsRoots } from '../../shared/docs';
 import { currentMeetingId } from '../../shared/ops/meetings';
 import { type LaneKind, readLaneLabels } from '../../shared/records/lane';
+import { type FollowMe, readFollowMe, readSpotlight, type Spotlight } from '../../shared/records/liveFacilitation';
 import { listMeetings, type Meeting } from '../../shared/records/meeting';
 import { checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta';
 import type { Pillar } from '../../shared/records/pillar';
@@ -26,6 +27,10 @@ export interface BoardSettings {
   currentMeetingId: string | null;
   /** The meeting timer (server clock), or null when none is set. */
   timer: MeetingTimer | null;
+  /** The note or cluster the facilitator points everyone to. */
+  spotlight: Spotlight | null;
+  /** Follow-me: whose view participants may follow. */
+  followMe: FollowMe | null;
 }
 
 function read(doc: Y.Doc): BoardSettings {
@@ -41,6 +46,8 @@ function read(doc: Y.Doc): BoardSettings {
     meetings: listMeetings(settingsRoots.meetings(doc)),
     currentMeetingId: currentMeetingId(doc),
     timer: readTimer(doc),
+    spotlight: readSpotlight(doc),
+    followMe: readFollowMe(doc),
   };
 }
 

@@ -28,13 +28,20 @@ export function useBoardUiState(session: BoardSession) {
     }),
     [notify, announce, view, editingNoteId, carets],
   );
-  // The note being edited left every lane (deleted, or its pillar archived): stop editing it, so that an
-  // undo later does not reopen an editor that takes the focus from wherever the person is now.
+  // The note being edited left every lane and cluster (deleted, or its pillar archived): stop editing it, so
+  // that an undo later does not reopen an editor that takes the focus from wherever the person is now.
   useEffect(
     () =>
       session.laneIndex.subscribe(() => {
         const id = editingNoteId.get();
-        if (id && ![...session.laneIndex.get().lanes.values()].some((ids) => ids.includes(id))) editingNoteId.set(null);
+        const shown = (lists: Iterable<readonly string[]>) => [...lists].some((ids) => ids.includes(id ?? ''));
+        if (
+          id &&
+          !shown(session.laneIndex.get().lanes.values()) &&
+          !shown(session.clusterIndex.get().members.values())
+        ) {
+          editingNoteId.set(null);
+        }
       }),
     [session, editingNoteId],
   );

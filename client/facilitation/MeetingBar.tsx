@@ -4,6 +4,7 @@ import { nextMeetingId, setCurrentMeeting } from '../../shared/ops/meetings';
 import { useBoard, useSettings } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { FollowMeToggle } from './FollowMe';
 import { MeetingPlanDialog } from './MeetingPlanDialog';
 import { MeetingTimer } from './MeetingTimer';
 
@@ -13,7 +14,7 @@ import { MeetingTimer } from './MeetingTimer';
  */
 export function MeetingBar() {
   const { t } = useI18n();
-  const { session, canEditSettings } = useBoard();
+  const { session, canEditSettings, role } = useBoard();
   const { announce } = useBoardUi();
   const { meetings, currentMeetingId } = useSettings();
   const [planOpen, setPlanOpen] = useState(false);
@@ -48,6 +49,7 @@ export function MeetingBar() {
           {t('meeting.next', { title: next.title })}
         </button>
       )}
+      {canEditSettings && role === 'facilitator' && <FollowMeToggle />}
       <MeetingTimer />
       {planOpen && <MeetingPlanDialog onClose={() => setPlanOpen(false)} />}
     </section>

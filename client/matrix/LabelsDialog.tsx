@@ -74,10 +74,15 @@ function LabelField({
     );
     shownValue.current = value;
   }, [value]);
+  // Saving the label as shown changes nothing: in English the shown default is a translation, and storing it
+  // would show English to everyone else.
+  const save = () => {
+    if (draft !== value) onSave(draft);
+  };
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter' || isImeEnter(event)) return;
     event.preventDefault();
-    onSave(draft);
+    save();
   }
   return (
     <div className="text-setting">
@@ -85,7 +90,7 @@ function LabelField({
         <span>{field}</span>
         <input ref={input} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} />
       </label>
-      <button type="button" aria-label={t('matrix.labelSaveOf', { field })} onClick={() => onSave(draft)}>
+      <button type="button" aria-label={t('matrix.labelSaveOf', { field })} onClick={save}>
         {t('matrix.labelSave')}
       </button>
       <button type="button" aria-label={t('matrix.labelResetOf', { field })} onClick={onReset}>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
+import { readCluster } from '../../shared/records/cluster';
 import { readComment } from '../../shared/records/comment';
 import type { VisitChange } from '../../shared/sinceLastVisit';
 import { shorten } from '../board/dnd/announcements';
@@ -31,6 +32,13 @@ export function VisitSummaryButton() {
       {open && <VisitDialog onClose={() => setOpen(false)} />}
     </>
   );
+}
+
+/** The text that names a comment's target: the note's text, else the cluster's title. */
+export function targetLabel(doc: Y.Doc, id: string, noteText: string | undefined): string {
+  if (noteText !== undefined) return noteText;
+  const value = boardRoots.clusters(doc).get(id);
+  return readCluster(id, value instanceof Y.Map ? value : null)?.title ?? '';
 }
 
 /** Where an entry leads: the note it is about (a comment's target), if that is on the board. */
@@ -64,7 +72,8 @@ function VisitDialog({ onClose }: { onClose: () => void }) {
   const { changes } = useVisitChanges();
   const dialog = useModalDialog();
   const titleId = useId();
-  const noteText = (id: string) => shorten(session.noteSnapshots.get(id)?.text ?? '', 40);
+  // A comment's target is a note or a cluster (its title).
+  const noteText = (id: string) => shorten(targetLabel(session.boardDoc, id, session.noteSnapshots.get(id)?.text), 40);
   const onBoard = (id: string) => {
     const note = session.noteSnapshots.get(id);
     return note ? note.deletedAt === null : boardRoots.clusters(session.boardDoc).has(id);

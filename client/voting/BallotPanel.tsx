@@ -20,7 +20,12 @@ export function BallotPanel({ round, own }: { round: VotingRound; own: PrivateVo
   const dots = own.round === round.number ? own.dots : {};
   const used = own.round === round.number ? own.used : 0;
   const remaining = Math.max(0, round.budget - used);
-  const groups = groupByPillar(items, settings.pillars, settings.archivedPillars);
+  // Only what the board shows: items of archived pillars are hidden there, so they cannot be voted on here.
+  const activeIds = new Set(settings.pillars.map((pillar) => pillar.id));
+  const groups = groupByPillar(
+    items.filter((item) => item.pillarId !== null && activeIds.has(item.pillarId)),
+    settings.pillars,
+  );
   return (
     <section className="vote-ballot" aria-labelledby="vote-ballot-heading">
       <h3 id="vote-ballot-heading">
@@ -62,9 +67,10 @@ function BallotItem({ item, round, mine }: { item: VoteItem; round: VotingRound;
   async function change(add: boolean) {
     setBusy(true);
     const api = votingApi(session.boardId, token);
+    const since = session.ownVote.mark();
     try {
       const { ballot } = add ? await api.cast(round.number, item.id) : await api.withdraw(round.number, item.id);
-      session.ownVote.accept(ballot);
+      session.ownVote.accept(ballot, since);
       const remaining = Math.max(0, round.budget - ballot.used);
       announce(t(add ? 'vote.added' : 'vote.removed', { label: item.label, remaining }));
     } catch (error) {

@@ -20,7 +20,8 @@ export function VotingStatusBar() {
   const view = useStore(ui.view);
   const latest = rounds.at(-1) ?? null;
   useRoundAnnouncements(latest);
-  useReturnedDotsNotice(own.returned);
+  // Only while this round is open: dots given back in a finished round cannot be placed again.
+  useReturnedDotsNotice(latest?.status === 'open' && own.round === latest.number ? own.returned : null);
   if (latest?.status !== 'open') return null;
   return (
     <section className="vote-status-bar" aria-label={t('vote.statusOpen', { number: latest.number })}>
@@ -59,12 +60,16 @@ function useRoundAnnouncements(latest: VotingRound | null) {
   }, [key, latest, announce, t]);
 }
 
-function useReturnedDotsNotice(returned: number) {
+/** Tells the person when dots of theirs were given back (their item was deleted or merged); null: not now. */
+function useReturnedDotsNotice(returned: number | null) {
   const { t } = useI18n();
   const { notify } = useBoardUi();
-  const before = useRef(returned);
+  // The first count seen (a page load, a round opening) is where we start, not news.
+  const before = useRef<number | null>(null);
   useEffect(() => {
-    if (returned > before.current) notify({ message: t('vote.returned', { count: returned - before.current }) });
+    if (returned !== null && before.current !== null && returned > before.current) {
+      notify({ message: t('vote.returned', { count: returned - before.current }) });
+    }
     before.current = returned;
   }, [returned, notify, t]);
 }

@@ -17,18 +17,34 @@ import { createStore, type ReadStore } from '../lib/store';
  * it is in a shared document or presence, so nobody else ever receives it.
  */
 export function createVotingChannel(provider: WebsocketProvider): ReadStore<PrivateVotingState> & {
-  /** An HTTP answer (cast, withdraw) is as fresh as a pushed state: shown at once. */
-  accept(state: PrivateVotingState): void;
+  /** A mark to take before an HTTP request (cast, withdraw): see `accept`. */
+  mark(): number;
+  /**
+   * The HTTP answer to a request made at `since` (a mark). Shown at once unless the server pushed a state
+   * meanwhile: the server pushes after every change of this person's dots (from any tab), so a push that came
+   * after the request is at least as new as the answer — an answer overtaken by another tab's change must not
+   * bring back the older state.
+   */
+  accept(state: PrivateVotingState, since: number): void;
 } {
   const store = createStore<PrivateVotingState>(NO_PRIVATE_VOTING_STATE);
+  let pushes = 0;
   provider.messageHandlers[MESSAGE.voting] = (_encoder, decoder) => {
     try {
       store.set(readPrivateVotingState(JSON.parse(decoding.readVarString(decoder))));
+      pushes++;
     } catch (error) {
       console.warn('voting: ignored a malformed state from the server', error);
     }
   };
-  return { get: store.get, subscribe: store.subscribe, accept: (state) => store.set(readPrivateVotingState(state)) };
+  return {
+    get: store.get,
+    subscribe: store.subscribe,
+    mark: () => pushes,
+    accept: (state, since) => {
+      if (pushes === since) store.set(readPrivateVotingState(state));
+    },
+  };
 }
 
 /** The public rounds (settings document, written by the server); a new array only when they changed. */

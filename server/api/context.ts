@@ -8,6 +8,8 @@ import { HttpError } from '../httpUtil.js';
 import type { PeopleStore } from '../people.js';
 import type { Rooms } from '../rooms.js';
 import type { ServerStateMirror } from '../serverStateMirror.js';
+import type { SnapshotStore } from '../snapshotStore.js';
+import type { Snapshots } from '../snapshots.js';
 import type { BoardStore, DocumentStore } from '../storage.js';
 import type { Voting } from '../voting.js';
 
@@ -25,6 +27,9 @@ export interface ApiContext {
   rooms: Rooms;
   /** Sealed dot voting: rounds, ballots, the private channel (server/voting.ts). */
   voting: Voting;
+  /** Named snapshots: taking them (server/snapshots.ts) and the stored ones (server/snapshotStore.ts). */
+  snapshots: Snapshots;
+  snapshotStore: SnapshotStore;
   /** Where links point, without a trailing slash; read at each request (the port is known after listen). */
   publicUrl: () => string;
   adminToken: string | null;

@@ -81,7 +81,7 @@ export async function closeRound(
   number: string,
 ) {
   const access = authorize(context, req, boardId, ['facilitator']);
-  const round = context.voting.close(boardId, roundNumber(number));
+  const round = await context.voting.close(boardId, roundNumber(number));
   await published(context, access, res, boardId, 'voting.close', round, 200);
 }
 
@@ -94,7 +94,7 @@ export async function revealRound(
   number: string,
 ) {
   const access = authorize(context, req, boardId, ['facilitator']);
-  const round = await context.voting.reveal(boardId, roundNumber(number));
+  const round = context.voting.reveal(boardId, roundNumber(number));
   await published(context, access, res, boardId, 'voting.reveal', round, 200);
 }
 

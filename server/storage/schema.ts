@@ -5,7 +5,7 @@ import { checksumOf } from './checksum.js';
  * The SQL schema's version, kept in `PRAGMA user_version`. 0 is the first release (no version written);
  * each migration below brings a database from its index to index + 1, inside one transaction.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The first release's tables: a new database starts here and is migrated like an old one. */
 const INITIAL_SCHEMA = `
@@ -78,6 +78,32 @@ const MIGRATIONS: Array<(db: Database) => void> = [
         dots INTEGER NOT NULL CHECK (dots > 0),
         PRIMARY KEY (board_id, round, person_id, item_id),
         FOREIGN KEY (board_id, round) REFERENCES voting_rounds (board_id, number) ON DELETE CASCADE
+      );
+    `);
+  },
+  // 2 → 3: named snapshots of a board (server/snapshotStore.ts). `snapshots` already names the compacted
+  // state of the live documents, hence `named_snapshots`. `snapshot_meeting_seen` is the meeting under way
+  // the server last saw per board: the automatic snapshot at a meeting's end is taken once, even across restarts.
+  (db) => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS named_snapshots (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('manual', 'meeting')),
+        meeting_id TEXT,
+        created_at INTEGER NOT NULL,
+        created_by_role TEXT,
+        created_by_person_id TEXT,
+        created_by_name TEXT,
+        board_state BLOB NOT NULL,
+        settings_state BLOB NOT NULL,
+        checksum TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS named_snapshots_by_board ON named_snapshots (board_id, created_at);
+      CREATE TABLE IF NOT EXISTS snapshot_meeting_seen (
+        board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+        meeting_id TEXT
       );
     `);
   },

@@ -85,6 +85,26 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('finds no serious violation on a board with a cluster, in the group dialog and while renaming it', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    await addNoteByTyping(page, '市民サービスの向上', '課題', '窓口の待ち時間が長い');
+    await addNoteByTyping(page, '市民サービスの向上', 'アイデア', 'オンライン予約');
+    await addNoteByTyping(page, '市民サービスの向上', 'アイデア', '書かない窓口');
+    await noteItem(page, 'オンライン予約').getByRole('button', { name: 'グループにする…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'グループにする' });
+    await shown(dialog);
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'グループにする' }).click();
+    const cluster = page.getByRole('listitem', { name: 'グループ: 窓口の待ち時間が長い' });
+    await shown(cluster);
+    expect(await seriousViolations(page)).toEqual([]);
+    await cluster.getByRole('button', { name: /の付箋を表示$/ }).click();
+    await cluster.getByRole('button', { name: /の名前を変更$/ }).click();
+    await shown(page.getByRole('textbox', { name: /グループの名前/ }));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('finds no serious violation for a viewer, in English', async () => {
     const board = await harness.createBoard();
     const page = await harness.openBoard(board, 'viewer', { lang: 'en' });

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs.js';
+import { listItems } from '../../shared/items.js';
 import { LANE_KINDS } from '../../shared/records/lane.js';
 import type { Pillar } from '../../shared/records/pillar.js';
 import { allPillars, listLaneNotes, listNotes, listUnplacedNotes } from '../../shared/selectors.js';
@@ -60,12 +61,13 @@ export function expectConverged(peers: Peer[], roots: readonly string[]): void {
   }
 }
 
-export const BOARD_ROOTS = ['meta', 'notes'] as const;
+export const BOARD_ROOTS = ['meta', 'notes', 'clusters'] as const;
 export const SETTINGS_ROOTS = ['meta', 'pillars', 'laneLabels'] as const;
 
 /**
  * Every live note is in exactly one place: one lane of one known pillar (archived pillars included, their
- * notes come back with them) or the unplaced list. Returns where each note is shown.
+ * notes come back with them), one shown cluster of a known pillar, or the unplaced list. Returns where each
+ * note is shown (`pillar/lane`, `cluster:<id>` or `unplaced`).
  */
 export function expectEveryNoteShownOnce(board: Y.Doc, pillars: readonly Pillar[]): Map<string, string> {
   const shown = new Map<string, string>();
@@ -77,6 +79,11 @@ export function expectEveryNoteShownOnce(board: Y.Doc, pillars: readonly Pillar[
     for (const lane of LANE_KINDS) {
       for (const note of listLaneNotes(board, pillar.id, lane)) show(note.id, `${pillar.id}/${lane}`);
     }
+  }
+  const known = new Set(pillars.map((p) => p.id));
+  for (const item of listItems(board)) {
+    if (item.kind !== 'cluster' || !known.has(item.pillarId)) continue;
+    for (const note of item.notes) show(note.id, `cluster:${item.id}`);
   }
   for (const note of listUnplacedNotes(board, pillars)) show(note.id, 'unplaced');
   const live = listNotes(board).filter((n) => n.deletedAt === null);

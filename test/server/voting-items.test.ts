@@ -35,6 +35,26 @@ describe('votes on items deleted or clustered meanwhile', () => {
     return { board, writer, api, alice, bob, ballot, change, reveal };
   }
 
+  it('counts the round at the close: changes to the board after it do not change the revealed result', async () => {
+    const { board, writer, api, alice, change } = await setUp(['k1', 'k2', 'k3'], { budget: 3 });
+    await change(() => clusterNotes(writer.doc, 'kc', writer.pillarId, ['k1', 'k2'], '窓口'));
+    expect((await api.cast(alice.token, 1, 'kc')).status).toBe(200);
+    expect((await api.cast(alice.token, 1, 'kc')).status).toBe(200);
+    expect((await api.cast(alice.token, 1, 'k3')).status).toBe(200);
+    expect((await api.close(board.tokens.facilitator, 1)).status).toBe(200);
+    // After the close: the cluster loses its notes (no longer shown) and the other note is deleted.
+    await change(() => {
+      for (const id of ['k1', 'k2', 'k3']) deleteNote(writer.doc, id);
+    });
+    const round = (await api.reveal(board.tokens.facilitator, 1)).body.round as VotingRound;
+    expect(round.totals?.map((t) => [t.itemId, t.count]).sort()).toEqual([
+      ['k3', 1],
+      ['kc', 2],
+    ]);
+    expect(round.voters).toBe(1);
+    writer.destroy();
+  });
+
   it('drops a dot on a deleted note from the count and gives it back to the voter', async () => {
     const { writer, api, alice, ballot, change, reveal } = await setUp(['d1', 'd2'], { budget: 2 });
     expect((await api.cast(alice.token, 1, 'd1')).status).toBe(200);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../server/storage/schema.js';
 import { VOTE_REFUSAL } from '../../shared/protocol.js';
 import { readVotingRounds, type VotingRound } from '../../shared/records/voting.js';
 import {
@@ -215,7 +216,7 @@ describe('voting tables in SQLite', () => {
     expect(deleted.status).toBe(200);
     await server.close();
     const db = new Database(join(data.dir, 'board.sqlite'), { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT COUNT(*) AS n FROM voting_rounds').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM ballots').get()).toEqual({ n: 0 });
     db.close();

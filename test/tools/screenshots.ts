@@ -10,6 +10,8 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer } from '../../server/main';
+import { groupNotes } from '../../shared/ops/clusters';
+import { renameCluster } from '../../shared/ops/clusterTitle';
 import { addNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
 import { NOTE_COLORS } from '../../shared/records/note';
@@ -37,6 +39,85 @@ const NOTES: Record<number, [LaneKind, string, string][]> = {
   ],
 };
 
+/** A board being clustered: more notes in the first pillar, grouped by `clusterNotes`. */
+const CLUSTER_NOTES: Record<number, [LaneKind, string, string][]> = {
+  0: [
+    ['problem', '窓口の待ち時間が長い', '佐藤'],
+    ['problem', '申請書類が多く、何度も同じことを書く', '鈴木'],
+    ['problem', '電話がつながりにくい', '高橋'],
+    ['goal', '自宅からスマホで主な手続きができる', '佐藤'],
+    ['goal', '窓口に来なくても相談できる', '田中'],
+    ['idea', '書かない窓口', '高橋'],
+    ['idea', 'オンライン予約で待ち時間ゼロ', '鈴木'],
+    ['idea', 'チャットで問い合わせ', '田中'],
+  ],
+  1: NOTES[1]!,
+  2: NOTES[2]!,
+};
+
+/** Groups the first pillar's notes into a named cluster and an unnamed one (as people would by dragging). */
+function clusterNotes(doc: Y.Doc, ids: Map<string, string>) {
+  const id = (text: string) => ids.get(text) ?? '';
+  const group = (noteText: string, targetText: string, clusterId: string) =>
+    groupNotes(doc, { noteId: id(noteText), targetNoteId: id(targetText), newClusterId: clusterId, createdBy: '佐藤' });
+  group('オンライン予約で待ち時間ゼロ', '窓口の待ち時間が長い', 'cluster-waiting');
+  group('自宅からスマホで主な手続きができる', '窓口の待ち時間が長い', 'cluster-waiting');
+  renameCluster(doc, 'cluster-waiting', '窓口に来なくてよい市役所');
+  group('書かない窓口', '申請書類が多く、何度も同じことを書く', 'cluster-forms');
+}
+
+async function createBoard(title: string) {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  return (await response.json()) as { id: string; tokens: Record<string, string> };
+}
+
+/** Writes the notes through a stock WebsocketProvider, as any Yjs tool could; `then` edits further. */
+async function fillBoard(
+  board: { id: string; tokens: Record<string, string> },
+  entriesByPillar: Record<number, [LaneKind, string, string][]>,
+  then?: (doc: Y.Doc, idsByText: Map<string, string>) => void,
+) {
+  const wsUrl = `${server.url.replace('http', 'ws')}/ws`;
+  const options = {
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+    params: { token: board.tokens.participant ?? '' },
+  };
+  const settings = new Y.Doc();
+  const notes = new Y.Doc();
+  const settingsProvider = new WebsocketProvider(wsUrl, `${board.id}/settings`, settings, options);
+  const notesProvider = new WebsocketProvider(wsUrl, board.id, notes, options);
+  await waitFor(() => settingsProvider.synced && notesProvider.synced, 'sync');
+  const pillars = activePillars(settings);
+  const ids = new Map<string, string>();
+  let color = 0;
+  for (const [index, entries] of Object.entries(entriesByPillar)) {
+    const pillar = pillars[Number(index)];
+    if (!pillar) continue;
+    for (const [lane, text, author] of entries) {
+      const id = nanoid();
+      ids.set(text, id);
+      addNote(notes, {
+        id,
+        pillarId: pillar.id,
+        lane,
+        text,
+        author,
+        authorName: author,
+        color: NOTE_COLORS[color++ % NOTE_COLORS.length],
+      });
+    }
+  }
+  then?.(notes, ids);
+  await new Promise((r) => setTimeout(r, 300));
+  settingsProvider.destroy();
+  notesProvider.destroy();
+}
+
 async function waitFor(check: () => boolean, what: string) {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
   if (!check()) throw new Error(`timed out waiting for ${what}`);
@@ -51,43 +132,11 @@ const server = await startServer({
   log: () => {},
 });
 try {
-  const response = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'みんなにやさしいデジタル市役所計画 庁内部会' }),
-  });
-  const board = (await response.json()) as { id: string; tokens: Record<string, string> };
-  const wsUrl = `${server.url.replace('http', 'ws')}/ws`;
-  const options = {
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-    params: { token: board.tokens.participant ?? '' },
-  };
-  const settings = new Y.Doc();
-  const notes = new Y.Doc();
-  const settingsProvider = new WebsocketProvider(wsUrl, `${board.id}/settings`, settings, options);
-  const notesProvider = new WebsocketProvider(wsUrl, board.id, notes, options);
-  await waitFor(() => settingsProvider.synced && notesProvider.synced, 'sync');
-  const pillars = activePillars(settings);
-  let color = 0;
-  for (const [index, entries] of Object.entries(NOTES)) {
-    const pillar = pillars[Number(index)];
-    if (!pillar) continue;
-    for (const [lane, text, author] of entries) {
-      addNote(notes, {
-        id: nanoid(),
-        pillarId: pillar.id,
-        lane,
-        text,
-        author,
-        authorName: author,
-        color: NOTE_COLORS[color++ % NOTE_COLORS.length],
-      });
-    }
-  }
-  await new Promise((r) => setTimeout(r, 300));
-  settingsProvider.destroy();
-  notesProvider.destroy();
+  const board = await createBoard('みんなにやさしいデジタル市役所計画 庁内部会');
+  await fillBoard(board, NOTES);
+  // A second board where the working group has started clustering (グループ).
+  const clustered = await createBoard('みんなにやさしいデジタル市役所計画 庁内部会');
+  await fillBoard(clustered, CLUSTER_NOTES, clusterNotes);
 
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -112,10 +161,16 @@ try {
   await page.screenshot({ path: 'docs/screenshot-people.png' });
   await page.goto(server.url);
   await page.screenshot({ path: 'docs/screenshot-landing.png' });
+  await page.goto(`${server.url}/b/${clustered.id}#token=${clustered.tokens.facilitator}`);
+  await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshot-clusters.png', fullPage: true });
   await captureMatrix(page, server.url, board);
   await captureVoting(page, server.url, board);
   await browser.close();
-  console.log('saved docs/screenshot-board.png, -board-en.png, -people.png, -landing.png, -matrix.png and -voting.png');
+  console.log(
+    'saved docs/screenshot-board.png, -board-en.png, -people.png, -landing.png, -clusters.png, -matrix.png and -voting.png',
+  );
 } finally {
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createBoardHistory } from '../../client/board/history.js';
+import { listItems } from '../../shared/items.js';
+import { addToCluster, groupNotes } from '../../shared/ops/clusters.js';
+import { renameCluster } from '../../shared/ops/clusterTitle.js';
 import { addNote, applyNoteTextChange } from '../../shared/ops/notes.js';
-import { getNote, listNotes } from '../../shared/selectors.js';
+import { getNote, listNotes, readClusters } from '../../shared/selectors.js';
 
 const note = (id: string, text: string) => ({ id, pillarId: 'p', lane: 'problem' as const, text, author: 'me' });
 const type = (doc: Y.Doc, id: string, at: number, insert: string) =>
@@ -16,14 +19,16 @@ describe('the board history (undo / redo of one’s own changes)', () => {
     type(doc, 'a', 2, 'が');
     type(doc, 'a', 3, '混む');
     expect(getNote(doc, 'a')?.text).toBe('窓口が混む');
-    expect(history.undo()).toBe(true);
+    expect(history.undo()).toEqual({ kind: 'undone' });
     expect(getNote(doc, 'a')?.text).toBe('窓口');
-    expect(history.undo()).toBe(true);
-    expect(getNote(doc, 'a')).toBeNull();
-    expect(history.undo()).toBe(false);
-    expect(history.redo()).toBe(true);
     expect(history.redo()).toBe(true);
     expect(getNote(doc, 'a')?.text).toBe('窓口が混む');
+    history.undo();
+    // Undoing the creation moves the note to the trash: it is never erased.
+    expect(history.undo()).toEqual({ kind: 'trashed', noteIds: ['a'] });
+    expect(getNote(doc, 'a')).toMatchObject({ text: '窓口' });
+    expect(getNote(doc, 'a')?.deletedAt).not.toBeNull();
+    expect(history.undo()).toEqual({ kind: 'nothing' });
     history.destroy();
   });
 
@@ -47,9 +52,46 @@ describe('the board history (undo / redo of one’s own changes)', () => {
     Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
     addNote(theirs, note('b', '同僚の付箋'));
     Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs), 'remote');
-    expect(history.undo()).toBe(true);
-    expect(listNotes(mine).map((n) => n.text)).toEqual(['同僚の付箋']);
-    expect(history.undo()).toBe(false);
+    // Mine goes to the trash; the colleague's note is untouched.
+    expect(history.undo()).toEqual({ kind: 'trashed', noteIds: ['a'] });
+    expect(
+      listNotes(mine)
+        .filter((n) => n.deletedAt === null)
+        .map((n) => n.text),
+    ).toEqual(['同僚の付箋']);
+    expect(history.undo()).toEqual({ kind: 'nothing' });
+    history.destroy();
+  });
+
+  it('never erases a note a colleague typed into when its creation is undone', () => {
+    const mine = new Y.Doc();
+    const theirs = new Y.Doc();
+    const history = createBoardHistory(mine);
+    addNote(mine, note('a', '窓口'));
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+    type(theirs, 'a', 2, 'が混む');
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs), 'remote');
+    history.undo();
+    expect(getNote(mine, 'a')).toMatchObject({ text: '窓口が混む' });
+    expect(getNote(mine, 'a')?.deletedAt).not.toBeNull();
+    history.destroy();
+  });
+
+  it('undoes a grouping without deleting the cluster a colleague has named and added to', () => {
+    const mine = new Y.Doc();
+    const theirs = new Y.Doc();
+    for (const id of ['n1', 'n2', 'n3']) addNote(mine, note(id, id));
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+    const history = createBoardHistory(mine);
+    groupNotes(mine, { noteId: 'n1', targetNoteId: 'n2', newClusterId: 'c', createdBy: 'me' });
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+    renameCluster(theirs, 'c', '窓口のDX');
+    addToCluster(theirs, 'n3', 'c');
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs), 'remote');
+    expect(history.undo()).toEqual({ kind: 'undone' });
+    expect(readClusters(mine).get('c')?.title).toBe('窓口のDX');
+    const cluster = listItems(mine).find((item) => item.id === 'c');
+    expect(cluster?.kind === 'cluster' && cluster.notes.map((n) => n.id)).toEqual(['n3']);
     history.destroy();
   });
 });

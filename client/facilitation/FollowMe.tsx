@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'react';
+import { setFollowMe } from '../../shared/ops/liveFacilitation';
+import { useBoard, useSettings } from '../board/hooks';
+import { useBoardUi } from '../board/ui';
+import { useI18n } from '../i18n/I18nProvider';
+import { useStore } from '../lib/store';
+import { BOARD_VIEWS, type BoardViewName } from '../views/boardViews';
+
+/** What the leader shares through presence while follow-me is on: the open view and where the page is scrolled. */
+interface LeadView {
+  view: BoardViewName;
+  /** Scroll position as a fraction of the scrollable range (screens differ in size). */
+  x: number;
+  y: number;
+}
+
+function readLead(state: unknown): LeadView | null {
+  const lead = (state as { lead?: unknown } | null)?.lead;
+  if (typeof lead !== 'object' || lead === null) return null;
+  const { view, x, y } = lead as Record<string, unknown>;
+  if (typeof view !== 'string' || !(BOARD_VIEWS as readonly string[]).includes(view)) return null;
+  const fraction = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0);
+  return { view: view as BoardViewName, x: fraction(x), y: fraction(y) };
+}
+
+function scrollFractions(): { x: number; y: number } {
+  const page = document.scrollingElement ?? document.documentElement;
+  const fraction = (at: number, range: number) => (range > 0 ? Math.round((at / range) * 1000) / 1000 : 0);
+  return {
+    x: fraction(page.scrollLeft, page.scrollWidth - page.clientWidth),
+    y: fraction(page.scrollTop, page.scrollHeight - page.clientHeight),
+  };
+}
+
+/** The leader's side: share the view and scroll position while follow-me names this person. */
+function useShareLeadView(leading: boolean) {
+  const { session } = useBoard();
+  const { view } = useBoardUi();
+  const current = useStore(view);
+  useEffect(() => {
+    const awareness = session.awareness;
+    if (!leading) {
+      awareness.setLocalStateField('lead', null);
+      return;
+    }
+    let timer: number | null = null;
+    const share = () => {
+      timer = null;
+      awareness.setLocalStateField('lead', { view: current, ...scrollFractions() } satisfies LeadView);
+    };
+    const onScroll = () => {
+      timer ??= window.setTimeout(share, 150);
+    };
+    share();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      if (timer !== null) window.clearTimeout(timer);
+    };
+  }, [leading, current, session]);
+  useEffect(() => () => session.awareness.setLocalStateField('lead', null), [session]);
+}
+
+/** The follower's side: apply the leader's view and scroll position whenever they change. */
+function useFollowLeader(leaderId: string | null) {
+  const { session } = useBoard();
+  const { view } = useBoardUi();
+  useEffect(() => {
+    if (leaderId === null) return;
+    const awareness = session.awareness;
+    let last = '';
+    const apply = () => {
+      let lead: LeadView | null = null;
+      awareness.getStates().forEach((state, clientId) => {
+        if (clientId === awareness.clientID) return;
+        if ((state as { user?: { id?: unknown } }).user?.id === leaderId) lead = readLead(state) ?? lead;
+      });
+      if (!lead) return;
+      const key = JSON.stringify(lead);
+      if (key === last) return;
+      last = key;
+      const { view: leadView, x, y } = lead as LeadView;
+      view.set(leadView);
+      // After the view has rendered.
+      requestAnimationFrame(() => {
+        const page = document.scrollingElement ?? document.documentElement;
+        window.scrollTo({
+          left: x * (page.scrollWidth - page.clientWidth),
+          top: y * (page.scrollHeight - page.clientHeight),
+        });
+      });
+    };
+    awareness.on('change', apply);
+    apply();
+    return () => awareness.off('change', apply);
+  }, [leaderId, session, view]);
+}
+
+/**
+ * Follow-me. The facilitator starts it (MeetingBar); each participant then follows the facilitator's view and
+ * scroll position until they choose to look around on their own, and can follow again any time.
+ */
+export function FollowMeBanner() {
+  const { t } = useI18n();
+  const { identity } = useBoard();
+  const { followMe } = useSettings();
+  const { announce } = useBoardUi();
+  const [optedOut, setOptedOut] = useState<number | null>(null);
+  const leading = followMe?.leaderId === identity.id;
+  const active = followMe !== null && !leading;
+  // A new follow-me session (a new `since`) is followed again, whatever was chosen in the last one.
+  const following = active && optedOut !== followMe.since;
+  useShareLeadView(leading);
+  useFollowLeader(following ? (followMe?.leaderId ?? null) : null);
+  useEffect(() => {
+    if (active) announce(t('follow.started'));
+  }, [active, announce, t]);
+  if (!active) return null;
+  return (
+    <div className="banner follow-banner" role="status">
+      <span>{following ? t('follow.following') : t('follow.available')}</span>
+      {following ? (
+        <button type="button" onClick={() => setOptedOut(followMe.since)}>
+          {t('follow.leave')}
+        </button>
+      ) : (
+        <button type="button" onClick={() => setOptedOut(null)}>
+          {t('follow.join')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The facilitator's switch: start or end follow-me (written to the settings document). */
+export function FollowMeToggle() {
+  const { t } = useI18n();
+  const { session, identity } = useBoard();
+  const { followMe } = useSettings();
+  const leading = followMe?.leaderId === identity.id;
+  return (
+    <button
+      type="button"
+      aria-pressed={leading}
+      onClick={() => setFollowMe(session.settingsDoc, leading ? null : identity.id)}
+    >
+      {t('follow.toggle')}
+    </button>
+  );
+}

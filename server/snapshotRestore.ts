@@ -1,0 +1,38 @@
+import * as Y from 'yjs';
+import { settingsRoots } from '../shared/docs.js';
+import { TITLE_MAX } from '../shared/limits.js';
+import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
+import { boardTitle } from '../shared/selectors.js';
+import { HttpError } from './httpUtil.js';
+import type { SnapshotStates } from './snapshotStore.js';
+
+/**
+ * The documents of a new board made from a snapshot: its states, migrated to the current schema, with the
+ * server-applied state (`server`: lock, archive, timer, voting rounds) cleared — that state belongs to the
+ * board whose server recorded it, and the new board's SQLite has none of it — and the title set.
+ */
+export function documentsFromSnapshot(
+  states: SnapshotStates,
+  title: string | null,
+  snapshotName: string,
+): { title: string; board: Uint8Array; settings: Uint8Array } {
+  const board = new Y.Doc();
+  const settings = new Y.Doc();
+  try {
+    Y.applyUpdate(board, states.board);
+    Y.applyUpdate(settings, states.settings);
+    if (migrateBoardDoc(board) === 'too-new' || migrateSettingsDoc(settings) === 'too-new') {
+      throw new HttpError(409, 'this snapshot was written by a newer version of the server; update the server');
+    }
+    const newTitle = title ?? `${boardTitle(settings)}（${snapshotName}）`.slice(0, TITLE_MAX);
+    settings.transact(() => {
+      const server = settingsRoots.server(settings);
+      for (const key of [...server.keys()]) server.delete(key);
+      settingsRoots.meta(settings).set('title', newTitle);
+    });
+    return { title: newTitle, board: Y.encodeStateAsUpdate(board), settings: Y.encodeStateAsUpdate(settings) };
+  } finally {
+    board.destroy();
+    settings.destroy();
+  }
+}
