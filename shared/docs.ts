@@ -10,6 +10,10 @@ export const boardRoots = {
   matrix: (doc: Y.Doc) => doc.getMap<unknown>('matrix'),
   /** item id (cluster or note) → marked for the target period (shared/records/shortlist.ts). */
   shortlist: (doc: Y.Doc) => doc.getMap<unknown>('shortlist'),
+  /** comment id → comment on a note or a cluster (shared/records/comment.ts). Optional: absent until used. */
+  comments: (doc: Y.Doc) => doc.getMap<unknown>('comments'),
+  /** `${targetId}|${emoji}|${personId}` → true: one person's reaction (shared/records/comment.ts). */
+  reactions: (doc: Y.Doc) => doc.getMap<unknown>('reactions'),
 };
 
 export const settingsRoots = {

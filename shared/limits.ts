@@ -10,3 +10,5 @@ export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{8,32}$/;
 export const PERSON_NAME_MAX = 50;
 /** A named snapshot's name: 1–100 characters after trimming. */
 export const SNAPSHOT_NAME_MAX = 100;
+/** Longest comment, in characters (UTF-16 code units). */
+export const COMMENT_TEXT_MAX = 1000;

@@ -18,7 +18,14 @@ export type BoardError =
   | 'clusterExists'
   | 'clusterSameNote'
   | 'noteNotInCluster'
-  | 'noteUnplaced';
+  | 'noteUnplaced'
+
+  // Comments and reactions (shared/ops/comments.ts)
+  | 'commentEmpty'
+  | 'commentTooLong'
+  | 'commentNotFound'
+  | 'commentNotOwn'
+  | 'reactionInvalid';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 

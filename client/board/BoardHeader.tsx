@@ -1,9 +1,13 @@
 import { useState } from 'react';
+
+import { ActivityButton } from '../activity/ActivityDialog';
 import { SnapshotsDialog } from '../history/SnapshotsDialog';
+
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import { saveDisplayName } from '../lib/identity';
+import { VisitSummaryButton } from '../visit/VisitSummary';
 import { AuditDialog } from './AuditDialog';
 import { ConnectionBadge } from './ConnectionBadge';
 import { HistoryControls } from './HistoryControls';
@@ -36,6 +40,8 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
       <div className="board-header-tools">
         <ConnectionBadge />
         <PresenceList />
+        <VisitSummaryButton />
+        <ActivityButton />
         <button type="button" onClick={() => setRenaming(true)}>
           {t('name.change')}
         </button>

@@ -8,6 +8,7 @@ import { browserIdentityId, loadDisplayName, presenceColor, saveDisplayName } fr
 import { forgetJoined, loadJoined, rememberJoined } from '../lib/offlineJoin';
 import { rememberBoard } from '../lib/recentBoards';
 import { createStore, type ReadStore, useStore, useStoreSelector } from '../lib/store';
+import { VisitProvider } from '../visit/VisitContext';
 import { BoardView } from './BoardView';
 import { BoardContext, type BoardContextValue } from './hooks';
 import { type Joined, joinBoard } from './join';
@@ -168,7 +169,9 @@ function OpenBoard({ joined, name, onRename }: { joined: Joined; name: string; o
   if (!value) return null;
   return (
     <BoardContext.Provider value={value}>
-      <BoardView onRename={onRename} />
+      <VisitProvider>
+        <BoardView onRename={onRename} />
+      </VisitProvider>
     </BoardContext.Provider>
   );
 }

@@ -2,6 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { memo, useEffect, useId, useRef, useState } from 'react';
 import { dissolveCluster, setClusterCollapsed, undoDissolve } from '../../shared/ops/clusters';
 import type { Pillar } from '../../shared/records/pillar';
+import { DiscussionButton } from '../comments/DiscussionButton';
 import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { ClusterMoveDialog } from './ClusterMoveDialog';
@@ -82,6 +83,8 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
       className={`cluster-card ${drop.isOver ? 'cluster-over' : ''} ${spotlit ? 'item-spotlit' : ''}`}
       aria-label={t('cluster.region', { title: short })}
       data-cluster-id={clusterId}
+      // Focusable by script only: the since-last-visit list and the activity feed jump here.
+      tabIndex={-1}
     >
       <div className="cluster-header">
         {canEditBoard && (
@@ -105,6 +108,7 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
           </h4>
         )}
         <span className="cluster-count">{t('cluster.count', { count: memberIds.length })}</span>
+        <DiscussionButton targetId={clusterId} kind="cluster" label={t('cluster.region', { title: short })} />
       </div>
       {canEditBoard && !renaming && (
         <div className="cluster-actions">

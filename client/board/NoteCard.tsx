@@ -3,9 +3,13 @@ import type React from 'react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { applyNoteTextChange, deleteNote, restoreNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
+import { DiscussionButton } from '../comments/DiscussionButton';
+import { ReactionButtons } from '../comments/ReactionButtons';
 import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
+import { VisitBadge } from '../visit/VisitBadge';
+import { useVisitMark } from '../visit/VisitContext';
 import { shorten } from './dnd/announcements';
 import type { DropData } from './dnd/dropTarget';
 import { GroupDialog } from './GroupDialog';
@@ -33,6 +37,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
   const note = useNote(noteId);
   const editors = useEditorsOf(noteId);
   const spotlit = useIsSpotlit(noteId);
+  const visitMark = useVisitMark(noteId);
   // Never editable once the board is read-only (e.g. closed for good by the server), even mid-edit.
   const editing = useStoreSelector(ui.editingNoteId, (id) => id === noteId) && canEditBoard;
   const setEditing = (on: boolean) => ui.editingNoteId.set(on ? noteId : null);
@@ -89,10 +94,12 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
         drag.setNodeRef(element);
         drop.setNodeRef(element);
       }}
-      className={`note ${drag.isDragging ? 'note-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'note-over' : ''} ${editors.length > 0 ? 'note-remote-editing' : ''} ${spotlit ? 'item-spotlit' : ''}`}
+      className={`note ${drag.isDragging ? 'note-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'note-over' : ''} ${editors.length > 0 ? 'note-remote-editing' : ''} ${spotlit ? 'item-spotlit' : ''} ${visitMark ? `note-visit-${visitMark}` : ''}`}
       style={{ background: note.color, outlineColor: editors[0]?.color }}
       aria-label={t('note.label', { text: label })}
       data-note-id={noteId}
+      // Focusable by script only: the since-last-visit list jumps here.
+      tabIndex={-1}
     >
       {canEditBoard && (
         <button
@@ -118,12 +125,17 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
       )}
       <div className="note-footer">
         {clusterId && <NoteLaneTag lane={lane} />}
+        <VisitBadge mark={visitMark} />
         {editors.length > 0 && (
           <span className="note-editors" style={{ color: editors[0]?.color }}>
             {editors.map((peer) => t('note.editingBy', { name: peer.name })).join('、')}
           </span>
         )}
         {note.authorName && <span className="note-author">{t('note.by', { name: note.authorName })}</span>}
+      </div>
+      <div className="note-social">
+        <DiscussionButton targetId={noteId} kind="note" label={note.text} />
+        <ReactionButtons targetId={noteId} />
       </div>
       {canEditBoard && !editing && (
         <div className="note-actions">

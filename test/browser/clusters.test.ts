@@ -287,6 +287,12 @@ describe('clusters (グループ) with three people', () => {
     await sato.getByRole('dialog', { name: 'グループにする' }).getByRole('button', { name: 'グループにする' }).click();
     await shown(cluster(viewer, '窓口が混む'));
     await expect.poll(() => memberTexts(viewer, '窓口が混む')).toEqual(['窓口が混む', '待たずに済む']);
-    expect(await cluster(viewer, '窓口が混む').getByRole('button').count()).toBe(0);
+    // Nothing that changes the board: only the comment threads, to read (the group's own and its notes').
+    const buttons = cluster(viewer, '窓口が混む').getByRole('button');
+    expect(await buttons.filter({ hasNotText: 'コメント' }).count()).toBe(0);
+    await cluster(viewer, '窓口が混む')
+      .getByRole('button', { name: '『グループ: 窓口が混む』へのコメント（0件）' })
+      .click();
+    await shown(viewer.getByRole('dialog', { name: '『グループ: 窓口が混む』へのコメント' }));
   });
 });

@@ -68,8 +68,8 @@ describe('keyboard and Japanese input', () => {
     // Focus stays in the field for the next note.
     expect(await quickEntry(page, CITIZEN, '課題').evaluate((el) => el === document.activeElement)).toBe(true);
 
-    // Shift+Tab back through the note's buttons (delete, group with…, move, edit) to its drag handle.
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Tab');
+    // Shift+Tab back through the note's buttons (delete, group with…, move, edit, ❓, 👍, comments) to its drag handle.
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
     expect(focused).toBe('付箋「申請書類が多すぎる」をドラッグして移動');
 

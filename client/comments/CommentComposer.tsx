@@ -1,0 +1,104 @@
+import { useId, useState } from 'react';
+import { COMMENT_TEXT_MAX } from '../../shared/limits';
+import type { Result } from '../../shared/result';
+import { isImeEnter } from '../board/ime';
+import { useI18n } from '../i18n/I18nProvider';
+
+interface CommentComposerProps {
+  /** The label of the text field (write a comment / edit the comment). */
+  label: string;
+  submitLabel: string;
+  initial?: string;
+  /** Sends the text; a refusal is shown and the text kept, so nothing typed is lost. */
+  onSubmit: (text: string) => Result<unknown>;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+}
+
+/**
+ * A comment's text field. Enter makes a new line; Ctrl+Enter (⌘+Enter) or the button sends. The Enter that
+ * confirms a Japanese IME conversion never sends. No maxLength: a pasted over-long text is refused with a
+ * message instead of being cut silently.
+ */
+export function CommentComposer({
+  label,
+  submitLabel,
+  initial = '',
+  onSubmit,
+  onCancel,
+  autoFocus,
+}: CommentComposerProps) {
+  const { t } = useI18n();
+  const [text, setText] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const fieldId = useId();
+  const hintId = useId();
+  const errorId = useId();
+
+  function submit() {
+    const result = onSubmit(text);
+    if (result.ok) {
+      setText('');
+      setError(null);
+    } else {
+      setError(t(`error.${result.error}`, { max: COMMENT_TEXT_MAX, length: text.length }));
+    }
+  }
+
+  return (
+    <form
+      className="comment-composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <label htmlFor={fieldId}>{label}</label>
+      <textarea
+        id={fieldId}
+        value={text}
+        rows={3}
+        // biome-ignore lint/a11y/noAutofocus: the field the person opened the editor for
+        autoFocus={autoFocus}
+        aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+        aria-invalid={error !== null}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (error) setError(null);
+        }}
+        onKeyDown={(event) => {
+          if (isImeEnter(event)) return;
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            submit();
+          } else if (event.key === 'Escape' && onCancel) {
+            event.preventDefault();
+            event.stopPropagation();
+            onCancel();
+          }
+        }}
+      />
+      <p id={hintId} className="comment-hint">
+        {t('comment.hint')}{' '}
+        <span className={text.length > COMMENT_TEXT_MAX ? 'comment-over' : ''}>
+          {t('comment.length', { length: text.length, max: COMMENT_TEXT_MAX })}
+        </span>
+      </p>
+      {error && (
+        <p id={errorId} className="comment-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="comment-composer-actions">
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('comment.cancel')}
+          </button>
+        )}
+        <button type="submit" className="primary">
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+import { nanoid } from 'nanoid';
+import { useEffect, useId, useRef, useState } from 'react';
+import { addComment, deleteComment, editComment } from '../../shared/ops/comments';
+import type { Comment, CommentTargetKind } from '../../shared/records/comment';
+import { useBoard } from '../board/hooks';
+import { useBoardUi } from '../board/ui';
+import { useModalDialog } from '../board/useModalDialog';
+import { useI18n } from '../i18n/I18nProvider';
+import { CommentComposer } from './CommentComposer';
+import { useThread } from './hooks';
+
+interface ThreadProps {
+  targetId: string;
+  kind: CommentTargetKind;
+  /** The target's text, shortened: names the dialog. */
+  label: string;
+  onClose: () => void;
+}
+
+/** The comment thread of a note or a cluster, in a modal dialog: read, write, edit and delete one's own. */
+export function CommentThreadDialog({ targetId, kind, label, onClose }: ThreadProps) {
+  const { t } = useI18n();
+  const { session, identity, canEditBoard } = useBoard();
+  const ui = useBoardUi();
+  const thread = useThread(targetId);
+  const dialog = useModalDialog();
+  const titleId = useId();
+  useAnnounceArrivals(thread, identity.id);
+
+  return (
+    <dialog ref={dialog} className="dialog comment-dialog" aria-labelledby={titleId} onCancel={onClose}>
+      <h2 id={titleId}>{t('comment.heading', { label })}</h2>
+      {thread.length === 0 ? (
+        <p className="muted">{t('comment.empty')}</p>
+      ) : (
+        <ol className="comment-list">
+          {thread.map((comment) => (
+            <CommentEntry key={comment.id} comment={comment} />
+          ))}
+        </ol>
+      )}
+      {canEditBoard ? (
+        <CommentComposer
+          label={t('comment.inputLabel')}
+          submitLabel={t('comment.send')}
+          autoFocus
+          onSubmit={(text) => {
+            const result = addComment(session.boardDoc, {
+              id: nanoid(),
+              targetId,
+              targetKind: kind,
+              text,
+              author: identity.id,
+              authorName: identity.name,
+            });
+            if (result.ok) ui.announce(t('comment.added'));
+            return result;
+          }}
+        />
+      ) : (
+        <p className="muted">{t('comment.viewerNotice')}</p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t('comment.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** Tells screen readers about a colleague's comment arriving while the thread is open. */
+function useAnnounceArrivals(thread: readonly Comment[], personId: string) {
+  const { t } = useI18n();
+  const ui = useBoardUi();
+  const seen = useRef(new Set(thread.map((comment) => comment.id)));
+  useEffect(() => {
+    for (const comment of thread) {
+      if (seen.current.has(comment.id)) continue;
+      seen.current.add(comment.id);
+      if (comment.author !== personId && comment.deletedAt === null) {
+        ui.announce(
+          t('comment.arrived', { name: comment.authorName || t('comment.unknownAuthor'), text: comment.text }),
+        );
+      }
+    }
+  }, [thread, personId, t, ui]);
+}
+
+function CommentEntry({ comment }: { comment: Comment }) {
+  const { t, lang } = useI18n();
+  const { session, identity, canEditBoard } = useBoard();
+  const ui = useBoardUi();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const own = comment.author !== '' && comment.author === identity.id;
+  const name = comment.authorName || t('comment.unknownAuthor');
+  const time = new Date(comment.editedAt ?? comment.createdAt);
+  const deleted = comment.deletedAt !== null;
+
+  function stopEditing() {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  }
+
+  return (
+    <li className={`comment ${deleted ? 'comment-deleted' : ''}`} data-comment-id={comment.id}>
+      <p className="comment-meta">
+        <span className="comment-author">{own ? t('comment.you', { name }) : name}</span>{' '}
+        <time dateTime={time.toISOString()}>
+          {time.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })}
+        </time>
+        {comment.editedAt !== null && !deleted && <span className="comment-edited"> {t('comment.edited')}</span>}
+      </p>
+      {deleted ? (
+        <p className="comment-text muted">{t('comment.deleted')}</p>
+      ) : editing ? (
+        <CommentComposer
+          label={t('comment.editLabel')}
+          submitLabel={t('comment.save')}
+          initial={comment.text}
+          autoFocus
+          onCancel={stopEditing}
+          onSubmit={(text) => {
+            const result = editComment(session.boardDoc, comment.id, identity.id, text);
+            if (result.ok) {
+              ui.announce(t('comment.saved'));
+              stopEditing();
+            }
+            return result;
+          }}
+        />
+      ) : (
+        <p className="comment-text">{comment.text}</p>
+      )}
+      {own && canEditBoard && !deleted && !editing && (
+        <div className="comment-actions">
+          <button type="button" ref={editButton} onClick={() => setEditing(true)}>
+            {t('comment.edit')}
+          </button>
+          <button
+            type="button"
+            onClick={(event) => {
+              const list = event.currentTarget.closest('dialog');
+              const result = deleteComment(session.boardDoc, comment.id, identity.id);
+              if (result.ok) ui.announce(t('comment.removed'));
+              // The buttons leave with the comment's text: keep focus in the dialog, on the text field.
+              requestAnimationFrame(() =>
+                list?.querySelector<HTMLElement>('textarea, .dialog-actions button')?.focus(),
+              );
+            }}
+          >
+            {t('comment.delete')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,41 @@
+import { setReaction } from '../../shared/ops/comments';
+import { useBoard } from '../board/hooks';
+import { useI18n } from '../i18n/I18nProvider';
+import { useReactions } from './hooks';
+
+/**
+ * 👍 and ❓ on a target (shown with words too: closed-network PCs may lack an emoji font): toggle buttons (aria-pressed) with their counts. A viewer sees the counts only.
+ * Each person has one reaction of each kind per target, so pressing twice on two devices counts once.
+ */
+export function ReactionButtons({ targetId }: { targetId: string }) {
+  const { t } = useI18n();
+  const { session, identity, canEditBoard } = useBoard();
+  const reactions = useReactions(targetId);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset inside every note would bring its own border and legend rules
+    <div className="reactions" role="group" aria-label={t('comment.reactions')}>
+      {reactions.map(({ emoji, count, mine }) => {
+        const name = t(`comment.reaction.${emoji}`, { count });
+        if (!canEditBoard) {
+          return count > 0 ? (
+            <span key={emoji} className="reaction reaction-readonly">
+              <span aria-hidden="true">{emoji}</span> {name}
+            </span>
+          ) : null;
+        }
+        return (
+          <button
+            key={emoji}
+            type="button"
+            className={`reaction ${mine ? 'reaction-mine' : ''}`}
+            aria-pressed={mine}
+            onClick={() => setReaction(session.boardDoc, targetId, emoji, identity.id, !mine)}
+          >
+            {/* The emoji is decoration (a PC without an emoji font shows a box): the words are the name. */}
+            <span aria-hidden="true">{emoji}</span> {name}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { useId, useState } from 'react';
+import * as Y from 'yjs';
+import { boardRoots } from '../../shared/docs';
+import { readCluster } from '../../shared/records/cluster';
+import { readComment } from '../../shared/records/comment';
+import type { VisitChange } from '../../shared/sinceLastVisit';
+import { shorten } from '../board/dnd/announcements';
+import { useBoard } from '../board/hooks';
+import { useBoardUi } from '../board/ui';
+import { useModalDialog } from '../board/useModalDialog';
+import { useI18n } from '../i18n/I18nProvider';
+import { useVisitChanges, useVisitTracker } from './VisitContext';
+import '../comments/comments.css';
+
+/** The header's 「前回から N件」: opens the list of changes since the last visit. */
+export function VisitSummaryButton() {
+  const { t } = useI18n();
+  const tracker = useVisitTracker();
+  const { changes } = useVisitChanges();
+  const [open, setOpen] = useState(false);
+  if (!tracker?.hasLastVisit) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className={`visit-count ${changes.length > 0 ? 'has-changes' : ''}`}
+        aria-label={t('visit.countLabel', { count: changes.length })}
+        onClick={() => setOpen(true)}
+      >
+        {t('visit.count', { count: changes.length })}
+      </button>
+      {open && <VisitDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** The text that names a comment's target: the note's text, else the cluster's title. */
+export function targetLabel(doc: Y.Doc, id: string, noteText: string | undefined): string {
+  if (noteText !== undefined) return noteText;
+  const value = boardRoots.clusters(doc).get(id);
+  return readCluster(id, value instanceof Y.Map ? value : null)?.title ?? '';
+}
+
+/** Where an entry leads: the note it is about (a comment's target), if that is on the board. */
+function targetOf(change: VisitChange): string {
+  return 'noteId' in change ? change.noteId : change.targetId;
+}
+
+/** Shows the board view and puts focus on the note (or cluster) once it is rendered. */
+export function focusTarget(targetId: string, showBoard: () => void) {
+  showBoard();
+  const escaped = CSS.escape(targetId);
+  // After the dialog's own focus return (on unmount) and the board view's render: a few frames at most.
+  let frames = 0;
+  const attempt = () => {
+    const element = document.querySelector<HTMLElement>(`[data-note-id="${escaped}"], [data-cluster-id="${escaped}"]`);
+    if (!element || ++frames < 2) {
+      if (frames < 30) requestAnimationFrame(attempt);
+      return;
+    }
+    element.scrollIntoView({ block: 'center' });
+    element.focus();
+  };
+  requestAnimationFrame(attempt);
+}
+
+function VisitDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const { session } = useBoard();
+  const ui = useBoardUi();
+  const tracker = useVisitTracker();
+  const { changes } = useVisitChanges();
+  const dialog = useModalDialog();
+  const titleId = useId();
+  // A comment's target is a note or a cluster (its title).
+  const noteText = (id: string) => shorten(targetLabel(session.boardDoc, id, session.noteSnapshots.get(id)?.text), 40);
+  const onBoard = (id: string) => {
+    const note = session.noteSnapshots.get(id);
+    return note ? note.deletedAt === null : boardRoots.clusters(session.boardDoc).has(id);
+  };
+  const commentText = (id: string) => {
+    const value = boardRoots.comments(session.boardDoc).get(id);
+    return shorten(readComment(id, value instanceof Y.Map ? value : null)?.text ?? '', 40);
+  };
+  const describe = (change: VisitChange): string => {
+    switch (change.kind) {
+      case 'noteAdded':
+        return t('visit.noteAdded', { text: noteText(change.noteId) });
+      case 'noteChanged':
+        return t('visit.noteChanged', {
+          fields: change.fields.map((field) => t(`visit.field.${field}`)).join(t('visit.fieldSeparator')),
+          text: noteText(change.noteId),
+        });
+      case 'commentAdded':
+        return t('visit.commentAdded', { target: noteText(change.targetId), text: commentText(change.commentId) });
+      case 'commentEdited':
+        return t('visit.commentEdited', { target: noteText(change.targetId), text: commentText(change.commentId) });
+      case 'commentDeleted':
+        return t('visit.commentDeleted', { target: noteText(change.targetId) });
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onCancel={onClose}>
+      <h2 id={titleId}>{t('visit.heading')}</h2>
+      {changes.length === 0 ? (
+        <p className="muted">{t('visit.none')}</p>
+      ) : (
+        <>
+          <p className="muted">{t('visit.explain')}</p>
+          <ul className="visit-list">
+            {changes.map((change) => {
+              const key = 'commentId' in change ? `c:${change.commentId}` : `n:${change.noteId}`;
+              const target = targetOf(change);
+              return (
+                <li key={key}>
+                  {onBoard(target) ? (
+                    <button
+                      type="button"
+                      onClick={() => {
+                        onClose();
+                        focusTarget(target, () => ui.view.set('board'));
+                      }}
+                    >
+                      {describe(change)}
+                    </button>
+                  ) : (
+                    <span>
+                      {describe(change)} {t('visit.notShown')}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <div className="dialog-actions">
+        {changes.length > 0 && (
+          <button
+            type="button"
+            onClick={() => {
+              tracker?.markRead();
+              ui.announce(t('visit.markedRead'));
+              // This button leaves with the list: keep focus in the dialog.
+              requestAnimationFrame(() =>
+                dialog.current?.querySelector<HTMLElement>('.dialog-actions .primary')?.focus(),
+              );
+            }}
+          >
+            {t('visit.markRead')}
+          </button>
+        )}
+        <button type="button" className="primary" onClick={onClose}>
+          {t('visit.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
