@@ -64,7 +64,8 @@ function setSince(map: Y.Map<unknown>, key: string, seen: Y.Snapshot): boolean {
 /** The key held a value at the visit and has been removed since. */
 function removedSince(map: Y.Map<unknown>, key: string, seen: Y.Snapshot): boolean {
   const item = keyItem(map, key);
-  return item !== null && item.deleted && visibleThen(item, seen);
+  if (!item?.deleted) return false;
+  return visibleThen(item, seen);
 }
 
 function textChangedSince(map: Y.Map<unknown>, seen: Y.Snapshot): boolean {
