@@ -17,6 +17,7 @@ import {
 } from './api/people.js';
 import { deleteSnapshot, listSnapshots, readSnapshot, restoreSnapshot, saveSnapshot } from './api/snapshots.js';
 import { serverTime, timerCommand } from './api/timer.js';
+import { readVisit, writeVisit } from './api/visit.js';
 import { castDot, closeRound, openRound, readVoting, revealRound, withdrawDot } from './api/voting.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
 import { StorageCorruptionError, StorageFullError, type StorageHealth } from './storage.js';
@@ -48,6 +49,7 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
   { pattern: /^\/lock$/, methods: { GET: readLock, PUT: writeLock } },
   { pattern: /^\/audit$/, methods: { GET: readAudit } },
   { pattern: /^\/timer$/, methods: { POST: timerCommand } },
+  { pattern: /^\/visit$/, methods: { GET: readVisit, PUT: writeVisit } },
   { pattern: /^\/export$/, methods: { GET: exportBoard } },
   { pattern: /^\/voting$/, methods: { GET: readVoting } },
   { pattern: /^\/voting\/rounds$/, methods: { POST: openRound } },

@@ -18,6 +18,7 @@ import { openSnapshotStore } from './snapshotStore.js';
 import { Snapshots } from './snapshots.js';
 import { openStorage, type Storage } from './storage.js';
 import { createWebServer, TlsError, type TlsFiles } from './tls.js';
+import { openVisitStore } from './visitStore.js';
 import { Voting } from './voting.js';
 import { openVotingStore } from './votingStore.js';
 import { createWebsocketEndpoint } from './websocket.js';
@@ -112,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     voting,
     snapshots,
     snapshotStore,
+    visits: openVisitStore(storage.database, storage.guardWrite),
     publicUrl,
     adminToken: options.adminToken || null,
     clientDir: options.clientDir ?? resolve('dist/client'),

@@ -149,6 +149,16 @@ export function withOwnChange(
   return Y.createSnapshot(Y.mergeDeleteSets([seen.ds, deleted]), sv);
 }
 
+/**
+ * What was seen on either of two devices (or two saves): the later clock per client and both delete sets. A
+ * server keeps the union of what a person's devices report, so one device never takes back what another saw.
+ */
+export function unionSeen(a: Y.Snapshot, b: Y.Snapshot): Y.Snapshot {
+  const sv = new Map(a.sv);
+  for (const [client, clock] of b.sv) sv.set(client, Math.max(sv.get(client) ?? 0, clock));
+  return Y.createSnapshot(Y.mergeDeleteSets([a.ds, b.ds]), sv);
+}
+
 /** The snapshot as stored (base64 of `Y.encodeSnapshot`), or null when it does not decode. */
 export function decodeSeen(stored: string | null): Y.Snapshot | null {
   if (!stored) return null;

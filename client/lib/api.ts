@@ -179,3 +179,22 @@ export async function fetchServerTime(): Promise<number> {
   if (!response.ok) throw await readError(response);
   return ((await response.json()) as { now: number }).now;
 }
+
+/** What this person has seen of the board, from any of their devices (base64 Yjs snapshot), or null. */
+export const fetchVisit = (boardId: string, token: string) =>
+  boardApi<{ seen: string | null }>(boardId, token, 'GET', '/visit').then((answer) => answer.seen);
+
+/**
+ * Reports what this device has seen; answers the union the server keeps. `leaving`: the page is being closed,
+ * so the request must outlive it (keepalive).
+ */
+export async function saveVisit(boardId: string, token: string, seen: string, leaving = false): Promise<string> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/visit`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ seen }),
+    keepalive: leaving,
+  });
+  if (!response.ok) throw await readError(response);
+  return ((await response.json()) as { seen: string }).seen;
+}

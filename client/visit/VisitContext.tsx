@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { VisitChanges } from '../../shared/sinceLastVisit';
 import { useBoard } from '../board/hooks';
+import { fetchVisit, saveVisit } from '../lib/api';
 import { createStore, useStore, useStoreSelector } from '../lib/store';
 import { createVisitTracker, type VisitTracker, visitStorageKey } from './visitTracker';
 
@@ -8,7 +9,7 @@ const VisitContext = createContext<VisitTracker | null>(null);
 
 /** Tracks this person's visit of the open board (client/visit/visitTracker.ts) for the components inside. */
 export function VisitProvider({ children }: { children: ReactNode }) {
-  const { session, identity } = useBoard();
+  const { session, identity, token } = useBoard();
   const [tracker, setTracker] = useState<VisitTracker | null>(null);
   useEffect(() => {
     const created = createVisitTracker(
@@ -16,10 +17,17 @@ export function VisitProvider({ children }: { children: ReactNode }) {
       visitStorageKey(session.boardId, identity.id),
       identity.id,
       session.loaded,
+      // A person's visits are kept on the server too; a link with no person (a viewer link) keeps them here only.
+      session.me.person
+        ? {
+            load: () => fetchVisit(session.boardId, token),
+            save: (seen, leaving) => saveVisit(session.boardId, token, seen, leaving),
+          }
+        : null,
     );
     setTracker(created);
     return () => created.destroy();
-  }, [session, identity.id]);
+  }, [session, identity.id, token]);
   return <VisitContext.Provider value={tracker}>{children}</VisitContext.Provider>;
 }
 

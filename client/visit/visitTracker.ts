@@ -1,7 +1,20 @@
 import * as Y from 'yjs';
-import { changesSince, decodeSeen, encodeSeen, type VisitChanges, withOwnChange } from '../../shared/sinceLastVisit';
+import {
+  changesSince,
+  decodeSeen,
+  encodeSeen,
+  unionSeen,
+  type VisitChanges,
+  withOwnChange,
+} from '../../shared/sinceLastVisit';
 import { readLocal, writeLocal } from '../lib/localStore';
 import { createStore, type ReadStore } from '../lib/store';
+
+/** The server's copy of what this person has seen, shared by all their devices (null: a link with no person). */
+export interface VisitRemote {
+  load(): Promise<string | null>;
+  save(seen: string, leaving: boolean): Promise<unknown>;
+}
 
 export interface VisitTracker {
   /** What changed since this person's last visit (empty on a first visit). */
@@ -22,17 +35,24 @@ const RECOMPUTE_DELAY_MS = 150;
 export const visitStorageKey = (boardId: string, personId: string) => `board.visit.${boardId}.${personId}`;
 
 /**
- * Since your last visit, on this device: the state of the board document this person had seen is kept in
- * localStorage as a Yjs snapshot (base64), per board and person. It is written whenever the page has shown
+ * Since your last visit: the state of the board document this person had seen is kept as a Yjs snapshot
+ * (base64), per board and person, in localStorage and — for a person (a personal link or guest identity) — on
+ * the server, which keeps the union of what all their devices have seen, so a change seen on the office PC is
+ * not "new" on the laptop. The baseline is what this device had seen, joined by the server's when it answers. It is written whenever the page has shown
  * a change (at most every two seconds), when the page is hidden or left, and by "mark as read"; it is read
  * once when the page opens and stays this visit's baseline, so the marks do not vanish while being looked at.
  * This person's own changes are folded into the baseline as they are made (shared/sinceLastVisit.ts).
  * Nothing is saved before the board has synced with the server once, so an empty new device never records
  * "seen nothing".
  */
-export function createVisitTracker(doc: Y.Doc, storageKey: string, personId: string, loaded: ReadStore<boolean>) {
+export function createVisitTracker(
+  doc: Y.Doc,
+  storageKey: string,
+  personId: string,
+  loaded: ReadStore<boolean>,
+  remote: VisitRemote | null = null,
+) {
   let baseline = decodeSeen(readLocal(storageKey));
-  const hasLastVisit = baseline !== null;
   const changes = createStore<VisitChanges>(NONE);
   let recomputeTimer: ReturnType<typeof setTimeout> | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -41,11 +61,20 @@ export function createVisitTracker(doc: Y.Doc, storageKey: string, personId: str
     recomputeTimer = null;
     changes.set(baseline ? changesSince(doc, baseline, personId) : NONE);
   };
-  const save = () => {
+  let destroyed = false;
+  // Until the server's copy has been read, nothing is saved: a save first would make "now" the server's
+  // baseline before this visit learned what the person's other devices had seen.
+  let remoteRead = remote === null;
+  const save = (leaving = false) => {
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = null;
-    if (loaded.get()) writeLocal(storageKey, encodeSeen(Y.snapshot(doc)));
+    if (!loaded.get() || !remoteRead) return;
+    const seen = encodeSeen(Y.snapshot(doc));
+    writeLocal(storageKey, seen);
+    // Offline, or the server refuses: this device's copy is kept and sent with the next save.
+    remote?.save(seen, leaving).catch(() => {});
   };
+  const leave = () => save(true);
   const onTransaction = (transaction: Y.Transaction) => {
     // Our own change (an operation, an undo): it is not news to us, whatever arrives meanwhile.
     if (transaction.local && baseline) {
@@ -57,19 +86,35 @@ export function createVisitTracker(doc: Y.Doc, storageKey: string, personId: str
     saveTimer ??= setTimeout(save, SAVE_INTERVAL_MS);
   };
   const onHidden = () => {
-    if (document.visibilityState === 'hidden') save();
+    if (document.visibilityState === 'hidden') save(true);
   };
   doc.on('afterTransaction', onTransaction);
   doc.on('update', onUpdate);
   document.addEventListener('visibilitychange', onHidden);
-  window.addEventListener('pagehide', save);
-  const stopLoaded = loaded.subscribe(save);
+  window.addEventListener('pagehide', leave);
+  const stopLoaded = loaded.subscribe(() => save());
   recompute();
-  save();
+  // What the person's other devices have seen joins this device's baseline (before this save overwrites it).
+  remote
+    ?.load()
+    .then((stored) => {
+      const fromServer = decodeSeen(stored);
+      if (destroyed || !fromServer) return;
+      baseline = baseline ? unionSeen(baseline, fromServer) : fromServer;
+      recompute();
+    })
+    .catch(() => {})
+    .finally(() => {
+      remoteRead = true;
+      if (!destroyed) save();
+    });
+  if (!remote) save();
 
   return {
     changes,
-    hasLastVisit,
+    get hasLastVisit() {
+      return baseline !== null;
+    },
     markRead: () => {
       baseline = Y.snapshot(doc);
       recompute();
@@ -77,11 +122,12 @@ export function createVisitTracker(doc: Y.Doc, storageKey: string, personId: str
     },
     destroy: () => {
       save();
+      destroyed = true;
       if (recomputeTimer) clearTimeout(recomputeTimer);
       doc.off('afterTransaction', onTransaction);
       doc.off('update', onUpdate);
       document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('pagehide', save);
+      window.removeEventListener('pagehide', leave);
       stopLoaded();
     },
   } satisfies VisitTracker;

@@ -11,6 +11,7 @@ import type { ServerStateMirror } from '../serverStateMirror.js';
 import type { SnapshotStore } from '../snapshotStore.js';
 import type { Snapshots } from '../snapshots.js';
 import type { BoardStore, DocumentStore } from '../storage.js';
+import type { VisitStore } from '../visitStore.js';
 import type { Voting } from '../voting.js';
 
 /** What the API handlers share: the stores and services of one server. */
@@ -25,6 +26,8 @@ export interface ApiContext {
   stateMirror: ServerStateMirror;
   connections: ConnectionRegistry;
   rooms: Rooms;
+  /** What each person has seen of a board (since your last visit). */
+  visits: VisitStore;
   /** Sealed dot voting: rounds, ballots, the private channel (server/voting.ts). */
   voting: Voting;
   /** Named snapshots: taking them (server/snapshots.ts) and the stored ones (server/snapshotStore.ts). */

@@ -5,7 +5,7 @@ import { checksumOf } from './checksum.js';
  * The SQL schema's version, kept in `PRAGMA user_version`. 0 is the first release (no version written);
  * each migration below brings a database from its index to index + 1, inside one transaction.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The first release's tables: a new database starts here and is migrated like an old one. */
 const INITIAL_SCHEMA = `
@@ -104,6 +104,19 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       CREATE TABLE IF NOT EXISTS snapshot_meeting_seen (
         board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
         meeting_id TEXT
+      );
+    `);
+  },
+  // 3 → 4: "since your last visit" per person (server/visitStore.ts): the board state each person has seen, as
+  // the union of what their devices reported (an encoded Yjs snapshot).
+  (db) => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS visits (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        person_id TEXT NOT NULL,
+        seen BLOB NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, person_id)
       );
     `);
   },

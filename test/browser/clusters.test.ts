@@ -34,6 +34,13 @@ async function dragTo(page: Page, from: { x: number; y: number }, to: { x: numbe
   await page.mouse.move(to.x, to.y, { steps: 12 });
 }
 
+/** `dragTo` a target element's centre, measured again once the drag is under way (the page may have moved). */
+async function dragOnto(page: Page, from: { x: number; y: number }, target: ReturnType<Page['locator']>) {
+  await dragTo(page, from, await centreOf(target));
+  const settled = await centreOf(target);
+  await page.mouse.move(settled.x, settled.y, { steps: 2 });
+}
+
 async function centreOf(locator: ReturnType<Page['locator']>) {
   const box = await locator.boundingBox();
   if (!box) throw new Error('not laid out');
@@ -79,10 +86,10 @@ describe('clusters (グループ) with three people', () => {
     await shown(noteItem(suzuki, '書かない窓口'));
 
     // 佐藤 drags オンライン予約 with the mouse onto the middle of 窓口が混む: a new, unnamed cluster.
-    await dragTo(
+    await dragOnto(
       sato,
       await centreOf(noteItem(sato, 'オンライン予約').locator('.note-text')),
-      await centreOf(noteItem(sato, '窓口が混む')),
+      noteItem(sato, '窓口が混む'),
     );
     await expect.poll(() => dragAnnouncement(sato)).toContain('「オンライン予約」を「窓口が混む」とグループにします。');
     await sato.mouse.up();

@@ -116,4 +116,35 @@ describe('since your last visit', () => {
     expect(await back.locator('.visit-badge').count()).toBe(0);
     expect(harness.pageErrors).toEqual([]);
   });
+
+  it('does not mark on one device what the same person has already seen on another', async () => {
+    const board = await harness.createBoard();
+    const api = (token: string, method: string, path: string, body?: unknown) =>
+      fetch(`${harness.server.url}/api/boards/${board.id}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((response) => response.json() as Promise<Record<string, unknown>>);
+    // A member with a personal link, used from the office PC and later from a laptop.
+    const member = (await api(board.tokens.facilitator, 'POST', '/people', { name: '田中' })).token as string;
+    const seenOnServer = async () => (await api(member, 'GET', '/visit')).seen;
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    await addNoteByTyping(alice, CITIZEN, '課題', '窓口が混む');
+
+    const office = await harness.openBoard(board, 'participant', { token: member });
+    await expect.poll(seenOnServer).not.toBeNull();
+    const firstSeen = await seenOnServer();
+    await addNoteByTyping(alice, CITIZEN, '課題', '紙の申請が多い');
+    await shown(noteItem(office, '紙の申請が多い'));
+    await office.close(); // leaving the page reports what it showed
+    await expect.poll(seenOnServer, { timeout: 15_000 }).not.toBe(firstSeen);
+    await addNoteByTyping(alice, TALENT, '課題', '研修の時間がない');
+
+    // The laptop has never opened the board: what the office PC showed is not news, the later note is.
+    const laptop = await harness.openBoard(board, 'participant', { token: member });
+    await expect.poll(() => badge(laptop, '研修の時間がない').innerText()).toContain('新着');
+    expect(await badge(laptop, '紙の申請が多い').count()).toBe(0);
+    expect(await badge(laptop, '窓口が混む').count()).toBe(0);
+    await shown(laptop.getByRole('button', { name: '前回から1件（前回の訪問からの変更の一覧を開く）' }));
+  });
 });
