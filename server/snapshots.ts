@@ -118,12 +118,17 @@ export class Snapshots {
   }
 }
 
-/** The meeting `seen` when the plan now has a later one under way; null when not a move forward. */
+/**
+ * The meeting `seen` when the plan now has a later one under way, or none at all (the facilitator ended the
+ * last meeting); null when not a move forward.
+ */
 function endedMeeting(settings: Room, seen: string, underWay: string | null) {
   const meetings = listMeetings(settingsRoots.meetings(settings.doc));
   const from = meetings.findIndex((m) => m.id === seen);
+  if (from < 0) return null;
+  if (underWay === null) return meetings[from]!;
   const to = meetings.findIndex((m) => m.id === underWay);
-  return from >= 0 && to > from ? meetings[from]! : null;
+  return to > from ? meetings[from]! : null;
 }
 
 function newMeta(name: string, reason: SnapshotReason, meetingId: string | null, actor: Actor | null): SnapshotMeta {

@@ -10,6 +10,7 @@ export type BoardError =
   | 'colorInvalid'
   | 'itemNotFound'
   | 'meetingNotFound'
+  | 'meetingNotLast'
   | 'dateInvalid'
   | 'textTooLong'
 

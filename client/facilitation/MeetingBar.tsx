@@ -1,6 +1,6 @@
 import './facilitation.css';
 import { useState } from 'react';
-import { nextMeetingId, setCurrentMeeting } from '../../shared/ops/meetings';
+import { finishLastMeeting, nextMeetingId, setCurrentMeeting } from '../../shared/ops/meetings';
 import { useBoard, useSettings } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
@@ -21,6 +21,10 @@ export function MeetingBar() {
   const current = meetings.find((m) => m.id === currentMeetingId) ?? null;
   const next = current ? meetings[meetings.indexOf(current) + 1] : undefined;
 
+  function finish() {
+    if (current && finishLastMeeting(session.settingsDoc).ok) announce(t('meeting.finished'));
+  }
+
   function moveOn() {
     const id = nextMeetingId(session.settingsDoc);
     if (id && setCurrentMeeting(session.settingsDoc, id).ok) {
@@ -38,7 +42,7 @@ export function MeetingBar() {
             <span className="meeting-task">{current.task}</span>
           </>
         ) : (
-          t('meeting.none')
+          t(meetings.length > 0 && currentMeetingId === null ? 'meeting.finished' : 'meeting.none')
         )}
       </p>
       <button type="button" onClick={() => setPlanOpen(true)}>
@@ -47,6 +51,11 @@ export function MeetingBar() {
       {canEditSettings && next && (
         <button type="button" onClick={moveOn}>
           {t('meeting.next', { title: next.title })}
+        </button>
+      )}
+      {canEditSettings && current && !next && (
+        <button type="button" onClick={finish}>
+          {t('meeting.finish', { title: current.title })}
         </button>
       )}
       {canEditSettings && role === 'facilitator' && <FollowMeToggle />}

@@ -66,3 +66,15 @@ export function nextMeetingId(doc: Y.Doc): string | null {
   const index = meetings.findIndex((m) => m.id === currentMeetingId(doc));
   return meetings[index + 1]?.id ?? null;
 }
+
+/**
+ * The last meeting of the plan is over: no meeting is under way any more (the server takes the snapshot named
+ * after it, as at the end of every meeting).
+ */
+export function finishLastMeeting(doc: Y.Doc, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const current = currentMeetingId(doc);
+  if (current === null) return fail('meetingNotFound');
+  if (nextMeetingId(doc) !== null) return fail('meetingNotLast');
+  doc.transact(() => settingsRoots.facilitation(doc).delete('currentMeetingId'), origin);
+  return ok(null);
+}

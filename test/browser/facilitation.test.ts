@@ -66,5 +66,11 @@ describe('live facilitation: the meeting plan and the timer', () => {
     await facilitatorPlan.getByLabel('「第2回」の日付').fill('2026-12-10');
     await facilitatorPlan.getByRole('listitem', { name: /第2回/ }).getByRole('button', { name: '日付を保存' }).click();
     await shown(bar(participant).getByText('2026-12-10'));
+
+    // The last meeting: the facilitator ends it, and everyone sees that the plan is done.
+    await facilitatorPlan.getByRole('button', { name: '「第4回」を進行中にする' }).click();
+    await facilitatorPlan.getByRole('button', { name: '閉じる' }).click();
+    await facilitator.getByRole('button', { name: '「第4回」を終える' }).click();
+    await shown(bar(participant).getByText('すべての会議が終わりました'));
   });
 });

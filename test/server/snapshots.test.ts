@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_SNAPSHOTS_PER_BOARD } from '../../server/snapshotStore.js';
 import { settingsRoots } from '../../shared/docs.js';
-import { currentMeetingId, setCurrentMeeting } from '../../shared/ops/meetings.js';
+import { currentMeetingId, finishLastMeeting, setCurrentMeeting } from '../../shared/ops/meetings.js';
 import { editNoteText } from '../../shared/ops/notes.js';
 import { listMeetings } from '../../shared/records/meeting.js';
 import { readBoardLock } from '../../shared/records/serverState.js';
@@ -274,6 +274,30 @@ describe('the automatic snapshot at the end of a meeting', () => {
     expect((await list()).map((s) => s.name)).toEqual(['第2回終了時', 'キックオフ終了時', 'キックオフ終了時']);
     third.destroy();
     fourth.destroy();
+    await server.close();
+    data.remove();
+  });
+});
+
+describe('the automatic snapshot at the end of the last meeting', () => {
+  it('is taken when the facilitator ends the last meeting (no meeting under way any more)', async () => {
+    const data = tempDataDir();
+    const server = await startTestServer({ dataDir: data.dir });
+    const board = await createBoard(server.url);
+    const facilitator = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.facilitator);
+    const meetings = listMeetings(settingsRoots.meetings(facilitator.doc));
+    const list = async () => api(server, board).list();
+    // Jumping to the last meeting from the plan takes the snapshot of the meeting that was under way.
+    setCurrentMeeting(facilitator.doc, meetings.at(-1)!.id);
+    await waitForSnapshots(list, 1);
+    expect(finishLastMeeting(facilitator.doc).ok).toBe(true);
+    await waitForSnapshots(list, 2);
+    expect((await list()).map((s) => s.name)).toEqual(['第4回終了時', 'キックオフ終了時']);
+    expect(currentMeetingId(facilitator.doc)).toBeNull();
+    // Not the last meeting: refused, nothing changes.
+    setCurrentMeeting(facilitator.doc, meetings[0]!.id);
+    expect(finishLastMeeting(facilitator.doc)).toEqual({ ok: false, error: 'meetingNotLast' });
+    facilitator.destroy();
     await server.close();
     data.remove();
   });
