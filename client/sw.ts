@@ -67,6 +67,11 @@ async function page(event: SwFetchEvent): Promise<Response> {
     const response = await fetch(event.request);
     const isPage = response.ok && (response.headers.get('content-type') ?? '').startsWith('text/html');
     if (isPage) event.waitUntil(keepShell(response.clone()));
+    // A reverse proxy answering for a server that is down (502, 503, 504): the app still opens, offline.
+    if (response.status >= 500) {
+      const shell = await caches.match(SHELL_KEY, { cacheName: SHELL_CACHE });
+      if (shell) return shell;
+    }
     return response;
   } catch (error) {
     const shell = await caches.match(SHELL_KEY, { cacheName: SHELL_CACHE });

@@ -51,6 +51,8 @@ export class Room {
   /** Committed state plus the updates queued for commit. */
   private knownStateVector: StateVector = new Map();
   private pendingCommits = 0;
+  /** The latest append still on its way to SQLite (settles after every earlier one: commits are in order). */
+  private lastAppend: Promise<unknown> = Promise.resolve();
   private storedUpdates = 0;
   private lastSeq = 0;
   /** Compact once more updates than this are stored; raised after a failed compaction, so it is not retried on every commit. */
@@ -225,7 +227,7 @@ export class Room {
       // Refused writes are never resynced now (that would loop): the writer is asked once the block is gone.
       if (!check.ok && check.kind !== 'missing') return check;
       if (check.ok && (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc)))) {
-        settled?.applied(); // nothing new: all of it is stored already
+        this.afterQueuedAppends(settled); // nothing new: stored once what is queued is
         return { ok: true };
       }
       this.refuse(from, blocked);
@@ -234,7 +236,8 @@ export class Room {
     }
     if (!check.ok) return check;
     if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) {
-      settled?.applied();
+      // Nothing new against what is stored *or queued*: it counts as stored once the queued appends are.
+      this.afterQueuedAppends(settled);
       return { ok: true };
     }
     this.knownStateVector = check.stateVector;
@@ -244,7 +247,9 @@ export class Room {
     metrics.updateReceived();
     this.appendedBytes += update.byteLength;
     this.queuedBytes += update.byteLength;
-    this.options.store.appendUpdate(this.boardId, this.kind, update).then(
+    const append = this.options.store.appendUpdate(this.boardId, this.kind, update);
+    this.lastAppend = append;
+    append.then(
       (seq) => {
         this.pendingCommits--;
         this.queuedBytes -= update.byteLength;
@@ -279,6 +284,20 @@ export class Room {
       },
     );
     return { ok: true };
+  }
+
+  /**
+   * An update with nothing new may still depend on changes queued for commit by another connection (the same
+   * change sent again after a reconnect): it counts as stored only once those are. A failed append (a full disk)
+   * means it was not.
+   */
+  private afterQueuedAppends(settled: { applied(): void; failed(error: unknown): void } | null): void {
+    if (!settled) return;
+    if (this.pendingCommits === 0) return settled.applied();
+    this.lastAppend.then(
+      () => settled.applied(),
+      (error: unknown) => settled.failed(error),
+    );
   }
 
   /**

@@ -8,7 +8,7 @@ import type { SnapshotStates } from './snapshotStore.js';
 
 /**
  * The documents of a new board made from a snapshot: its states, migrated to the current schema, with the
- * server-applied state (`server`: lock, archive, timer, voting rounds) cleared — that state belongs to the
+ * server-applied state (`server`: lock, archive, timer, voting rounds) and live facilitation (follow-me, spotlight) cleared — that state belongs to the
  * board whose server recorded it, and the new board's SQLite has none of it — and the title set.
  */
 export function documentsFromSnapshot(
@@ -28,6 +28,10 @@ export function documentsFromSnapshot(
     settings.transact(() => {
       const server = settingsRoots.server(settings);
       for (const key of [...server.keys()]) server.delete(key);
+      // Live facilitation belongs to the meeting it happened in: a new board follows nobody and points at nothing.
+      const facilitation = settingsRoots.facilitation(settings);
+      facilitation.delete('followMe');
+      facilitation.delete('spotlight');
       settingsRoots.meta(settings).set('title', newTitle);
     });
     return { title: newTitle, board: Y.encodeStateAsUpdate(board), settings: Y.encodeStateAsUpdate(settings) };

@@ -52,7 +52,8 @@ export function boardActivity(doc: Y.Doc, limit = 100): ActivityEntry[] {
       name: comment.authorName,
       commentId: comment.id,
       targetId: comment.targetId,
-      text: comment.text,
+      // A deleted comment's words are not shown anywhere (comments written by other tools may still hold them).
+      text: comment.deletedAt === null ? comment.text : '',
     };
     entries.push({ kind: 'commentAdded', at: comment.createdAt, ...base });
     if (comment.editedAt !== null) entries.push({ kind: 'commentEdited', at: comment.editedAt, ...base });

@@ -13,7 +13,7 @@ import { BoardView } from './BoardView';
 import { BoardContext, type BoardContextValue } from './hooks';
 import { type Joined, joinBoard } from './join';
 import { NameDialog } from './NameDialog';
-import { deleteOfflineCopy } from './offlineCopy';
+import { deleteOfflineCopy, shouldDeleteOfflineCopy } from './offlineCopy';
 import { BoardSession, type ConnectionState } from './session';
 import type { BoardSettings } from './settingsStore';
 
@@ -62,15 +62,15 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       (error: unknown) => {
         if (cancelled) return;
         const status = error instanceof ApiError ? error.status : 0;
-        // No answer (offline): open this device's copy with what the server said last time.
-        const cached = status === 0 ? loadJoined(boardId, token) : null;
+        // No answer (offline, or a proxy in front of a server that is down): open this device's copy with
+        // what the server said last time.
+        const cached = status === 0 || status >= 500 ? loadJoined(boardId, token) : null;
         if (cached) return setState({ kind: 'ready', joined: cached });
         if (status === 401) forgetBoardToken(boardId);
-        // The link no longer opens the board (replaced, removed, or the board deleted): keep no copy of it.
-        if (status === 401 || status === 404) {
-          forgetJoined(boardId);
-          void deleteOfflineCopy(boardId);
-        }
+        // The link no longer opens the board (replaced, removed, or the board deleted): keep no copy of it,
+        // unless another link of the board may still need it (offlineCopy.ts).
+        if (status === 401 || status === 404) forgetJoined(boardId);
+        if (shouldDeleteOfflineCopy(boardId, token, status)) void deleteOfflineCopy(boardId);
         setState({ kind: 'error', status });
       },
     );

@@ -33,10 +33,12 @@ function SaveState({ connected }: { connected: boolean }) {
   const waiting = useStore(session.pending.board.count) + useStore(session.pending.settings.count);
   const text = waiting > 0 ? t('connection.waiting', { count: waiting }) : connected ? t('connection.saved') : null;
   if (!text) return null;
+  // A status anyone can look up (by role and name), but not read out: it changes with every keystroke.
   return (
     <span
       className={waiting > 0 ? 'save-state save-waiting' : 'save-state'}
       role="status"
+      aria-live="off"
       aria-label={t('connection.saveLabel', { state: text })}
     >
       {text}

@@ -41,7 +41,8 @@ export function SessionNoticeBanner() {
   } else if (notice.code === CLOSE.notFound) {
     message = t('error.boardNotFound');
   } else if (notice.code === CLOSE.tooNew) {
-    message = t('board.tooNew');
+    // Another version of the app (a tab or installed app opened before an update): reloading brings this one.
+    message = notice.reason.startsWith('app-version') ? t('board.appUpdated') : t('board.tooNew');
   } else if (notice.code === CLOSE.tooLarge) {
     message = t('error.tooLarge');
   } else if (notice.code === CLOSE.tooManyConnections) {

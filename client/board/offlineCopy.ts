@@ -1,5 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import { readLocal } from '../lib/localStore';
+import { loadRecentBoards } from '../lib/recentBoards';
 
 /** How long to wait for IndexedDB before connecting anyway (a browser that never answers must not block). */
 const OPEN_TIMEOUT_MS = 3000;
@@ -47,11 +49,37 @@ export function openOfflineCopy(boardId: string, boardDoc: Y.Doc, settingsDoc: Y
   };
 }
 
+/** Where a session keeps its count of unconfirmed changes per document (client/board/session.ts). */
+export const pendingCountKey = (boardId: string, doc: 'board' | 'settings') => `board.pending.${boardId}.${doc}`;
+
+/**
+ * Whether this device should drop its copy of a board after the server refused `token`. A deleted board (404):
+ * yes. A refused link (401: replaced, or the person removed): only when nothing is waiting to be sent and no
+ * other link of the board is remembered here — the copy is per board, not per link, and another link (the
+ * facilitator's, say) may still open it, with changes of its own waiting in it.
+ */
+export function shouldDeleteOfflineCopy(boardId: string, token: string, status: number): boolean {
+  if (status === 404) return true;
+  if (status !== 401) return false;
+  const waiting = (['board', 'settings'] as const).some(
+    (doc) => Number.parseInt(readLocal(pendingCountKey(boardId, doc)) ?? '0', 10) > 0,
+  );
+  const otherLink = loadRecentBoards().some((board) => board.id === boardId && board.token !== token);
+  return !waiting && !otherLink;
+}
+
 /**
  * Deletes this device's copy of a board: its link no longer opens it (replaced or the board deleted), so the
  * device should not keep what it can no longer see.
  */
 export async function deleteOfflineCopy(boardId: string): Promise<void> {
+  for (const doc of ['board', 'settings'] as const) {
+    try {
+      window.localStorage.removeItem(pendingCountKey(boardId, doc));
+    } catch {
+      // nothing kept
+    }
+  }
   if (typeof indexedDB === 'undefined') return;
   await Promise.all(
     names(boardId).map(

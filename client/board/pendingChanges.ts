@@ -42,9 +42,12 @@ export class PendingChanges {
 
     // Registered after the provider's own listener, so the provider has already sent the change (if connected).
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin === provider || this.ignoredOrigins.includes(origin)) return;
-      if (provider.wsconnected) this.pending.push(++this.framesSent);
-      else this.pending.push(null);
+      if (origin === provider) return;
+      // The provider sends every other update while connected, the offline copy's too (one loading late, or
+      // another tab's changes it reads back): the server numbers that frame, so it is counted here as well.
+      const frame = provider.wsconnected ? ++this.framesSent : null;
+      if (this.ignoredOrigins.includes(origin)) return; // not this tab's change: nothing to wait for
+      this.pending.push(frame);
       this.publish();
     };
     provider.doc.on('update', onUpdate);

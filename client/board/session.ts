@@ -18,7 +18,7 @@ import { createClusterSnapshots } from './clusterIndex';
 import { type BoardHistory, createBoardHistory } from './history';
 import { createLaneIndex } from './laneIndex';
 import { createNoteSnapshots } from './noteSnapshots';
-import { type OfflineCopy, openOfflineCopy } from './offlineCopy';
+import { type OfflineCopy, openOfflineCopy, pendingCountKey } from './offlineCopy';
 import { PendingChanges } from './pendingChanges';
 import { createPresenceStore } from './presence';
 import { createSettingsStore } from './settingsStore';
@@ -204,7 +204,7 @@ export class BoardSession {
 
   /** Counts one document's unconfirmed changes, carrying over those of an earlier visit (offline copy). */
   private trackPending(provider: WebsocketProvider, doc: DocKind): PendingChanges {
-    const key = `board.pending.${this.boardId}.${doc}`;
+    const key = pendingCountKey(this.boardId, doc);
     const carried = Number.parseInt(readLocal(key) ?? '0', 10);
     const pending = new PendingChanges(
       provider,

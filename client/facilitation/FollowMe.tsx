@@ -70,6 +70,9 @@ function useFollowLeader(leaderId: string | null) {
     const awareness = session.awareness;
     let last = '';
     const apply = () => {
+      // Not while this person is in a dialog (writing a comment, say): switching the view would close it and
+      // lose the draft. The leader's next move is followed once it is closed.
+      if (document.querySelector('dialog[open]')) return;
       let lead: LeadView | null = null;
       awareness.getStates().forEach((state, clientId) => {
         if (clientId === awareness.clientID) return;

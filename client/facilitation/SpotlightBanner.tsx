@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { itemLabel, resolveItem } from '../../shared/items';
 import { setSpotlight } from '../../shared/ops/liveFacilitation';
 import { shorten } from '../board/dnd/announcements';
@@ -35,9 +35,13 @@ export function SpotlightBanner() {
   const { view, announce } = useBoardUi();
   const item = spotlight ? resolveItem(session.boardDoc, spotlight.itemId) : null;
   const label = item ? shorten(itemLabel(item)) : '';
+  // Announced when the facilitator points somewhere, not again at each edit of the note's text.
+  const labelRef = useRef(label);
+  labelRef.current = label;
+  const pointedAt = spotlight ? `${spotlight.itemId}@${spotlight.at}` : null;
   useEffect(() => {
-    if (spotlight && label) announce(t('spotlight.announce', { text: label }));
-  }, [spotlight, label, announce, t]);
+    if (pointedAt && labelRef.current) announce(t('spotlight.announce', { text: labelRef.current }));
+  }, [pointedAt, announce, t]);
   if (!spotlight || !item) return null;
   return (
     <div className="banner spotlight-banner">

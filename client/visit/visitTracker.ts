@@ -83,7 +83,8 @@ export function createVisitTracker(
   };
   const onUpdate = () => {
     recomputeTimer ??= setTimeout(recompute, RECOMPUTE_DELAY_MS);
-    saveTimer ??= setTimeout(save, SAVE_INTERVAL_MS);
+    // A change that arrives while the page is hidden (a background tab left open all week) has not been seen.
+    if (document.visibilityState !== 'hidden') saveTimer ??= setTimeout(save, SAVE_INTERVAL_MS);
   };
   const onHidden = () => {
     if (document.visibilityState === 'hidden') save(true);

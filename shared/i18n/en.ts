@@ -51,6 +51,7 @@ export const en: Record<MessageKey, string> = {
   'board.home': 'Home',
   'board.unplaced': 'Unplaced notes',
   'board.unplacedHelp': 'These notes have no known pillar or lane. Use “Move…” to place them.',
+  'board.appUpdated': 'The app has been updated. Please reload the page (what you wrote is kept on this device).',
   'board.tooNew': 'This board was made by a newer version of the app. Please reload the page.',
 
   'view.tabsLabel': 'Views',

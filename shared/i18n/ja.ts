@@ -49,6 +49,8 @@ export const ja = {
   'board.home': 'トップへ',
   'board.unplaced': '未分類の付箋',
   'board.unplacedHelp': '柱や列が見つからない付箋です。「移動…」で置き場所を選んでください。',
+  'board.appUpdated':
+    'アプリが新しい版に更新されました。ページを再読み込みしてください（書いた内容はこの端末に残っています）。',
   'board.tooNew': 'このボードは新しい版のアプリで作られています。ページを再読み込みしてください。',
 
   'view.tabsLabel': '表示の切り替え',

@@ -95,7 +95,12 @@ export function deleteComment(
 ): Result<null> {
   const found = ownComment(doc, id, personId);
   if (!found.ok) return found;
-  doc.transact(() => found.value.set('deletedAt', now), origin);
+  // The text goes with it: a deleted comment (personal data written by mistake, say) must not stay readable
+  // in the document, the activity feed or later snapshots. Only that it was deleted is kept.
+  doc.transact(() => {
+    found.value.set('deletedAt', now);
+    found.value.set('text', '');
+  }, origin);
   return ok(null);
 }
 

@@ -79,7 +79,11 @@ export function applyTimerCommand(timer: MeetingTimer | null, command: TimerComm
       if (timer.status === 'paused') {
         return { status: 'paused', durationMs, remainingMs: Math.min(TIMER_MAX_MS, timer.remainingMs + command.byMs) };
       }
-      return { status: 'running', durationMs, endsAt: Math.max(timer.endsAt, now) + command.byMs };
+      return {
+        status: 'running',
+        durationMs,
+        endsAt: Math.min(Math.max(timer.endsAt, now) + command.byMs, now + TIMER_MAX_MS),
+      };
     }
   }
 }

@@ -171,4 +171,24 @@ describe("the server's stored confirmation (MESSAGE.stored)", () => {
     reader.destroy();
     socket.ws.close();
   });
+
+  it('counts frames of updates it does not wait for (an offline copy loading late), so confirmations stay aligned', async () => {
+    const board = await createBoard(server.url);
+    const writer = await connectSynced(server.wsUrl, board.id, board.tokens.participant, undefined, OURS);
+    const copy = Symbol('offline copy');
+    const pending = new PendingChanges(writer.provider, 0, [copy]);
+    // The copy arrives while connected: sent as a frame of its own, but not this tab's change.
+    const other = new Y.Doc();
+    addNote(other, note('late', 'あとから読み込み'));
+    Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(other), copy);
+    expect(pending.count.get()).toBe(0);
+    addNote(writer.doc, note('mine', '自分の付箋'));
+    expect(pending.count.get()).toBe(1);
+    await waitFor(() => pending.count.get() === 0, 'my change to be confirmed');
+    const reader = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    expect(texts(reader.doc)).toEqual(['あとから読み込み', '自分の付箋']);
+    pending.destroy();
+    writer.destroy();
+    reader.destroy();
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { boardActivity } from '../../shared/activity.js';
 import { boardRoots } from '../../shared/docs.js';
 import { COMMENT_TEXT_MAX } from '../../shared/limits.js';
 import { addComment, deleteComment, editComment, setReaction } from '../../shared/ops/comments.js';
@@ -56,7 +57,9 @@ describe('comments', () => {
     expect(commentsOf(doc, 'n1')[0]).toMatchObject({ text: '修正しました', editedAt: 5000, deletedAt: null });
     expect(deleteComment(doc, 'c1', 'tanaka', 6000).ok).toBe(true);
     // Never erased: the record stays and shows as deleted; it no longer counts and cannot be edited.
-    expect(commentsOf(doc, 'n1')[0]).toMatchObject({ deletedAt: 6000 });
+    expect(commentsOf(doc, 'n1')[0]).toMatchObject({ deletedAt: 6000, text: '' });
+    // Its words are gone from the document and the activity feed too, not only from the thread.
+    expect(JSON.stringify(boardActivity(doc))).not.toContain('修正しました');
     expect(countLiveComments(doc, 'n1')).toBe(0);
     expect(editComment(doc, 'c1', 'tanaka', 'また')).toEqual({ ok: false, error: 'commentNotFound' });
   });
