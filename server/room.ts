@@ -293,7 +293,10 @@ export class Room {
    */
   private afterQueuedAppends(settled: { applied(): void; failed(error: unknown): void } | null): void {
     if (!settled) return;
-    if (this.pendingCommits === 0) return settled.applied();
+    if (this.pendingCommits === 0) {
+      settled.applied();
+      return;
+    }
     this.lastAppend.then(
       () => settled.applied(),
       (error: unknown) => settled.failed(error),
