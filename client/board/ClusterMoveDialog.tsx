@@ -3,6 +3,7 @@ import { moveCluster } from '../../shared/ops/clusters';
 import { useI18n } from '../i18n/I18nProvider';
 import { pillarClusterIds } from './clusterIndex';
 import { useBoard, useSettings } from './hooks';
+import { PositionSelect } from './PositionSelect';
 import { useBoardUi } from './ui';
 import { useModalDialog } from './useModalDialog';
 
@@ -70,19 +71,7 @@ export function ClusterMoveDialog({
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('cluster.movePosition')}</span>
-          <select value={position} onChange={(e) => setPosition(Number(e.target.value))}>
-            {Array.from({ length: others.length + 1 }, (_, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: positions are indexes
-              <option key={i} value={i}>
-                {i === others.length
-                  ? `${t('cluster.movePositionOption', { n: i + 1 })} (${t('cluster.movePositionEnd')})`
-                  : t('cluster.movePositionOption', { n: i + 1 })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PositionSelect others={others.length} value={position} onChange={setPosition} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {t('cluster.cancel')}

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { shorten } from './dnd/announcements';
 import { useBoard, useLaneLabelText, useNote, useSettings } from './hooks';
 import { laneIds } from './laneIndex';
+import { PositionSelect } from './PositionSelect';
 import { useBoardUi } from './ui';
 import { useModalDialog } from './useModalDialog';
 
@@ -92,19 +93,7 @@ export function MoveDialog({ noteId, onClose }: { noteId: string; onClose: () =>
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('move.position')}</span>
-          <select value={position} onChange={(e) => setPosition(Number(e.target.value))}>
-            {Array.from({ length: others.length + 1 }, (_, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: positions are indexes
-              <option key={i} value={i}>
-                {i === others.length
-                  ? `${t('move.positionOption', { n: i + 1 })} (${t('move.positionEnd')})`
-                  : t('move.positionOption', { n: i + 1 })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PositionSelect others={others.length} value={position} onChange={setPosition} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {t('move.cancel')}
