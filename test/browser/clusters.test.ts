@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, shown } from './harness';
+import { composeJapanese } from './ime';
 
 const CITIZEN = '市民サービスの向上';
 
@@ -45,24 +46,6 @@ async function centreOf(locator: ReturnType<Page['locator']>) {
   const box = await locator.boundingBox();
   if (!box) throw new Error('not laid out');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Composes `text` with a real IME session (CDP), pressing the IME-confirming Enter (keyCode 229) first. */
-async function composeJapanese(page: Page, steps: string[], committed: string) {
-  const cdp = await page.context().newCDPSession(page);
-  for (const text of steps) {
-    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-  }
-  await cdp.send('Input.dispatchKeyEvent', {
-    type: 'rawKeyDown',
-    windowsVirtualKeyCode: 229,
-    nativeVirtualKeyCode: 229,
-    key: 'Enter',
-    code: 'Enter',
-  });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: 229, key: 'Enter', code: 'Enter' });
-  await cdp.send('Input.insertText', { text: committed });
-  await cdp.detach();
 }
 
 describe('clusters (グループ) with three people', () => {

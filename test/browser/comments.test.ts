@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { absent, addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
+import { composeJapanese } from './ime';
 
 const CITIZEN = '市民サービスの向上';
 
@@ -10,17 +11,6 @@ const commentButton = (page: Page, text: string, count: number) =>
 const thread = (page: Page, text: string) => page.getByRole('dialog', { name: `『${text}』へのコメント` });
 const commentField = (page: Page) => page.getByRole('textbox', { name: 'コメントを書く' });
 const commentEntry = (page: Page, text: string) => page.locator('.comment').filter({ hasText: text });
-
-/** A Ctrl+Enter that is still part of an IME conversion (keyCode 229): it must not send. */
-async function imeCtrlEnter(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.imeSetComposition', { text: 'そうだん', selectionStart: 4, selectionEnd: 4 });
-  const key = { windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229, key: 'Enter', code: 'Enter', modifiers: 2 };
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
-  await cdp.send('Input.insertText', { text: '相談' });
-  await cdp.detach();
-}
 
 describe('comment threads and reactions', () => {
   const harness = new BrowserHarness();
@@ -38,7 +28,7 @@ describe('comment threads and reactions', () => {
     await commentButton(bob, note, 0).click();
     await shown(thread(bob, note));
     await expect.poll(() => bob.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
-    await imeCtrlEnter(bob);
+    await composeJapanese(bob, ['そうだん'], '相談', 2);
     await expect.poll(() => commentField(bob).inputValue()).toBe('相談');
     expect(await thread(bob, note).getByText('まだコメントはありません。').count()).toBe(1);
     await commentField(bob).fill('月曜の朝が特に混みます');

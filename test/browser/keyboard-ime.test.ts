@@ -13,6 +13,7 @@ import {
   quickEntry,
   shown,
 } from './harness';
+import { composeJapanese } from './ime';
 
 const CITIZEN = '市民サービスの向上';
 const EFFICIENCY = '業務の効率化';
@@ -30,25 +31,6 @@ async function pickUpByKeyboard(page: Page, noteText: string) {
   await page.keyboard.press('Space');
   await expect.poll(() => dragAnnouncement(page)).toContain(`付箋「${noteText}」を持ち上げました。`);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-}
-
-/** Composes `steps` with a real IME session (CDP), pressing an IME-confirming Enter before committing. */
-async function composeJapanese(page: Page, steps: string[], committed: string) {
-  const cdp = await page.context().newCDPSession(page);
-  for (const text of steps) {
-    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-  }
-  // The Enter that confirms the conversion: keyCode 229, isComposing. It must not submit anything.
-  await cdp.send('Input.dispatchKeyEvent', {
-    type: 'rawKeyDown',
-    windowsVirtualKeyCode: 229,
-    nativeVirtualKeyCode: 229,
-    key: 'Enter',
-    code: 'Enter',
-  });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: 229, key: 'Enter', code: 'Enter' });
-  await cdp.send('Input.insertText', { text: committed });
-  await cdp.detach();
 }
 
 describe('keyboard and Japanese input', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserHarness, shown } from './harness';
+import { composeJapanese } from './ime';
 
 describe('landing page', () => {
   const harness = new BrowserHarness();
@@ -41,24 +42,7 @@ describe('landing page', () => {
     const page = await context.newPage();
     await page.goto(harness.server.url);
     await page.getByRole('textbox', { name: 'ボードの名前' }).focus();
-    const cdp = await context.newCDPSession(page);
-    for (const text of ['ちょう', '庁内', '庁内ぶかい', '庁内部会']) {
-      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-    }
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'rawKeyDown',
-      windowsVirtualKeyCode: 229,
-      key: 'Enter',
-      code: 'Enter',
-    });
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'keyUp',
-      windowsVirtualKeyCode: 229,
-      key: 'Enter',
-      code: 'Enter',
-    });
-    await cdp.send('Input.insertText', { text: '庁内部会' });
-    await cdp.detach();
+    await composeJapanese(page, ['ちょう', '庁内', '庁内ぶかい', '庁内部会'], '庁内部会');
     expect(await page.getByRole('textbox', { name: 'ボードの名前' }).inputValue()).toBe('庁内部会');
     expect(await page.getByRole('heading', { name: 'ボードができました' }).count()).toBe(0);
     await page.keyboard.press('Enter');

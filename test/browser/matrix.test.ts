@@ -8,6 +8,7 @@ import { connectSynced } from '../server/helpers';
 import { writeCluster } from '../unit/prioritizeFixtures';
 import { seriousViolations } from './axe';
 import { absent, BrowserHarness, type CreatedBoard, shown } from './harness';
+import { composeJapanese } from './ime';
 
 const CITIZEN = '市民サービスの向上';
 
@@ -225,23 +226,7 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
     const labels = settingsRoots.prioritization(settings.doc);
     labels.observe(() => saved.push(readPrioritizationLabels(labels).targetPeriod));
     await field.fill('');
-    const cdp = await facilitator.context().newCDPSession(facilitator);
-    await cdp.send('Input.imeSetComposition', { text: 'れいわ', selectionStart: 3, selectionEnd: 3 });
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'rawKeyDown',
-      windowsVirtualKeyCode: 229,
-      nativeVirtualKeyCode: 229,
-      key: 'Enter',
-      code: 'Enter',
-    });
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'keyUp',
-      windowsVirtualKeyCode: 229,
-      key: 'Enter',
-      code: 'Enter',
-    });
-    await cdp.send('Input.insertText', { text: '令和6年度' });
-    await cdp.detach();
+    await composeJapanese(facilitator, ['れいわ'], '令和6年度');
     await field.press('Enter');
     await expect.poll(() => readPrioritizationLabels(labels).targetPeriod).toBe('令和6年度');
     // The confirming Enter saved nothing: the only value ever saved is the one of the real Enter.

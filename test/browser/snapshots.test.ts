@@ -2,29 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { absent, addNoteByTyping, BrowserHarness, noteItem, openEditor, shown } from './harness';
+import { composeJapanese } from './ime';
 
 const PILLAR = '市民サービスの向上';
 const OLD = '窓口の待ち時間が長い';
 const NEW = '窓口の待ち時間が長い（特に月曜）';
 
 const snapshotDialog = (page: Page) => page.getByRole('dialog');
-
-/** Types with a real IME session (CDP), pressing the Enter that confirms the conversion before committing. */
-async function composeWithImeEnter(page: Page, steps: string[], committed: string) {
-  const cdp = await page.context().newCDPSession(page);
-  for (const text of steps) {
-    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-  }
-  await cdp.send('Input.dispatchKeyEvent', {
-    type: 'rawKeyDown',
-    windowsVirtualKeyCode: 229,
-    key: 'Enter',
-    code: 'Enter',
-  });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: 229, key: 'Enter', code: 'Enter' });
-  await cdp.send('Input.insertText', { text: committed });
-  await cdp.detach();
-}
 
 describe('snapshots', () => {
   let harness: BrowserHarness;
@@ -45,7 +29,7 @@ describe('snapshots', () => {
     const dialog = snapshotDialog(facilitator);
     await shown(dialog.getByText('まだスナップショットはありません。'));
     await dialog.getByRole('textbox', { name: 'スナップショットの名前' }).focus();
-    await composeWithImeEnter(facilitator, ['だい', '第2', '第2回終了時'], '第2回終了時');
+    await composeJapanese(facilitator, ['だい', '第2', '第2回終了時'], '第2回終了時');
     expect(await dialog.getByRole('textbox', { name: 'スナップショットの名前' }).inputValue()).toBe('第2回終了時');
     expect(await dialog.getByRole('table').count()).toBe(0);
     await facilitator.keyboard.press('Enter');
