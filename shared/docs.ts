@@ -14,6 +14,8 @@ export const boardRoots = {
   comments: (doc: Y.Doc) => doc.getMap<unknown>('comments'),
   /** `${targetId}|${emoji}|${personId}` → true: one person's reaction (shared/records/comment.ts). */
   reactions: (doc: Y.Doc) => doc.getMap<unknown>('reactions'),
+  /** initiative id → draft initiative of the implementation plan (shared/records/initiative.ts). */
+  initiatives: (doc: Y.Doc) => doc.getMap<unknown>('initiatives'),
 };
 
 export const settingsRoots = {

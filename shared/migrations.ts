@@ -17,6 +17,9 @@ const boardMigrations: Record<number, Migration> = {
     // v1 → v2: clusters (`clusters`, `place.clusterId`), the matrix and the shortlist are new, optional
     // records; nothing to rewrite. The version tells an older app not to write into a board it cannot show.
   },
+  2: () => {
+    // v2 → v3: draft initiatives (`initiatives`) are a new, optional record; nothing to rewrite.
+  },
 };
 
 const settingsMigrations: Record<number, Migration> = {

@@ -26,7 +26,11 @@ export type BoardError =
   | 'commentTooLong'
   | 'commentNotFound'
   | 'commentNotOwn'
-  | 'reactionInvalid';
+  | 'reactionInvalid'
+
+  // Draft initiatives (shared/ops/initiatives.ts)
+  | 'initiativeNotFound'
+  | 'initiativeInvalid';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 

@@ -562,6 +562,8 @@ export const en: Record<MessageKey, string> = {
   'error.commentNotFound': 'This comment was not found. It may have been deleted.',
   'error.commentNotOwn': 'You can edit and delete only your own comments.',
   'error.reactionInvalid': 'This reaction is not available.',
+  'error.initiativeNotFound': 'This initiative was deleted or cannot be found.',
+  'error.initiativeInvalid': 'This value cannot be set on an initiative.',
   'comment.button': 'Comments on “{label}” ({count})',
   'comment.buttonWithNew': 'Comments on “{label}” ({count}, {fresh} new since your last visit)',
   'comment.short': 'Comments {count}',

@@ -562,6 +562,8 @@ export const ja = {
   'error.commentNotFound': 'このコメントは見つかりません。削除された可能性があります。',
   'error.commentNotOwn': '編集・削除できるのは自分のコメントだけです。',
   'error.reactionInvalid': 'このリアクションは使えません。',
+  'error.initiativeNotFound': 'この取組案は削除されたか、見つかりません。',
+  'error.initiativeInvalid': 'この値は取組案に設定できません。',
   'comment.button': '『{label}』へのコメント（{count}件）',
   'comment.buttonWithNew': '『{label}』へのコメント（{count}件、前回から新着{fresh}件）',
   'comment.short': 'コメント {count}',

@@ -1,0 +1,95 @@
+/**
+ * Japanese fiscal years (年度) and era names. A fiscal year runs from April to March and is named by the
+ * calendar year it starts in: 2022年度 is April 2022 – March 2023, 令和4年度. Every export shows both forms,
+ * 「令和4年度 (2022年度)」, because the city hall writes eras and most tools sort by Western years.
+ */
+
+interface Era {
+  name: string;
+  /** The first day of the era, as [year, month (1–12), day]. */
+  start: readonly [number, number, number];
+}
+
+/** Newest first. Reiwa began on 1 May 2019, Heisei on 8 January 1989. */
+const ERAS: readonly Era[] = [
+  { name: '令和', start: [2019, 5, 1] },
+  { name: '平成', start: [1989, 1, 8] },
+  { name: '昭和', start: [1926, 12, 25] },
+];
+
+const startsBefore = (era: Era, year: number, month: number, day: number) =>
+  era.start[0] < year ||
+  (era.start[0] === year && (era.start[1] < month || (era.start[1] === month && era.start[2] <= day)));
+
+/** 「元」 for the first year of an era, as it is written. */
+const eraYear = (era: Era, year: number) => {
+  const n = year - era.start[0] + 1;
+  return n === 1 ? '元' : String(n);
+};
+
+/**
+ * The fiscal year a date belongs to (its Western starting year), read in Japan's time zone (UTC+9, no
+ * daylight saving), so a meeting at 8:00 on 1 April counts for the new year wherever the server runs.
+ */
+export function fiscalYearOf(time: number | Date): number {
+  const jst = new Date((time instanceof Date ? time.getTime() : time) + 9 * 3600_000);
+  const year = jst.getUTCFullYear();
+  return jst.getUTCMonth() >= 3 ? year : year - 1;
+}
+
+/**
+ * 「令和4年度」 for 2022. A fiscal year is named in the era in force on its first day: 2019年度 began on
+ * 1 April 2019, still Heisei, but it is written 令和元年度 by the government, as the era changed within it.
+ */
+export function eraFiscalYear(year: number): string {
+  const era = year === 2019 ? ERAS[0]! : (ERAS.find((e) => startsBefore(e, year, 4, 1)) ?? ERAS[ERAS.length - 1]!);
+  return `${era.name}${eraYear(era, year)}年度`;
+}
+
+/** 「令和4年度 (2022年度)」: both forms, as every export writes a fiscal year. */
+export function formatFiscalYear(year: number): string {
+  return `${eraFiscalYear(year)} (${year}年度)`;
+}
+
+/** English: "FY2022 (Reiwa 4)". */
+export function formatFiscalYearEn(year: number): string {
+  const era = eraFiscalYear(year);
+  const romaji: Record<string, string> = { 令和: 'Reiwa', 平成: 'Heisei', 昭和: 'Showa' };
+  const name = era.slice(0, 2);
+  const n = era.slice(2, -2);
+  return `FY${year} (${romaji[name] ?? name} ${n === '元' ? 1 : n})`;
+}
+
+/**
+ * A run of fiscal years, as the plan writes a period: 「令和4〜5年度 (2022〜2023年度)」 for consecutive years,
+ * else each one joined with 「・」. Empty for no years.
+ */
+export function formatFiscalYears(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  if (sorted.length === 0) return '';
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  const consecutive = sorted.length > 1 && last - first === sorted.length - 1;
+  if (consecutive && eraFiscalYear(first).slice(0, 2) === eraFiscalYear(last).slice(0, 2)) {
+    const era = eraFiscalYear(first).slice(0, 2);
+    return `${era}${eraFiscalYear(first).slice(2, -2)}〜${eraFiscalYear(last).slice(2, -2)}年度 (${first}〜${last}年度)`;
+  }
+  return sorted.map(formatFiscalYear).join('・');
+}
+
+/** A date in both forms: 「令和4年5月10日 (2022年5月10日)」, read in Japan's time zone. */
+export function formatJapaneseDate(time: number | Date): string {
+  const jst = new Date((time instanceof Date ? time.getTime() : time) + 9 * 3600_000);
+  const year = jst.getUTCFullYear();
+  const month = jst.getUTCMonth() + 1;
+  const day = jst.getUTCDate();
+  const era = ERAS.find((e) => startsBefore(e, year, month, day)) ?? ERAS[ERAS.length - 1]!;
+  return `${era.name}${eraYear(era, year)}年${month}月${day}日 (${year}年${month}月${day}日)`;
+}
+
+/** The fiscal years offered when planning: the one before `base` and the four after it. */
+export function offeredFiscalYears(base: number, alsoInclude: readonly number[] = []): number[] {
+  const years = new Set<number>(alsoInclude);
+  for (let year = base - 1; year <= base + 4; year++) years.add(year);
+  return [...years].sort((a, b) => a - b);
+}

@@ -1,0 +1,90 @@
+import type * as Y from 'yjs';
+import { compareByOrderThenId } from './order.js';
+import { type Initiative, PRIORITIES, type Priority, readInitiatives } from './records/initiative.js';
+import type { Pillar } from './records/pillar.js';
+import { allPillars } from './selectors.js';
+
+/** Live (not deleted) initiatives, in creation order. */
+export function listInitiatives(doc: Y.Doc): Initiative[] {
+  return readInitiatives(doc).filter((i) => i.deletedAt === null);
+}
+
+/** Deleted initiatives, most recently deleted first: what the trash lists. */
+export function listDeletedInitiatives(doc: Y.Doc): Initiative[] {
+  return readInitiatives(doc)
+    .filter((i) => i.deletedAt !== null)
+    .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
+}
+
+const byPlaceOrder = (a: Initiative, b: Initiative) =>
+  compareByOrderThenId({ order: a.place?.order ?? '', id: a.id }, { order: b.place?.order ?? '', id: b.id });
+
+/** The live initiatives of one pillar and priority, in their order. */
+export function initiativesInPlace(doc: Y.Doc, pillarId: string, priority: Priority): Initiative[] {
+  return listInitiatives(doc)
+    .filter((i) => i.place?.pillarId === pillarId && i.place.priority === priority)
+    .sort(byPlaceOrder);
+}
+
+export interface InitiativePriorityGroup {
+  priority: Priority;
+  initiatives: Initiative[];
+}
+
+export interface InitiativePillarGroup {
+  /** Null: initiatives whose pillar the settings do not know or whose place is invalid (kept, shown last). */
+  pillar: Pillar | null;
+  /** Always the three priorities, highest first, each possibly empty (a drop target). */
+  priorities: InitiativePriorityGroup[];
+}
+
+/**
+ * The initiatives as the view and every export list them: by pillar (active pillars in their order, then
+ * archived ones that have initiatives, then unknown), by priority (高, 中, 低), then by order key.
+ */
+export function initiativesByPillar(
+  board: Y.Doc,
+  settings: Y.Doc,
+  initiatives: readonly Initiative[] = listInitiatives(board),
+): InitiativePillarGroup[] {
+  const pillars = allPillars(settings);
+  const known = new Set(pillars.map((p) => p.id));
+  const groupOf = (pillarId: string | null, list: readonly Initiative[]): InitiativePriorityGroup[] =>
+    PRIORITIES.map((priority) => ({
+      priority,
+      initiatives: list
+        .filter((i) => (i.place?.priority ?? 'medium') === priority)
+        .filter((i) => (pillarId === null ? !known.has(i.place?.pillarId ?? '') : i.place?.pillarId === pillarId))
+        .sort(byPlaceOrder),
+    }));
+  const out: InitiativePillarGroup[] = [];
+  for (const pillar of pillars.filter((p) => p.archivedAt === null)) {
+    out.push({ pillar, priorities: groupOf(pillar.id, initiatives) });
+  }
+  for (const pillar of pillars.filter((p) => p.archivedAt !== null)) {
+    const priorities = groupOf(pillar.id, initiatives);
+    if (priorities.some((g) => g.initiatives.length > 0)) out.push({ pillar, priorities });
+  }
+  const unknown = groupOf(null, initiatives);
+  if (unknown.some((g) => g.initiatives.length > 0)) out.push({ pillar: null, priorities: unknown });
+  return out;
+}
+
+/**
+ * Which live initiatives each note and item fed: note id or item (cluster/note) id → initiative ids, so a
+ * note card can say 「取組案: …」 and the matrix can say that an item already has one.
+ */
+export function initiativesFedBy(doc: Y.Doc, initiatives: readonly Initiative[] = listInitiatives(doc)) {
+  const fed = new Map<string, string[]>();
+  const add = (key: string, id: string) => {
+    const list = fed.get(key);
+    if (!list) fed.set(key, [id]);
+    else if (!list.includes(id)) list.push(id);
+  };
+  for (const initiative of initiatives) {
+    if (!initiative.source) continue;
+    add(initiative.source.itemId, initiative.id);
+    for (const noteId of initiative.source.noteIds) add(noteId, initiative.id);
+  }
+  return fed;
+}
