@@ -1,4 +1,5 @@
 import { useCallback, useEffect } from 'react';
+import { restoreInitiative } from '../../shared/ops/initiatives';
 import { restoreNote } from '../../shared/ops/notes';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
@@ -28,11 +29,15 @@ export function HistoryControls() {
     if (outcome.kind === 'undone') announce(t('history.undone'));
     if (outcome.kind === 'trashed') {
       notify({
-        message: t('history.trashed', { count: outcome.noteIds.length }),
+        message:
+          outcome.noteIds.length > 0
+            ? t('history.trashed', { count: outcome.noteIds.length })
+            : t('history.trashedInitiatives', { count: outcome.initiativeIds.length }),
         action: {
           label: t('note.undo'),
           run: () => {
             for (const id of outcome.noteIds) restoreNote(session.boardDoc, id);
+            for (const id of outcome.initiativeIds) restoreInitiative(session.boardDoc, id);
           },
         },
       });

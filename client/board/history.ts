@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
+import { deleteInitiative } from '../../shared/ops/initiatives';
 import { deleteNote } from '../../shared/ops/notes';
 import { LOCAL_ORIGIN } from '../../shared/origin';
 import { createStore, type ReadStore } from '../lib/store';
 
 /**
- * Undo and redo of this person's own changes to the board (notes, clusters, the matrix, the shortlist):
+ * Undo and redo of this person's own changes to the board (notes, clusters, the matrix, the shortlist, the
+ * draft initiatives):
  * Y.UndoManager tracks only LOCAL_ORIGIN, so an undo never reverts a colleague's work, and what a colleague
  * changed since stays. Typing in one text forms one step while the keystrokes come within half a second of
  * each other; any other change is a step of its own. The settings document (the facilitator's) keeps its own
@@ -13,11 +15,15 @@ import { createStore, type ReadStore } from '../lib/store';
  *
  * Records are never erased by an undo: colleagues may have built on them meanwhile (typed into a new note,
  * put a note into a new cluster, voted on it). Undoing the creation of a note moves it to the trash instead
- * (a soft delete, which the trash and the message can take back); a cluster record and what is inside it stay
+ * (a soft delete, which the trash and the message can take back), and so does undoing the creation of an
+ * initiative; a cluster record and what is inside it stay
  * (a cluster is shown only while a note names it, so undoing a grouping puts this person's notes back and the
  * cluster goes on for whoever else is in it).
  */
-export type UndoOutcome = { kind: 'nothing' } | { kind: 'undone' } | { kind: 'trashed'; noteIds: string[] };
+export type UndoOutcome =
+  | { kind: 'nothing' }
+  | { kind: 'undone' }
+  | { kind: 'trashed'; noteIds: string[]; initiativeIds: string[] };
 
 export interface BoardHistory {
   canUndo: ReadStore<boolean>;
@@ -51,27 +57,32 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
   doc.on('afterTransaction', onTransaction);
   const notes = boardRoots.notes(doc);
   const clusters = boardRoots.clusters(doc);
-  const manager = new Y.UndoManager([notes, clusters, boardRoots.matrix(doc), boardRoots.shortlist(doc)], {
+  const initiatives = boardRoots.initiatives(doc);
+  const scope = [notes, clusters, boardRoots.matrix(doc), boardRoots.shortlist(doc), initiatives];
+  const manager = new Y.UndoManager(scope, {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: 500,
-    deleteFilter: (item) => !isRecordOrInCluster(item),
+    deleteFilter: (item) => !isRecordOrInside(item),
   });
 
-  /** A note or cluster record itself, or anything inside a cluster record (its title). */
-  function isRecordOrInCluster(item: Y.Item): boolean {
-    if (item.parent === notes || item.parent === clusters) return true;
+  /**
+   * A note, cluster or initiative record itself, or anything inside a cluster or initiative record (their
+   * texts: an undo of a creation must not empty what colleagues typed into it).
+   */
+  function isRecordOrInside(item: Y.Item): boolean {
+    if (item.parent === notes || item.parent === clusters || item.parent === initiatives) return true;
     let parent = item.parent instanceof Y.AbstractType ? item.parent._item : null;
     while (parent) {
-      if (parent.parent === clusters) return true;
+      if (parent.parent === clusters || parent.parent === initiatives) return true;
       parent = parent.parent instanceof Y.AbstractType ? parent.parent._item : null;
     }
     return false;
   }
 
-  /** Notes this step created (their record's id is among its insertions). */
-  function notesCreatedIn(step: Y.UndoManager['undoStack'][number]): string[] {
+  /** Records of `root` this step created (their record's id is among its insertions). */
+  function createdIn(root: Y.Map<unknown>, step: Y.UndoManager['undoStack'][number]): string[] {
     const created: string[] = [];
-    notes.forEach((value, id) => {
+    root.forEach((value, id) => {
       const item = value instanceof Y.Map ? value._item : null;
       if (item && Y.isDeleted(step.insertions, item.id)) created.push(id);
     });
@@ -92,13 +103,17 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
     undo: () => {
       const step = manager.undoStack.at(-1);
       if (!step) return { kind: 'nothing' };
-      const created = notesCreatedIn(step);
-      if (created.length === 0) return manager.undo() === null ? { kind: 'nothing' } : { kind: 'undone' };
+      const noteIds = createdIn(notes, step);
+      const initiativeIds = createdIn(initiatives, step);
+      if (noteIds.length === 0 && initiativeIds.length === 0) {
+        return manager.undo() === null ? { kind: 'nothing' } : { kind: 'undone' };
+      }
       // A creation is its own step (see onTransaction): it becomes a move to the trash.
       manager.undoStack.pop();
-      for (const id of created) deleteNote(doc, id, Date.now(), HISTORY_ORIGIN);
+      for (const id of noteIds) deleteNote(doc, id, Date.now(), HISTORY_ORIGIN);
+      for (const id of initiativeIds) deleteInitiative(doc, id, Date.now(), HISTORY_ORIGIN);
       refresh();
-      return { kind: 'trashed', noteIds: created };
+      return { kind: 'trashed', noteIds, initiativeIds };
     },
     redo: () => manager.redo() !== null,
     destroy: () => {

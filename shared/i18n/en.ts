@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   'history.redo': 'Redo',
   'history.undone': 'Undone',
   'history.trashed': 'Moved the note to the trash ({count}).',
+  'history.trashedInitiatives': 'Moved the initiative to the trash ({count}).',
   'history.redone': 'Redone',
 
   'connection.connecting': 'Connecting…',

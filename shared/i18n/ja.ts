@@ -32,6 +32,7 @@ export const ja = {
   'history.redo': 'やり直す',
   'history.undone': '元に戻しました',
   'history.trashed': '付箋をごみ箱に移しました（{count}枚）。',
+  'history.trashedInitiatives': '取組案をごみ箱に移しました（{count}件）。',
   'history.redone': 'やり直しました',
 
   'connection.connecting': '接続中…',

@@ -4,8 +4,11 @@ import { createBoardHistory } from '../../client/board/history.js';
 import { listItems } from '../../shared/items.js';
 import { addToCluster, groupNotes } from '../../shared/ops/clusters.js';
 import { renameCluster } from '../../shared/ops/clusterTitle.js';
+import { createInitiativeFromItem, setInitiativeStatus, setInitiativeText } from '../../shared/ops/initiatives.js';
 import { addNote, applyNoteTextChange } from '../../shared/ops/notes.js';
+import { readInitiatives } from '../../shared/records/initiative.js';
 import { getNote, listNotes, readClusters } from '../../shared/selectors.js';
+import { newSettings } from './fixtures.js';
 
 const note = (id: string, text: string) => ({ id, pillarId: 'p', lane: 'problem' as const, text, author: 'me' });
 const type = (doc: Y.Doc, id: string, at: number, insert: string) =>
@@ -25,7 +28,7 @@ describe('the board history (undo / redo of one’s own changes)', () => {
     expect(getNote(doc, 'a')?.text).toBe('窓口が混む');
     history.undo();
     // Undoing the creation moves the note to the trash: it is never erased.
-    expect(history.undo()).toEqual({ kind: 'trashed', noteIds: ['a'] });
+    expect(history.undo()).toEqual({ kind: 'trashed', noteIds: ['a'], initiativeIds: [] });
     expect(getNote(doc, 'a')).toMatchObject({ text: '窓口' });
     expect(getNote(doc, 'a')?.deletedAt).not.toBeNull();
     expect(history.undo()).toEqual({ kind: 'nothing' });
@@ -53,7 +56,7 @@ describe('the board history (undo / redo of one’s own changes)', () => {
     addNote(theirs, note('b', '同僚の付箋'));
     Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs), 'remote');
     // Mine goes to the trash; the colleague's note is untouched.
-    expect(history.undo()).toEqual({ kind: 'trashed', noteIds: ['a'] });
+    expect(history.undo()).toEqual({ kind: 'trashed', noteIds: ['a'], initiativeIds: [] });
     expect(
       listNotes(mine)
         .filter((n) => n.deletedAt === null)
@@ -92,6 +95,38 @@ describe('the board history (undo / redo of one’s own changes)', () => {
     expect(readClusters(mine).get('c')?.title).toBe('窓口のDX');
     const cluster = listItems(mine).find((item) => item.id === 'c');
     expect(cluster?.kind === 'cluster' && cluster.notes.map((n) => n.id)).toEqual(['n3']);
+    history.destroy();
+  });
+
+  it('moves an initiative to the trash when its creation is undone, keeping what a colleague typed into it', () => {
+    const settings = newSettings();
+    const mine = new Y.Doc();
+    const theirs = new Y.Doc();
+    addNote(mine, { ...note('n', '窓口が混む'), pillarId: 'p1' });
+    const history = createBoardHistory(mine);
+    createInitiativeFromItem(mine, settings, { id: 'i', itemId: 'n', personId: 'me', roundNumber: null });
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+    setInitiativeText(theirs, 'i', 'content', 'オンライン予約を導入する');
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs), 'remote');
+    expect(history.undo()).toEqual({ kind: 'trashed', noteIds: [], initiativeIds: ['i'] });
+    const [initiative] = readInitiatives(mine);
+    expect(initiative?.deletedAt).not.toBeNull();
+    expect(initiative?.fields.content).toBe('オンライン予約を導入する');
+    expect(initiative?.fields.title).toBe('窓口が混む');
+    history.destroy();
+  });
+
+  it('undoes and redoes one’s own edits of an initiative', () => {
+    const settings = newSettings();
+    const doc = new Y.Doc();
+    addNote(doc, { ...note('n', '窓口が混む'), pillarId: 'p1' });
+    createInitiativeFromItem(doc, settings, { id: 'i', itemId: 'n', personId: 'me', roundNumber: null });
+    const history = createBoardHistory(doc);
+    setInitiativeStatus(doc, 'i', 'decided');
+    expect(history.undo()).toEqual({ kind: 'undone' });
+    expect(readInitiatives(doc)[0]?.status).toBe('draft');
+    expect(history.redo()).toBe(true);
+    expect(readInitiatives(doc)[0]?.status).toBe('decided');
     history.destroy();
   });
 });
