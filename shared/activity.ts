@@ -2,12 +2,13 @@ import * as Y from 'yjs';
 import { boardRoots } from './docs.js';
 import { readCluster } from './records/cluster.js';
 import { listComments } from './records/comment.js';
+import { readInitiatives } from './records/initiative.js';
 import { readNote } from './records/note.js';
 
 /**
  * The board's activity as the document records it. A note stores who wrote it and when, and when it was
  * trashed (not by whom); a comment stores its author and when it was written, edited and deleted (only its
- * author does these); a cluster who made it and when. Edits, moves and colour changes of notes carry no
+ * author does these); a cluster and a draft initiative who made it and when. Edits, moves and colour changes of notes carry no
  * author or time in the document, so they are not here (the since-last-visit list finds them by item ids).
  * Times are the writers' clocks.
  */
@@ -23,7 +24,8 @@ export type ActivityEntry =
       targetId: string;
       text: string;
     }
-  | { kind: 'clusterAdded'; at: number; personId: string; name: string; clusterId: string; text: string };
+  | { kind: 'clusterAdded'; at: number; personId: string; name: string; clusterId: string; text: string }
+  | { kind: 'initiativeAdded'; at: number; personId: string; name: string; initiativeId: string; text: string };
 
 /** The newest `limit` entries, newest first (ties by kind and id, so every client lists them alike). */
 export function boardActivity(doc: Y.Doc, limit = 100): ActivityEntry[] {
@@ -71,11 +73,28 @@ export function boardActivity(doc: Y.Doc, limit = 100): ActivityEntry[] {
       text: cluster.title,
     });
   });
+  for (const initiative of readInitiatives(doc)) {
+    if (initiative.createdAt <= 0) continue;
+    entries.push({
+      kind: 'initiativeAdded',
+      at: initiative.createdAt,
+      personId: initiative.createdBy,
+      name: '',
+      initiativeId: initiative.id,
+      text: initiative.fields.title,
+    });
+  }
   for (const entry of entries) {
     if ('name' in entry && !entry.name) entry.name = names.get(entry.personId) ?? '';
   }
   const idOf = (entry: ActivityEntry) =>
-    'commentId' in entry ? entry.commentId : 'clusterId' in entry ? entry.clusterId : entry.noteId;
+    'commentId' in entry
+      ? entry.commentId
+      : 'clusterId' in entry
+        ? entry.clusterId
+        : 'initiativeId' in entry
+          ? entry.initiativeId
+          : entry.noteId;
   entries.sort((a, b) => b.at - a.at || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : idOf(a) < idOf(b) ? -1 : 1));
   return entries.slice(0, limit);
 }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { diffInitiatives, type InitiativesDiff } from './initiativeDiff.js';
 import { type ClusterItem, compareClusterMembers, listItems } from './items.js';
 import { LANE_KINDS, type LaneKind } from './records/lane.js';
 import type { Note } from './records/note.js';
@@ -55,6 +56,8 @@ export interface ClusterRename {
 export interface SnapshotDiff {
   notes: { added: DiffNote[]; removed: RemovedNote[]; changed: NoteChange[] };
   clusters: { added: DiffCluster[]; removed: DiffCluster[]; renamed: ClusterRename[] };
+  /** The draft initiatives (shared/initiativeDiff.ts). */
+  initiatives: InitiativesDiff;
   /** Pillars of both sides (the later side's order first, then pillars only the earlier side knew). */
   pillars: Pillar[];
 }
@@ -160,7 +163,8 @@ export function diffBoards(before: BoardDocuments, after: BoardDocuments): Snaps
   clusters.added.sort(byCluster);
   clusters.removed.sort(byCluster);
   clusters.renamed.sort(byCluster);
-  return { notes: { added, removed, changed }, clusters, pillars };
+  const initiatives = diffInitiatives(before.board, after.board);
+  return { notes: { added, removed, changed }, clusters, initiatives, pillars };
 }
 
 function compareText(a: DiffNote, b: DiffNote): number {
@@ -169,8 +173,16 @@ function compareText(a: DiffNote, b: DiffNote): number {
 
 /** True when nothing the diff looks at changed. */
 export function isEmptyDiff(diff: SnapshotDiff): boolean {
-  const { notes, clusters } = diff;
-  return [notes.added, notes.removed, notes.changed, clusters.added, clusters.removed, clusters.renamed].every(
-    (list) => list.length === 0,
-  );
+  const { notes, clusters, initiatives } = diff;
+  return [
+    notes.added,
+    notes.removed,
+    notes.changed,
+    clusters.added,
+    clusters.removed,
+    clusters.renamed,
+    initiatives.added,
+    initiatives.removed,
+    initiatives.changed,
+  ].every((list) => list.length === 0);
 }

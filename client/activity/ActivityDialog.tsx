@@ -47,6 +47,8 @@ function ActivityDialog({ onClose }: { onClose: () => void }) {
         return t('activity.noteDeleted', { text });
       case 'clusterAdded':
         return t('activity.clusterAdded', { name, text });
+      case 'initiativeAdded':
+        return t('activity.initiativeAdded', { name, text });
       case 'commentDeleted':
         return t('activity.commentDeleted', { name, target: noteText(entry.targetId) });
       default:
@@ -54,6 +56,8 @@ function ActivityDialog({ onClose }: { onClose: () => void }) {
     }
   };
   const targetOf = (entry: ActivityEntry): string | null => {
+    // An initiative is listed in its own view, not on the board: its entry is text only.
+    if (entry.kind === 'initiativeAdded') return null;
     const id = 'targetId' in entry ? entry.targetId : 'clusterId' in entry ? entry.clusterId : entry.noteId;
     const note = session.noteSnapshots.get(id);
     if (note) return note.deletedAt === null ? id : null;

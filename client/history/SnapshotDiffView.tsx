@@ -11,6 +11,7 @@ import type {
 } from '../../shared/snapshotDiff';
 import { useLaneLabelText } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { InitiativesDiffView, initiativeChangeCount } from './InitiativesDiffView';
 
 const FIELD_KEYS: Record<NoteChangeField, MessageKey> = {
   text: 'snapshot.field.text',
@@ -32,12 +33,14 @@ interface PillarGroup {
 /** The summary sentence (shown and announced). */
 export function diffSummary(t: ReturnType<typeof useI18n>['t'], diff: SnapshotDiff): string {
   const { notes, clusters } = diff;
-  return t('snapshot.diffSummary', {
+  const summary = t('snapshot.diffSummary', {
     added: notes.added.length,
     removed: notes.removed.length,
     changed: notes.changed.length,
     clusters: clusters.added.length + clusters.removed.length + clusters.renamed.length,
   });
+  const initiatives = initiativeChangeCount(diff.initiatives);
+  return initiatives > 0 ? summary + t('snapshot.diffSummaryInitiatives', { count: initiatives }) : summary;
 }
 
 /** What changed, by pillar: added, removed and changed notes with their texts, and the groups' changes. */
@@ -83,7 +86,7 @@ export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
       lane: note.lane ? laneLabel(note.lane as LaneKind, null) : '',
     });
 
-  if (ordered.length === 0) return <p>{t('snapshot.diffNone')}</p>;
+  if (ordered.length === 0 && initiativeChangeCount(diff.initiatives) === 0) return <p>{t('snapshot.diffNone')}</p>;
   return (
     <div className="snapshot-diff">
       {ordered.map((g) => (
@@ -143,6 +146,7 @@ export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
           )}
         </section>
       ))}
+      <InitiativesDiffView diff={diff.initiatives} />
     </div>
   );
 }

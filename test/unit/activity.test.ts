@@ -3,8 +3,9 @@ import * as Y from 'yjs';
 import { boardActivity } from '../../shared/activity.js';
 import { boardRoots } from '../../shared/docs.js';
 import { addComment, deleteComment, editComment } from '../../shared/ops/comments.js';
+import { createInitiativeFromItem } from '../../shared/ops/initiatives.js';
 import { deleteNote, editNoteText } from '../../shared/ops/notes.js';
-import { add, newBoard } from './fixtures.js';
+import { add, newBoard, newSettings } from './fixtures.js';
 
 describe('board activity', () => {
   it('lists notes added and trashed, comments and clusters, newest first, with who where recorded', () => {
@@ -38,5 +39,25 @@ describe('board activity', () => {
     // The note's edit has no author or time in the document: it is not an entry of its own.
     expect(entries.filter((e) => 'noteId' in e && e.noteId === 'n1')).toHaveLength(1);
     expect(boardActivity(doc, 2)).toHaveLength(2);
+  });
+
+  it('lists a draft initiative with who made it, named from what they wrote elsewhere', () => {
+    const doc = newBoard();
+    add(doc, { id: 'n1', text: '窓口が混む', author: 'suzuki', authorName: '鈴木', now: 1000 });
+    createInitiativeFromItem(doc, newSettings(), {
+      id: 'i1',
+      itemId: 'n1',
+      personId: 'suzuki',
+      roundNumber: null,
+      now: 2000,
+    });
+    expect(boardActivity(doc)[0]).toEqual({
+      kind: 'initiativeAdded',
+      at: 2000,
+      personId: 'suzuki',
+      name: '鈴木',
+      initiativeId: 'i1',
+      text: '窓口が混む',
+    });
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs.js';
+import {
+  createInitiativeFromItem,
+  deleteInitiative,
+  setInitiativeFiscalYears,
+  setInitiativeStatus,
+  setInitiativeText,
+} from '../../shared/ops/initiatives.js';
 import { deleteNote, editNoteText, moveNote, restoreNote, setNoteColor } from '../../shared/ops/notes.js';
 import { renamePillar } from '../../shared/ops/pillars.js';
 import type { NotePlace } from '../../shared/records/note.js';
@@ -132,5 +139,34 @@ describe('diffBoards', () => {
     const diff = diffBoards({ board: before, settings: beforeSettings }, { board, settings });
     expect(diff.notes.added.map((n) => n.id)).toEqual(['p', 'i', 'b']);
     expect(diff.pillars.map((p) => p.title)).toEqual(['市民サービス', '業務の効率化', '人材育成']);
+  });
+
+  it('lists initiatives added, moved to the trash and changed, naming what changed', () => {
+    const board = boardWithNotes();
+    const settings = newSettings();
+    const make = (id: string, itemId: string) =>
+      createInitiativeFromItem(board, settings, { id, itemId, personId: 'tanaka', roundNumber: null });
+    make('kept', 'wait');
+    make('dropped', 'paper');
+    const before = snapshotOf(board);
+    make('new', 'skills');
+    deleteInitiative(board, 'dropped');
+    setInitiativeText(board, 'kept', 'title', '窓口予約のオンライン化');
+    setInitiativeText(board, 'kept', 'indicator', '平均待ち時間');
+    setInitiativeFiscalYears(board, 'kept', [2022, 2023]);
+    setInitiativeStatus(board, 'kept', 'considering');
+    const diff = diffBoards({ board: before }, { board });
+    expect(diff.initiatives.added.map((i) => i.title)).toEqual(['デジタル研修が足りない']);
+    expect(diff.initiatives.removed.map((i) => i.title)).toEqual(['紙の申請書が多い']);
+    expect(diff.initiatives.changed).toEqual([
+      {
+        id: 'kept',
+        before: { id: 'kept', title: '窓口の待ち時間が長い', pillarId: PILLAR_CITIZENS },
+        after: { id: 'kept', title: '窓口予約のオンライン化', pillarId: PILLAR_CITIZENS },
+        fields: ['title', 'text', 'fiscalYears', 'status'],
+      },
+    ]);
+    expect(isEmptyDiff(diff)).toBe(false);
+    expect(isEmptyDiff(diffBoards({ board: snapshotOf(board) }, { board }))).toBe(true);
   });
 });
