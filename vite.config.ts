@@ -62,9 +62,28 @@ function batchDroppableRegistrations(dispatch) {
   };
 }
 
+/**
+ * `asset-list.json`: every file under assets/ of this build. The service worker caches them all with the page
+ * (client/sw.ts), so views and dialogs loaded only when first opened (client/views/lazyViews.tsx) also open
+ * offline, although the page's HTML does not name them.
+ */
+export function assetList(): Plugin {
+  return {
+    name: 'asset-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((file) => file.startsWith('assets/'))
+        .map((file) => `/${file}`)
+        .sort();
+      this.emitFile({ type: 'asset', fileName: 'asset-list.json', source: JSON.stringify(files) });
+    },
+  };
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [react(), batchDndKitDroppableRegistration()],
+  plugins: [react(), batchDndKitDroppableRegistration(), assetList()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

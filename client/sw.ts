@@ -5,8 +5,8 @@
  *
  * - Pages: network first, so an online reload always gets the app the server runs now (a tab of another
  *   version is closed by the server with 4426 and reloads); offline, the last page seen.
- * - `/assets/…` (content-hashed, immutable): cache first. Each fresh page caches its assets and drops the
- *   ones no page uses any more.
+ * - `/assets/…` (content-hashed, immutable): cache first. Each fresh page caches the assets of its build —
+ *   those the page names and those loaded on demand, from `asset-list.json` — and drops the others.
  *
  * The DOM typings are in scope here (one tsconfig for the client); the few worker types used are declared below.
  */
@@ -32,15 +32,35 @@ const ASSET_CACHE = 'app-assets';
 /** The page is the same for `/` and every `/b/<board>`: one entry. */
 const SHELL_KEY = '/';
 const NEVER_CACHED = ['/api/', '/ws', '/healthz', '/metrics'];
+/** Written by the build (vite.config.ts `assetList`). */
+const ASSET_LIST = '/asset-list.json';
 
 function assetsOf(html: string): string[] {
   return [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
 }
 
-/** Keeps `response` (a fresh page) as the shell, with exactly the assets it names. */
+/**
+ * Every asset of the build the page belongs to: those its HTML names and those loaded later (views opened on
+ * demand), listed by the build in `asset-list.json`. Without the list (a server that lacks it), the page's own.
+ */
+async function buildAssets(html: string): Promise<string[]> {
+  const named = assetsOf(html);
+  try {
+    const response = await fetch(ASSET_LIST, { cache: 'no-cache' });
+    const list: unknown = response.ok ? await response.json() : [];
+    const later = Array.isArray(list)
+      ? list.filter((p): p is string => typeof p === 'string' && /^\/assets\//.test(p))
+      : [];
+    return [...named, ...later];
+  } catch {
+    return named;
+  }
+}
+
+/** Keeps `response` (a fresh page) as the shell, with exactly the assets of its build. */
 async function keepShell(response: Response): Promise<void> {
   const html = await response.clone().text();
-  const wanted = new Set(assetsOf(html).map((path) => new URL(path, worker.location.origin).href));
+  const wanted = new Set((await buildAssets(html)).map((path) => new URL(path, worker.location.origin).href));
   const assets = await caches.open(ASSET_CACHE);
   const cached = await assets.keys();
   const have = new Set(cached.map((request) => request.url));

@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 
 import { ActivityButton } from '../activity/ActivityDialog';
-import { SnapshotsDialog } from '../history/SnapshotsDialog';
 
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import { saveDisplayName } from '../lib/identity';
+import { SnapshotsDialog } from '../views/lazyViews';
 import { VisitSummaryButton } from '../visit/VisitSummary';
 import { AuditDialog } from './AuditDialog';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -83,7 +83,11 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
       {open === 'settings' && canManageBoard && <SettingsDialog onClose={() => setOpen(null)} />}
       {open === 'people' && isFacilitator && <PeopleDialog onClose={() => setOpen(null)} />}
       {open === 'audit' && isFacilitator && <AuditDialog onClose={() => setOpen(null)} />}
-      {open === 'snapshots' && <SnapshotsDialog onClose={() => setOpen(null)} />}
+      {open === 'snapshots' && (
+        <Suspense fallback={null}>
+          <SnapshotsDialog onClose={() => setOpen(null)} />
+        </Suspense>
+      )}
     </header>
   );
 }

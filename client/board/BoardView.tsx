@@ -3,11 +3,9 @@ import { MeetingBar } from '../facilitation/MeetingBar';
 import { SpotlightBanner } from '../facilitation/SpotlightBanner';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
-import { MatrixView } from '../matrix/MatrixView';
-import { ShortlistView } from '../shortlist/ShortlistView';
 import type { BoardViewName } from '../views/boardViews';
+import { LazyView, MatrixView, ResultsView, ShortlistView } from '../views/lazyViews';
 import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
-import { ResultsView } from '../voting/ResultsView';
 import { VotingStatusBar } from '../voting/VotingStatusBar';
 import { BoardDnd } from './BoardDnd';
 import { BoardHeader } from './BoardHeader';
@@ -73,9 +71,24 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
 function CurrentView({ view }: { view: BoardViewName }) {
   const { t } = useI18n();
   const settings = useSettings();
-  if (view === 'matrix') return <MatrixView />;
-  if (view === 'results') return <ResultsView />;
-  if (view === 'shortlist') return <ShortlistView />;
+  if (view === 'matrix')
+    return (
+      <LazyView>
+        <MatrixView />
+      </LazyView>
+    );
+  if (view === 'results')
+    return (
+      <LazyView>
+        <ResultsView />
+      </LazyView>
+    );
+  if (view === 'shortlist')
+    return (
+      <LazyView>
+        <ShortlistView />
+      </LazyView>
+    );
   return (
     <BoardDnd>
       <ul className="pillars" aria-label={t('board.pillarsLabel')}>

@@ -59,6 +59,9 @@ export const en: Record<MessageKey, string> = {
   'view.board': 'Board',
   'view.matrix': 'Priority matrix',
   'view.results': 'Voting',
+  'view.loading': 'Preparing the view…',
+  'view.loadFailed': 'This view could not be loaded. Check the connection and reload the page.',
+  'view.reload': 'Reload',
   'view.shortlist': 'Shortlist',
 
   'lane.problem': 'Problems',

@@ -58,6 +58,9 @@ export const ja = {
   'view.board': 'ボード',
   'view.matrix': '優先度マトリクス',
   'view.results': '投票',
+  'view.loading': '表示を準備しています…',
+  'view.loadFailed': 'この表示を読み込めませんでした。接続を確認して、ページを再読み込みしてください。',
+  'view.reload': '再読み込み',
   'view.shortlist': '取り組み候補',
 
   'lane.problem': '課題',

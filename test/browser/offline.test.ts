@@ -45,6 +45,10 @@ describe('offline-first: a participant cut off from the server', () => {
       await shown(noteItem(alice, 'オンラインの付箋（オフラインで修正）'));
       await expect.poll(() => saveState(alice).getAttribute('aria-label')).toMatch(/^保存状態: \d+件の変更を送信待ち$/);
       await addNoteByTyping(alice, CITIZEN, 'アイデア', 'リロード後の付箋');
+      // Views loaded on demand (not named by the page) open offline too: the worker cached the whole build.
+      await alice.getByRole('tab', { name: '優先度マトリクス' }).click();
+      await shown(alice.getByRole('region', { name: /^未配置/ }));
+      await alice.getByRole('tab', { name: 'ボード' }).click();
 
       proxy.restore();
       await expect
