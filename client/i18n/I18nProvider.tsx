@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type Lang, parseLang, type Translate, translator } from '../../shared/i18n/index';
+import { ja } from '../../shared/i18n/ja';
+import { type Catalog, type Lang, parseLang, type Translate, translatorOf } from '../../shared/i18n/lang';
 
 interface I18nValue {
   lang: Lang;
@@ -10,6 +11,21 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 const STORAGE_KEY = 'board.lang';
 
+/**
+ * Japanese is in the page's own code; English is loaded when first chosen (it would otherwise be a tenth of
+ * the initial JavaScript most users never run). The service worker caches it with the rest of the build.
+ */
+const catalogs: Partial<Record<Lang, Catalog>> = { ja };
+
+function loadCatalog(lang: Lang): Promise<Catalog> {
+  const loaded = catalogs[lang];
+  if (loaded) return Promise.resolve(loaded);
+  return import('../../shared/i18n/en').then(({ en }) => {
+    catalogs.en = en;
+    return en;
+  });
+}
+
 /** `?lang=en` wins, then the language this browser chose last time, then Japanese. */
 function initialLang(): Lang {
   const fromUrl = parseLang(new URLSearchParams(window.location.search).get('lang'));
@@ -19,6 +35,18 @@ function initialLang(): Lang {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  const [catalog, setCatalog] = useState<Catalog | null>(() => catalogs[lang] ?? null);
+  useEffect(() => {
+    let current = true;
+    // Japanese if English cannot be fetched (offline before the app was ever cached): a page, not a blank.
+    loadCatalog(lang).then(
+      (loaded) => current && setCatalog(loaded),
+      () => current && setCatalog(ja),
+    );
+    return () => {
+      current = false;
+    };
+  }, [lang]);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
     window.localStorage.setItem(STORAGE_KEY, next);
@@ -26,10 +54,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     url.searchParams.set('lang', next);
     window.history.replaceState(window.history.state, '', url);
   }, []);
+  // The chosen language's catalog once loaded (at once when it already is), else what was shown before.
+  const active = catalogs[lang] ?? catalog;
+  const shown: Lang = active === ja ? 'ja' : 'en';
   useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-  const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
+    document.documentElement.lang = shown;
+  }, [shown]);
+  const value = useMemo(
+    () => (active ? { lang: shown, t: translatorOf(active), setLang } : null),
+    [active, shown, setLang],
+  );
+  // Only a first visit in English waits (a moment) for its catalog; switching keeps the page shown meanwhile.
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

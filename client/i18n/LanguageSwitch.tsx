@@ -1,4 +1,4 @@
-import { LANGS } from '../../shared/i18n/index';
+import { LANGS } from '../../shared/i18n/lang';
 import { useI18n } from './I18nProvider';
 
 /** A labelled select: reachable by keyboard, named in the current language. */
