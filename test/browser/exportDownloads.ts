@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { shown } from './harness';
+
+/** Opens 書き出し・印刷 from the board header; returns the dialog. */
+export async function openExportDialog(page: Page) {
+  await page.getByRole('button', { name: '書き出し・印刷' }).click();
+  const dialog = page.getByRole('dialog', { name: '書き出しと印刷' });
+  await shown(dialog);
+  return dialog;
+}
+
+/** Presses one format's button in the open export dialog and returns the saved file's name and bytes. */
+export async function downloadFrom(page: Page, formatName: string | RegExp) {
+  const dialog = page.getByRole('dialog', { name: '書き出しと印刷' });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: formatName }).click();
+  const download = await downloading;
+  const bytes = readFileSync((await download.path()) ?? '');
+  return { filename: download.suggestedFilename(), bytes };
+}
