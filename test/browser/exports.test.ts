@@ -148,4 +148,18 @@ describe('exports and printing (client)', () => {
     await page.emulateMedia({ media: 'screen' });
     expect(harness.pageErrors).toEqual([]);
   });
+
+  it('tells when an export failed, and the button can be pressed again', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    const dialog = await openExportDialog(page);
+    await harness.stopServer();
+    try {
+      await dialog.getByRole('button', { name: /^JSON バックアップ/ }).click();
+      await shown(dialog.getByRole('status').filter({ hasText: 'サーバーに接続できません' }));
+      expect(await dialog.getByRole('button', { name: /^JSON バックアップ/ }).isEnabled()).toBe(true);
+    } finally {
+      await harness.resumeServer();
+    }
+  });
 });
