@@ -4,6 +4,8 @@ import { App } from './app/App';
 import { I18nProvider } from './i18n/I18nProvider';
 import { registerServiceWorker } from './lib/serviceWorker';
 import './styles.css';
+// After every other stylesheet, so that on paper its rules win over the screen's.
+import './export/print.css';
 
 // Pasting another link of the same board changes only the fragment, which does not reload the page: reload,
 // so the new link's role applies.

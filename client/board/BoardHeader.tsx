@@ -1,6 +1,8 @@
 import { Suspense, useState } from 'react';
 
 import { ActivityButton } from '../activity/ActivityDialog';
+import { ExportButton } from '../export/ExportButton';
+import { PrintStamp } from '../export/PrintStamp';
 
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
@@ -36,6 +38,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
         </a>
         <h1>{settings.title || t('app.name')}</h1>
         <span className={`role-badge role-${role}`}>{t(ROLE_KEYS[role])}</span>
+        <PrintStamp />
       </div>
       <div className="board-header-tools">
         <ConnectionBadge />
@@ -47,6 +50,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
         </button>
         {canEditBoard && <HistoryControls />}
         {canEditBoard && <TrashButton />}
+        <ExportButton />
         <button type="button" onClick={() => setOpen('snapshots')}>
           {t('snapshot.open')}
         </button>

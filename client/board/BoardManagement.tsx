@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { WRITE_REFUSAL } from '../../shared/protocol';
+import { saveFile } from '../export/saveFile';
 import { useI18n } from '../i18n/I18nProvider';
 import { deleteBoard, fetchJsonBackup, setBoardArchived } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
@@ -24,12 +25,7 @@ export function BoardManagement() {
     setBusy(true);
     try {
       const { blob, filename } = await fetchJsonBackup(session.boardId, session.token);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      link.click();
-      window.setTimeout(() => URL.revokeObjectURL(url), 0);
+      saveFile(blob, filename);
       setError(null);
     } catch (failure) {
       reportFailure(failure);

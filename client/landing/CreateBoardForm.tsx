@@ -2,8 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { TITLE_MAX } from '../../shared/limits';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, type CreatedBoard, createBoard } from '../lib/api';
-import { rememberBoard } from '../lib/recentBoards';
-import { saveSharedLinkToken } from '../lib/sharedLinks';
+import { rememberCreatedBoard } from './rememberCreatedBoard';
 
 export function CreateBoardForm({ onCreated }: { onCreated: (board: CreatedBoard) => void }) {
   const { t } = useI18n();
@@ -21,10 +20,7 @@ export function CreateBoardForm({ onCreated }: { onCreated: (board: CreatedBoard
     setError(null);
     try {
       const board = await createBoard(trimmed);
-      rememberBoard({ id: board.id, title: board.title, role: 'facilitator', token: board.tokens.facilitator });
-      for (const role of ['facilitator', 'participant', 'viewer'] as const) {
-        saveSharedLinkToken(board.id, role, board.tokens[role]);
-      }
+      rememberCreatedBoard(board);
       onCreated(board);
     } catch (e) {
       const reason = e instanceof ApiError ? e.message : t('error.network');

@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import type { CreatedBoard } from '../lib/api';
 import { CreateBoardForm } from './CreateBoardForm';
 import { CreatedLinks } from './CreatedLinks';
+import { ImportBoardForm } from './ImportBoardForm';
 import { RecentBoards } from './RecentBoards';
 
 export function LandingPage() {
@@ -20,6 +21,7 @@ export function LandingPage() {
       </header>
       <main className="landing-main">
         {created ? <CreatedLinks board={created} /> : <CreateBoardForm onCreated={setCreated} />}
+        {!created && <ImportBoardForm onCreated={setCreated} />}
         <RecentBoards />
       </main>
     </div>

@@ -162,15 +162,56 @@ export async function deleteBoard(boardId: string, token: string): Promise<void>
   if (!response.ok) throw await readError(response);
 }
 
-/** The facilitator's JSON backup of the whole board (both documents and the audit log), as a file to save. */
-export async function fetchJsonBackup(boardId: string, token: string): Promise<{ blob: Blob; filename: string }> {
-  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?format=json`, {
+/** The formats of `GET /api/boards/<id>/export` (docs/api.md): documents for everyone allowed, json for the facilitator. */
+export type ExportFormat = 'docx' | 'xlsx' | 'csv' | 'csv-initiatives' | 'md' | 'json';
+
+/**
+ * The name the server gave the file: RFC 6266's `filename*=UTF-8''…` (the Japanese name) first, then the
+ * ASCII `filename="…"`, else a name of our own.
+ */
+export function downloadFilename(disposition: string, fallback: string): string {
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // damaged percent-encoding: use the ASCII name
+    }
+  }
+  return /filename\s*=\s*"([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
+}
+
+/** One export of the board, as a file to save (the bytes and the server's file name). */
+export async function exportBoard(
+  boardId: string,
+  token: string,
+  format: ExportFormat,
+): Promise<{ blob: Blob; filename: string }> {
+  const query = new URLSearchParams({ format });
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?${query}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!response.ok) throw await readError(response);
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `board-${boardId}.json`;
+  const extension = format === 'csv-initiatives' ? 'csv' : format;
+  const filename = downloadFilename(response.headers.get('content-disposition') ?? '', `board-${boardId}.${extension}`);
   return { blob: await response.blob(), filename };
+}
+
+/** The facilitator's JSON backup of the whole board (both documents and the audit log), as a file to save. */
+export const fetchJsonBackup = (boardId: string, token: string) => exportBoard(boardId, token, 'json');
+
+/**
+ * A new board from a JSON backup (`POST /api/boards/import`, the body is the file's text as it is): the same
+ * answer as creating a board. The server checks the file; a refusal carries its code (`import-…`).
+ */
+export async function importBoard(backupText: string): Promise<CreatedBoard> {
+  const response = await fetch('/api/boards/import', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: backupText,
+  });
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as CreatedBoard;
 }
 
 /** The server's clock (ms since the epoch), for showing the meeting timer on the server's time. */

@@ -1,5 +1,16 @@
-import type { Translate } from '../../shared/i18n/index';
+import type { MessageKey, Translate } from '../../shared/i18n/index';
 import { ApiError } from './api';
+
+/** Refusals whose code alone says what happened (exports and import, docs/api.md), whatever the status. */
+const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
+  'export-not-allowed': 'error.exportNotAllowed',
+  'export-busy': 'error.exportBusy',
+  'export-format': 'error.exportFormat',
+  'import-not-backup': 'error.importNotBackup',
+  'import-too-new': 'error.importTooNew',
+  'import-truncated': 'error.importTruncated',
+  'import-invalid': 'error.importInvalid',
+};
 
 /**
  * What a person reads when a request to the board's API failed, in the UI language. The server's reason is
@@ -8,6 +19,8 @@ import { ApiError } from './api';
  */
 export function apiErrorMessage(t: Translate, error: unknown): string {
   if (!(error instanceof ApiError)) return t('error.network');
+  const byCode = error.code ? CODE_MESSAGES[error.code] : undefined;
+  if (byCode) return t(byCode);
   switch (error.status) {
     case 401:
       return t('error.linkInvalid');
