@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
-import { ExportDialog } from './ExportDialog';
+import { ExportDialog } from '../views/lazyViews';
 import { type PaperSize, type PrintableView, printView } from './printView';
 import { useExportJobs } from './useExportJobs';
 import './export.css';
@@ -31,7 +31,11 @@ export function ExportButton() {
       <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
         {t('export.open')}
       </button>
-      {open && <ExportDialog jobs={jobs} onClose={() => setOpen(false)} onPrint={print} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ExportDialog jobs={jobs} onClose={() => setOpen(false)} onPrint={print} />
+        </Suspense>
+      )}
     </>
   );
 }
