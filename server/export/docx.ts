@@ -177,7 +177,7 @@ function noteParagraphs(report: PlanReport, lanes: readonly ReportLane[], withFa
 
 function clusterParagraphs(report: PlanReport, cluster: ReportCluster): Paragraph[] {
   const { t } = report;
-  const title = `${t('export.cluster', { title: cluster.title })} ${itemFacts(report, cluster.item)}`;
+  const title = `${t('export.cluster', { title: cluster.title })}${itemFacts(report, cluster.item)}`;
   return [heading(title, HeadingLevel.HEADING_3), ...noteParagraphs(report, cluster.lanes, false)];
 }
 

@@ -23,7 +23,8 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table): void 
   });
   sheet.columns = table.header.map((header, index) => ({ header, width: table.widths[index] ?? 16 }));
   for (const row of table.rows) {
-    sheet.addRow(row.map((cell) => (typeof cell === 'string' ? xmlSafe(cell) : cell)));
+    // A cell's line breaks are LF, as Excel's own (a CR would be dropped by any XML reader anyway).
+    sheet.addRow(row.map((cell) => (typeof cell === 'string' ? xmlSafe(cell).replace(/\r\n?/g, '\n') : cell)));
   }
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF3' } };
