@@ -43,14 +43,18 @@ function lines(text: string, options: { bold?: boolean } = {}): Paragraph[] {
   return parts.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold })] }));
 }
 
+/** A heading holds one line: an unnamed group's title is its first note, which may have several. */
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel], pageBreak = false) =>
-  new Paragraph({ heading: level, pageBreakBefore: pageBreak, children: [new TextRun(xmlSafe(text))] });
+  new Paragraph({
+    heading: level,
+    pageBreakBefore: pageBreak,
+    children: [new TextRun(xmlSafe(text).replace(/\s*(\r\n|\r|\n)\s*/g, ' '))],
+  });
 
 const plain = (text: string) => new Paragraph({ children: [new TextRun(xmlSafe(text))] });
 
 function fieldRow(label: string, value: Paragraph[]): TableRow {
   return new TableRow({
-    cantSplit: false,
     children: [
       new TableCell({
         width: { size: LABEL_COLUMN, type: WidthType.DXA },
@@ -149,27 +153,26 @@ function itemFacts(report: PlanReport, item: ReportItem): string {
   return `（${facts.join('・')}）`;
 }
 
-/** A note as an indented bullet: 「・text — name」, its other lines indented under it. */
+/**
+ * A note as an indented bullet 「・text」, its other lines under it, then a small line with its author (and,
+ * for a note in no group, its own dots and quadrant).
+ */
 function noteParagraphs(report: PlanReport, lanes: readonly ReportLane[], withFacts: boolean): Paragraph[] {
   const out: Paragraph[] = [];
   for (const lane of lanes) {
-    out.push(new Paragraph({ indent: { left: 240 }, children: [new TextRun({ text: lane.label, bold: true })] }));
+    out.push(
+      new Paragraph({ indent: { left: 240 }, children: [new TextRun({ text: xmlSafe(lane.label), bold: true })] }),
+    );
     for (const note of lane.notes) {
       const author = note.authorName.trim() === '' ? '' : ` — ${note.authorName}`;
       const facts = withFacts ? ` ${itemFacts(report, note.item)}` : '';
       const [first = '', ...rest] = xmlSafe(note.text).split(/\r\n|\r|\n/);
       out.push(new Paragraph({ indent: { left: 720, hanging: 240 }, children: [new TextRun(`・${first}`)] }));
       for (const line of rest) out.push(new Paragraph({ indent: { left: 720 }, children: [new TextRun(line)] }));
-      out.push(
-        ...(author + facts === ''
-          ? []
-          : [
-              new Paragraph({
-                indent: { left: 720 },
-                children: [new TextRun({ text: xmlSafe(author + facts).trim(), size: 18 })],
-              }),
-            ]),
-      );
+      const byline = xmlSafe(author + facts).trim();
+      if (byline !== '') {
+        out.push(new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: byline, size: 18 })] }));
+      }
     }
   }
   return out;
