@@ -3,8 +3,11 @@ import { csvField, initiativesCsv, neutraliseFormula, notesCsv } from '../../sha
 import { escapeMarkdown, planMarkdown } from '../../shared/export/markdown.js';
 import { buildPlanReport } from '../../shared/export/report.js';
 import { reportNotes } from '../../shared/export/rows.js';
-import { DEMO_EXPORTED_AT, DEMO_TITLE } from '../tools/demoBoard.js';
+import { deleteNote } from '../../shared/ops/notes.js';
+import { archivePillar } from '../../shared/ops/pillars.js';
+import { DEMO_EXPORTED_AT, DEMO_PILLARS, DEMO_TITLE } from '../tools/demoBoard.js';
 import { buildTrickyBoard, EMPTY_PILLAR, parseCsv, TRICKY_NOTES } from './exportFixtures.js';
+import { add } from './fixtures.js';
 
 const report = (lang: 'ja' | 'en' = 'ja') => {
   const { board, settings } = buildTrickyBoard();
@@ -70,6 +73,30 @@ describe('the plan report', () => {
     ]);
     expect(plan.rounds[0]!.rows[3]!.rank).toBe(4);
     expect(plan.rounds[1]!.detail).toContain('11人が投票');
+  });
+
+  it('lists an archived pillar that still has notes after the active ones, and unknown pillars last', () => {
+    const { board, settings } = buildTrickyBoard();
+    archivePillar(settings, DEMO_PILLARS.people, 5);
+    add(board, { id: 'stray', text: '柱が分からない付箋', pillarId: 'gone-pillar' });
+    const plan = buildPlanReport(board, settings, { exportedAt: DEMO_EXPORTED_AT });
+    expect(plan.pillars.map((p) => p.title)).toEqual([
+      '市民サービスの向上',
+      '業務の効率化',
+      EMPTY_PILLAR.title,
+      '人材育成（アーカイブ済み）',
+      '柱なし',
+    ]);
+    expect(plan.pillars[4]!.loose[0]!.notes.map((n) => n.text)).toEqual(['柱が分からない付箋']);
+  });
+
+  it('shows an initiative whose item is gone with the dots and quadrant recorded when it was made', () => {
+    const { board, settings } = buildTrickyBoard();
+    for (const id of ['n20', 'n22', 'n23']) deleteNote(board, id, 5);
+    const plan = buildPlanReport(board, settings, { exportedAt: DEMO_EXPORTED_AT });
+    const leaders = plan.initiativeList.find((i) => i.fields.title === 'デジタル推進リーダーの育成')!;
+    expect(leaders.source).toMatchObject({ gone: true, votes: 6, roundNumber: 2, quadrantLabel: 'すぐ取り組む' });
+    expect(leaders.source!.label).toBe('（元の項目は削除されています）');
   });
 
   it('speaks English when asked (the fiscal years then read FY…)', () => {
