@@ -2,8 +2,17 @@
  * The document exports (everything but the JSON backup) as one function of the board's two Yjs states, so
  * the HTTP route, the worker thread and `npm run export` produce the same bytes.
  *
- * CONTRACT (being built, issue 6): implemented by the exporters in shared/export/ and server/export/.
+ * The exporters read a plan report (shared/export/report.ts) built from copies of the documents, migrated to
+ * the current schema first, exactly as a room migrates a stored board when it loads it.
  */
+import * as Y from 'yjs';
+import { initiativesCsv, notesCsv } from '../../shared/export/csv.js';
+import { planMarkdown } from '../../shared/export/markdown.js';
+import { buildPlanReport, type PlanReport } from '../../shared/export/report.js';
+import { migrateBoardDoc, migrateSettingsDoc } from '../../shared/migrations.js';
+import { renderDocx } from './docx.js';
+import { renderXlsx } from './xlsx.js';
+
 export const DOCUMENT_FORMATS = ['docx', 'xlsx', 'csv', 'csv-initiatives', 'md'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
@@ -24,6 +33,53 @@ export interface RenderedDocument {
   extension: string;
 }
 
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+const RENDERERS: Record<DocumentFormat, (report: PlanReport) => Promise<RenderedDocument>> = {
+  docx: async (report) => ({
+    bytes: await renderDocx(report),
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+  }),
+  xlsx: async (report) => ({
+    bytes: await renderXlsx(report),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+  }),
+  // TextEncoder writes the leading U+FEFF as the UTF-8 byte-order mark EF BB BF.
+  csv: async (report) => ({ bytes: utf8(notesCsv(report)), contentType: 'text/csv; charset=utf-8', extension: 'csv' }),
+  'csv-initiatives': async (report) => ({
+    bytes: utf8(initiativesCsv(report)),
+    contentType: 'text/csv; charset=utf-8',
+    extension: 'csv',
+  }),
+  md: async (report) => ({
+    bytes: utf8(planMarkdown(report)),
+    contentType: 'text/markdown; charset=utf-8',
+    extension: 'md',
+  }),
+};
+
+/** Decodes both states into fresh documents and migrates them; throws for a board newer than this code. */
+export function loadExportDocs(input: Pick<RenderInput, 'board' | 'settings'>): { board: Y.Doc; settings: Y.Doc } {
+  const board = new Y.Doc();
+  const settings = new Y.Doc();
+  Y.applyUpdate(board, input.board);
+  Y.applyUpdate(settings, input.settings);
+  if (migrateBoardDoc(board) === 'too-new' || migrateSettingsDoc(settings) === 'too-new') {
+    throw new Error('the board was made by a newer version of this app; update the app to export it');
+  }
+  return { board, settings };
+}
+
 export async function renderDocument(format: DocumentFormat, input: RenderInput): Promise<RenderedDocument> {
-  throw new Error(`export format ${format} of ${input.boardId} is not built yet`);
+  const render = RENDERERS[format];
+  if (!render) throw new Error(`unknown export format ${String(format)}`);
+  const { board, settings } = loadExportDocs(input);
+  try {
+    return await render(buildPlanReport(board, settings, { exportedAt: input.exportedAt }));
+  } finally {
+    board.destroy();
+    settings.destroy();
+  }
 }

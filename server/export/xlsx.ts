@@ -1,0 +1,51 @@
+import ExcelJS from 'exceljs';
+import type { PlanReport } from '../../shared/export/report.js';
+import { initiativesTable, notesTable, resultsTable, type Table } from '../../shared/export/rows.js';
+import { xmlSafe } from './xmlSafe.js';
+
+/**
+ * The plan as an Excel workbook: 付箋 (one row per note), 取組案 (one row per initiative) and 投票結果 (every
+ * revealed round). The columns are the CSV's (shared/export/rows.ts). Header rows are bold and frozen, text
+ * wraps, so a facilitator can filter and print without reformatting.
+ *
+ * Formula injection: every text is written as a plain value, which exceljs stores as a string cell (shared
+ * string), never as a formula (`<f>`), whatever it starts with; the test reads the sheet XML to prove it. So
+ * the text stays exactly as typed, unlike the CSV, which must prefix an apostrophe.
+ */
+
+/** Sheet names cannot hold : \ / ? * [ ] and are at most 31 characters. */
+const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table): void {
+  const sheet = workbook.addWorksheet(sheetName(name), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.columns = table.header.map((header, index) => ({ header, width: table.widths[index] ?? 16 }));
+  for (const row of table.rows) {
+    // A cell's line breaks are LF, as Excel's own (a CR would be dropped by any XML reader anyway).
+    sheet.addRow(row.map((cell) => (typeof cell === 'string' ? xmlSafe(cell).replace(/\r\n?/g, '\n') : cell)));
+  }
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF3' } };
+  sheet.eachRow((row) => {
+    row.alignment = { wrapText: true, vertical: 'top' };
+  });
+  if (table.rows.length > 0) {
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.header.length } };
+  }
+}
+
+export async function renderXlsx(report: PlanReport): Promise<Uint8Array> {
+  const { t } = report;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = t('app.name');
+  workbook.title = xmlSafe(`${report.title} ${t('export.planTitle')}`);
+  // The export's own time, so the same board exported at the same moment gives the same workbook properties.
+  workbook.created = new Date(report.exportedAt);
+  workbook.modified = new Date(report.exportedAt);
+  addSheet(workbook, t('export.sheet.notes'), notesTable(report));
+  addSheet(workbook, t('export.sheet.initiatives'), initiativesTable(report));
+  addSheet(workbook, t('export.sheet.results'), resultsTable(report));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
