@@ -628,4 +628,8 @@ export const en: Record<MessageKey, string> = {
   'activity.limits':
     'Edits, moves and colour changes of notes are not recorded with who and when, so they are not listed here (the “since last visit” list shows them). Times are the writer’s computer clock.',
   'activity.close': 'Close',
+  // Server exports (issue 6): the names of the downloaded files.
+  'export.fileName.plan': 'Implementation plan (draft)',
+  'export.fileName.notes': 'Notes',
+  'export.fileName.backup': 'Backup',
 };

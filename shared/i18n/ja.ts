@@ -628,6 +628,10 @@ export const ja = {
   'activity.limits':
     '付箋の編集・移動・色の変更は、誰がいつ行ったかを記録していないため、ここには表示されません（「前回から」の一覧には出ます）。時刻は書いた人のパソコンの時計です。',
   'activity.close': '閉じる',
+  // Server exports (issue 6): the names of the downloaded files.
+  'export.fileName.plan': '実施計画(案)',
+  'export.fileName.notes': '付箋一覧',
+  'export.fileName.backup': 'バックアップ',
 } as const;
 
 export type MessageKey = keyof typeof ja;
