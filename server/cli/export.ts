@@ -71,9 +71,7 @@ async function main(): Promise<number> {
     const { job } = collectExport(source, boardId, format, Date.now());
     const rendered = await renderExport(job);
     writeFileSync(values.out, rendered.bytes);
-    console.log(
-      `exported ${boardId} as ${format} to ${resolve(values.out)} (${rendered.bytes.byteLength} bytes)`,
-    );
+    console.log(`exported ${boardId} as ${format} to ${resolve(values.out)} (${rendered.bytes.byteLength} bytes)`);
     return 0;
   } catch (error) {
     if (!(error instanceof StorageCorruptionError)) throw error;
