@@ -1,49 +1,47 @@
-import { parentPort } from 'node:worker_threads';
-import { type ExportJob, renderExport } from './exportJob.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { HttpError } from '../httpUtil.js';
+import { readBackup } from '../import/readBackup.js';
+import { renderExport } from './exportJob.js';
+import {
+  EXPORT_WORKER_MARK,
+  ownBuffer,
+  type WorkerAnswer,
+  type WorkerRequest,
+  type WorkerResult,
+  type WorkerTask,
+} from './workerProtocol.js';
 
 /**
- * The entry of an export worker thread (server/export/exportWorkers.ts): renders one job at a time and posts
- * the bytes back (transferred). A failure is posted as a message; the main thread logs it and answers 500.
+ * The entry of a worker thread (server/export/exportWorkers.ts): renders an export, or reads a backup file
+ * to import, one at a time, and posts the result back (its bytes transferred). A refusal of the file is posted
+ * as such (the route answers 400 with its code); any other failure as an error (logged, 500).
  */
-export interface WorkerRequest {
-  id: number;
-  job: ExportJob;
-}
-
-export type WorkerAnswer =
-  | { id: number; ok: true; bytes: Uint8Array; contentType: string; extension: string }
-  | { id: number; ok: false; error: string };
-
-/** A view over a whole, unshared ArrayBuffer can be transferred; anything else is copied into one first. */
-export function ownBuffer(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength &&
-    !(bytes.buffer instanceof SharedArrayBuffer)
-    ? bytes
-    : new Uint8Array(bytes);
+async function perform(task: WorkerTask): Promise<{ result: WorkerResult; transfer: ArrayBuffer[] }> {
+  if (task.kind === 'export') {
+    const rendered = await renderExport(task.job);
+    const bytes = ownBuffer(rendered.bytes);
+    return { result: { kind: 'export', rendered: { ...rendered, bytes } }, transfer: [bytes.buffer as ArrayBuffer] };
+  }
+  const read = readBackup(new TextDecoder().decode(task.file));
+  const imported = { ...read, board: ownBuffer(read.board), settings: ownBuffer(read.settings) };
+  return {
+    result: { kind: 'import', imported },
+    transfer: [imported.board.buffer as ArrayBuffer, imported.settings.buffer as ArrayBuffer],
+  };
 }
 
 const port = parentPort;
-if (port) {
-  port.on('message', async ({ id, job }: WorkerRequest) => {
+// Imported elsewhere (e.g. by a test runner's own worker thread) it must not answer that thread's messages.
+if (port && workerData === EXPORT_WORKER_MARK) {
+  port.on('message', async ({ id, task }: WorkerRequest) => {
     try {
-      const rendered = await renderExport(job);
-      const bytes = ownBuffer(rendered.bytes);
-      const answer: WorkerAnswer = {
-        id,
-        ok: true,
-        bytes,
-        contentType: rendered.contentType,
-        extension: rendered.extension,
-      };
-      port.postMessage(answer, [bytes.buffer as ArrayBuffer]);
+      const { result, transfer } = await perform(task);
+      port.postMessage({ id, ok: true, result } satisfies WorkerAnswer, transfer);
     } catch (error) {
-      const answer: WorkerAnswer = {
-        id,
-        ok: false,
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      };
-      port.postMessage(answer);
+      const refusal =
+        error instanceof HttpError ? { status: error.status, message: error.message, code: error.code } : null;
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      port.postMessage({ id, ok: false, error: text, refusal } satisfies WorkerAnswer);
     }
   });
 }

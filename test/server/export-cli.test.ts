@@ -15,7 +15,8 @@ const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 async function exportCommand(args: string[], env: Record<string, string> = {}) {
   try {
     const { stdout, stderr } = await run(TSX, ['server/cli/export.ts', ...args], {
-      env: { ...process.env, ...env },
+      // No shared compile cache: several tsx processes filling it at once right after a change can race.
+      env: { ...process.env, TSX_DISABLE_CACHE: '1', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -63,7 +64,7 @@ describe('npm run export', () => {
       expect(result.code, result.stderr).toBe(0);
       expect(readFileSync(file, 'utf8')).toContain('コマンドで書き出す');
     } else {
-      expect(result.code).toBe(1);
+      expect(result.code, result.stderr).toBe(1);
       expect(result.stderr).toContain('not built yet');
       expect(existsSync(file)).toBe(false);
     }
@@ -72,15 +73,15 @@ describe('npm run export', () => {
   it('refuses bad arguments (exit 2, usage) and an unknown board or folder (exit 1), writing nothing', async () => {
     const file = join(out.dir, 'never.json');
     const badFormat = await exportCommand([board.id, '--format', 'pdf', '--out', file, '--data', data.dir]);
-    expect(badFormat.code).toBe(2);
+    expect(badFormat.code, badFormat.stderr).toBe(2);
     expect(badFormat.stderr).toContain('usage: npm run export');
     expect((await exportCommand([board.id, '--format', 'json', '--data', data.dir])).code).toBe(2);
     expect((await exportCommand(['--format', 'json', '--out', file, '--data', data.dir])).code).toBe(2);
     const unknown = await exportCommand(['nosuchboard1', '--format', 'json', '--out', file, '--data', data.dir]);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code, unknown.stderr).toBe(1);
     expect(unknown.stderr).toContain('no board with the id nosuchboard1');
     const noData = await exportCommand([board.id, '--format', 'json', '--out', file, '--data', join(out.dir, 'none')]);
-    expect(noData.code).toBe(1);
+    expect(noData.code, noData.stderr).toBe(1);
     expect(noData.stderr).toContain('no database');
     expect(existsSync(file)).toBe(false);
   });

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { setParticipantExports } from '../../shared/records/exportPolicy.js';
 import { listNotes } from '../../shared/selectors.js';
-import { addManyNotes, type BackupJson, decodeDocuments, documentExportsBuilt, download } from './exportHelpers.js';
+import {
+  addManyNotes,
+  type BackupJson,
+  countBoards,
+  decodeDocuments,
+  documentExportsBuilt,
+  download,
+  importFile,
+} from './exportHelpers.js';
 import {
   connectSynced,
   createBoard,
@@ -202,6 +210,26 @@ describe('the export queue and timeout', () => {
         if (answer.status === 503) expect(answer.json?.code).toBe('export-busy');
         else expect(answer.status).toBe(200);
       }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads imports in the same workers: 503 import-busy beyond the queue, creating nothing for those', async () => {
+    const source = await startTestServer();
+    const board = await createBoard(source.url);
+    const backup = (await download(source.url, board.id, board.tokens.facilitator, 'json')).text;
+    await source.close();
+    // A fresh server: its worker starts with the first import, while the others arrive.
+    const server = await startTestServer({ exports: { workers: 1, queueMax: 0 } });
+    try {
+      const before = countBoards(server);
+      const answers = await Promise.all(Array.from({ length: 4 }, () => importFile(server.url, backup)));
+      const statuses = answers.map((a) => a.status);
+      expect(statuses).toContain(201);
+      expect(statuses).toContain(503);
+      for (const answer of answers) if (answer.status === 503) expect(answer.body.code).toBe('import-busy');
+      expect(countBoards(server)).toBe(before + statuses.filter((status) => status === 201).length);
     } finally {
       await server.close();
     }
