@@ -628,8 +628,10 @@ export const en: Record<MessageKey, string> = {
   'activity.limits':
     'Edits, moves and colour changes of notes are not recorded with who and when, so they are not listed here (the “since last visit” list shows them). Times are the writer’s computer clock.',
   'activity.close': 'Close',
-  // Server exports (issue 6): the names of the downloaded files.
+  // Server exports (issue 6): the names of the downloaded files, and their audit log entries.
   'export.fileName.plan': 'Implementation plan (draft)',
   'export.fileName.notes': 'Notes',
   'export.fileName.backup': 'Backup',
+  'audit.board.export': 'Downloaded as {format}',
+  'audit.board.import': 'Created this board from a backup (JSON)',
 };

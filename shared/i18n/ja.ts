@@ -628,10 +628,12 @@ export const ja = {
   'activity.limits':
     '付箋の編集・移動・色の変更は、誰がいつ行ったかを記録していないため、ここには表示されません（「前回から」の一覧には出ます）。時刻は書いた人のパソコンの時計です。',
   'activity.close': '閉じる',
-  // Server exports (issue 6): the names of the downloaded files.
+  // Server exports (issue 6): the names of the downloaded files, and their audit log entries.
   'export.fileName.plan': '実施計画(案)',
   'export.fileName.notes': '付箋一覧',
   'export.fileName.backup': 'バックアップ',
+  'audit.board.export': '{format}形式で書き出し',
+  'audit.board.import': 'バックアップ（JSON）から取り込んでこのボードを作成',
 } as const;
 
 export type MessageKey = keyof typeof ja;
