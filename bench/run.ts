@@ -4,7 +4,7 @@
  * Loopback and temp folders only. Prints a table and writes bench/results.json.
  *
  *   npm run bench                      every scenario (about five minutes on 2 cores)
- *   npm run bench -- fanout join       only these (fanout, join, browser, durable, bundle, micro, exports)
+ *   npm run bench -- fanout join       only these (fanout, join, browser, durable, bundle, micro, exports, export-load)
  */
 
 import { existsSync, writeFileSync } from 'node:fs';
@@ -14,12 +14,13 @@ import { printTable, type Row, ratio } from './lib/stats';
 import { browserScenario } from './scenarios/browser';
 import { buildClient, bundleScenario } from './scenarios/bundle';
 import { durableScenario } from './scenarios/durable';
+import { exportScenario } from './scenarios/exportLoad';
 import { exportsScenario } from './scenarios/exports';
 import { fanoutScenario } from './scenarios/fanout';
 import { joinScenario } from './scenarios/join';
 import { microScenario } from './scenarios/micro';
 
-const ALL = ['fanout', 'join', 'browser', 'durable', 'bundle', 'micro', 'exports'] as const;
+const ALL = ['fanout', 'join', 'browser', 'durable', 'bundle', 'micro', 'exports', 'export-load'] as const;
 type Scenario = (typeof ALL)[number];
 const asked = process.argv.slice(2).filter((arg) => (ALL as readonly string[]).includes(arg)) as Scenario[];
 const chosen = new Set<Scenario>(asked.length > 0 ? asked : ALL);
@@ -48,6 +49,7 @@ if (chosen.has('durable')) rows.push(...(await durableScenario(log)));
 if (chosen.has('bundle')) rows.push(...bundleScenario());
 if (chosen.has('micro')) rows.push(...microScenario());
 if (chosen.has('exports')) rows.push(...(await exportsScenario(log)));
+if (chosen.has('export-load')) rows.push(...(await exportScenario(log)));
 
 console.log('');
 printTable(rows);

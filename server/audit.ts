@@ -27,7 +27,9 @@ export type AuditAction =
   | 'voting.reveal'
   | 'snapshot.save'
   | 'snapshot.delete'
-  | 'snapshot.restore';
+  | 'snapshot.restore'
+  | 'board.export'
+  | 'board.import';
 
 export interface AuditEntry {
   id: number;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { EXPORT_ENV, type ExportSettings, exportSettingsFromEnv } from './export/exportConfig.js';
 import { LIMITS_ENV, limitsFromEnv, type ServerLimits } from './limits.js';
 
 export interface Config {
@@ -17,6 +18,8 @@ export interface Config {
   tls: { cert: string; key: string } | null;
   /** Serve `GET /metrics` (Prometheus text format). */
   metrics: boolean;
+  /** Export workers, their queue and timeout, the import's size limit (server/export/exportConfig.ts). */
+  exports: ExportSettings;
 }
 
 const envSchema = z.object({
@@ -50,6 +53,7 @@ const envSchema = z.object({
     .default(4),
   ADMIN_TOKEN: z.string().trim().min(16, 'ADMIN_TOKEN, when set, must be at least 16 characters').optional(),
   ...LIMITS_ENV,
+  ...EXPORT_ENV,
   TLS_CERT: z.string().trim().optional(),
   TLS_KEY: z.string().trim().optional(),
   METRICS: z.enum(['0', '1'], { error: 'METRICS must be 1 (serve GET /metrics) or 0' }).default('0'),
@@ -85,5 +89,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { cert: resolve(parsed.data.TLS_CERT), key: resolve(parsed.data.TLS_KEY) }
         : null,
     metrics: METRICS === '1',
+    exports: exportSettingsFromEnv(parsed.data),
   };
 }

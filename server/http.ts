@@ -4,8 +4,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { archiveBoard, deleteBoard, unarchiveBoard } from './api/boardAdmin.js';
 import { createBoard, createGuest, me, renameSelf } from './api/boards.js';
 import type { ApiContext } from './api/context.js';
-import { exportBoard } from './api/exportJson.js';
+import { exportBoard } from './api/export.js';
 import { readAudit, readLock, writeLock } from './api/facilitation.js';
+import { importBoard } from './api/import.js';
 import {
   addMember,
   listConnections,
@@ -194,6 +195,10 @@ export function createRequestHandler(options: HttpOptions) {
     if (path === '/api/boards') {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
       return createBoard(options, req, res);
+    }
+    if (path === '/api/boards/import') {
+      if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
+      return importBoard(options, req, res);
     }
     const board = /^\/api\/boards\/([^/]+)(\/.*)?$/.exec(path);
     if (board) {

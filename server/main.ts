@@ -7,6 +7,8 @@ import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
 import { ConfigError, readConfig } from './config.js';
 import { ConnectionRegistry } from './connections.js';
+import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
+import { ExportWorkers } from './export/exportWorkers.js';
 import { createRequestHandler } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
@@ -48,6 +50,8 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   /** Serve HTTPS and wss:// with these PEM files (TLS_CERT, TLS_KEY); default plain HTTP. */
   tls?: TlsFiles | null;
+  /** Export workers, queue, timeout and the import's size limit; unset ones keep their default. */
+  exports?: Partial<ExportSettings>;
 }
 
 export interface RunningServer {
@@ -100,6 +104,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const snapshotStore = openSnapshotStore(storage.database, storage.guardWrite);
   const snapshots = new Snapshots({ store: snapshotStore, rooms, boards: storage, log });
+  const exportSettings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...options.exports };
+  const exportWorkers = new ExportWorkers(exportSettings, log);
   const handler = createRequestHandler({
     boards: storage,
     linkTokens,
@@ -120,6 +126,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     storageHealth: storage.health,
     maxBodyBytes: limits.maxBodyBytes,
+    exportWorkers,
+    maxImportBytes: exportSettings.maxImportBytes,
     metrics: metrics ? () => metrics.render({ roomsLoaded: () => rooms.size }) : null,
   });
   const websockets = createWebsocketEndpoint({
@@ -158,6 +166,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise((done) => setImmediate(done));
       websockets.close();
       server.closeAllConnections();
+      await exportWorkers.close();
       storage.flush();
       await new Promise((done) => setImmediate(done));
       rooms.unloadAll();
@@ -191,6 +200,7 @@ async function runFromCommandLine(): Promise<void> {
     limits: config.limits,
     tls: config.tls,
     metrics: config.metrics,
+    exports: config.exports,
   }).catch((error: unknown) => {
     if (!(error instanceof TlsError)) throw error;
     console.error(error.message);

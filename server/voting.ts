@@ -16,7 +16,7 @@ import { HttpError } from './httpUtil.js';
 import type { Person } from './people.js';
 import type { Rooms } from './rooms.js';
 import type { ServerStateMirror } from './serverStateMirror.js';
-import type { VotingStore } from './votingStore.js';
+import type { SealedRound, VotingStore } from './votingStore.js';
 import type { BoardLockState } from './writeGate.js';
 
 /** How long a burst of board edits during an open round waits before ballots are told again (ms). */
@@ -86,6 +86,23 @@ export class Voting {
   /** The public rounds, oldest first. */
   rounds(boardId: string): VotingRound[] {
     return this.options.store.rounds(boardId);
+  }
+
+  /** Closed and revealed rounds with their sealed counts, for the JSON backup (never ballots). */
+  sealedRounds(boardId: string): SealedRound[] {
+    return this.options.store.sealedRounds(boardId);
+  }
+
+  /**
+   * Runs `create` (which makes the board) and recreates the backup's sealed rounds on it, in one SQLite
+   * transaction: an import that fails half-way leaves no board behind.
+   */
+  importBoard(boardId: string, rounds: readonly SealedRound[], create: () => void): void {
+    const { store } = this.options;
+    store.transact(() => {
+      create();
+      for (const round of rounds) store.insertSealedRound(boardId, round);
+    });
   }
 
   /** Opens round N+1. Facilitator only (the API checks the role). */

@@ -35,6 +35,19 @@ function toRound(row: RoundRow): VotingRound {
   };
 }
 
+/** A closed or revealed round with its sealed count, whether revealed or not: what a JSON backup carries. */
+export interface SealedRound {
+  number: number;
+  status: 'closed' | 'revealed';
+  budget: number;
+  cap: number | null;
+  openedAt: number;
+  closedAt: number;
+  revealedAt: number | null;
+  voters: number;
+  totals: RoundTotal[];
+}
+
 export type VotingStore = ReturnType<typeof openVotingStore>;
 
 export function openVotingStore(db: Database.Database, guardWrite: WriteGuard = (run) => run()) {
@@ -59,6 +72,13 @@ export function openVotingStore(db: Database.Database, guardWrite: WriteGuard = 
   );
   const revealRound = db.prepare(
     "UPDATE voting_rounds SET status = 'revealed', revealed_at = ? WHERE board_id = ? AND number = ? AND status = 'closed'",
+  );
+  const selectSealed = db.prepare<[string], RoundRow>(
+    "SELECT * FROM voting_rounds WHERE board_id = ? AND status IN ('closed', 'revealed') ORDER BY number",
+  );
+  const insertSealed = db.prepare(
+    `INSERT INTO voting_rounds (board_id, number, status, budget, cap, opened_at, closed_at, revealed_at, voters, totals)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const selectPersonRows = db.prepare<[string, number, string], { item_id: string; dots: number }>(
     'SELECT item_id, dots FROM ballots WHERE board_id = ? AND round = ? AND person_id = ? ORDER BY item_id',
@@ -107,6 +127,34 @@ export function openVotingStore(db: Database.Database, guardWrite: WriteGuard = 
       selectAllRows
         .all(boardId, round)
         .map((row) => ({ personId: row.person_id, itemId: row.item_id, dots: row.dots })),
+    /** Closed and revealed rounds with their sealed counts (never a ballot; open rounds are left out). */
+    sealedRounds: (boardId: string): SealedRound[] =>
+      selectSealed.all(boardId).map((row) => ({
+        number: row.number,
+        status: row.status as SealedRound['status'],
+        budget: row.budget,
+        cap: row.cap,
+        openedAt: row.opened_at,
+        closedAt: row.closed_at ?? row.opened_at,
+        revealedAt: row.revealed_at,
+        voters: row.voters ?? 0,
+        totals: row.totals ? (JSON.parse(row.totals) as RoundTotal[]) : [],
+      })),
+    /** Recreates a sealed round on an imported board (call inside `transact`). */
+    insertSealedRound(boardId: string, round: SealedRound): void {
+      insertSealed.run(
+        boardId,
+        round.number,
+        round.status,
+        round.budget,
+        round.cap,
+        round.openedAt,
+        round.closedAt,
+        round.revealedAt,
+        round.voters,
+        JSON.stringify(round.totals),
+      );
+    },
     /** Sets a row's dots; 0 deletes it (call inside `transact`). */
     setRow(boardId: string, round: number, row: BallotRow): void {
       if (row.dots <= 0) deleteRow.run(boardId, round, row.personId, row.itemId);

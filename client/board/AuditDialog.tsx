@@ -25,6 +25,8 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'snapshot.save': 'snapshot.audit.save',
   'snapshot.delete': 'snapshot.audit.delete',
   'snapshot.restore': 'snapshot.audit.restore',
+  'board.export': 'audit.board.export',
+  'board.import': 'audit.board.import',
 };
 
 /** The settings document's parts, as the facilitator knows them. */
@@ -74,6 +76,7 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
       to: text('to'),
       parts: Array.isArray(detail.parts) ? detail.parts.map((part) => partName(String(part))).join('、') : '',
       round: typeof detail.round === 'number' ? detail.round : '',
+      format: text('format'),
     });
   }
 

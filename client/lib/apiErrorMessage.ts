@@ -5,11 +5,14 @@ import { ApiError } from './api';
 const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   'export-not-allowed': 'error.exportNotAllowed',
   'export-busy': 'error.exportBusy',
+  'export-timeout': 'error.exportTimeout',
   'export-format': 'error.exportFormat',
   'import-not-backup': 'error.importNotBackup',
   'import-too-new': 'error.importTooNew',
   'import-truncated': 'error.importTruncated',
   'import-invalid': 'error.importInvalid',
+  'import-busy': 'error.importBusy',
+  'import-timeout': 'error.importTimeout',
 };
 
 /**

@@ -28,31 +28,56 @@ export const personNameSchema = z
 
 const nameBodySchema = z.object({ name: personNameSchema });
 
-export async function createBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (context.adminToken) {
-    const presented = bearerToken(req.headers.authorization);
-    if (!presented || !sameSecret(presented, context.adminToken)) {
-      return sendJson(res, 401, { error: 'creating a board needs Authorization: Bearer <ADMIN_TOKEN>' });
-    }
-  }
-  const { title } = await readJson(req, createBoardSchema, '{"title": "..."}', context.maxBodyBytes);
+/** Whether the request may create a board: anyone, unless ADMIN_TOKEN is set (then its bearer only). */
+export function mayCreateBoards(context: ApiContext, req: IncomingMessage): boolean {
+  if (!context.adminToken) return true;
+  const presented = bearerToken(req.headers.authorization);
+  return presented !== null && sameSecret(presented, context.adminToken);
+}
+
+export interface NewBoard {
+  id: string;
+  title: string;
+  tokens: Record<Role, string>;
+  links: Record<Role, string>;
+}
+
+/**
+ * Stores a new board (new id, new role tokens) with its two documents; `within` may wrap the write to add
+ * rows in the same SQLite transaction (the import's voting rounds). Answers as `POST /api/boards` does.
+ */
+export function storeNewBoard(
+  context: ApiContext,
+  title: string,
+  documents: { board: Uint8Array; settings: Uint8Array },
+  within: (id: string, create: () => void) => void = (_id, create) => create(),
+): NewBoard {
   const id = nanoid(12);
   const { tokens, hashes } = newRoleTokens();
-  const settings = new Y.Doc();
-  initialiseSettingsDoc(settings, title);
-  const board = new Y.Doc();
-  initialiseBoardDoc(board);
-  context.boards.createBoard(
-    { id, title, createdAt: Date.now(), tokenHashes: hashes },
-    { board: Y.encodeStateAsUpdate(board), settings: Y.encodeStateAsUpdate(settings) },
-  );
-  settings.destroy();
-  board.destroy();
+  within(id, () => context.boards.createBoard({ id, title, createdAt: Date.now(), tokenHashes: hashes }, documents));
   const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(context, id, tokens[role])])) as Record<
     Role,
     string
   >;
-  sendJson(res, 201, { id, title, tokens, links });
+  return { id, title, tokens, links };
+}
+
+export async function createBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!mayCreateBoards(context, req)) {
+    return sendJson(res, 401, { error: 'creating a board needs Authorization: Bearer <ADMIN_TOKEN>' });
+  }
+  const { title } = await readJson(req, createBoardSchema, '{"title": "..."}', context.maxBodyBytes);
+  const settings = new Y.Doc();
+  initialiseSettingsDoc(settings, title);
+  const board = new Y.Doc();
+  initialiseBoardDoc(board);
+  const created = storeNewBoard(context, title, {
+    board: Y.encodeStateAsUpdate(board),
+    settings: Y.encodeStateAsUpdate(settings),
+  });
+  settings.destroy();
+  board.destroy();
+  sendJson(res, 201, created);
 }
 
 /** The current title: from the live settings document when loaded, else from storage. */

@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit.js';
 import { type Access, bearerToken, resolveAccess } from '../auth.js';
 import type { BoardLocks } from '../boardLock.js';
 import type { ConnectionRegistry } from '../connections.js';
+import type { ExportWorkers } from '../export/exportWorkers.js';
 import { HttpError } from '../httpUtil.js';
 import type { PeopleStore } from '../people.js';
 import type { Rooms } from '../rooms.js';
@@ -36,6 +37,10 @@ export interface ApiContext {
   /** Where links point, without a trailing slash; read at each request (the port is known after listen). */
   publicUrl: () => string;
   adminToken: string | null;
+  /** The worker threads rendering exports (server/export/exportWorkers.ts). */
+  exportWorkers: ExportWorkers;
+  /** Largest backup `POST /api/boards/import` accepts (bytes). */
+  maxImportBytes: number;
   /** Largest request body accepted (bytes); default MAX_BODY_BYTES. */
   maxBodyBytes?: number;
   log: (message: string) => void;

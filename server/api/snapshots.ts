@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import { SNAPSHOT_NAME_MAX, TITLE_MAX } from '../../shared/limits.js';
-import { ROLES, type Role } from '../../shared/roles.js';
-import { newRoleTokens } from '../auth.js';
+import { ROLES } from '../../shared/roles.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import { documentsFromSnapshot } from '../snapshotRestore.js';
 import { SnapshotDamagedError } from '../snapshotStore.js';
-import { type ApiContext, actorOf, authorize, boardLink } from './context.js';
+import { storeNewBoard } from './boards.js';
+import { type ApiContext, actorOf, authorize } from './context.js';
 
 /** Named snapshots of a board: save, list, read, delete, and restore into a new board (docs/api.md). */
 
@@ -114,21 +113,12 @@ export async function restoreSnapshot(
   const access = authorize(context, req, boardId, ['facilitator']);
   const { meta, states } = storedSnapshot(context, boardId, snapshotId);
   const documents = documentsFromSnapshot(states, title ?? null, meta.name);
-  const id = nanoid(12);
-  const { tokens, hashes } = newRoleTokens();
-  context.boards.createBoard(
-    { id, title: documents.title, createdAt: Date.now(), tokenHashes: hashes },
-    { board: documents.board, settings: documents.settings },
-  );
+  const created = storeNewBoard(context, documents.title, documents);
   context.audit.record(boardId, actorOf(access), 'snapshot.restore', {
     snapshotId,
     name: meta.name,
-    newBoardId: id,
+    newBoardId: created.id,
   });
-  context.log(`board ${boardId}: snapshot ${snapshotId} restored into the new board ${id}`);
-  const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(context, id, tokens[role])])) as Record<
-    Role,
-    string
-  >;
-  sendJson(res, 201, { id, title: documents.title, tokens, links });
+  context.log(`board ${boardId}: snapshot ${snapshotId} restored into the new board ${created.id}`);
+  sendJson(res, 201, created);
 }

@@ -678,6 +678,9 @@ export const en: Record<MessageKey, string> = {
   'export.close': 'Close',
   'error.exportNotAllowed': 'This export is not allowed. Ask the facilitator.',
   'error.exportBusy': 'Too many exports are running. Wait a moment and try again.',
+  'error.exportTimeout': 'The export took too long and was stopped. Wait a moment and try again.',
+  'error.importBusy': 'The server is busy. Wait a moment and import again. Nothing was created.',
+  'error.importTimeout': 'Reading the backup took too long and was stopped. Nothing was created.',
   'error.exportFormat': 'This server cannot export this format yet.',
   'import.heading': 'Create a new board from a backup',
   'import.explain':
@@ -775,4 +778,10 @@ export const en: Record<MessageKey, string> = {
   'export.sheet.results': 'Voting results',
   'export.meetingDate': '{title} ({date})',
   'export.meetingProduces': 'Produces: {produces}',
+  // Server exports (issue 6): the names of the downloaded files, and their audit log entries.
+  'export.fileName.plan': 'Implementation plan (draft)',
+  'export.fileName.notes': 'Notes',
+  'export.fileName.backup': 'Backup',
+  'audit.board.export': 'Downloaded as {format}',
+  'audit.board.import': 'Created this board from a backup (JSON)',
 };

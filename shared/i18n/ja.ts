@@ -677,6 +677,9 @@ export const ja = {
   'export.close': '閉じる',
   'error.exportNotAllowed': 'この書き出しは許可されていません。ファシリテーターに依頼してください。',
   'error.exportBusy': '書き出しが混み合っています。少し待ってからもう一度お試しください。',
+  'error.exportTimeout': '書き出しに時間がかかりすぎたため中止しました。少し待ってからもう一度お試しください。',
+  'error.importBusy': 'サーバーが混み合っています。少し待ってからもう一度読み込んでください。何も作成していません。',
+  'error.importTimeout': '読み込みに時間がかかりすぎたため中止しました。何も作成していません。',
   'error.exportFormat': 'この形式の書き出しには、このサーバーはまだ対応していません。',
   'import.heading': 'バックアップから新しいボードを作る',
   'import.explain':
@@ -775,6 +778,12 @@ export const ja = {
   'export.sheet.results': '投票結果',
   'export.meetingDate': '{title}（{date}）',
   'export.meetingProduces': '成果: {produces}',
+  // Server exports (issue 6): the names of the downloaded files, and their audit log entries.
+  'export.fileName.plan': '実施計画(案)',
+  'export.fileName.notes': '付箋一覧',
+  'export.fileName.backup': 'バックアップ',
+  'audit.board.export': '{format}形式で書き出し',
+  'audit.board.import': 'バックアップ（JSON）から取り込んでこのボードを作成',
 } as const;
 
 export type MessageKey = keyof typeof ja;

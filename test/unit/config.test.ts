@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config.js';
+import { DEFAULT_EXPORT_SETTINGS } from '../../server/export/exportConfig.js';
 import { DEFAULT_LIMITS } from '../../server/limits.js';
 
 describe('readConfig', () => {
@@ -15,6 +16,7 @@ describe('readConfig', () => {
       limits: DEFAULT_LIMITS,
       tls: null,
       metrics: false,
+      exports: DEFAULT_EXPORT_SETTINGS,
     });
   });
 
@@ -38,6 +40,7 @@ describe('readConfig', () => {
       limits: DEFAULT_LIMITS,
       tls: null,
       metrics: true,
+      exports: DEFAULT_EXPORT_SETTINGS,
     });
   });
 
@@ -67,6 +70,16 @@ describe('readConfig', () => {
     expect(() => readConfig({ WS_BYTE_BURST: 'lots', AWARENESS_PER_SECOND: '-1' })).toThrow(
       /WS_BYTE_BURST[\s\S]*AWARENESS_PER_SECOND/,
     );
+  });
+
+  it('reads the export workers, queue, timeout and import limit, and refuses values out of range', () => {
+    expect(
+      readConfig({ EXPORT_WORKERS: '2', EXPORT_QUEUE_MAX: '0', EXPORT_TIMEOUT_MS: '5000', MAX_IMPORT_BYTES: '2048' })
+        .exports,
+    ).toEqual({ workers: 2, queueMax: 0, timeoutMs: 5000, maxImportBytes: 2048 });
+    expect(() => readConfig({ EXPORT_WORKERS: '0' })).toThrow(/EXPORT_WORKERS must be a whole number between 1 and 16/);
+    expect(() => readConfig({ EXPORT_QUEUE_MAX: '-1' })).toThrow(/EXPORT_QUEUE_MAX/);
+    expect(() => readConfig({ MAX_IMPORT_BYTES: 'lots' })).toThrow(/MAX_IMPORT_BYTES/);
   });
 
   it('names every bad variable in one message', () => {

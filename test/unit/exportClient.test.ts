@@ -27,6 +27,9 @@ describe('the export client', () => {
       [400, 'import-too-new', '新しい版のアプリで作られています'],
       [400, 'import-truncated', '途中で切れているか'],
       [400, 'import-invalid', '内容に誤りがあります'],
+      [503, 'export-timeout', '書き出しに時間がかかりすぎた'],
+      [503, 'import-busy', 'もう一度読み込んでください'],
+      [503, 'import-timeout', '読み込みに時間がかかりすぎた'],
     ];
     for (const [status, code, words] of cases) {
       expect(apiErrorMessage(t, new ApiError(status, 'English reason', code))).toContain(words);

@@ -1,0 +1,69 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ROLES } from '../../shared/roles.js';
+import { collectExport } from '../export/collect.js';
+import { EXPORT_FORMATS, isExportFormat } from '../export/exportJob.js';
+import { ExportBusyError, ExportTimeoutError } from '../export/exportWorkers.js';
+import { contentDisposition, exportFileNames } from '../export/fileName.js';
+import { HttpError } from '../httpUtil.js';
+import { type ApiContext, actorOf, authorize } from './context.js';
+
+/**
+ * `GET /api/boards/<id>/export?format=docx|xlsx|csv|csv-initiatives|md|json` (docs/api.md "Exports"). The
+ * facilitator may download every format; participants and viewers the documents (never the JSON backup, which
+ * holds the audit log and the sealed counts of unrevealed rounds) when the facilitator allowed it. The main
+ * thread only collects the committed states; a worker thread renders them.
+ */
+export async function exportBoard(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  const access = authorize(context, req, boardId, ROLES);
+  const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format');
+  if (!isExportFormat(format)) {
+    throw new HttpError(400, `format must be one of ${EXPORT_FORMATS.join(', ')}`, 'export-format');
+  }
+  const exportedAt = Date.now();
+  const { job, title } = collectExport(exportSource(context), boardId, format, exportedAt, (facts) => {
+    if (access.role === 'facilitator') return;
+    if (format === 'json') {
+      throw new HttpError(403, 'only the facilitator can download the JSON backup', 'export-not-allowed');
+    }
+    if (!facts.participantExports) {
+      throw new HttpError(403, 'the facilitator has not allowed downloads on this board', 'export-not-allowed');
+    }
+  });
+  let rendered: Awaited<ReturnType<ApiContext['exportWorkers']['run']>>;
+  try {
+    rendered = await context.exportWorkers.run(job);
+  } catch (error) {
+    if (error instanceof ExportBusyError) {
+      throw new HttpError(503, 'the server is busy with other exports; try again in a moment', 'export-busy');
+    }
+    if (error instanceof ExportTimeoutError) {
+      context.log(`board ${boardId}: ${error.message}`);
+      throw new HttpError(503, 'the export took too long and was stopped', 'export-timeout');
+    }
+    throw error;
+  }
+  context.audit.record(boardId, actorOf(access), 'board.export', { format });
+  const names = exportFileNames(format, title, boardId, exportedAt, rendered.extension);
+  res.writeHead(200, {
+    'Content-Type': rendered.contentType,
+    'Content-Length': rendered.bytes.byteLength,
+    'Content-Disposition': contentDisposition(names),
+    'Cache-Control': 'no-store',
+  });
+  res.end(rendered.bytes);
+}
+
+export function exportSource(context: ApiContext) {
+  return {
+    rooms: context.rooms,
+    documents: context.documents,
+    boards: context.boards,
+    audit: context.audit,
+    sealedRounds: (id: string) => context.voting.sealedRounds(id),
+  };
+}

@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ExportBusyError, ExportTimeoutError } from '../export/exportWorkers.js';
+import { HttpError, readBodyBytes, sendJson } from '../httpUtil.js';
+import type { ImportedBoard } from '../import/readBackup.js';
+import { mayCreateBoards, storeNewBoard } from './boards.js';
+import type { ApiContext } from './context.js';
+
+/**
+ * `POST /api/boards/import` (body: a JSON backup; ADMIN_TOKEN as for `POST /api/boards`): a NEW board with
+ * new id and links holding the backup's documents and its closed and revealed voting rounds. Not imported:
+ * the old board's people, links, lock, archive and audit log (the new board's log starts with `board.import`).
+ * The file is read and validated completely first, in a worker thread (a 50 MiB file must not stall the live
+ * boards), then the board and its rounds are written in one transaction on the main thread.
+ */
+export async function importBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!mayCreateBoards(context, req)) {
+    throw new HttpError(401, 'importing a board needs Authorization: Bearer <ADMIN_TOKEN>');
+  }
+  const imported = await readInWorker(context, await readBodyBytes(req, context.maxImportBytes));
+  const created = storeNewBoard(context, imported.title, imported, (id, create) =>
+    context.voting.importBoard(id, imported.votingRounds, create),
+  );
+  context.audit.record(created.id, { role: 'facilitator', personId: null, name: null }, 'board.import', {
+    sourceBoardId: imported.sourceBoardId,
+    exportedAt: imported.exportedAt,
+    backupVersion: imported.version,
+    votingRounds: imported.votingRounds.length,
+  });
+  context.log(`board ${created.id}: imported from a backup of board ${imported.sourceBoardId}`);
+  sendJson(res, 201, created);
+}
+
+async function readInWorker(context: ApiContext, file: Uint8Array): Promise<ImportedBoard> {
+  try {
+    return await context.exportWorkers.readBackup(file);
+  } catch (error) {
+    if (error instanceof ExportBusyError) {
+      throw new HttpError(
+        503,
+        'the server is busy with other exports or imports; try again in a moment',
+        'import-busy',
+      );
+    }
+    if (error instanceof ExportTimeoutError) {
+      context.log(error.message);
+      throw new HttpError(503, 'reading the backup took too long and was stopped', 'import-timeout');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,160 @@
+import { Worker } from 'node:worker_threads';
+import { HttpError } from '../httpUtil.js';
+import type { ImportedBoard } from '../import/readBackup.js';
+import type { ExportSettings } from './exportConfig.js';
+import type { ExportJob } from './exportJob.js';
+import type { RenderedDocument } from './renderDocument.js';
+import {
+  EXPORT_WORKER_MARK,
+  ownBuffer,
+  type WorkerAnswer,
+  type WorkerRequest,
+  type WorkerResult,
+  type WorkerTask,
+} from './workerProtocol.js';
+
+/** Too many exports or imports at once: answered 503 `export-busy` / `import-busy` (try again in a moment). */
+export class ExportBusyError extends Error {}
+/** A task ran past EXPORT_TIMEOUT_MS: its worker was terminated; answered 503 `export-timeout` / `import-timeout`. */
+export class ExportTimeoutError extends Error {}
+
+interface Task {
+  task: WorkerTask;
+  transfer: ArrayBuffer[];
+  /** For the log: which board, which format. */
+  what: string;
+  resolve: (result: WorkerResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  current: { id: number; task: Task; timer: NodeJS.Timeout } | null;
+}
+
+/**
+ * The worker source: the server runs TypeScript through tsx, and a worker thread starts without its hooks
+ * (on Node 20, `execArgv: ['--import', 'tsx']` does not reach a worker's entry module), so the worker
+ * registers tsx's ESM hooks itself and then imports the entry. Same under `npm start`, tsx and vitest.
+ */
+function workerSource(): string {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./renderWorker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+}
+
+/**
+ * A small pool of worker threads that render exports and read imported backups off the main thread, so a
+ * big file never stalls the live boards: at most `workers` tasks at once, at most `queueMax` waiting, each
+ * stopped after `timeoutMs`. Workers start at the first task and stay for the next; `close()` ends them all.
+ */
+export class ExportWorkers {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly settings: Pick<ExportSettings, 'workers' | 'queueMax' | 'timeoutMs'>,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Renders an export. The states are copied first: a live room's cached state must stay intact. */
+  async run(job: ExportJob): Promise<RenderedDocument> {
+    const board = ownBuffer(new Uint8Array(job.board));
+    const settings = ownBuffer(new Uint8Array(job.settings));
+    const result = await this.submit(
+      { kind: 'export', job: { ...job, board, settings } },
+      [board.buffer as ArrayBuffer, settings.buffer as ArrayBuffer],
+      `export of ${job.boardId} (${job.format})`,
+    );
+    if (result.kind !== 'export') throw new Error('the worker answered an export with something else');
+    return result.rendered;
+  }
+
+  /** Reads and validates a backup file (server/import/readBackup.ts); its bytes are handed over, not copied. */
+  async readBackup(file: Uint8Array): Promise<ImportedBoard> {
+    const owned = ownBuffer(file);
+    const result = await this.submit({ kind: 'import', file: owned }, [owned.buffer as ArrayBuffer], 'import');
+    if (result.kind !== 'import') throw new Error('the worker answered an import with something else');
+    return result.imported;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.waiting.splice(0)) task.reject(new Error('the server is stopping'));
+    const slots = this.slots.splice(0);
+    for (const slot of slots) this.settle(slot)?.reject(new Error('the server is stopping'));
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private submit(task: WorkerTask, transfer: ArrayBuffer[], what: string): Promise<WorkerResult> {
+    if (this.closed) return Promise.reject(new Error('the export workers are stopped'));
+    return new Promise((resolve, reject) => {
+      const queued: Task = { task, transfer, what, resolve, reject };
+      const slot = this.freeSlot();
+      if (slot) return this.start(slot, queued);
+      if (this.waiting.length >= this.settings.queueMax) {
+        return reject(new ExportBusyError(`${this.slots.length} running and ${this.waiting.length} waiting`));
+      }
+      this.waiting.push(queued);
+    });
+  }
+
+  private freeSlot(): Slot | null {
+    const idle = this.slots.find((slot) => !slot.current);
+    if (idle) return idle;
+    if (this.slots.length >= this.settings.workers) return null;
+    const slot: Slot = {
+      worker: new Worker(workerSource(), { eval: true, execArgv: [], workerData: EXPORT_WORKER_MARK }),
+      current: null,
+    };
+    slot.worker.unref();
+    slot.worker.on('message', (answer: WorkerAnswer) => this.answered(slot, answer));
+    slot.worker.on('error', (error) => this.lost(slot, error));
+    slot.worker.on('exit', (code) => this.lost(slot, new Error(`the export worker exited (code ${code})`)));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private start(slot: Slot, task: Task): void {
+    const id = this.nextId++;
+    const timer = setTimeout(() => {
+      this.log(`${task.what} ran past ${this.settings.timeoutMs} ms: stopped`);
+      this.lost(slot, new ExportTimeoutError(`${task.what} took longer than ${this.settings.timeoutMs} ms`));
+    }, this.settings.timeoutMs);
+    slot.current = { id, task, timer };
+    slot.worker.postMessage({ id, task: task.task } satisfies WorkerRequest, task.transfer);
+  }
+
+  private answered(slot: Slot, answer: WorkerAnswer): void {
+    if (slot.current?.id !== answer.id) return;
+    const task = this.settle(slot)!;
+    if (answer.ok) task.resolve(answer.result);
+    else if (answer.refusal)
+      task.reject(new HttpError(answer.refusal.status, answer.refusal.message, answer.refusal.code));
+    else task.reject(new Error(`${task.what} failed in its worker: ${answer.error}`));
+    const waiting = this.waiting.shift();
+    if (waiting) this.start(slot, waiting);
+  }
+
+  /** The worker failed, exited or ran too long: its task fails, it is terminated, a new one starts when needed. */
+  private lost(slot: Slot, error: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index === -1) return;
+    this.slots.splice(index, 1);
+    this.settle(slot)?.reject(error);
+    slot.worker.terminate().catch(() => {});
+    const waiting = this.waiting.shift();
+    if (waiting && !this.closed) this.start(this.freeSlot()!, waiting);
+  }
+
+  /** Ends the slot's current task (its timer stopped) and returns it, for the caller to resolve or reject. */
+  private settle(slot: Slot): Task | null {
+    const current = slot.current;
+    if (!current) return null;
+    clearTimeout(current.timer);
+    slot.current = null;
+    return current.task;
+  }
+}

@@ -1,0 +1,56 @@
+import { type MessageKey, translator } from '../../shared/i18n/index.js';
+import type { ExportFormat } from './exportJob.js';
+
+/** What each export is called in its file name: the plan's formats share one name (実施計画(案)). */
+const NAME_KEYS: Record<ExportFormat, MessageKey> = {
+  docx: 'export.fileName.plan',
+  xlsx: 'export.fileName.plan',
+  md: 'export.fileName.plan',
+  'csv-initiatives': 'export.fileName.plan',
+  csv: 'export.fileName.notes',
+  json: 'export.fileName.backup',
+};
+
+/** The export's day in Japan (UTC+9, no daylight saving): what the people of the working group call today. */
+export function exportDay(exportedAt: number): string {
+  return new Date(exportedAt + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A title as part of a file name: no path separators, reserved characters (Windows) or control characters. */
+function safeTitle(title: string): string {
+  return title
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
+}
+
+/** RFC 5987: percent-encode everything but attr-char (encodeURIComponent leaves ' ( ) * as they are). */
+const rfc5987 = (value: string) =>
+  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * The file name people see, e.g. 「実施計画(案)_デジタル市役所_2026-11-26.docx」, and an ASCII one for clients
+ * that ignore `filename*` ("Implementation-plan-draft_<board id>_2026-11-26.docx").
+ */
+export function exportFileNames(
+  format: ExportFormat,
+  title: string,
+  boardId: string,
+  exportedAt: number,
+  extension: string,
+): { name: string; ascii: string } {
+  const day = exportDay(exportedAt);
+  const key = NAME_KEYS[format];
+  const parts = [translator('ja')(key), safeTitle(title), day].filter((part) => part !== '');
+  const asciiName = translator('en')(key)
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  const asciiId = boardId.replace(/[^A-Za-z0-9_-]/g, '');
+  return { name: `${parts.join('_')}.${extension}`, ascii: `${asciiName}_${asciiId}_${day}.${extension}` };
+}
+
+/** `attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded name>`. */
+export function contentDisposition(names: { name: string; ascii: string }): string {
+  return `attachment; filename="${names.ascii}"; filename*=UTF-8''${rfc5987(names.name)}`;
+}

@@ -1,0 +1,159 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { boardRoots, settingsRoots } from '../../shared/docs.js';
+import { TITLE_MAX } from '../../shared/limits.js';
+import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta.js';
+import { boardTitle } from '../../shared/selectors.js';
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../export/backup.js';
+import { HttpError } from '../httpUtil.js';
+import { prepareNewBoardDocs } from '../snapshotRestore.js';
+import type { SealedRound } from '../votingStore.js';
+
+/** The refusal codes of `POST /api/boards/import` (docs/api.md "Import"): each is a 400 and creates nothing. */
+export type ImportRefusal = 'import-not-backup' | 'import-too-new' | 'import-truncated' | 'import-invalid';
+
+const refuse = (code: ImportRefusal, message: string) => new HttpError(400, message, code);
+
+const count = z.number().int().min(0);
+const sealedRoundSchema = z.object({
+  number: z.number().int().min(1),
+  status: z.enum(['closed', 'revealed']),
+  budget: z.number().int().min(1),
+  cap: z.number().int().min(1).nullable(),
+  openedAt: z.number(),
+  closedAt: z.number(),
+  revealedAt: z.number().nullable(),
+  voters: count,
+  totals: z.array(
+    z.object({
+      itemId: z.string(),
+      kind: z.enum(['cluster', 'note']),
+      pillarId: z.string().nullable(),
+      label: z.string(),
+      count,
+    }),
+  ),
+});
+
+const backupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.union([z.literal(1), z.literal(2)]),
+  exportedAt: z.string(),
+  board: z.object({ id: z.string(), title: z.string(), createdAt: z.number().nullable() }),
+  schemaVersions: z.object({ board: count, settings: count }),
+  documents: z.object({ board: z.string(), settings: z.string() }),
+  // Version 1 had no voting rounds; the open round is never in a backup.
+  votingRounds: z
+    .array(sealedRoundSchema)
+    .max(10_000)
+    .refine((rounds) => new Set(rounds.map((r) => r.number)).size === rounds.length, 'votingRounds: a number twice')
+    .optional(),
+  auditLog: z.array(z.unknown()).optional(),
+});
+
+export interface ImportedBoard {
+  title: string;
+  sourceBoardId: string;
+  exportedAt: string;
+  version: number;
+  /** Migrated, with the old board's server-only state cleared: ready to store as a new board. */
+  board: Uint8Array;
+  settings: Uint8Array;
+  votingRounds: SealedRound[];
+}
+
+/** A JSON text that begins like one of our backups but does not parse was cut off (or damaged) on its way. */
+function looksLikeOurBackup(text: string): boolean {
+  return /^\s*\{/.test(text) && text.slice(0, 300).includes(`"${BACKUP_FORMAT}"`);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    if (looksLikeOurBackup(text)) {
+      throw refuse('import-truncated', 'the backup file is incomplete (cut off): download it again');
+    }
+    throw refuse('import-not-backup', 'this file is not a board backup (JSON) of this app');
+  }
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Applies one document of the file; anything that does not decode whole is a damaged file. */
+function decodeDocument(base64: string, which: 'board' | 'settings'): Y.Doc {
+  const damaged = () => refuse('import-truncated', `the ${which} document in the backup is damaged: download it again`);
+  if (!BASE64.test(base64)) throw damaged();
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, Buffer.from(base64, 'base64'));
+  } catch {
+    doc.destroy();
+    throw damaged();
+  }
+  // An update that refers to changes it does not hold stays pending: part of the document is missing.
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    doc.destroy();
+    throw damaged();
+  }
+  return doc;
+}
+
+/** A board document has a versioned `meta` and no pillars; a settings document a title and pillars. */
+function isBoardPair(board: Y.Doc, settings: Y.Doc): boolean {
+  const boardMeta = board.share.has('meta') ? boardRoots.meta(board) : null;
+  const settingsMeta = settings.share.has('meta') ? settingsRoots.meta(settings) : null;
+  return (
+    typeof boardMeta?.get('schemaVersion') === 'number' &&
+    !board.share.has('pillars') &&
+    typeof settingsMeta?.get('schemaVersion') === 'number' &&
+    typeof settingsMeta.get('title') === 'string' &&
+    settings.share.has('pillars')
+  );
+}
+
+/**
+ * Validates a backup file completely and prepares the new board's documents; throws a 400 with its refusal
+ * code before anything is stored. An older schema version is migrated; a newer one is refused.
+ */
+export function readBackup(text: string): ImportedBoard {
+  const json = parseJson(text.replace(/^\uFEFF/, ''));
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
+    throw refuse('import-not-backup', 'this file is not a board backup (JSON) of this app');
+  }
+  const { version } = json as { version?: unknown };
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+    throw refuse('import-too-new', `this backup (version ${version}) was made by a newer version of the app`);
+  }
+  const parsed = backupSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw refuse('import-invalid', `the backup is not valid: ${issue?.path.join('.') || 'file'}: ${issue?.message}`);
+  }
+  const backup = parsed.data;
+  if (backup.schemaVersions.board > BOARD_SCHEMA_VERSION || backup.schemaVersions.settings > SETTINGS_SCHEMA_VERSION) {
+    throw refuse('import-too-new', 'this backup holds a board of a newer version of the app: update the server');
+  }
+  const board = decodeDocument(backup.documents.board, 'board');
+  let settings: Y.Doc | null = null;
+  try {
+    settings = decodeDocument(backup.documents.settings, 'settings');
+    if (!isBoardPair(board, settings)) throw refuse('import-invalid', 'the backup does not hold a board');
+    const title = (backup.board.title.trim() || boardTitle(settings) || backup.board.id).slice(0, TITLE_MAX);
+    if (prepareNewBoardDocs(board, settings, title) === 'too-new') {
+      throw refuse('import-too-new', 'this backup holds a board of a newer version of the app: update the server');
+    }
+    return {
+      title,
+      sourceBoardId: backup.board.id,
+      exportedAt: backup.exportedAt,
+      version: backup.version,
+      board: Y.encodeStateAsUpdate(board),
+      settings: Y.encodeStateAsUpdate(settings),
+      votingRounds: backup.votingRounds ?? [],
+    };
+  } finally {
+    board.destroy();
+    settings?.destroy();
+  }
+}
