@@ -2,6 +2,7 @@ import { FollowMeBanner } from '../facilitation/FollowMe';
 import { MeetingBar } from '../facilitation/MeetingBar';
 import { SpotlightBanner } from '../facilitation/SpotlightBanner';
 import { useI18n } from '../i18n/I18nProvider';
+import { InitiativesView } from '../initiatives/InitiativesView';
 import { useStore } from '../lib/store';
 import { MatrixView } from '../matrix/MatrixView';
 import { ShortlistView } from '../shortlist/ShortlistView';
@@ -76,6 +77,7 @@ function CurrentView({ view }: { view: BoardViewName }) {
   if (view === 'matrix') return <MatrixView />;
   if (view === 'results') return <ResultsView />;
   if (view === 'shortlist') return <ShortlistView />;
+  if (view === 'initiatives') return <InitiativesView />;
   return (
     <BoardDnd>
       <ul className="pillars" aria-label={t('board.pillarsLabel')}>

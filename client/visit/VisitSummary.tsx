@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
 import { readCluster } from '../../shared/records/cluster';
 import { readComment } from '../../shared/records/comment';
+import { readInitiative } from '../../shared/records/initiative';
 import type { VisitChange } from '../../shared/sinceLastVisit';
 import { shorten } from '../board/dnd/announcements';
 import { useBoard } from '../board/hooks';
@@ -34,11 +35,12 @@ export function VisitSummaryButton() {
   );
 }
 
-/** The text that names a comment's target: the note's text, else the cluster's title. */
+/** The text that names a comment's target: the note's text, else the cluster's or the initiative's title. */
 export function targetLabel(doc: Y.Doc, id: string, noteText: string | undefined): string {
   if (noteText !== undefined) return noteText;
   const value = boardRoots.clusters(doc).get(id);
-  return readCluster(id, value instanceof Y.Map ? value : null)?.title ?? '';
+  if (value !== undefined) return readCluster(id, value instanceof Y.Map ? value : null)?.title ?? '';
+  return readInitiative(id, boardRoots.initiatives(doc).get(id))?.fields.title ?? '';
 }
 
 /** Where an entry leads: the note it is about (a comment's target), if that is on the board. */
