@@ -227,7 +227,7 @@ function CardExtras({ item, children }: { item: BoardItem; children: React.React
         )
       )}
       {children}
-      <CreateInitiativeButton item={item} roundNumber={matrix.round} className="matrix-card-button" />
+      <CreateInitiativeButton item={item} roundNumber={matrix.round} compact />
     </span>
   );
 }

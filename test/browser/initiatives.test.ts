@@ -67,7 +67,7 @@ describe('draft initiatives (取組案), made from the matrix and edited togethe
 
     // Bob sees on the matrix that the cluster already fed one, and makes another from the loose note.
     await openTab(bob, '優先度マトリクス');
-    await shown(bob.getByText(`取組案あり: ${CLUSTER}`));
+    await shown(bob.getByRole('button', { name: `「${CLUSTER}」を取組案にする（取組案あり: ${CLUSTER}）` }));
     await bob.getByRole('button', { name: `「${LOOSE}」を取組案にする` }).click();
     await openTab(bob, '取組案');
     await shown(card(bob, LOOSE));
@@ -168,7 +168,7 @@ describe('draft initiatives (取組案), made from the matrix and edited togethe
     await alice.getByRole('button', { name: `「${CLUSTER}」を取組案にする` }).click();
     const viewer = await harness.openBoard(board, 'viewer', { name: '閲覧者', lang: 'en' });
     await openTab(viewer, 'Priority matrix');
-    await shown(viewer.getByText(`Initiative: ${CLUSTER}`));
+    await shown(viewer.getByRole('img', { name: `Initiative: ${CLUSTER}` }));
     expect(await viewer.getByRole('button', { name: /an initiative$/ }).count()).toBe(0);
     await openTab(viewer, 'Initiatives');
     await shown(card(viewer, CLUSTER));
