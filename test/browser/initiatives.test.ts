@@ -50,7 +50,7 @@ describe('draft initiatives (取組案), made from the matrix and edited togethe
   beforeAll(() => harness.start());
   afterAll(() => harness.stop());
 
-  it('makes prefilled initiatives, edits one in two browsers (with Japanese input), reorders by keyboard and marks the source notes', async () => {
+  it('makes prefilled initiatives, edits one in two browsers (with Japanese input), reorders by keyboard and by mouse, and marks the source notes', async () => {
     const { board, observer } = await boardWithCluster(harness);
     const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
@@ -129,6 +129,22 @@ describe('draft initiatives (取組案), made from the matrix and edited togethe
     // Once more: past the top of 中 it goes to 高.
     await alice.keyboard.press('Enter');
     await shown(alice.locator('.initiatives-priority-high').first().getByRole('listitem', { name: LOOSE }));
+
+    // By mouse: the cluster's initiative dragged onto the other one goes just before it, in 高.
+    const handle = card(alice, CLUSTER).locator('.initiative-drag-handle');
+    const from = await handle.boundingBox();
+    const to = await card(alice, LOOSE).boundingBox();
+    if (!from || !to) throw new Error('not laid out');
+    await alice.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await alice.mouse.down();
+    await alice.mouse.move(from.x + 20, from.y + 20, { steps: 4 });
+    await alice.mouse.move(to.x + to.width / 2, to.y + to.height / 3, { steps: 12 });
+    await alice.mouse.up();
+    const high = (page: Page) => page.locator('.initiatives-priority-high').first().locator('h5').allTextContents();
+    await expect.poll(() => high(bob)).toEqual([CLUSTER, LOOSE]);
+    await expect
+      .poll(() => announced(alice).textContent())
+      .toBe(`取組案「${CLUSTER}」を市民サービスの向上・優先度高の1番目に移動しました。`);
 
     // Each initiative has its comment button; the source note carries the badge on the board.
     await shown(card(bob, CLUSTER).getByRole('button', { name: `『${CLUSTER}』へのコメント（0件）` }));
