@@ -52,7 +52,7 @@ export function SourceNotes({ initiative }: { initiative: Initiative }) {
               {note && note.deletedAt === null ? (
                 <button
                   type="button"
-                  className="link-button"
+                  className="initiative-source-link"
                   aria-label={t('initiative.showNote', { text })}
                   onClick={() => focusTarget(id, () => ui.view.set('board'))}
                 >

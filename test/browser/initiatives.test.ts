@@ -158,6 +158,26 @@ describe('draft initiatives (取組案), made from the matrix and edited togethe
       .poll(() => bob.evaluate(() => document.activeElement?.getAttribute('data-note-id') ?? null))
       .toBe('n1');
 
+    // A comment on an initiative: the activity list names it and leads back to it in the 取組案 view.
+    await card(alice, CLUSTER)
+      .getByRole('button', { name: `『${CLUSTER}』へのコメント（0件）` })
+      .click();
+    const thread = alice.getByRole('dialog', { name: `『${CLUSTER}』へのコメント` });
+    await thread.getByRole('textbox', { name: 'コメントを書く' }).fill('予算の見込みを書きましょう');
+    await thread.getByRole('button', { name: '送信' }).click();
+    await shown(thread.getByText('予算の見込みを書きましょう'));
+    await alice.keyboard.press('Escape');
+    await openTab(bob, '取組案');
+    await shown(card(bob, CLUSTER).getByRole('button', { name: `『${CLUSTER}』へのコメント（1件）` }));
+    await openTab(alice, 'ボード');
+    await alice.getByRole('button', { name: 'アクティビティ' }).click();
+    await alice
+      .getByRole('dialog', { name: 'ボードのアクティビティ' })
+      .getByRole('button', { name: new RegExp(`コメント（${CLUSTER}）: 予算の見込み`) })
+      .click();
+    await expect.poll(() => focusedInitiative(alice)).not.toBeNull();
+    expect(await alice.getByRole('tab', { name: '取組案' }).getAttribute('aria-selected')).toBe('true');
+
     // Delete with undo, and the trash restores.
     await alice.getByRole('button', { name: `取組案「${LOOSE}」をごみ箱へ移す` }).click();
     await absent(card(alice, LOOSE));
