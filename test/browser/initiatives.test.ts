@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardRoots } from '../../shared/docs';
+import { createInitiativeFromItem } from '../../shared/ops/initiatives';
 import { addNote } from '../../shared/ops/notes';
 import { readInitiatives } from '../../shared/records/initiative';
 import { activePillars } from '../../shared/selectors';
@@ -195,6 +196,28 @@ describe('draft initiatives (取組案), made from the matrix and edited togethe
     observer.destroy();
     expect(harness.pageErrors).toEqual([]);
     expect(harness.externalRequests).toEqual([]);
+  });
+
+  it('re-renders only the source notes on a board when an initiative is made from them', async () => {
+    const { board, observer } = await boardWithCluster(harness);
+    const watcher = await harness.openBoard(board, 'viewer', { name: '高橋', recordRenders: true });
+    await shown(noteItem(watcher, LOOSE));
+    const before = await watcher.evaluate(() => ({ ...window.__renderCounts }));
+    const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
+    const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.participant);
+    const tool = await connectSynced(wsUrl, board.id, board.tokens.participant);
+    const made = createInitiativeFromItem(tool.doc, settings.doc, {
+      id: 'i1',
+      itemId: 'c1',
+      personId: 'tool',
+      roundNumber: null,
+    });
+    expect(made.ok).toBe(true);
+    await shown(noteItem(watcher, '待たずに手続きできる').getByText(`取組案: ${CLUSTER}`));
+    const after = await watcher.evaluate(() => ({ ...window.__renderCounts }));
+    const grew = Object.keys(after).filter((key) => (after[key] ?? 0) > (before[key] ?? 0));
+    expect(grew.sort()).toEqual(['note:n1', 'note:n2', 'note:n3']);
+    for (const client of [settings, tool, observer]) client.destroy();
   });
 
   it('shows a viewer the initiatives without any control that changes them', async () => {
