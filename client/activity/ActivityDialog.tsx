@@ -6,7 +6,7 @@ import { useBoard } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
 import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
-import { focusTarget, targetLabel } from '../visit/VisitSummary';
+import { focusTarget, isLiveInitiative, targetLabel } from '../visit/VisitSummary';
 import '../comments/comments.css';
 
 export function ActivityButton() {
@@ -61,7 +61,8 @@ function ActivityDialog({ onClose }: { onClose: () => void }) {
     const id = 'targetId' in entry ? entry.targetId : 'clusterId' in entry ? entry.clusterId : entry.noteId;
     const note = session.noteSnapshots.get(id);
     if (note) return note.deletedAt === null ? id : null;
-    return boardRoots.clusters(session.boardDoc).has(id) ? id : null;
+    const shown = boardRoots.clusters(session.boardDoc).has(id) || isLiveInitiative(session.boardDoc, id);
+    return shown ? id : null;
   };
   return (
     <dialog ref={dialog} className="dialog dialog-wide" aria-labelledby={titleId} onCancel={onClose}>
@@ -86,7 +87,8 @@ function ActivityDialog({ onClose }: { onClose: () => void }) {
                     className="link-button"
                     onClick={() => {
                       onClose();
-                      focusTarget(target, () => ui.view.set('board'));
+                      const view = isLiveInitiative(session.boardDoc, target) ? 'initiatives' : 'board';
+                      focusTarget(target, () => ui.view.set(view));
                     }}
                   >
                     {text}

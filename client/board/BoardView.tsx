@@ -4,7 +4,7 @@ import { SpotlightBanner } from '../facilitation/SpotlightBanner';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import type { BoardViewName } from '../views/boardViews';
-import { LazyView, MatrixView, ResultsView, ShortlistView } from '../views/lazyViews';
+import { InitiativesView, LazyView, MatrixView, ResultsView, ShortlistView } from '../views/lazyViews';
 import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
 import { VotingStatusBar } from '../voting/VotingStatusBar';
 import { BoardDnd } from './BoardDnd';
@@ -87,6 +87,12 @@ function CurrentView({ view }: { view: BoardViewName }) {
     return (
       <LazyView>
         <ShortlistView />
+      </LazyView>
+    );
+  if (view === 'initiatives')
+    return (
+      <LazyView>
+        <InitiativesView />
       </LazyView>
     );
   return (

@@ -7,6 +7,8 @@ import { DiscussionButton } from '../comments/DiscussionButton';
 import { ReactionButtons } from '../comments/ReactionButtons';
 import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
+import { useFedTitles } from '../initiatives/fedIndex';
+import { InitiativeBadge } from '../initiatives/InitiativeBadge';
 import { useStoreSelector } from '../lib/store';
 import { VisitBadge } from '../visit/VisitBadge';
 import { useVisitMark } from '../visit/VisitContext';
@@ -38,6 +40,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
   const editors = useEditorsOf(noteId);
   const spotlit = useIsSpotlit(noteId);
   const visitMark = useVisitMark(noteId);
+  const fedTitles = useFedTitles(session.boardDoc, noteId);
   // Never editable once the board is read-only (e.g. closed for good by the server), even mid-edit.
   const editing = useStoreSelector(ui.editingNoteId, (id) => id === noteId) && canEditBoard;
   const setEditing = (on: boolean) => ui.editingNoteId.set(on ? noteId : null);
@@ -126,6 +129,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
       <div className="note-footer">
         {clusterId && <NoteLaneTag lane={lane} />}
         <VisitBadge mark={visitMark} />
+        {fedTitles !== '' && <InitiativeBadge titles={fedTitles} />}
         {editors.length > 0 && (
           <span className="note-editors" style={{ color: editors[0]?.color }}>
             {editors.map((peer) => t('note.editingBy', { name: peer.name })).join('、')}

@@ -26,6 +26,8 @@ export interface BoardUi {
   /** The caret of an editor that unmounted (its note moved), for the one that reopens; taken once. */
   keepCaret: (noteId: string, selection: [number, number]) => void;
   takeCaret: (noteId: string) => [number, number] | null;
+  /** The initiative whose card takes the focus once the initiatives view shows it (one just made); taken once. */
+  focusInitiative: Store<string | null>;
 }
 
 export const BoardUiContext = createContext<BoardUi | null>(null);

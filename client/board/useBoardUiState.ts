@@ -12,6 +12,7 @@ export function useBoardUiState(session: BoardSession) {
   const [editingNoteId] = useState(() => createStore<string | null>(null));
   const [carets] = useState(() => new Map<string, [number, number]>());
   const [view] = useState(createViewStore);
+  const [focusInitiative] = useState(() => createStore<string | null>(null));
   const ui = useMemo<BoardUi>(
     () => ({
       notify,
@@ -25,8 +26,9 @@ export function useBoardUiState(session: BoardSession) {
         carets.delete(noteId);
         return caret;
       },
+      focusInitiative,
     }),
-    [notify, announce, view, editingNoteId, carets],
+    [notify, announce, view, editingNoteId, carets, focusInitiative],
   );
   // The note being edited left every lane and cluster (deleted, or its pillar archived): stop editing it, so
   // that an undo later does not reopen an editor that takes the focus from wherever the person is now.

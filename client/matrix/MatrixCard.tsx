@@ -6,6 +6,7 @@ import { MATRIX_CENTRE, MATRIX_FINE_STEP, MATRIX_STEP, nudge } from '../../share
 import type { MatrixPosition } from '../../shared/records/matrix';
 import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
 import { itemBackground, shortItemLabel } from './itemDisplay';
 import { type FocusRequest, useMatrixUi } from './matrixContext';
 
@@ -226,6 +227,7 @@ function CardExtras({ item, children }: { item: BoardItem; children: React.React
         )
       )}
       {children}
+      <CreateInitiativeButton item={item} roundNumber={matrix.round} compact />
     </span>
   );
 }

@@ -52,10 +52,11 @@ export function MatrixView() {
       marks: data.marks,
       votes,
       voteMode: showVotes ? voteMode : 'off',
+      round,
       maxVotes: Math.max(1, ...items.map((item) => votes.get(item.id) ?? 0)),
       label,
     }),
-    [actions, data.positions, data.marks, votes, showVotes, voteMode, items, label],
+    [actions, data.positions, data.marks, votes, showVotes, voteMode, round, items, label],
   );
 
   return (

@@ -14,6 +14,8 @@ export interface MatrixUi {
   /** Dots per item in the chosen round; empty when the votes are not shown. */
   votes: ReadonlyMap<string, number>;
   voteMode: VoteMode;
+  /** The revealed round chosen in the toolbar (its dots go into an initiative made here), or null. */
+  round: number | null;
   /** The most dots any shown item has (for sizing), at least 1. */
   maxVotes: number;
   label: (key: PrioritizationLabelKey) => string;

@@ -43,7 +43,7 @@ function docVersion(doc: Y.Doc): DocVersion {
   return version;
 }
 
-function useDocVersion(doc: Y.Doc): number {
+export function useDocVersion(doc: Y.Doc): number {
   const version = docVersion(doc);
   return useSyncExternalStore(version.subscribe, () => version.value);
 }

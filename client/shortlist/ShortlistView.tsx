@@ -5,6 +5,7 @@ import { type ShortlistEntry, shortlistByPillar } from '../../shared/shortlist';
 import { useBoard } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
 import { itemBackground, shortItemLabel } from '../matrix/itemDisplay';
 import { useChosenRound, usePrioritizationLabels, usePrioritizingData } from '../matrix/usePrioritizing';
 import './shortlist.css';
@@ -61,7 +62,7 @@ export function ShortlistView() {
               </h3>
               <ul className="shortlist-list">
                 {group.entries.map((entry) => (
-                  <ShortlistRow key={entry.item.id} entry={entry} period={period} />
+                  <ShortlistRow key={entry.item.id} entry={entry} period={period} round={round} />
                 ))}
               </ul>
             </section>
@@ -72,7 +73,7 @@ export function ShortlistView() {
   );
 }
 
-function ShortlistRow({ entry, period }: { entry: ShortlistEntry; period: string }) {
+function ShortlistRow({ entry, period, round }: { entry: ShortlistEntry; period: string; round: number | null }) {
   const { t } = useI18n();
   const { session, canEditBoard } = useBoard();
   const ui = useBoardUi();
@@ -104,6 +105,7 @@ function ShortlistRow({ entry, period }: { entry: ShortlistEntry; period: string
           {t('shortlist.unmark')}
         </button>
       )}
+      <CreateInitiativeButton item={entry.item} roundNumber={round} />
     </li>
   );
 }

@@ -1,8 +1,8 @@
 import type { MessageKey } from '../../shared/i18n/index';
 import { createStore, type Store } from '../lib/store';
 
-/** The views of one board: the same documents shown four ways. Which one is open is this tab's own state. */
-export const BOARD_VIEWS = ['board', 'matrix', 'results', 'shortlist'] as const;
+/** The views of one board: the same documents shown five ways. Which one is open is this tab's own state. */
+export const BOARD_VIEWS = ['board', 'matrix', 'results', 'shortlist', 'initiatives'] as const;
 export type BoardViewName = (typeof BOARD_VIEWS)[number];
 
 export const VIEW_LABEL_KEYS: Record<BoardViewName, MessageKey> = {
@@ -10,6 +10,7 @@ export const VIEW_LABEL_KEYS: Record<BoardViewName, MessageKey> = {
   matrix: 'view.matrix',
   results: 'view.results',
   shortlist: 'view.shortlist',
+  initiatives: 'view.initiatives',
 };
 
 function isBoardView(value: string | null): value is BoardViewName {

@@ -11,6 +11,9 @@ export const ResultsView = lazy(() => import('../voting/ResultsView').then((m) =
 export const ShortlistView = lazy(() =>
   import('../shortlist/ShortlistView').then((m) => ({ default: m.ShortlistView })),
 );
+export const InitiativesView = lazy(() =>
+  import('../initiatives/InitiativesView').then((m) => ({ default: m.InitiativesView })),
+);
 export const ExportDialog = lazy(() => import('../export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 export const SnapshotsDialog = lazy(() =>
   import('../history/SnapshotsDialog').then((m) => ({ default: m.SnapshotsDialog })),

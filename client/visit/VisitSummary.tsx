@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
 import { readCluster } from '../../shared/records/cluster';
 import { readComment } from '../../shared/records/comment';
+import { readInitiative } from '../../shared/records/initiative';
 import type { VisitChange } from '../../shared/sinceLastVisit';
 import { shorten } from '../board/dnd/announcements';
 import { useBoard } from '../board/hooks';
@@ -34,11 +35,18 @@ export function VisitSummaryButton() {
   );
 }
 
-/** The text that names a comment's target: the note's text, else the cluster's title. */
+/** The text that names a comment's target: the note's text, else the cluster's or the initiative's title. */
 export function targetLabel(doc: Y.Doc, id: string, noteText: string | undefined): string {
   if (noteText !== undefined) return noteText;
   const value = boardRoots.clusters(doc).get(id);
-  return readCluster(id, value instanceof Y.Map ? value : null)?.title ?? '';
+  if (value !== undefined) return readCluster(id, value instanceof Y.Map ? value : null)?.title ?? '';
+  return readInitiative(id, boardRoots.initiatives(doc).get(id))?.fields.title ?? '';
+}
+
+/** A live draft initiative: comments on it lead to the 取組案 view rather than the board. */
+export function isLiveInitiative(doc: Y.Doc, id: string): boolean {
+  const initiative = readInitiative(id, boardRoots.initiatives(doc).get(id));
+  return initiative !== null && initiative.deletedAt === null;
 }
 
 /** Where an entry leads: the note it is about (a comment's target), if that is on the board. */
@@ -46,14 +54,16 @@ function targetOf(change: VisitChange): string {
   return 'noteId' in change ? change.noteId : change.targetId;
 }
 
-/** Shows the board view and puts focus on the note (or cluster) once it is rendered. */
+/** Shows the view (`showBoard`) and puts focus on the note, cluster or initiative once it is rendered. */
 export function focusTarget(targetId: string, showBoard: () => void) {
   showBoard();
   const escaped = CSS.escape(targetId);
   // After the dialog's own focus return (on unmount) and the board view's render: a few frames at most.
   let frames = 0;
   const attempt = () => {
-    const element = document.querySelector<HTMLElement>(`[data-note-id="${escaped}"], [data-cluster-id="${escaped}"]`);
+    const element = document.querySelector<HTMLElement>(
+      `[data-note-id="${escaped}"], [data-cluster-id="${escaped}"], [data-initiative-id="${escaped}"]`,
+    );
     if (!element || ++frames < 2) {
       if (frames < 30) requestAnimationFrame(attempt);
       return;
@@ -76,7 +86,8 @@ function VisitDialog({ onClose }: { onClose: () => void }) {
   const noteText = (id: string) => shorten(targetLabel(session.boardDoc, id, session.noteSnapshots.get(id)?.text), 40);
   const onBoard = (id: string) => {
     const note = session.noteSnapshots.get(id);
-    return note ? note.deletedAt === null : boardRoots.clusters(session.boardDoc).has(id);
+    if (note) return note.deletedAt === null;
+    return boardRoots.clusters(session.boardDoc).has(id) || isLiveInitiative(session.boardDoc, id);
   };
   const commentText = (id: string) => {
     const value = boardRoots.comments(session.boardDoc).get(id);
@@ -119,7 +130,8 @@ function VisitDialog({ onClose }: { onClose: () => void }) {
                       type="button"
                       onClick={() => {
                         onClose();
-                        focusTarget(target, () => ui.view.set('board'));
+                        const view = isLiveInitiative(session.boardDoc, target) ? 'initiatives' : 'board';
+                        focusTarget(target, () => ui.view.set(view));
                       }}
                     >
                       {describe(change)}

@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
+import type { BoardItem } from '../../shared/items';
 import { rankTotals, type VotingRound } from '../../shared/records/voting';
 import { useSettings } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
+import { useLiveItems } from '../initiatives/useLiveItems';
 import { groupByPillar } from './pillarGroups';
 
 /**
@@ -64,6 +67,7 @@ function RankedRound({ round }: { round: VotingRound }) {
   const headingId = useId();
   const totals = round.totals ?? [];
   const groups = groupByPillar(totals, settings.pillars, settings.archivedPillars);
+  const items = useLiveItems();
   return (
     <section className="vote-round" aria-labelledby={headingId}>
       <h4 id={headingId}>{t('vote.resultsOf', { number: round.number, voters: round.voters ?? 0 })}</h4>
@@ -71,9 +75,15 @@ function RankedRound({ round }: { round: VotingRound }) {
         <p>{t('vote.noDots')}</p>
       ) : (
         <>
-          <RankedList title={t('vote.overall')} totals={totals} />
+          <RankedList title={t('vote.overall')} totals={totals} round={round.number} items={items} />
           {groups.map((group) => (
-            <RankedList key={group.pillarId ?? ''} title={group.title ?? t('vote.otherPillar')} totals={group.items} />
+            <RankedList
+              key={group.pillarId ?? ''}
+              title={group.title ?? t('vote.otherPillar')}
+              totals={group.items}
+              round={round.number}
+              items={items}
+            />
           ))}
         </>
       )}
@@ -81,24 +91,38 @@ function RankedRound({ round }: { round: VotingRound }) {
   );
 }
 
-function RankedList({ title, totals }: { title: string; totals: NonNullable<VotingRound['totals']> }) {
+function RankedList({
+  title,
+  totals,
+  round,
+  items,
+}: {
+  title: string;
+  totals: NonNullable<VotingRound['totals']>;
+  round: number;
+  items: ReadonlyMap<string, BoardItem>;
+}) {
   const { t } = useI18n();
   const listId = useId();
   return (
     <div className="vote-ranking">
       <h5 id={listId}>{title}</h5>
       <ol aria-labelledby={listId}>
-        {rankTotals(totals).map((entry) => (
-          <li key={entry.itemId} className={entry.tied ? 'vote-tied' : undefined}>
-            <span className="vote-rank">{t('vote.rank', { rank: entry.rank })}</span>
-            {entry.tied && <span className="vote-tie-badge">{t('vote.tied')}</span>}
-            <span className="vote-total-label">
-              {entry.kind === 'cluster' && <span className="vote-cluster-badge">{t('vote.clusterBadge')}</span>}
-              {entry.label}
-            </span>
-            <span className="vote-count">{t('vote.count', { count: entry.count })}</span>
-          </li>
-        ))}
+        {rankTotals(totals).map((entry) => {
+          const item = items.get(entry.itemId);
+          return (
+            <li key={entry.itemId} className={entry.tied ? 'vote-tied' : undefined}>
+              <span className="vote-rank">{t('vote.rank', { rank: entry.rank })}</span>
+              {entry.tied && <span className="vote-tie-badge">{t('vote.tied')}</span>}
+              <span className="vote-total-label">
+                {entry.kind === 'cluster' && <span className="vote-cluster-badge">{t('vote.clusterBadge')}</span>}
+                {entry.label}
+              </span>
+              <span className="vote-count">{t('vote.count', { count: entry.count })}</span>
+              {item && <CreateInitiativeButton item={item} roundNumber={round} />}
+            </li>
+          );
+        })}
       </ol>
     </div>
   );

@@ -2,10 +2,10 @@ import * as Y from 'yjs';
 import { boardRoots } from '../docs.js';
 
 /**
- * What a comment (or a reaction) is about. Initiatives (issue 6) will add a kind here; the record stores the
- * kind next to the id so a reader never has to guess which map the id belongs to.
+ * What a comment (or a reaction) is about: a note, a cluster or a draft initiative (issue 6). The record stores
+ * the kind next to the id so a reader never has to guess which map the id belongs to.
  */
-export const COMMENT_TARGET_KINDS = ['note', 'cluster'] as const;
+export const COMMENT_TARGET_KINDS = ['note', 'cluster', 'initiative'] as const;
 export type CommentTargetKind = (typeof COMMENT_TARGET_KINDS)[number];
 
 /** The reactions offered on notes (a closed list: a crafted emoji is ignored when read). */

@@ -17,6 +17,7 @@ import type { LaneKind } from '../../shared/records/lane';
 import { NOTE_COLORS } from '../../shared/records/note';
 import { activePillars } from '../../shared/selectors';
 import { launchChromium } from '../browser/chromium';
+import { captureInitiatives } from './initiativesScreenshot';
 import { captureMatrix } from './matrixScreenshot';
 import { captureVoting } from './votingScreenshot';
 
@@ -167,9 +168,10 @@ try {
   await page.screenshot({ path: 'docs/screenshot-clusters.png', fullPage: true });
   await captureMatrix(page, server.url, board);
   await captureVoting(page, server.url, board);
+  await captureInitiatives(page, server.url, board);
   await browser.close();
   console.log(
-    'saved docs/screenshot-board.png, -board-en.png, -people.png, -landing.png, -clusters.png, -matrix.png and -voting.png',
+    'saved docs/screenshot-board.png, -board-en.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png and -initiatives.png',
   );
 } finally {
   await server.close();

@@ -1,0 +1,158 @@
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import type React from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
+import { formatFiscalYearEn, formatFiscalYears } from '../../shared/fiscalYear';
+import type { Initiative } from '../../shared/records/initiative';
+import { useBoard } from '../board/hooks';
+import { useBoardUi } from '../board/ui';
+import { DiscussionButton } from '../comments/DiscussionButton';
+import { useI18n } from '../i18n/I18nProvider';
+import { SourceFiguresLine, SourceNotes } from './InitiativeSource';
+import { type DropSlot, dropId } from './InitiativesDnd';
+import { useInitiativeActions } from './useInitiativeActions';
+import type { SourceFigures } from './useInitiativesData';
+
+interface InitiativeCardProps {
+  initiative: Initiative;
+  figures: SourceFigures | null;
+  onEdit: (id: string) => void;
+}
+
+/** Puts the focus back on a control of this initiative after a move re-rendered (or remounted) its card. */
+function refocus(id: string, control: string) {
+  requestAnimationFrame(() => {
+    const card = document.querySelector<HTMLElement>(`[data-initiative-id="${CSS.escape(id)}"]`);
+    const button = card?.querySelector<HTMLButtonElement>(control);
+    (button && !button.disabled ? button : card)?.focus();
+  });
+}
+
+/** Takes the focus when asked (an initiative just made, opened from the message that announced it). */
+function useFocusWhenRequested(id: string, target: React.RefObject<HTMLElement | null>) {
+  const ui = useBoardUi();
+  useEffect(() => {
+    const take = () => {
+      if (ui.focusInitiative.get() !== id || !target.current) return;
+      target.current.scrollIntoView({ block: 'center' });
+      target.current.focus();
+      ui.focusInitiative.set(null);
+    };
+    take();
+    return ui.focusInitiative.subscribe(take);
+  }, [ui, id, target]);
+}
+
+/** One initiative: what it is, when and by whom, where it came from, and its buttons. */
+export const InitiativeCard = memo(function InitiativeCard({ initiative, figures, onEdit }: InitiativeCardProps) {
+  const { t, lang } = useI18n();
+  const { canEditBoard } = useBoard();
+  const actions = useInitiativeActions();
+  const titleId = useId();
+  const card = useRef<HTMLLIElement | null>(null);
+  useFocusWhenRequested(initiative.id, card);
+  const place = initiative.place;
+  const drag = useDraggable({ id: initiative.id, disabled: !canEditBoard || !place });
+  const slot: DropSlot | null = place
+    ? { pillarId: place.pillarId, priority: place.priority, beforeId: initiative.id }
+    : null;
+  const drop = useDroppable({
+    id: dropId(slot, initiative.id),
+    data: slot ?? undefined,
+    disabled: !canEditBoard || !slot,
+  });
+  const title = actions.titleOf(initiative);
+  const years = initiative.fiscalYears;
+  const yearText =
+    years.length === 0
+      ? t('initiative.fiscalYearsNone')
+      : lang === 'ja'
+        ? formatFiscalYears(years)
+        : years.map(formatFiscalYearEn).join(', ');
+  const up = canEditBoard ? actions.stepTarget(initiative, -1) : null;
+  const down = canEditBoard ? actions.stepTarget(initiative, 1) : null;
+  function remove() {
+    const next = card.current?.nextElementSibling ?? card.current?.previousElementSibling;
+    const fallback = card.current?.closest('.initiatives-view')?.querySelector<HTMLElement>('h2');
+    actions.remove(initiative);
+    (next?.querySelector<HTMLElement>('button') ?? fallback)?.focus();
+  }
+  const pointerListeners = {
+    onMouseDown: drag.listeners?.onMouseDown as React.MouseEventHandler | undefined,
+    onTouchStart: drag.listeners?.onTouchStart as React.TouchEventHandler | undefined,
+  };
+
+  return (
+    <li
+      ref={(element) => {
+        card.current = element;
+        drag.setNodeRef(element);
+        drop.setNodeRef(element);
+      }}
+      className={`initiative-card ${drag.isDragging ? 'initiative-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'initiative-over' : ''}`}
+      aria-labelledby={titleId}
+      data-initiative-id={initiative.id}
+      tabIndex={-1}
+    >
+      <div className="initiative-card-head">
+        {canEditBoard && place && (
+          // Mouse and touch only: the keyboard moves with 「上へ」「下へ」 and the editor's selects.
+          <span
+            className="initiative-drag-handle"
+            aria-hidden="true"
+            title={t('initiative.dragHandle', { title })}
+            {...pointerListeners}
+          >
+            ⠿
+          </span>
+        )}
+        <h5 id={titleId} className="initiative-title">
+          {title}
+        </h5>
+        <span className={`initiative-status initiative-status-${initiative.status}`}>
+          {t(`initiative.status.${initiative.status}`)}
+        </span>
+      </div>
+      <p className="initiative-meta">
+        <span>{yearText}</span>
+        <span>{initiative.fields.department.trim() || t('initiative.departmentNone')}</span>
+        <SourceFiguresLine figures={figures} />
+      </p>
+      <SourceNotes initiative={initiative} />
+      <div className="initiative-actions">
+        {canEditBoard && (
+          <>
+            <button
+              type="button"
+              aria-label={t('initiative.editItem', { title })}
+              onClick={() => onEdit(initiative.id)}
+            >
+              {t('initiative.edit')}
+            </button>
+            <button
+              type="button"
+              className="initiative-move-up"
+              aria-label={t('initiative.moveUpItem', { title })}
+              disabled={!up}
+              onClick={() => up && actions.move(initiative, up) && refocus(initiative.id, '.initiative-move-up')}
+            >
+              {t('initiative.moveUp')}
+            </button>
+            <button
+              type="button"
+              className="initiative-move-down"
+              aria-label={t('initiative.moveDownItem', { title })}
+              disabled={!down}
+              onClick={() => down && actions.move(initiative, down) && refocus(initiative.id, '.initiative-move-down')}
+            >
+              {t('initiative.moveDown')}
+            </button>
+            <button type="button" aria-label={t('initiative.deleteItem', { title })} onClick={remove}>
+              {t('initiative.delete')}
+            </button>
+          </>
+        )}
+        <DiscussionButton targetId={initiative.id} kind="initiative" label={initiative.fields.title || title} />
+      </div>
+    </li>
+  );
+});

@@ -1,0 +1,87 @@
+import {
+  type Announcements,
+  type CollisionDetection,
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  MouseSensor,
+  pointerWithin,
+  TouchSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { type ReactNode, useState } from 'react';
+import type { Initiative, Priority } from '../../shared/records/initiative';
+import { useBoard } from '../board/hooks';
+import { useI18n } from '../i18n/I18nProvider';
+import { useInitiativeActions } from './useInitiativeActions';
+
+/** Where a drop puts an initiative: before `beforeId` in that pillar and priority, or at its end (null). */
+export interface DropSlot {
+  pillarId: string;
+  priority: Priority;
+  beforeId: string | null;
+}
+
+/** Droppable ids: a card (drop before it) or a whole priority group (drop at its end). */
+export const dropId = (slot: DropSlot | null, initiativeId?: string) =>
+  initiativeId ? `initiative:${initiativeId}` : `group:${slot?.pillarId}:${slot?.priority}`;
+
+/** A card under the pointer wins over the group around it (the pointer is within both). */
+const cardsFirst: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  const cards = hits.filter((hit) => String(hit.id).startsWith('initiative:'));
+  return cards.length > 0 ? cards : hits;
+};
+
+/**
+ * Mouse and touch reordering of initiatives. Nothing is written during a drag; the drop is one move (one
+ * write), announced like a keyboard move. The keyboard has its own buttons (「上へ」「下へ」) and the editor.
+ */
+export function InitiativesDnd({ initiatives, children }: { initiatives: readonly Initiative[]; children: ReactNode }) {
+  const { canEditBoard } = useBoard();
+  const { t } = useI18n();
+  const actions = useInitiativeActions();
+  const [draggingId, setDraggingId] = useState<string | null>(null);
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
+  );
+  const byId = new Map(initiatives.map((i) => [i.id, i]));
+  const title = (id: string | number) => {
+    const initiative = byId.get(String(id));
+    return initiative ? actions.titleOf(initiative) : '';
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('initiative.pickedUp', { title: title(active.id) }),
+    onDragOver: () => undefined,
+    onDragEnd: () => undefined,
+    onDragCancel: ({ active }) => t('initiative.dragCancelled', { title: title(active.id) }),
+  };
+
+  function onDragEnd(event: DragEndEvent) {
+    setDraggingId(null);
+    const initiative = byId.get(String(event.active.id));
+    const slot = event.over?.data.current as DropSlot | undefined;
+    if (!initiative || !slot || slot.beforeId === initiative.id) return;
+    actions.move(initiative, slot);
+  }
+
+  if (!canEditBoard) return <>{children}</>;
+  const dragging = draggingId ? byId.get(draggingId) : undefined;
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={cardsFirst}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('initiative.help') } }}
+      onDragStart={(event) => setDraggingId(String(event.active.id))}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDraggingId(null)}
+    >
+      {children}
+      <DragOverlay dropAnimation={null}>
+        {dragging ? <div className="initiative-card initiative-preview">{actions.titleOf(dragging)}</div> : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}

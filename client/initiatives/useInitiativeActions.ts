@@ -1,0 +1,80 @@
+import { useMemo } from 'react';
+import { initiativesInPlace } from '../../shared/initiatives';
+import { deleteInitiative, moveInitiative, restoreInitiative } from '../../shared/ops/initiatives';
+import { type Initiative, PRIORITIES, type Priority } from '../../shared/records/initiative';
+import { allPillars } from '../../shared/selectors';
+import { shorten } from '../board/dnd/announcements';
+import { useBoard } from '../board/hooks';
+import { useBoardUi } from '../board/ui';
+import { useI18n } from '../i18n/I18nProvider';
+
+export interface MoveTarget {
+  pillarId: string;
+  priority: Priority;
+  beforeId: string | null;
+}
+
+/**
+ * The writes of the 取組案 view, each one shared/ operation. A move is announced with the initiative's title
+ * and where it now is (pillar, priority, position): a sighted person sees it move, a screen reader hears it.
+ */
+export function useInitiativeActions() {
+  const { session } = useBoard();
+  const ui = useBoardUi();
+  const { t } = useI18n();
+  return useMemo(() => {
+    const board = session.boardDoc;
+    const titleOf = (initiative: Initiative) => shorten(initiative.fields.title || t('initiative.untitled'), 40);
+    const move = (initiative: Initiative, target: MoveTarget) => {
+      const result = moveInitiative(board, session.settingsDoc, initiative.id, target);
+      if (!result.ok) {
+        ui.notify({ message: t(`error.${result.error}`), tone: 'error' });
+        return false;
+      }
+      const pillar = allPillars(session.settingsDoc).find((p) => p.id === target.pillarId);
+      const group = initiativesInPlace(board, target.pillarId, target.priority);
+      ui.announce(
+        t('initiative.moved', {
+          title: titleOf(initiative),
+          pillar: pillar?.title ?? '',
+          priority: t(`initiative.priority.${target.priority}`),
+          position: group.findIndex((i) => i.id === initiative.id) + 1,
+        }),
+      );
+      return true;
+    };
+    /** One step up (-1) or down (+1) in the list: past a group's edge it goes to the next priority. */
+    const stepTarget = (initiative: Initiative, step: -1 | 1): MoveTarget | null => {
+      const place = initiative.place;
+      if (!place) return null;
+      const group = initiativesInPlace(board, place.pillarId, place.priority);
+      const index = group.findIndex((i) => i.id === initiative.id);
+      const inGroup = index + step;
+      if (inGroup >= 0 && inGroup < group.length) {
+        const before = step < 0 ? group[inGroup] : group[inGroup + 1];
+        return { pillarId: place.pillarId, priority: place.priority, beforeId: before?.id ?? null };
+      }
+      const priority = PRIORITIES[PRIORITIES.indexOf(place.priority) + step];
+      if (!priority) return null;
+      const next = initiativesInPlace(board, place.pillarId, priority);
+      return { pillarId: place.pillarId, priority, beforeId: step < 0 ? null : (next[0]?.id ?? null) };
+    };
+    return {
+      titleOf,
+      move,
+      stepTarget,
+      remove: (initiative: Initiative) => {
+        if (!deleteInitiative(board, initiative.id).ok) return;
+        ui.notify({
+          message: t('initiative.deleted', { title: titleOf(initiative) }),
+          action: { label: t('initiative.undo'), run: () => restoreInitiative(board, initiative.id) },
+        });
+      },
+      restore: (initiative: Initiative) => {
+        if (restoreInitiative(board, initiative.id).ok) {
+          ui.announce(t('initiative.restored', { title: titleOf(initiative) }));
+        }
+      },
+    };
+  }, [session, ui, t]);
+}
