@@ -92,7 +92,7 @@ describe('people, links and the board lock', () => {
     const downloading = facilitator.waitForEvent('download');
     await facilitator.getByRole('button', { name: 'バックアップ（JSON）を書き出す' }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^board-.+\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^バックアップ_庁内部会_\d{4}-\d{2}-\d{2}\.json$/);
     const text = readFileSync((await download.path()) ?? '', 'utf8');
     const backup = JSON.parse(text) as { format: string; auditLog: Array<{ action: string }> };
     expect(backup.format).toBe('digital-city-hall-board');
