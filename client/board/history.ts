@@ -62,21 +62,31 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
   const manager = new Y.UndoManager(scope, {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: 500,
-    deleteFilter: (item) => !isRecordOrInside(item),
+    deleteFilter: (item) => !isProtected(item),
   });
+  /** The step being undone or redone: what `isProtected` judges against. */
+  let current: Y.UndoManager['undoStack'][number] | null = null;
+
+  /** The note, cluster or initiative record an item is (or is inside), or null. */
+  function recordOf(item: Y.Item): Y.Item | null {
+    let at: Y.Item | null = item;
+    while (at) {
+      if (at.parent === notes || at.parent === clusters || at.parent === initiatives) return at;
+      at = at.parent instanceof Y.AbstractType ? at.parent._item : null;
+    }
+    return null;
+  }
 
   /**
-   * A note, cluster or initiative record itself, or anything inside a cluster or initiative record (their
-   * texts: an undo of a creation must not empty what colleagues typed into it).
+   * What an undo must not delete: a record itself (colleagues may have built on it), and what was written
+   * into a record by the very step that created it (its first title, its prefilled texts: the record stays,
+   * so they stay with it). Typing into an existing record, a move or a deletion mark is undone as usual.
    */
-  function isRecordOrInside(item: Y.Item): boolean {
-    if (item.parent === notes || item.parent === clusters || item.parent === initiatives) return true;
-    let parent = item.parent instanceof Y.AbstractType ? item.parent._item : null;
-    while (parent) {
-      if (parent.parent === clusters || parent.parent === initiatives) return true;
-      parent = parent.parent instanceof Y.AbstractType ? parent.parent._item : null;
-    }
-    return false;
+  function isProtected(item: Y.Item): boolean {
+    const record = recordOf(item);
+    if (record === null) return false;
+    if (record === item) return true;
+    return current !== null && Y.isDeleted(current.insertions, record.id);
   }
 
   /** Records of `root` this step created (their record's id is among its insertions). */
@@ -106,7 +116,12 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
       const noteIds = createdIn(notes, step);
       const initiativeIds = createdIn(initiatives, step);
       if (noteIds.length === 0 && initiativeIds.length === 0) {
-        return manager.undo() === null ? { kind: 'nothing' } : { kind: 'undone' };
+        current = step;
+        try {
+          return manager.undo() === null ? { kind: 'nothing' } : { kind: 'undone' };
+        } finally {
+          current = null;
+        }
       }
       // A creation is its own step (see onTransaction): it becomes a move to the trash.
       manager.undoStack.pop();
@@ -115,7 +130,14 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
       refresh();
       return { kind: 'trashed', noteIds, initiativeIds };
     },
-    redo: () => manager.redo() !== null,
+    redo: () => {
+      current = manager.redoStack.at(-1) ?? null;
+      try {
+        return manager.redo() !== null;
+      } finally {
+        current = null;
+      }
+    },
     destroy: () => {
       doc.off('afterTransaction', onTransaction);
       manager.destroy();

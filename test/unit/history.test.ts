@@ -4,7 +4,13 @@ import { createBoardHistory } from '../../client/board/history.js';
 import { listItems } from '../../shared/items.js';
 import { addToCluster, groupNotes } from '../../shared/ops/clusters.js';
 import { renameCluster } from '../../shared/ops/clusterTitle.js';
-import { createInitiativeFromItem, setInitiativeStatus, setInitiativeText } from '../../shared/ops/initiatives.js';
+import {
+  applyInitiativeTextChanges,
+  createInitiativeFromItem,
+  deleteInitiative,
+  setInitiativeStatus,
+  setInitiativeText,
+} from '../../shared/ops/initiatives.js';
 import { addNote, applyNoteTextChange } from '../../shared/ops/notes.js';
 import { readInitiatives } from '../../shared/records/initiative.js';
 import { getNote, listNotes, readClusters } from '../../shared/selectors.js';
@@ -127,6 +133,48 @@ describe('the board history (undo / redo of one’s own changes)', () => {
     expect(readInitiatives(doc)[0]?.status).toBe('draft');
     expect(history.redo()).toBe(true);
     expect(readInitiatives(doc)[0]?.status).toBe('decided');
+    history.destroy();
+  });
+
+  it('undoes typing in an initiative, not an older step elsewhere', () => {
+    const settings = newSettings();
+    const doc = new Y.Doc();
+    addNote(doc, { ...note('n', '窓口が混む'), pillarId: 'p1' });
+    addNote(doc, { ...note('m', '紙が多い'), pillarId: 'p1' });
+    createInitiativeFromItem(doc, settings, { id: 'i', itemId: 'n', personId: 'me', roundNumber: null });
+    const history = createBoardHistory(doc);
+    type(doc, 'm', 4, '！');
+    applyInitiativeTextChanges(doc, 'i', 'content', [{ index: 0, deleteCount: 0, insert: 'オンライン予約' }]);
+    expect(history.undo()).toEqual({ kind: 'undone' });
+    expect(readInitiatives(doc)[0]?.fields.content).toBe('');
+    expect(getNote(doc, 'm')?.text).toBe('紙が多い！');
+    expect(history.redo()).toBe(true);
+    expect(readInitiatives(doc)[0]?.fields.content).toBe('オンライン予約');
+    history.destroy();
+  });
+
+  it('takes an initiative back out of the trash when its deletion is undone', () => {
+    const settings = newSettings();
+    const doc = new Y.Doc();
+    addNote(doc, { ...note('n', '窓口が混む'), pillarId: 'p1' });
+    createInitiativeFromItem(doc, settings, { id: 'i', itemId: 'n', personId: 'me', roundNumber: null });
+    const history = createBoardHistory(doc);
+    type(doc, 'n', 5, '！');
+    deleteInitiative(doc, 'i');
+    expect(history.undo()).toEqual({ kind: 'undone' });
+    expect(readInitiatives(doc)[0]?.deletedAt).toBeNull();
+    expect(getNote(doc, 'n')?.text).toBe('窓口が混む！');
+    history.destroy();
+  });
+
+  it('undoes renaming a group', () => {
+    const doc = new Y.Doc();
+    for (const id of ['n1', 'n2']) addNote(doc, note(id, id));
+    groupNotes(doc, { noteId: 'n1', targetNoteId: 'n2', newClusterId: 'c', createdBy: 'me' });
+    const history = createBoardHistory(doc);
+    renameCluster(doc, 'c', '窓口のDX');
+    expect(history.undo()).toEqual({ kind: 'undone' });
+    expect(readClusters(doc).get('c')?.title).toBe('');
     history.destroy();
   });
 });
