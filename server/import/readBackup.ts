@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { boardRoots, settingsRoots } from '../../shared/docs.js';
 import { TITLE_MAX } from '../../shared/limits.js';
 import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta.js';
+import { writeVotingRounds } from '../../shared/records/voting.js';
 import { boardTitle } from '../../shared/selectors.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../export/backup.js';
 import { HttpError } from '../httpUtil.js';
 import { prepareNewBoardDocs } from '../snapshotRestore.js';
-import type { SealedRound } from '../votingStore.js';
+import { publicRound, type SealedRound } from '../votingStore.js';
 
 /** The refusal codes of `POST /api/boards/import` (docs/api.md "Import"): each is a 400 and creates nothing. */
 export type ImportRefusal = 'import-not-backup' | 'import-too-new' | 'import-truncated' | 'import-invalid';
@@ -144,9 +145,13 @@ export function readBackup(text: string): ImportedBoard {
     settings = decodeDocument(backup.documents.settings, 'settings');
     if (!isBoardPair(board, settings)) throw refuse('import-invalid', 'the backup does not hold a board');
     const title = (backup.board.title.trim() || boardTitle(settings) || backup.board.id).slice(0, TITLE_MAX);
+    const votingRounds = backup.votingRounds ?? [];
     if (prepareNewBoardDocs(board, settings, title) === 'too-new') {
       throw refuse('import-too-new', 'this backup holds a board of a newer version of the app: update the server');
     }
+    // The new board's document shows its rounds at once, exactly as the mirror would write them from the rows:
+    // exports read the document (as the screen does), also before any settings room has loaded.
+    settings.transact(() => writeVotingRounds(settings!, votingRounds.map(publicRound)));
     return {
       title,
       sourceBoardId: backup.board.id,
@@ -154,7 +159,7 @@ export function readBackup(text: string): ImportedBoard {
       version: backup.version,
       board: Y.encodeStateAsUpdate(board),
       settings: Y.encodeStateAsUpdate(settings),
-      votingRounds: backup.votingRounds ?? [],
+      votingRounds,
     };
   } finally {
     board.destroy();
