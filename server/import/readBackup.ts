@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { boardRoots, settingsRoots } from '../../shared/docs.js';
 import { TITLE_MAX } from '../../shared/limits.js';
 import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta.js';
-import { writeVotingRounds } from '../../shared/records/voting.js';
+import { readVotingRounds, writeVotingRounds } from '../../shared/records/voting.js';
 import { boardTitle } from '../../shared/selectors.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../export/backup.js';
 import { HttpError } from '../httpUtil.js';
@@ -104,6 +104,27 @@ function decodeDocument(base64: string, which: 'board' | 'settings'): Y.Doc {
   return doc;
 }
 
+/** The revealed rounds a version-1 backup shows in its settings document, as sealed rounds. */
+function revealedRoundsOf(settings: Y.Doc): SealedRound[] {
+  return readVotingRounds(settings).flatMap((round) =>
+    round.status === 'revealed' && round.totals !== null
+      ? [
+          {
+            number: round.number,
+            status: 'revealed' as const,
+            budget: round.budget,
+            cap: round.cap,
+            openedAt: round.openedAt,
+            closedAt: round.closedAt ?? round.openedAt,
+            revealedAt: round.revealedAt,
+            voters: round.voters ?? 0,
+            totals: round.totals,
+          },
+        ]
+      : [],
+  );
+}
+
 /** A board document has a versioned `meta` and no pillars; a settings document a title and pillars. */
 function isBoardPair(board: Y.Doc, settings: Y.Doc): boolean {
   const boardMeta = board.share.has('meta') ? boardRoots.meta(board) : null;
@@ -145,7 +166,9 @@ export function readBackup(text: string): ImportedBoard {
     settings = decodeDocument(backup.documents.settings, 'settings');
     if (!isBoardPair(board, settings)) throw refuse('import-invalid', 'the backup does not hold a board');
     const title = (backup.board.title.trim() || boardTitle(settings) || backup.board.id).slice(0, TITLE_MAX);
-    const votingRounds = backup.votingRounds ?? [];
+    // Version 1 kept the results only in the document's mirror: its revealed rounds become sealed rounds
+    // (closed ones showed no totals there, so they cannot be recreated), read before the mirror is cleared.
+    const votingRounds = backup.version === 1 ? revealedRoundsOf(settings) : (backup.votingRounds ?? []);
     if (prepareNewBoardDocs(board, settings, title) === 'too-new') {
       throw refuse('import-too-new', 'this backup holds a board of a newer version of the app: update the server');
     }

@@ -3,10 +3,13 @@ import * as Y from 'yjs';
 import { buildBackup } from '../../server/export/backup.js';
 import { boardRoots } from '../../shared/docs.js';
 import { NOTE_TEXT_MAX } from '../../shared/limits.js';
+import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta.js';
+import { writeVotingRounds } from '../../shared/records/voting.js';
 import { activePillars, listNotes } from '../../shared/selectors.js';
 import { initialiseBoardDoc, initialiseSettingsDoc } from '../../shared/template.js';
-import { countBoards, importFile } from './exportHelpers.js';
+import { countBoards, download, importFile } from './exportHelpers.js';
 import { type CreatedBoard, connectSynced, startTestServer, type TestServer, tempDataDir } from './helpers.js';
+import { votes } from './votingHelpers.js';
 
 /** A backup of a fresh board with `notes` notes of NOTE_TEXT_MAX characters each. */
 function backupWithNotes(notes: number): string {
@@ -59,5 +62,45 @@ describe('importing backups', () => {
     const viewer = await connectSynced(server.wsUrl, created.id, created.tokens.viewer);
     expect(listNotes(viewer.doc).length).toBe(1000);
     viewer.destroy();
+  });
+
+  it('keeps the revealed results of a version-1 backup (kept only in the settings document then)', async () => {
+    const board = new Y.Doc();
+    initialiseBoardDoc(board);
+    const settings = new Y.Doc();
+    initialiseSettingsDoc(settings, '旧形式のボード');
+    const pillarId = activePillars(settings)[0]!.id;
+    const total = { itemId: 'n1', kind: 'note' as const, pillarId, label: '窓口の待ち時間', count: 3 };
+    const round = { budget: 5, cap: null, openedAt: 1_000, closedAt: 2_000 };
+    writeVotingRounds(settings, [
+      { number: 1, status: 'revealed', ...round, revealedAt: 3_000, voters: 2, totals: [total] },
+      { number: 2, status: 'closed', ...round, revealedAt: null, voters: null, totals: null },
+      { number: 3, status: 'open', ...round, closedAt: null, revealedAt: null, voters: null, totals: null },
+    ]);
+    const backup = {
+      format: 'digital-city-hall-board',
+      version: 1,
+      exportedAt: '2026-01-10T00:00:00.000Z',
+      board: { id: 'oldBoard0002', title: '旧形式のボード', createdAt: 1 },
+      schemaVersions: { board: BOARD_SCHEMA_VERSION, settings: SETTINGS_SCHEMA_VERSION },
+      documents: {
+        board: Buffer.from(Y.encodeStateAsUpdate(board)).toString('base64'),
+        settings: Buffer.from(Y.encodeStateAsUpdate(settings)).toString('base64'),
+      },
+      auditLog: [],
+    };
+    const imported = await importFile(server.url, JSON.stringify(backup));
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    const created = imported.body as unknown as CreatedBoard;
+    const f = created.tokens.facilitator;
+    const rounds = (await votes(server.url, created.id).read(f)).body.rounds as Array<Record<string, unknown>>;
+    expect(rounds).toEqual([
+      expect.objectContaining({ number: 1, status: 'revealed', voters: 2, totals: [total], revealedAt: 3_000 }),
+    ]);
+    const minutes = await download(server.url, created.id, f, 'md');
+    expect(minutes.text).toContain('### 第1回');
+    expect(minutes.text).toContain('窓口の待ち時間');
+    const again = (await download(server.url, created.id, f, 'json')).json as { votingRounds: unknown[] };
+    expect(again.votingRounds).toEqual([expect.objectContaining({ number: 1, status: 'revealed', totals: [total] })]);
   });
 });
