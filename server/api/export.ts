@@ -47,12 +47,13 @@ export async function exportBoard(
     }
     throw error;
   }
+  // Named before the audit entry: the log says a file was exported only once its answer can be built.
+  const disposition = contentDisposition(exportFileNames(format, title, boardId, exportedAt, rendered.extension));
   context.audit.record(boardId, actorOf(access), 'board.export', { format });
-  const names = exportFileNames(format, title, boardId, exportedAt, rendered.extension);
   res.writeHead(200, {
     'Content-Type': rendered.contentType,
     'Content-Length': rendered.bytes.byteLength,
-    'Content-Disposition': contentDisposition(names),
+    'Content-Disposition': disposition,
     'Cache-Control': 'no-store',
   });
   res.end(rendered.bytes);
