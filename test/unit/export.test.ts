@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settingsRoots } from '../../shared/docs.js';
 import { csvField, initiativesCsv, neutraliseFormula, notesCsv } from '../../shared/export/csv.js';
 import { escapeMarkdown, planMarkdown } from '../../shared/export/markdown.js';
 import { buildPlanReport } from '../../shared/export/report.js';
@@ -211,6 +212,19 @@ describe('Markdown', () => {
     expect(body.filter((line) => /^(#|={2,}|-{3,}|>|\d+\.)/.test(line))).toEqual([]);
     expect(lines.filter((line) => line.startsWith('#')).some((line) => line.includes('見出しにしたい'))).toBe(false);
     expect(escapeMarkdown('    code')).toBe('code');
+  });
+
+  it("escapes the facilitator's labels too (quadrants, target period), wherever the file prints them", () => {
+    const { board, settings } = buildTrickyBoard();
+    const labels = settingsRoots.prioritization(settings);
+    labels.set('quadrant.doNow', '<img src=x onerror=alert(1)> [x](javascript:alert(1)) **b**');
+    labels.set('targetPeriod', '# 見出し <b>');
+    const md = planMarkdown(buildPlanReport(board, settings, { exportedAt: DEMO_EXPORTED_AT, lang: 'ja' }));
+    expect(md).toContain('\\<img src\\=x onerror\\=alert(1)\\> \\[x\\](javascript\\:alert(1)) \\*\\*b\\*\\*');
+    expect(md).not.toMatch(/(?<!\\)[<>]/);
+    expect(md).not.toMatch(/(?<!\\)\]\(/);
+    expect(md).not.toMatch(/(?<!\\)\*\*b/);
+    expect(md).toContain('\\# 見出し');
   });
 
   it('keeps a note with several lines as one list item (hard line breaks)', () => {
