@@ -16,10 +16,15 @@ const SPECIAL = /[\\`*_{}[\]#+\-.!|<>~&:@=]/g;
 
 /** One line of user text, escaped; leading spaces dropped (four of them would start a code block). */
 export function escapeMarkdown(line: string): string {
-  return line
-    .trimStart()
-    .replace(/\t/g, ' ')
-    .replace(SPECIAL, (c) => `\\${c}`);
+  return (
+    line
+      .trimStart()
+      .replace(/\t/g, ' ')
+      .replace(SPECIAL, (c) => `\\${c}`)
+      // 「1) 」 at the start of a line is an ordered list item too (CommonMark allows `)` as well as `.`);
+      // parentheses are left alone elsewhere.
+      .replace(/^(\d{1,9})\)/, '$1\\)')
+  );
 }
 
 const linesOf = (text: string) =>

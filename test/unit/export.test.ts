@@ -161,6 +161,7 @@ describe('CSV', () => {
     expect(neutraliseFormula('\tcmd')).toBe("'\tcmd");
     expect(neutraliseFormula('\r=1')).toBe("'\r=1");
     expect(neutraliseFormula('＠x')).toBe("'＠x");
+    expect(neutraliseFormula('\0=1+1')).toBe("'\0=1+1");
     expect(neutraliseFormula('a=1')).toBe('a=1');
     expect(csvField(-1)).toBe('-1');
     expect(csvField('=1,2')).toBe(`"'=1,2"`);
@@ -225,6 +226,13 @@ describe('Markdown', () => {
     expect(md).not.toMatch(/(?<!\\)\]\(/);
     expect(md).not.toMatch(/(?<!\\)\*\*b/);
     expect(md).toContain('\\# 見出し');
+  });
+
+  it('escapes a note starting like an ordered list with a parenthesis (1) as well as 1.)', () => {
+    expect(escapeMarkdown('1) 窓口')).toBe('1\\) 窓口');
+    expect(escapeMarkdown('12) 窓口 3) 4')).toBe('12\\) 窓口 3) 4');
+    expect(escapeMarkdown('1. 窓口')).toBe('1\\. 窓口');
+    expect(escapeMarkdown('(1) 窓口')).toBe('(1) 窓口');
   });
 
   it('keeps a note with several lines as one list item (hard line breaks)', () => {
