@@ -854,4 +854,6 @@ export const en: Record<MessageKey, string> = {
   'initiative.restore': 'Restore',
   'initiative.boardBadge': 'Initiative: {title}',
   'initiative.commentTarget': 'initiative “{title}”',
+  // Export review fixes (issue 6): the end of an Excel cell cut at Excel's limit.
+  'export.cellTruncated': '… (cut: too long for one Excel cell)',
 };

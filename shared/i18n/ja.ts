@@ -854,6 +854,8 @@ export const ja = {
   'initiative.restore': '戻す',
   'initiative.boardBadge': '取組案: {title}',
   'initiative.commentTarget': '取組案「{title}」',
+  // Export review fixes (issue 6): the end of an Excel cell cut at Excel's limit.
+  'export.cellTruncated': '…（以下省略）',
 } as const;
 
 export type MessageKey = keyof typeof ja;
