@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { boardRoots, settingsRoots } from '../../shared/docs.js';
-import { TITLE_MAX } from '../../shared/limits.js';
+import { BOARD_ID_PATTERN, TITLE_MAX } from '../../shared/limits.js';
 import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta.js';
 import { readVotingRounds, writeVotingRounds } from '../../shared/records/voting.js';
 import { boardTitle } from '../../shared/selectors.js';
@@ -16,6 +16,9 @@ export type ImportRefusal = 'import-not-backup' | 'import-too-new' | 'import-tru
 const refuse = (code: ImportRefusal, message: string) => new HttpError(400, message, code);
 
 const count = z.number().int().min(0);
+const NO_CONTROLS = /^[^\p{Cc}\p{Cf}]*$/u;
+/** An item or pillar id of the board (nanoid-like). */
+const id = z.string().max(64);
 const sealedRoundSchema = z.object({
   number: z.number().int().min(1),
   status: z.enum(['closed', 'revealed']),
@@ -25,22 +28,30 @@ const sealedRoundSchema = z.object({
   closedAt: z.number(),
   revealedAt: z.number().nullable(),
   voters: count,
-  totals: z.array(
-    z.object({
-      itemId: z.string(),
-      kind: z.enum(['cluster', 'note']),
-      pillarId: z.string().nullable(),
-      label: z.string(),
-      count,
-    }),
-  ),
+  totals: z
+    .array(
+      z.object({
+        itemId: id,
+        kind: z.enum(['cluster', 'note']),
+        pillarId: id.nullable(),
+        // A note's text or a group's title as it was at the close (both far shorter on this app's boards).
+        label: z.string().max(20_000),
+        count,
+      }),
+    )
+    .max(100_000),
 });
 
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.union([z.literal(1), z.literal(2)]),
-  exportedAt: z.string(),
-  board: z.object({ id: z.string(), title: z.string(), createdAt: z.number().nullable() }),
+  // Bounded and without control characters: they reach the audit log and the server log (no CR/LF injection).
+  exportedAt: z.iso.datetime({ offset: true }).max(40),
+  board: z.object({
+    id: z.string().regex(BOARD_ID_PATTERN, 'not a board id'),
+    title: z.string().max(TITLE_MAX).regex(NO_CONTROLS, 'control characters'),
+    createdAt: z.number().nullable(),
+  }),
   schemaVersions: z.object({ board: count, settings: count }),
   documents: z.object({ board: z.string(), settings: z.string() }),
   // Version 1 had no voting rounds; the open round is never in a backup.

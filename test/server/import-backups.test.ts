@@ -103,4 +103,41 @@ describe('importing backups', () => {
     const again = (await download(server.url, created.id, f, 'json')).json as { votingRounds: unknown[] };
     expect(again.votingRounds).toEqual([expect.objectContaining({ number: 1, status: 'revealed', totals: [total] })]);
   });
+
+  it('refuses a backup whose board id, export time or title is unbounded or carries control characters', async () => {
+    const valid = JSON.parse(backupWithNotes(1)) as Record<string, unknown> & { board: Record<string, unknown> };
+    const variants: Array<(b: typeof valid) => void> = [
+      (b) => {
+        b.board.id = 'bigBoard0001\r\n[fake] board deleted';
+      },
+      (b) => {
+        b.board.id = 'x'.repeat(65);
+      },
+      (b) => {
+        b.exportedAt = `2026-01-10T00:00:00.000Z${' '.repeat(40)}`;
+      },
+      (b) => {
+        b.exportedAt = 'yesterday\nmore';
+      },
+      (b) => {
+        b.board.title = 'あ'.repeat(101);
+      },
+      (b) => {
+        b.board.title = '題名\r\n偽の行';
+      },
+      (b) => {
+        b.board.title = '請求書\u202Eexe.docx';
+      },
+    ];
+    for (const change of variants) {
+      const copy = structuredClone(valid);
+      change(copy);
+      const before = countBoards(server);
+      const answer = await importFile(server.url, JSON.stringify(copy));
+      expect(answer.status, JSON.stringify(copy.board)).toBe(400);
+      expect(answer.body.code).toBe('import-invalid');
+      expect(countBoards(server)).toBe(before);
+    }
+    expect((await importFile(server.url, JSON.stringify(valid))).status).toBe(201);
+  });
 });
