@@ -140,4 +140,19 @@ describe('importing backups', () => {
     }
     expect((await importFile(server.url, JSON.stringify(valid))).status).toBe(201);
   });
+
+  it('writes the board, its rounds and its board.import entry in one transaction: none without the others', async () => {
+    const db = server.storage.database;
+    // The audit entry cannot be written (as on a full disk, but for this entry only).
+    db.exec(`CREATE TEMP TRIGGER refuse_import_entry BEFORE INSERT ON audit_log WHEN NEW.action = 'board.import'
+             BEGIN SELECT RAISE(ABORT, 'the audit log cannot be written'); END`);
+    try {
+      const before = countBoards(server);
+      const answer = await importFile(server.url, backupWithNotes(1));
+      expect(answer.status).not.toBe(201);
+      expect(countBoards(server)).toBe(before);
+    } finally {
+      db.exec('DROP TRIGGER refuse_import_entry');
+    }
+  });
 });
