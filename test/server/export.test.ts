@@ -91,6 +91,21 @@ describe('GET /api/boards/<id>/export', () => {
     expect((await download(server.url, 'nosuchboard1', board.tokens.facilitator, 'json')).status).toBe(404);
   });
 
+  it('refuses a board made by a newer version of the app (409 export-too-new), writing no audit entry', async () => {
+    const board = await createBoard(server.url, '新しい版');
+    // A newer server migrated the document (clients may not write schemaVersion: only servers do).
+    const newer = new Y.Doc();
+    for (const update of server.storage.loadDocument(board.id, 'board').updates) Y.applyUpdate(newer, update);
+    const before = Y.encodeStateVector(newer);
+    newer.getMap('meta').set('schemaVersion', 99);
+    await server.storage.appendUpdate(board.id, 'board', Y.encodeStateAsUpdate(newer, before));
+    const answer = await download(server.url, board.id, board.tokens.facilitator, 'docx');
+    expect(answer.status, logged.join('\n')).toBe(409);
+    expect(answer.json?.code).toBe('export-too-new');
+    const audit = await call(server.url, board.id, board.tokens.facilitator, 'GET', '/audit');
+    expect(audit.body.entries).toEqual([]);
+  });
+
   it('names the file in Japanese (filename*) with an ASCII fallback, and logs who exported what', async () => {
     const board = await createBoard(server.url, 'デジタル市役所 "計画"/2026');
     const answer = await download(server.url, board.id, board.tokens.facilitator, 'json');
