@@ -66,6 +66,11 @@ interface AuditRow {
 
 export interface AuditLog {
   record(boardId: string, actor: Actor, action: AuditAction, detail?: Record<string, unknown>): void;
+  /**
+   * The same entry written as part of the caller's SQLite transaction: it throws (a full disk as
+   * StorageFullError) so that the whole transaction is undone — an action that must never happen unlogged.
+   */
+  recordInTransaction(boardId: string, actor: Actor, action: AuditAction, detail?: Record<string, unknown>): void;
   /** The newest `limit` entries of a board, newest first. */
   list(boardId: string, limit?: number): AuditEntry[];
 }
@@ -109,6 +114,11 @@ export function openAuditLog(
       } catch (error) {
         options.log?.(`audit log of board ${boardId}: could not record ${action}: ${String(error)}`);
       }
+    },
+    recordInTransaction(boardId, actor, action, detail = {}) {
+      guardWrite(() =>
+        insert.run(boardId, now(), actor.role, actor.personId, actor.name, action, JSON.stringify(detail)),
+      );
     },
     list(boardId, limit = 500) {
       return select.all(boardId, limit).map((row) => ({

@@ -35,6 +35,27 @@ function toRound(row: RoundRow): VotingRound {
   };
 }
 
+/**
+ * What everyone may know of a sealed round (the settings document's `votingRounds`): exactly what `toRound`
+ * gives for its row, so a board imported with these in its document is what the mirror would write.
+ */
+export function publicRound(round: SealedRound): VotingRound {
+  const revealed = round.status === 'revealed';
+  return {
+    number: round.number,
+    status: round.status,
+    budget: round.budget,
+    cap: round.cap,
+    openedAt: round.openedAt,
+    closedAt: round.closedAt,
+    revealedAt: round.revealedAt,
+    voters: revealed ? round.voters : null,
+    totals: revealed
+      ? round.totals.map(({ itemId, kind, pillarId, label, count }) => ({ itemId, kind, pillarId, label, count }))
+      : null,
+  };
+}
+
 /** A closed or revealed round with its sealed count, whether revealed or not: what a JSON backup carries. */
 export interface SealedRound {
   number: number;

@@ -93,3 +93,32 @@ export function offeredFiscalYears(base: number, alsoInclude: readonly number[] 
   for (let year = base - 1; year <= base + 4; year++) years.add(year);
   return [...years].sort((a, b) => a - b);
 }
+
+/** The Western year before each era's first year: 令和N年度 is fiscal year 2018 + N. */
+const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
+
+const toHalfWidth = (text: string) => text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const eraNumber = (n: string) => (n === '元' ? 1 : Number(n));
+
+/**
+ * 令和N年度 or 令和N〜M年度 (also 令和N年度〜令和M年度, ～ or ~, full-width digits, 元), as people type a period.
+ * The second era may be omitted (the same era) or named (平成30〜令和2年度).
+ */
+const ERA_FISCAL_YEARS =
+  /(令和|平成|昭和)\s*(元|[0-9０-９]{1,2})\s*(?:年度)?(?:\s*[〜～~\-－]\s*(令和|平成|昭和)?\s*(元|[0-9０-９]{1,2}))?\s*年度/g;
+
+/**
+ * A period label the facilitator typed, with the Western years added after each era fiscal year it names:
+ * 「令和4〜5年度に取り組む」 → 「令和4〜5年度 (2022〜2023年度)に取り組む」, as every export writes fiscal years.
+ * A label that names no era fiscal year, or already shows a Western fiscal year (2022年度), is left as it is.
+ */
+export function withWesternFiscalYears(label: string): string {
+  if (/(?:19|20)\d\d\s*年度/.test(toHalfWidth(label))) return label;
+  return label.replace(ERA_FISCAL_YEARS, (match, era: string, from: string, toEra?: string, to?: string) => {
+    const first = ERA_BASE[era]! + eraNumber(toHalfWidth(from));
+    if (to === undefined) return `${match} (${first}年度)`;
+    const last = ERA_BASE[toEra ?? era]! + eraNumber(toHalfWidth(to));
+    if (last < first) return match;
+    return last === first ? `${match} (${first}年度)` : `${match} (${first}〜${last}年度)`;
+  });
+}

@@ -69,12 +69,15 @@ function ExportChoice({ format, jobs }: { format: ExportFormat; jobs: ExportJobs
   const busy = jobs.running.has(format);
   return (
     <li>
+      {/* aria-disabled, not disabled, while busy: a disabled button drops the keyboard focus to the page. */}
       <button
         type="button"
-        disabled={busy}
+        aria-disabled={busy}
         aria-busy={busy}
         aria-describedby={helpId}
-        onClick={() => void jobs.run(format)}
+        onClick={() => {
+          if (!busy) void jobs.run(format);
+        }}
       >
         {t(EXPORT_LABEL_KEYS[format])}
         {busy && <span className="export-busy"> {t('export.busy')}</span>}

@@ -7,6 +7,7 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   'export-busy': 'error.exportBusy',
   'export-timeout': 'error.exportTimeout',
   'export-format': 'error.exportFormat',
+  'export-too-new': 'error.exportTooNew',
   'import-not-backup': 'error.importNotBackup',
   'import-too-new': 'error.importTooNew',
   'import-truncated': 'error.importTruncated',

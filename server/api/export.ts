@@ -24,6 +24,10 @@ export async function exportBoard(
   if (!isExportFormat(format)) {
     throw new HttpError(400, `format must be one of ${EXPORT_FORMATS.join(', ')}`, 'export-format');
   }
+  // Before anything is collected: a refused request costs nothing. Participants and viewers share at most
+  // half the queue, so they cannot lock the facilitator out (docs/api.md "Exports and import").
+  const lane = access.role === 'facilitator' ? 'facilitator' : 'others';
+  if (!context.exportWorkers.accepts(lane)) throw busy();
   const exportedAt = Date.now();
   const { job, title } = collectExport(exportSource(context), boardId, format, exportedAt, (facts) => {
     if (access.role === 'facilitator') return;
@@ -36,23 +40,22 @@ export async function exportBoard(
   });
   let rendered: Awaited<ReturnType<ApiContext['exportWorkers']['run']>>;
   try {
-    rendered = await context.exportWorkers.run(job);
+    rendered = await context.exportWorkers.run(job, lane);
   } catch (error) {
-    if (error instanceof ExportBusyError) {
-      throw new HttpError(503, 'the server is busy with other exports; try again in a moment', 'export-busy');
-    }
+    if (error instanceof ExportBusyError) throw busy();
     if (error instanceof ExportTimeoutError) {
       context.log(`board ${boardId}: ${error.message}`);
       throw new HttpError(503, 'the export took too long and was stopped', 'export-timeout');
     }
     throw error;
   }
+  // Named before the audit entry: the log says a file was exported only once its answer can be built.
+  const disposition = contentDisposition(exportFileNames(format, title, boardId, exportedAt, rendered.extension));
   context.audit.record(boardId, actorOf(access), 'board.export', { format });
-  const names = exportFileNames(format, title, boardId, exportedAt, rendered.extension);
   res.writeHead(200, {
     'Content-Type': rendered.contentType,
     'Content-Length': rendered.bytes.byteLength,
-    'Content-Disposition': contentDisposition(names),
+    'Content-Disposition': disposition,
     'Cache-Control': 'no-store',
   });
   res.end(rendered.bytes);
@@ -67,3 +70,5 @@ export function exportSource(context: ApiContext) {
     sealedRounds: (id: string) => context.voting.sealedRounds(id),
   };
 }
+
+const busy = () => new HttpError(503, 'the server is busy with other exports; try again in a moment', 'export-busy');

@@ -10,22 +10,26 @@ import type { ApiContext } from './context.js';
  * new id and links holding the backup's documents and its closed and revealed voting rounds. Not imported:
  * the old board's people, links, lock, archive and audit log (the new board's log starts with `board.import`).
  * The file is read and validated completely first, in a worker thread (a 50 MiB file must not stall the live
- * boards), then the board and its rounds are written in one transaction on the main thread.
+ * boards), then the board, its rounds and its audit entry are written in one transaction on the main thread.
  */
 export async function importBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!mayCreateBoards(context, req)) {
     throw new HttpError(401, 'importing a board needs Authorization: Bearer <ADMIN_TOKEN>');
   }
   const imported = await readInWorker(context, await readBodyBytes(req, context.maxImportBytes));
+  // The board, its rounds and its `board.import` entry in one transaction: a failure (507 on a full disk)
+  // leaves nothing behind, never a board the client was told was not created.
   const created = storeNewBoard(context, imported.title, imported, (id, create) =>
-    context.voting.importBoard(id, imported.votingRounds, create),
+    context.voting.importBoard(id, imported.votingRounds, () => {
+      create();
+      context.audit.recordInTransaction(id, { role: 'facilitator', personId: null, name: null }, 'board.import', {
+        sourceBoardId: imported.sourceBoardId,
+        exportedAt: imported.exportedAt,
+        backupVersion: imported.version,
+        votingRounds: imported.votingRounds.length,
+      });
+    }),
   );
-  context.audit.record(created.id, { role: 'facilitator', personId: null, name: null }, 'board.import', {
-    sourceBoardId: imported.sourceBoardId,
-    exportedAt: imported.exportedAt,
-    backupVersion: imported.version,
-    votingRounds: imported.votingRounds.length,
-  });
   context.log(`board ${created.id}: imported from a backup of board ${imported.sourceBoardId}`);
   sendJson(res, 201, created);
 }

@@ -5,6 +5,7 @@ import { openAuditLog } from '../audit.js';
 import { ConfigError, readConfig } from '../config.js';
 import { collectExport } from '../export/collect.js';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../export/exportJob.js';
+import { HttpError } from '../httpUtil.js';
 import { openStorage, StorageCorruptionError } from '../storage.js';
 import { openVotingStore } from '../votingStore.js';
 
@@ -74,6 +75,10 @@ async function main(): Promise<number> {
     console.log(`exported ${boardId} as ${format} to ${resolve(values.out)} (${rendered.bytes.byteLength} bytes)`);
     return 0;
   } catch (error) {
+    if (error instanceof HttpError && error.code === 'export-too-new') {
+      console.error(`export failed: ${error.message}`);
+      return 1;
+    }
     if (!(error instanceof StorageCorruptionError)) throw error;
     console.error(`export failed: ${error.message}; restore the board from a backup`);
     return 1;

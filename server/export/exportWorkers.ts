@@ -18,8 +18,15 @@ export class ExportBusyError extends Error {}
 /** A task ran past EXPORT_TIMEOUT_MS: its worker was terminated; answered 503 `export-timeout` / `import-timeout`. */
 export class ExportTimeoutError extends Error {}
 
+/**
+ * Whose task: the facilitator's exports and imports (ADMIN_TOKEN) may use the whole queue; participants' and
+ * viewers' exports at most half of it (rounded down, at least 1), so they can never lock the facilitator out.
+ */
+export type ExportLane = 'facilitator' | 'others';
+
 interface Task {
   task: WorkerTask;
+  lane: ExportLane;
   transfer: ArrayBuffer[];
   /** For the log: which board, which format. */
   what: string;
@@ -45,8 +52,8 @@ function workerSource(): string {
 
 /**
  * A small pool of worker threads that render exports and read imported backups off the main thread, so a
- * big file never stalls the live boards: at most `workers` tasks at once, at most `queueMax` waiting, each
- * stopped after `timeoutMs`. Workers start at the first task and stay for the next; `close()` ends them all.
+ * big file never stalls the live boards: at most `workers` tasks at once, at most `queueMax` waiting (of them
+ * at most half participants' and viewers', see ExportLane), each stopped after `timeoutMs`. Workers start at the first task and stay for the next; `close()` ends them all.
  */
 export class ExportWorkers {
   private readonly slots: Slot[] = [];
@@ -59,14 +66,29 @@ export class ExportWorkers {
     private readonly log: (message: string) => void,
   ) {}
 
+  /**
+   * Whether a task of this lane would be taken now (a worker free, or room in its share of the queue). The
+   * route asks before collecting anything, so a refused request costs nothing; nothing can change between the
+   * question and a synchronous `run` (one thread).
+   */
+  accepts(lane: ExportLane): boolean {
+    if (this.closed) return false;
+    if (this.slots.some((slot) => !slot.current) || this.slots.length < this.settings.workers) return true;
+    if (this.waiting.length >= this.settings.queueMax) return false;
+    if (lane === 'facilitator') return true;
+    const share = Math.max(1, Math.floor(this.settings.queueMax / 2));
+    return this.waiting.filter((task) => task.lane === 'others').length < share;
+  }
+
   /** Renders an export. The states are copied first: a live room's cached state must stay intact. */
-  async run(job: ExportJob): Promise<RenderedDocument> {
+  async run(job: ExportJob, lane: ExportLane = 'facilitator'): Promise<RenderedDocument> {
     const board = ownBuffer(new Uint8Array(job.board));
     const settings = ownBuffer(new Uint8Array(job.settings));
     const result = await this.submit(
       { kind: 'export', job: { ...job, board, settings } },
       [board.buffer as ArrayBuffer, settings.buffer as ArrayBuffer],
       `export of ${job.boardId} (${job.format})`,
+      lane,
     );
     if (result.kind !== 'export') throw new Error('the worker answered an export with something else');
     return result.rendered;
@@ -75,7 +97,12 @@ export class ExportWorkers {
   /** Reads and validates a backup file (server/import/readBackup.ts); its bytes are handed over, not copied. */
   async readBackup(file: Uint8Array): Promise<ImportedBoard> {
     const owned = ownBuffer(file);
-    const result = await this.submit({ kind: 'import', file: owned }, [owned.buffer as ArrayBuffer], 'import');
+    const result = await this.submit(
+      { kind: 'import', file: owned },
+      [owned.buffer as ArrayBuffer],
+      'import',
+      'facilitator',
+    );
     if (result.kind !== 'import') throw new Error('the worker answered an import with something else');
     return result.imported;
   }
@@ -88,15 +115,15 @@ export class ExportWorkers {
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
-  private submit(task: WorkerTask, transfer: ArrayBuffer[], what: string): Promise<WorkerResult> {
+  private submit(task: WorkerTask, transfer: ArrayBuffer[], what: string, lane: ExportLane): Promise<WorkerResult> {
     if (this.closed) return Promise.reject(new Error('the export workers are stopped'));
     return new Promise((resolve, reject) => {
-      const queued: Task = { task, transfer, what, resolve, reject };
-      const slot = this.freeSlot();
-      if (slot) return this.start(slot, queued);
-      if (this.waiting.length >= this.settings.queueMax) {
+      const queued: Task = { task, lane, transfer, what, resolve, reject };
+      if (!this.accepts(lane)) {
         return reject(new ExportBusyError(`${this.slots.length} running and ${this.waiting.length} waiting`));
       }
+      const slot = this.freeSlot();
+      if (slot) return this.start(slot, queued);
       this.waiting.push(queued);
     });
   }

@@ -16,13 +16,21 @@ export function exportDay(exportedAt: number): string {
   return new Date(exportedAt + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** A title as part of a file name: no path separators, reserved characters (Windows) or control characters. */
+/** Longest title part of a file name, in characters (code points). */
+const TITLE_PART_MAX = 80;
+
+/**
+ * A title as part of a file name: no path separators, reserved characters (Windows) or control characters, and
+ * no format characters (\p{Cf}: bidirectional overrides such as U+202E would show 「請求書‮xcod.exe」 as
+ * 「請求書exe.docx」). Cut by code points: a cut inside a surrogate pair would make encodeURIComponent throw.
+ */
 function safeTitle(title: string): string {
-  return title
+  const cleaned = title
+    .replace(/\p{Cf}/gu, '')
     .replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80);
+    .trim();
+  return Array.from(cleaned).slice(0, TITLE_PART_MAX).join('').trim();
 }
 
 /** RFC 5987: percent-encode everything but attr-char (encodeURIComponent leaves ' ( ) * as they are). */

@@ -10,6 +10,7 @@ import { initiativesCsv, notesCsv } from '../../shared/export/csv.js';
 import { planMarkdown } from '../../shared/export/markdown.js';
 import { buildPlanReport, type PlanReport } from '../../shared/export/report.js';
 import { migrateBoardDoc, migrateSettingsDoc } from '../../shared/migrations.js';
+import { HttpError } from '../httpUtil.js';
 import { renderDocx } from './docx.js';
 import { renderXlsx } from './xlsx.js';
 
@@ -60,14 +61,23 @@ const RENDERERS: Record<DocumentFormat, (report: PlanReport) => Promise<Rendered
   }),
 };
 
-/** Decodes both states into fresh documents and migrates them; throws for a board newer than this code. */
+/**
+ * Decodes both states into fresh documents and migrates them. A board newer than this code is refused (409
+ * `export-too-new`, passed on by the worker as a refusal), not a failure: updating the app is the answer.
+ */
 export function loadExportDocs(input: Pick<RenderInput, 'board' | 'settings'>): { board: Y.Doc; settings: Y.Doc } {
   const board = new Y.Doc();
   const settings = new Y.Doc();
   Y.applyUpdate(board, input.board);
   Y.applyUpdate(settings, input.settings);
   if (migrateBoardDoc(board) === 'too-new' || migrateSettingsDoc(settings) === 'too-new') {
-    throw new Error('the board was made by a newer version of this app; update the app to export it');
+    board.destroy();
+    settings.destroy();
+    throw new HttpError(
+      409,
+      'the board was made by a newer version of this app; update the app to export it',
+      'export-too-new',
+    );
   }
   return { board, settings };
 }

@@ -16,7 +16,23 @@ import { xmlSafe } from './xmlSafe.js';
 /** Sheet names cannot hold : \ / ? * [ ] and are at most 31 characters. */
 const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table): void {
+/** Excel's limit on one cell's text (UTF-16 units); a longer one makes Excel report the file damaged. */
+export const XLSX_CELL_MAX = 32_767;
+
+/**
+ * A text cut to fit one cell, ending with a visible marker (「…（以下省略）」) so nobody takes it for the whole
+ * text. Our editors keep notes far shorter, but a note written by another client or imported can be longer.
+ * Never cut inside a surrogate pair.
+ */
+export function fitCell(text: string, marker: string): string {
+  if (text.length <= XLSX_CELL_MAX) return text;
+  let end = XLSX_CELL_MAX - marker.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}${marker}`;
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table, marker: string): void {
   const sheet = workbook.addWorksheet(sheetName(name), {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -24,7 +40,9 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table): void 
   sheet.columns = table.header.map((header, index) => ({ header, width: table.widths[index] ?? 16 }));
   for (const row of table.rows) {
     // A cell's line breaks are LF, as Excel's own (a CR would be dropped by any XML reader anyway).
-    sheet.addRow(row.map((cell) => (typeof cell === 'string' ? xmlSafe(cell).replace(/\r\n?/g, '\n') : cell)));
+    sheet.addRow(
+      row.map((cell) => (typeof cell === 'string' ? fitCell(xmlSafe(cell).replace(/\r\n?/g, '\n'), marker) : cell)),
+    );
   }
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF3' } };
@@ -44,8 +62,9 @@ export async function renderXlsx(report: PlanReport): Promise<Uint8Array> {
   // The export's own time, so the same board exported at the same moment gives the same workbook properties.
   workbook.created = new Date(report.exportedAt);
   workbook.modified = new Date(report.exportedAt);
-  addSheet(workbook, t('export.sheet.notes'), notesTable(report));
-  addSheet(workbook, t('export.sheet.initiatives'), initiativesTable(report));
-  addSheet(workbook, t('export.sheet.results'), resultsTable(report));
+  const marker = t('export.cellTruncated');
+  addSheet(workbook, t('export.sheet.notes'), notesTable(report), marker);
+  addSheet(workbook, t('export.sheet.initiatives'), initiativesTable(report), marker);
+  addSheet(workbook, t('export.sheet.results'), resultsTable(report), marker);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { boardRoots, settingsRoots } from '../../shared/docs.js';
-import { TITLE_MAX } from '../../shared/limits.js';
+import { BOARD_ID_PATTERN, TITLE_MAX } from '../../shared/limits.js';
 import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta.js';
+import { readVotingRounds, writeVotingRounds } from '../../shared/records/voting.js';
 import { boardTitle } from '../../shared/selectors.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../export/backup.js';
 import { HttpError } from '../httpUtil.js';
 import { prepareNewBoardDocs } from '../snapshotRestore.js';
-import type { SealedRound } from '../votingStore.js';
+import { publicRound, type SealedRound } from '../votingStore.js';
 
 /** The refusal codes of `POST /api/boards/import` (docs/api.md "Import"): each is a 400 and creates nothing. */
 export type ImportRefusal = 'import-not-backup' | 'import-too-new' | 'import-truncated' | 'import-invalid';
@@ -15,6 +16,9 @@ export type ImportRefusal = 'import-not-backup' | 'import-too-new' | 'import-tru
 const refuse = (code: ImportRefusal, message: string) => new HttpError(400, message, code);
 
 const count = z.number().int().min(0);
+const NO_CONTROLS = /^[^\p{Cc}\p{Cf}]*$/u;
+/** An item or pillar id of the board (nanoid-like). */
+const id = z.string().max(64);
 const sealedRoundSchema = z.object({
   number: z.number().int().min(1),
   status: z.enum(['closed', 'revealed']),
@@ -24,22 +28,30 @@ const sealedRoundSchema = z.object({
   closedAt: z.number(),
   revealedAt: z.number().nullable(),
   voters: count,
-  totals: z.array(
-    z.object({
-      itemId: z.string(),
-      kind: z.enum(['cluster', 'note']),
-      pillarId: z.string().nullable(),
-      label: z.string(),
-      count,
-    }),
-  ),
+  totals: z
+    .array(
+      z.object({
+        itemId: id,
+        kind: z.enum(['cluster', 'note']),
+        pillarId: id.nullable(),
+        // A note's text or a group's title as it was at the close (both far shorter on this app's boards).
+        label: z.string().max(20_000),
+        count,
+      }),
+    )
+    .max(100_000),
 });
 
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.union([z.literal(1), z.literal(2)]),
-  exportedAt: z.string(),
-  board: z.object({ id: z.string(), title: z.string(), createdAt: z.number().nullable() }),
+  // Bounded and without control characters: they reach the audit log and the server log (no CR/LF injection).
+  exportedAt: z.iso.datetime({ offset: true }).max(40),
+  board: z.object({
+    id: z.string().regex(BOARD_ID_PATTERN, 'not a board id'),
+    title: z.string().max(TITLE_MAX).regex(NO_CONTROLS, 'control characters'),
+    createdAt: z.number().nullable(),
+  }),
   schemaVersions: z.object({ board: count, settings: count }),
   documents: z.object({ board: z.string(), settings: z.string() }),
   // Version 1 had no voting rounds; the open round is never in a backup.
@@ -78,12 +90,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Padded base64. Linear on purpose: a grouped pattern like `(?:[A-Za-z0-9+/]{4})*` recurses per group in V8 and
+ * throws RangeError (stack overflow) on a few megabytes, i.e. on every board over ~3 MB.
+ */
+const isBase64 = (text: string) => text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text);
 
 /** Applies one document of the file; anything that does not decode whole is a damaged file. */
 function decodeDocument(base64: string, which: 'board' | 'settings'): Y.Doc {
   const damaged = () => refuse('import-truncated', `the ${which} document in the backup is damaged: download it again`);
-  if (!BASE64.test(base64)) throw damaged();
+  if (!isBase64(base64)) throw damaged();
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, Buffer.from(base64, 'base64'));
@@ -97,6 +113,27 @@ function decodeDocument(base64: string, which: 'board' | 'settings'): Y.Doc {
     throw damaged();
   }
   return doc;
+}
+
+/** The revealed rounds a version-1 backup shows in its settings document, as sealed rounds. */
+function revealedRoundsOf(settings: Y.Doc): SealedRound[] {
+  return readVotingRounds(settings).flatMap((round) =>
+    round.status === 'revealed' && round.totals !== null
+      ? [
+          {
+            number: round.number,
+            status: 'revealed' as const,
+            budget: round.budget,
+            cap: round.cap,
+            openedAt: round.openedAt,
+            closedAt: round.closedAt ?? round.openedAt,
+            revealedAt: round.revealedAt,
+            voters: round.voters ?? 0,
+            totals: round.totals,
+          },
+        ]
+      : [],
+  );
 }
 
 /** A board document has a versioned `meta` and no pillars; a settings document a title and pillars. */
@@ -140,9 +177,15 @@ export function readBackup(text: string): ImportedBoard {
     settings = decodeDocument(backup.documents.settings, 'settings');
     if (!isBoardPair(board, settings)) throw refuse('import-invalid', 'the backup does not hold a board');
     const title = (backup.board.title.trim() || boardTitle(settings) || backup.board.id).slice(0, TITLE_MAX);
+    // Version 1 kept the results only in the document's mirror: its revealed rounds become sealed rounds
+    // (closed ones showed no totals there, so they cannot be recreated), read before the mirror is cleared.
+    const votingRounds = backup.version === 1 ? revealedRoundsOf(settings) : (backup.votingRounds ?? []);
     if (prepareNewBoardDocs(board, settings, title) === 'too-new') {
       throw refuse('import-too-new', 'this backup holds a board of a newer version of the app: update the server');
     }
+    // The new board's document shows its rounds at once, exactly as the mirror would write them from the rows:
+    // exports read the document (as the screen does), also before any settings room has loaded.
+    settings.transact(() => writeVotingRounds(settings!, votingRounds.map(publicRound)));
     return {
       title,
       sourceBoardId: backup.board.id,
@@ -150,7 +193,7 @@ export function readBackup(text: string): ImportedBoard {
       version: backup.version,
       board: Y.encodeStateAsUpdate(board),
       settings: Y.encodeStateAsUpdate(settings),
-      votingRounds: backup.votingRounds ?? [],
+      votingRounds,
     };
   } finally {
     board.destroy();

@@ -9,11 +9,11 @@ import { type Cell, initiativesTable, notesTable, type Table } from './rows.js';
 const BOM = '\uFEFF';
 
 /**
- * Characters that make a spreadsheet read a cell as a formula (CSV injection, OWASP): = + - @, and tab and
- * carriage return, which some spreadsheets skip before looking. Excel on Japanese Windows also converts the
- * full-width ＝＋－＠ typed through an IME into formulas, so those are included.
+ * Characters that make a spreadsheet read a cell as a formula (CSV injection, OWASP): = + - @, and tab,
+ * carriage return and NUL, which some spreadsheets skip (or cut the text at) before looking. Excel on Japanese
+ * Windows also converts the full-width ＝＋－＠ typed through an IME into formulas, so those are included.
  */
-const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+const FORMULA_START = /^[=+\-@\t\r\0＝＋－＠]/;
 
 /** Prefixes formula-like text with an apostrophe, so it stays text (the apostrophe is visible in the cell). */
 export function neutraliseFormula(text: string): string {

@@ -16,10 +16,15 @@ const SPECIAL = /[\\`*_{}[\]#+\-.!|<>~&:@=]/g;
 
 /** One line of user text, escaped; leading spaces dropped (four of them would start a code block). */
 export function escapeMarkdown(line: string): string {
-  return line
-    .trimStart()
-    .replace(/\t/g, ' ')
-    .replace(SPECIAL, (c) => `\\${c}`);
+  return (
+    line
+      .trimStart()
+      .replace(/\t/g, ' ')
+      .replace(SPECIAL, (c) => `\\${c}`)
+      // 「1) 」 at the start of a line is an ordered list item too (CommonMark allows `)` as well as `.`);
+      // parentheses are left alone elsewhere.
+      .replace(/^(\d{1,9})\)/, '$1\\)')
+  );
 }
 
 const linesOf = (text: string) =>
@@ -28,7 +33,11 @@ const linesOf = (text: string) =>
     .map(escapeMarkdown)
     .filter((line) => line.trim() !== '');
 
-/** User text on one line (a heading, a table cell). */
+/**
+ * Any text from the board on one line (a heading, a table cell, a label in parentheses): the notes and titles,
+ * and also the facilitator's labels (quadrants, target period, lanes) and our own generated words (kinds,
+ * priorities, dates, fiscal years), escaped alike so no label ever reaches the file as Markdown.
+ */
 const oneLine = (text: string) => linesOf(text).join(' ');
 
 /** User text in a list item: its lines kept, as hard line breaks indented under the item. */
@@ -38,7 +47,7 @@ function itemFacts(report: PlanReport, item: ReportItem): string {
   const { t } = report;
   const facts: string[] = [];
   if (item.votes !== null) facts.push(t('export.votes', { count: item.votes }));
-  facts.push(item.quadrantLabel);
+  facts.push(oneLine(item.quadrantLabel));
   if (item.shortlisted) facts.push(t('export.shortlistedMark'));
   return `（${facts.join('・')}）`;
 }
@@ -81,7 +90,7 @@ function shortlistSection(report: PlanReport): string[] {
   for (const group of report.shortlist) {
     out.push(`### ${oneLine(group.pillarTitle)}`, '');
     for (const entry of group.entries) {
-      const facts = [entry.kindLabel, entry.quadrantLabel];
+      const facts = [oneLine(entry.kindLabel), oneLine(entry.quadrantLabel)];
       if (entry.votes !== null) facts.push(t('export.votes', { count: entry.votes }));
       out.push(`- ${oneLine(entry.label)}（${facts.join('・')}）`);
     }
@@ -103,12 +112,12 @@ function initiativeLines(report: PlanReport, initiative: ReportInitiative): stri
     field(t('export.field.indicator'), fields.indicator),
     field(t('export.field.targetValue'), fields.targetValue),
     field(t('export.field.content'), fields.content),
-    `- **${t('export.field.fiscalYears')}**: ${initiative.fiscalYearsLabel || t('export.notSet')}`,
+    `- **${t('export.field.fiscalYears')}**: ${oneLine(initiative.fiscalYearsLabel) || t('export.notSet')}`,
     field(t('export.field.department'), fields.department),
-    `- **${t('export.field.status')}**: ${initiative.statusLabel}`,
+    `- **${t('export.field.status')}**: ${oneLine(initiative.statusLabel)}`,
   ];
   if (source) {
-    const facts = [source.kindLabel, source.quadrantLabel];
+    const facts = [oneLine(source.kindLabel), oneLine(source.quadrantLabel)];
     if (source.votes !== null) facts.push(t('export.votes', { count: source.votes }));
     out.push(`- **${t('export.field.source')}**: ${oneLine(source.label)}（${facts.join('・')}）`);
   }
@@ -124,7 +133,7 @@ function initiativesSection(report: PlanReport): string[] {
     out.push(`### ${oneLine(group.pillarTitle)}`, '');
     for (const priority of group.priorities) {
       if (priority.initiatives.length === 0) continue;
-      out.push(`#### ${t('export.priorityGroup', { priority: priority.label })}`, '');
+      out.push(`#### ${t('export.priorityGroup', { priority: oneLine(priority.label) })}`, '');
       for (const initiative of priority.initiatives) out.push(...initiativeLines(report, initiative));
     }
   }
@@ -136,7 +145,7 @@ function resultsSection(report: PlanReport): string[] {
   const out = [`## ${t('export.section.results')}`, ''];
   if (report.rounds.length === 0) return [...out, t('export.noRounds'), ''];
   for (const round of report.rounds) {
-    out.push(`### ${round.title}`, '', round.detail, '');
+    out.push(`### ${oneLine(round.title)}`, '', oneLine(round.detail), '');
     if (round.rows.length === 0) {
       out.push(t('export.noDots'), '');
       continue;
@@ -163,7 +172,7 @@ function meetingsSection(report: PlanReport): string[] {
   const out = [`## ${t('export.section.meetings')}`, ''];
   for (const meeting of report.meetings) {
     const title = oneLine(meeting.title);
-    const named = meeting.date === '' ? title : t('export.meetingDate', { title, date: meeting.date });
+    const named = meeting.date === '' ? title : t('export.meetingDate', { title, date: oneLine(meeting.date) });
     const task = meeting.task.trim() === '' ? '' : `: ${oneLine(meeting.task)}`;
     const produces =
       meeting.produces.trim() === ''
@@ -180,10 +189,10 @@ export function planMarkdown(report: PlanReport): string {
   const head = [
     `# ${oneLine(report.title)} ${t('export.planTitle')}`,
     '',
-    t('export.exportedAt', { date: report.exportedDate }),
+    t('export.exportedAt', { date: oneLine(report.exportedDate) }),
   ];
   head.push('', t('export.targetPeriod', { period: oneLine(report.targetPeriod) }));
-  if (report.planPeriod !== '') head.push('', t('export.planPeriod', { period: report.planPeriod }));
+  if (report.planPeriod !== '') head.push('', t('export.planPeriod', { period: oneLine(report.planPeriod) }));
   const lines = [
     ...head,
     '',

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { settingsRoots } from '../docs.js';
-import { formatFiscalYears } from '../fiscalYear.js';
+import { formatFiscalYears, withWesternFiscalYears } from '../fiscalYear.js';
 import { type Lang, type Translate, translator } from '../i18n/index.js';
 import { initiativesByPillar, initiativesFedBy, listInitiatives } from '../initiatives.js';
 import { type BoardItem, compareClusterMembers, itemLabel, listItems, resolveItems } from '../items.js';
@@ -111,7 +111,8 @@ export function buildPlanReport(board: Y.Doc, settings: Y.Doc, options: ReportOp
     exportedAt: options.exportedAt,
     exportedDate: labels.date(options.exportedAt),
     exportedIsoDate: new Date(options.exportedAt + JST_MS).toISOString().slice(0, 10),
-    targetPeriod: labels.targetPeriod,
+    // Typed by the facilitator in era years (令和4〜5年度に取り組む): the Western years added, as everywhere.
+    targetPeriod: withWesternFiscalYears(labels.targetPeriod),
     planPeriod: formatFiscalYears(initiatives.flatMap((i) => i.fiscalYears)),
     votesRound: latest?.number ?? null,
     pillars: reportPillars(ctx),

@@ -854,4 +854,8 @@ export const en: Record<MessageKey, string> = {
   'initiative.restore': 'Restore',
   'initiative.boardBadge': 'Initiative: {title}',
   'initiative.commentTarget': 'initiative “{title}”',
+  // Export review fixes (issue 6): the end of an Excel cell cut at Excel's limit; a board too new to export.
+  'export.cellTruncated': '… (cut: too long for one Excel cell)',
+  'error.exportTooNew':
+    'This board was made by a newer version of the app, so it cannot be exported. Update the app (server).',
 };

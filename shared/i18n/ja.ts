@@ -854,6 +854,10 @@ export const ja = {
   'initiative.restore': '戻す',
   'initiative.boardBadge': '取組案: {title}',
   'initiative.commentTarget': '取組案「{title}」',
+  // Export review fixes (issue 6): the end of an Excel cell cut at Excel's limit; a board too new to export.
+  'export.cellTruncated': '…（以下省略）',
+  'error.exportTooNew':
+    'このボードは新しい版のアプリで作られているため書き出せません。アプリ（サーバー）を更新してください。',
 } as const;
 
 export type MessageKey = keyof typeof ja;

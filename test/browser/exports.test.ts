@@ -42,7 +42,19 @@ describe('exports and printing (client)', () => {
     await reachedServer;
     await shown(dialog.getByRole('button', { name: 'JSON バックアップ 作成中…' }));
     expect(await json.getAttribute('aria-busy')).toBe('true');
-    expect(await json.isDisabled()).toBe(true);
+    expect(await json.getAttribute('aria-disabled')).toBe('true');
+    // Busy, the button keeps the keyboard focus (a disabled button would drop it to the page)...
+    const focusedLabel = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await focusedLabel()).toMatch(/^JSON バックアップ/);
+    // ...and pressing it again starts nothing (the route would be reached a second time).
+    let requests = 0;
+    page.on('request', (request) => {
+      if (isExport(new URL(request.url()))) requests++;
+    });
+    await page.keyboard.press('Enter');
+    // force: Playwright waits for an aria-disabled button to become enabled; a person can still press it.
+    await json.click({ force: true });
+    expect(await focusedLabel()).toMatch(/^JSON バックアップ/);
     await shown(dialog.getByRole('status').filter({ hasText: 'JSON バックアップを作成しています…' }));
     // The board stays usable meanwhile: the dialog closes and a note can be written.
     await dialog.getByRole('button', { name: '閉じる' }).click();
@@ -51,6 +63,7 @@ describe('exports and printing (client)', () => {
     release();
 
     const download = await downloading;
+    expect(requests, 'pressing the busy button started another export').toBe(0);
     // Told as a toast, since the dialog was closed by then.
     await shown(page.getByText('JSON バックアップを書き出しました', { exact: false }));
     const backup = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')) as {

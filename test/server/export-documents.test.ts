@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { type DocumentFormat, renderDocument } from '../../server/export/renderDocument.js';
+import { fitCell } from '../../server/export/xlsx.js';
 import { boardRoots } from '../../shared/docs.js';
 import { DEMO_EXPORTED_AT, DEMO_TITLE } from '../tools/demoBoard.js';
 import { buildTrickyBoard, EMPTY_PILLAR, encoded, TRICKY_NOTES } from '../unit/exportFixtures.js';
@@ -39,7 +41,7 @@ describe('Word (.docx)', () => {
       DEMO_TITLE,
       '実施計画(案)',
       '出力日: 令和3年11月25日 (2021年11月25日)',
-      '対象: 令和4〜5年度に取り組む',
+      '対象: 令和4〜5年度 (2022〜2023年度)に取り組む',
       '市民サービスの向上',
       '業務の効率化',
       '人材育成',
@@ -144,6 +146,29 @@ describe('Excel (.xlsx)', () => {
     for (const [name, data] of entries) {
       if (name.startsWith('xl/worksheets/')) expect(data.toString('utf8'), name).not.toMatch(/<f[ >]/);
     }
+  });
+
+  it("cuts a text longer than Excel's 32,767-character cell limit, with a visible marker", async () => {
+    const docs = buildTrickyBoard();
+    const note = boardRoots.notes(docs.board).values().next().value as Y.Map<unknown>;
+    const text = note.get('text') as Y.Text;
+    text.delete(0, text.length);
+    text.insert(0, `${'長'.repeat(40_000)}終わり`);
+    const rendered = await render('xlsx', docs);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(rendered.bytes.slice().buffer as ExcelJS.Buffer);
+    const texts: string[] = [];
+    workbook.getWorksheet('付箋')!.eachRow((row) => {
+      texts.push(String(row.getCell(4).value));
+    });
+    const cut = texts.find((value) => value.startsWith('長長長'));
+    expect(cut).toBeDefined();
+    expect(cut!.length).toBe(32_767);
+    expect(cut!.endsWith('…（以下省略）')).toBe(true);
+    expect(fitCell(`${'a'.repeat(32_760)}😀😀`, '…')).toBe(`${'a'.repeat(32_760)}😀😀`);
+    expect(fitCell(`${'a'.repeat(32_764)}😀😀`, '…')).toBe(`${'a'.repeat(32_764)}😀…`);
+    // The cut would fall inside the second emoji: it goes whole.
+    expect(fitCell(`${'a'.repeat(32_765)}😀😀`, '…')).toBe(`${'a'.repeat(32_765)}…`);
   });
 
   it('lists each revealed round by rank with the dots and the ties marked 同率', async () => {

@@ -1,8 +1,11 @@
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { ExportJob } from '../../server/export/exportJob.js';
+import { ExportBusyError, ExportWorkers } from '../../server/export/exportWorkers.js';
 import { setParticipantExports } from '../../shared/records/exportPolicy.js';
 import { listNotes } from '../../shared/selectors.js';
+import { initialiseBoardDoc, initialiseSettingsDoc } from '../../shared/template.js';
 import {
   addManyNotes,
   type BackupJson,
@@ -89,6 +92,21 @@ describe('GET /api/boards/<id>/export', () => {
     expect((await download(server.url, board.id, board.tokens.facilitator, '')).json?.code).toBe('export-format');
     expect((await download(server.url, board.id, 'wrong-token-wrong-token', 'json')).status).toBe(401);
     expect((await download(server.url, 'nosuchboard1', board.tokens.facilitator, 'json')).status).toBe(404);
+  });
+
+  it('refuses a board made by a newer version of the app (409 export-too-new), writing no audit entry', async () => {
+    const board = await createBoard(server.url, '新しい版');
+    // A newer server migrated the document (clients may not write schemaVersion: only servers do).
+    const newer = new Y.Doc();
+    for (const update of server.storage.loadDocument(board.id, 'board').updates) Y.applyUpdate(newer, update);
+    const before = Y.encodeStateVector(newer);
+    newer.getMap('meta').set('schemaVersion', 99);
+    await server.storage.appendUpdate(board.id, 'board', Y.encodeStateAsUpdate(newer, before));
+    const answer = await download(server.url, board.id, board.tokens.facilitator, 'docx');
+    expect(answer.status, logged.join('\n')).toBe(409);
+    expect(answer.json?.code).toBe('export-too-new');
+    const audit = await call(server.url, board.id, board.tokens.facilitator, 'GET', '/audit');
+    expect(audit.body.entries).toEqual([]);
   });
 
   it('names the file in Japanese (filename*) with an ASCII fallback, and logs who exported what', async () => {
@@ -212,6 +230,43 @@ describe('the export queue and timeout', () => {
       }
     } finally {
       await server.close();
+    }
+  });
+
+  it("keeps half the queue for the facilitator: participants' and viewers' exports cannot lock them out", async () => {
+    const board = new Y.Doc();
+    initialiseBoardDoc(board);
+    const settings = new Y.Doc();
+    initialiseSettingsDoc(settings, '混雑');
+    const job = (): ExportJob => ({
+      format: 'json',
+      boardId: 'queue',
+      board: Y.encodeStateAsUpdate(board),
+      settings: Y.encodeStateAsUpdate(settings),
+      exportedAt: 0,
+      backup: { title: '混雑', createdAt: 0, auditLog: [], votingRounds: [] },
+    });
+    const pool = new ExportWorkers({ workers: 1, queueMax: 4, timeoutMs: 60_000 }, () => {});
+    try {
+      // The queue state changes synchronously with each run: one running, then two waiting (half of 4).
+      const runs: Promise<unknown>[] = [];
+      for (let i = 0; i < 3; i++) {
+        expect(pool.accepts('others'), `others ${i}`).toBe(true);
+        runs.push(pool.run(job(), 'others'));
+      }
+      expect(pool.accepts('others')).toBe(false);
+      await expect(pool.run(job(), 'others')).rejects.toBeInstanceOf(ExportBusyError);
+      for (let i = 0; i < 2; i++) {
+        expect(pool.accepts('facilitator'), `facilitator ${i}`).toBe(true);
+        runs.push(pool.run(job(), 'facilitator'));
+      }
+      expect(pool.accepts('facilitator')).toBe(false);
+      await expect(pool.run(job(), 'facilitator')).rejects.toBeInstanceOf(ExportBusyError);
+      const done = await Promise.allSettled(runs);
+      expect(done.map((result) => result.status)).toEqual(Array(5).fill('fulfilled'));
+      expect(pool.accepts('others')).toBe(true);
+    } finally {
+      await pool.close();
     }
   });
 

@@ -28,9 +28,11 @@ import { addNotes, boardWriter, call, clusterNotes, guest, settled, votes } from
 function comparable(backup: BackupJson) {
   const { board, settings } = decodeDocuments(backup);
   const settingsRootsJson = rootsJson(settings);
-  // Per board, never imported: the server-applied state (lock, archive, timer, the voting rounds' mirror, which
-  // the new board's server writes again from its own rows) and live facilitation (follow-me, spotlight).
-  delete settingsRootsJson.server;
+  // Per board, never imported: the server-applied state (lock, archive, timer) and live facilitation (follow-me,
+  // spotlight). The public voting rounds are, without the open one (never exported): the new board's document
+  // shows them from the start, so its exports show the results before any settings room has loaded.
+  const server = settingsRootsJson.server as { votingRounds?: Array<{ status: string }> };
+  settingsRootsJson.server = { votingRounds: (server.votingRounds ?? []).filter((r) => r.status !== 'open') };
   const facilitation = { ...(settingsRootsJson.facilitation as Record<string, unknown>) };
   delete facilitation.followMe;
   delete facilitation.spotlight;
@@ -128,13 +130,18 @@ describe('POST /api/boards/import', () => {
     }
     // The old links do not open the new board.
     expect((await call(server.url, created.id, source.tokens.facilitator, 'GET', '/me')).status).toBe(401);
+    // Before anything loads the new board's rooms: its documents (read from SQLite) already show the results.
+    const minutes = await download(server.url, created.id, created.tokens.facilitator, 'md');
+    expect(minutes.text).toContain('### 第1回');
     const again = (await backupOf(server, created)).backup;
     expect(comparable(again)).toEqual(comparable(sourceBackup.backup));
+    expect(comparable(again).settings.server).toMatchObject({ votingRounds: [{ number: 1 }, { number: 2 }] });
     expect(again.votingRounds).toEqual(sourceBackup.backup.votingRounds);
     expect(again.schemaVersions).toEqual(sourceBackup.backup.schemaVersions);
-    // Not imported: the old audit log (the new one starts with the import), the lock, the people.
-    expect(again.auditLog.map((e) => e.action)).toEqual(['board.import']);
-    expect(again.auditLog[0]!.detail).toMatchObject({ sourceBoardId: source.id, backupVersion: 2 });
+    // Not imported: the old audit log (the new one starts with the import, then the Markdown above), the lock,
+    // the people.
+    expect(again.auditLog.map((e) => e.action)).toEqual(['board.export', 'board.import']);
+    expect(again.auditLog[1]!.detail).toMatchObject({ sourceBoardId: source.id, backupVersion: 2 });
     expect(decodeDocuments(again).settings.getMap('server').get('lock')).toBeUndefined();
     const people = await call(server.url, created.id, created.tokens.facilitator, 'GET', '/people');
     expect(people.body.people).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settingsRoots } from '../../shared/docs.js';
 import { csvField, initiativesCsv, neutraliseFormula, notesCsv } from '../../shared/export/csv.js';
 import { escapeMarkdown, planMarkdown } from '../../shared/export/markdown.js';
 import { buildPlanReport } from '../../shared/export/report.js';
@@ -160,6 +161,7 @@ describe('CSV', () => {
     expect(neutraliseFormula('\tcmd')).toBe("'\tcmd");
     expect(neutraliseFormula('\r=1')).toBe("'\r=1");
     expect(neutraliseFormula('＠x')).toBe("'＠x");
+    expect(neutraliseFormula('\0=1+1')).toBe("'\0=1+1");
     expect(neutraliseFormula('a=1')).toBe('a=1');
     expect(csvField(-1)).toBe('-1');
     expect(csvField('=1,2')).toBe(`"'=1,2"`);
@@ -185,7 +187,7 @@ describe('Markdown', () => {
     expect(headings[0]).toBe(`# ${DEMO_TITLE} 実施計画(案)`);
     for (const heading of [
       '## 取組案',
-      '## 取り組み候補: 令和4〜5年度に取り組む',
+      '## 取り組み候補: 令和4〜5年度 (2022〜2023年度)に取り組む',
       '## 柱ごとの付箋とグループ',
       `### ${EMPTY_PILLAR.title}`,
       '#### グループ: オンライン申請の拡大（10票・すぐ取り組む・★取り組み候補）',
@@ -211,6 +213,26 @@ describe('Markdown', () => {
     expect(body.filter((line) => /^(#|={2,}|-{3,}|>|\d+\.)/.test(line))).toEqual([]);
     expect(lines.filter((line) => line.startsWith('#')).some((line) => line.includes('見出しにしたい'))).toBe(false);
     expect(escapeMarkdown('    code')).toBe('code');
+  });
+
+  it("escapes the facilitator's labels too (quadrants, target period), wherever the file prints them", () => {
+    const { board, settings } = buildTrickyBoard();
+    const labels = settingsRoots.prioritization(settings);
+    labels.set('quadrant.doNow', '<img src=x onerror=alert(1)> [x](javascript:alert(1)) **b**');
+    labels.set('targetPeriod', '# 見出し <b>');
+    const md = planMarkdown(buildPlanReport(board, settings, { exportedAt: DEMO_EXPORTED_AT, lang: 'ja' }));
+    expect(md).toContain('\\<img src\\=x onerror\\=alert(1)\\> \\[x\\](javascript\\:alert(1)) \\*\\*b\\*\\*');
+    expect(md).not.toMatch(/(?<!\\)[<>]/);
+    expect(md).not.toMatch(/(?<!\\)\]\(/);
+    expect(md).not.toMatch(/(?<!\\)\*\*b/);
+    expect(md).toContain('\\# 見出し');
+  });
+
+  it('escapes a note starting like an ordered list with a parenthesis (1) as well as 1.)', () => {
+    expect(escapeMarkdown('1) 窓口')).toBe('1\\) 窓口');
+    expect(escapeMarkdown('12) 窓口 3) 4')).toBe('12\\) 窓口 3) 4');
+    expect(escapeMarkdown('1. 窓口')).toBe('1\\. 窓口');
+    expect(escapeMarkdown('(1) 窓口')).toBe('(1) 窓口');
   });
 
   it('keeps a note with several lines as one list item (hard line breaks)', () => {

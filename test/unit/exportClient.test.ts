@@ -23,6 +23,7 @@ describe('the export client', () => {
       [403, 'export-not-allowed', 'この書き出しは許可されていません'],
       [503, 'export-busy', '書き出しが混み合っています'],
       [400, 'export-format', 'この形式の書き出しには'],
+      [409, 'export-too-new', 'アプリ（サーバー）を更新してください'],
       [400, 'import-not-backup', 'バックアップではありません'],
       [400, 'import-too-new', '新しい版のアプリで作られています'],
       [400, 'import-truncated', '途中で切れているか'],

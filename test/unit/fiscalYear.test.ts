@@ -7,6 +7,7 @@ import {
   formatFiscalYears,
   formatJapaneseDate,
   offeredFiscalYears,
+  withWesternFiscalYears,
 } from '../../shared/fiscalYear.js';
 
 describe('fiscal years', () => {
@@ -52,5 +53,29 @@ describe('fiscal years', () => {
   it('offers the year before the base and the four after it, plus the years already chosen', () => {
     expect(offeredFiscalYears(2022)).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
     expect(offeredFiscalYears(2022, [2030, 2022])).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2030]);
+  });
+
+  it('adds the Western years to a typed period naming era fiscal years', () => {
+    expect(withWesternFiscalYears('令和4〜5年度に取り組む')).toBe('令和4〜5年度 (2022〜2023年度)に取り組む');
+    expect(withWesternFiscalYears('令和6年度に取り組む')).toBe('令和6年度 (2024年度)に取り組む');
+    expect(withWesternFiscalYears('令和元年度')).toBe('令和元年度 (2019年度)');
+    expect(withWesternFiscalYears('令和７～８年度')).toBe('令和７～８年度 (2025〜2026年度)');
+    expect(withWesternFiscalYears('令和4年度〜令和6年度')).toBe('令和4年度〜令和6年度 (2022〜2024年度)');
+    expect(withWesternFiscalYears('平成30〜令和2年度')).toBe('平成30〜令和2年度 (2018〜2020年度)');
+    expect(withWesternFiscalYears('令和4年度と令和6年度')).toBe('令和4年度 (2022年度)と令和6年度 (2024年度)');
+  });
+
+  it('leaves a period alone that names no era fiscal year or already shows Western years', () => {
+    for (const label of [
+      '来年度に取り組む',
+      '令和4〜5年度 (2022〜2023年度)に取り組む',
+      '2024年度',
+      '令和5年4月から',
+      '',
+    ]) {
+      expect(withWesternFiscalYears(label)).toBe(label);
+    }
+    // A range written backwards is not a period: nothing is guessed.
+    expect(withWesternFiscalYears('令和5〜4年度')).toBe('令和5〜4年度');
   });
 });
