@@ -155,6 +155,33 @@ describe('editing an initiative', () => {
     expect(stored(board, 'i1')?.fields.title).toBe('窓口のオンライン化');
   });
 
+  it('lets a title merged past its limit by two people typing at once be shortened, never lengthened', () => {
+    const { board, settings } = boardWithCluster();
+    create(board, settings, 'i1', 'c1');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(board));
+    const half = INITIATIVE_TEXT_MAX.title - 10;
+    expect(setInitiativeText(board, 'i1', 'title', 'A'.repeat(half)).ok).toBe(true);
+    expect(setInitiativeText(other, 'i1', 'title', 'B'.repeat(half)).ok).toBe(true);
+    Y.applyUpdate(board, Y.encodeStateAsUpdate(other));
+    // What is stored, past the limit (what is shown is cut at the limit).
+    const storedLength = () => stored(board, 'i1')!.texts.title!.length;
+    const length = storedLength();
+    expect(length).toBeGreaterThan(INITIATIVE_TEXT_MAX.title);
+    expect(
+      applyInitiativeTextChanges(board, 'i1', 'title', [{ index: length - 1, deleteCount: 1, insert: '' }]),
+    ).toEqual({ ok: true, value: null });
+    expect(storedLength()).toBe(length - 1);
+    // Replacing one character with one keeps the length: allowed; growing it further is not.
+    expect(applyInitiativeTextChanges(board, 'i1', 'title', [{ index: 0, deleteCount: 1, insert: 'C' }]).ok).toBe(true);
+    expect(applyInitiativeTextChanges(board, 'i1', 'title', [{ index: 0, deleteCount: 0, insert: 'D' }])).toEqual({
+      ok: false,
+      error: 'textTooLong',
+    });
+    expect(stored(board, 'i1')!.fields.title).toMatch(/^C/);
+    expect(storedLength()).toBe(length - 1);
+  });
+
   it('turns a plain string written by another tool into collaborative text on the first edit', () => {
     const { board, settings } = boardWithCluster();
     create(board, settings, 'i1', 'c1');
