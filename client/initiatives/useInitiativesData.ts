@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { fiscalYearOf } from '../../shared/fiscalYear';
+import { planBaseYear } from '../../shared/fiscalYear';
 import { type InitiativePillarGroup, initiativesByPillar, listDeletedInitiatives } from '../../shared/initiatives';
 import { resolveItems } from '../../shared/items';
 import { itemVotes } from '../../shared/prioritizing';
@@ -55,7 +55,9 @@ export function useInitiativesData(): InitiativesData {
       };
     };
   }, [prioritizing]);
-  const firstDate = settings.meetings.find((m) => m.date !== '')?.date ?? null;
-  const baseYear = firstDate ? fiscalYearOf(new Date(`${firstDate}T00:00:00+09:00`)) : fiscalYearOf(Date.now());
+  const baseYear = planBaseYear(
+    settings.meetings.map((m) => m.date),
+    Date.now(),
+  );
   return { ...lists, figures, baseYear };
 }

@@ -7,6 +7,7 @@ import {
   formatFiscalYears,
   formatJapaneseDate,
   offeredFiscalYears,
+  planBaseYear,
 } from '../../shared/fiscalYear.js';
 
 describe('fiscal years', () => {
@@ -52,5 +53,15 @@ describe('fiscal years', () => {
   it('offers the year before the base and the four after it, plus the years already chosen', () => {
     expect(offeredFiscalYears(2022)).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
     expect(offeredFiscalYears(2022, [2030, 2022])).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2030]);
+  });
+
+  it('starts a plan from the first real meeting date, else from now, whatever another tool wrote', () => {
+    const now = Date.UTC(2025, 5, 1);
+    expect(planBaseYear(['2026-04-01', '2027-05-01'], now)).toBe(2026);
+    expect(planBaseYear(['2026-03-31'], now)).toBe(2025);
+    expect(planBaseYear(['2026-99-99', '2027-05-01'], now)).toBe(2027);
+    expect(planBaseYear(['2026-02-30'], now)).toBe(2025);
+    expect(planBaseYear(['令和8年'], now)).toBe(2025);
+    expect(planBaseYear([], now)).toBe(2025);
   });
 });
