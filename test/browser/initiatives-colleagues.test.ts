@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInitiativeFromItem } from '../../shared/ops/initiatives';
+import { addNote } from '../../shared/ops/notes';
+import { readInitiatives } from '../../shared/records/initiative';
+import { activePillars } from '../../shared/selectors';
+import { connectSynced, type TestClient } from '../server/helpers';
+import { BrowserHarness, type CreatedBoard, shown } from './harness';
+
+/**
+ * The 取組案 view while colleagues (here a Yjs tool, `tool`) change the same initiatives: what an open editor,
+ * the focus and the announcements do then.
+ */
+interface Fixture {
+  board: CreatedBoard;
+  tool: TestClient;
+  settings: TestClient;
+  pillarIds: string[];
+}
+
+/** A board whose first pillar has one 課題 note per title, each made into an initiative `i-<title>`. */
+async function boardWithInitiatives(harness: BrowserHarness, titles: readonly string[]): Promise<Fixture> {
+  const board = await harness.createBoard();
+  const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
+  const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.participant);
+  const tool = await connectSynced(wsUrl, board.id, board.tokens.participant);
+  const pillarIds = activePillars(settings.doc).map((p) => p.id);
+  const [first] = pillarIds;
+  if (!first) throw new Error('the template has pillars');
+  tool.doc.transact(() => {
+    for (const title of titles) {
+      addNote(tool.doc, { id: `n-${title}`, pillarId: first, lane: 'problem', text: title, author: 'tool' });
+      const made = createInitiativeFromItem(tool.doc, settings.doc, {
+        id: `i-${title}`,
+        itemId: `n-${title}`,
+        personId: 'tool',
+        roundNumber: null,
+      });
+      if (!made.ok) throw new Error(made.error);
+    }
+  });
+  return { board, tool, settings, pillarIds };
+}
+
+const card = (page: Page, title: string) => page.getByRole('listitem', { name: title, exact: true });
+const editor = (page: Page) => page.getByRole('dialog', { name: /^取組案の編集/ });
+const stored = (fixture: Fixture, id: string) => readInitiatives(fixture.tool.doc).find((i) => i.id === id);
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    return active ? `${active.tagName} ${active.getAttribute('aria-label') ?? active.textContent ?? ''}` : '';
+  });
+
+async function openView(harness: BrowserHarness, fixture: Fixture, firstTitle: string) {
+  const page = await harness.openBoard(fixture.board, 'participant', { name: '佐藤' });
+  await page.getByRole('tab', { name: '取組案' }).click();
+  await shown(card(page, firstTitle));
+  return page;
+}
+
+describe('the 取組案 view while colleagues change the same initiatives', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('keeps an open field true to the text after a board undo made outside it, so later typing lands right', async () => {
+    const fixture = await boardWithInitiatives(harness, ['窓口']);
+    const page = await openView(harness, fixture, '窓口');
+    await page.getByRole('button', { name: '取組案「窓口」を編集' }).click();
+    const department = editor(page).getByRole('textbox', { name: '担当課', exact: true });
+    const content = editor(page).getByRole('textbox', { name: '取組内容', exact: true });
+    const departmentNow = () => stored(fixture, 'i-窓口')?.fields.department;
+    await department.pressSequentially('DX推進課');
+    // Typing elsewhere in between makes the deletion below an undo step of its own.
+    await content.pressSequentially('予約');
+    await department.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await expect.poll(departmentNow).toBe('DX推');
+    // Ctrl+Z outside the text fields (on the editor's Close button) is the board's undo: the deletion returns.
+    await editor(page).getByRole('button', { name: '閉じる' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(departmentNow).toBe('DX推進課');
+    await expect.poll(() => department.inputValue()).toBe('DX推進課');
+    await department.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('係');
+    await expect.poll(departmentNow).toBe('DX推進課係');
+    expect(await department.inputValue()).toBe('DX推進課係');
+    expect(harness.pageErrors).toEqual([]);
+    fixture.tool.destroy();
+    fixture.settings.destroy();
+  });
+});
