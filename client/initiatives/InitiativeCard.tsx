@@ -2,20 +2,42 @@ import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type React from 'react';
 import { memo, useEffect, useId, useRef } from 'react';
 import { formatFiscalYearEn, formatFiscalYears } from '../../shared/fiscalYear';
+import type { InitiativeMoveTarget, InitiativeSteps } from '../../shared/initiatives';
 import type { Initiative } from '../../shared/records/initiative';
 import { useBoard } from '../board/hooks';
+import { countRender } from '../board/renderProbe';
 import { useBoardUi } from '../board/ui';
 import { DiscussionButton } from '../comments/DiscussionButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { SourceFiguresLine, SourceNotes } from './InitiativeSource';
 import { type DropSlot, dropId } from './InitiativesDnd';
 import { useInitiativeActions } from './useInitiativeActions';
-import type { SourceFigures } from './useInitiativesData';
+import { type SourceFigures, sameFigures } from './useInitiativesData';
 
 interface InitiativeCardProps {
+  /** The same object while the initiative is unchanged (client/initiatives/initiativesStore.ts). */
   initiative: Initiative;
   figures: SourceFigures | null;
+  /** Where 「上へ」「下へ」 take it, computed once for the whole list (shared/initiatives.ts initiativeSteps). */
+  steps: InitiativeSteps;
   onEdit: (id: string) => void;
+}
+
+const sameTarget = (a: InitiativeMoveTarget | null, b: InitiativeMoveTarget | null) =>
+  a === b || (!!a && !!b && a.pillarId === b.pillarId && a.priority === b.priority && a.beforeId === b.beforeId);
+
+/**
+ * A card renders again only when what it shows changed: its initiative (by identity), its figures or its
+ * up/down targets (by value). A colleague typing in a note, or in another initiative, leaves it alone.
+ */
+function sameCard(a: InitiativeCardProps, b: InitiativeCardProps): boolean {
+  return (
+    a.initiative === b.initiative &&
+    a.onEdit === b.onEdit &&
+    sameFigures(a.figures, b.figures) &&
+    sameTarget(a.steps.up, b.steps.up) &&
+    sameTarget(a.steps.down, b.steps.down)
+  );
 }
 
 /** Puts the focus back on a control of this initiative after a move re-rendered (or remounted) its card. */
@@ -43,7 +65,13 @@ function useFocusWhenRequested(id: string, target: React.RefObject<HTMLElement |
 }
 
 /** One initiative: what it is, when and by whom, where it came from, and its buttons. */
-export const InitiativeCard = memo(function InitiativeCard({ initiative, figures, onEdit }: InitiativeCardProps) {
+export const InitiativeCard = memo(function InitiativeCard({
+  initiative,
+  figures,
+  steps,
+  onEdit,
+}: InitiativeCardProps) {
+  countRender(`initiative:${initiative.id}`);
   const { t, lang } = useI18n();
   const { canEditBoard } = useBoard();
   const actions = useInitiativeActions();
@@ -68,8 +96,7 @@ export const InitiativeCard = memo(function InitiativeCard({ initiative, figures
       : lang === 'ja'
         ? formatFiscalYears(years)
         : years.map(formatFiscalYearEn).join(', ');
-  const up = canEditBoard ? actions.stepTarget(initiative, -1) : null;
-  const down = canEditBoard ? actions.stepTarget(initiative, 1) : null;
+  const { up, down } = steps;
   function remove() {
     const next = card.current?.nextElementSibling ?? card.current?.previousElementSibling;
     const fallback = card.current?.closest('.initiatives-view')?.querySelector<HTMLElement>('h2');
@@ -155,4 +182,4 @@ export const InitiativeCard = memo(function InitiativeCard({ initiative, figures
       </div>
     </li>
   );
-});
+}, sameCard);

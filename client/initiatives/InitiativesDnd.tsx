@@ -10,7 +10,7 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { type ReactNode, useState } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import type { Initiative, Priority } from '../../shared/records/initiative';
 import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
@@ -37,8 +37,17 @@ const cardsFirst: CollisionDetection = (args) => {
 /**
  * Mouse and touch reordering of initiatives. Nothing is written during a drag; the drop is one move (one
  * write), announced like a keyboard move. The keyboard has its own buttons (「上へ」「下へ」) and the editor.
+ * Memoised, with children that do not change (the view passes the list through a context): each render of
+ * the DndContext renders every card's drag and drop hooks again, so it must not render when the list does.
  */
-export function InitiativesDnd({ initiatives, children }: { initiatives: readonly Initiative[]; children: ReactNode }) {
+export const InitiativesDnd = memo(function InitiativesDnd({
+  initiatives,
+  children,
+}: {
+  /** The live initiatives now, read when a drag needs them (a ref, so a list change does not render this). */
+  initiatives: { readonly current: readonly Initiative[] };
+  children: ReactNode;
+}) {
   const { canEditBoard } = useBoard();
   const { t } = useI18n();
   const actions = useInitiativeActions();
@@ -47,9 +56,9 @@ export function InitiativesDnd({ initiatives, children }: { initiatives: readonl
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
   );
-  const byId = new Map(initiatives.map((i) => [i.id, i]));
+  const find = (id: string | number) => initiatives.current.find((i) => i.id === String(id));
   const title = (id: string | number) => {
-    const initiative = byId.get(String(id));
+    const initiative = find(id);
     return initiative ? actions.titleOf(initiative) : '';
   };
   const announcements: Announcements = {
@@ -61,14 +70,14 @@ export function InitiativesDnd({ initiatives, children }: { initiatives: readonl
 
   function onDragEnd(event: DragEndEvent) {
     setDraggingId(null);
-    const initiative = byId.get(String(event.active.id));
+    const initiative = find(event.active.id);
     const slot = event.over?.data.current as DropSlot | undefined;
     if (!initiative || !slot || slot.beforeId === initiative.id) return;
     actions.move(initiative, slot);
   }
 
   if (!canEditBoard) return <>{children}</>;
-  const dragging = draggingId ? byId.get(draggingId) : undefined;
+  const dragging = draggingId ? find(draggingId) : undefined;
   return (
     <DndContext
       sensors={sensors}
@@ -84,4 +93,4 @@ export function InitiativesDnd({ initiatives, children }: { initiatives: readonl
       </DragOverlay>
     </DndContext>
   );
-}
+});

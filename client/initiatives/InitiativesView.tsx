@@ -1,14 +1,22 @@
-import { useDroppable } from '@dnd-kit/core';
-import { useState } from 'react';
-import type { InitiativePillarGroup, InitiativePriorityGroup } from '../../shared/initiatives';
+import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react';
 import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
-import { InitiativeCard } from './InitiativeCard';
 import { InitiativeEditor } from './InitiativeEditor';
-import { dropId, InitiativesDnd } from './InitiativesDnd';
+import { PillarSection } from './InitiativeList';
+import { InitiativesDnd } from './InitiativesDnd';
 import { InitiativeTrashButton } from './InitiativeTrash';
-import { type InitiativesData, useInitiativesData } from './useInitiativesData';
+import { useInitiativesData } from './useInitiativesData';
 import './initiatives.css';
+
+/**
+ * The list reaches the cards through this context, not as the drag and drop context's children: that context
+ * then never renders again when the list changes, and only the cards whose props changed render.
+ */
+const SectionsContext = createContext<ReactNode>(null);
+function Sections() {
+  return useContext(SectionsContext);
+}
+const SECTIONS = <Sections />;
 
 /**
  * The 取組案 view: the draft initiatives by pillar, then 優先度 高/中/低, in their order — the order every export
@@ -19,9 +27,18 @@ export function InitiativesView() {
   const { canEditBoard } = useBoard();
   const data = useInitiativesData();
   const [editingId, setEditingId] = useState<string | null>(null);
-  const all = data.groups.flatMap((g) => g.priorities.flatMap((p) => p.initiatives));
+  const all = data.all;
   // Looked up on every render, so the editor follows the initiative wherever it moves and closes if deleted.
   const editing = canEditBoard ? all.find((i) => i.id === editingId) : undefined;
+  const { groups, figures, steps } = data;
+  const live = useRef(all);
+  live.current = all;
+  // Built again only when the list or what its cards show changed: a note edit re-renders this view (the
+  // figures are read from the items) but not the list, its drag and drop context, nor any card.
+  const sections = useMemo(() => {
+    const cards = { figures, steps, onEdit: setEditingId };
+    return groups.map((group) => <PillarSection key={group.pillar?.id ?? ''} group={group} cards={cards} />);
+  }, [groups, figures, steps]);
   return (
     <section className="initiatives-view" aria-labelledby="initiatives-heading">
       <div className="initiatives-toolbar">
@@ -32,88 +49,10 @@ export function InitiativesView() {
       </div>
       <p className="muted">{t('initiative.help')}</p>
       {all.length === 0 && <p className="initiatives-empty">{t('initiative.empty')}</p>}
-      <InitiativesDnd initiatives={all}>
-        {data.groups.map((group) => (
-          <PillarSection key={group.pillar?.id ?? ''} group={group} data={data} onEdit={setEditingId} />
-        ))}
-      </InitiativesDnd>
+      <SectionsContext.Provider value={sections}>
+        <InitiativesDnd initiatives={live}>{SECTIONS}</InitiativesDnd>
+      </SectionsContext.Provider>
       {editing && <InitiativeEditor initiative={editing} baseYear={data.baseYear} onClose={() => setEditingId(null)} />}
     </section>
-  );
-}
-
-function PillarSection({
-  group,
-  data,
-  onEdit,
-}: {
-  group: InitiativePillarGroup;
-  data: InitiativesData;
-  onEdit: (id: string) => void;
-}) {
-  const { t } = useI18n();
-  const headingId = `initiatives-${group.pillar?.id ?? 'none'}`;
-  const count = group.priorities.reduce((sum, p) => sum + p.initiatives.length, 0);
-  return (
-    <section className="initiatives-pillar" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        {group.pillar?.title || t('initiative.pillarUnknown')}{' '}
-        <span className="muted">{t('initiative.count', { count })}</span>
-      </h3>
-      <div className="initiatives-priorities">
-        {group.priorities.map((priority) => (
-          <PriorityList
-            key={priority.priority}
-            pillarId={group.pillar?.id ?? null}
-            group={priority}
-            data={data}
-            onEdit={onEdit}
-          />
-        ))}
-      </div>
-    </section>
-  );
-}
-
-function PriorityList({
-  pillarId,
-  group,
-  data,
-  onEdit,
-}: {
-  pillarId: string | null;
-  group: InitiativePriorityGroup;
-  data: InitiativesData;
-  onEdit: (id: string) => void;
-}) {
-  const { t } = useI18n();
-  const { canEditBoard } = useBoard();
-  const slot = pillarId ? { pillarId, priority: group.priority, beforeId: null } : null;
-  const drop = useDroppable({ id: dropId(slot), data: slot ?? undefined, disabled: !canEditBoard || !slot });
-  const headingId = `${pillarId ?? 'none'}-${group.priority}-heading`;
-  return (
-    <div
-      ref={drop.setNodeRef}
-      className={`initiatives-priority initiatives-priority-${group.priority} ${drop.isOver ? 'initiative-over' : ''}`}
-    >
-      <h4 id={headingId}>
-        {t('initiative.priorityHeading', { priority: t(`initiative.priority.${group.priority}`) })}{' '}
-        <span className="muted">{t('initiative.count', { count: group.initiatives.length })}</span>
-      </h4>
-      {group.initiatives.length === 0 ? (
-        <p className="muted initiatives-group-empty">{t('initiative.groupEmpty')}</p>
-      ) : (
-        <ol className="initiatives-list" aria-labelledby={headingId}>
-          {group.initiatives.map((initiative) => (
-            <InitiativeCard
-              key={initiative.id}
-              initiative={initiative}
-              figures={data.figures(initiative)}
-              onEdit={onEdit}
-            />
-          ))}
-        </ol>
-      )}
-    </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInitiativeFromItem } from '../../shared/ops/initiatives';
-import { addNote } from '../../shared/ops/notes';
+import { createInitiativeFromItem, setInitiativeText } from '../../shared/ops/initiatives';
+import { addNote, applyNoteTextChange } from '../../shared/ops/notes';
 import { readInitiatives } from '../../shared/records/initiative';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced, type TestClient } from '../server/helpers';
@@ -51,8 +51,8 @@ const focused = (page: Page) =>
     return active ? `${active.tagName} ${active.getAttribute('aria-label') ?? active.textContent ?? ''}` : '';
   });
 
-async function openView(harness: BrowserHarness, fixture: Fixture, firstTitle: string) {
-  const page = await harness.openBoard(fixture.board, 'participant', { name: '佐藤' });
+async function openView(harness: BrowserHarness, fixture: Fixture, firstTitle: string, recordRenders = false) {
+  const page = await harness.openBoard(fixture.board, 'participant', { name: '佐藤', recordRenders });
   await page.getByRole('tab', { name: '取組案' }).click();
   await shown(card(page, firstTitle));
   return page;
@@ -89,6 +89,27 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
     await expect.poll(departmentNow).toBe('DX推進課係');
     expect(await department.inputValue()).toBe('DX推進課係');
     expect(harness.pageErrors).toEqual([]);
+    fixture.tool.destroy();
+    fixture.settings.destroy();
+  });
+
+  it('re-renders no card while a colleague types in a note, and only the edited card when one initiative changes', async () => {
+    const titles = ['窓口', '申請', '予約', '通知'];
+    const fixture = await boardWithInitiatives(harness, titles);
+    const page = await openView(harness, fixture, '窓口', true);
+    const counts = () => page.evaluate(() => ({ ...window.__renderCounts }));
+    const before = await counts();
+    expect(Object.keys(before).filter((key) => key.startsWith('initiative:'))).toHaveLength(titles.length);
+    // A colleague types five characters into a note (five updates), then edits one initiative's department.
+    for (const letter of 'あいうえお') {
+      applyNoteTextChange(fixture.tool.doc, 'n-窓口', { index: 0, deleteCount: 0, insert: letter });
+    }
+    expect(setInitiativeText(fixture.tool.doc, 'i-予約', 'department', '市民課').ok).toBe(true);
+    // Updates arrive in order: once the department shows, the note edits have been handled too.
+    await shown(card(page, '予約').getByText('市民課'));
+    const after = await counts();
+    const grew = Object.keys(after).filter((key) => key.startsWith('initiative:') && after[key] !== before[key]);
+    expect(grew).toEqual(['initiative:i-予約']);
     fixture.tool.destroy();
     fixture.settings.destroy();
   });

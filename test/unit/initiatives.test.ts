@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs.js';
 import {
+  initiativeSteps,
   initiativesByPillar,
   initiativesFedBy,
   listDeletedInitiatives,
@@ -299,5 +300,24 @@ describe('deleting and what initiatives were fed by', () => {
     expect(fed.get('c1')).toEqual(['i1', 'i2']);
     expect(fed.get('n3')).toEqual(['i1', 'i2']);
     expect(fed.has('n9')).toBe(false);
+  });
+});
+
+describe('initiativeSteps', () => {
+  it('steps within a priority, past its edge into the next priority, and never under an unknown pillar', () => {
+    const { board, settings } = boardWithCluster();
+    for (const id of ['a', 'b', 'c', 'x']) create(board, settings, id, 'c1');
+    moveInitiative(board, settings, 'a', { pillarId: PILLAR_CITIZENS, priority: 'high', beforeId: null });
+    const x = boardRoots.initiatives(board).get('x') as Y.Map<unknown>;
+    x.set('place', { pillarId: 'gone', priority: 'medium', order: 'a0' });
+    const steps = initiativeSteps(initiativesByPillar(board, settings));
+    const at = (priority: string, beforeId: string | null) => ({ pillarId: PILLAR_CITIZENS, priority, beforeId });
+    expect(steps.get('a')).toEqual({ up: null, down: at('medium', 'b') });
+    expect(steps.get('b')).toEqual({ up: at('high', null), down: at('medium', null) });
+    expect(steps.get('c')).toEqual({ up: at('medium', 'b'), down: at('low', null) });
+    expect(steps.get('x')).toEqual({ up: null, down: null });
+    // Each step, done, lands where the list says.
+    moveInitiative(board, settings, 'c', steps.get('c')!.up!);
+    expect(initiativesByPillar(board, settings)[0]!.priorities[1]!.initiatives.map((i) => i.id)).toEqual(['c', 'b']);
   });
 });
