@@ -6,6 +6,8 @@ import {
   DragOverlay,
   MouseSensor,
   pointerWithin,
+  type SensorDescriptor,
+  type SensorOptions,
   TouchSensor,
   useSensor,
   useSensors,
@@ -26,6 +28,8 @@ export interface DropSlot {
 /** Droppable ids: a card (drop before it) or a whole priority group (drop at its end). */
 export const dropId = (slot: DropSlot | null, initiativeId?: string) =>
   initiativeId ? `initiative:${initiativeId}` : `group:${slot?.pillarId}:${slot?.priority}`;
+
+const NO_SENSORS: SensorDescriptor<SensorOptions>[] = [];
 
 /** A card under the pointer wins over the group around it (the pointer is within both). */
 const cardsFirst: CollisionDetection = (args) => {
@@ -76,11 +80,12 @@ export const InitiativesDnd = memo(function InitiativesDnd({
     actions.move(initiative, slot);
   }
 
-  if (!canEditBoard) return <>{children}</>;
   const dragging = draggingId ? find(draggingId) : undefined;
   return (
     <DndContext
-      sensors={sensors}
+      // Kept mounted when the board is locked (the cards' drag hooks are disabled then, and no sensor starts a
+      // drag): swapping it for a fragment would remount every card, closing what was open in them.
+      sensors={canEditBoard ? sensors : NO_SENSORS}
       collisionDetection={cardsFirst}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('initiative.help') } }}
       onDragStart={(event) => setDraggingId(String(event.active.id))}

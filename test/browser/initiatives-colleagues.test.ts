@@ -5,7 +5,7 @@ import { addNote, applyNoteTextChange } from '../../shared/ops/notes';
 import { readInitiatives } from '../../shared/records/initiative';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced, type TestClient } from '../server/helpers';
-import { BrowserHarness, type CreatedBoard, shown } from './harness';
+import { absent, BrowserHarness, type CreatedBoard, shown } from './harness';
 
 /**
  * The 取組案 view while colleagues (here a Yjs tool, `tool`) change the same initiatives: what an open editor,
@@ -110,6 +110,29 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
     const after = await counts();
     const grew = Object.keys(after).filter((key) => key.startsWith('initiative:') && after[key] !== before[key]);
     expect(grew).toEqual(['initiative:i-予約']);
+    fixture.tool.destroy();
+    fixture.settings.destroy();
+  });
+
+  it('keeps every card mounted when the facilitator locks the board and opens it again', async () => {
+    const fixture = await boardWithInitiatives(harness, ['窓口', '申請']);
+    const page = await openView(harness, fixture, '窓口');
+    const facilitator = await harness.openBoard(fixture.board, 'facilitator', { name: '進行役' });
+    // A mark on the card's element: it survives a re-render, not a remount.
+    const marked = () => page.evaluate(() => document.querySelectorAll('[data-initiative-id][data-kept="yes"]').length);
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll<HTMLElement>('[data-initiative-id]'))
+        element.dataset.kept = 'yes';
+    });
+    expect(await marked()).toBe(2);
+    await facilitator.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
+    await absent(page.getByRole('button', { name: '取組案「窓口」を編集' }));
+    expect(await marked()).toBe(2);
+    await facilitator.getByRole('button', { name: 'ロックを解除' }).click();
+    await shown(page.getByRole('button', { name: '取組案「窓口」を編集' }));
+    expect(await marked()).toBe(2);
+    expect(harness.pageErrors).toEqual([]);
     fixture.tool.destroy();
     fixture.settings.destroy();
   });
