@@ -101,7 +101,9 @@ export const InitiativeCard = memo(function InitiativeCard({
     const next = card.current?.nextElementSibling ?? card.current?.previousElementSibling;
     const fallback = card.current?.closest('.initiatives-view')?.querySelector<HTMLElement>('h2');
     actions.remove(initiative);
-    (next?.querySelector<HTMLElement>('button') ?? fallback)?.focus();
+    // The next card's first action (編集): its first button may be a source link inside a closed <details>,
+    // which cannot take the focus.
+    (next?.querySelector<HTMLElement>('.initiative-actions button') ?? fallback)?.focus();
   }
   const pointerListeners = {
     onMouseDown: drag.listeners?.onMouseDown as React.MouseEventHandler | undefined,

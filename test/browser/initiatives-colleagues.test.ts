@@ -48,7 +48,9 @@ const stored = (fixture: Fixture, id: string) => readInitiatives(fixture.tool.do
 const focused = (page: Page) =>
   page.evaluate(() => {
     const active = document.activeElement;
-    return active ? `${active.tagName} ${active.getAttribute('aria-label') ?? active.textContent ?? ''}` : '';
+    return active
+      ? `${active.tagName} ${active.getAttribute('aria-label') ?? active.textContent?.slice(0, 40) ?? ''}`
+      : '';
   });
 
 async function openView(harness: BrowserHarness, fixture: Fixture, firstTitle: string, recordRenders = false) {
@@ -133,6 +135,16 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
     await shown(page.getByRole('button', { name: '取組案「窓口」を編集' }));
     expect(await marked()).toBe(2);
     expect(harness.pageErrors).toEqual([]);
+    fixture.tool.destroy();
+    fixture.settings.destroy();
+  });
+
+  it('puts the focus on the next card’s 編集 after 「ごみ箱へ」, past its closed list of source notes', async () => {
+    const fixture = await boardWithInitiatives(harness, ['窓口', '申請']);
+    const page = await openView(harness, fixture, '窓口');
+    await page.getByRole('button', { name: '取組案「窓口」をごみ箱へ移す' }).click();
+    await absent(card(page, '窓口'));
+    expect(await focused(page)).toBe('BUTTON 取組案「申請」を編集');
     fixture.tool.destroy();
     fixture.settings.destroy();
   });
