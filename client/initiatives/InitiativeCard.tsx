@@ -20,6 +20,8 @@ interface InitiativeCardProps {
   figures: SourceFigures | null;
   /** Where 「上へ」「下へ」 take it, computed once for the whole list (shared/initiatives.ts initiativeSteps). */
   steps: InitiativeSteps;
+  /** False under a pillar the settings do not know: nothing can be dropped before it (there is no such group). */
+  pillarKnown: boolean;
   onEdit: (id: string) => void;
 }
 
@@ -34,6 +36,7 @@ function sameCard(a: InitiativeCardProps, b: InitiativeCardProps): boolean {
   return (
     a.initiative === b.initiative &&
     a.onEdit === b.onEdit &&
+    a.pillarKnown === b.pillarKnown &&
     sameFigures(a.figures, b.figures) &&
     sameTarget(a.steps.up, b.steps.up) &&
     sameTarget(a.steps.down, b.steps.down)
@@ -69,6 +72,7 @@ export const InitiativeCard = memo(function InitiativeCard({
   initiative,
   figures,
   steps,
+  pillarKnown,
   onEdit,
 }: InitiativeCardProps) {
   countRender(`initiative:${initiative.id}`);
@@ -80,9 +84,8 @@ export const InitiativeCard = memo(function InitiativeCard({
   useFocusWhenRequested(initiative.id, card);
   const place = initiative.place;
   const drag = useDraggable({ id: initiative.id, disabled: !canEditBoard || !place });
-  const slot: DropSlot | null = place
-    ? { pillarId: place.pillarId, priority: place.priority, beforeId: initiative.id }
-    : null;
+  const slot: DropSlot | null =
+    place && pillarKnown ? { pillarId: place.pillarId, priority: place.priority, beforeId: initiative.id } : null;
   const drop = useDroppable({
     id: dropId(slot, initiative.id),
     data: slot ?? undefined,

@@ -69,6 +69,7 @@ function PriorityList({
               initiative={initiative}
               figures={cards.figures.get(initiative.id) ?? null}
               steps={cards.steps.get(initiative.id) ?? NO_STEPS}
+              pillarKnown={pillarId !== null}
               onEdit={cards.onEdit}
             />
           ))}

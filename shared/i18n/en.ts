@@ -854,4 +854,6 @@ export const en: Record<MessageKey, string> = {
   'initiative.restore': 'Restore',
   'initiative.boardBadge': 'Initiative: {title}',
   'initiative.commentTarget': 'initiative “{title}”',
+  // Initiatives: fixes after review (initfix)
+  'initiative.pillarMissing': 'No pillar (pillar not found)',
 };

@@ -854,6 +854,8 @@ export const ja = {
   'initiative.restore': '戻す',
   'initiative.boardBadge': '取組案: {title}',
   'initiative.commentTarget': '取組案「{title}」',
+  // 取組案: fixes after review (initfix)
+  'initiative.pillarMissing': '柱なし（見つからない柱）',
 } as const;
 
 export type MessageKey = keyof typeof ja;

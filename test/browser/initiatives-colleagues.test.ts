@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { boardRoots } from '../../shared/docs';
 import { createInitiativeFromItem, setInitiativeText } from '../../shared/ops/initiatives';
 import { addNote, applyNoteTextChange } from '../../shared/ops/notes';
 import { readInitiatives } from '../../shared/records/initiative';
@@ -42,6 +44,7 @@ async function boardWithInitiatives(harness: BrowserHarness, titles: readonly st
   return { board, tool, settings, pillarIds };
 }
 
+const initiativeMap = (doc: Y.Doc, id: string) => boardRoots.initiatives(doc).get(id) as Y.Map<unknown>;
 const card = (page: Page, title: string) => page.getByRole('listitem', { name: title, exact: true });
 const editor = (page: Page) => page.getByRole('dialog', { name: /^取組案の編集/ });
 const stored = (fixture: Fixture, id: string) => readInitiatives(fixture.tool.doc).find((i) => i.id === id);
@@ -145,6 +148,27 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
     await page.getByRole('button', { name: '取組案「窓口」をごみ箱へ移す' }).click();
     await absent(card(page, '窓口'));
     expect(await focused(page)).toBe('BUTTON 取組案「申請」を編集');
+    fixture.tool.destroy();
+    fixture.settings.destroy();
+  });
+
+  it('shows an initiative under an unknown pillar as such: no up/down, and choosing a real pillar moves it', async () => {
+    const fixture = await boardWithInitiatives(harness, ['窓口', '申請']);
+    const place = { pillarId: 'gone', priority: 'medium', order: 'a0' };
+    fixture.tool.doc.transact(() => initiativeMap(fixture.tool.doc, 'i-申請').set('place', place));
+    const page = await openView(harness, fixture, '申請');
+    await shown(page.getByRole('region', { name: /^柱なし/ }).getByRole('listitem', { name: '申請' }));
+    expect(await page.getByRole('button', { name: '取組案「申請」を上へ' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '取組案「申請」を下へ' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '取組案「申請」を編集' }).click();
+    const pillar = editor(page).getByRole('combobox', { name: '柱' });
+    expect(await pillar.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe(
+      '柱なし（見つからない柱）',
+    );
+    const [first] = fixture.pillarIds;
+    await pillar.selectOption(first ?? '');
+    await expect.poll(() => stored(fixture, 'i-申請')?.place?.pillarId).toBe(first);
+    expect(harness.pageErrors).toEqual([]);
     fixture.tool.destroy();
     fixture.settings.destroy();
   });
