@@ -27,6 +27,11 @@ interface CollaborativeTextFieldProps {
   multiline: boolean;
   /** Writes the person's changes (one shared/ operation); a refusal is shown and the stored text kept. */
   apply: (changes: readonly TextChange[]) => Result<null>;
+  /**
+   * Told the text typed (or composed) that could not be written when the field closed: the initiative was
+   * deleted meanwhile. No one sees the field's error then, so whoever closed it keeps the words visible.
+   */
+  onUnsaved?: (text: string) => void;
 }
 
 /**
@@ -35,7 +40,14 @@ interface CollaborativeTextFieldProps {
  * updates the field and keeps the caret; during an IME composition the field is never touched: other edits are
  * queued and the composed text is rebased through them when it ends, so both are kept. Enter in a one-line field does nothing (there is nothing to submit).
  */
-export function CollaborativeTextField({ ytext, label, max, multiline, apply }: CollaborativeTextFieldProps) {
+export function CollaborativeTextField({
+  ytext,
+  label,
+  max,
+  multiline,
+  apply,
+  onUnsaved,
+}: CollaborativeTextFieldProps) {
   const { t } = useI18n();
   const id = useId();
   const field = useRef<Field | null>(null);
@@ -50,6 +62,8 @@ export function CollaborativeTextField({ ytext, label, max, multiline, apply }: 
   const [error, setError] = useState<string | null>(null);
   const applyRef = useRef(apply);
   applyRef.current = apply;
+  const onUnsavedRef = useRef(onUnsaved);
+  onUnsavedRef.current = onUnsaved;
 
   const commitLocal = useRef((_element: Field | null, _force: boolean) => {});
   commitLocal.current = (element: Field | null, force: boolean) => {
@@ -72,6 +86,8 @@ export function CollaborativeTextField({ ytext, label, max, multiline, apply }: 
       writing.current = false;
     }
     if (!result.ok) {
+      const typed = changes.map((c) => c.insert).join('');
+      if (force && typed !== '') onUnsavedRef.current?.(typed);
       setError(t(`error.${result.error}`, { max }));
       showText(element, ytext.toString(), deltas);
       shown.current = element.value;

@@ -1,10 +1,10 @@
-import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react';
-import { useBoard } from '../board/hooks';
+import { createContext, type ReactNode, useContext, useMemo, useRef } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { InitiativeEditor } from './InitiativeEditor';
 import { PillarSection } from './InitiativeList';
 import { InitiativesDnd } from './InitiativesDnd';
 import { InitiativeTrashButton } from './InitiativeTrash';
+import { useEditingInitiative } from './useEditingInitiative';
 import { useInitiativesData } from './useInitiativesData';
 import './initiatives.css';
 
@@ -17,6 +17,7 @@ function Sections() {
   return useContext(SectionsContext);
 }
 const SECTIONS = <Sections />;
+const HEADING_ID = 'initiatives-heading';
 
 /**
  * The 取組案 view: the draft initiatives by pillar, then 優先度 高/中/低, in their order — the order every export
@@ -24,25 +25,23 @@ const SECTIONS = <Sections />;
  */
 export function InitiativesView() {
   const { t } = useI18n();
-  const { canEditBoard } = useBoard();
   const data = useInitiativesData();
-  const [editingId, setEditingId] = useState<string | null>(null);
   const all = data.all;
   // Looked up on every render, so the editor follows the initiative wherever it moves and closes if deleted.
-  const editing = canEditBoard ? all.find((i) => i.id === editingId) : undefined;
+  const { editing, edit, close, onUnsaved } = useEditingInitiative(all, HEADING_ID);
   const { groups, figures, steps } = data;
   const live = useRef(all);
   live.current = all;
   // Built again only when the list or what its cards show changed: a note edit re-renders this view (the
   // figures are read from the items) but not the list, its drag and drop context, nor any card.
   const sections = useMemo(() => {
-    const cards = { figures, steps, onEdit: setEditingId };
+    const cards = { figures, steps, onEdit: edit };
     return groups.map((group) => <PillarSection key={group.pillar?.id ?? ''} group={group} cards={cards} />);
-  }, [groups, figures, steps]);
+  }, [groups, figures, steps, edit]);
   return (
-    <section className="initiatives-view" aria-labelledby="initiatives-heading">
+    <section className="initiatives-view" aria-labelledby={HEADING_ID}>
       <div className="initiatives-toolbar">
-        <h2 id="initiatives-heading" tabIndex={-1}>
+        <h2 id={HEADING_ID} tabIndex={-1}>
           {t('initiative.heading')}
         </h2>
         <InitiativeTrashButton deleted={data.deleted} />
@@ -52,7 +51,9 @@ export function InitiativesView() {
       <SectionsContext.Provider value={sections}>
         <InitiativesDnd initiatives={live}>{SECTIONS}</InitiativesDnd>
       </SectionsContext.Provider>
-      {editing && <InitiativeEditor initiative={editing} baseYear={data.baseYear} onClose={() => setEditingId(null)} />}
+      {editing && (
+        <InitiativeEditor initiative={editing} baseYear={data.baseYear} onClose={close} onUnsaved={onUnsaved} />
+      )}
     </section>
   );
 }

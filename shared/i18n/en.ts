@@ -856,4 +856,7 @@ export const en: Record<MessageKey, string> = {
   'initiative.commentTarget': 'initiative “{title}”',
   // Initiatives: fixes after review (initfix)
   'initiative.pillarMissing': 'No pillar (pillar not found)',
+  'initiative.deletedWhileEditing': 'This initiative was deleted.',
+  'initiative.unsavedText': 'What you were typing was not saved: “{text}”',
+  'initiative.copyUnsaved': 'Copy what you were typing',
 };

@@ -856,6 +856,9 @@ export const ja = {
   'initiative.commentTarget': '取組案「{title}」',
   // 取組案: fixes after review (initfix)
   'initiative.pillarMissing': '柱なし（見つからない柱）',
+  'initiative.deletedWhileEditing': 'この取組案は削除されました。',
+  'initiative.unsavedText': '書きかけの文字は保存されていません: 「{text}」',
+  'initiative.copyUnsaved': '書きかけの文字をコピー',
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -2,12 +2,18 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
-import { createInitiativeFromItem, setInitiativeText } from '../../shared/ops/initiatives';
+import {
+  createInitiativeFromItem,
+  deleteInitiative,
+  restoreInitiative,
+  setInitiativeText,
+} from '../../shared/ops/initiatives';
 import { addNote, applyNoteTextChange } from '../../shared/ops/notes';
 import { readInitiatives } from '../../shared/records/initiative';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced, type TestClient } from '../server/helpers';
 import { absent, BrowserHarness, type CreatedBoard, shown } from './harness';
+import { beginComposition } from './ime';
 
 /**
  * The 取組案 view while colleagues (here a Yjs tool, `tool`) change the same initiatives: what an open editor,
@@ -168,6 +174,26 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
     const [first] = fixture.pillarIds;
     await pillar.selectOption(first ?? '');
     await expect.poll(() => stored(fixture, 'i-申請')?.place?.pillarId).toBe(first);
+    expect(harness.pageErrors).toEqual([]);
+    fixture.tool.destroy();
+    fixture.settings.destroy();
+  });
+
+  it('closes the editor when a colleague deletes the initiative: a message with the words being composed, the focus on the heading, no reopening on restore', async () => {
+    const fixture = await boardWithInitiatives(harness, ['窓口', '申請']);
+    const page = await openView(harness, fixture, '申請');
+    await page.getByRole('button', { name: '取組案「申請」を編集' }).click();
+    await editor(page).getByRole('textbox', { name: '取組内容', exact: true }).click();
+    await beginComposition(page, ['よやく']);
+    expect(deleteInitiative(fixture.tool.doc, 'i-申請').ok).toBe(true);
+    await absent(editor(page));
+    await shown(page.getByText('この取組案は削除されました。 書きかけの文字は保存されていません: 「よやく」'));
+    await shown(page.getByRole('button', { name: '書きかけの文字をコピー' }));
+    expect(await focused(page)).toBe('H2 取組案（個別取り組み）');
+    expect(restoreInitiative(fixture.tool.doc, 'i-申請').ok).toBe(true);
+    await shown(card(page, '申請'));
+    expect(await editor(page).count()).toBe(0);
+    expect(await focused(page)).toBe('H2 取組案（個別取り組み）');
     expect(harness.pageErrors).toEqual([]);
     fixture.tool.destroy();
     fixture.settings.destroy();
