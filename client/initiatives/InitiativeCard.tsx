@@ -44,7 +44,7 @@ function sameCard(a: InitiativeCardProps, b: InitiativeCardProps): boolean {
 }
 
 /** Puts the focus back on a control of this initiative after a move re-rendered (or remounted) its card. */
-function refocus(id: string, control: string) {
+export function refocus(id: string, control: string) {
   requestAnimationFrame(() => {
     const card = document.querySelector<HTMLElement>(`[data-initiative-id="${CSS.escape(id)}"]`);
     const button = card?.querySelector<HTMLButtonElement>(control);
@@ -155,6 +155,7 @@ export const InitiativeCard = memo(function InitiativeCard({
           <>
             <button
               type="button"
+              className="initiative-edit"
               aria-label={t('initiative.editItem', { title })}
               onClick={() => onEdit(initiative.id)}
             >

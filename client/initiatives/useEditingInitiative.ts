@@ -3,6 +3,7 @@ import type { Initiative } from '../../shared/records/initiative';
 import { useBoard } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { refocus } from './InitiativeCard';
 
 /**
  * Which initiative this person is editing, kept by the view (a card may remount when a colleague moves it).
@@ -39,7 +40,12 @@ export function useEditingInitiative(live: readonly Initiative[], headingId: str
   return {
     editing: canEditBoard ? found : undefined,
     edit: setEditingId,
-    close: () => setEditingId(null),
+    close: () => {
+      // Back to its 編集 button, found anew: the card may have been remounted (moved by this person in the
+      // editor, or by a colleague), and the button that opened the editor is then gone from the page.
+      if (editingId !== null) refocus(editingId, '.initiative-edit');
+      setEditingId(null);
+    },
     onUnsaved,
   };
 }

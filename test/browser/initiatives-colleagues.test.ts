@@ -5,6 +5,7 @@ import { boardRoots } from '../../shared/docs';
 import {
   createInitiativeFromItem,
   deleteInitiative,
+  moveInitiative,
   restoreInitiative,
   setInitiativeText,
 } from '../../shared/ops/initiatives';
@@ -195,6 +196,32 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
     expect(await editor(page).count()).toBe(0);
     expect(await focused(page)).toBe('H2 取組案（個別取り組み）');
     expect(harness.pageErrors).toEqual([]);
+    fixture.tool.destroy();
+    fixture.settings.destroy();
+  });
+
+  it('returns the focus to the 編集 button of an initiative that moved while its editor was open', async () => {
+    const fixture = await boardWithInitiatives(harness, ['窓口', '申請']);
+    const page = await openView(harness, fixture, '申請');
+    await page.getByRole('button', { name: '取組案「申請」を編集' }).click();
+    // Moving it to 高 mounts its card anew in that list.
+    await editor(page).getByRole('combobox', { name: '優先度' }).selectOption({ label: '高' });
+    await expect.poll(() => stored(fixture, 'i-申請')?.place?.priority).toBe('high');
+    await editor(page).getByRole('button', { name: '閉じる' }).click();
+    await absent(editor(page));
+    await expect.poll(() => focused(page)).toBe('BUTTON 取組案「申請」を編集');
+    // A colleague moves it back while the editor is open again; Escape closes it.
+    await page.getByRole('button', { name: '取組案「申請」を編集' }).click();
+    const [first] = fixture.pillarIds;
+    moveInitiative(fixture.tool.doc, fixture.settings.doc, 'i-申請', {
+      pillarId: first ?? '',
+      priority: 'low',
+      beforeId: null,
+    });
+    await shown(page.locator('.initiatives-priority-low').first().getByRole('listitem', { name: '申請' }));
+    await page.keyboard.press('Escape');
+    await absent(editor(page));
+    await expect.poll(() => focused(page)).toBe('BUTTON 取組案「申請」を編集');
     fixture.tool.destroy();
     fixture.settings.destroy();
   });
