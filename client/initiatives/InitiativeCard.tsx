@@ -1,6 +1,6 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type React from 'react';
-import { memo, useEffect, useId, useRef } from 'react';
+import { memo, useContext, useEffect, useId, useRef } from 'react';
 import { formatFiscalYearEn, formatFiscalYears } from '../../shared/fiscalYear';
 import type { InitiativeMoveTarget, InitiativeSteps } from '../../shared/initiatives';
 import type { Initiative } from '../../shared/records/initiative';
@@ -11,6 +11,7 @@ import { DiscussionButton } from '../comments/DiscussionButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { SourceFiguresLine, SourceNotes } from './InitiativeSource';
 import { type DropSlot, dropId } from './InitiativesDnd';
+import { ThreadKeeperContext } from './threadKeeper';
 import { useInitiativeActions } from './useInitiativeActions';
 import { type SourceFigures, sameFigures } from './useInitiativesData';
 
@@ -79,6 +80,7 @@ export const InitiativeCard = memo(function InitiativeCard({
   const { t, lang } = useI18n();
   const { canEditBoard } = useBoard();
   const actions = useInitiativeActions();
+  const threads = useContext(ThreadKeeperContext);
   const titleId = useId();
   const card = useRef<HTMLLIElement | null>(null);
   useFocusWhenRequested(initiative.id, card);
@@ -184,7 +186,12 @@ export const InitiativeCard = memo(function InitiativeCard({
             </button>
           </>
         )}
-        <DiscussionButton targetId={initiative.id} kind="initiative" label={initiative.fields.title || title} />
+        <DiscussionButton
+          targetId={initiative.id}
+          kind="initiative"
+          label={initiative.fields.title || title}
+          keeper={threads}
+        />
       </div>
     </li>
   );

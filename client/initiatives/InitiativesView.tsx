@@ -4,6 +4,7 @@ import { InitiativeEditor } from './InitiativeEditor';
 import { PillarSection } from './InitiativeList';
 import { InitiativesDnd } from './InitiativesDnd';
 import { InitiativeTrashButton } from './InitiativeTrash';
+import { ThreadKeeperContext, useThreadKeeper } from './threadKeeper';
 import { useEditingInitiative } from './useEditingInitiative';
 import { useInitiativesData } from './useInitiativesData';
 import './initiatives.css';
@@ -29,6 +30,7 @@ export function InitiativesView() {
   const all = data.all;
   // Looked up on every render, so the editor follows the initiative wherever it moves and closes if deleted.
   const { editing, edit, close, onUnsaved } = useEditingInitiative(all, HEADING_ID);
+  const threads = useThreadKeeper(all);
   const { groups, figures, steps } = data;
   const live = useRef(all);
   live.current = all;
@@ -48,9 +50,11 @@ export function InitiativesView() {
       </div>
       <p className="muted">{t('initiative.help')}</p>
       {all.length === 0 && <p className="initiatives-empty">{t('initiative.empty')}</p>}
-      <SectionsContext.Provider value={sections}>
-        <InitiativesDnd initiatives={live}>{SECTIONS}</InitiativesDnd>
-      </SectionsContext.Provider>
+      <ThreadKeeperContext.Provider value={threads}>
+        <SectionsContext.Provider value={sections}>
+          <InitiativesDnd initiatives={live}>{SECTIONS}</InitiativesDnd>
+        </SectionsContext.Provider>
+      </ThreadKeeperContext.Provider>
       {editing && (
         <InitiativeEditor initiative={editing} baseYear={data.baseYear} onClose={close} onUnsaved={onUnsaved} />
       )}

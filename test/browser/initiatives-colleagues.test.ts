@@ -225,4 +225,30 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
     fixture.tool.destroy();
     fixture.settings.destroy();
   });
+
+  it('keeps a comment being written on an initiative open, with its draft, when a colleague moves it', async () => {
+    const fixture = await boardWithInitiatives(harness, ['窓口', '申請']);
+    const page = await openView(harness, fixture, '申請');
+    await card(page, '申請')
+      .getByRole('button', { name: /へのコメント/ })
+      .click();
+    const thread = page.getByRole('dialog', { name: '『申請』へのコメント' });
+    await thread.getByRole('textbox', { name: 'コメントを書く' }).fill('予算の見込みを書く');
+    const [first] = fixture.pillarIds;
+    moveInitiative(fixture.tool.doc, fixture.settings.doc, 'i-申請', {
+      pillarId: first ?? '',
+      priority: 'high',
+      beforeId: null,
+    });
+    await shown(page.locator('.initiatives-priority-high').first().getByRole('listitem', { name: '申請' }));
+    await shown(thread);
+    expect(await thread.getByRole('textbox', { name: 'コメントを書く' }).inputValue()).toBe('予算の見込みを書く');
+    await thread.getByRole('button', { name: '送信' }).click();
+    await shown(thread.getByText('予算の見込みを書く'));
+    await page.keyboard.press('Escape');
+    await shown(card(page, '申請').getByRole('button', { name: '『申請』へのコメント（1件）' }));
+    expect(harness.pageErrors).toEqual([]);
+    fixture.tool.destroy();
+    fixture.settings.destroy();
+  });
 });
