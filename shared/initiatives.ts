@@ -119,6 +119,23 @@ export function initiativeSteps(groups: readonly InitiativePillarGroup[]): Map<s
 }
 
 /**
+ * For initiatives whose titles are the same (two made from one cluster start with its title), their place
+ * among them in list order (1, 2, …), so each can be named apart; absent for a title no other one has.
+ */
+export function sameTitleNumbers(initiatives: readonly Initiative[]): Map<string, number> {
+  const byTitle = new Map<string, string[]>();
+  for (const initiative of initiatives) {
+    const title = initiative.fields.title.trim().replace(/\s+/g, ' ');
+    byTitle.set(title, [...(byTitle.get(title) ?? []), initiative.id]);
+  }
+  const numbers = new Map<string, number>();
+  for (const ids of byTitle.values()) {
+    if (ids.length > 1) ids.forEach((id, index) => numbers.set(id, index + 1));
+  }
+  return numbers;
+}
+
+/**
  * Which live initiatives each note and item fed: note id or item (cluster/note) id → initiative ids, so a
  * note card can say 「取組案: …」 and the matrix can say that an item already has one.
  */

@@ -23,6 +23,8 @@ interface InitiativeCardProps {
   steps: InitiativeSteps;
   /** False under a pillar the settings do not know: nothing can be dropped before it (there is no such group). */
   pillarKnown: boolean;
+  /** Its number among initiatives with the same title, in list order (null: a title no other one has). */
+  sameTitleNumber: number | null;
   onEdit: (id: string) => void;
 }
 
@@ -38,6 +40,7 @@ function sameCard(a: InitiativeCardProps, b: InitiativeCardProps): boolean {
     a.initiative === b.initiative &&
     a.onEdit === b.onEdit &&
     a.pillarKnown === b.pillarKnown &&
+    a.sameTitleNumber === b.sameTitleNumber &&
     sameFigures(a.figures, b.figures) &&
     sameTarget(a.steps.up, b.steps.up) &&
     sameTarget(a.steps.down, b.steps.down)
@@ -74,6 +77,7 @@ export const InitiativeCard = memo(function InitiativeCard({
   figures,
   steps,
   pillarKnown,
+  sameTitleNumber,
   onEdit,
 }: InitiativeCardProps) {
   countRender(`initiative:${initiative.id}`);
@@ -93,7 +97,12 @@ export const InitiativeCard = memo(function InitiativeCard({
     data: slot ?? undefined,
     disabled: !canEditBoard || !slot,
   });
-  const title = actions.titleOf(initiative);
+  // Two initiatives made from one cluster start with the same title: numbered, so that every button's name
+  // (and the card's) tells them apart.
+  const title =
+    sameTitleNumber === null
+      ? actions.titleOf(initiative)
+      : t('initiative.sameTitleNumber', { title: actions.titleOf(initiative), number: sameTitleNumber });
   const years = initiative.fiscalYears;
   const yearText =
     years.length === 0
@@ -189,7 +198,7 @@ export const InitiativeCard = memo(function InitiativeCard({
         <DiscussionButton
           targetId={initiative.id}
           kind="initiative"
-          label={initiative.fields.title || title}
+          label={sameTitleNumber === null ? initiative.fields.title || title : title}
           keeper={threads}
         />
       </div>

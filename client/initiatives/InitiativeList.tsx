@@ -11,6 +11,7 @@ const NO_STEPS: InitiativeSteps = { up: null, down: null };
 /** What every card of the list is given besides its initiative, computed once for the whole list. */
 export interface CardData {
   figures: InitiativesData['figures'];
+  sameTitle: InitiativesData['sameTitle'];
   steps: InitiativesData['steps'];
   onEdit: (id: string) => void;
 }
@@ -70,6 +71,7 @@ function PriorityList({
               figures={cards.figures.get(initiative.id) ?? null}
               steps={cards.steps.get(initiative.id) ?? NO_STEPS}
               pillarKnown={pillarId !== null}
+              sameTitleNumber={cards.sameTitle.get(initiative.id) ?? null}
               onEdit={cards.onEdit}
             />
           ))}

@@ -31,15 +31,15 @@ export function InitiativesView() {
   // Looked up on every render, so the editor follows the initiative wherever it moves and closes if deleted.
   const { editing, edit, close, onUnsaved } = useEditingInitiative(all, HEADING_ID);
   const threads = useThreadKeeper(all);
-  const { groups, figures, steps } = data;
+  const { groups, figures, steps, sameTitle } = data;
   const live = useRef(all);
   live.current = all;
   // Built again only when the list or what its cards show changed: a note edit re-renders this view (the
   // figures are read from the items) but not the list, its drag and drop context, nor any card.
   const sections = useMemo(() => {
-    const cards = { figures, steps, onEdit: edit };
+    const cards = { figures, steps, sameTitle, onEdit: edit };
     return groups.map((group) => <PillarSection key={group.pillar?.id ?? ''} group={group} cards={cards} />);
-  }, [groups, figures, steps, edit]);
+  }, [groups, figures, steps, sameTitle, edit]);
   return (
     <section className="initiatives-view" aria-labelledby={HEADING_ID}>
       <div className="initiatives-toolbar">

@@ -5,6 +5,7 @@ import {
   type InitiativeSteps,
   initiativeSteps,
   initiativesByPillar,
+  sameTitleNumbers,
 } from '../../shared/initiatives';
 import { resolveItems } from '../../shared/items';
 import { itemVotes } from '../../shared/prioritizing';
@@ -32,6 +33,8 @@ export interface InitiativesData {
   deleted: Initiative[];
   /** Where 「上へ」「下へ」 take each live initiative. */
   steps: ReadonlyMap<string, InitiativeSteps>;
+  /** Initiative id → its number among initiatives with the same title (absent when its title is unique). */
+  sameTitle: ReadonlyMap<string, number>;
   /** Initiative id → the dots and quadrant of its source. */
   figures: ReadonlyMap<string, SourceFigures | null>;
   /** The fiscal year the plan starts from: that of the first dated meeting, else this year's. */
@@ -52,11 +55,13 @@ export function useInitiativesData(): InitiativesData {
   const lists = useMemo(() => {
     const live = initiatives.filter((i) => i.deletedAt === null);
     const groups = initiativesByPillar(session.boardDoc, session.settingsDoc, live);
+    const all = groups.flatMap((g) => g.priorities.flatMap((p) => p.initiatives));
     return {
       groups,
-      all: groups.flatMap((g) => g.priorities.flatMap((p) => p.initiatives)),
+      all,
       deleted: initiatives.filter((i) => i.deletedAt !== null).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
       steps: initiativeSteps(groups),
+      sameTitle: sameTitleNumbers(all),
     };
   }, [session, initiatives, settings]);
   const lastFigures = useRef<ReadonlyMap<string, SourceFigures | null> | null>(null);

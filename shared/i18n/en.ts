@@ -859,4 +859,5 @@ export const en: Record<MessageKey, string> = {
   'initiative.deletedWhileEditing': 'This initiative was deleted.',
   'initiative.unsavedText': 'What you were typing was not saved: “{text}”',
   'initiative.copyUnsaved': 'Copy what you were typing',
+  'initiative.sameTitleNumber': '{title} (no. {number})',
 };

@@ -859,6 +859,7 @@ export const ja = {
   'initiative.deletedWhileEditing': 'この取組案は削除されました。',
   'initiative.unsavedText': '書きかけの文字は保存されていません: 「{text}」',
   'initiative.copyUnsaved': '書きかけの文字をコピー',
+  'initiative.sameTitleNumber': '{title}（{number}件目）',
 } as const;
 
 export type MessageKey = keyof typeof ja;

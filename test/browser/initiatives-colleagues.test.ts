@@ -251,4 +251,21 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
     fixture.tool.destroy();
     fixture.settings.destroy();
   });
+
+  it('numbers initiatives with the same title in every name, so each button can be told apart', async () => {
+    const fixture = await boardWithInitiatives(harness, ['窓口']);
+    const again = { id: 'i-窓口-2', itemId: 'n-窓口', personId: 'tool', roundNumber: null };
+    expect(createInitiativeFromItem(fixture.tool.doc, fixture.settings.doc, again).ok).toBe(true);
+    const page = await openView(harness, fixture, '窓口（1件目）');
+    await shown(card(page, '窓口（2件目）'));
+    for (const name of [
+      '取組案「窓口（1件目）」を編集',
+      '取組案「窓口（2件目）」をごみ箱へ移す',
+      '『窓口（2件目）』へのコメント（0件）',
+    ]) {
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    }
+    fixture.tool.destroy();
+    fixture.settings.destroy();
+  });
 });

@@ -7,6 +7,7 @@ import {
   initiativesFedBy,
   listDeletedInitiatives,
   listInitiatives,
+  sameTitleNumbers,
 } from '../../shared/initiatives.js';
 import {
   applyInitiativeTextChanges,
@@ -319,5 +320,19 @@ describe('initiativeSteps', () => {
     // Each step, done, lands where the list says.
     moveInitiative(board, settings, 'c', steps.get('c')!.up!);
     expect(initiativesByPillar(board, settings)[0]!.priorities[1]!.initiatives.map((i) => i.id)).toEqual(['c', 'b']);
+  });
+});
+
+describe('sameTitleNumbers', () => {
+  it('numbers initiatives sharing a title in list order, and leaves a unique title alone', () => {
+    const { board, settings } = boardWithCluster();
+    for (const id of ['a', 'b', 'c']) create(board, settings, id, 'c1');
+    setInitiativeText(board, 'c', 'title', '別の取組');
+    const list = initiativesByPillar(board, settings).flatMap((g) => g.priorities.flatMap((p) => p.initiatives));
+    const numbers = sameTitleNumbers(list);
+    expect([...numbers]).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
   });
 });
