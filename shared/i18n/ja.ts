@@ -860,6 +860,11 @@ export const ja = {
   'initiative.unsavedText': '書きかけの文字は保存されていません: 「{text}」',
   'initiative.copyUnsaved': '書きかけの文字をコピー',
   'initiative.sameTitleNumber': '{title}（{number}件目）',
+  'initiative.titleSeparator': '、',
+  'initiative.withFed': '{name}（{fed}）',
+  'initiative.compactName': '{visible}: {name}',
+  'initiative.figuresSeparator': ' ・ ',
+  'initiative.badgeSeparator': ' / ',
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -268,4 +268,22 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
     fixture.tool.destroy();
     fixture.settings.destroy();
   });
+
+  it('reads well in English: names start with what the button shows, counts in brackets', async () => {
+    const fixture = await boardWithInitiatives(harness, ['窓口']);
+    const page = await harness.openBoard(fixture.board, 'participant', { name: 'Sato', lang: 'en' });
+    await page.getByRole('tab', { name: 'Priority matrix' }).click();
+    const compact = page.getByRole('button', {
+      name: '+Plan✓: Make initiative from “窓口” (Initiative: 窓口)',
+      exact: true,
+    });
+    await shown(compact);
+    expect(await compact.textContent()).toBe('+Plan✓');
+    await page.getByRole('tab', { name: 'Initiatives' }).click();
+    await shown(page.getByRole('heading', { name: 'Priority: Medium (1)' }));
+    const remove = page.getByRole('button', { name: 'Move to trash: the initiative “窓口”', exact: true });
+    expect(await remove.textContent()).toBe('Move to trash');
+    fixture.tool.destroy();
+    fixture.settings.destroy();
+  });
 });
