@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { type InitiativeMoveTarget, initiativesInPlace } from '../../shared/initiatives';
-import { deleteInitiative, moveInitiative, restoreInitiative } from '../../shared/ops/initiatives';
+import { deleteInitiative, moveInitiativeToSlot, restoreInitiative } from '../../shared/ops/initiatives';
 import type { Initiative } from '../../shared/records/initiative';
 import { allPillars } from '../../shared/selectors';
 import { shorten } from '../board/dnd/announcements';
@@ -22,7 +22,8 @@ export function useInitiativeActions() {
     const board = session.boardDoc;
     const titleOf = (initiative: Initiative) => shorten(initiative.fields.title || t('initiative.untitled'), 40);
     const move = (initiative: Initiative, target: MoveTarget) => {
-      const result = moveInitiative(board, session.settingsDoc, initiative.id, target);
+      // The card aimed at may have been moved or deleted by a colleague a moment ago: then the end of its group.
+      const result = moveInitiativeToSlot(board, session.settingsDoc, initiative.id, target);
       if (!result.ok) {
         ui.notify({ message: t(`error.${result.error}`), tone: 'error' });
         return false;

@@ -191,6 +191,28 @@ export function moveInitiative(
   return ok(null);
 }
 
+/**
+ * A move aimed by a person (a drop on a card, 上へ/下へ), whose `beforeId` names a card seen a moment ago: if a
+ * colleague has since moved that card elsewhere or deleted it, the initiative still goes to the group aimed at,
+ * at its end, instead of being refused as not found. Returns where it went (null: it could not move, e.g.
+ * the initiative itself was deleted).
+ */
+export function moveInitiativeToSlot(
+  doc: Y.Doc,
+  settings: Y.Doc,
+  id: string,
+  target: { pillarId: string; priority: Priority; beforeId: string | null },
+  origin: unknown = LOCAL_ORIGIN,
+): Result<{ pillarId: string; priority: Priority; beforeId: string | null }> {
+  const first = moveInitiative(doc, settings, id, target, origin);
+  if (first.ok) return ok(target);
+  const stillLive = readInitiative(id, initiativeMap(doc, id))?.deletedAt === null;
+  if (first.error !== 'initiativeNotFound' || target.beforeId === null || !stillLive) return first;
+  const atEnd = { ...target, beforeId: null };
+  const second = moveInitiative(doc, settings, id, atEnd, origin);
+  return second.ok ? ok(atEnd) : second;
+}
+
 /** 実施時期: the fiscal years (Western starting years), replaced whole. */
 export function setInitiativeFiscalYears(
   doc: Y.Doc,

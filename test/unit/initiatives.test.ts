@@ -15,6 +15,7 @@ import {
   createInitiativeFromItem,
   deleteInitiative,
   moveInitiative,
+  moveInitiativeToSlot,
   restoreInitiative,
   setInitiativeFiscalYears,
   setInitiativeStatus,
@@ -334,5 +335,31 @@ describe('sameTitleNumbers', () => {
       ['a', 1],
       ['b', 2],
     ]);
+  });
+});
+
+describe('moveInitiativeToSlot', () => {
+  it('puts a drop aimed before a card a colleague just moved or deleted at the end of the group aimed at', () => {
+    const { board, settings } = boardWithCluster();
+    for (const id of ['a', 'b', 'c']) create(board, settings, id, 'c1');
+    const ids = (priority: 'high' | 'medium') =>
+      initiativesByPillar(board, settings)[0]!
+        .priorities.find((p) => p.priority === priority)!
+        .initiatives.map((i) => i.id);
+    // Seen a moment ago: 'a' in 中. A colleague moves 'a' to 高; this person drops 'c' before it.
+    moveInitiative(board, settings, 'a', { pillarId: PILLAR_CITIZENS, priority: 'high', beforeId: null });
+    const aimed = { pillarId: PILLAR_CITIZENS, priority: 'medium' as const, beforeId: 'a' };
+    expect(moveInitiative(board, settings, 'c', aimed)).toEqual({ ok: false, error: 'initiativeNotFound' });
+    expect(moveInitiativeToSlot(board, settings, 'c', aimed)).toEqual({
+      ok: true,
+      value: { ...aimed, beforeId: null },
+    });
+    expect(ids('medium')).toEqual(['b', 'c']);
+    // Deleted meanwhile: the same.
+    deleteInitiative(board, 'b');
+    expect(moveInitiativeToSlot(board, settings, 'a', { ...aimed, beforeId: 'b' }).ok).toBe(true);
+    expect(ids('medium')).toEqual(['c', 'a']);
+    // The initiative itself deleted: refused, as not found.
+    expect(moveInitiativeToSlot(board, settings, 'b', aimed)).toEqual({ ok: false, error: 'initiativeNotFound' });
   });
 });
