@@ -130,7 +130,8 @@ export function sameTitleNumbers(initiatives: readonly Initiative[]): Map<string
   }
   const numbers = new Map<string, number>();
   for (const ids of byTitle.values()) {
-    if (ids.length > 1) ids.forEach((id, index) => numbers.set(id, index + 1));
+    if (ids.length < 2) continue;
+    for (const [index, id] of ids.entries()) numbers.set(id, index + 1);
   }
   return numbers;
 }
