@@ -87,6 +87,21 @@ export function formatJapaneseDate(time: number | Date): string {
   return `${era.name}${eraYear(era, year)}年${month}月${day}日 (${year}年${month}月${day}日)`;
 }
 
+/**
+ * The fiscal year a plan starts from: that of the first meeting date that is a real day (JST), else that of
+ * `now`. A malformed date (another tool wrote 2026-99-99) must not leave the plan without years to offer.
+ */
+export function planBaseYear(meetingDates: readonly string[], now: number): number {
+  for (const date of meetingDates) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
+    const utc = new Date(`${date}T00:00:00Z`);
+    // A day that does not exist (02-30) rolls over in Date: compare it back with what was written.
+    if (Number.isNaN(utc.getTime()) || !utc.toISOString().startsWith(date)) continue;
+    return fiscalYearOf(utc.getTime() - 9 * 3600_000);
+  }
+  return fiscalYearOf(now);
+}
+
 /** The fiscal years offered when planning: the one before `base` and the four after it. */
 export function offeredFiscalYears(base: number, alsoInclude: readonly number[] = []): number[] {
   const years = new Set<number>(alsoInclude);

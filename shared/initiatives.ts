@@ -70,6 +70,72 @@ export function initiativesByPillar(
   return out;
 }
 
+/** Where a move puts an initiative: before `beforeId` in that pillar and priority, or at its end (null). */
+export interface InitiativeMoveTarget {
+  pillarId: string;
+  priority: Priority;
+  beforeId: string | null;
+}
+
+/** Where 「上へ」 and 「下へ」 take one initiative; null where it cannot go further. */
+export interface InitiativeSteps {
+  up: InitiativeMoveTarget | null;
+  down: InitiativeMoveTarget | null;
+}
+
+const NO_STEPS: InitiativeSteps = { up: null, down: null };
+
+/**
+ * One step up or down for every initiative of the listed groups, computed once for the whole list: within its
+ * priority group, and past a group's edge into the next priority of the same pillar (to the end of the higher
+ * one, to the start of the lower one). Under an unknown pillar nothing steps: there is no pillar to move within
+ * (the editor's 柱 select places it first).
+ */
+export function initiativeSteps(groups: readonly InitiativePillarGroup[]): Map<string, InitiativeSteps> {
+  const steps = new Map<string, InitiativeSteps>();
+  for (const { pillar, priorities } of groups) {
+    priorities.forEach(({ priority, initiatives }, p) => {
+      initiatives.forEach((initiative, index) => {
+        if (!pillar) {
+          steps.set(initiative.id, NO_STEPS);
+          return;
+        }
+        const at = (to: Priority, beforeId: string | null) => ({ pillarId: pillar.id, priority: to, beforeId });
+        const higher = priorities[p - 1];
+        const lower = priorities[p + 1];
+        const up =
+          index > 0 ? at(priority, initiatives[index - 1]?.id ?? null) : higher ? at(higher.priority, null) : null;
+        const down =
+          index < initiatives.length - 1
+            ? at(priority, initiatives[index + 2]?.id ?? null)
+            : lower
+              ? at(lower.priority, lower.initiatives[0]?.id ?? null)
+              : null;
+        steps.set(initiative.id, { up, down });
+      });
+    });
+  }
+  return steps;
+}
+
+/**
+ * For initiatives whose titles are the same (two made from one cluster start with its title), their place
+ * among them in list order (1, 2, …), so each can be named apart; absent for a title no other one has.
+ */
+export function sameTitleNumbers(initiatives: readonly Initiative[]): Map<string, number> {
+  const byTitle = new Map<string, string[]>();
+  for (const initiative of initiatives) {
+    const title = initiative.fields.title.trim().replace(/\s+/g, ' ');
+    byTitle.set(title, [...(byTitle.get(title) ?? []), initiative.id]);
+  }
+  const numbers = new Map<string, number>();
+  for (const ids of byTitle.values()) {
+    if (ids.length < 2) continue;
+    for (const [index, id] of ids.entries()) numbers.set(id, index + 1);
+  }
+  return numbers;
+}
+
 /**
  * Which live initiatives each note and item fed: note id or item (cluster/note) id → initiative ids, so a
  * note card can say 「取組案: …」 and the matrix can say that an item already has one.

@@ -145,3 +145,30 @@ export function applyTextChanges(text: string, changes: readonly TextChange[]): 
     text,
   );
 }
+
+/**
+ * `changes` clamped, one after the other, to the text as it will be when each applies (a change reaching past
+ * the end deletes only what is there), and the length the text has after them: what a length check must count.
+ */
+export function clampTextChanges(
+  length: number,
+  changes: readonly TextChange[],
+): { changes: TextChange[]; length: number } {
+  let after = length;
+  const clamped = changes.map((change) => {
+    const index = Math.max(0, Math.min(change.index, after));
+    const deleteCount = Math.max(0, Math.min(change.deleteCount, after - index));
+    after += change.insert.length - deleteCount;
+    return { index, deleteCount, insert: change.insert };
+  });
+  return { changes: clamped, length: after };
+}
+
+/**
+ * Whether an edit taking a text from `before` to `after` characters breaks its limit: only when it leaves the
+ * text past the limit AND longer than it was. Two people typing at once can merge a text past the limit; it
+ * must stay shortenable (a deletion, or a replacement no longer than what it replaces, is always allowed).
+ */
+export function growsPastLimit(before: number, after: number, max: number): boolean {
+  return after > max && after > before;
+}

@@ -13,6 +13,8 @@ interface CommentComposerProps {
   onSubmit: (text: string) => Result<unknown>;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** Told every change of the text (a draft kept by whoever outlives this composer). */
+  onTextChange?: (text: string) => void;
 }
 
 /**
@@ -27,9 +29,14 @@ export function CommentComposer({
   onSubmit,
   onCancel,
   autoFocus,
+  onTextChange,
 }: CommentComposerProps) {
   const { t } = useI18n();
-  const [text, setText] = useState(initial);
+  const [text, setShownText] = useState(initial);
+  const setText = (next: string) => {
+    setShownText(next);
+    onTextChange?.(next);
+  };
   const [error, setError] = useState<string | null>(null);
   const fieldId = useId();
   const hintId = useId();

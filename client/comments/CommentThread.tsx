@@ -15,10 +15,12 @@ interface ThreadProps {
   /** The target's text, shortened: names the dialog. */
   label: string;
   onClose: () => void;
+  /** A draft kept outside the dialog, so that reopening it (its card remounted) restores what was written. */
+  draft?: { text: string; onChange: (text: string) => void };
 }
 
 /** The comment thread of a note or a cluster, in a modal dialog: read, write, edit and delete one's own. */
-export function CommentThreadDialog({ targetId, kind, label, onClose }: ThreadProps) {
+export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: ThreadProps) {
   const { t } = useI18n();
   const { session, identity, canEditBoard } = useBoard();
   const ui = useBoardUi();
@@ -44,6 +46,8 @@ export function CommentThreadDialog({ targetId, kind, label, onClose }: ThreadPr
           label={t('comment.inputLabel')}
           submitLabel={t('comment.send')}
           autoFocus
+          initial={draft?.text}
+          onTextChange={draft?.onChange}
           onSubmit={(text) => {
             const result = addComment(session.boardDoc, {
               id: nanoid(),

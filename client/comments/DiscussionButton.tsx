@@ -2,27 +2,51 @@ import { useState } from 'react';
 import type { CommentTargetKind } from '../../shared/records/comment';
 import { shorten } from '../board/dnd/announcements';
 import { useI18n } from '../i18n/I18nProvider';
+import { createStore, type Store, useStoreSelector } from '../lib/store';
 import { useNewCommentCount } from '../visit/VisitContext';
 import { CommentThreadDialog } from './CommentThread';
 import { useCommentCount } from './hooks';
 import './comments.css';
+
+const NO_KEEPER = createStore<KeptThread | null>(null);
 
 interface DiscussionButtonProps {
   targetId: string;
   kind: CommentTargetKind;
   /** The target's text or title (shortened here): names the button and the thread. */
   label: string;
+  /**
+   * Where the open thread and its draft are kept when the button's card may remount (an initiative moved by a
+   * colleague): the thread then reopens with the draft. Without it, the button keeps them itself.
+   */
+  keeper?: Store<KeptThread | null>;
+}
+
+/** The thread open (by its target) and what is written in it, not yet sent. */
+export interface KeptThread {
+  targetId: string;
+  draft: string;
 }
 
 /**
  * The comment button of a note or a cluster, with its count, opening the thread. Drop it into any card:
  * `<DiscussionButton targetId={cluster.id} kind="cluster" label={title} />`.
  */
-export function DiscussionButton({ targetId, kind, label }: DiscussionButtonProps) {
+export function DiscussionButton({ targetId, kind, label, keeper }: DiscussionButtonProps) {
   const { t } = useI18n();
   const count = useCommentCount(targetId);
   const fresh = useNewCommentCount(targetId);
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const keptOpen = useStoreSelector(keeper ?? NO_KEEPER, (kept) => kept?.targetId === targetId);
+  const open = keeper ? keptOpen : ownOpen;
+  const setOpen = (next: boolean) => {
+    if (keeper) keeper.set(next ? { targetId, draft: '' } : null);
+    else setOwnOpen(next);
+  };
+  const draft = keeper && {
+    text: keeper.get()?.draft ?? '',
+    onChange: (text: string) => keeper.set({ targetId, draft: text }),
+  };
   const short = shorten(label, 30);
   return (
     <>
@@ -47,7 +71,15 @@ export function DiscussionButton({ targetId, kind, label }: DiscussionButtonProp
             : t('comment.button', { label: short, count })}
         </span>
       </button>
-      {open && <CommentThreadDialog targetId={targetId} kind={kind} label={short} onClose={() => setOpen(false)} />}
+      {open && (
+        <CommentThreadDialog
+          targetId={targetId}
+          kind={kind}
+          label={short}
+          onClose={() => setOpen(false)}
+          draft={draft || undefined}
+        />
+      )}
     </>
   );
 }

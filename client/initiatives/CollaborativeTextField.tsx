@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Result } from '../../shared/result';
 import { type DeltaOp, diffText, rebaseChange, type TextChange, transformIndex } from '../../shared/textDiff';
+import { isImeEnter } from '../board/ime';
 import { useI18n } from '../i18n/I18nProvider';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
@@ -26,15 +27,27 @@ interface CollaborativeTextFieldProps {
   multiline: boolean;
   /** Writes the person's changes (one shared/ operation); a refusal is shown and the stored text kept. */
   apply: (changes: readonly TextChange[]) => Result<null>;
+  /**
+   * Told the text typed (or composed) that could not be written when the field closed: the initiative was
+   * deleted meanwhile. No one sees the field's error then, so whoever closed it keeps the words visible.
+   */
+  onUnsaved?: (text: string) => void;
 }
 
 /**
  * One collaborative text field, as the note editor (client/board/NoteEditor.tsx): typing becomes minimal
- * Y.Text changes written at once; a colleague's edit updates the field and keeps the caret; during an IME
- * composition the field is never touched: remote edits are queued and the composed text is rebased through
- * them when it ends, so both are kept. Enter in a one-line field does nothing (there is nothing to submit).
+ * Y.Text changes written at once; any other change (a colleague's, or a board undo while the editor is open)
+ * updates the field and keeps the caret; during an IME composition the field is never touched: other edits are
+ * queued and the composed text is rebased through them when it ends, so both are kept. Enter in a one-line field does nothing (there is nothing to submit).
  */
-export function CollaborativeTextField({ ytext, label, max, multiline, apply }: CollaborativeTextFieldProps) {
+export function CollaborativeTextField({
+  ytext,
+  label,
+  max,
+  multiline,
+  apply,
+  onUnsaved,
+}: CollaborativeTextFieldProps) {
   const { t } = useI18n();
   const id = useId();
   const field = useRef<Field | null>(null);
@@ -42,10 +55,15 @@ export function CollaborativeTextField({ ytext, label, max, multiline, apply }: 
   const composing = useRef(false);
   const queued = useRef<DeltaOp[][]>([]);
   const editStart = useRef<number | null>(null);
+  // True only while this field writes its own typing: every other change to the text, a colleague's or this
+  // person's own from elsewhere (the board's undo/redo while the editor is open), must update the field.
+  const writing = useRef(false);
   const [length, setLength] = useState(ytext.length);
   const [error, setError] = useState<string | null>(null);
   const applyRef = useRef(apply);
   applyRef.current = apply;
+  const onUnsavedRef = useRef(onUnsaved);
+  onUnsavedRef.current = onUnsaved;
 
   const commitLocal = useRef((_element: Field | null, _force: boolean) => {});
   commitLocal.current = (element: Field | null, force: boolean) => {
@@ -60,8 +78,16 @@ export function CollaborativeTextField({ ytext, label, max, multiline, apply }: 
       return;
     }
     const changes = rebaseChange(change, deltas);
-    const result = applyRef.current(changes);
+    writing.current = true;
+    let result: Result<null>;
+    try {
+      result = applyRef.current(changes);
+    } finally {
+      writing.current = false;
+    }
     if (!result.ok) {
+      const typed = changes.map((c) => c.insert).join('');
+      if (force && typed !== '') onUnsavedRef.current?.(typed);
       setError(t(`error.${result.error}`, { max }));
       showText(element, ytext.toString(), deltas);
       shown.current = element.value;
@@ -87,8 +113,8 @@ export function CollaborativeTextField({ ytext, label, max, multiline, apply }: 
       if (!(event as InputEvent).isComposing && !composing.current) editStart.current = element.selectionStart;
     };
     element.addEventListener('beforeinput', onBeforeInput);
-    const onRemote = (event: Y.YTextEvent) => {
-      if (event.transaction.local) return;
+    const onOtherChange = (event: Y.YTextEvent) => {
+      if (writing.current) return;
       if (composing.current) {
         queued.current.push(event.delta as DeltaOp[]);
         return;
@@ -97,9 +123,9 @@ export function CollaborativeTextField({ ytext, label, max, multiline, apply }: 
       shown.current = element.value;
       setLength(element.value.length);
     };
-    ytext.observe(onRemote);
+    ytext.observe(onOtherChange);
     return () => {
-      ytext.unobserve(onRemote);
+      ytext.unobserve(onOtherChange);
       element.removeEventListener('beforeinput', onBeforeInput);
       // Closed mid-edit (even mid-composition): keep what was typed.
       commitLocal.current(element, true);
@@ -136,7 +162,8 @@ export function CollaborativeTextField({ ytext, label, max, multiline, apply }: 
           ref={setField}
           {...common}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') e.preventDefault();
+            // The Enter that confirms an IME conversion must reach the IME untouched.
+            if (e.key === 'Enter' && !isImeEnter(e)) e.preventDefault();
           }}
         />
       )}

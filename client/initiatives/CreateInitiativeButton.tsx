@@ -29,7 +29,7 @@ export function CreateInitiativeButton({ item, roundNumber, compact = false }: C
   const fed = useFedTitles(session.boardDoc, item.id);
   const titles = fed === '' ? null : fed.split('\n').map((title) => title || t('initiative.untitled'));
   const label = shortItemLabel(item);
-  const fedText = titles ? t('initiative.fedBy', { titles: titles.join('、') }) : null;
+  const fedText = titles ? t('initiative.fedBy', { titles: titles.join(t('initiative.titleSeparator')) }) : null;
   const name = t('initiative.createItem', { label });
   if (compact) {
     if (!canEditBoard) {
@@ -39,7 +39,12 @@ export function CreateInitiativeButton({ item, roundNumber, compact = false }: C
         </span>
       ) : null;
     }
-    const full = fedText ? `${name}（${fedText}）` : name;
+    const visible = t(fedText ? 'initiative.createShortFed' : 'initiative.createShort');
+    // The name starts with the visible 「＋案」, so a person who says or sees it finds the button (WCAG 2.5.3).
+    const full = t('initiative.compactName', {
+      visible,
+      name: fedText ? t('initiative.withFed', { name, fed: fedText }) : name,
+    });
     return (
       <button
         type="button"
@@ -48,7 +53,7 @@ export function CreateInitiativeButton({ item, roundNumber, compact = false }: C
         title={full}
         onClick={() => create(item, roundNumber)}
       >
-        {t(fedText ? 'initiative.createShortFed' : 'initiative.createShort')}
+        {visible}
       </button>
     );
   }

@@ -9,7 +9,7 @@ export function InitiativeBadge({ titles }: { titles: string }) {
       {titles
         .split('\n')
         .map((title) => t('initiative.boardBadge', { title: shorten(title || t('initiative.untitled'), 24) }))
-        .join(' / ')}
+        .join(t('initiative.badgeSeparator'))}
     </span>
   );
 }

@@ -1,25 +1,54 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type React from 'react';
-import { memo, useEffect, useId, useRef } from 'react';
+import { memo, useContext, useEffect, useId, useRef } from 'react';
 import { formatFiscalYearEn, formatFiscalYears } from '../../shared/fiscalYear';
+import type { InitiativeMoveTarget, InitiativeSteps } from '../../shared/initiatives';
 import type { Initiative } from '../../shared/records/initiative';
 import { useBoard } from '../board/hooks';
+import { countRender } from '../board/renderProbe';
 import { useBoardUi } from '../board/ui';
 import { DiscussionButton } from '../comments/DiscussionButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { SourceFiguresLine, SourceNotes } from './InitiativeSource';
 import { type DropSlot, dropId } from './InitiativesDnd';
+import { ThreadKeeperContext } from './threadKeeper';
 import { useInitiativeActions } from './useInitiativeActions';
-import type { SourceFigures } from './useInitiativesData';
+import { type SourceFigures, sameFigures } from './useInitiativesData';
 
 interface InitiativeCardProps {
+  /** The same object while the initiative is unchanged (client/initiatives/initiativesStore.ts). */
   initiative: Initiative;
   figures: SourceFigures | null;
+  /** Where 「上へ」「下へ」 take it, computed once for the whole list (shared/initiatives.ts initiativeSteps). */
+  steps: InitiativeSteps;
+  /** False under a pillar the settings do not know: nothing can be dropped before it (there is no such group). */
+  pillarKnown: boolean;
+  /** Its number among initiatives with the same title, in list order (null: a title no other one has). */
+  sameTitleNumber: number | null;
   onEdit: (id: string) => void;
 }
 
+const sameTarget = (a: InitiativeMoveTarget | null, b: InitiativeMoveTarget | null) =>
+  a === b || (!!a && !!b && a.pillarId === b.pillarId && a.priority === b.priority && a.beforeId === b.beforeId);
+
+/**
+ * A card renders again only when what it shows changed: its initiative (by identity), its figures or its
+ * up/down targets (by value). A colleague typing in a note, or in another initiative, leaves it alone.
+ */
+function sameCard(a: InitiativeCardProps, b: InitiativeCardProps): boolean {
+  return (
+    a.initiative === b.initiative &&
+    a.onEdit === b.onEdit &&
+    a.pillarKnown === b.pillarKnown &&
+    a.sameTitleNumber === b.sameTitleNumber &&
+    sameFigures(a.figures, b.figures) &&
+    sameTarget(a.steps.up, b.steps.up) &&
+    sameTarget(a.steps.down, b.steps.down)
+  );
+}
+
 /** Puts the focus back on a control of this initiative after a move re-rendered (or remounted) its card. */
-function refocus(id: string, control: string) {
+export function refocus(id: string, control: string) {
   requestAnimationFrame(() => {
     const card = document.querySelector<HTMLElement>(`[data-initiative-id="${CSS.escape(id)}"]`);
     const button = card?.querySelector<HTMLButtonElement>(control);
@@ -43,24 +72,37 @@ function useFocusWhenRequested(id: string, target: React.RefObject<HTMLElement |
 }
 
 /** One initiative: what it is, when and by whom, where it came from, and its buttons. */
-export const InitiativeCard = memo(function InitiativeCard({ initiative, figures, onEdit }: InitiativeCardProps) {
+export const InitiativeCard = memo(function InitiativeCard({
+  initiative,
+  figures,
+  steps,
+  pillarKnown,
+  sameTitleNumber,
+  onEdit,
+}: InitiativeCardProps) {
+  countRender(`initiative:${initiative.id}`);
   const { t, lang } = useI18n();
   const { canEditBoard } = useBoard();
   const actions = useInitiativeActions();
+  const threads = useContext(ThreadKeeperContext);
   const titleId = useId();
   const card = useRef<HTMLLIElement | null>(null);
   useFocusWhenRequested(initiative.id, card);
   const place = initiative.place;
   const drag = useDraggable({ id: initiative.id, disabled: !canEditBoard || !place });
-  const slot: DropSlot | null = place
-    ? { pillarId: place.pillarId, priority: place.priority, beforeId: initiative.id }
-    : null;
+  const slot: DropSlot | null =
+    place && pillarKnown ? { pillarId: place.pillarId, priority: place.priority, beforeId: initiative.id } : null;
   const drop = useDroppable({
     id: dropId(slot, initiative.id),
     data: slot ?? undefined,
     disabled: !canEditBoard || !slot,
   });
-  const title = actions.titleOf(initiative);
+  // Two initiatives made from one cluster start with the same title: numbered, so that every button's name
+  // (and the card's) tells them apart.
+  const title =
+    sameTitleNumber === null
+      ? actions.titleOf(initiative)
+      : t('initiative.sameTitleNumber', { title: actions.titleOf(initiative), number: sameTitleNumber });
   const years = initiative.fiscalYears;
   const yearText =
     years.length === 0
@@ -68,13 +110,14 @@ export const InitiativeCard = memo(function InitiativeCard({ initiative, figures
       : lang === 'ja'
         ? formatFiscalYears(years)
         : years.map(formatFiscalYearEn).join(', ');
-  const up = canEditBoard ? actions.stepTarget(initiative, -1) : null;
-  const down = canEditBoard ? actions.stepTarget(initiative, 1) : null;
+  const { up, down } = steps;
   function remove() {
     const next = card.current?.nextElementSibling ?? card.current?.previousElementSibling;
     const fallback = card.current?.closest('.initiatives-view')?.querySelector<HTMLElement>('h2');
     actions.remove(initiative);
-    (next?.querySelector<HTMLElement>('button') ?? fallback)?.focus();
+    // The next card's first action (編集): its first button may be a source link inside a closed <details>,
+    // which cannot take the focus.
+    (next?.querySelector<HTMLElement>('.initiative-actions button') ?? fallback)?.focus();
   }
   const pointerListeners = {
     onMouseDown: drag.listeners?.onMouseDown as React.MouseEventHandler | undefined,
@@ -123,6 +166,7 @@ export const InitiativeCard = memo(function InitiativeCard({ initiative, figures
           <>
             <button
               type="button"
+              className="initiative-edit"
               aria-label={t('initiative.editItem', { title })}
               onClick={() => onEdit(initiative.id)}
             >
@@ -151,8 +195,13 @@ export const InitiativeCard = memo(function InitiativeCard({ initiative, figures
             </button>
           </>
         )}
-        <DiscussionButton targetId={initiative.id} kind="initiative" label={initiative.fields.title || title} />
+        <DiscussionButton
+          targetId={initiative.id}
+          kind="initiative"
+          label={sameTitleNumber === null ? initiative.fields.title || title : title}
+          keeper={threads}
+        />
       </div>
     </li>
   );
-});
+}, sameCard);

@@ -24,10 +24,13 @@ export function InitiativeEditor({
   initiative,
   baseYear,
   onClose,
+  onUnsaved,
 }: {
   initiative: Initiative;
   baseYear: number;
   onClose: () => void;
+  /** Text typed that could not be written as the editor closed (the initiative deleted by a colleague). */
+  onUnsaved: (text: string) => void;
 }) {
   const { t } = useI18n();
   const { session } = useBoard();
@@ -57,6 +60,7 @@ export function InitiativeEditor({
               max={INITIATIVE_TEXT_MAX[field]}
               multiline={!ONE_LINE.has(field)}
               apply={(changes) => applyInitiativeTextChanges(session.boardDoc, initiative.id, field, changes)}
+              onUnsaved={onUnsaved}
             />
           )
         );

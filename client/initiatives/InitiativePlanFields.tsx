@@ -48,6 +48,11 @@ export function InitiativePlanFields({ initiative, baseYear }: { initiative: Ini
           }
         >
           {!place && <option value="">{t('initiative.pillarUnknown')}</option>}
+          {/* A pillar the settings do not know (another tool wrote it): shown as such, so that choosing any real
+              pillar is a change (without it the select showed the first pillar as if chosen). */}
+          {place && !pillars.some((p) => p.id === place.pillarId) && (
+            <option value={place.pillarId}>{t('initiative.pillarMissing')}</option>
+          )}
           {pillars.map((pillar) => (
             <option key={pillar.id} value={pillar.id}>
               {pillar.title}

@@ -22,7 +22,7 @@ export function SourceFiguresLine({ figures }: { figures: SourceFigures | null }
   }
   if (quadrant) parts.push(figures.live ? quadrant : t('initiative.quadrantRecorded', { quadrant }));
   if (parts.length === 0) return null;
-  return <span className="initiative-figures">{parts.join(' ・ ')}</span>;
+  return <span className="initiative-figures">{parts.join(t('initiative.figuresSeparator'))}</span>;
 }
 
 /**

@@ -6,11 +6,13 @@ import {
   DragOverlay,
   MouseSensor,
   pointerWithin,
+  type SensorDescriptor,
+  type SensorOptions,
   TouchSensor,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { type ReactNode, useState } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import type { Initiative, Priority } from '../../shared/records/initiative';
 import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
@@ -27,6 +29,8 @@ export interface DropSlot {
 export const dropId = (slot: DropSlot | null, initiativeId?: string) =>
   initiativeId ? `initiative:${initiativeId}` : `group:${slot?.pillarId}:${slot?.priority}`;
 
+const NO_SENSORS: SensorDescriptor<SensorOptions>[] = [];
+
 /** A card under the pointer wins over the group around it (the pointer is within both). */
 const cardsFirst: CollisionDetection = (args) => {
   const hits = pointerWithin(args);
@@ -37,8 +41,17 @@ const cardsFirst: CollisionDetection = (args) => {
 /**
  * Mouse and touch reordering of initiatives. Nothing is written during a drag; the drop is one move (one
  * write), announced like a keyboard move. The keyboard has its own buttons (「上へ」「下へ」) and the editor.
+ * Memoised, with children that do not change (the view passes the list through a context): each render of
+ * the DndContext renders every card's drag and drop hooks again, so it must not render when the list does.
  */
-export function InitiativesDnd({ initiatives, children }: { initiatives: readonly Initiative[]; children: ReactNode }) {
+export const InitiativesDnd = memo(function InitiativesDnd({
+  initiatives,
+  children,
+}: {
+  /** The live initiatives now, read when a drag needs them (a ref, so a list change does not render this). */
+  initiatives: { readonly current: readonly Initiative[] };
+  children: ReactNode;
+}) {
   const { canEditBoard } = useBoard();
   const { t } = useI18n();
   const actions = useInitiativeActions();
@@ -47,9 +60,9 @@ export function InitiativesDnd({ initiatives, children }: { initiatives: readonl
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
   );
-  const byId = new Map(initiatives.map((i) => [i.id, i]));
+  const find = (id: string | number) => initiatives.current.find((i) => i.id === String(id));
   const title = (id: string | number) => {
-    const initiative = byId.get(String(id));
+    const initiative = find(id);
     return initiative ? actions.titleOf(initiative) : '';
   };
   const announcements: Announcements = {
@@ -61,17 +74,18 @@ export function InitiativesDnd({ initiatives, children }: { initiatives: readonl
 
   function onDragEnd(event: DragEndEvent) {
     setDraggingId(null);
-    const initiative = byId.get(String(event.active.id));
+    const initiative = find(event.active.id);
     const slot = event.over?.data.current as DropSlot | undefined;
     if (!initiative || !slot || slot.beforeId === initiative.id) return;
     actions.move(initiative, slot);
   }
 
-  if (!canEditBoard) return <>{children}</>;
-  const dragging = draggingId ? byId.get(draggingId) : undefined;
+  const dragging = draggingId ? find(draggingId) : undefined;
   return (
     <DndContext
-      sensors={sensors}
+      // Kept mounted when the board is locked (the cards' drag hooks are disabled then, and no sensor starts a
+      // drag): swapping it for a fragment would remount every card, closing what was open in them.
+      sensors={canEditBoard ? sensors : NO_SENSORS}
       collisionDetection={cardsFirst}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('initiative.help') } }}
       onDragStart={(event) => setDraggingId(String(event.active.id))}
@@ -84,4 +98,4 @@ export function InitiativesDnd({ initiatives, children }: { initiatives: readonl
       </DragOverlay>
     </DndContext>
   );
-}
+});

@@ -1,18 +1,14 @@
 import { useMemo } from 'react';
-import { initiativesInPlace } from '../../shared/initiatives';
-import { deleteInitiative, moveInitiative, restoreInitiative } from '../../shared/ops/initiatives';
-import { type Initiative, PRIORITIES, type Priority } from '../../shared/records/initiative';
+import { type InitiativeMoveTarget, initiativesInPlace } from '../../shared/initiatives';
+import { deleteInitiative, moveInitiativeToSlot, restoreInitiative } from '../../shared/ops/initiatives';
+import type { Initiative } from '../../shared/records/initiative';
 import { allPillars } from '../../shared/selectors';
 import { shorten } from '../board/dnd/announcements';
 import { useBoard } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
 
-export interface MoveTarget {
-  pillarId: string;
-  priority: Priority;
-  beforeId: string | null;
-}
+export type MoveTarget = InitiativeMoveTarget;
 
 /**
  * The writes of the 取組案 view, each one shared/ operation. A move is announced with the initiative's title
@@ -26,7 +22,8 @@ export function useInitiativeActions() {
     const board = session.boardDoc;
     const titleOf = (initiative: Initiative) => shorten(initiative.fields.title || t('initiative.untitled'), 40);
     const move = (initiative: Initiative, target: MoveTarget) => {
-      const result = moveInitiative(board, session.settingsDoc, initiative.id, target);
+      // The card aimed at may have been moved or deleted by a colleague a moment ago: then the end of its group.
+      const result = moveInitiativeToSlot(board, session.settingsDoc, initiative.id, target);
       if (!result.ok) {
         ui.notify({ message: t(`error.${result.error}`), tone: 'error' });
         return false;
@@ -43,26 +40,9 @@ export function useInitiativeActions() {
       );
       return true;
     };
-    /** One step up (-1) or down (+1) in the list: past a group's edge it goes to the next priority. */
-    const stepTarget = (initiative: Initiative, step: -1 | 1): MoveTarget | null => {
-      const place = initiative.place;
-      if (!place) return null;
-      const group = initiativesInPlace(board, place.pillarId, place.priority);
-      const index = group.findIndex((i) => i.id === initiative.id);
-      const inGroup = index + step;
-      if (inGroup >= 0 && inGroup < group.length) {
-        const before = step < 0 ? group[inGroup] : group[inGroup + 1];
-        return { pillarId: place.pillarId, priority: place.priority, beforeId: before?.id ?? null };
-      }
-      const priority = PRIORITIES[PRIORITIES.indexOf(place.priority) + step];
-      if (!priority) return null;
-      const next = initiativesInPlace(board, place.pillarId, priority);
-      return { pillarId: place.pillarId, priority, beforeId: step < 0 ? null : (next[0]?.id ?? null) };
-    };
     return {
       titleOf,
       move,
-      stepTarget,
       remove: (initiative: Initiative) => {
         if (!deleteInitiative(board, initiative.id).ok) return;
         ui.notify({

@@ -858,6 +858,17 @@ export const ja = {
   'export.cellTruncated': '…（以下省略）',
   'error.exportTooNew':
     'このボードは新しい版のアプリで作られているため書き出せません。アプリ（サーバー）を更新してください。',
+  // 取組案: fixes after review (initfix)
+  'initiative.pillarMissing': '柱なし（見つからない柱）',
+  'initiative.deletedWhileEditing': 'この取組案は削除されました。',
+  'initiative.unsavedText': '書きかけの文字は保存されていません: 「{text}」',
+  'initiative.copyUnsaved': '書きかけの文字をコピー',
+  'initiative.sameTitleNumber': '{title}（{number}件目）',
+  'initiative.titleSeparator': '、',
+  'initiative.withFed': '{name}（{fed}）',
+  'initiative.compactName': '{visible}: {name}',
+  'initiative.figuresSeparator': ' ・ ',
+  'initiative.badgeSeparator': ' / ',
 } as const;
 
 export type MessageKey = keyof typeof ja;

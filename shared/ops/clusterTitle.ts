@@ -2,14 +2,15 @@ import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from '../origin.js';
 import { CLUSTER_TITLE_MAX } from '../records/cluster.js';
 import { fail, ok, type Result } from '../result.js';
-import { diffText, type TextChange } from '../textDiff.js';
+import { clampTextChanges, diffText, growsPastLimit, type TextChange } from '../textDiff.js';
 import { clusterMap } from './clusters.js';
 
 /** A cluster's title: a Y.Text edited with minimal changes, like a note's text, so concurrent typing merges. */
 
 /**
  * Applies changes to a cluster's title in one transaction (the editor's path: its edit rebased through what
- * colleagues typed meanwhile). Refused whole past CLUSTER_TITLE_MAX.
+ * colleagues typed meanwhile). Refused whole when it makes the title longer than
+ * CLUSTER_TITLE_MAX (one already past it after concurrent typing can still be shortened).
  */
 export function applyClusterTitleChanges(
   doc: Y.Doc,
@@ -20,14 +21,9 @@ export function applyClusterTitleChanges(
   const cluster = clusterMap(doc, clusterId);
   if (!cluster) return fail('clusterNotFound');
   let title = cluster.get('title');
-  let length = title instanceof Y.Text ? title.length : typeof title === 'string' ? title.length : 0;
-  const clamped = changes.map((change) => {
-    const index = Math.max(0, Math.min(change.index, length));
-    const deleteCount = Math.max(0, Math.min(change.deleteCount, length - index));
-    length += change.insert.length - deleteCount;
-    return { index, deleteCount, insert: change.insert };
-  });
-  if (length > CLUSTER_TITLE_MAX) return fail('titleTooLong');
+  const before = title instanceof Y.Text ? title.length : typeof title === 'string' ? title.length : 0;
+  const { changes: clamped, length } = clampTextChanges(before, changes);
+  if (growsPastLimit(before, length, CLUSTER_TITLE_MAX)) return fail('titleTooLong');
   doc.transact(() => {
     if (!(title instanceof Y.Text)) {
       // Another tool stored a plain value: start a collaborative title from what it showed.

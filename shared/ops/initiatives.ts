@@ -22,7 +22,7 @@ import { quadrantOf, readMatrixPositions } from '../records/matrix.js';
 import { readVotingRounds } from '../records/voting.js';
 import { fail, ok, type Result } from '../result.js';
 import { allPillars } from '../selectors.js';
-import { diffText, type TextChange } from '../textDiff.js';
+import { clampTextChanges, diffText, growsPastLimit, type TextChange } from '../textDiff.js';
 
 export interface NewInitiativeFromItem {
   id: string;
@@ -121,7 +121,8 @@ export function createInitiativeFromItem(
 
 /**
  * Applies an editor's changes to one text field in one transaction (its edit rebased through what colleagues
- * typed meanwhile, as for a note). Refused whole past the field's limit.
+ * typed meanwhile, as for a note). Refused whole when it makes the text longer than the field's limit
+ * (a text already past it, after concurrent typing, can still be shortened).
  */
 export function applyInitiativeTextChanges(
   doc: Y.Doc,
@@ -133,14 +134,9 @@ export function applyInitiativeTextChanges(
   const map = initiativeMap(doc, id);
   if (!map || readInitiative(id, map)?.deletedAt !== null) return fail('initiativeNotFound');
   let stored = map.get(field);
-  let length = stored instanceof Y.Text ? stored.length : typeof stored === 'string' ? stored.length : 0;
-  const clamped = changes.map((change) => {
-    const index = Math.max(0, Math.min(change.index, length));
-    const deleteCount = Math.max(0, Math.min(change.deleteCount, length - index));
-    length += change.insert.length - deleteCount;
-    return { index, deleteCount, insert: change.insert };
-  });
-  if (length > INITIATIVE_TEXT_MAX[field]) return fail('textTooLong');
+  const before = stored instanceof Y.Text ? stored.length : typeof stored === 'string' ? stored.length : 0;
+  const { changes: clamped, length } = clampTextChanges(before, changes);
+  if (growsPastLimit(before, length, INITIATIVE_TEXT_MAX[field])) return fail('textTooLong');
   doc.transact(() => {
     if (!(stored instanceof Y.Text)) {
       // Another tool stored a plain value: start a collaborative text from what it showed.
@@ -193,6 +189,28 @@ export function moveInitiative(
   const place: InitiativePlace = { pillarId: target.pillarId, priority: target.priority, order };
   doc.transact(() => map.set('place', place), origin);
   return ok(null);
+}
+
+/**
+ * A move aimed by a person (a drop on a card, 上へ/下へ), whose `beforeId` names a card seen a moment ago: if a
+ * colleague has since moved that card elsewhere or deleted it, the initiative still goes to the group aimed at,
+ * at its end, instead of being refused as not found. Returns where it went (null: it could not move, e.g.
+ * the initiative itself was deleted).
+ */
+export function moveInitiativeToSlot(
+  doc: Y.Doc,
+  settings: Y.Doc,
+  id: string,
+  target: { pillarId: string; priority: Priority; beforeId: string | null },
+  origin: unknown = LOCAL_ORIGIN,
+): Result<{ pillarId: string; priority: Priority; beforeId: string | null }> {
+  const first = moveInitiative(doc, settings, id, target, origin);
+  if (first.ok) return ok(target);
+  const stillLive = readInitiative(id, initiativeMap(doc, id))?.deletedAt === null;
+  if (first.error !== 'initiativeNotFound' || target.beforeId === null || !stillLive) return first;
+  const atEnd = { ...target, beforeId: null };
+  const second = moveInitiative(doc, settings, id, atEnd, origin);
+  return second.ok ? ok(atEnd) : second;
 }
 
 /** 実施時期: the fiscal years (Western starting years), replaced whole. */

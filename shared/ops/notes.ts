@@ -7,7 +7,7 @@ import type { LaneKind } from '../records/lane.js';
 import { isNoteColor, NOTE_COLORS, type NotePlace } from '../records/note.js';
 import { type BoardError, fail, ok, type Result } from '../result.js';
 import { listLaneNotes } from '../selectors.js';
-import { diffText, type TextChange } from '../textDiff.js';
+import { clampTextChanges, diffText, growsPastLimit, type TextChange } from '../textDiff.js';
 
 export interface NewNote {
   id: string;
@@ -62,7 +62,7 @@ export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = LOCAL_ORIG
 /**
  * Applies changes to a note's text, in order and in one transaction (the editor's path: one change as typed,
  * or the list `rebaseChange` makes after an IME composition). Refused whole if the text would grow past
- * NOTE_TEXT_MAX. Each change is clamped to the text as it is then.
+ * NOTE_TEXT_MAX (a text already past it after concurrent typing can still be shortened). Each change is clamped to the text as it is then.
  */
 export function applyNoteTextChanges(
   doc: Y.Doc,
@@ -74,15 +74,10 @@ export function applyNoteTextChanges(
   if (!note) return fail('noteNotFound');
   let text = note.get('text');
   // Another tool may have stored a plain string: it is what the note shows, so it counts towards the limit.
-  let length = text instanceof Y.Text ? text.length : typeof text === 'string' ? text.length : 0;
+  const before = text instanceof Y.Text ? text.length : typeof text === 'string' ? text.length : 0;
   // Check the length with the changes as they will really be applied (clamped to the text), not as asked.
-  const clamped = changes.map((change) => {
-    const index = Math.max(0, Math.min(change.index, length));
-    const deleteCount = Math.max(0, Math.min(change.deleteCount, length - index));
-    length += change.insert.length - deleteCount;
-    return { index, deleteCount, insert: change.insert };
-  });
-  if (length > NOTE_TEXT_MAX) return fail('noteTooLong');
+  const { changes: clamped, length } = clampTextChanges(before, changes);
+  if (growsPastLimit(before, length, NOTE_TEXT_MAX)) return fail('noteTooLong');
   doc.transact(() => {
     if (!(text instanceof Y.Text)) {
       // Another tool stored a plain value: start a collaborative text from what it showed.

@@ -135,5 +135,9 @@ export function readInitiatives(doc: Y.Doc): Initiative[] {
     const initiative = readInitiative(id, value);
     if (initiative) out.push(initiative);
   });
-  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.sort(byCreation);
 }
+
+/** Creation order, then id: the order readInitiatives returns. */
+export const byCreation = (a: Initiative, b: Initiative): number =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

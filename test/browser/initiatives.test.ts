@@ -228,7 +228,7 @@ describe('draft initiatives (取組案), made from the matrix and edited togethe
     const viewer = await harness.openBoard(board, 'viewer', { name: '閲覧者', lang: 'en' });
     await openTab(viewer, 'Priority matrix');
     await shown(viewer.getByRole('img', { name: `Initiative: ${CLUSTER}` }));
-    expect(await viewer.getByRole('button', { name: /an initiative$/ }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: /Make initiative/ }).count()).toBe(0);
     await openTab(viewer, 'Initiatives');
     await shown(card(viewer, CLUSTER));
     expect(

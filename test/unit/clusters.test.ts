@@ -210,6 +210,26 @@ describe('renameCluster', () => {
     expect(renameCluster(doc, 'c1', 'あ'.repeat(CLUSTER_TITLE_MAX)).ok).toBe(true);
   });
 
+  it('lets a title merged past the limit be shortened, but not lengthened', () => {
+    const doc = board();
+    group(doc, 'a2', 'a1');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    renameCluster(doc, 'c1', 'あ'.repeat(CLUSTER_TITLE_MAX - 1));
+    renameCluster(other, 'c1', 'い'.repeat(CLUSTER_TITLE_MAX - 1));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    // What is stored, past the limit (what is shown is cut at the limit).
+    const storedLength = () => readClusters(doc).get('c1')!.ytitle!.length;
+    const merged = storedLength();
+    expect(merged).toBeGreaterThan(CLUSTER_TITLE_MAX);
+    expect(applyClusterTitleChanges(doc, 'c1', [{ index: 0, deleteCount: 1, insert: '' }]).ok).toBe(true);
+    expect(storedLength()).toBe(merged - 1);
+    expect(applyClusterTitleChanges(doc, 'c1', [{ index: 0, deleteCount: 0, insert: 'x' }])).toEqual({
+      ok: false,
+      error: 'titleTooLong',
+    });
+  });
+
   it('turns a plain-string title written by another tool into a collaborative one', () => {
     const doc = board();
     group(doc, 'a2', 'a1');

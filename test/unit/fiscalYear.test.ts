@@ -7,6 +7,7 @@ import {
   formatFiscalYears,
   formatJapaneseDate,
   offeredFiscalYears,
+  planBaseYear,
   withWesternFiscalYears,
 } from '../../shared/fiscalYear.js';
 
@@ -77,5 +78,15 @@ describe('fiscal years', () => {
     }
     // A range written backwards is not a period: nothing is guessed.
     expect(withWesternFiscalYears('令和5〜4年度')).toBe('令和5〜4年度');
+  });
+
+  it('starts a plan from the first real meeting date, else from now, whatever another tool wrote', () => {
+    const now = Date.UTC(2025, 5, 1);
+    expect(planBaseYear(['2026-04-01', '2027-05-01'], now)).toBe(2026);
+    expect(planBaseYear(['2026-03-31'], now)).toBe(2025);
+    expect(planBaseYear(['2026-99-99', '2027-05-01'], now)).toBe(2027);
+    expect(planBaseYear(['2026-02-30'], now)).toBe(2025);
+    expect(planBaseYear(['令和8年'], now)).toBe(2025);
+    expect(planBaseYear([], now)).toBe(2025);
   });
 });

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs.js';
 import {
+  initiativeSteps,
   initiativesByPillar,
   initiativesFedBy,
   listDeletedInitiatives,
   listInitiatives,
+  sameTitleNumbers,
 } from '../../shared/initiatives.js';
 import {
   applyInitiativeTextChanges,
@@ -13,6 +15,7 @@ import {
   createInitiativeFromItem,
   deleteInitiative,
   moveInitiative,
+  moveInitiativeToSlot,
   restoreInitiative,
   setInitiativeFiscalYears,
   setInitiativeStatus,
@@ -155,6 +158,33 @@ describe('editing an initiative', () => {
     expect(stored(board, 'i1')?.fields.title).toBe('窓口のオンライン化');
   });
 
+  it('lets a title merged past its limit by two people typing at once be shortened, never lengthened', () => {
+    const { board, settings } = boardWithCluster();
+    create(board, settings, 'i1', 'c1');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(board));
+    const half = INITIATIVE_TEXT_MAX.title - 10;
+    expect(setInitiativeText(board, 'i1', 'title', 'A'.repeat(half)).ok).toBe(true);
+    expect(setInitiativeText(other, 'i1', 'title', 'B'.repeat(half)).ok).toBe(true);
+    Y.applyUpdate(board, Y.encodeStateAsUpdate(other));
+    // What is stored, past the limit (what is shown is cut at the limit).
+    const storedLength = () => stored(board, 'i1')!.texts.title!.length;
+    const length = storedLength();
+    expect(length).toBeGreaterThan(INITIATIVE_TEXT_MAX.title);
+    expect(
+      applyInitiativeTextChanges(board, 'i1', 'title', [{ index: length - 1, deleteCount: 1, insert: '' }]),
+    ).toEqual({ ok: true, value: null });
+    expect(storedLength()).toBe(length - 1);
+    // Replacing one character with one keeps the length: allowed; growing it further is not.
+    expect(applyInitiativeTextChanges(board, 'i1', 'title', [{ index: 0, deleteCount: 1, insert: 'C' }]).ok).toBe(true);
+    expect(applyInitiativeTextChanges(board, 'i1', 'title', [{ index: 0, deleteCount: 0, insert: 'D' }])).toEqual({
+      ok: false,
+      error: 'textTooLong',
+    });
+    expect(stored(board, 'i1')!.fields.title).toMatch(/^C/);
+    expect(storedLength()).toBe(length - 1);
+  });
+
   it('turns a plain string written by another tool into collaborative text on the first edit', () => {
     const { board, settings } = boardWithCluster();
     create(board, settings, 'i1', 'c1');
@@ -272,5 +302,64 @@ describe('deleting and what initiatives were fed by', () => {
     expect(fed.get('c1')).toEqual(['i1', 'i2']);
     expect(fed.get('n3')).toEqual(['i1', 'i2']);
     expect(fed.has('n9')).toBe(false);
+  });
+});
+
+describe('initiativeSteps', () => {
+  it('steps within a priority, past its edge into the next priority, and never under an unknown pillar', () => {
+    const { board, settings } = boardWithCluster();
+    for (const id of ['a', 'b', 'c', 'x']) create(board, settings, id, 'c1');
+    moveInitiative(board, settings, 'a', { pillarId: PILLAR_CITIZENS, priority: 'high', beforeId: null });
+    const x = boardRoots.initiatives(board).get('x') as Y.Map<unknown>;
+    x.set('place', { pillarId: 'gone', priority: 'medium', order: 'a0' });
+    const steps = initiativeSteps(initiativesByPillar(board, settings));
+    const at = (priority: string, beforeId: string | null) => ({ pillarId: PILLAR_CITIZENS, priority, beforeId });
+    expect(steps.get('a')).toEqual({ up: null, down: at('medium', 'b') });
+    expect(steps.get('b')).toEqual({ up: at('high', null), down: at('medium', null) });
+    expect(steps.get('c')).toEqual({ up: at('medium', 'b'), down: at('low', null) });
+    expect(steps.get('x')).toEqual({ up: null, down: null });
+    // Each step, done, lands where the list says.
+    moveInitiative(board, settings, 'c', steps.get('c')!.up!);
+    expect(initiativesByPillar(board, settings)[0]!.priorities[1]!.initiatives.map((i) => i.id)).toEqual(['c', 'b']);
+  });
+});
+
+describe('sameTitleNumbers', () => {
+  it('numbers initiatives sharing a title in list order, and leaves a unique title alone', () => {
+    const { board, settings } = boardWithCluster();
+    for (const id of ['a', 'b', 'c']) create(board, settings, id, 'c1');
+    setInitiativeText(board, 'c', 'title', '別の取組');
+    const list = initiativesByPillar(board, settings).flatMap((g) => g.priorities.flatMap((p) => p.initiatives));
+    const numbers = sameTitleNumbers(list);
+    expect([...numbers]).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
+});
+
+describe('moveInitiativeToSlot', () => {
+  it('puts a drop aimed before a card a colleague just moved or deleted at the end of the group aimed at', () => {
+    const { board, settings } = boardWithCluster();
+    for (const id of ['a', 'b', 'c']) create(board, settings, id, 'c1');
+    const ids = (priority: 'high' | 'medium') =>
+      initiativesByPillar(board, settings)[0]!
+        .priorities.find((p) => p.priority === priority)!
+        .initiatives.map((i) => i.id);
+    // Seen a moment ago: 'a' in 中. A colleague moves 'a' to 高; this person drops 'c' before it.
+    moveInitiative(board, settings, 'a', { pillarId: PILLAR_CITIZENS, priority: 'high', beforeId: null });
+    const aimed = { pillarId: PILLAR_CITIZENS, priority: 'medium' as const, beforeId: 'a' };
+    expect(moveInitiative(board, settings, 'c', aimed)).toEqual({ ok: false, error: 'initiativeNotFound' });
+    expect(moveInitiativeToSlot(board, settings, 'c', aimed)).toEqual({
+      ok: true,
+      value: { ...aimed, beforeId: null },
+    });
+    expect(ids('medium')).toEqual(['b', 'c']);
+    // Deleted meanwhile: the same.
+    deleteInitiative(board, 'b');
+    expect(moveInitiativeToSlot(board, settings, 'a', { ...aimed, beforeId: 'b' }).ok).toBe(true);
+    expect(ids('medium')).toEqual(['c', 'a']);
+    // The initiative itself deleted: refused, as not found.
+    expect(moveInitiativeToSlot(board, settings, 'b', aimed)).toEqual({ ok: false, error: 'initiativeNotFound' });
   });
 });

@@ -5,6 +5,7 @@ import { NOTE_TEXT_MAX } from '../../shared/limits.js';
 import {
   addNote,
   applyNoteTextChange,
+  applyNoteTextChanges,
   checkNoteText,
   deleteNote,
   editNoteText,
@@ -122,6 +123,25 @@ describe('editNoteText', () => {
     const before = contentOf(doc);
     expect(editNoteText(doc, 'n1', 'x'.repeat(NOTE_TEXT_MAX + 1))).toEqual({ ok: false, error: 'noteTooLong' });
     expect(contentOf(doc)).toBe(before);
+  });
+
+  it('lets a text merged past NOTE_TEXT_MAX be shortened, but not lengthened', () => {
+    const doc = newBoard();
+    add(doc, { id: 'n1', text: '-' });
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    applyNoteTextChange(doc, 'n1', { index: 0, deleteCount: 0, insert: 'a'.repeat(NOTE_TEXT_MAX - 5) });
+    applyNoteTextChange(other, 'n1', { index: 0, deleteCount: 0, insert: 'b'.repeat(NOTE_TEXT_MAX - 5) });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    const merged = getNote(doc, 'n1')!.text.length;
+    expect(merged).toBe(2 * (NOTE_TEXT_MAX - 5) + 1);
+    expect(applyNoteTextChange(doc, 'n1', { index: 0, deleteCount: 3, insert: '' })).toEqual({ ok: true, value: null });
+    expect(getNote(doc, 'n1')?.text.length).toBe(merged - 3);
+    expect(applyNoteTextChanges(doc, 'n1', [{ index: 0, deleteCount: 2, insert: 'xyz' }])).toEqual({
+      ok: false,
+      error: 'noteTooLong',
+    });
+    expect(getNote(doc, 'n1')?.text.length).toBe(merged - 3);
   });
 
   it('reports a missing note', () => {
