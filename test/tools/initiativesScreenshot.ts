@@ -1,7 +1,5 @@
 import type { Page } from 'playwright-core';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { itemLabel, listItems } from '../../shared/items';
 import {
   createInitiativeFromItem,
@@ -11,6 +9,7 @@ import {
   setInitiativeText,
 } from '../../shared/ops/initiatives';
 import type { InitiativeStatus, Priority } from '../../shared/records/initiative';
+import { editBoardDocs, openBoard, type ToolBoard } from './toolBoard';
 
 /** The initiatives of the screenshot, by the label of the item they are made from. */
 const PLAN: {
@@ -64,30 +63,9 @@ export function fillInitiatives(board: Y.Doc, settings: Y.Doc): void {
 }
 
 /** Fills the initiatives through a stock WebsocketProvider and saves docs/screenshot-initiatives.png. */
-export async function captureInitiatives(
-  page: Page,
-  serverUrl: string,
-  board: { id: string; tokens: Record<string, string> },
-): Promise<void> {
-  const options = {
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-    params: { token: board.tokens.participant ?? '' },
-  };
-  const wsUrl = `${serverUrl.replace('http', 'ws')}/ws`;
-  const settings = new Y.Doc();
-  const notes = new Y.Doc();
-  const providers = [
-    new WebsocketProvider(wsUrl, `${board.id}/settings`, settings, options),
-    new WebsocketProvider(wsUrl, board.id, notes, options),
-  ];
-  for (let i = 0; i < 200 && !providers.every((p) => p.synced); i++) await new Promise((r) => setTimeout(r, 25));
-  fillInitiatives(notes, settings);
-  await new Promise((r) => setTimeout(r, 300));
-  for (const provider of providers) provider.destroy();
-  await page.goto(`${serverUrl}/b/${board.id}?view=initiatives#token=${board.tokens.facilitator}`);
-  await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+export async function captureInitiatives(page: Page, serverUrl: string, board: ToolBoard): Promise<void> {
+  await editBoardDocs(serverUrl, board, fillInitiatives);
+  await openBoard(page, serverUrl, board, '?view=initiatives');
   await page.getByRole('heading', { name: '取組案（個別取り組み）' }).waitFor();
-  await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/screenshot-initiatives.png', fullPage: true });
 }

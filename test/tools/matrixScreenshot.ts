@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { itemLabel, listItems } from '../../shared/items';
 import { placeOnMatrix } from '../../shared/ops/matrix';
 import { markShortlisted } from '../../shared/ops/shortlist';
 import type { Pillar } from '../../shared/records/pillar';
 import { activePillars, getNote } from '../../shared/selectors';
 import { writeCluster } from '../unit/prioritizeFixtures';
+import { editBoardDocs, openBoard, type ToolBoard } from './toolBoard';
 
 /** Where the screenshot's items sit (x: 実現しやすさ, y: 効果), by their label; the rest stay in the tray. */
 const PLACES: [string, number, number][] = [
@@ -41,30 +40,9 @@ export function fillMatrix(board: Y.Doc, pillars: readonly Pillar[]): void {
  * Fills the matrix through a stock WebsocketProvider (after the board's screenshots: the cluster UI is not there
  * yet, its notes would leave their lanes) and saves docs/screenshot-matrix.png.
  */
-export async function captureMatrix(
-  page: Page,
-  serverUrl: string,
-  board: { id: string; tokens: Record<string, string> },
-): Promise<void> {
-  const options = {
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-    params: { token: board.tokens.participant ?? '' },
-  };
-  const wsUrl = `${serverUrl.replace('http', 'ws')}/ws`;
-  const settings = new Y.Doc();
-  const notes = new Y.Doc();
-  const providers = [
-    new WebsocketProvider(wsUrl, `${board.id}/settings`, settings, options),
-    new WebsocketProvider(wsUrl, board.id, notes, options),
-  ];
-  for (let i = 0; i < 200 && !providers.every((p) => p.synced); i++) await new Promise((r) => setTimeout(r, 25));
-  fillMatrix(notes, activePillars(settings));
-  await new Promise((r) => setTimeout(r, 300));
-  for (const provider of providers) provider.destroy();
-  await page.goto(`${serverUrl}/b/${board.id}?view=matrix#token=${board.tokens.facilitator}`);
-  await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+export async function captureMatrix(page: Page, serverUrl: string, board: ToolBoard): Promise<void> {
+  await editBoardDocs(serverUrl, board, (notes, settings) => fillMatrix(notes, activePillars(settings)));
+  await openBoard(page, serverUrl, board, '?view=matrix');
   await page.getByRole('region', { name: /^マトリクス/ }).waitFor();
-  await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/screenshot-matrix.png' });
 }

@@ -4,22 +4,19 @@
  * its page count is printed) and a PNG of each under print media at the A4 landscape printable width, saved
  * as docs/print-board.png and docs/print-matrix.png to look at.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { startServer } from '../../server/main';
+import type * as Y from 'yjs';
 import { groupNotes } from '../../shared/ops/clusters';
 import { renameCluster } from '../../shared/ops/clusterTitle';
 import { addNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
 import { NOTE_COLORS } from '../../shared/records/note';
 import { activePillars } from '../../shared/selectors';
-import { launchChromium } from '../browser/chromium';
 import { fillMatrix } from './matrixScreenshot';
+import { createToolBoard, editBoardDocs, openBoard, openToolBrowser, withToolServer } from './toolBoard';
 
 const NOTES: [number, LaneKind, string][] = [
   [0, 'problem', '窓口の待ち時間が長い'],
@@ -39,20 +36,8 @@ const NOTES: [number, LaneKind, string][] = [
 /** A4 landscape minus 10 mm margins, in CSS pixels (96 per inch). */
 const A4_PRINTABLE = { width: Math.round(((297 - 20) / 25.4) * 96), height: Math.round(((210 - 20) / 25.4) * 96) };
 
-async function fill(serverUrl: string, board: { id: string; tokens: Record<string, string> }) {
-  const options = {
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-    params: { token: board.tokens.participant ?? '' },
-  };
-  const wsUrl = `${serverUrl.replace('http', 'ws')}/ws`;
-  const settings = new Y.Doc();
-  const doc = new Y.Doc();
-  const providers = [
-    new WebsocketProvider(wsUrl, `${board.id}/settings`, settings, options),
-    new WebsocketProvider(wsUrl, board.id, doc, options),
-  ];
-  for (let i = 0; i < 400 && !providers.every((p) => p.synced); i++) await new Promise((r) => setTimeout(r, 25));
+/** The board the print views show: the notes, their matrix places and one named group. */
+function fill(doc: Y.Doc, settings: Y.Doc) {
   const pillars = activePillars(settings);
   const ids = new Map<string, string>();
   NOTES.forEach(([pillar, lane, text], index) => {
@@ -79,8 +64,6 @@ async function fill(serverUrl: string, board: { id: string; tokens: Record<strin
     });
   group('オンライン予約で待ち時間ゼロ', '書かない窓口');
   renameCluster(doc, 'print-cluster', '来なくてよい窓口');
-  await new Promise((r) => setTimeout(r, 500));
-  for (const provider of providers) provider.destroy();
 }
 
 /** The page count and the first page's size in millimetres, read from the PDF's page objects. */
@@ -109,37 +92,16 @@ async function capture(page: Page, view: 'board' | 'matrix', pdfDir: string) {
   await page.emulateMedia({ media: 'screen' });
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'board-print-'));
 const pdfDir = mkdtempSync(join(tmpdir(), 'board-print-pdf-'));
-const server = await startServer({
-  port: 0,
-  host: '127.0.0.1',
-  dataDir,
-  clientDir: resolve('dist/client'),
-  log: () => {},
-});
-try {
-  const response = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'みんなにやさしいデジタル市役所計画 庁内部会' }),
-  });
-  const board = (await response.json()) as { id: string; tokens: Record<string, string> };
-  await fill(server.url, board);
-  const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: A4_PRINTABLE });
-  await context.addInitScript(() => window.localStorage.setItem('board.identity.name', '進行役'));
-  const page = await context.newPage();
+await withToolServer(async (serverUrl) => {
+  const board = await createToolBoard(serverUrl, 'みんなにやさしいデジタル市役所計画 庁内部会');
+  await editBoardDocs(serverUrl, board, fill);
+  const { browser, page } = await openToolBrowser(A4_PRINTABLE);
   for (const view of ['board', 'matrix'] as const) {
-    await page.goto(`${server.url}/b/${board.id}?view=${view}#token=${board.tokens.facilitator}`);
-    await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
-    await page.waitForTimeout(300);
+    await openBoard(page, serverUrl, board, `?view=${view}`);
     await capture(page, view, pdfDir);
   }
   await browser.close();
   console.log(`PDFs kept in ${pdfDir}`);
-} finally {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});
 process.exit(0);

@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { itemLabel, listItems } from '../../shared/items';
+import { editBoardDocs, openBoard, type ToolBoard } from './toolBoard';
 
 /** Dots per voter, by item label (items not named here get none). */
 const BALLOTS: Record<string, string[]> = {
@@ -20,11 +18,7 @@ const BALLOTS: Record<string, string[]> = {
  * Runs one voting round through the HTTP API (three guests vote, the facilitator closes and reveals it) and
  * saves the revealed results as docs/screenshot-voting.png.
  */
-export async function captureVoting(
-  page: Page,
-  serverUrl: string,
-  board: { id: string; tokens: Record<string, string> },
-): Promise<void> {
+export async function captureVoting(page: Page, serverUrl: string, board: ToolBoard): Promise<void> {
   const api = async (token: string, method: string, path: string, body?: unknown) => {
     const response = await fetch(`${serverUrl}/api/boards/${board.id}${path}`, {
       method,
@@ -35,16 +29,15 @@ export async function captureVoting(
     return response.json() as Promise<Record<string, unknown>>;
   };
   const facilitator = board.tokens.facilitator ?? '';
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${serverUrl.replace('http', 'ws')}/ws`, board.id, doc, {
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-    params: { token: board.tokens.viewer ?? '' },
-  });
-  for (let i = 0; i < 200 && !provider.synced; i++) await new Promise((r) => setTimeout(r, 25));
-  const idOf = new Map(listItems(doc).map((item) => [itemLabel(item), item.id]));
-  provider.destroy();
-  doc.destroy();
+  let idOf = new Map<string, string>();
+  await editBoardDocs(
+    serverUrl,
+    board,
+    (notes) => {
+      idOf = new Map(listItems(notes).map((item) => [itemLabel(item), item.id]));
+    },
+    board.tokens.viewer ?? '',
+  );
 
   const round = (await api(facilitator, 'POST', '/voting/rounds', { budget: 5 })).round as { number: number };
   for (const [name, labels] of Object.entries(BALLOTS)) {
@@ -57,8 +50,6 @@ export async function captureVoting(
   await api(facilitator, 'POST', `/voting/rounds/${round.number}/close`);
   await api(facilitator, 'POST', `/voting/rounds/${round.number}/reveal`);
 
-  await page.goto(`${serverUrl}/b/${board.id}?view=results#token=${facilitator}`);
-  await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
-  await page.waitForTimeout(500);
+  await openBoard(page, serverUrl, board, '?view=results', 500);
   await page.screenshot({ path: 'docs/screenshot-voting.png', fullPage: true });
 }
