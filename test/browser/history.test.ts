@@ -49,4 +49,24 @@ describe('undo and redo of one’s own changes', () => {
     await shown(noteItem(alice, '待たずに済む'));
     expect(await redo.isDisabled()).toBe(true);
   });
+
+  it('shows a board undo made outside the open note editor in it, so later typing lands right', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    await addNoteByTyping(alice, CITIZEN, '課題', '窓口が混む');
+    const editor = await openEditor(alice, '窓口が混む');
+    await editor.press('End');
+    await editor.pressSequentially('です');
+    await shown(noteItem(bob, '窓口が混むです'));
+    // Ctrl+Z outside the text (on the editor's 完了 button) is the board's undo: the typing goes.
+    await alice.locator('.note-editor').getByRole('button', { name: '完了' }).focus();
+    await alice.keyboard.press('Control+z');
+    await shown(noteItem(bob, '窓口が混む'));
+    await expect.poll(() => editor.inputValue()).toBe('窓口が混む');
+    await editor.press('End');
+    await editor.pressSequentially('よ');
+    await shown(noteItem(bob, '窓口が混むよ'));
+    expect(await editor.inputValue()).toBe('窓口が混むよ');
+  });
 });
