@@ -24,6 +24,9 @@ export class ExportTimeoutError extends Error {}
  */
 export type ExportLane = 'facilitator' | 'others';
 
+/** The heap of one export worker (MB): a 3,000-note board's export needs well under 200. */
+const WORKER_HEAP_MB = 1024;
+
 interface Task {
   task: WorkerTask;
   lane: ExportLane;
@@ -133,12 +136,20 @@ export class ExportWorkers {
     if (idle) return idle;
     if (this.slots.length >= this.settings.workers) return null;
     const slot: Slot = {
-      worker: new Worker(workerSource(), { eval: true, execArgv: [], workerData: EXPORT_WORKER_MARK }),
+      worker: new Worker(workerSource(), {
+        eval: true,
+        execArgv: [],
+        workerData: EXPORT_WORKER_MARK,
+        // A board far larger than any working group's runs out of memory in its worker, not in the server:
+        // the worker ends, its task fails (500, logged) and the live boards go on.
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      }),
       current: null,
     };
     slot.worker.unref();
     slot.worker.on('message', (answer: WorkerAnswer) => this.answered(slot, answer));
     slot.worker.on('error', (error) => this.lost(slot, error));
+    slot.worker.on('messageerror', (error) => this.lost(slot, error));
     slot.worker.on('exit', (code) => this.lost(slot, new Error(`the export worker exited (code ${code})`)));
     this.slots.push(slot);
     return slot;
@@ -151,7 +162,15 @@ export class ExportWorkers {
       this.lost(slot, new ExportTimeoutError(`${task.what} took longer than ${this.settings.timeoutMs} ms`));
     }, this.settings.timeoutMs);
     slot.current = { id, task, timer };
-    slot.worker.postMessage({ id, task: task.task } satisfies WorkerRequest, task.transfer);
+    try {
+      slot.worker.postMessage({ id, task: task.task } satisfies WorkerRequest, task.transfer);
+    } catch (error) {
+      // Not sent (e.g. a value that cannot be cloned): the task fails now, not at its timeout, and the worker
+      // takes the next one.
+      this.settle(slot)?.reject(error instanceof Error ? error : new Error(String(error)));
+      const waiting = this.waiting.shift();
+      if (waiting) this.start(slot, waiting);
+    }
   }
 
   private answered(slot: Slot, answer: WorkerAnswer): void {
