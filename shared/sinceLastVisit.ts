@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { boardRoots } from './docs.js';
+import { INITIATIVE_TEXT_FIELDS } from './records/initiative.js';
 
 /**
  * "Since your last visit": what changed in the board document since the state this person had seen.
@@ -13,14 +14,18 @@ import { boardRoots } from './docs.js';
  *
  * What this person changed themselves is folded into the seen snapshot as they do it (`withOwnChange`), so it
  * is never "new" to them; a note or comment whose author is this person is not new either (written on another
- * device of theirs).
+ * device of theirs), nor is a draft initiative this person made (`createdBy`).
  */
 
 export type NoteChangeField = 'text' | 'place' | 'color' | 'deleted' | 'restored';
+/** `text`: any of its seven text fields; `place`: its pillar, priority or order (one value). */
+export type InitiativeChangeField = 'text' | 'place' | 'fiscalYears' | 'status' | 'deleted' | 'restored';
 
 export type VisitChange =
   | { kind: 'noteAdded'; noteId: string }
   | { kind: 'noteChanged'; noteId: string; fields: NoteChangeField[] }
+  | { kind: 'initiativeAdded'; initiativeId: string }
+  | { kind: 'initiativeChanged'; initiativeId: string; fields: InitiativeChangeField[] }
   | { kind: 'commentAdded'; commentId: string; targetId: string }
   | { kind: 'commentEdited'; commentId: string; targetId: string }
   | { kind: 'commentDeleted'; commentId: string; targetId: string };
@@ -29,6 +34,8 @@ export interface VisitChanges {
   changes: VisitChange[];
   /** note id → how it is marked on the board: added, or changed (text, place, colour, trash). */
   noteMarks: Map<string, 'added' | 'changed'>;
+  /** draft initiative id → how its card in the 取組案 view is marked: added, or changed. */
+  initiativeMarks: Map<string, 'added' | 'changed'>;
   /** target id → how many of its comments were added since (shown on its comment button). */
   newComments: Map<string, number>;
 }
@@ -68,9 +75,10 @@ function removedSince(map: Y.Map<unknown>, key: string, seen: Y.Snapshot): boole
   return visibleThen(item, seen);
 }
 
-function textChangedSince(map: Y.Map<unknown>, seen: Y.Snapshot): boolean {
-  if (setSince(map, 'text', seen)) return true;
-  const text = map.get('text');
+/** The Y.Text under `key` was replaced, or typed in or deleted from, since the visit. */
+function textChangedSince(map: Y.Map<unknown>, seen: Y.Snapshot, key = 'text'): boolean {
+  if (setSince(map, key, seen)) return true;
+  const text = map.get(key);
   if (!(text instanceof Y.Text)) return false;
   for (let item = text._start; item !== null; item = item.right) {
     if (item.deleted ? visibleThen(item, seen) : writtenSince(item, seen)) return true;
@@ -94,6 +102,22 @@ function noteChange(noteId: string, map: Y.Map<unknown>, entry: Y.Item, seen: Y.
   return fields.length > 0 ? { kind: 'noteChanged', noteId, fields } : null;
 }
 
+function initiativeChange(
+  initiativeId: string,
+  map: Y.Map<unknown>,
+  entry: Y.Item,
+  seen: Y.Snapshot,
+): VisitChange | null {
+  const deletedNow = typeof map.get('deletedAt') === 'number';
+  if (writtenSince(entry, seen)) return deletedNow ? null : { kind: 'initiativeAdded', initiativeId };
+  const fields: InitiativeChangeField[] = [];
+  if (INITIATIVE_TEXT_FIELDS.some((field) => textChangedSince(map, seen, field))) fields.push('text');
+  for (const key of ['place', 'fiscalYears', 'status'] as const) if (setSince(map, key, seen)) fields.push(key);
+  if (setSince(map, 'deletedAt', seen)) fields.push('deleted');
+  else if (removedSince(map, 'deletedAt', seen)) fields.push('restored');
+  return fields.length > 0 ? { kind: 'initiativeChanged', initiativeId, fields } : null;
+}
+
 function commentChange(commentId: string, map: Y.Map<unknown>, entry: Y.Item, seen: Y.Snapshot): VisitChange | null {
   const targetId = map.get('targetId');
   if (typeof targetId !== 'string') return null;
@@ -105,15 +129,18 @@ function commentChange(commentId: string, map: Y.Map<unknown>, entry: Y.Item, se
 }
 
 /**
- * Everything in `doc` that changed since `seen`, notes first (in the notes' map order), then comments.
- * `personId`: notes and comments this person wrote are not new to them. A note added and trashed since, or a
- * comment added and deleted since, is left out: there is nothing to look at.
+ * Everything in `doc` that changed since `seen`, notes first (in the notes' map order), then draft
+ * initiatives, then comments. `personId`: notes, initiatives and comments this person made are not new to
+ * them. A note or initiative added and trashed since, or a comment added and deleted since, is left out:
+ * there is nothing to look at.
  */
 export function changesSince(doc: Y.Doc, seen: Y.Snapshot, personId: string | null): VisitChanges {
   const changes: VisitChange[] = [];
   const noteMarks = new Map<string, 'added' | 'changed'>();
+  const initiativeMarks = new Map<string, 'added' | 'changed'>();
   const newComments = new Map<string, number>();
-  const mine = (map: Y.Map<unknown>) => personId !== null && personId !== '' && map.get('author') === personId;
+  const mine = (map: Y.Map<unknown>, key = 'author') =>
+    personId !== null && personId !== '' && map.get(key) === personId;
   for (const [noteId, entry] of boardRoots.notes(doc)._map) {
     const map = entry.content.getContent()[0];
     if (entry.deleted || !isMap(map)) continue;
@@ -121,6 +148,14 @@ export function changesSince(doc: Y.Doc, seen: Y.Snapshot, personId: string | nu
     if (!change || (change.kind === 'noteAdded' && mine(map))) continue;
     changes.push(change);
     noteMarks.set(noteId, change.kind === 'noteAdded' ? 'added' : 'changed');
+  }
+  for (const [initiativeId, entry] of boardRoots.initiatives(doc)._map) {
+    const map = entry.content.getContent()[0];
+    if (entry.deleted || !isMap(map)) continue;
+    const change = initiativeChange(initiativeId, map, entry, seen);
+    if (!change || (change.kind === 'initiativeAdded' && mine(map, 'createdBy'))) continue;
+    changes.push(change);
+    initiativeMarks.set(initiativeId, change.kind === 'initiativeAdded' ? 'added' : 'changed');
   }
   for (const [commentId, entry] of boardRoots.comments(doc)._map) {
     const map = entry.content.getContent()[0];
@@ -130,7 +165,7 @@ export function changesSince(doc: Y.Doc, seen: Y.Snapshot, personId: string | nu
     changes.push(change);
     if (change.kind === 'commentAdded') newComments.set(change.targetId, (newComments.get(change.targetId) ?? 0) + 1);
   }
-  return { changes, noteMarks, newComments };
+  return { changes, noteMarks, initiativeMarks, newComments };
 }
 
 /**

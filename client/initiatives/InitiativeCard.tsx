@@ -9,6 +9,8 @@ import { countRender } from '../board/renderProbe';
 import { useBoardUi } from '../board/ui';
 import { DiscussionButton } from '../comments/DiscussionButton';
 import { useI18n } from '../i18n/I18nProvider';
+import { VisitBadge } from '../visit/VisitBadge';
+import { useInitiativeVisitMark } from '../visit/VisitContext';
 import { SourceFiguresLine, SourceNotes } from './InitiativeSource';
 import { type DropSlot, dropId } from './InitiativesDnd';
 import { ThreadKeeperContext } from './threadKeeper';
@@ -88,6 +90,8 @@ export const InitiativeCard = memo(function InitiativeCard({
   const titleId = useId();
   const card = useRef<HTMLLIElement | null>(null);
   useFocusWhenRequested(initiative.id, card);
+  // A primitive from the visit store: the card renders again only when its own 新着/更新 mark changes.
+  const visitMark = useInitiativeVisitMark(initiative.id);
   const place = initiative.place;
   const drag = useDraggable({ id: initiative.id, disabled: !canEditBoard || !place });
   const slot: DropSlot | null =
@@ -131,7 +135,7 @@ export const InitiativeCard = memo(function InitiativeCard({
         drag.setNodeRef(element);
         drop.setNodeRef(element);
       }}
-      className={`initiative-card ${drag.isDragging ? 'initiative-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'initiative-over' : ''}`}
+      className={`initiative-card ${drag.isDragging ? 'initiative-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'initiative-over' : ''} ${visitMark ? `initiative-visit-${visitMark}` : ''}`}
       aria-labelledby={titleId}
       data-initiative-id={initiative.id}
       tabIndex={-1}
@@ -151,6 +155,7 @@ export const InitiativeCard = memo(function InitiativeCard({
         <h5 id={titleId} className="initiative-title">
           {title}
         </h5>
+        <VisitBadge mark={visitMark} kind="initiative" />
         <span className={`initiative-status initiative-status-${initiative.status}`}>
           {t(`initiative.status.${initiative.status}`)}
         </span>

@@ -31,7 +31,12 @@ export function VisitProvider({ children }: { children: ReactNode }) {
   return <VisitContext.Provider value={tracker}>{children}</VisitContext.Provider>;
 }
 
-const NO_CHANGES = createStore<VisitChanges>({ changes: [], noteMarks: new Map(), newComments: new Map() });
+const NO_CHANGES = createStore<VisitChanges>({
+  changes: [],
+  noteMarks: new Map(),
+  initiativeMarks: new Map(),
+  newComments: new Map(),
+});
 
 export function useVisitTracker(): VisitTracker | null {
   return useContext(VisitContext);
@@ -45,6 +50,12 @@ export function useVisitChanges(): VisitChanges {
 export function useVisitMark(noteId: string): 'added' | 'changed' | null {
   const store = useVisitTracker()?.changes ?? NO_CHANGES;
   return useStoreSelector(store, (changes) => changes.noteMarks.get(noteId) ?? null);
+}
+
+/** How a draft initiative's card is marked (a primitive, so a card renders again only when its own mark changes). */
+export function useInitiativeVisitMark(initiativeId: string): 'added' | 'changed' | null {
+  const store = useVisitTracker()?.changes ?? NO_CHANGES;
+  return useStoreSelector(store, (changes) => changes.initiativeMarks.get(initiativeId) ?? null);
 }
 
 /** How many comments on this target were added since the last visit. */

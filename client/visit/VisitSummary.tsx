@@ -7,7 +7,7 @@ import { readInitiative } from '../../shared/records/initiative';
 import type { VisitChange } from '../../shared/sinceLastVisit';
 import { shorten } from '../board/dnd/announcements';
 import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
+import { type BoardUi, useBoardUi } from '../board/ui';
 import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
 import { useVisitChanges, useVisitTracker } from './VisitContext';
@@ -49,9 +49,29 @@ export function isLiveInitiative(doc: Y.Doc, id: string): boolean {
   return initiative !== null && initiative.deletedAt === null;
 }
 
-/** Where an entry leads: the note it is about (a comment's target), if that is on the board. */
+/** Where an entry leads: the note or initiative it is about (a comment's target), if that is shown. */
 function targetOf(change: VisitChange): string {
-  return 'noteId' in change ? change.noteId : change.targetId;
+  return 'noteId' in change ? change.noteId : 'initiativeId' in change ? change.initiativeId : change.targetId;
+}
+
+function keyOf(change: VisitChange): string {
+  return 'commentId' in change
+    ? `c:${change.commentId}`
+    : 'initiativeId' in change
+      ? `i:${change.initiativeId}`
+      : `n:${change.noteId}`;
+}
+
+/**
+ * Opens the 取組案 view with the focus on an initiative's card. Through `focusInitiative`, which the card takes
+ * once it is rendered (the view's code may still be loading), a frame later so that the closing dialog has
+ * given the focus back first.
+ */
+function showInitiative(ui: BoardUi, initiativeId: string) {
+  requestAnimationFrame(() => {
+    ui.focusInitiative.set(initiativeId);
+    ui.view.set('initiatives');
+  });
 }
 
 /** Shows the view (`showBoard`) and puts focus on the note, cluster or initiative once it is rendered. */
@@ -89,6 +109,11 @@ function VisitDialog({ onClose }: { onClose: () => void }) {
     if (note) return note.deletedAt === null;
     return boardRoots.clusters(session.boardDoc).has(id) || isLiveInitiative(session.boardDoc, id);
   };
+  const initiativeTitle = (id: string) =>
+    shorten(
+      readInitiative(id, boardRoots.initiatives(session.boardDoc).get(id))?.fields.title || t('initiative.untitled'),
+      40,
+    );
   const commentText = (id: string) => {
     const value = boardRoots.comments(session.boardDoc).get(id);
     return shorten(readComment(id, value instanceof Y.Map ? value : null)?.text ?? '', 40);
@@ -101,6 +126,13 @@ function VisitDialog({ onClose }: { onClose: () => void }) {
         return t('visit.noteChanged', {
           fields: change.fields.map((field) => t(`visit.field.${field}`)).join(t('visit.fieldSeparator')),
           text: noteText(change.noteId),
+        });
+      case 'initiativeAdded':
+        return t('visit.initiativeAdded', { title: initiativeTitle(change.initiativeId) });
+      case 'initiativeChanged':
+        return t('visit.initiativeChanged', {
+          fields: change.fields.map((field) => t(`visit.initiativeField.${field}`)).join(t('visit.fieldSeparator')),
+          title: initiativeTitle(change.initiativeId),
         });
       case 'commentAdded':
         return t('visit.commentAdded', { target: noteText(change.targetId), text: commentText(change.commentId) });
@@ -121,17 +153,16 @@ function VisitDialog({ onClose }: { onClose: () => void }) {
           <p className="muted">{t('visit.explain')}</p>
           <ul className="visit-list">
             {changes.map((change) => {
-              const key = 'commentId' in change ? `c:${change.commentId}` : `n:${change.noteId}`;
               const target = targetOf(change);
               return (
-                <li key={key}>
+                <li key={keyOf(change)}>
                   {onBoard(target) ? (
                     <button
                       type="button"
                       onClick={() => {
                         onClose();
-                        const view = isLiveInitiative(session.boardDoc, target) ? 'initiatives' : 'board';
-                        focusTarget(target, () => ui.view.set(view));
+                        if (isLiveInitiative(session.boardDoc, target)) showInitiative(ui, target);
+                        else focusTarget(target, () => ui.view.set('board'));
                       }}
                     >
                       {describe(change)}

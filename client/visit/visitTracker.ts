@@ -26,7 +26,7 @@ export interface VisitTracker {
   destroy: () => void;
 }
 
-const NONE: VisitChanges = { changes: [], noteMarks: new Map(), newComments: new Map() };
+const NONE: VisitChanges = { changes: [], noteMarks: new Map(), initiativeMarks: new Map(), newComments: new Map() };
 /** Saving re-reads the whole store's delete set: at most this often while changes stream in (ms). */
 const SAVE_INTERVAL_MS = 2000;
 /** Recomputing walks every note's text: once per burst of changes. */

@@ -611,7 +611,7 @@ export const ja = {
   'visit.addedLabel': '前回の訪問から追加された付箋',
   'visit.changedLabel': '前回の訪問から更新された付箋',
   'visit.heading': '前回の訪問からの変更',
-  'visit.explain': '項目を選ぶと、その付箋に移動します。',
+  'visit.explain': '項目を選ぶと、その付箋や取組案に移動します。',
   'visit.none': '前回の訪問から変更はありません。',
   'visit.noteAdded': '付箋の追加: {text}',
   'visit.noteChanged': '付箋の{fields}: {text}',
@@ -869,6 +869,17 @@ export const ja = {
   'initiative.compactName': '{visible}: {name}',
   'initiative.figuresSeparator': ' ・ ',
   'initiative.badgeSeparator': ' / ',
+  // 前回から: draft initiatives changed since the last visit (issue 6, visit)
+  'visit.initiativeAddedLabel': '前回の訪問から追加された取組案',
+  'visit.initiativeChangedLabel': '前回の訪問から更新された取組案',
+  'visit.initiativeAdded': '取組案の追加: {title}',
+  'visit.initiativeChanged': '取組案の{fields}: {title}',
+  'visit.initiativeField.text': '内容の変更',
+  'visit.initiativeField.place': '柱・優先度・順序の変更',
+  'visit.initiativeField.fiscalYears': '実施時期の変更',
+  'visit.initiativeField.status': '状態の変更',
+  'visit.initiativeField.deleted': '削除',
+  'visit.initiativeField.restored': '復元',
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addComment, deleteComment, editComment } from '../../shared/ops/comments.js';
+import {
+  createInitiativeFromItem,
+  deleteInitiative,
+  moveInitiative,
+  restoreInitiative,
+  setInitiativeFiscalYears,
+  setInitiativeStatus,
+  setInitiativeText,
+} from '../../shared/ops/initiatives.js';
 import { deleteNote, editNoteText, moveNote, restoreNote, setNoteColor } from '../../shared/ops/notes.js';
 import { changesSince, decodeSeen, encodeSeen, withOwnChange } from '../../shared/sinceLastVisit.js';
-import { add, newBoard, PILLAR_EFFICIENCY } from './fixtures.js';
+import { add, newBoard, newSettings, PILLAR_CITIZENS, PILLAR_EFFICIENCY } from './fixtures.js';
 
 /** Two replicas of one board: `mine` (this person, who leaves) and `theirs` (a colleague). */
 function twoReplicas() {
@@ -153,5 +162,108 @@ describe('changes since the last visit', () => {
   it('reads a stored snapshot that does not decode as none', () => {
     expect(decodeSeen('not base64!')).toBeNull();
     expect(decodeSeen('')).toBeNull();
+  });
+});
+
+describe('draft initiatives changed since the last visit', () => {
+  const settings = newSettings();
+  /** A draft initiative made from note n1 by `personId`, failing the test if refused. */
+  function draft(doc: Y.Doc, id: string, personId = 'suzuki', now?: number) {
+    const made = createInitiativeFromItem(doc, settings, { id, itemId: 'n1', personId, roundNumber: null, now });
+    if (!made.ok) throw new Error(`createInitiativeFromItem refused ${id}: ${made.error}`);
+  }
+  const must = (result: { ok: boolean }) => expect(result.ok).toBe(true);
+  /** Both replicas with initiatives i1…i6 made by the colleague, seen by this person. */
+  function seenSix() {
+    const { mine, theirs } = twoReplicas();
+    for (const id of ['i1', 'i2', 'i3', 'i4', 'i5', 'i6']) draft(theirs, id);
+    must(deleteInitiative(theirs, 'i6'));
+    catchUp(mine, theirs);
+    return { mine, theirs, seen: Y.snapshot(mine) };
+  }
+
+  it('finds an initiative added and each kind of change: any text field, place, years, status, trash', () => {
+    const { mine, theirs, seen } = seenSix();
+    draft(theirs, 'new');
+    must(setInitiativeText(theirs, 'i1', 'title', '窓口の待ち時間を半分に'));
+    must(setInitiativeText(theirs, 'i2', 'department', '市民課'));
+    must(moveInitiative(theirs, settings, 'i3', { pillarId: PILLAR_CITIZENS, priority: 'high', beforeId: null }));
+    must(setInitiativeFiscalYears(theirs, 'i4', [2026, 2027]));
+    must(setInitiativeStatus(theirs, 'i5', 'considering'));
+    must(setInitiativeText(theirs, 'i5', 'indicator', '平均待ち時間'));
+    must(restoreInitiative(theirs, 'i6'));
+    catchUp(mine, theirs);
+    const { changes, initiativeMarks, noteMarks } = changesSince(mine, seen, 'tanaka');
+    expect(changes).toEqual([
+      { kind: 'initiativeChanged', initiativeId: 'i1', fields: ['text'] },
+      { kind: 'initiativeChanged', initiativeId: 'i2', fields: ['text'] },
+      { kind: 'initiativeChanged', initiativeId: 'i3', fields: ['place'] },
+      { kind: 'initiativeChanged', initiativeId: 'i4', fields: ['fiscalYears'] },
+      { kind: 'initiativeChanged', initiativeId: 'i5', fields: ['text', 'status'] },
+      { kind: 'initiativeChanged', initiativeId: 'i6', fields: ['restored'] },
+      { kind: 'initiativeAdded', initiativeId: 'new' },
+    ]);
+    expect(initiativeMarks).toEqual(
+      new Map([
+        ['i1', 'changed'],
+        ['i2', 'changed'],
+        ['i3', 'changed'],
+        ['i4', 'changed'],
+        ['i5', 'changed'],
+        ['i6', 'changed'],
+        ['new', 'added'],
+      ]),
+    );
+    // Initiatives are not notes: the board's note marks stay empty.
+    expect(noteMarks.size).toBe(0);
+  });
+
+  it('finds an initiative trashed and a text deletion, and leaves out one added and trashed since', () => {
+    const { mine, theirs, seen } = seenSix();
+    must(deleteInitiative(theirs, 'i1'));
+    must(setInitiativeText(theirs, 'i2', 'problems', ''));
+    draft(theirs, 'gone');
+    must(deleteInitiative(theirs, 'gone'));
+    catchUp(mine, theirs);
+    expect(changesSince(mine, seen, null).changes).toEqual([
+      { kind: 'initiativeChanged', initiativeId: 'i1', fields: ['deleted'] },
+      { kind: 'initiativeChanged', initiativeId: 'i2', fields: ['text'] },
+    ]);
+  });
+
+  it('marks an initiative made offline long ago as new when it arrives after the visit (ids, not createdAt)', () => {
+    const { mine, theirs } = twoReplicas();
+    draft(theirs, 'offline', 'suzuki', 1);
+    const seen = Y.snapshot(mine);
+    catchUp(mine, theirs);
+    expect(changesSince(mine, seen, 'tanaka').changes).toEqual([{ kind: 'initiativeAdded', initiativeId: 'offline' }]);
+  });
+
+  it('does not count this person’s own initiatives and changes, but a colleague’s edit of theirs', () => {
+    const { mine, theirs, seen: seenAtFirst } = seenSix();
+    let seen = seenAtFirst;
+    mine.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (!transaction.local) return;
+      seen = withOwnChange(seen, mine.clientID, Y.getState(mine.store, mine.clientID), transaction.deleteSet);
+    });
+    draft(mine, 'own', 'tanaka');
+    must(setInitiativeText(mine, 'i1', 'goal', '待ち時間15分以内'));
+    must(moveInitiative(mine, settings, 'i2', { pillarId: PILLAR_EFFICIENCY, priority: 'low', beforeId: null }));
+    must(setInitiativeFiscalYears(mine, 'i3', [2027]));
+    must(setInitiativeStatus(mine, 'i4', 'decided'));
+    must(deleteInitiative(mine, 'i5'));
+    must(restoreInitiative(mine, 'i6'));
+    catchUp(theirs, mine);
+    // The colleague edits this person's initiative: that is news.
+    must(setInitiativeText(theirs, 'own', 'content', '予約制を導入する'));
+    // The same person on another device makes one: not news to them.
+    const otherDevice = new Y.Doc();
+    catchUp(otherDevice, theirs);
+    draft(otherDevice, 'fromPhone', 'tanaka');
+    catchUp(mine, theirs);
+    catchUp(mine, otherDevice);
+    const { changes, initiativeMarks } = changesSince(mine, seen, 'tanaka');
+    expect(changes).toEqual([{ kind: 'initiativeChanged', initiativeId: 'own', fields: ['text'] }]);
+    expect(initiativeMarks).toEqual(new Map([['own', 'changed']]));
   });
 });
