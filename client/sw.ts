@@ -41,31 +41,46 @@ function assetsOf(html: string): string[] {
 
 /**
  * Every asset of the build the page belongs to: those its HTML names and those loaded later (views opened on
- * demand), listed by the build in `asset-list.json`. Without the list (a server that lacks it), the page's own.
+ * demand), listed by the build in `asset-list.json`. Null when the list cannot be had (offline, a server
+ * that lacks it): then only the page's own are known.
  */
-async function buildAssets(html: string): Promise<string[]> {
-  const named = assetsOf(html);
+async function laterAssets(): Promise<string[] | null> {
   try {
     const response = await fetch(ASSET_LIST, { cache: 'no-cache' });
-    const list: unknown = response.ok ? await response.json() : [];
-    const later = Array.isArray(list)
-      ? list.filter((p): p is string => typeof p === 'string' && /^\/assets\//.test(p))
-      : [];
-    return [...named, ...later];
+    if (!response.ok) return null;
+    const list: unknown = await response.json();
+    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && /^\/assets\//.test(p)) : null;
   } catch {
-    return named;
+    return null;
   }
 }
 
-/** Keeps `response` (a fresh page) as the shell, with exactly the assets of its build. */
+/**
+ * Keeps `response` (a fresh page) as the shell, with the assets of its build. Assets no longer used are
+ * dropped only once the whole build is known and cached: a missing list or a failed download (the network
+ * going away meanwhile) must not cost the views this device could open offline until now.
+ */
 async function keepShell(response: Response): Promise<void> {
   const html = await response.clone().text();
-  const wanted = new Set((await buildAssets(html)).map((path) => new URL(path, worker.location.origin).href));
+  const later = await laterAssets();
+  const paths = [...assetsOf(html), ...(later ?? [])];
+  const wanted = new Set(paths.map((path) => new URL(path, worker.location.origin).href));
   const assets = await caches.open(ASSET_CACHE);
   const cached = await assets.keys();
   const have = new Set(cached.map((request) => request.url));
-  await Promise.all([...wanted].filter((url) => !have.has(url)).map((url) => assets.add(url).catch(() => undefined)));
-  await Promise.all(cached.filter((request) => !wanted.has(request.url)).map((request) => assets.delete(request)));
+  const added = await Promise.all(
+    [...wanted]
+      .filter((url) => !have.has(url))
+      .map((url) =>
+        assets.add(url).then(
+          () => true,
+          () => false,
+        ),
+      ),
+  );
+  if (later !== null && added.every(Boolean)) {
+    await Promise.all(cached.filter((request) => !wanted.has(request.url)).map((request) => assets.delete(request)));
+  }
   await (await caches.open(SHELL_CACHE)).put(SHELL_KEY, response);
 }
 

@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 
 import { ActivityButton } from '../activity/ActivityDialog';
 import { ExportButton } from '../export/ExportButton';
@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import { saveDisplayName } from '../lib/identity';
-import { SnapshotsDialog } from '../views/lazyViews';
+import { LazyDialog, SnapshotsDialog } from '../views/lazyViews';
 import { VisitSummaryButton } from '../visit/VisitSummary';
 import { AuditDialog } from './AuditDialog';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -88,9 +88,9 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
       {open === 'people' && isFacilitator && <PeopleDialog onClose={() => setOpen(null)} />}
       {open === 'audit' && isFacilitator && <AuditDialog onClose={() => setOpen(null)} />}
       {open === 'snapshots' && (
-        <Suspense fallback={null}>
+        <LazyDialog>
           <SnapshotsDialog onClose={() => setOpen(null)} />
-        </Suspense>
+        </LazyDialog>
       )}
     </header>
   );

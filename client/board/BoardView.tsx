@@ -71,27 +71,28 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
 function CurrentView({ view }: { view: BoardViewName }) {
   const { t } = useI18n();
   const settings = useSettings();
+  // Keyed by view: one view's failure to load is not shown for the next one.
   if (view === 'matrix')
     return (
-      <LazyView>
+      <LazyView key={view}>
         <MatrixView />
       </LazyView>
     );
   if (view === 'results')
     return (
-      <LazyView>
+      <LazyView key={view}>
         <ResultsView />
       </LazyView>
     );
   if (view === 'shortlist')
     return (
-      <LazyView>
+      <LazyView key={view}>
         <ShortlistView />
       </LazyView>
     );
   if (view === 'initiatives')
     return (
-      <LazyView>
+      <LazyView key={view}>
         <InitiativesView />
       </LazyView>
     );

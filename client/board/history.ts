@@ -34,6 +34,8 @@ export interface BoardHistory {
   destroy(): void;
 }
 
+type StackItem = Y.UndoManager['undoStack'][number];
+
 /** The undo's own soft deletes: not tracked, so they are not a step to undo in turn. */
 const HISTORY_ORIGIN = Symbol('board.history');
 
@@ -65,7 +67,7 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
     deleteFilter: (item) => !isProtected(item),
   });
   /** The step being undone or redone: what `isProtected` judges against. */
-  let current: Y.UndoManager['undoStack'][number] | null = null;
+  let current: StackItem | null = null;
 
   /** The note, cluster or initiative record an item is (or is inside), or null. */
   function recordOf(item: Y.Item): Y.Item | null {
@@ -90,13 +92,28 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
   }
 
   /** Records of `root` this step created (their record's id is among its insertions). */
-  function createdIn(root: Y.Map<unknown>, step: Y.UndoManager['undoStack'][number]): string[] {
+  function createdIn(root: Y.Map<unknown>, step: StackItem): string[] {
     const created: string[] = [];
     root.forEach((value, id) => {
       const item = value instanceof Y.Map ? value._item : null;
       if (item && Y.isDeleted(step.insertions, item.id)) created.push(id);
     });
     return created;
+  }
+  /**
+   * Undoes or redoes exactly the top step of `stack` (the rest hidden from the manager meanwhile), judged by
+   * `isProtected` against that step. True when it changed something; a step that changed nothing is dropped.
+   */
+  function performOne(stack: StackItem[], run: () => unknown, step: StackItem): boolean {
+    const rest = stack.splice(0, stack.length - 1);
+    current = step;
+    try {
+      return run() !== null;
+    } finally {
+      current = null;
+      stack.unshift(...rest);
+      refresh();
+    }
   }
   const canUndo = createStore(false);
   const canRedo = createStore(false);
@@ -111,32 +128,29 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
     canUndo,
     canRedo,
     undo: () => {
-      const step = manager.undoStack.at(-1);
-      if (!step) return { kind: 'nothing' };
-      const noteIds = createdIn(notes, step);
-      const initiativeIds = createdIn(initiatives, step);
-      if (noteIds.length === 0 && initiativeIds.length === 0) {
-        current = step;
-        try {
-          return manager.undo() === null ? { kind: 'nothing' } : { kind: 'undone' };
-        } finally {
-          current = null;
+      // One step at a time, even when a step turns out to change nothing (a colleague already took back what
+      // it did): Y.UndoManager would then go on to older steps within one call, judged against the wrong step.
+      while (manager.undoStack.length > 0) {
+        const step = manager.undoStack.at(-1)!;
+        const noteIds = createdIn(notes, step);
+        const initiativeIds = createdIn(initiatives, step);
+        if (noteIds.length > 0 || initiativeIds.length > 0) {
+          // A creation is its own step (see onTransaction): it becomes a move to the trash.
+          manager.undoStack.pop();
+          for (const id of noteIds) deleteNote(doc, id, Date.now(), HISTORY_ORIGIN);
+          for (const id of initiativeIds) deleteInitiative(doc, id, Date.now(), HISTORY_ORIGIN);
+          refresh();
+          return { kind: 'trashed', noteIds, initiativeIds };
         }
+        if (performOne(manager.undoStack, () => manager.undo(), step)) return { kind: 'undone' };
       }
-      // A creation is its own step (see onTransaction): it becomes a move to the trash.
-      manager.undoStack.pop();
-      for (const id of noteIds) deleteNote(doc, id, Date.now(), HISTORY_ORIGIN);
-      for (const id of initiativeIds) deleteInitiative(doc, id, Date.now(), HISTORY_ORIGIN);
-      refresh();
-      return { kind: 'trashed', noteIds, initiativeIds };
+      return { kind: 'nothing' };
     },
     redo: () => {
-      current = manager.redoStack.at(-1) ?? null;
-      try {
-        return manager.redo() !== null;
-      } finally {
-        current = null;
+      while (manager.redoStack.length > 0) {
+        if (performOne(manager.redoStack, () => manager.redo(), manager.redoStack.at(-1)!)) return true;
       }
+      return false;
     },
     destroy: () => {
       doc.off('afterTransaction', onTransaction);

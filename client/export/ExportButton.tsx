@@ -1,8 +1,8 @@
-import { Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
-import { ExportDialog } from '../views/lazyViews';
+import { ExportDialog, LazyDialog } from '../views/lazyViews';
 import { type PaperSize, type PrintableView, printView } from './printView';
 import { useExportJobs } from './useExportJobs';
 import './export.css';
@@ -32,9 +32,9 @@ export function ExportButton() {
         {t('export.open')}
       </button>
       {open && (
-        <Suspense fallback={null}>
+        <LazyDialog>
           <ExportDialog jobs={jobs} onClose={() => setOpen(false)} onPrint={print} />
-        </Suspense>
+        </LazyDialog>
       )}
     </>
   );

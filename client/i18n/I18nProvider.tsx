@@ -39,9 +39,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let current = true;
     // Japanese if English cannot be fetched (offline before the app was ever cached): a page, not a blank.
+    // The language goes back to Japanese too, so choosing English again tries again.
     loadCatalog(lang).then(
       (loaded) => current && setCatalog(loaded),
-      () => current && setCatalog(ja),
+      () => {
+        if (!current) return;
+        setCatalog(ja);
+        setLangState('ja');
+      },
     );
     return () => {
       current = false;

@@ -37,6 +37,16 @@ export function LazyView({ children }: { children: ReactNode }) {
   );
 }
 
+/** A dialog loaded on demand: nothing while its code loads, the same notice as a view if it cannot load. */
+export function LazyDialog({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <LoadFailure message={t('view.loadFailed')} reload={t('view.reload')}>
+      <Suspense fallback={null}>{children}</Suspense>
+    </LoadFailure>
+  );
+}
+
 /**
  * A view whose code could not be fetched (offline before the app was ever cached, or the server replaced by a
  * newer build meanwhile) says so instead of emptying the page; the rest of the board keeps working.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createBoardHistory } from '../../client/board/history.js';
+import { boardRoots } from '../../shared/docs.js';
 import { listItems } from '../../shared/items.js';
 import { addToCluster, groupNotes } from '../../shared/ops/clusters.js';
 import { renameCluster } from '../../shared/ops/clusterTitle.js';
@@ -175,6 +176,28 @@ describe('the board history (undo / redo of one’s own changes)', () => {
     renameCluster(doc, 'c', '窓口のDX');
     expect(history.undo()).toEqual({ kind: 'undone' });
     expect(readClusters(doc).get('c')?.title).toBe('');
+    history.destroy();
+  });
+
+  it('goes past a step a colleague already took back to the creation below, judged as a creation', () => {
+    const mine = new Y.Doc();
+    const theirs = new Y.Doc();
+    const sync = () => {
+      Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine), 'remote');
+      Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs), 'remote');
+    };
+    addNote(mine, note('a', 'A'), 'remote');
+    const history = createBoardHistory(mine);
+    addNote(mine, note('b', '私の付箋'));
+    type(mine, 'a', 1, 'xyz');
+    sync();
+    // The colleague deletes what I typed: my typing step now changes nothing.
+    (boardRoots.notes(theirs).get('a') as Y.Map<Y.Text>).get('text')?.delete(1, 3);
+    sync();
+    expect(history.undo()).toEqual({ kind: 'trashed', noteIds: ['b'], initiativeIds: [] });
+    expect(getNote(mine, 'b')).toMatchObject({ text: '私の付箋', place: { pillarId: 'p', lane: 'problem' } });
+    expect(getNote(mine, 'b')?.deletedAt).not.toBeNull();
+    expect(history.undo()).toEqual({ kind: 'nothing' });
     history.destroy();
   });
 });
