@@ -6,15 +6,17 @@
 
 interface Era {
   name: string;
+  /** How English writes it. */
+  romaji: string;
   /** The first day of the era, as [year, month (1–12), day]. */
   start: readonly [number, number, number];
 }
 
 /** Newest first. Reiwa began on 1 May 2019, Heisei on 8 January 1989. */
 const ERAS: readonly Era[] = [
-  { name: '令和', start: [2019, 5, 1] },
-  { name: '平成', start: [1989, 1, 8] },
-  { name: '昭和', start: [1926, 12, 25] },
+  { name: '令和', romaji: 'Reiwa', start: [2019, 5, 1] },
+  { name: '平成', romaji: 'Heisei', start: [1989, 1, 8] },
+  { name: '昭和', romaji: 'Showa', start: [1926, 12, 25] },
 ];
 
 const startsBefore = (era: Era, year: number, month: number, day: number) =>
@@ -38,11 +40,16 @@ export function fiscalYearOf(time: number | Date): number {
 }
 
 /**
- * 「令和4年度」 for 2022. A fiscal year is named in the era in force on its first day: 2019年度 began on
- * 1 April 2019, still Heisei, but it is written 令和元年度 by the government, as the era changed within it.
+ * The era a fiscal year is named in: the one in force on its first day (1 April), except 2019年度, which began
+ * still in Heisei but is written 令和元年度 by the government, as the era changed within it.
  */
+function eraOfFiscalYear(year: number): Era {
+  return year === 2019 ? ERAS[0]! : (ERAS.find((e) => startsBefore(e, year, 4, 1)) ?? ERAS[ERAS.length - 1]!);
+}
+
+/** 「令和4年度」 for 2022. */
 export function eraFiscalYear(year: number): string {
-  const era = year === 2019 ? ERAS[0]! : (ERAS.find((e) => startsBefore(e, year, 4, 1)) ?? ERAS[ERAS.length - 1]!);
+  const era = eraOfFiscalYear(year);
   return `${era.name}${eraYear(era, year)}年度`;
 }
 
@@ -53,11 +60,8 @@ export function formatFiscalYear(year: number): string {
 
 /** English: "FY2022 (Reiwa 4)". */
 export function formatFiscalYearEn(year: number): string {
-  const era = eraFiscalYear(year);
-  const romaji: Record<string, string> = { 令和: 'Reiwa', 平成: 'Heisei', 昭和: 'Showa' };
-  const name = era.slice(0, 2);
-  const n = era.slice(2, -2);
-  return `FY${year} (${romaji[name] ?? name} ${n === '元' ? 1 : n})`;
+  const era = eraOfFiscalYear(year);
+  return `FY${year} (${era.romaji} ${year - era.start[0] + 1})`;
 }
 
 /**
@@ -70,9 +74,9 @@ export function formatFiscalYears(years: readonly number[]): string {
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
   const consecutive = sorted.length > 1 && last - first === sorted.length - 1;
-  if (consecutive && eraFiscalYear(first).slice(0, 2) === eraFiscalYear(last).slice(0, 2)) {
-    const era = eraFiscalYear(first).slice(0, 2);
-    return `${era}${eraFiscalYear(first).slice(2, -2)}〜${eraFiscalYear(last).slice(2, -2)}年度 (${first}〜${last}年度)`;
+  const era = eraOfFiscalYear(first);
+  if (consecutive && eraOfFiscalYear(last) === era) {
+    return `${era.name}${eraYear(era, first)}〜${eraYear(era, last)}年度 (${first}〜${last}年度)`;
   }
   return sorted.map(formatFiscalYear).join('・');
 }
@@ -110,7 +114,7 @@ export function offeredFiscalYears(base: number, alsoInclude: readonly number[] 
 }
 
 /** The Western year before each era's first year: 令和N年度 is fiscal year 2018 + N. */
-const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
+const ERA_BASE: Record<string, number> = Object.fromEntries(ERAS.map((era) => [era.name, era.start[0] - 1]));
 
 const toHalfWidth = (text: string) => text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const eraNumber = (n: string) => (n === '元' ? 1 : Number(n));
