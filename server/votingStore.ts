@@ -19,10 +19,30 @@ interface RoundRow {
   totals: string | null;
 }
 
-/** Same key order as `readVotingRounds` returns, so the mirror can compare the two as JSON. */
-function toRound(row: RoundRow): VotingRound {
-  const revealed = row.status === 'revealed';
+type RoundFacts = Pick<VotingRound, 'number' | 'status' | 'budget' | 'cap' | 'openedAt' | 'closedAt' | 'revealedAt'>;
+
+/**
+ * What everyone may know of a round (the settings document's `votingRounds`): how many voted and the totals
+ * only once it is revealed. The one place of that rule, for the mirror (`toRound`) and for imported boards
+ * (`publicRound`). Same key order as `readVotingRounds` returns, so the mirror can compare the two as JSON.
+ */
+function visibleRound(facts: RoundFacts, voters: number | null, totals: () => RoundTotal[] | null): VotingRound {
+  const revealed = facts.status === 'revealed';
   return {
+    number: facts.number,
+    status: facts.status,
+    budget: facts.budget,
+    cap: facts.cap,
+    openedAt: facts.openedAt,
+    closedAt: facts.closedAt,
+    revealedAt: facts.revealedAt,
+    voters: revealed ? voters : null,
+    totals: revealed ? totals() : null,
+  };
+}
+
+function toRound(row: RoundRow): VotingRound {
+  const facts = {
     number: row.number,
     status: row.status,
     budget: row.budget,
@@ -30,30 +50,15 @@ function toRound(row: RoundRow): VotingRound {
     openedAt: row.opened_at,
     closedAt: row.closed_at,
     revealedAt: row.revealed_at,
-    voters: revealed ? row.voters : null,
-    totals: revealed && row.totals ? (JSON.parse(row.totals) as RoundTotal[]) : null,
   };
+  return visibleRound(facts, row.voters, () => (row.totals ? (JSON.parse(row.totals) as RoundTotal[]) : null));
 }
 
-/**
- * What everyone may know of a sealed round (the settings document's `votingRounds`): exactly what `toRound`
- * gives for its row, so a board imported with these in its document is what the mirror would write.
- */
+/** A sealed round as the mirror would show it: a board imported with these in its document is what it would write. */
 export function publicRound(round: SealedRound): VotingRound {
-  const revealed = round.status === 'revealed';
-  return {
-    number: round.number,
-    status: round.status,
-    budget: round.budget,
-    cap: round.cap,
-    openedAt: round.openedAt,
-    closedAt: round.closedAt,
-    revealedAt: round.revealedAt,
-    voters: revealed ? round.voters : null,
-    totals: revealed
-      ? round.totals.map(({ itemId, kind, pillarId, label, count }) => ({ itemId, kind, pillarId, label, count }))
-      : null,
-  };
+  return visibleRound(round, round.voters, () =>
+    round.totals.map(({ itemId, kind, pillarId, label, count }) => ({ itemId, kind, pillarId, label, count })),
+  );
 }
 
 /** A closed or revealed round with its sealed count, whether revealed or not: what a JSON backup carries. */
