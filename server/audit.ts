@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../shared/roles.js';
+import type { Log } from './log.js';
 import type { WriteGuard } from './people.js';
 
 /** Who did something: the role of the token used and, when the token is personal, the person behind it. */
@@ -83,7 +84,7 @@ export const SETTINGS_CHANGE_COALESCE_MS = 60_000;
 
 export function openAuditLog(
   db: Database.Database,
-  options: { guardWrite?: WriteGuard; log?: (message: string) => void; now?: () => number } = {},
+  options: { guardWrite?: WriteGuard; log?: Log; now?: () => number } = {},
 ): AuditLog {
   const now = options.now ?? Date.now;
   const guardWrite: WriteGuard = options.guardWrite ?? ((run) => run());

@@ -12,6 +12,7 @@ import { ExportWorkers } from './export/exportWorkers.js';
 import { createRequestHandler } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
+import type { Log } from './log.js';
 import { createMetrics, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
@@ -45,7 +46,7 @@ export interface ServerOptions {
   storageFullRetryMs?: number;
   /** Serve `GET /metrics`; default off. */
   metrics?: boolean;
-  log?: (message: string) => void;
+  log?: Log;
   /** Limits per connection and per board; unset ones keep their default (server/limits.ts). */
   limits?: Partial<ServerLimits>;
   /** Serve HTTPS and wss:// with these PEM files (TLS_CERT, TLS_KEY); default plain HTTP. */

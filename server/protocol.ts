@@ -7,6 +7,7 @@ import { BOARD_FULL_REASON, CLOSE, MESSAGE } from '../shared/protocol.js';
 import type { Access } from './auth.js';
 import { encodeAwarenessFrame, encodePermissionDenied, encodeStored, encodeSyncStep1 } from './frames.js';
 import type { ServerLimits } from './limits.js';
+import type { Log } from './log.js';
 import { type AwarenessEntry, PresenceGate } from './presenceLimits.js';
 import type { Peer, Room } from './rooms.js';
 import type { WriteRefusal } from './writeGate.js';
@@ -71,7 +72,7 @@ export class Connection implements Peer {
     readonly access: Access,
     /** Why this connection may not write its document now, or null. Asked at every write. */
     private readonly writeRefusal: () => WriteRefusal | null,
-    private readonly log: (message: string) => void,
+    private readonly log: Log,
     private readonly limits: ConnectionLimits,
     /** `ourClient`: the client named our app version, so it understands our own messages (stored, voting). */
     private readonly features: { ourClient: boolean } = { ourClient: false },

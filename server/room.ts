@@ -4,6 +4,7 @@ import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
 import { CLOSE, roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
 import { encodeAwarenessFrame, encodeSyncStep2, encodeSyncUpdate } from './frames.js';
+import type { Log } from './log.js';
 import { type MetricsRecorder, noMetrics } from './metrics.js';
 import { ARCHIVED_REASON, RefusedWriters, STORAGE_FULL_REASON } from './refusedWriters.js';
 import { SERVER_ONLY_KEYS } from './serverOnlyKeys.js';
@@ -32,7 +33,7 @@ export interface RoomsOptions {
   unloadDelayMs: number;
   /** Compact when more updates than this are stored beside the snapshot. */
   compactAfter: number;
-  log: (message: string) => void;
+  log: Log;
   metrics?: MetricsRecorder;
 }
 

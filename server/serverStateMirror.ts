@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { Log } from './log.js';
 import type { Rooms } from './rooms.js';
 
 /** One piece of server-applied state: what the server holds, what the settings document shows, how to write it. */
@@ -21,7 +22,7 @@ export class ServerStateMirror {
 
   constructor(
     private readonly rooms: Rooms,
-    private readonly log: (message: string) => void,
+    private readonly log: Log,
   ) {
     rooms.onLoaded((room) => {
       if (room.kind === 'settings') this.mirror(room.boardId).catch(() => {});

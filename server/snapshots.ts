@@ -5,6 +5,7 @@ import { currentMeetingId } from '../shared/ops/meetings.js';
 import { listMeetings } from '../shared/records/meeting.js';
 import type { Actor } from './audit.js';
 import { HttpError } from './httpUtil.js';
+import type { Log } from './log.js';
 import type { Room, Rooms } from './rooms.js';
 import {
   SnapshotLimitError,
@@ -22,7 +23,7 @@ export interface SnapshotsOptions {
   store: SnapshotStore;
   rooms: Rooms;
   boards: BoardStore;
-  log: (message: string) => void;
+  log: Log;
 }
 
 /**

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocKind } from '../shared/roles.js';
+import type { Log } from './log.js';
 import type { MetricsRecorder } from './metrics.js';
 import { checksumOf } from './storage/checksum.js';
 import { isDiskFull, StorageCorruptionError, StorageFullError } from './storage/errors.js';
@@ -33,7 +34,7 @@ export interface StorageOptions {
   batchMs?: number;
   /** While the disk is full, how often a small write is tried to learn whether space is back (ms). */
   fullRetryMs?: number;
-  log?: (message: string) => void;
+  log?: Log;
   metrics?: Pick<MetricsRecorder, 'commitDone'>;
 }
 

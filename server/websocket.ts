@@ -6,6 +6,7 @@ import { resolveAccess } from './auth.js';
 import { ConnectionCounter } from './connectionCounter.js';
 import type { ConnectionRegistry } from './connections.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
+import type { Log } from './log.js';
 import { type MetricsRecorder, noMetrics } from './metrics.js';
 import type { PeopleStore } from './people.js';
 import { Connection, closeSafely } from './protocol.js';
@@ -20,7 +21,7 @@ export interface WebsocketOptions {
   connections: ConnectionRegistry;
   locks: BoardLockState;
   rooms: Rooms;
-  log: (message: string) => void;
+  log: Log;
   /** How often dead connections are looked for with pings (ms). */
   pingIntervalMs?: number;
   limits?: ServerLimits;

@@ -6,6 +6,7 @@ import type { BoardLocks } from '../boardLock.js';
 import type { ConnectionRegistry } from '../connections.js';
 import type { ExportWorkers } from '../export/exportWorkers.js';
 import { HttpError } from '../httpUtil.js';
+import type { Log } from '../log.js';
 import type { PeopleStore } from '../people.js';
 import type { Rooms } from '../rooms.js';
 import type { ServerStateMirror } from '../serverStateMirror.js';
@@ -43,7 +44,7 @@ export interface ApiContext {
   maxImportBytes: number;
   /** Largest request body accepted (bytes); default MAX_BODY_BYTES. */
   maxBodyBytes?: number;
-  log: (message: string) => void;
+  log: Log;
 }
 
 /** Replacing a shared link's token (the old one stops working at once). */

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { HttpError } from '../httpUtil.js';
 import type { ImportedBoard } from '../import/readBackup.js';
+import type { Log } from '../log.js';
 import type { ExportSettings } from './exportConfig.js';
 import type { ExportJob } from './exportJob.js';
 import type { RenderedDocument } from './renderDocument.js';
@@ -66,7 +67,7 @@ export class ExportWorkers {
 
   constructor(
     private readonly settings: Pick<ExportSettings, 'workers' | 'queueMax' | 'timeoutMs'>,
-    private readonly log: (message: string) => void,
+    private readonly log: Log,
   ) {}
 
   /**

@@ -1,3 +1,4 @@
+import type { Log } from '../log.js';
 import { isDiskFull, StorageFullError } from './errors.js';
 
 /**
@@ -5,7 +6,7 @@ import { isDiskFull, StorageFullError } from './errors.js';
  * appends are refused without trying, and `probe` (a small committed write) is tried every `retryMs` until
  * it succeeds: then the listeners hear that space is available again.
  */
-export function createFullDiskState(options: { retryMs: number; probe: () => void; log: (message: string) => void }) {
+export function createFullDiskState(options: { retryMs: number; probe: () => void; log: Log }) {
   let full = false;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
