@@ -6,15 +6,16 @@ import { readInitiatives } from './records/initiative.js';
 import { readNote } from './records/note.js';
 
 /**
- * The board's activity as the document records it. A note stores who wrote it and when, and when it was
- * trashed (not by whom); a comment stores its author and when it was written, edited and deleted (only its
+ * The board's activity as the document records it. A note stores who wrote it and when, and when and by whom
+ * it was trashed (who is unknown for notes trashed before schema version 4); a comment stores its author and when it was written, edited and deleted (only its
  * author does these); a cluster and a draft initiative who made it and when. Edits, moves and colour changes of notes carry no
  * author or time in the document, so they are not here (the since-last-visit list finds them by item ids).
  * Times are the writers' clocks.
  */
 export type ActivityEntry =
   | { kind: 'noteAdded'; at: number; personId: string; name: string; noteId: string; text: string }
-  | { kind: 'noteDeleted'; at: number; noteId: string; text: string }
+  /** `personId` and `name` are '' when who trashed it is unknown. */
+  | { kind: 'noteDeleted'; at: number; personId: string; name: string; noteId: string; text: string }
   | {
       kind: 'commentAdded' | 'commentEdited' | 'commentDeleted';
       at: number;
@@ -45,7 +46,17 @@ export function boardActivity(doc: Y.Doc, limit = 100): ActivityEntry[] {
         text: note.text,
       });
     }
-    if (note.deletedAt !== null) entries.push({ kind: 'noteDeleted', at: note.deletedAt, noteId: id, text: note.text });
+    if (note.deletedBy && note.deletedByName) names.set(note.deletedBy, note.deletedByName);
+    if (note.deletedAt !== null) {
+      entries.push({
+        kind: 'noteDeleted',
+        at: note.deletedAt,
+        personId: note.deletedBy,
+        name: note.deletedByName,
+        noteId: id,
+        text: note.text,
+      });
+    }
   });
   for (const comment of listComments(doc)) {
     if (comment.authorName) names.set(comment.author, comment.authorName);
@@ -85,7 +96,7 @@ export function boardActivity(doc: Y.Doc, limit = 100): ActivityEntry[] {
     });
   }
   for (const entry of entries) {
-    if ('name' in entry && !entry.name) entry.name = names.get(entry.personId) ?? '';
+    if ('name' in entry && !entry.name && entry.personId) entry.name = names.get(entry.personId) ?? '';
   }
   const idOf = (entry: ActivityEntry) =>
     'commentId' in entry

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { boardRoots, settingsRoots } from './docs.js';
 import { BOARD_SCHEMA_VERSION, checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from './records/meta.js';
 import { addSeedMeetings } from './template.js';
@@ -8,6 +8,20 @@ import { addSeedMeetings } from './template.js';
  * document without a version (made by another tool); version 1 is the first schema of this app.
  */
 type Migration = (doc: Y.Doc) => void;
+
+/**
+ * v3 → v4: notes record who trashed them (`deletedBy`, `deletedByName`). A note already in the trash was
+ * trashed by someone no one recorded: it gets the unknown deleter (`deletedBy: ''`), so every reader sees the
+ * same explicit "unknown" rather than guessing from the note's author.
+ */
+export function recordUnknownDeleters(doc: Y.Doc): void {
+  boardRoots.notes(doc).forEach((value) => {
+    if (!(value instanceof Y.Map)) return;
+    const deletedAt = value.get('deletedAt');
+    if (typeof deletedAt !== 'number' || !Number.isFinite(deletedAt)) return;
+    if (typeof value.get('deletedBy') !== 'string') value.set('deletedBy', '');
+  });
+}
 
 const boardMigrations: Record<number, Migration> = {
   0: () => {
@@ -20,6 +34,7 @@ const boardMigrations: Record<number, Migration> = {
   2: () => {
     // v2 → v3: draft initiatives (`initiatives`) are a new, optional record; nothing to rewrite.
   },
+  3: recordUnknownDeleters,
 };
 
 const settingsMigrations: Record<number, Migration> = {

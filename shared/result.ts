@@ -3,6 +3,7 @@ export type BoardError =
   | 'noteEmpty'
   | 'noteTooLong'
   | 'noteNotFound'
+  | 'noteNotInTrash'
   | 'pillarNotFound'
   | 'titleEmpty'
   | 'titleTooLong'

@@ -44,7 +44,8 @@ function ActivityDialog({ onClose }: { onClose: () => void }) {
       case 'noteAdded':
         return t('activity.noteAdded', { name, text });
       case 'noteDeleted':
-        return t('activity.noteDeleted', { text });
+        // Notes trashed before who was recorded (or by another tool) keep the sentence without a name.
+        return entry.personId ? t('activity.noteDeletedBy', { name, text }) : t('activity.noteDeleted', { text });
       case 'clusterAdded':
         return t('activity.clusterAdded', { name, text });
       case 'initiativeAdded':

@@ -2,6 +2,7 @@ import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type React from 'react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { applyNoteTextChange, deleteNote, restoreNote } from '../../shared/ops/notes';
+import { LOCAL_ORIGIN } from '../../shared/origin';
 import type { LaneKind } from '../../shared/records/lane';
 import { DiscussionButton } from '../comments/DiscussionButton';
 import { ReactionButtons } from '../comments/ReactionButtons';
@@ -34,7 +35,7 @@ interface NoteCardProps {
 export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, clusterId }: NoteCardProps) {
   countRender(`note:${noteId}`);
   const { t } = useI18n();
-  const { session, canEditBoard } = useBoard();
+  const { session, canEditBoard, identity } = useBoard();
   const ui = useBoardUi();
   const note = useNote(noteId);
   const editors = useEditorsOf(noteId);
@@ -75,7 +76,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
     const fallback =
       item.current?.closest('.lane')?.querySelector<HTMLElement>('.quick-entry input') ??
       item.current?.closest('.cluster-card')?.querySelector<HTMLElement>('button');
-    deleteNote(session.boardDoc, noteId);
+    deleteNote(session.boardDoc, noteId, Date.now(), LOCAL_ORIGIN, identity);
     (next?.querySelector<HTMLElement>('.note-edit') ?? fallback)?.focus();
     ui.notify({
       message: t('note.deleted', { text: label }),

@@ -1,22 +1,21 @@
 import { useId, useState } from 'react';
-import { restoreNote } from '../../shared/ops/notes';
+import { purgeNote, restoreNote } from '../../shared/ops/notes';
+import { trashRights } from '../../shared/trash';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
+import { ConfirmDialog } from './ConfirmDialog';
 import { shorten } from './dnd/announcements';
 import { useBoard } from './hooks';
 import { useModalDialog } from './useModalDialog';
 
-/** Deleted notes this person may restore: their own, or every note for the facilitator. */
-function useRestorableIds(): readonly string[] {
-  const { session, role, identity } = useBoard();
-  const trash = useStoreSelector(session.laneIndex, (index) => index.trash);
-  if (role === 'facilitator') return trash;
-  return trash.filter((id) => session.noteSnapshots.get(id)?.author === identity.id);
-}
-
+/**
+ * The note trash (ごみ箱): every trashed note, with who trashed it. Anyone who writes the board may restore any
+ * of them, and the facilitator may erase one for good (shared/trash.ts).
+ */
 export function TrashButton() {
   const { t } = useI18n();
-  const ids = useRestorableIds();
+  const { session } = useBoard();
+  const ids = useStoreSelector(session.laneIndex, (index) => index.trash);
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -30,9 +29,18 @@ export function TrashButton() {
 
 function TrashDialog({ ids, onClose }: { ids: readonly string[]; onClose: () => void }) {
   const { t } = useI18n();
-  const { session } = useBoard();
+  const { session, role } = useBoard();
+  const rights = trashRights(role);
   const dialog = useModalDialog();
   const titleId = useId();
+  const [purging, setPurging] = useState<string | null>(null);
+  // The entry just restored or erased leaves the list: keep the focus in the dialog.
+  const keepFocus = () =>
+    requestAnimationFrame(() => {
+      const next = dialog.current?.querySelector<HTMLElement>('.trash-list button');
+      (next ?? dialog.current?.querySelector<HTMLElement>('.dialog-actions button'))?.focus();
+    });
+  const purgingText = purging === null ? '' : shorten(session.noteSnapshots.get(purging)?.text ?? '', 60);
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onCancel={onClose}>
       <h2 id={titleId}>{t('trash.heading')}</h2>
@@ -41,23 +49,32 @@ function TrashDialog({ ids, onClose }: { ids: readonly string[]; onClose: () => 
       ) : (
         <ul className="trash-list">
           {ids.map((id) => {
-            const text = shorten(session.noteSnapshots.get(id)?.text ?? '', 60);
+            const note = session.noteSnapshots.get(id);
+            const text = shorten(note?.text ?? '', 60);
             return (
               <li key={id}>
-                <span>{text}</span>
-                <button
-                  type="button"
-                  onClick={() => {
-                    restoreNote(session.boardDoc, id);
-                    // The restored entry leaves the list: keep focus in the dialog.
-                    requestAnimationFrame(() => {
-                      const next = dialog.current?.querySelector<HTMLElement>('.trash-list button');
-                      (next ?? dialog.current?.querySelector<HTMLElement>('.dialog-actions button'))?.focus();
-                    });
-                  }}
-                >
-                  {t('trash.restore', { text })}
-                </button>
+                <span>{text}</span>{' '}
+                <span className="muted">
+                  {note?.deletedByName
+                    ? t('trash.deletedBy', { name: note.deletedByName })
+                    : t('trash.deletedByUnknown')}
+                </span>
+                {rights.restore && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      restoreNote(session.boardDoc, id);
+                      keepFocus();
+                    }}
+                  >
+                    {t('trash.restore', { text })}
+                  </button>
+                )}
+                {rights.purge && (
+                  <button type="button" onClick={() => setPurging(id)}>
+                    {t('trash.purge', { text })}
+                  </button>
+                )}
               </li>
             );
           })}
@@ -68,6 +85,18 @@ function TrashDialog({ ids, onClose }: { ids: readonly string[]; onClose: () => 
           {t('trash.close')}
         </button>
       </div>
+      {purging !== null && (
+        <ConfirmDialog
+          message={t('trash.purgeConfirm', { text: purgingText })}
+          confirmLabel={t('trash.purgeConfirmButton')}
+          onConfirm={() => {
+            purgeNote(session.boardDoc, purging);
+            setPurging(null);
+            keepFocus();
+          }}
+          onCancel={() => setPurging(null)}
+        />
+      )}
     </dialog>
   );
 }

@@ -3,6 +3,7 @@ import { boardRoots } from '../../shared/docs';
 import { deleteInitiative } from '../../shared/ops/initiatives';
 import { deleteNote } from '../../shared/ops/notes';
 import { LOCAL_ORIGIN } from '../../shared/origin';
+import { type Deleter, readNote } from '../../shared/records/note';
 import { createStore, type ReadStore } from '../lib/store';
 
 /**
@@ -35,6 +36,11 @@ export interface BoardHistory {
 }
 
 type StackItem = Y.UndoManager['undoStack'][number];
+
+function creatorOf(notes: Y.Map<unknown>, id: string): Deleter {
+  const note = readNote(id, notes.get(id));
+  return { id: note.author, name: note.authorName };
+}
 
 /** The undo's own soft deletes: not tracked, so they are not a step to undo in turn. */
 const HISTORY_ORIGIN = Symbol('board.history');
@@ -137,7 +143,8 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
         if (noteIds.length > 0 || initiativeIds.length > 0) {
           // A creation is its own step (see onTransaction): it becomes a move to the trash.
           manager.undoStack.pop();
-          for (const id of noteIds) deleteNote(doc, id, Date.now(), HISTORY_ORIGIN);
+          // Undoing one's own creation: the creator is who trashes it.
+          for (const id of noteIds) deleteNote(doc, id, Date.now(), HISTORY_ORIGIN, creatorOf(notes, id));
           for (const id of initiativeIds) deleteInitiative(doc, id, Date.now(), HISTORY_ORIGIN);
           refresh();
           return { kind: 'trashed', noteIds, initiativeIds };

@@ -4,7 +4,7 @@ import { NOTE_TEXT_MAX } from '../limits.js';
 import { orderKeyAtIndex } from '../order.js';
 import { LOCAL_ORIGIN } from '../origin.js';
 import type { LaneKind } from '../records/lane.js';
-import { isNoteColor, NOTE_COLORS, type NotePlace } from '../records/note.js';
+import { type Deleter, isNoteColor, NOTE_COLORS, type NotePlace } from '../records/note.js';
 import { type BoardError, fail, ok, type Result } from '../result.js';
 import { listLaneNotes } from '../selectors.js';
 import { clampTextChanges, diffText, growsPastLimit, type TextChange } from '../textDiff.js';
@@ -146,17 +146,54 @@ export function setNoteColor(doc: Y.Doc, id: string, color: string, origin: unkn
   return ok(null);
 }
 
-/** Moves a note to the trash. Nothing is erased: the author or the facilitator can restore it. */
-export function deleteNote(doc: Y.Doc, id: string, now = Date.now(), origin: unknown = LOCAL_ORIGIN): Result<null> {
+/**
+ * Moves a note to the trash, recording who did it (`by`; unknown when null, e.g. another tool's call).
+ * Nothing is erased: anyone who may write the board can restore it (shared/trash.ts).
+ */
+export function deleteNote(
+  doc: Y.Doc,
+  id: string,
+  now = Date.now(),
+  origin: unknown = LOCAL_ORIGIN,
+  by: Deleter | null = null,
+): Result<null> {
   const note = noteMap(doc, id);
   if (!note) return fail('noteNotFound');
-  doc.transact(() => note.set('deletedAt', now), origin);
+  doc.transact(() => {
+    note.set('deletedAt', now);
+    note.set('deletedBy', by?.id ?? '');
+    if (by?.name) note.set('deletedByName', by.name.slice(0, 50));
+    else note.delete('deletedByName');
+  }, origin);
   return ok(null);
 }
 
+/** Takes a note out of the trash, with its text, place and cluster as they are. */
 export function restoreNote(doc: Y.Doc, id: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
   const note = noteMap(doc, id);
   if (!note) return fail('noteNotFound');
-  doc.transact(() => note.delete('deletedAt'), origin);
+  doc.transact(() => {
+    note.delete('deletedAt');
+    note.delete('deletedBy');
+    note.delete('deletedByName');
+  }, origin);
+  return ok(null);
+}
+
+/**
+ * Erases a note that is in the trash, for good, with its place on the matrix and its shortlist mark (the
+ * facilitator's 完全に削除; who may is decided by shared/trash.ts). A live note is refused: it must be trashed
+ * first, so nothing leaves the board in one step.
+ */
+export function purgeNote(doc: Y.Doc, id: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
+  const note = noteMap(doc, id);
+  if (!note) return fail('noteNotFound');
+  const deletedAt = note.get('deletedAt');
+  if (typeof deletedAt !== 'number' || !Number.isFinite(deletedAt)) return fail('noteNotInTrash');
+  doc.transact(() => {
+    boardRoots.notes(doc).delete(id);
+    boardRoots.matrix(doc).delete(id);
+    boardRoots.shortlist(doc).delete(id);
+  }, origin);
   return ok(null);
 }

@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
  * Schema versions of the two documents. A document written by a newer app than this code is refused
  * (read-only in the client, not loaded by the server) rather than silently corrupted.
  */
-export const BOARD_SCHEMA_VERSION = 3;
+export const BOARD_SCHEMA_VERSION = 4;
 export const SETTINGS_SCHEMA_VERSION = 2;
 
 export type SchemaCheck =

@@ -5,7 +5,8 @@ import { LANE_KINDS, type LaneKind } from './lane.js';
 
 /**
  * A sticky note. Stored in the board document: `notes`: note id → Y.Map
- * `{ text: Y.Text, place: { pillarId, lane, order, clusterId? }, author, color, createdAt, deletedAt? }`.
+ * `{ text: Y.Text, place: { pillarId, lane, order, clusterId? }, author, color, createdAt, deletedAt?, deletedBy?,
+ * deletedByName? }`.
  * `place` is one plain value replaced whole on every move, so two concurrent moves end in one of them.
  */
 export const placeSchema = z.object({
@@ -45,6 +46,19 @@ export interface Note {
   color: string;
   createdAt: number;
   deletedAt: number | null;
+  /**
+   * Who moved it to the trash: a person id, '' when unknown (trashed before schema version 4, or by another
+   * tool), and '' while the note is live.
+   */
+  deletedBy: string;
+  /** That person's display name then ('' when unknown). */
+  deletedByName: string;
+}
+
+/** Who trashes a note: the identity (person id) and the display name at that moment. */
+export interface Deleter {
+  id: string;
+  name: string;
 }
 
 export function readPlace(value: unknown): NotePlace | null {
@@ -61,6 +75,9 @@ export function readNote(id: string, value: unknown): Note {
   const color = map?.get('color');
   const createdAt = map?.get('createdAt');
   const deletedAt = map?.get('deletedAt');
+  const deleted = typeof deletedAt === 'number' && Number.isFinite(deletedAt);
+  const deletedBy = map?.get('deletedBy');
+  const deletedByName = map?.get('deletedByName');
   return {
     id,
     ytext: text instanceof Y.Text ? text : null,
@@ -70,7 +87,9 @@ export function readNote(id: string, value: unknown): Note {
     authorName: typeof authorName === 'string' ? authorName.slice(0, 50) : '',
     color: typeof color === 'string' && HEX_COLOR.test(color) ? color : NOTE_COLORS[0],
     createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
-    deletedAt: typeof deletedAt === 'number' && Number.isFinite(deletedAt) ? deletedAt : null,
+    deletedAt: deleted ? deletedAt : null,
+    deletedBy: deleted && typeof deletedBy === 'string' ? deletedBy : '',
+    deletedByName: deleted && typeof deletedByName === 'string' ? deletedByName.slice(0, 50) : '',
   };
 }
 

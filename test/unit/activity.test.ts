@@ -32,7 +32,7 @@ describe('board activity', () => {
       ['commentDeleted', 6000, '佐藤'],
       ['commentEdited', 5000, '佐藤'],
       ['commentAdded', 4000, '佐藤'],
-      ['noteDeleted', 3000, null],
+      ['noteDeleted', 3000, ''],
       ['noteAdded', 2000, '佐藤'],
       ['noteAdded', 1000, '鈴木'],
     ]);

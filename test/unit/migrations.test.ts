@@ -60,6 +60,21 @@ describe('migrateBoardDoc', () => {
     expect(JSON.stringify(boardRoots.notes(doc).toJSON())).toBe(notesBefore);
   });
 
+  it('gives the notes trashed before version 4 an unknown deleter, and leaves live notes alone', () => {
+    const doc = versionZeroBoard();
+    boardRoots.meta(doc).set('schemaVersion', 3);
+    const trashed = new Y.Map<unknown>();
+    boardRoots.notes(doc).set('trashed', trashed);
+    trashed.set('text', new Y.Text('古いごみ'));
+    trashed.set('place', { pillarId: 'p1', lane: 'idea', order: 'a1' });
+    trashed.set('deletedAt', 5000);
+    expect(migrateBoardDoc(doc)).toBe('migrated');
+    expect(boardRoots.meta(doc).get('schemaVersion')).toBe(4);
+    expect(trashed.get('deletedBy')).toBe('');
+    expect(getNote(doc, 'trashed')).toMatchObject({ deletedAt: 5000, deletedBy: '', deletedByName: '' });
+    expect((boardRoots.notes(doc).get('old') as Y.Map<unknown>).has('deletedBy')).toBe(false);
+  });
+
   it('leaves a current board alone', () => {
     const doc = newBoard();
     const before = contentOf(doc);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { boardActivity } from '../../shared/activity.js';
+import { boardRoots } from '../../shared/docs.js';
+import { placeOnMatrix } from '../../shared/ops/matrix.js';
+import { deleteNote, purgeNote, restoreNote } from '../../shared/ops/notes.js';
+import { getNote, listTrash } from '../../shared/selectors.js';
+import { trashRights } from '../../shared/trash.js';
+import { add, newBoard } from './fixtures.js';
+
+const SATO = { id: 'sato', name: '佐藤' };
+
+describe('who trashed a note', () => {
+  it('records who moved a note to the trash, and forgets it when the note is restored', () => {
+    const doc = newBoard();
+    add(doc, { id: 'n1', text: '窓口が混む', author: 'suzuki', authorName: '鈴木' });
+    deleteNote(doc, 'n1', 2000, undefined, SATO);
+    expect(getNote(doc, 'n1')).toMatchObject({ deletedAt: 2000, deletedBy: 'sato', deletedByName: '佐藤' });
+    restoreNote(doc, 'n1');
+    expect(getNote(doc, 'n1')).toMatchObject({ deletedAt: null, deletedBy: '', deletedByName: '' });
+    expect(boardRoots.notes(doc).toJSON().n1).not.toHaveProperty('deletedBy');
+  });
+
+  it('records an unknown deleter when none is given, and the next delete names its own', () => {
+    const doc = newBoard();
+    add(doc, { id: 'n1', text: '紙が多い' });
+    deleteNote(doc, 'n1', 2000, undefined, SATO);
+    restoreNote(doc, 'n1');
+    deleteNote(doc, 'n1', 3000);
+    expect(getNote(doc, 'n1')).toMatchObject({ deletedAt: 3000, deletedBy: '', deletedByName: '' });
+  });
+
+  it('names who trashed a note in the activity feed', () => {
+    const doc = newBoard();
+    add(doc, { id: 'n1', text: '窓口が混む', author: 'suzuki', authorName: '鈴木', now: 1000 });
+    deleteNote(doc, 'n1', 2000, undefined, SATO);
+    expect(boardActivity(doc)[0]).toMatchObject({ kind: 'noteDeleted', at: 2000, personId: 'sato', name: '佐藤' });
+  });
+});
+
+describe('restoring and erasing', () => {
+  it('lets anyone who writes the board restore any note, and only the facilitator erase one', () => {
+    expect(trashRights('participant')).toEqual({ restore: true, purge: false });
+    expect(trashRights('facilitator')).toEqual({ restore: true, purge: true });
+    expect(trashRights('viewer')).toEqual({ restore: false, purge: false });
+  });
+
+  it('erases a trashed note with its matrix place, and refuses a live one', () => {
+    const doc = newBoard();
+    add(doc, { id: 'n1', text: '重複した付箋' });
+    placeOnMatrix(doc, 'n1', { x: 0.2, y: 0.8 });
+    expect(purgeNote(doc, 'n1')).toEqual({ ok: false, error: 'noteNotInTrash' });
+    expect(getNote(doc, 'n1')).not.toBeNull();
+    deleteNote(doc, 'n1', 2000, undefined, SATO);
+    expect(purgeNote(doc, 'n1')).toEqual({ ok: true, value: null });
+    expect(boardRoots.notes(doc).has('n1')).toBe(false);
+    expect(boardRoots.matrix(doc).has('n1')).toBe(false);
+    expect(listTrash(doc)).toEqual([]);
+    expect(purgeNote(doc, 'n1')).toEqual({ ok: false, error: 'noteNotFound' });
+  });
+});
