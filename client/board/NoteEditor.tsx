@@ -4,6 +4,7 @@ import { NOTE_TEXT_MAX } from '../../shared/limits';
 import { applyNoteTextChanges } from '../../shared/ops/notes';
 import type { TextChange } from '../../shared/textDiff';
 import { useI18n } from '../i18n/I18nProvider';
+import { EditingNotice } from './EditingNotice';
 import { useBoard } from './hooks';
 import { isImeEnter } from './ime';
 import { useBoardUi } from './ui';
@@ -12,7 +13,8 @@ import { useCollaborativeText } from './useCollaborativeText';
 /**
  * Edits a note's Y.Text in a textarea, bound by useCollaborativeText (minimal changes written at once, other
  * edits shown with the caret kept, IME compositions never disturbed). Enter or Escape finishes; the editor
- * takes focus when opened and keeps the caret when a colleague's move reopens it elsewhere.
+ * takes focus when opened. A colleague's move or delete does not close or move it: the note is held where it
+ * is until editing ends (editingHold.ts), and the editor says what happened (EditingNotice).
  */
 export function NoteEditor({ noteId, ytext, onDone }: { noteId: string; ytext: Y.Text; onDone: () => void }) {
   const { t } = useI18n();
@@ -58,6 +60,7 @@ export function NoteEditor({ noteId, ytext, onDone }: { noteId: string; ytext: Y
 
   return (
     <div className="note-editor">
+      <EditingNotice noteId={noteId} onRestored={() => area.current?.focus()} />
       <textarea
         ref={area}
         aria-label={t('note.editLabel')}

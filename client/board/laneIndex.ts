@@ -4,6 +4,7 @@ import { LANE_KINDS, type LaneKind } from '../../shared/records/lane';
 import {
   activePillars,
   allPillars,
+  getNote,
   laneKey,
   listNotes,
   listTrash,
@@ -13,6 +14,7 @@ import {
 } from '../../shared/selectors';
 import { createStore, type ReadStore, sameArray } from '../lib/store';
 import { affectsClusterPlacement, type ClusterIndex, computeClusterIndex, EMPTY_CLUSTER_INDEX } from './clusterIndex';
+import { applyHold, type EditingHold, holdFor, movedSinceHold } from './editingHold';
 
 /**
  * Which note ids each lane shows, recomputed once per transaction that can move a note (a note added or
@@ -22,7 +24,12 @@ import { affectsClusterPlacement, type ClusterIndex, computeClusterIndex, EMPTY_
 export interface LaneIndex {
   lanes: ReadonlyMap<string, readonly string[]>;
   unplaced: readonly string[];
+  /** Every trashed note (the held one too, if a colleague trashed it), newest first. */
   trash: readonly string[];
+  /** The note this tab is editing, shown where editing began (client/board/editingHold.ts). */
+  held: EditingHold | null;
+  /** True when the held note is elsewhere in the document now (moved or trashed by someone). */
+  heldMoved: boolean;
 }
 
 const EMPTY: readonly string[] = [];
@@ -41,17 +48,33 @@ function affectsPlacement(events: Y.YEvent<Y.AbstractType<unknown>>[], notes: Y.
 export function createLaneIndex(
   boardDoc: Y.Doc,
   settingsDoc: Y.Doc,
-): ReadStore<LaneIndex> & { clusters: ReadStore<ClusterIndex>; destroy(): void } {
-  const store = createStore<LaneIndex>({ lanes: new Map(), unplaced: EMPTY, trash: EMPTY });
+): ReadStore<LaneIndex> & {
+  clusters: ReadStore<ClusterIndex>;
+  /** Holds the note this tab edits where it is now (null: releases it); see editingHold.ts. */
+  hold(noteId: string | null): void;
+  destroy(): void;
+} {
+  const store = createStore<LaneIndex>({
+    lanes: new Map(),
+    unplaced: EMPTY,
+    trash: EMPTY,
+    held: null,
+    heldMoved: false,
+  });
   const clusterStore = createStore<ClusterIndex>(EMPTY_CLUSTER_INDEX);
+  let hold: EditingHold | null = null;
 
   const recompute = () => {
     const previous = store.get();
     const lanes = new Map<string, readonly string[]>();
     const pillars = activePillars(settingsDoc);
     // One read of every note for the three lists (a 3,000-note board arrives in one transaction).
-    const notes = listNotes(boardDoc);
-    const clusterRecords = readClusters(boardDoc);
+    const storedNotes = listNotes(boardDoc);
+    const storedClusters = readClusters(boardDoc);
+    const heldNote = hold && storedNotes.find((n) => n.id === hold?.noteId);
+    const heldMoved = hold !== null && heldNote != null && movedSinceHold(hold, heldNote, storedClusters);
+    // The lanes, clusters and unplaced tray as this tab shows them: the note being edited where it was.
+    const { notes, clusters: clusterRecords } = applyHold(hold, storedNotes, storedClusters);
     const byLane = liveNotesByLane(boardDoc, notes, clusterRecords);
     // Clusters first: a listener of the lanes (a note left every lane) can then see where the note went.
     clusterStore.set(computeClusterIndex(notes, clusterRecords, clusterStore.get()));
@@ -70,10 +93,16 @@ export function createLaneIndex(
     // Notes of archived pillars are not unplaced: they come back with their pillar.
     const unplacedIds = listUnplacedNotes(boardDoc, allPillars(settingsDoc), notes, clusterRecords).map((n) => n.id);
     const unplaced = sameArray(previous.unplaced, unplacedIds) ? previous.unplaced : unplacedIds;
-    const trashIds = listTrash(boardDoc, undefined, notes).map((n) => n.id);
+    const trashIds = listTrash(boardDoc, undefined, storedNotes).map((n) => n.id);
     const trash = sameArray(previous.trash, trashIds) ? previous.trash : trashIds;
-    if (changed || unplaced !== previous.unplaced || trash !== previous.trash) {
-      store.set({ lanes, unplaced, trash });
+    if (
+      changed ||
+      unplaced !== previous.unplaced ||
+      trash !== previous.trash ||
+      hold !== previous.held ||
+      heldMoved !== previous.heldMoved
+    ) {
+      store.set({ lanes: changed ? lanes : previous.lanes, unplaced, trash, held: hold, heldMoved });
     }
   };
 
@@ -96,6 +125,12 @@ export function createLaneIndex(
     get: store.get,
     subscribe: store.subscribe,
     clusters: { get: clusterStore.get, subscribe: clusterStore.subscribe },
+    hold: (noteId) => {
+      if ((hold?.noteId ?? null) === noteId) return;
+      const note = noteId === null ? null : getNote(boardDoc, noteId);
+      hold = note ? holdFor(note, readClusters(boardDoc)) : null;
+      recompute();
+    },
     destroy: () => {
       notes.unobserveDeep(onNotes);
       pillars.unobserveDeep(recompute);

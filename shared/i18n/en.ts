@@ -86,6 +86,12 @@ export const en: Record<MessageKey, string> = {
   'note.by': 'By {name}',
   'note.deleted': 'Deleted note “{text}”.',
   'note.undo': 'Undo',
+  'note.deletedWhileEditing': '{name} deleted this note',
+  'note.deletedWhileEditingUnknown': 'Someone else deleted this note',
+  'note.deletedAfterEditing': '{name} deleted the note “{text}” (what you wrote is in the trash)',
+  'note.deletedAfterEditingUnknown': 'Someone else deleted the note “{text}” (what you wrote is in the trash)',
+  'note.restoreDeleted': 'Restore',
+  'note.movedWhileEditing': 'Someone moved this note. It will show in its new place when you finish editing',
   'note.added': 'Note added.',
 
   'move.dialogTitle': 'Move note',

@@ -85,6 +85,12 @@ export const ja = {
   'note.by': '作成: {name}',
   'note.deleted': '付箋「{text}」を削除しました。',
   'note.undo': '元に戻す',
+  'note.deletedWhileEditing': 'この付箋は{name}さんが削除しました',
+  'note.deletedWhileEditingUnknown': 'この付箋はほかの人が削除しました',
+  'note.deletedAfterEditing': '付箋「{text}」は{name}さんが削除しました（書いた内容はごみ箱にあります）',
+  'note.deletedAfterEditingUnknown': '付箋「{text}」はほかの人が削除しました（書いた内容はごみ箱にあります）',
+  'note.restoreDeleted': '元に戻す',
+  'note.movedWhileEditing': 'この付箋はほかの人が移動しました。編集を終えると移動先に表示されます',
   'note.added': '付箋を追加しました。',
 
   'move.dialogTitle': '付箋を移動',
