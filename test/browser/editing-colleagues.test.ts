@@ -125,7 +125,7 @@ describe('editing a note while a colleague moves or deletes it', () => {
         alice
           .getByRole('status')
           .filter({ hasText: 'この付箋はほかの人が移動しました' })
-          .or(laneRegion(alice, EFFICIENCY, '課題').getByRole('textbox')),
+          .or(laneRegion(alice, EFFICIENCY, '課題').getByRole('textbox', { name: '付箋の本文を編集' })),
       );
 
       await composition.commit('スマホから');

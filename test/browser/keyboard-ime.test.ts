@@ -215,7 +215,7 @@ describe('keyboard and Japanese input', () => {
     await shown(noteItem(bob, 'ああXあ'));
   });
 
-  it('keeps the editor open, an unfinished conversion and the caret, when a colleague moves the note being edited', async () => {
+  it('keeps the editor open where it is, an unfinished conversion and the caret, when a colleague moves the note being edited', async () => {
     const board = await harness.createBoard();
     const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
@@ -232,15 +232,19 @@ describe('keyboard and Japanese input', () => {
     await dialog.getByRole('combobox', { name: '柱' }).selectOption({ label: EFFICIENCY });
     await dialog.getByRole('button', { name: '移動する' }).click();
 
-    await expect
-      .poll(() => editor.evaluate((el) => el.closest('section.lane')?.getAttribute('aria-label')))
-      .toBe(`${EFFICIENCY} — 課題`);
-    await cdp.detach();
-    // The unfinished conversion was kept, and the caret is where it was.
+    // The editor stays where it was (its composition would be cut off elsewhere) and says the note moved.
+    await shown(alice.getByRole('status').filter({ hasText: 'この付箋はほかの人が移動しました' }));
+    expect(await editor.evaluate((el) => el.closest('section.lane')?.getAttribute('aria-label'))).toBe(
+      `${CITIZEN} — 課題`,
+    );
+    // The unfinished conversion is still open, with the focus and the caret where they were.
     expect(await editor.inputValue()).toBe('窓口ではが混む');
     expect(await editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await cdp.send('Input.insertText', { text: 'では' });
+    await cdp.detach();
     await editor.pressSequentially('も');
     await editor.press('Enter');
+    await shown(laneRegion(alice, EFFICIENCY, '課題').getByRole('listitem', { name: '付箋: 窓口ではもが混む' }));
     await shown(noteItem(bob, '窓口ではもが混む'));
   });
 

@@ -9,27 +9,40 @@ describe('trash, pillar archive and display names', () => {
   beforeAll(() => harness.start());
   afterAll(() => harness.stop());
 
-  it('lets the author and the facilitator restore a deleted note from the trash, and nobody else', async () => {
+  it('lets any participant restore a deleted note from the trash, names who deleted it, and lets the facilitator erase one', async () => {
     const board = await harness.createBoard();
     const author = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const colleague = await harness.openBoard(board, 'participant', { name: '鈴木' });
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     await addNoteByTyping(author, CITIZEN, 'アイデア', 'ごみ箱から戻す付箋');
+    await addNoteByTyping(author, CITIZEN, 'アイデア', '重複した付箋');
     await noteItem(author, 'ごみ箱から戻す付箋').getByRole('button', { name: '削除' }).click();
     await absent(noteItem(facilitator, 'ごみ箱から戻す付箋'));
 
     await shown(author.getByRole('button', { name: 'ごみ箱 (1)' }));
     await shown(facilitator.getByRole('button', { name: 'ごみ箱 (1)' }));
-    await shown(colleague.getByRole('button', { name: 'ごみ箱 (0)' }));
+    await shown(colleague.getByRole('button', { name: 'ごみ箱 (1)' }));
 
-    await facilitator.getByRole('button', { name: 'ごみ箱 (1)' }).click();
-    const trash = facilitator.getByRole('dialog', { name: 'ごみ箱' });
+    // A colleague who did not write it restores it; only the facilitator is offered 完全に削除.
+    await colleague.getByRole('button', { name: 'ごみ箱 (1)' }).click();
+    const trash = colleague.getByRole('dialog', { name: 'ごみ箱' });
+    await shown(trash.getByText('（佐藤さんが削除）'));
+    expect(await trash.getByRole('button', { name: /完全に削除/ }).count()).toBe(0);
     await trash.getByRole('button', { name: '「ごみ箱から戻す付箋」を元に戻す' }).click();
     await shown(trash.getByText('ごみ箱は空です'));
     // Focus stays in the dialog after the restored entry left the list.
     expect(await trash.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
     await trash.getByRole('button', { name: '閉じる' }).click();
-    await shown(noteItem(colleague, 'ごみ箱から戻す付箋'));
+    await shown(noteItem(facilitator, 'ごみ箱から戻す付箋'));
+
+    await noteItem(colleague, '重複した付箋').getByRole('button', { name: '削除' }).click();
+    await facilitator.getByRole('button', { name: 'ごみ箱 (1)' }).click();
+    const facilitatorTrash = facilitator.getByRole('dialog', { name: 'ごみ箱' });
+    await shown(facilitatorTrash.getByText('（鈴木さんが削除）'));
+    await facilitatorTrash.getByRole('button', { name: '「重複した付箋」を完全に削除' }).click();
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: '完全に削除' }).click();
+    await shown(facilitatorTrash.getByText('ごみ箱は空です'));
+    await shown(author.getByRole('button', { name: 'ごみ箱 (0)' }));
   });
 
   it('hides an archived pillar with its notes, and brings both back when it is restored', async () => {
