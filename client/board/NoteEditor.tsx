@@ -9,6 +9,7 @@ import { useBoard } from './hooks';
 import { isImeEnter } from './ime';
 import { useBoardUi } from './ui';
 import { useCollaborativeText } from './useCollaborativeText';
+import { useEditingHold } from './useEditingHold';
 
 /**
  * Edits a note's Y.Text in a textarea, bound by useCollaborativeText (minimal changes written at once, other
@@ -26,6 +27,8 @@ export function NoteEditor({ noteId, ytext, onDone }: { noteId: string; ytext: Y
     field: area,
     apply: (changes: readonly TextChange[]) => applyNoteTextChanges(session.boardDoc, noteId, changes),
   });
+  // After the binding: when the editor closes, the words typed last are written before the hold goes.
+  useEditingHold(noteId);
 
   // Declared after useCollaborativeText: it runs after the text is shown, and its cleanup after the closing
   // write, so the caret kept is the one after what was typed. It reruns with the hook's (on a new `ytext`) to

@@ -50,8 +50,10 @@ export function createLaneIndex(
   settingsDoc: Y.Doc,
 ): ReadStore<LaneIndex> & {
   clusters: ReadStore<ClusterIndex>;
-  /** Holds the note this tab edits where it is now (null: releases it); see editingHold.ts. */
-  hold(noteId: string | null): void;
+  /** Holds the note this tab edits where it is now, instead of any other; see editingHold.ts. */
+  hold(noteId: string): void;
+  /** Releases the hold of this note (a hold of another note is kept). */
+  release(noteId: string): void;
   destroy(): void;
 } {
   const store = createStore<LaneIndex>({
@@ -126,9 +128,14 @@ export function createLaneIndex(
     subscribe: store.subscribe,
     clusters: { get: clusterStore.get, subscribe: clusterStore.subscribe },
     hold: (noteId) => {
-      if ((hold?.noteId ?? null) === noteId) return;
-      const note = noteId === null ? null : getNote(boardDoc, noteId);
+      if (hold?.noteId === noteId) return;
+      const note = getNote(boardDoc, noteId);
       hold = note ? holdFor(note, readClusters(boardDoc)) : null;
+      recompute();
+    },
+    release: (noteId) => {
+      if (hold?.noteId !== noteId) return;
+      hold = null;
       recompute();
     },
     destroy: () => {

@@ -3,7 +3,6 @@ import { createStore } from '../lib/store';
 import { createViewStore } from '../views/boardViews';
 import type { BoardSession } from './session';
 import type { BoardUi } from './ui';
-import { useEditingHold } from './useEditingHold';
 import { useToasts } from './useToasts';
 
 /** The board page's session state (never in the documents): messages, the move dialog, the note being edited. */
@@ -31,7 +30,6 @@ export function useBoardUiState(session: BoardSession) {
     }),
     [notify, announce, view, editingNoteId, carets, focusInitiative],
   );
-  useEditingHold(session, editingNoteId, notify);
   // The note being edited left every lane and cluster (deleted, or its pillar archived): stop editing it, so
   // that an undo later does not reopen an editor that takes the focus from wherever the person is now.
   useEffect(

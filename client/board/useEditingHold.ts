@@ -2,10 +2,9 @@ import { useEffect, useRef } from 'react';
 import { restoreNote } from '../../shared/ops/notes';
 import type { Note } from '../../shared/records/note';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Store } from '../lib/store';
 import { shorten } from './dnd/announcements';
-import type { BoardSession } from './session';
-import type { BoardUi } from './ui';
+import { useBoard } from './hooks';
+import { useBoardUi } from './ui';
 
 /** 「この付箋は○○さんが削除しました」, or the sentence without a name when who did it is unknown. */
 export function deletedWhileEditingMessage(t: ReturnType<typeof useI18n>['t'], note: Note): string {
@@ -15,36 +14,32 @@ export function deletedWhileEditingMessage(t: ReturnType<typeof useI18n>['t'], n
 }
 
 /**
- * Holds the note this tab edits where it is (client/board/editingHold.ts) for as long as its editor is open,
- * however the editing ends (Enter, 完了, another note opened). If a colleague trashed it meanwhile, the person
- * is told when the editor closes, with 元に戻す: what they wrote is in the trash with the note.
+ * Holds the note where it is (client/board/editingHold.ts) for as long as its editor is shown — not merely
+ * while it is "the note being edited": a board locked or archived meanwhile hides the editor, and the note
+ * must then go where it really is. When the editor closes on a note a colleague trashed meanwhile, the
+ * person is told, with 元に戻す: what they wrote is in the trash with the note.
  */
-export function useEditingHold(session: BoardSession, editingNoteId: Store<string | null>, notify: BoardUi['notify']) {
+export function useEditingHold(noteId: string) {
   const { t } = useI18n();
-  // Read when the message is made: a language switch must not release and retake the hold.
+  const { session } = useBoard();
+  const ui = useBoardUi();
+  // Read when the editor closes: a language switch must not release and take the hold again.
   const translate = useRef(t);
   translate.current = t;
   useEffect(() => {
-    let editing = editingNoteId.get();
-    session.laneIndex.hold(editing);
-    const unsubscribe = editingNoteId.subscribe(() => {
-      const left = editing;
-      editing = editingNoteId.get();
-      session.laneIndex.hold(editing);
-      const note = left === null || left === editing ? null : session.noteSnapshots.get(left);
+    session.laneIndex.hold(noteId);
+    return () => {
+      session.laneIndex.release(noteId);
+      const note = session.noteSnapshots.get(noteId);
       if (!note || note.deletedAt === null) return;
-      const text = shorten(note.text);
       const t = translate.current;
-      notify({
+      const text = shorten(note.text);
+      ui.notify({
         message: note.deletedByName
           ? t('note.deletedAfterEditing', { name: note.deletedByName, text })
           : t('note.deletedAfterEditingUnknown', { text }),
-        action: { label: t('note.restoreDeleted'), run: () => restoreNote(session.boardDoc, note.id) },
+        action: { label: t('note.restoreDeleted'), run: () => restoreNote(session.boardDoc, noteId) },
       });
-    });
-    return () => {
-      unsubscribe();
-      session.laneIndex.hold(null);
     };
-  }, [session, editingNoteId, notify]);
+  }, [session, noteId, ui]);
 }
