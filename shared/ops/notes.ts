@@ -161,9 +161,10 @@ export function deleteNote(
   if (!note) return fail('noteNotFound');
   doc.transact(() => {
     note.set('deletedAt', now);
+    // All three keys are written, even when unknown (''): two people deleting at once then end with the
+    // time, id and name of one of them, never a mix (each key's concurrent writes are ordered alike).
     note.set('deletedBy', by?.id ?? '');
-    if (by?.name) note.set('deletedByName', by.name.slice(0, 50));
-    else note.delete('deletedByName');
+    note.set('deletedByName', by?.name.slice(0, 50) ?? '');
   }, origin);
   return ok(null);
 }

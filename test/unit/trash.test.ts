@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { boardActivity } from '../../shared/activity.js';
 import { boardRoots } from '../../shared/docs.js';
 import { placeOnMatrix } from '../../shared/ops/matrix.js';
@@ -18,6 +19,7 @@ describe('who trashed a note', () => {
     restoreNote(doc, 'n1');
     expect(getNote(doc, 'n1')).toMatchObject({ deletedAt: null, deletedBy: '', deletedByName: '' });
     expect(boardRoots.notes(doc).toJSON().n1).not.toHaveProperty('deletedBy');
+    expect(boardRoots.notes(doc).toJSON().n1).not.toHaveProperty('deletedByName');
   });
 
   it('records an unknown deleter when none is given, and the next delete names its own', () => {
@@ -27,6 +29,32 @@ describe('who trashed a note', () => {
     restoreNote(doc, 'n1');
     deleteNote(doc, 'n1', 3000);
     expect(getNote(doc, 'n1')).toMatchObject({ deletedAt: 3000, deletedBy: '', deletedByName: '' });
+  });
+
+  it('ends with one person as the deleter when two delete at once, one of them unnamed', () => {
+    const a = newBoard();
+    add(a, { id: 'n1', text: '窓口が混む' });
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    // The unnamed deleter's writes win the concurrent sets (the higher client id), which used to keep the
+    // other's name.
+    a.clientID = 10;
+    b.clientID = 20;
+    deleteNote(a, 'n1', 2000, undefined, SATO);
+    deleteNote(b, 'n1', 3000, undefined, { id: 'guest-7', name: '' });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const note = getNote(a, 'n1')!;
+    const other = getNote(b, 'n1')!;
+    expect([other.deletedAt, other.deletedBy, other.deletedByName]).toEqual([
+      note.deletedAt,
+      note.deletedBy,
+      note.deletedByName,
+    ]);
+    expect([
+      [2000, 'sato', '佐藤'],
+      [3000, 'guest-7', ''],
+    ]).toContainEqual([note.deletedAt, note.deletedBy, note.deletedByName]);
   });
 
   it('names who trashed a note in the activity feed', () => {
