@@ -12,13 +12,13 @@ import { deletedWhileEditingMessage } from './useEditingHold';
  */
 export function EditingNotice({ noteId, onRestored }: { noteId: string; onRestored: () => void }) {
   const { t } = useI18n();
-  const { session, role } = useBoard();
+  const { session, role, identity } = useBoard();
   const note = useNote(noteId);
   const moved = useStoreSelector(session.laneIndex, (index) => index.held?.noteId === noteId && index.heldMoved);
   if (note?.deletedAt != null) {
     return (
       <div className="note-editor-notice" role="alert">
-        <span>{deletedWhileEditingMessage(t, note)}</span>
+        <span>{deletedWhileEditingMessage(t, note, identity.id)}</span>
         {trashRights(role).restore && (
           <button
             type="button"

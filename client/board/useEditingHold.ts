@@ -6,8 +6,12 @@ import { shorten } from './dnd/announcements';
 import { useBoard } from './hooks';
 import { useBoardUi } from './ui';
 
-/** 「この付箋は○○さんが削除しました」, or the sentence without a name when who did it is unknown. */
-export function deletedWhileEditingMessage(t: ReturnType<typeof useI18n>['t'], note: Note): string {
+/**
+ * 「この付箋は○○さんが削除しました」, or the sentence without a name when who did it is unknown, or when it was
+ * this person (their board undo of the note's creation, made while its editor is open).
+ */
+export function deletedWhileEditingMessage(t: ReturnType<typeof useI18n>['t'], note: Note, selfId: string): string {
+  if (note.deletedBy !== '' && note.deletedBy === selfId) return t('note.deletedWhileEditingSelf');
   return note.deletedByName
     ? t('note.deletedWhileEditing', { name: note.deletedByName })
     : t('note.deletedWhileEditingUnknown');
@@ -21,7 +25,7 @@ export function deletedWhileEditingMessage(t: ReturnType<typeof useI18n>['t'], n
  */
 export function useEditingHold(noteId: string) {
   const { t } = useI18n();
-  const { session } = useBoard();
+  const { session, identity } = useBoard();
   const ui = useBoardUi();
   // Read when the editor closes: a language switch must not release and take the hold again.
   const translate = useRef(t);
@@ -31,7 +35,8 @@ export function useEditingHold(noteId: string) {
     return () => {
       session.laneIndex.release(noteId);
       const note = session.noteSnapshots.get(noteId);
-      if (!note || note.deletedAt === null) return;
+      // Trashed by this person's own undo: its own message (with 元に戻す) already said so.
+      if (!note || note.deletedAt === null || (note.deletedBy !== '' && note.deletedBy === identity.id)) return;
       const t = translate.current;
       const text = shorten(note.text);
       ui.notify({
@@ -41,5 +46,5 @@ export function useEditingHold(noteId: string) {
         action: { label: t('note.restoreDeleted'), run: () => restoreNote(session.boardDoc, noteId) },
       });
     };
-  }, [session, noteId, ui]);
+  }, [session, noteId, ui, identity.id]);
 }

@@ -88,6 +88,7 @@ export const en: Record<MessageKey, string> = {
   'note.undo': 'Undo',
   'note.deletedWhileEditing': '{name} deleted this note',
   'note.deletedWhileEditingUnknown': 'Someone else deleted this note',
+  'note.deletedWhileEditingSelf': 'This note was moved to the trash',
   'note.deletedAfterEditing': '{name} deleted the note “{text}” (what you wrote is in the trash)',
   'note.deletedAfterEditingUnknown': 'Someone else deleted the note “{text}” (what you wrote is in the trash)',
   'note.restoreDeleted': 'Restore',

@@ -87,6 +87,7 @@ export const ja = {
   'note.undo': '元に戻す',
   'note.deletedWhileEditing': 'この付箋は{name}さんが削除しました',
   'note.deletedWhileEditingUnknown': 'この付箋はほかの人が削除しました',
+  'note.deletedWhileEditingSelf': 'この付箋はごみ箱に移されました',
   'note.deletedAfterEditing': '付箋「{text}」は{name}さんが削除しました（書いた内容はごみ箱にあります）',
   'note.deletedAfterEditingUnknown': '付箋「{text}」はほかの人が削除しました（書いた内容はごみ箱にあります）',
   'note.restoreDeleted': '元に戻す',
