@@ -1,0 +1,136 @@
+/**
+ * The excalidraw 0.18 page `npm run bench` measures our board against (docs/benchmarks.md, "Board vs excalidraw").
+ * The notes come from memory: the bench puts them in `window.__benchNotes` (text, colour, pillar) before this
+ * script runs, the same texts and colours as our bench board. Each becomes a rectangle with bound text, laid out
+ * in three columns like our pillars, and is handed to excalidraw as `initialData`.
+ *
+ * Plain JavaScript (no TypeScript): this folder is installed and built on demand, outside the app's
+ * dependencies, so the project's `tsc` cannot resolve excalidraw's types.
+ *
+ * Signals for the bench, in `window.__anchor`:
+ * - `performance.mark('board-ready')`: as ours, a frame after the scene is rendered: all elements committed,
+ *   and the static canvas shows the first note's fill (so the scene really is drawn), then the next frame.
+ * - `remoteEdit(i)`: a colleague's edit arriving as excalidraw's collaboration receives one (restore, reconcile,
+ *   `updateScene` without undo capture); the time from its arrival to the frame after it is rendered is pushed
+ *   to `editToPaint`.
+ */
+import {
+  CaptureUpdateAction,
+  convertToExcalidrawElements,
+  Excalidraw,
+  newElementWith,
+  reconcileElements,
+  restoreElements,
+} from '@excalidraw/excalidraw';
+import '@excalidraw/excalidraw/index.css';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+
+const NOTE = { width: 180, height: 120, gapX: 20, gapY: 20, perRow: 2, margin: 40, pillarGap: 40 };
+const PILLAR_WIDTH = NOTE.perRow * (NOTE.width + NOTE.gapX) + NOTE.pillarGap;
+
+/** Where note `k` of pillar `pillar` goes: pillars are columns, notes fill each column two by two. */
+function position(pillar, k) {
+  return {
+    x: NOTE.margin + pillar * PILLAR_WIDTH + (k % NOTE.perRow) * (NOTE.width + NOTE.gapX),
+    y: NOTE.margin + Math.floor(k / NOTE.perRow) * (NOTE.height + NOTE.gapY),
+  };
+}
+
+const anchor = { editToPaint: [], elementCount: 0, firstNotes: [], api: null };
+window.__anchor = anchor;
+
+/** The scene from the notes in memory; called by excalidraw as it mounts, so its cost counts in the ready time. */
+function buildScene() {
+  const notes = window.__benchNotes ?? [];
+  // Dropped once used, so the heap figure holds excalidraw's copy of the board only, as ours holds the Y.Doc.
+  window.__benchNotes = undefined;
+  performance.mark('anchor-build-start');
+  const perPillar = [0, 0, 0];
+  const skeleton = notes.map((note, i) => {
+    const k = perPillar[note.pillar]++;
+    return {
+      type: 'rectangle',
+      id: `note${i}`,
+      ...position(note.pillar, k),
+      width: NOTE.width,
+      height: NOTE.height,
+      backgroundColor: note.color,
+      strokeColor: '#7a6a2f',
+      fillStyle: 'solid',
+      roughness: 0,
+      roundness: { type: 3 },
+      label: { text: note.text, fontSize: 16, textAlign: 'left', verticalAlign: 'top' },
+    };
+  });
+  const elements = convertToExcalidrawElements(skeleton, { regenerateIds: false });
+  performance.measure('anchor-build', 'anchor-build-start');
+  anchor.elementCount = elements.length;
+  // Where the first notes are, for the drawn check below and for the bench's double click into note 1.
+  anchor.firstNotes = skeleton.slice(0, 2).map(({ x, y, width, height }) => ({ x, y, width, height }));
+  return { elements, appState: { viewBackgroundColor: '#ffffff', scrollX: 0, scrollY: 0 } };
+}
+
+/** True once the static canvas shows the first note's fill where it should be (the scene is drawn). */
+function firstNoteDrawn() {
+  const canvas = document.querySelector('canvas.excalidraw__canvas.static');
+  const note = anchor.firstNotes[0];
+  if (!canvas || !note) return false;
+  const scale = window.devicePixelRatio || 1;
+  const pixel = canvas.getContext('2d').getImageData((note.x + 12) * scale, (note.y + 12) * scale, 1, 1).data;
+  return pixel[3] > 0 && !(pixel[0] === 255 && pixel[1] === 255 && pixel[2] === 255);
+}
+
+let ready = false;
+function markReadyOnceDrawn() {
+  if (ready) return;
+  requestAnimationFrame(() => {
+    if (ready) return;
+    if (!firstNoteDrawn()) {
+      markReadyOnceDrawn();
+      return;
+    }
+    ready = true;
+    // A task queued from a frame's rAF runs after that frame is painted: the same rule as our board's mark.
+    setTimeout(() => performance.mark('board-ready'), 0);
+  });
+}
+
+/** The remote edit being waited for: the text element's new version and when it arrived. */
+let pendingEdit = null;
+
+function onChange(sceneElements, appState) {
+  if (!ready && !appState.isLoading && anchor.elementCount > 0 && sceneElements.length === anchor.elementCount)
+    markReadyOnceDrawn();
+  if (pendingEdit) {
+    const edited = sceneElements.find((element) => element.id === pendingEdit.id);
+    if (edited && edited.version >= pendingEdit.version) {
+      const { arrived } = pendingEdit;
+      pendingEdit = null;
+      requestAnimationFrame(() => setTimeout(() => anchor.editToPaint.push(performance.now() - arrived), 0));
+    }
+  }
+}
+
+/** A colleague's edit to the text of note 10 (near the top), received as excalidraw's collaboration does. */
+anchor.remoteEdit = (i) => {
+  const arrived = performance.now();
+  const api = anchor.api;
+  const local = api.getSceneElementsIncludingDeleted();
+  const text = local.find((element) => element.type === 'text' && element.containerId === 'note10');
+  const marker = `⌚${i};`;
+  const remote = newElementWith(text, { text: `${text.text}${marker}`, originalText: `${text.originalText}${marker}` });
+  const reconciled = reconcileElements(local, restoreElements([remote], local), api.getAppState());
+  pendingEdit = { id: remote.id, version: remote.version, arrived };
+  api.updateScene({ elements: reconciled, captureUpdate: CaptureUpdateAction.NEVER });
+};
+
+createRoot(document.getElementById('root')).render(
+  createElement(Excalidraw, {
+    initialData: buildScene,
+    excalidrawAPI: (api) => {
+      anchor.api = api;
+    },
+    onChange,
+  }),
+);

@@ -1,0 +1,78 @@
+/**
+ * The excalidraw anchor page in headless Chromium (the page: bench/excalidraw-anchor/page.js), measured as our
+ * board is (ourBoardPage.ts): same browser, viewport, fresh context per navigation, `board-ready` mark, heap
+ * method and key press probe. The notes are the bench board's: same texts and colours, in memory.
+ */
+import type { Browser } from 'playwright-core';
+import { NOTE_COLORS } from '../../shared/records/note';
+import type { StaticServer } from './excalidrawAnchor';
+import { noteText } from './fixtures';
+import {
+  heapAfterLoadMb,
+  type LoadedFigures,
+  type LoadOptions,
+  readyMark,
+  sleep,
+  typeAndReadKeyTiming,
+  VIEWPORT,
+} from './ourBoardPage';
+import { PAGE_PROBES } from './pageProbes';
+import { percentile } from './stats';
+
+interface AnchorWindow {
+  __anchor: {
+    editToPaint: number[];
+    remoteEdit(i: number): void;
+    firstNotes: { x: number; y: number; width: number; height: number }[];
+  };
+}
+
+/** The notes of `boardInOneGo(count)` (fixtures.ts) as the anchor page takes them: text, colour, pillar. */
+export function anchorNotesScript(count: number): string {
+  const notes = Array.from({ length: count }, (_, i) => ({
+    text: noteText(i, 45),
+    color: NOTE_COLORS[i % NOTE_COLORS.length],
+    pillar: i % 3,
+  }));
+  return `window.__benchNotes = ${JSON.stringify(notes)};`;
+}
+
+export async function openAnchor(browser: Browser, server: StaticServer, notesScript: string) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  // In memory before the page's script runs: excalidraw loads the scene from `initialData`, not the network.
+  await context.addInitScript({ content: notesScript });
+  await context.addInitScript({ content: PAGE_PROBES });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const ready = await readyMark(page);
+  return { context, page, ready };
+}
+
+/**
+ * On the anchor page opened last: heap; a colleague's edits arriving 120 ms apart (as excalidraw's
+ * collaboration receives them, timed in the page from arrival to the frame after the render); then typing in
+ * the text editor of a note opened by a double click, as a person edits a sticky's text in excalidraw.
+ */
+export async function measureLoadedAnchor(
+  page: Awaited<ReturnType<typeof openAnchor>>['page'],
+  context: Awaited<ReturnType<typeof openAnchor>>['context'],
+  options: LoadOptions,
+): Promise<LoadedFigures> {
+  const heapMb = await heapAfterLoadMb(context, page);
+  for (let i = 0; i < options.remoteEdits; i++) {
+    await page.evaluate((n) => (window as unknown as AnchorWindow).__anchor.remoteEdit(n), i);
+    await sleep(120);
+  }
+  await sleep(500);
+  const editToPaint = await page.evaluate(() => (window as unknown as AnchorWindow).__anchor.editToPaint);
+  if (editToPaint.length < options.remoteEdits) {
+    throw new Error(`excalidraw anchor: ${editToPaint.length} of ${options.remoteEdits} remote edits were painted`);
+  }
+
+  // Note 1 (the first of the second pillar), as ours types into note00001; a double click edits its text.
+  const note = await page.evaluate(() => (window as unknown as AnchorWindow).__anchor.firstNotes[1]!);
+  await page.mouse.dblclick(note.x + note.width / 2, note.y + note.height / 2);
+  await page.locator('textarea.excalidraw-wysiwyg').waitFor({ state: 'visible' });
+  const { keyP95, keysReported } = await typeAndReadKeyTiming(page, options.keyPresses);
+  return { heapMb, editToPaintP95: percentile(editToPaint, 0.95), keyP95, keysReported };
+}
