@@ -8,7 +8,7 @@ import { NOTE_COLORS } from '../../shared/records/note';
 import type { StaticServer } from './excalidrawAnchor';
 import { noteText } from './fixtures';
 import {
-  heapAfterLoadMb,
+  heapAfterLoad,
   type LoadedFigures,
   type LoadOptions,
   readyMark,
@@ -58,7 +58,7 @@ export async function measureLoadedAnchor(
   context: Awaited<ReturnType<typeof openAnchor>>['context'],
   options: LoadOptions,
 ): Promise<LoadedFigures> {
-  const heapMb = await heapAfterLoadMb(context, page);
+  const heap = await heapAfterLoad(context, page);
   for (let i = 0; i < options.remoteEdits; i++) {
     await page.evaluate((n) => (window as unknown as AnchorWindow).__anchor.remoteEdit(n), i);
     await sleep(120);
@@ -74,5 +74,5 @@ export async function measureLoadedAnchor(
   await page.mouse.dblclick(note.x + note.width / 2, note.y + note.height / 2);
   await page.locator('textarea.excalidraw-wysiwyg').waitFor({ state: 'visible' });
   const { keyP95, keysReported } = await typeAndReadKeyTiming(page, options.keyPresses);
-  return { heapMb, editToPaintP95: percentile(editToPaint, 0.95), keyP95, keysReported };
+  return { ...heap, editToPaintP95: percentile(editToPaint, 0.95), keyP95, keysReported };
 }

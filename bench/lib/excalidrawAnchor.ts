@@ -50,7 +50,12 @@ export async function prepareAnchor(log: (line: string) => void): Promise<Anchor
       { cwd: ANCHOR_DIR, encoding: 'utf8', timeout: 600_000 },
     );
     if (npm.status !== 0 || installedVersion() !== pinned) {
-      const why = `${npm.error?.message ?? ''} ${npm.stderr ?? ''}`.trim().split('\n').slice(-3).join(' / ');
+      // npm's own lines that say what failed (its code and the request's reason), not its advice.
+      const lines = `${npm.error?.message ?? ''}\n${npm.stderr ?? ''}`.split('\n');
+      const why = lines
+        .filter((line) => /error (code|.*reason)|ENOENT|ETIMEDOUT/.test(line))
+        .slice(0, 2)
+        .join(' / ');
       return { ok: false, reason: `npm install in bench/excalidraw-anchor failed (${why || `exit ${npm.status}`})` };
     }
   }

@@ -110,6 +110,15 @@ function boardRows(
       ...withTheirs(other?.heapMb),
       target: '≤ 45 MB',
       met: mine.heapMb <= 45,
+      note: 'V8 heap (Runtime.getHeapUsage usedSize) after a forced GC, a second after board-ready',
+    },
+    {
+      scenario,
+      figure: 'Blink heap after load (DOM, layout)',
+      unit: 'MB',
+      ours: mine.blinkHeapMb,
+      ...withTheirs(other?.blinkHeapMb),
+      note: "Runtime.getHeapUsage embedderHeapUsedSize; neither figure holds canvas pixels (excalidraw's drawn notes)",
     },
     {
       scenario,
