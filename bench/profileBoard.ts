@@ -66,6 +66,8 @@ try {
     for (const [group, time] of cpu.byGroup.slice(0, 16)) console.log(`${ms(time)}  ${group}`);
     console.log('\nCPU self time by function:');
     for (const [name, time] of cpu.byFunction.slice(0, 25)) console.log(`${ms(time)}  ${name}`);
+    console.log('\nour functions, with what they call:');
+    for (const [name, time] of cpu.ownInclusive.slice(0, 25)) console.log(`${ms(time)}  ${name}`);
 
     await sleep(1000);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -86,6 +88,14 @@ try {
       `\nJS heap after GC ${used.toFixed(1)} MB (Blink ${blink.toFixed(1)} MB); snapshot ${heap.totalMb.toFixed(1)} MB (self sizes) by constructor:`,
     );
     for (const group of heap.groups.slice(0, 25)) {
+      console.log(`${mb(group.selfMb)}  ${String(group.count).padStart(8)}  ${group.name}`);
+    }
+    console.log('\nplain objects by their first properties:');
+    for (const group of heap.objectShapes.slice(0, 15)) {
+      console.log(`${mb(group.selfMb)}  ${String(group.count).padStart(8)}  ${group.name}`);
+    }
+    console.log('\nclosures by function name:');
+    for (const group of heap.closures.slice(0, 15)) {
       console.log(`${mb(group.selfMb)}  ${String(group.count).padStart(8)}  ${group.name}`);
     }
     const perNote = (n: number) => (n / Math.max(1, dom.notes)).toFixed(1);

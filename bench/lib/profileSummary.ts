@@ -10,7 +10,7 @@ interface CallFrame {
   lineNumber: number;
 }
 export interface CpuProfile {
-  nodes: { id: number; callFrame: CallFrame }[];
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -44,6 +44,8 @@ export interface CpuSummary {
   totalMs: number;
   byGroup: [string, number][];
   byFunction: [string, number][];
+  /** Our own functions (client/, shared/) with the time spent in them and everything they called. */
+  ownInclusive: [string, number][];
 }
 
 /** Self time (ms) by group and by function; `bundleLines(url)` maps a script's lines to modules. */
@@ -53,26 +55,57 @@ export function summariseCpu(profile: CpuProfile, bundleLines: (url: string) => 
   profile.samples.forEach((id, i) => {
     selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
-  const byGroup = new Map<string, number>();
-  const byFunction = new Map<string, number>();
-  let totalMs = 0;
-  for (const [id, ms] of selfMs) {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const described = new Map<number, { module: string; group: string; name: string }>();
+  const describe = (id: number) => {
+    const known = described.get(id);
+    if (known) return known;
     const frame = nodes.get(id)!.callFrame;
     const lines = frame.url ? bundleLines(frame.url) : null;
     const module = lines ? lines(frame.lineNumber) : frame.url ? frame.url.replace(/^.*\//, '') : frame.functionName;
     const group = lines ? groupOf(module) : module || '(native)';
-    const name = `${frame.functionName || '(anonymous)'} — ${module || '(native)'}`;
+    const found = { module, group, name: `${frame.functionName || '(anonymous)'} — ${module || '(native)'}` };
+    described.set(id, found);
+    return found;
+  };
+  const byGroup = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  const ownInclusive = new Map<string, number>();
+  let totalMs = 0;
+  for (const [id, ms] of selfMs) {
+    const { group, name } = describe(id);
     byGroup.set(group, (byGroup.get(group) ?? 0) + ms);
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
     totalMs += ms;
+    // Each of our functions on this stack gets the time once, however deep it recurses.
+    const onStack = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = describe(at);
+      if (/^(client|shared)\//.test(frame.module)) onStack.add(frame.name);
+    }
+    for (const own of onStack) ownInclusive.set(own, (ownInclusive.get(own) ?? 0) + ms);
   }
   const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]);
-  return { totalMs, byGroup: sorted(byGroup), byFunction: sorted(byFunction) } satisfies CpuSummary;
+  return {
+    totalMs,
+    byGroup: sorted(byGroup),
+    byFunction: sorted(byFunction),
+    ownInclusive: sorted(ownInclusive),
+  } satisfies CpuSummary;
 }
 
 interface HeapSnapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  snapshot: {
+    meta: {
+      node_fields: string[];
+      node_types: [string[], ...unknown[]];
+      edge_fields: string[];
+      edge_types: [string[], ...unknown[]];
+    };
+  };
   nodes: number[];
+  edges: number[];
   strings: string[];
 }
 
@@ -82,25 +115,64 @@ export interface HeapGroup {
   selfMb: number;
 }
 
-/** The snapshot's objects by constructor (objects) or by kind (strings, arrays, code…), largest first. */
-export function summariseHeap(snapshot: HeapSnapshot): { totalMb: number; groups: HeapGroup[] } {
-  const fields = snapshot.snapshot.meta.node_fields;
-  const types = snapshot.snapshot.meta.node_types[0];
-  const width = fields.length;
-  const typeAt = fields.indexOf('type');
-  const nameAt = fields.indexOf('name');
-  const sizeAt = fields.indexOf('self_size');
+export interface HeapSummary {
+  totalMb: number;
+  /** Objects by constructor (or by kind: strings, arrays, code…). */
+  groups: HeapGroup[];
+  /** Plain objects (`Object`) by their first property names: React hooks, effects, props, Yjs structures… */
+  objectShapes: HeapGroup[];
+  /** Closures by function name: callbacks and subscriptions kept per component. */
+  closures: HeapGroup[];
+}
+
+function add(groups: Map<string, HeapGroup>, name: string, bytes: number) {
+  const group = groups.get(name) ?? { name, count: 0, selfMb: 0 };
+  group.count++;
+  group.selfMb += bytes / 1024 / 1024;
+  groups.set(name, group);
+}
+
+const largestFirst = (groups: Map<string, HeapGroup>) => [...groups.values()].sort((a, b) => b.selfMb - a.selfMb);
+
+/** A heap snapshot (the DevTools protocol's JSON) summarised by constructor, object shape and closure name. */
+export function summariseHeap(snapshot: HeapSnapshot): HeapSummary {
+  const { meta } = snapshot.snapshot;
+  const nodeTypes = meta.node_types[0];
+  const edgeTypes = meta.edge_types[0];
+  const width = meta.node_fields.length;
+  const edgeWidth = meta.edge_fields.length;
+  const [typeAt, nameAt, sizeAt, edgeCountAt] = ['type', 'name', 'self_size', 'edge_count'].map((field) =>
+    meta.node_fields.indexOf(field),
+  ) as [number, number, number, number];
+  const edgeTypeAt = meta.edge_fields.indexOf('type');
+  const edgeNameAt = meta.edge_fields.indexOf('name_or_index');
+  const property = edgeTypes.indexOf('property');
   const groups = new Map<string, HeapGroup>();
+  const objectShapes = new Map<string, HeapGroup>();
+  const closures = new Map<string, HeapGroup>();
   let total = 0;
+  let edge = 0;
   for (let i = 0; i < snapshot.nodes.length; i += width) {
-    const type = types[snapshot.nodes[i + typeAt]!]!;
+    const type = nodeTypes[snapshot.nodes[i + typeAt]!]!;
     const size = snapshot.nodes[i + sizeAt]!;
-    const name = type === 'object' || type === 'native' ? snapshot.strings[snapshot.nodes[i + nameAt]!]! : `(${type})`;
-    const group = groups.get(name) ?? { name, count: 0, selfMb: 0 };
-    group.count++;
-    group.selfMb += size / 1024 / 1024;
-    groups.set(name, group);
+    const edges = snapshot.nodes[i + edgeCountAt]!;
+    const name = snapshot.strings[snapshot.nodes[i + nameAt]!]!;
+    add(groups, type === 'object' || type === 'native' ? name : `(${type})`, size);
+    if (type === 'closure') add(closures, name || '(anonymous)', size);
+    if (type === 'object' && name === 'Object') {
+      const keys: string[] = [];
+      for (let e = edge; e < edge + edges * edgeWidth && keys.length < 5; e += edgeWidth) {
+        if (snapshot.edges[e + edgeTypeAt] === property) keys.push(snapshot.strings[snapshot.edges[e + edgeNameAt]!]!);
+      }
+      add(objectShapes, `{${keys.join(', ')}${keys.length === 5 ? ', …' : ''}}`, size);
+    }
+    edge += edges * edgeWidth;
     total += size;
   }
-  return { totalMb: total / 1024 / 1024, groups: [...groups.values()].sort((a, b) => b.selfMb - a.selfMb) };
+  return {
+    totalMb: total / 1024 / 1024,
+    groups: largestFirst(groups),
+    objectShapes: largestFirst(objectShapes),
+    closures: largestFirst(closures),
+  };
 }
