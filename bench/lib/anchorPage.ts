@@ -24,11 +24,12 @@ interface AnchorWindow {
     editToPaint: number[];
     remoteEdit(i: number): void;
     firstNotes: { x: number; y: number; width: number; height: number }[];
+    sceneJson?: string;
   };
 }
 
 /** The notes of `boardInOneGo(count)` (fixtures.ts) as the anchor page takes them: text, colour, pillar. */
-export function anchorNotesScript(count: number): string {
+function anchorNotesScript(count: number): string {
   const notes = Array.from({ length: count }, (_, i) => ({
     text: noteText(i, 45),
     color: NOTE_COLORS[i % NOTE_COLORS.length],
@@ -37,10 +38,34 @@ export function anchorNotesScript(count: number): string {
   return `window.__benchNotes = ${JSON.stringify(notes)};`;
 }
 
-export async function openAnchor(browser: Browser, server: StaticServer, notesScript: string) {
+/**
+ * The scene the measured navigations load, as a saved excalidraw drawing holds it: made once per run by the page
+ * itself (`?prepare`: excalidraw's element API measures and wraps every text, with its fonts loaded), and
+ * returned as a script that puts it in memory (`window.__benchScene`) before the page's own script runs.
+ */
+export async function prepareAnchorScene(browser: Browser, server: StaticServer, count: number): Promise<string> {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ content: anchorNotesScript(count) });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/?prepare`);
+  const handle = await page.waitForFunction(() => (window as unknown as AnchorWindow).__anchor?.sceneJson, null, {
+    timeout: 180_000,
+  });
+  const json = (await handle.jsonValue()) as string;
+  await context.close();
+  return `window.__benchScene = JSON.parse(${JSON.stringify(json)});`;
+}
+
+/** Requests the anchor page made outside the bench's server (a CDN it would fall back to): none expected. */
+export const outsideRequests = new Set<string>();
+
+export async function openAnchor(browser: Browser, server: StaticServer, sceneScript: string) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  context.on('request', (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) outsideRequests.add(request.url());
+  });
   // In memory before the page's script runs: excalidraw loads the scene from `initialData`, not the network.
-  await context.addInitScript({ content: notesScript });
+  await context.addInitScript({ content: sceneScript });
   await context.addInitScript({ content: PAGE_PROBES });
   const page = await context.newPage();
   await page.goto(server.url);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { launchChromium } from '../../test/browser/chromium';
-import { anchorNotesScript, measureLoadedAnchor, openAnchor } from '../lib/anchorPage';
+import { measureLoadedAnchor, openAnchor, outsideRequests, prepareAnchorScene } from '../lib/anchorPage';
 import { ANCHOR_DIST, prepareAnchor, serveAnchor } from '../lib/excalidrawAnchor';
 import { boardInOneGo, storeOurBoard } from '../lib/fixtures';
 import { type LoadedFigures, measureLoadedBoard, openOurBoard } from '../lib/ourBoardPage';
@@ -42,11 +42,15 @@ export async function boardScenario(options: BoardOptions, log: (line: string) =
   storeOurBoard(dir, BOARD_ID, update);
   const server = await startOurs(dir);
   const anchorServer = anchorReady.ok ? await serveAnchor() : null;
-  const notesScript = anchorNotesScript(options.notes);
   const browser = await launchChromium();
   const ours: Side = { readyMs: [] };
   const theirs: Side = { readyMs: [] };
   try {
+    let sceneScript = '';
+    if (anchorServer) {
+      log(`excalidraw anchor: preparing the scene of ${options.notes} notes…`);
+      sceneScript = await prepareAnchorScene(browser, anchorServer, options.notes);
+    }
     log(`board: ${options.notes} notes, ours${anchorServer ? ' and excalidraw in turns' : ''}…`);
     for (let i = 0; i < options.navigations; i++) {
       const last = i === options.navigations - 1;
@@ -55,7 +59,7 @@ export async function boardScenario(options: BoardOptions, log: (line: string) =
       if (last) ours.loaded = await measureLoadedBoard(mine.context, mine.page, server, BOARD_ID, options);
       await mine.context.close();
       if (!anchorServer) continue;
-      const anchor = await openAnchor(browser, anchorServer, notesScript);
+      const anchor = await openAnchor(browser, anchorServer, sceneScript);
       theirs.readyMs.push(anchor.ready);
       if (last) theirs.loaded = await measureLoadedAnchor(anchor.page, anchor.context, options);
       await anchor.context.close();
@@ -63,6 +67,8 @@ export async function boardScenario(options: BoardOptions, log: (line: string) =
     if (anchorServer?.missing.some((path) => path !== '/favicon.ico')) {
       log(`excalidraw anchor: files it asked for and did not find: ${anchorServer.missing.join(', ')}`);
     }
+    if (outsideRequests.size > 0)
+      log(`excalidraw anchor: requests outside the bench: ${[...outsideRequests].join(', ')}`);
   } finally {
     await browser.close();
     await anchorServer?.stop();
