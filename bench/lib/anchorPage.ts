@@ -88,11 +88,13 @@ export async function measureLoadedAnchor(
     await page.evaluate((n) => (window as unknown as AnchorWindow).__anchor.remoteEdit(n), i);
     await sleep(120);
   }
-  await sleep(500);
+  // Until every edit is painted (a loaded machine may still be drawing the last ones).
+  await page.waitForFunction(
+    (count) => (window as unknown as AnchorWindow).__anchor.editToPaint.length >= count,
+    options.remoteEdits,
+    { timeout: 60_000 },
+  );
   const editToPaint = await page.evaluate(() => (window as unknown as AnchorWindow).__anchor.editToPaint);
-  if (editToPaint.length < options.remoteEdits) {
-    throw new Error(`excalidraw anchor: ${editToPaint.length} of ${options.remoteEdits} remote edits were painted`);
-  }
 
   // Note 1 (the first of the second pillar), as ours types into note00001; a double click edits its text.
   const note = await page.evaluate(() => (window as unknown as AnchorWindow).__anchor.firstNotes[1]!);
