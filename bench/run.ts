@@ -4,13 +4,17 @@
  * Loopback and temp folders only. Prints a table and writes bench/results.json.
  *
  *   npm run bench                      every scenario (about five minutes on 2 cores)
- *   npm run bench -- fanout join       only these (fanout, join, browser, durable, bundle, micro, exports, export-load)
+ *   npm run bench -- fanout join       only these (fanout, join, board, browser, durable, bundle, micro, exports,
+ *                                      export-load)
+ *   npm run bench -- board             only our board against excalidraw 0.18 (issue 14's targets), about 2 minutes
+ *   npm run bench -- board --notes 500 the same with another number of notes (3,000 by default)
  */
 
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { CHROMIUM_PATH } from '../test/browser/chromium';
 import { printTable, type Row, ratio } from './lib/stats';
+import { boardScenario } from './scenarios/board';
 import { browserScenario } from './scenarios/browser';
 import { buildClient, bundleScenario } from './scenarios/bundle';
 import { durableScenario } from './scenarios/durable';
@@ -20,15 +24,19 @@ import { fanoutScenario } from './scenarios/fanout';
 import { joinScenario } from './scenarios/join';
 import { microScenario } from './scenarios/micro';
 
-const ALL = ['fanout', 'join', 'browser', 'durable', 'bundle', 'micro', 'exports', 'export-load'] as const;
+const ALL = ['fanout', 'join', 'board', 'browser', 'durable', 'bundle', 'micro', 'exports', 'export-load'] as const;
 type Scenario = (typeof ALL)[number];
 const asked = process.argv.slice(2).filter((arg) => (ALL as readonly string[]).includes(arg)) as Scenario[];
 const chosen = new Set<Scenario>(asked.length > 0 ? asked : ALL);
+const notesArg = process.argv.indexOf('--notes');
+const notes = notesArg > 0 ? Number(process.argv[notesArg + 1]) : 3000;
+// The remote edits go to note 10 and the typing to note 1.
+if (!Number.isInteger(notes) || notes < 12) throw new Error('--notes takes a whole number of notes, at least 12');
 const log = (line: string) => console.log(`[bench] ${line}`);
 const started = Date.now();
 
 const rows: Row[] = [];
-if (chosen.has('browser') || chosen.has('bundle')) {
+if (chosen.has('board') || chosen.has('browser') || chosen.has('bundle')) {
   log('building the client (vite build)…');
   buildClient();
 }
@@ -38,11 +46,19 @@ if (chosen.has('fanout')) {
   );
 }
 if (chosen.has('join')) rows.push(...(await joinScenario({ clients: 100, repetitions: 3 }, log)));
+const noChromium = `no Chromium at ${CHROMIUM_PATH} (sudo apt-get install -y chromium fonts-noto-cjk)`;
+if (chosen.has('board')) {
+  if (existsSync(CHROMIUM_PATH)) {
+    rows.push(...(await boardScenario({ notes, navigations: 5, remoteEdits: 80, keyPresses: 60 }, log)));
+  } else {
+    log(`board scenario skipped: ${noChromium}`);
+  }
+}
 if (chosen.has('browser')) {
   if (existsSync(CHROMIUM_PATH)) {
     rows.push(...(await browserScenario({ navigations: 3, remoteEdits: 80, keyPresses: 60 }, log)));
   } else {
-    log(`browser scenario skipped: no Chromium at ${CHROMIUM_PATH} (sudo apt-get install -y chromium fonts-noto-cjk)`);
+    log(`browser scenario skipped: ${noChromium}`);
   }
 }
 if (chosen.has('durable')) rows.push(...(await durableScenario(log)));

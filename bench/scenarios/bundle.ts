@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Row } from '../lib/stats';
 
-const CLIENT_DIR = 'dist/client';
+export const CLIENT_DIR = 'dist/client';
 
 /** The production build of the client, as the browser tests make it. */
 export function buildClient(): void {
@@ -18,16 +18,22 @@ export function buildClient(): void {
   });
 }
 
-const gzipKb = (file: string) => gzipSync(readFileSync(join(CLIENT_DIR, file)), { level: 9 }).byteLength / 1024;
+const gzipKb = (dir: string, file: string) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).byteLength / 1024;
 
-export function bundleScenario(): Row[] {
-  const html = readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+/** The scripts and style sheets a build's index.html names, the other scripts, and their gzip sizes (KB). */
+export function initialAssets(dir: string) {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+)"/g)].map((m) => m[1]!);
   const js = initial.filter((f) => f.endsWith('.js'));
   const css = initial.filter((f) => f.endsWith('.css'));
-  const all = readdirSync(join(CLIENT_DIR, 'assets')).map((f) => `assets/${f}`);
+  const all = readdirSync(join(dir, 'assets')).map((f) => `assets/${f}`);
   const lazy = all.filter((f) => f.endsWith('.js') && !js.includes(f));
-  const sum = (files: string[]) => files.reduce((total, f) => total + gzipKb(f), 0);
+  const sum = (files: string[]) => files.reduce((total, f) => total + gzipKb(dir, f), 0);
+  return { js, css, lazy, sum };
+}
+
+export function bundleScenario(): Row[] {
+  const { js, css, lazy, sum } = initialAssets(CLIENT_DIR);
   const scenario = 'bundle (gzip)';
   const initialJs = sum(js);
   return [
