@@ -114,7 +114,9 @@ export class RoomPresence {
     for (const entry of entries) {
       const holder = this.holders.get(entry.clientId);
       if (holder?.peer !== peer) continue; // taken over meanwhile
-      holder.offset ??= Math.max(0, (this.awareness.meta.get(entry.clientId)?.clock ?? 0) + 1 - entry.clock);
+      // Only above a clock the others know already: a first state stays as sent (a clock-0 state is ignored).
+      const known = this.awareness.meta.get(entry.clientId);
+      holder.offset ??= known ? Math.max(0, known.clock + 1 - entry.clock) : 0;
       const clock = entry.clock + holder.offset;
       if (entry.state === 'null') {
         applied.push({ clientId: entry.clientId, clock, state: 'null' });

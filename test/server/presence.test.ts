@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { LogFields } from '../../server/log.js';
 import { presenceColor } from '../../shared/records/presence.js';
 import { startCuttableProxy } from './cuttableProxy.js';
-import { connectSynced, createBoard, startTestServer, type TestClient, type TestServer, waitFor } from './helpers.js';
+import { awarenessFrame } from './frameBuilders.js';
+import {
+  connectSynced,
+  createBoard,
+  rawSocket,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+  waitFor,
+} from './helpers.js';
 
 interface Personal {
   token: string;
@@ -119,6 +129,39 @@ describe('presence identity', () => {
     person.provider.awareness.setLocalStateField('editing', 'n2');
     await waitFor(() => stateOf(viewers[0]!, person)?.user?.name === '鈴木（総務課）', 'the new name');
     for (const client of [...viewers, person]) client.destroy();
+  });
+
+  it('keeps a released presence id for its person: others’ echoes and states cannot take it; the person’s next tab does', async () => {
+    const board = await createBoard(server.url);
+    const ota = await guest(server, board.id, board.tokens.participant, '太田');
+    const ono = await guest(server, board.id, board.tokens.participant, '小野');
+    const observer = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    const doc = new Y.Doc();
+    const first = await connectSynced(server.wsUrl, board.id, ota.token, doc);
+    for (let i = 0; i < 5; i++) first.provider.awareness.setLocalStateField('editing', `n${i}`);
+    await waitFor(() => stateOf(observer, first)?.editing === 'n4', 'the observer to see 太田');
+    const clock = observer.provider.awareness.meta.get(doc.clientID)!.clock;
+    first.provider.destroy(); // the same Y.Doc (the same client id) comes back below, as after a reconnect
+    await waitFor(() => stateOf(observer, first) === undefined, '太田 to leave');
+
+    // Another person echoes the removal and then tries to take the id up with a state of their own.
+    const mallory = rawSocket(`${server.wsUrl}/${board.id}?token=${ono.token}`);
+    await mallory.opened;
+    mallory.ws.send(awarenessFrame([{ clientId: doc.clientID, clock, state: null }]));
+    mallory.ws.send(awarenessFrame([{ clientId: doc.clientID, clock: clock + 1, state: { editing: '乗っ取り' } }]));
+    mallory.ws.send(awarenessFrame([{ clientId: 919_191, clock: 1, state: { editing: '自分の' } }]));
+    await waitFor(() => observer.provider.awareness.getStates().has(919_191), 'the other person’s own presence');
+    expect(observer.provider.awareness.getStates().has(doc.clientID)).toBe(false);
+
+    // 太田's client comes back with clocks lower than the ones everyone knows: shown again at once.
+    const again = await connectSynced(server.wsUrl, board.id, ota.token, doc);
+    again.provider.awareness.setLocalStateField('editing', '戻った');
+    await waitFor(() => stateOf(observer, again)?.editing === '戻った', 'the observer to see 太田 again', 5_000);
+    expect(stateOf(observer, again)?.user).toMatchObject({ id: ota.id, name: '太田' });
+    again.provider.awareness.setLocalStateField('editing', 'その次');
+    await waitFor(() => stateOf(observer, again)?.editing === 'その次', '太田’s next change', 5_000);
+    mallory.ws.close();
+    for (const client of [observer, again]) client.destroy();
   });
 });
 
