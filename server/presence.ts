@@ -85,8 +85,9 @@ export class RoomPresence {
   /**
    * The entries this connection may publish: for ids it holds, or new ids it takes up with a state (at most
    * MAX_AWARENESS_IDS). A `null` state never takes an id up: it is what every client echoes when it learns that
-   * someone left. A person's connection may take over an id another connection of the same person holds (the
-   * old connection of a client that reconnected before the server saw it go).
+   * someone left. A person's connection may take over, with a state newer than the server's, an id another
+   * connection of the same person holds (the old connection of a client that reconnected before the server saw
+   * it go).
    */
   admit(peer: PresencePeer, identity: PresenceIdentity, entries: readonly AwarenessEntry[]): AwarenessEntry[] {
     const key = identityKey(identity);
@@ -96,6 +97,9 @@ export class RoomPresence {
       if (entry.state === 'null' || peer.awarenessIds.size >= MAX_AWARENESS_IDS) return false;
       if (holder) {
         if (!identity.person || holder.key !== key) return false;
+        // Every client echoes the states it receives, with the clocks the server gave them: only a state newer
+        // than the server's is the person's own client coming back, never a colleague's or their other tab's echo.
+        if (entry.clock <= (this.awareness.meta.get(entry.clientId)?.clock ?? 0)) return false;
         holder.peer.awarenessIds.delete(entry.clientId);
       } else {
         const releasedBy = this.released.get(entry.clientId);

@@ -163,6 +163,34 @@ describe('presence identity', () => {
     mallory.ws.close();
     for (const client of [observer, again]) client.destroy();
   });
+
+  it('lets a person’s new connection take over the id their old one still holds, and nobody else', async () => {
+    const board = await createBoard(server.url);
+    const mori = await guest(server, board.id, board.tokens.participant, '森');
+    const other = await guest(server, board.id, board.tokens.participant, '林');
+    const observer = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    const old = await connectSynced(server.wsUrl, board.id, mori.token);
+    old.provider.awareness.setLocalStateField('editing', '古い接続');
+    await waitFor(() => stateOf(observer, old)?.editing === '古い接続', 'the observer to see 森');
+    const id = old.doc.clientID;
+    const clock = observer.provider.awareness.meta.get(id)!.clock;
+
+    // Another person cannot; the same person's new connection (the old one not yet seen to drop) can.
+    const stranger = rawSocket(`${server.wsUrl}/${board.id}?token=${other.token}`);
+    const fresh = rawSocket(`${server.wsUrl}/${board.id}?token=${mori.token}`);
+    await Promise.all([stranger.opened, fresh.opened]);
+    stranger.ws.send(awarenessFrame([{ clientId: id, clock: clock + 5, state: { editing: '乗っ取り' } }]));
+    fresh.ws.send(awarenessFrame([{ clientId: id, clock: clock + 1, state: { editing: '新しい接続' } }]));
+    await waitFor(() => stateOf(observer, old)?.editing === '新しい接続', 'the new connection’s state');
+    // The old connection closing does not remove the state its successor holds now.
+    old.destroy();
+    stranger.ws.send(awarenessFrame([{ clientId: 828_282, clock: 1, state: { editing: '目印' } }]));
+    await waitFor(() => observer.provider.awareness.getStates().has(828_282), 'a later frame to arrive');
+    expect(stateOf(observer, old)?.editing).toBe('新しい接続');
+    expect(stateOf(observer, old)?.user).toMatchObject({ id: mori.id });
+    for (const socket of [stranger, fresh]) socket.ws.close();
+    observer.destroy();
+  });
 });
 
 describe('presence across a network cut', () => {
