@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createPresenceStore } from '../../client/board/presence.js';
 import type { LogFields } from '../../server/log.js';
 import { presenceColor } from '../../shared/records/presence.js';
 import { startCuttableProxy } from './cuttableProxy.js';
@@ -234,4 +235,25 @@ describe('presence across a network cut', () => {
     for (const client of [cut, ...others]) client.destroy();
     await proxy.close();
   }, 40_000);
+
+  it('lets our client see everyone again as soon as it reconnects, not only once each renews', async () => {
+    const board = await createBoard(server.url);
+    const proxy = await startCuttableProxy(server.port);
+    const bob = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
+    const alice = await connectSynced(proxy.wsUrl, board.id, board.tokens.participant); // through the proxy
+    const presence = createPresenceStore(alice.provider, 'participant');
+    const seesBob = () => presence.get().peers.some((peer) => peer.clientId === bob.doc.clientID);
+    // Bob's state is fresh: the stock client renews it only 15 s from now, far after what follows.
+    bob.provider.awareness.setLocalStateField('editing', 'n1');
+    await waitFor(seesBob, 'alice to see bob');
+
+    proxy.cut();
+    await waitFor(() => !alice.provider.wsconnected && !seesBob(), 'alice to drop');
+    proxy.restore();
+    await waitFor(() => alice.provider.wsconnected, 'alice to reconnect', 10_000);
+    await waitFor(seesBob, 'alice to see bob again', 3_000);
+    presence.destroy();
+    for (const client of [alice, bob]) client.destroy();
+    await proxy.close();
+  });
 });
