@@ -1,19 +1,16 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { RawData, WebSocket } from 'ws';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { BOARD_FULL_REASON, CLOSE, MESSAGE } from '../shared/protocol.js';
 import type { Access } from './auth.js';
-import { encodeAwarenessFrame, encodePermissionDenied, encodeStored, encodeSyncStep1 } from './frames.js';
+import { encodePermissionDenied, encodeStored, encodeSyncStep1 } from './frames.js';
 import type { ServerLimits } from './limits.js';
 import type { Log } from './log.js';
+import { decodeAwarenessEntries } from './presence.js';
+import type { PresenceIdentity } from './presenceIdentity.js';
 import { type AwarenessEntry, PresenceGate } from './presenceLimits.js';
 import type { Peer, Room } from './rooms.js';
 import type { WriteRefusal } from './writeGate.js';
-
-/** A connection may introduce this many awareness client ids (a tab normally uses one). */
-const MAX_AWARENESS_IDS = 4;
 
 /** At most one resync step 1 per connection in this interval (ms), besides at most one awaiting its step 2. */
 export const RESYNC_INTERVAL_MS = 500;
@@ -76,6 +73,8 @@ export class Connection implements Peer {
     private readonly limits: ConnectionLimits,
     /** `ourClient`: the client named our app version, so it understands our own messages (stored, voting). */
     private readonly features: { ourClient: boolean } = { ourClient: false },
+    /** A person's name now: presence shows a rename made after this connection opened. */
+    private readonly personName: (personId: string) => string | null = () => null,
   ) {
     this.presence = new PresenceGate(
       limits,
@@ -332,46 +331,28 @@ export class Connection implements Peer {
   }
 
   /**
-   * Keeps the entries for client ids this connection introduced (claiming new ones) and drops the rest, so
-   * nobody can change or remove (a `null` state) another person's presence. What is kept passes the
-   * presence limits (size, rate: presenceLimits.ts) before it is applied.
+   * Presence (server/presence.ts): only entries for client ids this connection holds or takes up pass, so
+   * nobody can change or remove another person's presence; they pass the presence limits (size, rate:
+   * presenceLimits.ts), then are published with the identity this connection authenticated.
    */
   private handleAwareness(update: Uint8Array): void {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    const kept: AwarenessEntry[] = [];
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const state = decoding.readVarString(decoder);
-      JSON.parse(state); // throws on a malformed state: the frame is malformed
-      const owner = this.room.awarenessOwners.get(clientId);
-      if (owner === undefined && this.awarenessIds.size < MAX_AWARENESS_IDS) {
-        this.room.awarenessOwners.set(clientId, this);
-        this.awarenessIds.add(clientId);
-      } else if (owner !== this) {
-        continue;
-      }
-      kept.push({ clientId, clock, state });
-    }
+    const kept = this.room.presence.admit(this, this.presenceIdentity(false), decodeAwarenessEntries(update));
     if (kept.length > 0) this.presence.offer(kept);
   }
 
   private applyAwareness(kept: AwarenessEntry[]): void {
-    if (this.closed) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, kept.length);
-    for (const entry of kept) {
-      encoding.writeVarUint(encoder, entry.clientId);
-      encoding.writeVarUint(encoder, entry.clock);
-      encoding.writeVarString(encoder, entry.state);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encoding.toUint8Array(encoder), this);
+    if (!this.closed) this.room.presence.publish(this, this.presenceIdentity(true), kept);
+  }
+
+  /** `currentName`: look the person's name up (a database read, so only for states that are published). */
+  private presenceIdentity(currentName: boolean): PresenceIdentity {
+    const { role, person } = this.access;
+    if (!person) return { role, person: null };
+    return { role, person: { id: person.id, name: (currentName && this.personName(person.id)) || person.name } };
   }
 
   private sendAwarenessStates(): void {
-    const clients = [...this.room.awareness.getStates().keys()];
-    if (clients.length === 0) return;
-    this.send(encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, clients)));
+    const frame = this.room.presence.statesFrame(this);
+    if (frame) this.send(frame);
   }
 }

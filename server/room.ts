@@ -3,9 +3,10 @@ import * as Y from 'yjs';
 import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
 import { CLOSE, roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
-import { encodeAwarenessFrame, encodeSyncStep2, encodeSyncUpdate } from './frames.js';
+import { encodeSyncStep2, encodeSyncUpdate } from './frames.js';
 import type { Log } from './log.js';
 import { type MetricsRecorder, noMetrics } from './metrics.js';
+import { RoomPresence } from './presence.js';
 import { ARCHIVED_REASON, RefusedWriters, STORAGE_FULL_REASON } from './refusedWriters.js';
 import { SERVER_ONLY_KEYS } from './serverOnlyKeys.js';
 import { type DocumentStore, StorageFullError } from './storage.js';
@@ -47,8 +48,9 @@ const SERVER_ORIGIN = Symbol('server');
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
-  readonly awarenessOwners = new Map<number, Peer>();
   readonly peers = new Set<Peer>();
+  /** Who holds which awareness client id, with what identity; relays presence (server/presence.ts). */
+  readonly presence: RoomPresence;
   /** Committed state plus the updates queued for commit. */
   private knownStateVector: StateVector = new Map();
   private pendingCommits = 0;
@@ -80,7 +82,7 @@ export class Room {
     this.compactThreshold = options.compactAfter;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
-    this.awareness.on('update', this.relayAwareness);
+    this.presence = new RoomPresence(this.awareness, this.peers, options.log, { board: boardId, room: this.name });
   }
 
   get name(): string {
@@ -132,11 +134,7 @@ export class Room {
   remove(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
     this.refusedWriters.forget(peer);
-    for (const id of peer.awarenessIds) {
-      if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
-    }
-    const ids = [...peer.awarenessIds].filter((id) => this.awareness.states.has(id));
-    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    this.presence.leave(peer);
     if (this.peers.size === 0) this.scheduleUnload();
   }
 
@@ -336,7 +334,7 @@ export class Room {
     if (this.unloaded) return;
     this.unloaded = true;
     if (!this.failed && this.storedUpdates > 0) this.compact();
-    this.awareness.off('update', this.relayAwareness);
+    this.presence.destroy();
     this.doc.off('update', this.relayUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -429,16 +427,5 @@ export class Room {
     if (this.peers.size === 0) return;
     const frame = encodeSyncUpdate(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
-  };
-
-  /** Every awareness change goes to every peer, the sender included: the echo keeps a lone client alive. */
-  private relayAwareness = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
-  ): void => {
-    const clients = [...change.added, ...change.updated, ...change.removed];
-    if (clients.length === 0 || this.peers.size === 0) return;
-    const frame = encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-    for (const peer of this.peers) peer.send(frame);
   };
 }

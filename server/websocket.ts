@@ -138,6 +138,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
           limits,
           // Only our client knows our own messages; a stock client would log each one as an error.
           { ourClient: app !== null },
+          (personId) => options.people.get(boardId, personId)?.name ?? null,
         );
         connection = opened;
         options.connections.add(boardId, opened);

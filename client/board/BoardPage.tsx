@@ -116,13 +116,26 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       onRename={(renamed) => {
         if (joined.me.person?.kind === 'member') setMemberName(renamed);
         else setName(renamed);
-        if (joined.me.person) renameSelf(boardId, joined.token, renamed).catch(() => {});
+        if (!joined.me.person) return undefined;
+        return renameSelf(boardId, joined.token, renamed).then(
+          () => {},
+          () => {},
+        );
       }}
     />
   );
 }
 
-function OpenBoard({ joined, name, onRename }: { joined: Joined; name: string; onRename: (n: string) => void }) {
+function OpenBoard({
+  joined,
+  name,
+  onRename,
+}: {
+  joined: Joined;
+  name: string;
+  /** Settles once the server knows the new name (undefined when there is no person to rename). */
+  onRename: (n: string) => Promise<void> | undefined;
+}) {
   const { me, token, sharedLink } = joined;
   const [session, setSession] = useState<BoardSession | null>(null);
   useEffect(() => {
@@ -139,8 +152,10 @@ function OpenBoard({ joined, name, onRename }: { joined: Joined; name: string; o
   }, [name, personId]);
 
   useEffect(() => {
-    session?.awareness.setLocalStateField('user', identity);
-  }, [session, identity]);
+    // The server binds presence to the person behind the token (and numbers a viewer, who has none): what is
+    // sent here is only this tab's own view of it, for its own entry in the list.
+    if (personId) session?.awareness.setLocalStateField('user', { ...identity, role: me.role });
+  }, [session, identity, personId, me.role]);
 
   // Closed for good by the server: nothing typed now could reach it, so nothing can be edited.
   const closed = useStore(session?.connection ?? NEVER_CLOSED) === 'closed';
@@ -170,7 +185,12 @@ function OpenBoard({ joined, name, onRename }: { joined: Joined; name: string; o
   return (
     <BoardContext.Provider value={value}>
       <VisitProvider>
-        <BoardView onRename={onRename} />
+        <BoardView
+          onRename={(renamed) =>
+            // The server shows the name it stores: publish presence again once it stored the new one.
+            void onRename(renamed)?.then(() => session?.awareness.setLocalState(session.awareness.getLocalState()))
+          }
+        />
       </VisitProvider>
     </BoardContext.Provider>
   );

@@ -104,7 +104,7 @@ export class BoardSession {
     this.clusterIndex = this.laneIndex.clusters;
     this.clusterSnapshots = createClusterSnapshots(this.boardDoc);
     this.settings = createSettingsStore(this.settingsDoc);
-    this.presence = createPresenceStore(this.boardProvider.awareness);
+    this.presence = createPresenceStore(this.boardProvider, me.role);
     this.noteSnapshots = createNoteSnapshots(this.boardDoc);
     this.history = createBoardHistory(this.boardDoc);
     this.votingRounds = createRoundsStore(this.settingsDoc);

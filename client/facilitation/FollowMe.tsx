@@ -61,24 +61,33 @@ function useShareLeadView(leading: boolean) {
   useEffect(() => () => session.awareness.setLocalStateField('lead', null), [session]);
 }
 
-/** The follower's side: apply the leader's view and scroll position whenever they change. */
-function useFollowLeader(leaderId: string | null) {
+/**
+ * The follower's side: apply the leader's view and scroll position whenever they change. Returns whether the
+ * leader is sharing now: not while their connection is down (they are followed again once it is back).
+ */
+function useFollowLeader(leaderId: string | null): boolean {
   const { session } = useBoard();
   const { view } = useBoardUi();
+  const [sharing, setSharing] = useState(true);
   useEffect(() => {
     if (leaderId === null) return;
     const awareness = session.awareness;
     let last = '';
     const apply = () => {
-      // Not while this person is in a dialog (writing a comment, say): switching the view would close it and
-      // lose the draft. The leader's next move is followed once it is closed.
-      if (document.querySelector('dialog[open]')) return;
       let lead: LeadView | null = null;
       awareness.getStates().forEach((state, clientId) => {
         if (clientId === awareness.clientID) return;
+        // `user` is bound by the server to the connection's identity, and only a facilitator's `lead` is relayed.
         if ((state as { user?: { id?: unknown } }).user?.id === leaderId) lead = readLead(state) ?? lead;
       });
-      if (!lead) return;
+      setSharing(lead !== null);
+      if (!lead) {
+        last = ''; // once the leader is back, their view is applied again, even if it did not change
+        return;
+      }
+      // Not while this person is in a dialog (writing a comment, say): switching the view would close it and
+      // lose the draft. The leader's next move is followed once it is closed.
+      if (document.querySelector('dialog[open]')) return;
       const key = JSON.stringify(lead);
       if (key === last) return;
       last = key;
@@ -97,6 +106,7 @@ function useFollowLeader(leaderId: string | null) {
     apply();
     return () => awareness.off('change', apply);
   }, [leaderId, session, view]);
+  return sharing;
 }
 
 /**
@@ -114,14 +124,14 @@ export function FollowMeBanner() {
   // A new follow-me session (a new `since`) is followed again, whatever was chosen in the last one.
   const following = active && optedOut !== followMe.since;
   useShareLeadView(leading);
-  useFollowLeader(following ? (followMe?.leaderId ?? null) : null);
+  const leaderSharing = useFollowLeader(following ? (followMe?.leaderId ?? null) : null);
   useEffect(() => {
     if (active) announce(t('follow.started'));
   }, [active, announce, t]);
   if (!active) return null;
   return (
     <div className="banner follow-banner" role="status">
-      <span>{following ? t('follow.following') : t('follow.available')}</span>
+      <span>{following ? t(leaderSharing ? 'follow.following' : 'follow.waiting') : t('follow.available')}</span>
       {following ? (
         <button type="button" onClick={() => setOptedOut(followMe.since)}>
           {t('follow.leave')}

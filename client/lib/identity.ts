@@ -2,14 +2,15 @@ import { nanoid } from 'nanoid';
 import { isNoteColor, NOTE_COLORS } from '../../shared/records/note';
 import { readLocal, writeLocal } from './localStore';
 
+/** The presence colour of an id: one rule with the server, which binds it to the connection's identity. */
+export { presenceColor } from '../../shared/records/presence';
+
 /**
  * This browser's identity on boards: a stable id written as a note's `author` (so "your own notes" survive a
  * change of display name), the display name shown to others, and a presence colour.
  */
 const ID_KEY = 'board.identity.id';
 const NAME_KEY = 'board.identity.name';
-
-const PRESENCE_COLORS = ['#b3261e', '#1a5fb4', '#26734d', '#8f3f97', '#b45309', '#0f766e', '#9d174d', '#3f51b5'];
 
 export function browserIdentityId(): string {
   let id = readLocal(ID_KEY);
@@ -27,12 +28,6 @@ export function loadDisplayName(): string | null {
 
 export function saveDisplayName(name: string): void {
   writeLocal(NAME_KEY, name.trim());
-}
-
-export function presenceColor(id: string): string {
-  let hash = 0;
-  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
-  return PRESENCE_COLORS[hash % PRESENCE_COLORS.length] ?? '#1a5fb4';
 }
 
 const COLOR_KEY = 'board.noteColor';

@@ -115,26 +115,26 @@ describe('attacks', () => {
   });
 
   it('drops forged awareness for another client’s id, both setting and removing it', async () => {
-    alice.provider.awareness.setLocalStateField('user', { name: 'アリス' });
+    alice.provider.awareness.setLocalStateField('editing', 'アリス');
     const aliceId = alice.doc.clientID;
-    await waitFor(() => bob.provider.awareness.getStates().get(aliceId)?.user?.name === 'アリス', 'bob to see alice');
+    await waitFor(() => bob.provider.awareness.getStates().get(aliceId)?.editing === 'アリス', 'bob to see alice');
     const aliceClock = alice.provider.awareness.meta.get(aliceId)!.clock;
 
     const { ws, opened } = rawSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.participant}`);
     await opened;
-    ws.send(awarenessFrame([{ clientId: aliceId, clock: aliceClock + 10, state: { user: { name: '偽物' } } }]));
+    ws.send(awarenessFrame([{ clientId: aliceId, clock: aliceClock + 10, state: { editing: '偽物' } }]));
     ws.send(awarenessFrame([{ clientId: aliceId, clock: aliceClock + 20, state: null }]));
     // Its own presence, sent after the forgeries, arrives: so the forgeries were handled (and dropped).
-    ws.send(awarenessFrame([{ clientId: 777_777, clock: 1, state: { user: { name: '攻撃者' } } }]));
+    ws.send(awarenessFrame([{ clientId: 777_777, clock: 1, state: { editing: '攻撃者' } }]));
     await waitFor(() => bob.provider.awareness.getStates().has(777_777), 'the attacker’s own presence');
-    expect(bob.provider.awareness.getStates().get(aliceId)?.user?.name).toBe('アリス');
+    expect(bob.provider.awareness.getStates().get(aliceId)?.editing).toBe('アリス');
     const fresh = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
     await waitFor(() => fresh.provider.awareness.getStates().has(777_777), 'the fresh client to receive presence');
-    expect(fresh.provider.awareness.getStates().get(aliceId)?.user?.name).toBe('アリス');
+    expect(fresh.provider.awareness.getStates().get(aliceId)?.editing).toBe('アリス');
     fresh.destroy();
     ws.close();
     await waitFor(() => !bob.provider.awareness.getStates().has(777_777), 'the attacker’s presence to go with it');
-    expect(bob.provider.awareness.getStates().get(aliceId)?.user?.name).toBe('アリス');
+    expect(bob.provider.awareness.getStates().get(aliceId)?.editing).toBe('アリス');
     await honestClientsUnaffected();
   });
 

@@ -102,13 +102,10 @@ describe('sync with the stock WebsocketProvider', () => {
   it('drops awareness updates naming another client id', async () => {
     const board = await createBoard(server.url);
     const alice = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
-    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    alice.provider.awareness.setLocalStateField('editing', 'Alice');
     const bob = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
     const aliceId = alice.doc.clientID;
-    await waitFor(
-      () => (bob.provider.awareness.getStates().get(aliceId) as { user?: { name: string } })?.user?.name === 'Alice',
-      'bob to see alice',
-    );
+    await waitFor(() => bob.provider.awareness.getStates().get(aliceId)?.editing === 'Alice', 'bob to see alice');
     // Mallory (a raw client with a valid token) claims to be Alice, then says Alice left.
     const mallory = connectClient(server.wsUrl, board.id, board.tokens.participant, new Y.Doc());
     await waitFor(() => mallory.provider.synced, 'mallory to sync');
@@ -123,18 +120,18 @@ describe('sync with the stock WebsocketProvider', () => {
       encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
       mallory.provider.ws!.send(encoding.toUint8Array(frame));
     };
-    forge({ user: { name: 'Mallory' } }, 1000);
+    forge({ editing: 'Mallory' }, 1000);
     forge(null, 1001);
     // A later genuine change from Alice arrives after Mallory's frames; Bob must see Alice's, never Mallory's.
-    alice.provider.awareness.setLocalStateField('user', { name: 'Alice 2' });
+    alice.provider.awareness.setLocalStateField('editing', 'Alice 2');
     await waitFor(
-      () => (bob.provider.awareness.getStates().get(aliceId) as { user?: { name: string } })?.user?.name === 'Alice 2',
+      () => bob.provider.awareness.getStates().get(aliceId)?.editing === 'Alice 2',
       'alice to update her presence',
     );
     expect(bob.provider.awareness.getStates().has(aliceId)).toBe(true);
     // Mallory's own presence works, and disappears for the others when Mallory leaves.
     const malloryId = mallory.doc.clientID;
-    mallory.provider.awareness.setLocalStateField('user', { name: 'Mallory' });
+    mallory.provider.awareness.setLocalStateField('editing', 'Mallory');
     await waitFor(() => bob.provider.awareness.getStates().has(malloryId), 'bob to see mallory');
     mallory.destroy();
     await waitFor(() => !bob.provider.awareness.getStates().has(malloryId), 'mallory to leave');
