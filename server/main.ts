@@ -7,13 +7,14 @@ import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
 import { ConfigError, readConfig } from './config.js';
 import { ConnectionRegistry } from './connections.js';
+import { DataDirInUseError, type DataDirLock, lockDataDir } from './dataDirLock.js';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
 import { ExportWorkers } from './export/exportWorkers.js';
 import { createRequestHandler } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
 import type { Log } from './log.js';
-import { createMetrics, noMetrics } from './metrics.js';
+import { createMetrics, type MetricsRecorder, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
 import { ServerStateMirror } from './serverStateMirror.js';
@@ -70,6 +71,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = options.metrics ? createMetrics() : null;
   const recorder = metrics ?? noMetrics;
+  // Before the database is opened: a second server on this folder is refused, never a second writer.
+  const dataDirLock = lockDataDir(options.dataDir);
+  try {
+    return await startLocked(options, log, limits, metrics, recorder, dataDirLock);
+  } catch (error) {
+    dataDirLock.release();
+    throw error;
+  }
+}
+
+async function startLocked(
+  options: ServerOptions,
+  log: Log,
+  limits: ServerLimits,
+  metrics: ReturnType<typeof createMetrics> | null,
+  recorder: MetricsRecorder,
+  dataDirLock: DataDirLock,
+): Promise<RunningServer> {
   const storage = openStorage({
     dataDir: options.dataDir,
     batchMs: options.batchMs,
@@ -173,6 +192,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       rooms.unloadAll();
       storage.close();
       await stopped;
+      dataDirLock.release();
     })();
     return closing;
   }
@@ -203,7 +223,7 @@ async function runFromCommandLine(): Promise<void> {
     metrics: config.metrics,
     exports: config.exports,
   }).catch((error: unknown) => {
-    if (!(error instanceof TlsError)) throw error;
+    if (!(error instanceof TlsError) && !(error instanceof DataDirInUseError)) throw error;
     console.error(error.message);
     process.exit(2);
   });
