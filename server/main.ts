@@ -1,12 +1,14 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { archiveState } from './api/boardAdmin.js';
 import { openAuditLog } from './audit.js';
 import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
+import { ClientAddresses } from './clientAddress.js';
 import { ConfigError, readConfig } from './config.js';
 import { ConnectionRegistry } from './connections.js';
+import { CreationGuard } from './creationGuard.js';
 import { DataDirInUseError, type DataDirLock, lockDataDir } from './dataDirLock.js';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
 import { ExportWorkers } from './export/exportWorkers.js';
@@ -18,6 +20,7 @@ import { createMetrics, type MetricsRecorder, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
 import { ServerStateMirror } from './serverStateMirror.js';
+import { guardBodyRate, serverTimeouts, UnauthenticatedConnections } from './slowConnections.js';
 import { openSnapshotStore } from './snapshotStore.js';
 import { Snapshots } from './snapshots.js';
 import { openStorage, type Storage } from './storage.js';
@@ -54,6 +57,8 @@ export interface ServerOptions {
   tls?: TlsFiles | null;
   /** Export workers, queue, timeout and the import's size limit; unset ones keep their default. */
   exports?: Partial<ExportSettings>;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUST_PROXY); default none. */
+  trustProxy?: readonly string[];
 }
 
 export interface RunningServer {
@@ -126,6 +131,7 @@ async function startLocked(
   const snapshots = new Snapshots({ store: snapshotStore, rooms, boards: storage, log });
   const exportSettings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...options.exports };
   const exportWorkers = new ExportWorkers(exportSettings, log);
+  const addresses = new ClientAddresses(options.trustProxy);
   const handler = createRequestHandler({
     boards: storage,
     linkTokens,
@@ -148,6 +154,7 @@ async function startLocked(
     maxBodyBytes: limits.maxBodyBytes,
     exportWorkers,
     maxImportBytes: exportSettings.maxImportBytes,
+    creation: new CreationGuard(limits, addresses, publicUrl, log),
     metrics: metrics ? () => metrics.render({ roomsLoaded: () => rooms.size }) : null,
   });
   const websockets = createWebsocketEndpoint({
@@ -159,8 +166,13 @@ async function startLocked(
     log,
     limits,
     metrics: recorder,
+    addresses,
+    onAdmitted: (request) => unauthenticated.admitted(request.socket as Socket),
   });
-  const server = createWebServer(handler, options.tls);
+  const server = createWebServer(handler, options.tls, serverTimeouts(limits));
+  const unauthenticated = new UnauthenticatedConnections(limits, addresses, log);
+  unauthenticated.attach(server);
+  server.on('request', (request, response) => guardBodyRate(request, response, limits, addresses, log));
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -222,6 +234,7 @@ async function runFromCommandLine(): Promise<void> {
     tls: config.tls,
     metrics: config.metrics,
     exports: config.exports,
+    trustProxy: config.trustProxy,
   }).catch((error: unknown) => {
     if (!(error instanceof TlsError) && !(error instanceof DataDirInUseError)) throw error;
     console.error(error.message);
