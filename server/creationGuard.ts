@@ -118,3 +118,17 @@ export function isCrossSite(req: IncomingMessage, publicUrl: string): boolean {
     return true;
   }
 }
+
+/**
+ * Who may create boards on this server, as the landing page tells it (`GET /api/server`): `token` with
+ * ADMIN_TOKEN; `open-network` without it on an address others can reach (anyone on the network may create
+ * boards: said in the log and on the page); `local` without it on a loopback address.
+ */
+export type BoardCreationMode = 'token' | 'open-network' | 'local';
+
+export function boardCreationMode(host: string, adminToken: string | null | undefined): BoardCreationMode {
+  if (adminToken) return 'token';
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  const loopback = bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
+  return loopback ? 'local' : 'open-network';
+}

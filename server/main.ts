@@ -8,7 +8,7 @@ import { BoardLocks } from './boardLock.js';
 import { ClientAddresses } from './clientAddress.js';
 import { ConfigError, readConfig } from './config.js';
 import { ConnectionRegistry } from './connections.js';
-import { CreationGuard } from './creationGuard.js';
+import { boardCreationMode, CreationGuard } from './creationGuard.js';
 import { DataDirInUseError, type DataDirLock, lockDataDir } from './dataDirLock.js';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
 import { ExportWorkers } from './export/exportWorkers.js';
@@ -155,6 +155,7 @@ async function startLocked(
     exportWorkers,
     maxImportBytes: exportSettings.maxImportBytes,
     creation: new CreationGuard(limits, addresses, publicUrl, log),
+    boardCreation: boardCreationMode(options.host, options.adminToken),
     metrics: metrics ? () => metrics.render({ roomsLoaded: () => rooms.size }) : null,
   });
   const websockets = createWebsocketEndpoint({
@@ -186,6 +187,12 @@ async function startLocked(
     });
   });
   port = (server.address() as AddressInfo).port;
+  if (boardCreationMode(options.host, options.adminToken) === 'open-network') {
+    log(
+      `warning: HOST ${options.host} is reachable from the network and ADMIN_TOKEN is not set: anyone on the network can create and import boards. Set ADMIN_TOKEN to allow only those who hold it.`,
+      { event: 'security.open-board-creation', level: 'warn' },
+    );
+  }
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `${scheme}://${shownHost}:${port}`;
 

@@ -81,3 +81,26 @@ describe('board creation rate per address', () => {
     expect((await post(server.url, '/api/boards', from('10.0.0.2'), board)).status).toBe(201);
   });
 });
+
+describe('a server open to the network without ADMIN_TOKEN', () => {
+  it('starts, says so in its log and tells the landing page; not on loopback, not with ADMIN_TOKEN', async () => {
+    const lines: Array<{ message: string; event?: unknown }> = [];
+    const open = await startTestServer({
+      host: '0.0.0.0',
+      log: (message, fields) => lines.push({ message, event: fields?.event }),
+    });
+    cleanups.push(() => open.close());
+    const url = `http://127.0.0.1:${open.port}`;
+    expect(await (await fetch(`${url}/api/server`)).json()).toEqual({ boardCreation: 'open-network' });
+    const warning = lines.find((line) => line.event === 'security.open-board-creation');
+    expect(warning?.message).toMatch(/anyone on the network can create and import boards/);
+
+    const local = await startTestServer();
+    cleanups.push(() => local.close());
+    expect(await (await fetch(`${local.url}/api/server`)).json()).toEqual({ boardCreation: 'local' });
+    const guarded = await startTestServer({ host: '0.0.0.0', adminToken: 'an-admin-token-long-enough' });
+    cleanups.push(() => guarded.close());
+    const guardedInfo = await fetch(`http://127.0.0.1:${guarded.port}/api/server`);
+    expect(await guardedInfo.json()).toEqual({ boardCreation: 'token' });
+  });
+});
