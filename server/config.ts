@@ -82,6 +82,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       path: ['TLS_CERT'],
       message: 'TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither',
     })
+    .refine(
+      (env) => {
+        const limits = limitsFromEnv(env);
+        return limits.facilitatorReservedConnections < limits.maxConnectionsPerBoard;
+      },
+      {
+        path: ['FACILITATOR_RESERVED_CONNECTIONS'],
+        message:
+          'FACILITATOR_RESERVED_CONNECTIONS must be less than MAX_CONNECTIONS_PER_BOARD, or no participant could connect',
+      },
+    )
     .safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

@@ -70,7 +70,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxViewerConnectionsPerBoard: 200,
   facilitatorReservedConnections: 40,
   maxConnectionsPerToken: 20,
-  maxUnauthenticatedPerAddress: 256,
+  maxUnauthenticatedPerAddress: 512,
   headersTimeoutMs: 20_000,
   minBodyBytesPerSecond: 1024,
   bodyRateWindowMs: 15_000,

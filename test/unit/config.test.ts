@@ -47,6 +47,18 @@ describe('readConfig', () => {
     });
   });
 
+  it('refuses a facilitator reserve that leaves no room for participants', () => {
+    expect(() => readConfig({ MAX_CONNECTIONS_PER_BOARD: '40' })).toThrow(
+      /FACILITATOR_RESERVED_CONNECTIONS must be less than MAX_CONNECTIONS_PER_BOARD/,
+    );
+    expect(readConfig({ MAX_CONNECTIONS_PER_BOARD: '40', FACILITATOR_RESERVED_CONNECTIONS: '4' }).limits).toMatchObject(
+      {
+        maxConnectionsPerBoard: 40,
+        facilitatorReservedConnections: 4,
+      },
+    );
+  });
+
   it('refuses a TRUST_PROXY that is not a list of IP addresses', () => {
     expect(() => readConfig({ TRUST_PROXY: '127.0.0.1,proxy.local' })).toThrow(
       /TRUST_PROXY must be the reverse proxies/,
