@@ -185,6 +185,12 @@ async function startLocked(
       server.off('error', reject);
       resolveListen();
     });
+  }).catch(async (error: unknown) => {
+    // Not listening (port taken): close what was opened, so the data folder's lock is released on a closed db.
+    websockets.close();
+    await exportWorkers.close();
+    storage.close();
+    throw error;
   });
   port = (server.address() as AddressInfo).port;
   if (boardCreationMode(options.host, options.adminToken) === 'open-network') {

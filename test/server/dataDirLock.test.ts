@@ -57,7 +57,7 @@ describe('one server per data folder', () => {
       headers: { authorization: `Bearer ${board.tokens.facilitator}` },
     });
     expect(me.status).toBe(200);
-  }, 60_000);
+  }, 120_000);
 
   it('lets backup and export run beside the server, and refuses restore while it runs', async () => {
     const data = tempDataDir();
@@ -89,5 +89,16 @@ describe('one server per data folder', () => {
     const again = await startTestServer({ dataDir: data.dir });
     cleanups.push(() => again.close());
     expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
+
+  it('releases the folder when the server could not start (its port taken)', async () => {
+    const taken = await startTestServer();
+    cleanups.push(() => taken.close());
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    await expect(startTestServer({ dataDir: data.dir, port: taken.port })).rejects.toThrow(/EADDRINUSE/);
+    const started = await startTestServer({ dataDir: data.dir });
+    cleanups.push(() => started.close());
+    expect((await fetch(`${started.url}/healthz`)).status).toBe(200);
+  });
 });
