@@ -20,7 +20,12 @@ import { createMetrics, type MetricsRecorder, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
 import { ServerStateMirror } from './serverStateMirror.js';
-import { guardBodyRate, serverTimeouts, UnauthenticatedConnections } from './slowConnections.js';
+import {
+  destroyAfterClientError,
+  guardBodyRate,
+  serverTimeouts,
+  UnauthenticatedConnections,
+} from './slowConnections.js';
 import { openSnapshotStore } from './snapshotStore.js';
 import { Snapshots } from './snapshots.js';
 import { openStorage, type Storage } from './storage.js';
@@ -173,6 +178,7 @@ async function startLocked(
   const server = createWebServer(handler, options.tls, serverTimeouts(limits));
   const unauthenticated = new UnauthenticatedConnections(limits, addresses, log);
   unauthenticated.attach(server);
+  destroyAfterClientError(server);
   server.on('request', (request, response) => guardBodyRate(request, response, limits, addresses, log));
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => {

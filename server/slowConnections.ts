@@ -24,6 +24,19 @@ export function serverTimeouts(limits: SlowLimits): ServerOptions {
 }
 
 /**
+ * A connection the HTTP parser gave up on (headers too slow, malformed request) is destroyed within a second,
+ * whatever answer another listener sends it first: a client that never closes its side would otherwise keep a
+ * half-closed socket (and its file descriptor) after the server's `end()`.
+ */
+export function destroyAfterClientError(server: Server): void {
+  server.on('clientError', (_error, socket: Socket) => {
+    const cut = setTimeout(() => socket.destroy(), 1_000);
+    cut.unref();
+    socket.once('close', () => clearTimeout(cut));
+  });
+}
+
+/**
  * Cuts a request whose body stalls: in each `bodyRateWindowMs` at least `minBodyBytesPerSecond` × window must
  * arrive until the body is complete. Counted on the socket (bytes read from the network), so a handler that
  * has not started reading yet is not mistaken for a slow client... as long as it reads at once, which ours do.

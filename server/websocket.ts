@@ -29,7 +29,7 @@ export interface WebsocketOptions {
   metrics?: MetricsRecorder;
   /** Who a request comes from (TRUST_PROXY); default: the direct peer. */
   addresses?: ClientAddresses;
-  /** Called once a connection is admitted: it no longer counts as unauthenticated (server/connectionGuard.ts). */
+  /** Called once a connection is admitted: it no longer counts as unauthenticated (server/slowConnections.ts). */
   onAdmitted?: (request: IncomingMessage) => void;
 }
 

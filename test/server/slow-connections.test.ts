@@ -9,8 +9,8 @@ afterEach(async () => {
 });
 
 /** A raw TCP connection to the server, with what it received and a promise of its closing. */
-async function tcp(server: TestServer) {
-  const socket: Socket = connect(server.port, '127.0.0.1');
+async function tcp(server: TestServer, options: { allowHalfOpen?: boolean } = {}) {
+  const socket: Socket = connect({ port: server.port, host: '127.0.0.1', allowHalfOpen: options.allowHalfOpen });
   socket.on('error', () => {});
   cleanups.push(() => void socket.destroy());
   let received = '';
@@ -45,9 +45,10 @@ describe('slow connections', () => {
   it('destroys a connection that sends its headers too slowly', async () => {
     const server = await startTestServer({ limits: { headersTimeoutMs: 300 } });
     cleanups.push(() => server.close());
-    const slow = await tcp(server);
+    // Half-open: it never closes its own side, so only the server destroying the socket ends it.
+    const slow = await tcp(server, { allowHalfOpen: true });
     slow.socket.write('POST /api/boards HTTP/1.1\r\nHost: x\r\n');
-    const timer = setInterval(() => slow.socket.write('X-Slow: a\r\n'), 50);
+    const timer = setInterval(() => slow.socket.writable && slow.socket.write('X-Slow: a\r\n'), 50);
     cleanups.push(() => clearInterval(timer));
     await within(slow.closed, 5_000, 'the slow connection to be cut');
   });
