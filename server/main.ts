@@ -178,7 +178,7 @@ async function startLocked(
   const server = createWebServer(handler, options.tls, serverTimeouts(limits));
   const unauthenticated = new UnauthenticatedConnections(limits, addresses, log);
   unauthenticated.attach(server);
-  destroyAfterClientError(server);
+  destroyAfterClientError(server, log);
   server.on('request', (request, response) => guardBodyRate(request, response, limits, addresses, log));
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ClientAddresses } from './clientAddress.js';
+import { type ClientAddresses, normalizeAddress } from './clientAddress.js';
 import type { ServerLimits } from './limits.js';
 import type { Log } from './log.js';
 
@@ -24,15 +24,40 @@ export function serverTimeouts(limits: SlowLimits): ServerOptions {
 }
 
 /**
+ * At most one log line per address and minute: a flood of refusals must not flood the log too (the line says
+ * the limit was hit; how often is for the metrics and the access log).
+ */
+export function oncePerMinutePerAddress(): (address: string) => boolean {
+  let lastLogged = new Map<string, number>();
+  return (address) => {
+    const now = Date.now();
+    if (now - (lastLogged.get(address) ?? 0) < 60_000) return false;
+    if (lastLogged.size > 10_000) lastLogged = new Map();
+    lastLogged.set(address, now);
+    return true;
+  };
+}
+
+/**
  * A connection the HTTP parser gave up on (headers too slow, malformed request) is destroyed within a second,
  * whatever answer another listener sends it first: a client that never closes its side would otherwise keep a
- * half-closed socket (and its file descriptor) after the server's `end()`.
+ * half-closed socket (and its file descriptor) after the server's `end()`. Header timeouts are logged.
  */
-export function destroyAfterClientError(server: Server): void {
-  server.on('clientError', (_error, socket: Socket) => {
+export function destroyAfterClientError(server: Server, log: Log): void {
+  const shouldLog = oncePerMinutePerAddress();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     const cut = setTimeout(() => socket.destroy(), 1_000);
     cut.unref();
     socket.once('close', () => clearTimeout(cut));
+    const address = normalizeAddress(socket.remoteAddress ?? '');
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && shouldLog(address)) {
+      log(`cut a connection from ${address} that sent its request headers too slowly`, {
+        event: 'security.limit',
+        level: 'warn',
+        address,
+        limit: 'headers-timeout',
+      });
+    }
   });
 }
 
@@ -88,7 +113,7 @@ export class UnauthenticatedConnections {
   private readonly perAddress = new Map<string, number>();
   /** Open counted sockets by `address|port` (a TLS socket and its TCP socket share both). */
   private readonly counted = new Map<string, string>();
-  private lastLogged = new Map<string, number>();
+  private readonly shouldLog = oncePerMinutePerAddress();
 
   constructor(
     private readonly limits: SlowLimits,
@@ -130,12 +155,9 @@ export class UnauthenticatedConnections {
     else this.perAddress.delete(address);
   }
 
-  /** One line per address and minute: a flood must not flood the log too. */
-  private logRefusal(address: string): void {
-    const now = Date.now();
-    if (now - (this.lastLogged.get(address) ?? 0) < 60_000) return;
-    if (this.lastLogged.size > 10_000) this.lastLogged = new Map();
-    this.lastLogged.set(address, now);
+  private logRefusal(peer: string): void {
+    if (!this.shouldLog(peer)) return;
+    const address = normalizeAddress(peer);
     this.log(`refused connections from ${address}: ${this.limits.maxUnauthenticatedPerAddress} already open`, {
       event: 'security.limit',
       level: 'warn',

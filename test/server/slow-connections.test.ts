@@ -43,7 +43,11 @@ function trickle(socket: Socket, total: number, piece: number, everyMs: number):
 
 describe('slow connections', () => {
   it('destroys a connection that sends its headers too slowly', async () => {
-    const server = await startTestServer({ limits: { headersTimeoutMs: 300 } });
+    const events: unknown[] = [];
+    const server = await startTestServer({
+      limits: { headersTimeoutMs: 300 },
+      log: (_message, fields) => events.push(fields),
+    });
     cleanups.push(() => server.close());
     // Half-open: it never closes its own side, so only the server destroying the socket ends it.
     const slow = await tcp(server, { allowHalfOpen: true });
@@ -51,6 +55,9 @@ describe('slow connections', () => {
     const timer = setInterval(() => slow.socket.writable && slow.socket.write('X-Slow: a\r\n'), 50);
     cleanups.push(() => clearInterval(timer));
     await within(slow.closed, 5_000, 'the slow connection to be cut');
+    expect(events).toContainEqual(
+      expect.objectContaining({ event: 'security.limit', limit: 'headers-timeout', address: '127.0.0.1' }),
+    );
   });
 
   it('cuts a stalled request body but not a slow, steady one', async () => {
