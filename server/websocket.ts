@@ -194,7 +194,8 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
       const path = (request.url ?? '/').split('?')[0] ?? '/';
       if (!path.startsWith(WS_PREFIX)) {
-        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        // Destroyed once written: a client that never closes its side must not keep the socket.
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));

@@ -129,4 +129,16 @@ describe('slow connections', () => {
     await within(silent.closed, 5_000, 'the refused websocket to be cut');
     expect(silent.received()).toMatch(/^HTTP\/1\.1 101 /);
   });
+
+  it('destroys an upgrade outside /ws/ once answered, even when the client never closes its side', async () => {
+    const server = await startTestServer();
+    cleanups.push(() => server.close());
+    const client = await tcp(server, { allowHalfOpen: true });
+    client.socket.write('GET /elsewhere HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+    // It keeps writing: only a socket the server destroyed makes these writes fail and the client close.
+    const timer = setInterval(() => client.socket.writable && client.socket.write('x'), 50);
+    cleanups.push(() => clearInterval(timer));
+    await within(client.closed, 5_000, 'the answered upgrade to be destroyed');
+    expect(client.received()).toMatch(/^HTTP\/1\.1 404 /);
+  });
 });
