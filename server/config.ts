@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isAddress } from './clientAddress.js';
 import { EXPORT_ENV, type ExportSettings, exportSettingsFromEnv } from './export/exportConfig.js';
 import { LIMITS_ENV, limitsFromEnv, type ServerLimits } from './limits.js';
 
@@ -20,6 +21,8 @@ export interface Config {
   metrics: boolean;
   /** Export workers, their queue and timeout, the import's size limit (server/export/exportConfig.ts). */
   exports: ExportSettings;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUST_PROXY, server/clientAddress.ts). */
+  trustProxy: string[];
 }
 
 const envSchema = z.object({
@@ -57,6 +60,15 @@ const envSchema = z.object({
   TLS_CERT: z.string().trim().optional(),
   TLS_KEY: z.string().trim().optional(),
   METRICS: z.enum(['0', '1'], { error: 'METRICS must be 1 (serve GET /metrics) or 0' }).default('0'),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((value) => value.split(',').map((entry) => entry.trim()))
+    .refine(
+      (entries) => entries.every(isAddress),
+      "TRUST_PROXY must be the reverse proxies' IP addresses separated by commas, e.g. 127.0.0.1,::1",
+    )
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -70,6 +82,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       path: ['TLS_CERT'],
       message: 'TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither',
     })
+    .refine(
+      (env) => {
+        const limits = limitsFromEnv(env);
+        return limits.facilitatorReservedConnections < limits.maxConnectionsPerBoard;
+      },
+      {
+        path: ['FACILITATOR_RESERVED_CONNECTIONS'],
+        message:
+          'FACILITATOR_RESERVED_CONNECTIONS must be less than MAX_CONNECTIONS_PER_BOARD, or no participant could connect',
+      },
+    )
     .safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -90,5 +113,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     metrics: METRICS === '1',
     exports: exportSettingsFromEnv(parsed.data),
+    trustProxy: parsed.data.TRUST_PROXY ?? [],
   };
 }

@@ -20,6 +20,7 @@ import { deleteSnapshot, listSnapshots, readSnapshot, restoreSnapshot, saveSnaps
 import { serverTime, timerCommand } from './api/timer.js';
 import { readVisit, writeVisit } from './api/visit.js';
 import { castDot, closeRound, openRound, readVoting, revealRound, withdrawDot } from './api/voting.js';
+import type { BoardCreationMode } from './creationGuard.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
 import { StorageCorruptionError, StorageFullError, type StorageHealth } from './storage.js';
 
@@ -31,6 +32,8 @@ export interface HttpOptions extends ApiContext {
   storageHealth?: () => StorageHealth;
   /** The `GET /metrics` text; null when METRICS is off (then 404). */
   metrics?: (() => string) | null;
+  /** Who may create boards, for the landing page (`GET /api/server`). */
+  boardCreation?: BoardCreationMode;
 }
 
 type Handler = (context: ApiContext, req: IncomingMessage, res: ServerResponse, ...params: string[]) => unknown;
@@ -191,6 +194,10 @@ export function createRequestHandler(options: HttpOptions) {
     if (path === '/api/time') {
       if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
       return serverTime(res);
+    }
+    if (path === '/api/server') {
+      if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
+      return sendJson(res, 200, { boardCreation: options.boardCreation ?? 'local' });
     }
     if (path === '/api/boards') {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');

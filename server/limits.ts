@@ -19,6 +19,32 @@ export interface ServerLimits {
   maxConnectionsPerBoard: number;
   /** Open websocket connections per client address; 0 = no limit (the default: a city hall is often one proxy). */
   maxConnectionsPerAddress: number;
+  /** Of a board's connections, viewers may hold at most this many (a shared viewer link cannot fill the board). */
+  maxViewerConnectionsPerBoard: number;
+  /** Of a board's connections, this many are kept for the facilitator: participants and viewers fill the rest. */
+  facilitatorReservedConnections: number;
+  /** Open connections with one personal token (a person's tabs, two each); shared links have their role's quota. */
+  maxConnectionsPerToken: number;
+  /**
+   * Open TCP connections per client address not (yet) an admitted websocket: HTTP requests, keep-alive and
+   * upgrades in progress. Further ones are closed at once; 0 = no limit. A trusted proxy's own address is
+   * exempt (its clients are told apart by X-Forwarded-For, see TRUST_PROXY).
+   */
+  maxUnauthenticatedPerAddress: number;
+  /** Time to receive a request's headers (ms); a slower connection is destroyed. */
+  headersTimeoutMs: number;
+  /** A request body must arrive at least this fast (bytes per second, averaged over `bodyRateWindowMs`). */
+  minBodyBytesPerSecond: number;
+  /** The window the body rate is measured over (ms): a stalled upload is cut within about two of them. */
+  bodyRateWindowMs: number;
+  /** A websocket refused (bad token, full board...) that does not finish closing in this time is cut (ms). */
+  refusedSocketCloseMs: number;
+  /** Boards created or imported per client address: sustained rate per hour... */
+  boardCreationsPerHour: number;
+  /** ...and how many at once before that rate applies. */
+  boardCreationBurst: number;
+  /** Imports read at once; further ones are refused at once with 503 `import-busy`, before their body is read. */
+  concurrentImports: number;
   /** Sustained frames per second per connection; past the burst the server stops reading from its socket. */
   messagesPerSecond: number;
   /** Frames a connection may send at once before it is slowed down. */
@@ -41,6 +67,17 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxDocumentBytes: 32 * 1024 * 1024,
   maxConnectionsPerBoard: 400,
   maxConnectionsPerAddress: 0,
+  maxViewerConnectionsPerBoard: 200,
+  facilitatorReservedConnections: 40,
+  maxConnectionsPerToken: 20,
+  maxUnauthenticatedPerAddress: 512,
+  headersTimeoutMs: 20_000,
+  minBodyBytesPerSecond: 1024,
+  bodyRateWindowMs: 15_000,
+  refusedSocketCloseMs: 5_000,
+  boardCreationsPerHour: 60,
+  boardCreationBurst: 30,
+  concurrentImports: 1,
   messagesPerSecond: 100,
   messageBurst: 1000,
   bytesPerSecond: 1024 * 1024,
@@ -57,6 +94,17 @@ export const LIMIT_VARIABLES: Record<keyof ServerLimits, string> = {
   maxDocumentBytes: 'MAX_DOCUMENT_BYTES',
   maxConnectionsPerBoard: 'MAX_CONNECTIONS_PER_BOARD',
   maxConnectionsPerAddress: 'MAX_CONNECTIONS_PER_ADDRESS',
+  maxViewerConnectionsPerBoard: 'MAX_VIEWER_CONNECTIONS_PER_BOARD',
+  facilitatorReservedConnections: 'FACILITATOR_RESERVED_CONNECTIONS',
+  maxConnectionsPerToken: 'MAX_CONNECTIONS_PER_TOKEN',
+  maxUnauthenticatedPerAddress: 'MAX_UNAUTHENTICATED_PER_ADDRESS',
+  headersTimeoutMs: 'HEADERS_TIMEOUT_MS',
+  minBodyBytesPerSecond: 'MIN_BODY_BYTES_PER_SECOND',
+  bodyRateWindowMs: 'BODY_RATE_WINDOW_MS',
+  refusedSocketCloseMs: 'REFUSED_SOCKET_CLOSE_MS',
+  boardCreationsPerHour: 'BOARD_CREATIONS_PER_HOUR',
+  boardCreationBurst: 'BOARD_CREATION_BURST',
+  concurrentImports: 'CONCURRENT_IMPORTS',
   messagesPerSecond: 'WS_MESSAGES_PER_SECOND',
   messageBurst: 'WS_MESSAGE_BURST',
   bytesPerSecond: 'WS_BYTES_PER_SECOND',
@@ -67,7 +115,11 @@ export const LIMIT_VARIABLES: Record<keyof ServerLimits, string> = {
 };
 
 /** Zero is allowed only where it means "off". */
-const MAY_BE_ZERO = new Set<keyof ServerLimits>(['maxConnectionsPerAddress']);
+const MAY_BE_ZERO = new Set<keyof ServerLimits>([
+  'maxConnectionsPerAddress',
+  'facilitatorReservedConnections',
+  'maxUnauthenticatedPerAddress',
+]);
 
 function wholeNumber(name: string, allowZero: boolean) {
   const message = `${name} must be a whole number${allowZero ? ' (0 = off)' : ' greater than 0'}`;

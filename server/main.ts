@@ -1,22 +1,31 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { archiveState } from './api/boardAdmin.js';
 import { openAuditLog } from './audit.js';
 import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
+import { ClientAddresses } from './clientAddress.js';
 import { ConfigError, readConfig } from './config.js';
 import { ConnectionRegistry } from './connections.js';
+import { boardCreationMode, CreationGuard } from './creationGuard.js';
+import { DataDirInUseError, type DataDirLock, lockDataDir } from './dataDirLock.js';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
 import { ExportWorkers } from './export/exportWorkers.js';
 import { createRequestHandler } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
 import type { Log } from './log.js';
-import { createMetrics, noMetrics } from './metrics.js';
+import { createMetrics, type MetricsRecorder, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
 import { Rooms } from './rooms.js';
 import { ServerStateMirror } from './serverStateMirror.js';
+import {
+  destroyAfterClientError,
+  guardBodyRate,
+  serverTimeouts,
+  UnauthenticatedConnections,
+} from './slowConnections.js';
 import { openSnapshotStore } from './snapshotStore.js';
 import { Snapshots } from './snapshots.js';
 import { openStorage, type Storage } from './storage.js';
@@ -53,6 +62,8 @@ export interface ServerOptions {
   tls?: TlsFiles | null;
   /** Export workers, queue, timeout and the import's size limit; unset ones keep their default. */
   exports?: Partial<ExportSettings>;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUST_PROXY); default none. */
+  trustProxy?: readonly string[];
 }
 
 export interface RunningServer {
@@ -70,6 +81,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = options.metrics ? createMetrics() : null;
   const recorder = metrics ?? noMetrics;
+  // Before the database is opened: a second server on this folder is refused, never a second writer.
+  const dataDirLock = lockDataDir(options.dataDir);
+  try {
+    return await startLocked(options, log, limits, metrics, recorder, dataDirLock);
+  } catch (error) {
+    dataDirLock.release();
+    throw error;
+  }
+}
+
+async function startLocked(
+  options: ServerOptions,
+  log: Log,
+  limits: ServerLimits,
+  metrics: ReturnType<typeof createMetrics> | null,
+  recorder: MetricsRecorder,
+  dataDirLock: DataDirLock,
+): Promise<RunningServer> {
   const storage = openStorage({
     dataDir: options.dataDir,
     batchMs: options.batchMs,
@@ -107,6 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const snapshots = new Snapshots({ store: snapshotStore, rooms, boards: storage, log });
   const exportSettings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...options.exports };
   const exportWorkers = new ExportWorkers(exportSettings, log);
+  const addresses = new ClientAddresses(options.trustProxy);
   const handler = createRequestHandler({
     boards: storage,
     linkTokens,
@@ -129,6 +159,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBodyBytes: limits.maxBodyBytes,
     exportWorkers,
     maxImportBytes: exportSettings.maxImportBytes,
+    creation: new CreationGuard(limits, addresses, publicUrl, log),
+    boardCreation: boardCreationMode(options.host, options.adminToken),
     metrics: metrics ? () => metrics.render({ roomsLoaded: () => rooms.size }) : null,
   });
   const websockets = createWebsocketEndpoint({
@@ -140,8 +172,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     limits,
     metrics: recorder,
+    addresses,
+    onAdmitted: (request) => unauthenticated.admitted(request.socket as Socket),
   });
-  const server = createWebServer(handler, options.tls);
+  const server = createWebServer(handler, options.tls, serverTimeouts(limits));
+  const unauthenticated = new UnauthenticatedConnections(limits, addresses, log);
+  unauthenticated.attach(server);
+  destroyAfterClientError(server, log);
+  server.on('request', (request, response) => guardBodyRate(request, response, limits, addresses, log));
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -153,8 +191,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.off('error', reject);
       resolveListen();
     });
+  }).catch(async (error: unknown) => {
+    // Not listening (port taken): close what was opened, so the data folder's lock is released on a closed db.
+    websockets.close();
+    await exportWorkers.close();
+    storage.close();
+    throw error;
   });
   port = (server.address() as AddressInfo).port;
+  if (boardCreationMode(options.host, options.adminToken) === 'open-network') {
+    log(
+      `warning: HOST ${options.host} is reachable from the network and ADMIN_TOKEN is not set: anyone on the network can create and import boards. Set ADMIN_TOKEN to allow only those who hold it.`,
+      { event: 'security.open-board-creation', level: 'warn' },
+    );
+  }
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `${scheme}://${shownHost}:${port}`;
 
@@ -173,6 +223,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       rooms.unloadAll();
       storage.close();
       await stopped;
+      dataDirLock.release();
     })();
     return closing;
   }
@@ -202,8 +253,9 @@ async function runFromCommandLine(): Promise<void> {
     tls: config.tls,
     metrics: config.metrics,
     exports: config.exports,
+    trustProxy: config.trustProxy,
   }).catch((error: unknown) => {
-    if (!(error instanceof TlsError)) throw error;
+    if (!(error instanceof TlsError) && !(error instanceof DataDirInUseError)) throw error;
     console.error(error.message);
     process.exit(2);
   });

@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { APP_PROTOCOL_VERSION, APP_VERSION_MISMATCH_REASON, CLOSE, parseRoomName } from '../shared/protocol.js';
 import { resolveAccess } from './auth.js';
-import { ConnectionCounter } from './connectionCounter.js';
+import { ClientAddresses } from './clientAddress.js';
+import { ConnectionCounter, countedAs } from './connectionCounter.js';
 import type { ConnectionRegistry } from './connections.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import type { Log } from './log.js';
@@ -26,6 +27,10 @@ export interface WebsocketOptions {
   pingIntervalMs?: number;
   limits?: ServerLimits;
   metrics?: MetricsRecorder;
+  /** Who a request comes from (TRUST_PROXY); default: the direct peer. */
+  addresses?: ClientAddresses;
+  /** Called once a connection is admitted: it no longer counts as unauthenticated (server/slowConnections.ts). */
+  onAdmitted?: (request: IncomingMessage) => void;
 }
 
 const WS_PREFIX = '/ws/';
@@ -42,6 +47,18 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes + 64 * 1024 });
   const alive = new WeakSet<WebSocket>();
   const counter = new ConnectionCounter(limits);
+  const addresses = options.addresses ?? new ClientAddresses();
+
+  /**
+   * Closes a connection that was not admitted. A client that never answers the closing handshake would keep
+   * its socket for ws's 30 s: it is cut after `refusedSocketCloseMs` instead.
+   */
+  function refuse(ws: WebSocket, code: number, reason: string): void {
+    closeSafely(ws, code, reason);
+    const cut = setTimeout(() => ws.terminate(), limits.refusedSocketCloseMs);
+    cut.unref();
+    ws.once('close', () => clearTimeout(cut));
+  }
 
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
@@ -91,31 +108,41 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       // a malformed %-escape: a malformed room name
     }
     if (!room) {
-      closeSafely(ws, CLOSE.badRequest, 'malformed board id or room name');
+      refuse(ws, CLOSE.badRequest, 'malformed board id or room name');
       return;
     }
     // Our client names its version; another version must reload rather than write another schema.
     const app = url.searchParams.get('app');
     if (app !== null && app !== APP_PROTOCOL_VERSION) {
-      closeSafely(ws, CLOSE.tooNew, APP_VERSION_MISMATCH_REASON);
+      refuse(ws, CLOSE.tooNew, APP_VERSION_MISMATCH_REASON);
       return;
     }
     const resolution = resolveAccess(options.boards, options.people, room.boardId, url.searchParams.get('token'));
     if (resolution.kind === 'unknownBoard') {
-      closeSafely(ws, CLOSE.notFound, 'no board with this id');
+      refuse(ws, CLOSE.notFound, 'no board with this id');
       return;
     }
     if (resolution.kind === 'badToken') {
-      closeSafely(ws, CLOSE.unauthorized, 'missing or wrong token');
+      refuse(ws, CLOSE.unauthorized, 'missing or wrong token');
       return;
     }
-    const refusal = counter.admit(room.boardId, request.socket.remoteAddress ?? '');
+    const address = addresses.of(request);
+    const counted = countedAs(room.boardId, address, resolution.access);
+    const refusal = counter.admit(counted);
     if (refusal) {
-      closeSafely(ws, CLOSE.tooManyConnections, refusal);
+      options.log(`${room.boardId}: refused a ${counted.role} connection: ${refusal}`, {
+        event: 'security.limit',
+        level: 'warn',
+        board: room.boardId,
+        role: counted.role,
+        address,
+        limit: 'websocket-connections',
+      });
+      refuse(ws, CLOSE.tooManyConnections, refusal);
       return;
     }
-    const release = () => counter.release(room.boardId, request.socket.remoteAddress ?? '');
-    ws.once('close', release);
+    ws.once('close', () => counter.release(counted));
+    options.onAdmitted?.(request);
 
     options.rooms.join(room.boardId, room.doc).then(
       (joined) => {
@@ -126,8 +153,8 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         const { boardId, kind: doc } = joined.room;
         // The link may have been replaced while the room loaded: look the token up again.
         const current = resolveAccess(options.boards, options.people, boardId, url.searchParams.get('token'));
-        if (current.kind === 'unknownBoard') return closeSafely(ws, CLOSE.notFound, 'this board was deleted');
-        if (current.kind !== 'access') return closeSafely(ws, CLOSE.unauthorized, 'missing or wrong token');
+        if (current.kind === 'unknownBoard') return refuse(ws, CLOSE.notFound, 'this board was deleted');
+        if (current.kind !== 'access') return refuse(ws, CLOSE.unauthorized, 'missing or wrong token');
         const { access } = current;
         const opened = new Connection(
           ws,
@@ -168,7 +195,8 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
       const path = (request.url ?? '/').split('?')[0] ?? '/';
       if (!path.startsWith(WS_PREFIX)) {
-        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        // Destroyed once written: a client that never closes its side must not keep the socket.
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));

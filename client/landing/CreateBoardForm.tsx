@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { TITLE_MAX } from '../../shared/limits';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, type CreatedBoard, createBoard } from '../lib/api';
+import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { rememberCreatedBoard } from './rememberCreatedBoard';
 
 export function CreateBoardForm({ onCreated }: { onCreated: (board: CreatedBoard) => void }) {
@@ -23,6 +24,8 @@ export function CreateBoardForm({ onCreated }: { onCreated: (board: CreatedBoard
       rememberCreatedBoard(board);
       onCreated(board);
     } catch (e) {
+      // A refusal with a code (too many boards at once, another site) has its own translated message.
+      if (e instanceof ApiError && e.code) return setError(apiErrorMessage(t, e));
       const reason = e instanceof ApiError ? e.message : t('error.network');
       setError(t('error.createFailed', { reason }));
     } finally {

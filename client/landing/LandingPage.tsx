@@ -5,6 +5,7 @@ import type { CreatedBoard } from '../lib/api';
 import { CreateBoardForm } from './CreateBoardForm';
 import { CreatedLinks } from './CreatedLinks';
 import { ImportBoardForm } from './ImportBoardForm';
+import { OpenCreationNotice } from './OpenCreationNotice';
 import { RecentBoards } from './RecentBoards';
 
 export function LandingPage() {
@@ -20,6 +21,7 @@ export function LandingPage() {
         <LanguageSwitch />
       </header>
       <main className="landing-main">
+        <OpenCreationNotice />
         {created ? <CreatedLinks board={created} /> : <CreateBoardForm onCreated={setCreated} />}
         {!created && <ImportBoardForm onCreated={setCreated} />}
         <RecentBoards />

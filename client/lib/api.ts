@@ -214,6 +214,15 @@ export async function importBoard(backupText: string): Promise<CreatedBoard> {
   return (await response.json()) as CreatedBoard;
 }
 
+/** Who may create boards on this server (`GET /api/server`, docs/api.md). */
+export type BoardCreationMode = 'token' | 'open-network' | 'local';
+
+export async function fetchServerInfo(): Promise<{ boardCreation: BoardCreationMode }> {
+  const response = await fetch('/api/server', { cache: 'no-store' });
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as { boardCreation: BoardCreationMode };
+}
+
 /** The server's clock (ms since the epoch), for showing the meeting timer on the server's time. */
 export async function fetchServerTime(): Promise<number> {
   const response = await fetch('/api/time', { cache: 'no-store' });

@@ -14,6 +14,8 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   'import-invalid': 'error.importInvalid',
   'import-busy': 'error.importBusy',
   'import-timeout': 'error.importTimeout',
+  'rate-limited': 'error.rateLimited',
+  'cross-site': 'error.crossSite',
 };
 
 /**

@@ -63,6 +63,7 @@ export function storeNewBoard(
 }
 
 export async function createBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  context.creation.check(req, res, 'create');
   if (!mayCreateBoards(context, req)) {
     return sendJson(res, 401, { error: 'creating a board needs Authorization: Bearer <ADMIN_TOKEN>' });
   }

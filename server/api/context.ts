@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit.js';
 import { type Access, bearerToken, resolveAccess } from '../auth.js';
 import type { BoardLocks } from '../boardLock.js';
 import type { ConnectionRegistry } from '../connections.js';
+import type { CreationGuard } from '../creationGuard.js';
 import type { ExportWorkers } from '../export/exportWorkers.js';
 import { HttpError } from '../httpUtil.js';
 import type { Log } from '../log.js';
@@ -42,6 +43,8 @@ export interface ApiContext {
   exportWorkers: ExportWorkers;
   /** Largest backup `POST /api/boards/import` accepts (bytes). */
   maxImportBytes: number;
+  /** Cross-site, rate and import-admission checks of board creation and import (server/creationGuard.ts). */
+  creation: CreationGuard;
   /** Largest request body accepted (bytes); default MAX_BODY_BYTES. */
   maxBodyBytes?: number;
   log: Log;

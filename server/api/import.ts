@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ExportBusyError, ExportTimeoutError } from '../export/exportWorkers.js';
-import { HttpError, readBodyBytes, sendJson } from '../httpUtil.js';
+import { HttpError, sendJson } from '../httpUtil.js';
 import type { ImportedBoard } from '../import/readBackup.js';
+import { readUpload } from '../import/readUpload.js';
 import { mayCreateBoards, storeNewBoard } from './boards.js';
 import type { ApiContext } from './context.js';
 
@@ -9,14 +10,22 @@ import type { ApiContext } from './context.js';
  * `POST /api/boards/import` (body: a JSON backup; ADMIN_TOKEN as for `POST /api/boards`): a NEW board with
  * new id and links holding the backup's documents and its closed and revealed voting rounds. Not imported:
  * the old board's people, links, lock, archive and audit log (the new board's log starts with `board.import`).
- * The file is read and validated completely first, in a worker thread (a 50 MiB file must not stall the live
- * boards), then the board, its rounds and its audit entry are written in one transaction on the main thread.
+ * An import is admitted (or refused at once, 503 `import-busy`) before its body is read; the body is read
+ * into one buffer, validated completely in a worker thread (a 50 MiB file must not stall the live boards),
+ * then the board, its rounds and its audit entry are written in one transaction on the main thread.
  */
 export async function importBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  context.creation.check(req, res, 'import');
   if (!mayCreateBoards(context, req)) {
     throw new HttpError(401, 'importing a board needs Authorization: Bearer <ADMIN_TOKEN>');
   }
-  const imported = await readInWorker(context, await readBodyBytes(req, context.maxImportBytes));
+  const release = context.creation.admitImport(req, res);
+  let imported: ImportedBoard;
+  try {
+    imported = await readInWorker(context, await readUpload(req, context.maxImportBytes));
+  } finally {
+    release();
+  }
   // The board, its rounds and its `board.import` entry in one transaction: a failure (507 on a full disk)
   // leaves nothing behind, never a board the client was told was not created.
   const created = storeNewBoard(context, imported.title, imported, (id, create) =>

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { DataDirInUseError, type DataDirLock, LOCK_FILE, lockDataDir, PID_FILE } from '../dataDirLock.js';
 import { checksumOf } from './checksum.js';
 import { SCHEMA_VERSION } from './schema.js';
 
@@ -8,6 +9,7 @@ import { SCHEMA_VERSION } from './schema.js';
 
 export const DATABASE_FILE = 'board.sqlite';
 const SIDE_FILES = ['-wal', '-shm'];
+const LOCK_FILES = new Set([LOCK_FILE, `${LOCK_FILE}-journal`, PID_FILE]);
 
 /** A refusal the person can act on: the CLI prints it and exits 1. */
 export class BackupError extends Error {}
@@ -98,22 +100,6 @@ export async function backupDatabase(dataDir: string, outDir: string, force = fa
   return inspectDatabase(target);
 }
 
-/** True when another connection (a running server) has the database open. */
-function inUse(file: string): boolean {
-  const db = new Database(file, { fileMustExist: true, timeout: 0 });
-  try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE');
-    db.exec('COMMIT');
-    return false;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
-    throw error;
-  } finally {
-    db.close();
-  }
-}
-
 export interface RestoreResult extends DatabaseSummary {
   /** Where the replaced files were moved (with --force), or null. */
   replacedTo: string | null;
@@ -128,25 +114,39 @@ export async function restoreDatabase(backup: string, dataDir: string, force = f
   if (!existsSync(source)) throw new BackupError(`there is no backup at ${source}`);
   inspectDatabase(source);
   const dir = resolve(dataDir);
+  // The lock's own files say nothing about whether the folder holds data.
+  const present = existsSync(dir) ? readdirSync(dir).filter((name) => !LOCK_FILES.has(name)) : [];
+  if (present.length > 0 && !force) {
+    throw new BackupError(
+      `DATA_DIR ${dir} is not empty: stop the server and add --force to replace its database (the current files are moved to ${dir}/replaced-<time>/, not deleted)`,
+    );
+  }
+  // Held while restoring: a running server is refused (its lock), and no server starts on a half-copied file.
+  let lock: DataDirLock;
+  try {
+    lock = lockDataDir(dir, 'stop the server first, then restore');
+  } catch (error) {
+    if (error instanceof DataDirInUseError) throw new BackupError(error.message);
+    throw error;
+  }
+  try {
+    return await restoreInto(source, dir, present.length > 0);
+  } finally {
+    lock.release();
+  }
+}
+
+/** Copies the backup into the locked folder; `replace`: move the current database files aside first. */
+async function restoreInto(source: string, dir: string, replace: boolean): Promise<RestoreResult> {
   const target = join(dir, DATABASE_FILE);
-  const present = existsSync(dir) ? readdirSync(dir) : [];
   let replacedTo: string | null = null;
-  if (present.length > 0) {
-    if (!force) {
-      throw new BackupError(
-        `DATA_DIR ${dir} is not empty: stop the server and add --force to replace its database (the current files are moved to ${dir}/replaced-<time>/, not deleted)`,
-      );
-    }
-    if (existsSync(target) && inUse(target)) {
-      throw new BackupError(`${target} is in use: stop the server first, then restore`);
-    }
+  if (replace) {
     replacedTo = join(dir, `replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     mkdirSync(replacedTo);
     for (const name of [DATABASE_FILE, ...SIDE_FILES.map((side) => DATABASE_FILE + side)]) {
       if (existsSync(join(dir, name))) renameSync(join(dir, name), join(replacedTo, name));
     }
   }
-  mkdirSync(dir, { recursive: true });
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
     await copyDatabase(db, target);

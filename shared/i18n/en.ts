@@ -24,6 +24,8 @@ export const en: Record<MessageKey, string> = {
   'landing.recent.heading': 'Recently opened boards',
   'landing.recent.empty': 'None yet. Boards you open from a link appear here.',
   'landing.recent.forget': 'Remove “{title}” from this list',
+  'landing.openCreation.notice':
+    'On this server anyone on the network can create and import boards (ADMIN_TOKEN is not set). To allow only some people, the administrator sets ADMIN_TOKEN.',
 
   'role.facilitator': 'Facilitator',
   'role.participant': 'Participant',
@@ -716,6 +718,8 @@ export const en: Record<MessageKey, string> = {
   'error.importInvalid': 'The backup file has errors in its content. Nothing was created.',
   'error.importTooLarge': 'The file is too large for the server. Nothing was created.',
   'error.adminTokenNeeded': 'On this server, creating a board needs the administrator’s permission.',
+  'error.rateLimited': 'Too many boards were created in a short time. Wait a while and try again. Nothing was created.',
+  'error.crossSite': 'Boards cannot be created from another site. Use this server’s own page.',
   // Document exports (issue 6: 実施計画(案) as Word, Excel, CSV and Markdown).
   'export.planTitle': 'Implementation plan (draft)',
   'export.exportedAt': 'Exported: {date}',

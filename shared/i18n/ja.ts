@@ -22,6 +22,8 @@ export const ja = {
   'landing.recent.heading': '最近開いたボード',
   'landing.recent.empty': 'まだありません。リンクを開くとここに表示されます。',
   'landing.recent.forget': '「{title}」を一覧から外す',
+  'landing.openCreation.notice':
+    'このサーバーはネットワーク上のだれでもボードを作成・読み込みできる設定です（ADMIN_TOKEN が未設定）。限られた人だけに許可するには、管理者が ADMIN_TOKEN を設定してください。',
 
   'role.facilitator': 'ファシリテーター',
   'role.participant': '参加者',
@@ -716,6 +718,9 @@ export const ja = {
   'error.importInvalid': 'バックアップファイルの内容に誤りがあります。何も作成していません。',
   'error.importTooLarge': 'ファイルが大きすぎて、サーバーが受け付けませんでした。何も作成していません。',
   'error.adminTokenNeeded': 'このサーバーでは、ボードを作るには管理者の許可が必要です。',
+  'error.rateLimited':
+    '短い間にボードを作りすぎました。しばらく待ってからもう一度お試しください。何も作成していません。',
+  'error.crossSite': 'ほかのサイトからはボードを作成できません。このサーバーのページから操作してください。',
   // Document exports (issue 6: 実施計画(案) as Word, Excel, CSV and Markdown).
   'export.planTitle': '実施計画(案)',
   'export.exportedAt': '出力日: {date}',

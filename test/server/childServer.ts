@@ -9,10 +9,22 @@ export interface ChildServer {
 }
 
 /** The real CLI entry in a child process, so that it can be killed with SIGKILL. */
-export async function spawnServer(dataDir: string, commitBatchMs = 4): Promise<ChildServer> {
+export async function spawnServer(
+  dataDir: string,
+  commitBatchMs = 4,
+  /** More configuration variables (e.g. limits). */
+  extraEnv: Record<string, string> = {},
+): Promise<ChildServer> {
   const { ADMIN_TOKEN: _admin, PUBLIC_URL: _public, ...env } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, COMMIT_BATCH_MS: String(commitBatchMs) },
+    env: {
+      ...env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      COMMIT_BATCH_MS: String(commitBatchMs),
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

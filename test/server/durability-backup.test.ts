@@ -98,7 +98,7 @@ describe('backup and restore', () => {
     expect(notEmpty.out).toMatch(/is not empty: stop the server and add --force/);
     const running = await runCli('restore', [out, '--force'], live.dir);
     expect(running.code).toBe(1);
-    expect(running.out).toMatch(/is in use: stop the server first/);
+    expect(running.out).toMatch(/is in use by another server \(pid \d+\): stop the server first/);
     const missing = await runCli('restore', [join(backups.dir, 'nothing-here')], live.dir);
     expect(missing.code).toBe(1);
     expect(missing.out).toMatch(/there is no backup at/);

@@ -65,7 +65,10 @@ describe('board size limit', () => {
 describe('connection limits', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ limits: { maxConnectionsPerBoard: 3, maxFrameBytes: 1000 } });
+    // No room kept for the facilitator here: this is the board-wide limit alone (quotas: connection-quotas.test.ts).
+    server = await startTestServer({
+      limits: { maxConnectionsPerBoard: 3, facilitatorReservedConnections: 0, maxFrameBytes: 1000 },
+    });
   });
   afterAll(() => server.close());
 

@@ -17,6 +17,7 @@ describe('readConfig', () => {
       tls: null,
       metrics: false,
       exports: DEFAULT_EXPORT_SETTINGS,
+      trustProxy: [],
     });
   });
 
@@ -29,6 +30,7 @@ describe('readConfig', () => {
       ADMIN_TOKEN: 'a-long-enough-admin-token',
       COMMIT_BATCH_MS: '20',
       METRICS: '1',
+      TRUST_PROXY: '127.0.0.1, ::1',
     });
     expect(config).toEqual({
       port: 9000,
@@ -41,7 +43,26 @@ describe('readConfig', () => {
       tls: null,
       metrics: true,
       exports: DEFAULT_EXPORT_SETTINGS,
+      trustProxy: ['127.0.0.1', '::1'],
     });
+  });
+
+  it('refuses a facilitator reserve that leaves no room for participants', () => {
+    expect(() => readConfig({ MAX_CONNECTIONS_PER_BOARD: '40' })).toThrow(
+      /FACILITATOR_RESERVED_CONNECTIONS must be less than MAX_CONNECTIONS_PER_BOARD/,
+    );
+    expect(readConfig({ MAX_CONNECTIONS_PER_BOARD: '40', FACILITATOR_RESERVED_CONNECTIONS: '4' }).limits).toMatchObject(
+      {
+        maxConnectionsPerBoard: 40,
+        facilitatorReservedConnections: 4,
+      },
+    );
+  });
+
+  it('refuses a TRUST_PROXY that is not a list of IP addresses', () => {
+    expect(() => readConfig({ TRUST_PROXY: '127.0.0.1,proxy.local' })).toThrow(
+      /TRUST_PROXY must be the reverse proxies/,
+    );
   });
 
   it('reads TLS_CERT and TLS_KEY as a pair of paths', () => {
