@@ -81,7 +81,9 @@ async function measureBoard(
   await sleep(500);
 
   // Typing in a note's editor: one key at a time, as a person types.
-  await page.locator('li[data-note-id="note00001"] .note-edit').click();
+  // Enter on the focused note opens its editor (its 編集 lives in the note's menu).
+  await page.locator('li[data-note-id="note00001"]').focus();
+  await page.keyboard.press('Enter');
   const editor = page.getByRole('textbox', { name: '付箋の本文を編集' });
   await editor.waitFor({ state: 'visible' });
   for (let i = 0; i < options.keyPresses; i++) {

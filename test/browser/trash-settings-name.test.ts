@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteAction, noteItem, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const TALENT = '人材育成';
@@ -15,7 +15,7 @@ describe('trash, pillar archive and display names', () => {
     const colleague = await harness.openBoard(board, 'participant', { name: '鈴木' });
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     await addNoteByTyping(author, CITIZEN, 'アイデア', 'ごみ箱から戻す付箋');
-    await noteItem(author, 'ごみ箱から戻す付箋').getByRole('button', { name: '削除' }).click();
+    await noteAction(author, 'ごみ箱から戻す付箋', '削除');
     await absent(noteItem(facilitator, 'ごみ箱から戻す付箋'));
 
     await shown(author.getByRole('button', { name: 'ごみ箱 (1)' }));
