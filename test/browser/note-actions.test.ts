@@ -168,4 +168,21 @@ describe('a note as a sticky note: its menu, its keys, its focus', () => {
     expect(await noteItem(bob, '消される付箋').count()).toBe(0);
     expect(harness.pageErrors).toEqual([]);
   });
+
+  it('refuses an action that no longer applies (the board was locked while the menu was open), changing nothing', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    await addNoteByTyping(participant, CITIZEN, '課題', '残したい付箋');
+    const menu = await openNoteMenu(participant, '残したい付箋');
+
+    await facilitator.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
+    await shown(participant.getByText('ファシリテーターがボードをロックしました。', { exact: false }));
+    await menu.getByRole('menuitem', { name: '削除' }).click();
+    await shown(participant.getByText('「削除」は今は使えません。何も変更していません。'));
+    await shown(noteItem(facilitator, '残したい付箋'));
+    await shown(noteItem(participant, '残したい付箋'));
+    expect(harness.pageErrors).toEqual([]);
+  });
 });
