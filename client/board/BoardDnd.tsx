@@ -27,6 +27,7 @@ import { laneIds } from './laneIndex';
 import { useBoardUi } from './ui';
 
 type Point = { x: number; y: number };
+const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
 const inside = (point: Point, rect: { left: number; top: number; right: number; bottom: number }) =>
   point.x >= rect.left && point.x <= rect.right && point.y >= rect.top && point.y <= rect.bottom;
 /** Notes before cluster cards before lanes: the innermost target under the point wins. */
@@ -54,7 +55,12 @@ export function BoardDnd({ children }: { children: ReactNode }) {
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     // Instant scrolling: a smooth scroll still running at the next arrow press leaves the dragged note where
     // the page was, not where the press sent it (a board taller than the window, e.g. with clusters).
-    useSensor(KeyboardSensor, { coordinateGetter: jumpToNearestDroppable, scrollBehavior: 'auto' }),
+    // Space lifts a focused note (Enter opens its editor instead); Space or Enter drops it, Escape cancels.
+    useSensor(KeyboardSensor, {
+      coordinateGetter: jumpToNearestDroppable,
+      scrollBehavior: 'auto',
+      keyboardCodes: KEYBOARD_CODES,
+    }),
   );
 
   const laneNoteIds = useCallback(

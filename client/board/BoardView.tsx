@@ -1,3 +1,4 @@
+import { ActionsHost } from '../actions/ActionsHost';
 import { FollowMeBanner } from '../facilitation/FollowMe';
 import { MeetingBar } from '../facilitation/MeetingBar';
 import { SpotlightBanner } from '../facilitation/SpotlightBanner';
@@ -36,34 +37,36 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
 
   return (
     <BoardUiContext.Provider value={ui}>
-      <div className="board-page">
-        <BoardHeader onRename={onRename} />
-        <LockBanner />
-        {loaded && <MeetingBar />}
-        {loaded && <SpotlightBanner />}
-        {loaded && <FollowMeBanner />}
-        {loaded && <VotingStatusBar />}
-        <SessionNoticeBanner />
-        {settings.tooNew && (
-          <p className="banner banner-error" role="alert">
-            {t('board.tooNew')}
-          </p>
-        )}
-        {loaded ? (
-          <>
-            <ViewTabs />
-            <main className="board-main" id={viewPanelId(view)} role="tabpanel" aria-labelledby={viewTabId(view)}>
-              <CurrentView view={view} />
-            </main>
-          </>
-        ) : (
-          <p className="page-message" role="status">
-            {t('board.loading')}
-          </p>
-        )}
-        {moveNoteId && canEditBoard && <MoveDialog noteId={moveNoteId} onClose={closeMoveDialog} />}
-        <Toasts toasts={toasts} onDismiss={dismiss} announcement={announcement} />
-      </div>
+      <ActionsHost>
+        <div className="board-page">
+          <BoardHeader onRename={onRename} />
+          <LockBanner />
+          {loaded && <MeetingBar />}
+          {loaded && <SpotlightBanner />}
+          {loaded && <FollowMeBanner />}
+          {loaded && <VotingStatusBar />}
+          <SessionNoticeBanner />
+          {settings.tooNew && (
+            <p className="banner banner-error" role="alert">
+              {t('board.tooNew')}
+            </p>
+          )}
+          {loaded ? (
+            <>
+              <ViewTabs />
+              <main className="board-main" id={viewPanelId(view)} role="tabpanel" aria-labelledby={viewTabId(view)}>
+                <CurrentView view={view} />
+              </main>
+            </>
+          ) : (
+            <p className="page-message" role="status">
+              {t('board.loading')}
+            </p>
+          )}
+          {moveNoteId && canEditBoard && <MoveDialog noteId={moveNoteId} onClose={closeMoveDialog} />}
+          <Toasts toasts={toasts} onDismiss={dismiss} announcement={announcement} />
+        </div>
+      </ActionsHost>
     </BoardUiContext.Provider>
   );
 }

@@ -5,6 +5,7 @@ import type { Pillar } from '../../shared/records/pillar';
 import { DiscussionButton } from '../comments/DiscussionButton';
 import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
+import { useRovingNotes } from '../notes/roving';
 import { ClusterMoveDialog } from './ClusterMoveDialog';
 import { ClusterTitleEditor } from './ClusterTitleEditor';
 import { useCluster, useClusterMemberIds } from './clusterHooks';
@@ -27,6 +28,7 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
   const ui = useBoardUi();
   const cluster = useCluster(clusterId);
   const memberIds = useClusterMemberIds(clusterId);
+  const roving = useRovingNotes(memberIds);
   const first = useNote(memberIds[0] ?? '');
   const [renaming, setRenaming] = useState(false);
   const [moving, setMoving] = useState(false);
@@ -73,7 +75,7 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
     // The card is gone: keep the focus on its first note, now in its lane.
     requestAnimationFrame(() => {
       const id = members[0];
-      if (id) document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"] .note-edit`)?.focus();
+      if (id) document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`)?.focus();
     });
   }
 
@@ -132,7 +134,14 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
       {collapsed && <p className="cluster-collapsed-hint">{t('cluster.collapsedHint', { count: memberIds.length })}</p>}
       <ul id={listId} className="note-list cluster-notes" hidden={collapsed}>
         {memberIds.map((id) => (
-          <ClusterMember key={id} noteId={id} clusterId={clusterId} pillarId={pillar.id} />
+          <ClusterMember
+            key={id}
+            noteId={id}
+            clusterId={clusterId}
+            pillarId={pillar.id}
+            tabbable={id === roving.tabbableId}
+            onNoteFocus={roving.onNoteFocus}
+          />
         ))}
       </ul>
       {moving && canEditBoard && (
@@ -142,7 +151,15 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
   );
 });
 
-function ClusterMember({ noteId, clusterId, pillarId }: { noteId: string; clusterId: string; pillarId: string }) {
+interface ClusterMemberProps {
+  noteId: string;
+  clusterId: string;
+  pillarId: string;
+  tabbable: boolean;
+  onNoteFocus: (noteId: string) => void;
+}
+
+function ClusterMember({ noteId, ...rest }: ClusterMemberProps) {
   const lane = useNote(noteId)?.place?.lane ?? 'problem';
-  return <NoteCard noteId={noteId} pillarId={pillarId} lane={lane} clusterId={clusterId} />;
+  return <NoteCard noteId={noteId} lane={lane} {...rest} />;
 }

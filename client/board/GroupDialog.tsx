@@ -88,7 +88,7 @@ export function GroupDialog({ noteId, pillarId, onClose }: { noteId: string; pil
     onClose();
     // The note is now in a cluster card: return the focus to it there.
     requestAnimationFrame(() => {
-      document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(noteId)}"] .note-edit`)?.focus();
+      document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(noteId)}"]`)?.focus();
     });
   }
 

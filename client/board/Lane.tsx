@@ -2,6 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import type { LaneKind } from '../../shared/records/lane';
 import type { Pillar } from '../../shared/records/pillar';
 import { useI18n } from '../i18n/I18nProvider';
+import { useRovingNotes } from '../notes/roving';
 import type { DropData } from './dnd/dropTarget';
 import { useBoard, useLaneLabel, useLaneNoteIds } from './hooks';
 import { NoteCard } from './NoteCard';
@@ -14,6 +15,7 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
   const { canEditBoard } = useBoard();
   const label = useLaneLabel(lane);
   const noteIds = useLaneNoteIds(pillar.id, lane);
+  const { tabbableId, onNoteFocus } = useRovingNotes(noteIds);
   const data: DropData = { kind: 'lane', pillarId: pillar.id, lane };
   const { setNodeRef, isOver } = useDroppable({ id: `lane:${pillar.id}:${lane}`, data, disabled: !canEditBoard });
   const regionLabel = t('lane.region', { pillar: pillar.title, lane: label });
@@ -28,7 +30,14 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
       ) : (
         <ul className="note-list" aria-label={regionLabel}>
           {noteIds.map((id) => (
-            <NoteCard key={id} noteId={id} pillarId={pillar.id} lane={lane} />
+            <NoteCard
+              key={id}
+              noteId={id}
+              pillarId={pillar.id}
+              lane={lane}
+              tabbable={id === tabbableId}
+              onNoteFocus={onNoteFocus}
+            />
           ))}
         </ul>
       )}

@@ -51,7 +51,7 @@ export function MoveDialog({ noteId, onClose }: { noteId: string; onClose: () =>
     onClose();
     // The note may now live in another lane: return focus to it there.
     requestAnimationFrame(() => {
-      document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(noteId)}"] .note-edit`)?.focus();
+      document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(noteId)}"]`)?.focus();
     });
   }
 

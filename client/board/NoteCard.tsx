@@ -1,23 +1,24 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type React from 'react';
-import { memo, useEffect, useRef, useState } from 'react';
-import { applyNoteTextChange, deleteNote, restoreNote } from '../../shared/ops/notes';
-import { LOCAL_ORIGIN } from '../../shared/origin';
+import { memo, useEffect, useRef } from 'react';
 import type { LaneKind } from '../../shared/records/lane';
-import { DiscussionButton } from '../comments/DiscussionButton';
-import { ReactionButtons } from '../comments/ReactionButtons';
-import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
+import { useActions } from '../actions/ActionsContext';
+import '../notes/notes.css';
+import { useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { useFedTitles } from '../initiatives/fedIndex';
 import { InitiativeBadge } from '../initiatives/InitiativeBadge';
 import { useStoreSelector } from '../lib/store';
+import { NoteBadges } from '../notes/NoteBadges';
+import { moveFocusAmongNotes } from '../notes/roving';
+import { IconButton } from '../ui/IconButton';
+import { MoreIcon } from '../ui/icons';
 import { VisitBadge } from '../visit/VisitBadge';
 import { useVisitMark } from '../visit/VisitContext';
 import { shorten } from './dnd/announcements';
 import type { DropData } from './dnd/dropTarget';
-import { GroupDialog } from './GroupDialog';
 import { useBoard, useEditorsOf, useNote } from './hooks';
-import { LeaveClusterButton, NoteLaneTag } from './MemberControls';
+import { NoteLaneTag } from './MemberControls';
 import { NoteColorSelect } from './NoteColorSelect';
 import { NoteEditor } from './NoteEditor';
 import { countRender } from './renderProbe';
@@ -29,14 +30,31 @@ interface NoteCardProps {
   lane: LaneKind;
   /** Set when the note is shown inside this cluster's card (its lane is then shown as a tag). */
   clusterId?: string;
+  /** The one note of its list that Tab reaches (roving tabindex); arrows move among the others. */
+  tabbable: boolean;
+  /** Told when the focus enters this note, so its list makes it the Tab stop. */
+  onNoteFocus: (noteId: string) => void;
 }
 
-/** One sticky note. Subscribes to its own note only, so a remote edit elsewhere does not re-render it. */
-export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, clusterId }: NoteCardProps) {
+/**
+ * One sticky note: its text, then quiet marks (author, lane, new, initiative, who edits, counts) and one 「…」
+ * button for its actions menu. The note itself takes the focus: Enter edits, Space lifts it for moving, Shift+F10
+ * opens the menu, letters run the menu's shortcuts. Subscribes to its own note only, so a remote edit elsewhere
+ * does not re-render it.
+ */
+export const NoteCard = memo(function NoteCard({
+  noteId,
+  pillarId,
+  lane,
+  clusterId,
+  tabbable,
+  onNoteFocus,
+}: NoteCardProps) {
   countRender(`note:${noteId}`);
   const { t } = useI18n();
-  const { session, canEditBoard, identity } = useBoard();
+  const { session, canEditBoard } = useBoard();
   const ui = useBoardUi();
+  const actions = useActions();
   const note = useNote(noteId);
   const editors = useEditorsOf(noteId);
   const spotlit = useIsSpotlit(noteId);
@@ -44,11 +62,10 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
   const fedTitles = useFedTitles(session.boardDoc, noteId);
   // Never editable once the board is read-only (e.g. closed for good by the server), even mid-edit.
   const editing = useStoreSelector(ui.editingNoteId, (id) => id === noteId) && canEditBoard;
-  const setEditing = (on: boolean) => ui.editingNoteId.set(on ? noteId : null);
+  const menuOpen = useStoreSelector(actions.menu, (menu) => menu?.noteId === noteId);
   const item = useRef<HTMLLIElement | null>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
-  const [grouping, setGrouping] = useState(false);
 
   const drag = useDraggable({ id: noteId, disabled: !canEditBoard || editing });
   const dropData: DropData = clusterId
@@ -63,29 +80,29 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
     return () => session.awareness.setLocalStateField('editing', null);
   }, [editing, noteId, session]);
 
+  // The editor closed: the focus comes back to the note, unless it is already elsewhere (another note's
+  // editor opened meanwhile and took it: typing goes there).
   useEffect(() => {
-    if (wasEditing.current && !editing) editButton.current?.focus();
+    const active = document.activeElement;
+    if (wasEditing.current && !editing && (!active || active === document.body || item.current?.contains(active))) {
+      item.current?.focus();
+    }
     wasEditing.current = editing;
   }, [editing]);
 
   if (!note) return null;
   const label = shorten(note.text);
 
-  function remove() {
-    const next = item.current?.nextElementSibling ?? item.current?.previousElementSibling;
-    const fallback =
-      item.current?.closest('.lane')?.querySelector<HTMLElement>('.quick-entry input') ??
-      item.current?.closest('.cluster-card')?.querySelector<HTMLElement>('button');
-    deleteNote(session.boardDoc, noteId, Date.now(), LOCAL_ORIGIN, identity);
-    (next?.querySelector<HTMLElement>('.note-edit') ?? fallback)?.focus();
-    ui.notify({
-      message: t('note.deleted', { text: label }),
-      action: { label: t('note.undo'), run: () => restoreNote(session.boardDoc, noteId) },
-    });
+  function onKeyDown(event: React.KeyboardEvent<HTMLLIElement>) {
+    // While lifted, the keys are dnd-kit's (arrows move, Space or Enter drops, Escape cancels).
+    if (drag.isDragging) return;
+    if (event.target === event.currentTarget && moveFocusAmongNotes(event)) return;
+    if (actions.onNoteKey(event, noteId, menuButton.current)) return;
+    // Space lifts the note (only when the note itself has the focus: dnd-kit checks the activator).
+    drag.listeners?.onKeyDown?.(event);
   }
 
-  // Mouse and touch can grab the note anywhere on its text; the keyboard uses the handle (a button), so
-  // Enter and Space on the note's other buttons never start a drag.
+  // Mouse and touch grab the note by its text; the keyboard lifts it with Space on the note itself.
   const pointerListeners = {
     onMouseDown: drag.listeners?.onMouseDown as React.MouseEventHandler | undefined,
     onTouchStart: drag.listeners?.onTouchStart as React.TouchEventHandler | undefined,
@@ -96,30 +113,21 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
       ref={(element) => {
         item.current = element;
         drag.setNodeRef(element);
+        drag.setActivatorNodeRef(element);
         drop.setNodeRef(element);
       }}
       className={`note ${drag.isDragging ? 'note-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'note-over' : ''} ${editors.length > 0 ? 'note-remote-editing' : ''} ${spotlit ? 'item-spotlit' : ''} ${visitMark ? `note-visit-${visitMark}` : ''}`}
       style={{ background: note.color, outlineColor: editors[0]?.color }}
       aria-label={t('note.label', { text: label })}
+      aria-describedby={canEditBoard ? drag.attributes['aria-describedby'] : undefined}
       data-note-id={noteId}
-      // Focusable by script only: the since-last-visit list jumps here.
-      tabIndex={-1}
+      tabIndex={tabbable ? 0 : -1}
+      onFocus={() => onNoteFocus(noteId)}
+      onKeyDown={onKeyDown}
     >
-      {canEditBoard && (
-        <button
-          type="button"
-          className="drag-handle"
-          ref={drag.setActivatorNodeRef}
-          {...drag.attributes}
-          {...drag.listeners}
-          aria-label={t('note.dragHandle', { text: label })}
-        >
-          <span aria-hidden="true">⠿</span>
-        </button>
-      )}
       {editing && note.ytext ? (
         <>
-          <NoteEditor noteId={noteId} ytext={note.ytext} onDone={() => setEditing(false)} />
+          <NoteEditor noteId={noteId} ytext={note.ytext} onDone={() => ui.editingNoteId.set(null)} />
           <NoteColorSelect noteId={noteId} color={note.color} />
         </>
       ) : (
@@ -129,6 +137,7 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
       )}
       <div className="note-footer">
         {clusterId && <NoteLaneTag lane={lane} />}
+        {note.authorName && <span className="note-author">{t('note.by', { name: note.authorName })}</span>}
         <VisitBadge mark={visitMark} />
         {fedTitles !== '' && <InitiativeBadge titles={fedTitles} />}
         {editors.length > 0 && (
@@ -136,42 +145,25 @@ export const NoteCard = memo(function NoteCard({ noteId, pillarId, lane, cluster
             {editors.map((peer) => t('note.editingBy', { name: peer.name })).join('、')}
           </span>
         )}
-        {note.authorName && <span className="note-author">{t('note.by', { name: note.authorName })}</span>}
+        <NoteBadges noteId={noteId} />
+        <IconButton
+          ref={menuButton}
+          className="note-menu-button"
+          icon={<MoreIcon />}
+          tooltip={t('noteMenu.tooltip')}
+          label={t('noteMenu.button', { text: label })}
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          tabIndex={tabbable ? 0 : -1}
+          onClick={(event) => actions.openMenu(noteId, event.currentTarget)}
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+            event.preventDefault();
+            event.stopPropagation();
+            actions.openMenu(noteId, event.currentTarget);
+          }}
+        />
       </div>
-      <div className="note-social">
-        <DiscussionButton targetId={noteId} kind="note" label={note.text} />
-        <ReactionButtons targetId={noteId} />
-      </div>
-      {canEditBoard && !editing && (
-        <div className="note-actions">
-          <button
-            type="button"
-            className="note-edit"
-            ref={editButton}
-            onClick={() => {
-              // A note written by another tool with a plain-string text: make it collaborative text first.
-              if (!note.ytext) applyNoteTextChange(session.boardDoc, noteId, { index: 0, deleteCount: 0, insert: '' });
-              setEditing(true);
-            }}
-          >
-            {t('note.edit')}
-          </button>
-          <button type="button" onClick={() => ui.openMoveDialog(noteId)}>
-            {t('note.moveTo')}
-          </button>
-          <button type="button" onClick={() => setGrouping(true)}>
-            {t('cluster.groupWith')}
-          </button>
-          {clusterId && <LeaveClusterButton noteId={noteId} />}
-          <SpotlightButton itemId={noteId} label={label} />
-          <button type="button" onClick={remove}>
-            {t('note.delete')}
-          </button>
-        </div>
-      )}
-      {grouping && canEditBoard && (
-        <GroupDialog noteId={noteId} pillarId={pillarId} onClose={() => setGrouping(false)} />
-      )}
     </li>
   );
 });

@@ -8,6 +8,7 @@ import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
 import { CommentComposer } from './CommentComposer';
 import { useThread } from './hooks';
+import { ReactionButtons } from './ReactionButtons';
 
 interface ThreadProps {
   targetId: string;
@@ -64,6 +65,7 @@ export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: T
       ) : (
         <p className="muted">{t('comment.viewerNotice')}</p>
       )}
+      <ReactionButtons targetId={targetId} />
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {t('comment.close')}

@@ -3,6 +3,7 @@ import type { CommentTargetKind } from '../../shared/records/comment';
 import { shorten } from '../board/dnd/announcements';
 import { useI18n } from '../i18n/I18nProvider';
 import { createStore, type Store, useStoreSelector } from '../lib/store';
+import { CommentIcon } from '../ui/icons';
 import { useNewCommentCount } from '../visit/VisitContext';
 import { CommentThreadDialog } from './CommentThread';
 import { useCommentCount } from './hooks';
@@ -57,7 +58,7 @@ export function DiscussionButton({ targetId, kind, label, keeper }: DiscussionBu
       >
         {/* The name is the hidden text (not aria-label): it names the note, which the short visible text does not. */}
         <span aria-hidden="true">
-          💬 {t('comment.short', { count })}
+          <CommentIcon /> {t('comment.short', { count })}
           {fresh > 0 && (
             <span className="comment-new-badge">
               {' '}

@@ -1,10 +1,13 @@
 import { setReaction } from '../../shared/ops/comments';
 import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { LikeIcon, QuestionIcon } from '../ui/icons';
 import { useReactions } from './hooks';
 
+const GLYPHS = { '👍': LikeIcon, '❓': QuestionIcon } as const;
+
 /**
- * 👍 and ❓ on a target (shown with words too: closed-network PCs may lack an emoji font): toggle buttons (aria-pressed) with their counts. A viewer sees the counts only.
+ * 👍 and ❓ on a target, in its comment thread (bundled icons with words: closed-network PCs may lack an emoji font): toggle buttons (aria-pressed) with their counts. A viewer sees the counts only.
  * Each person has one reaction of each kind per target, so pressing twice on two devices counts once.
  */
 export function ReactionButtons({ targetId }: { targetId: string }) {
@@ -16,10 +19,11 @@ export function ReactionButtons({ targetId }: { targetId: string }) {
     <div className="reactions" role="group" aria-label={t('comment.reactions')}>
       {reactions.map(({ emoji, count, mine }) => {
         const name = t(`comment.reaction.${emoji}`, { count });
+        const Glyph = GLYPHS[emoji];
         if (!canEditBoard) {
           return count > 0 ? (
             <span key={emoji} className="reaction reaction-readonly">
-              <span aria-hidden="true">{emoji}</span> {name}
+              <Glyph /> {name}
             </span>
           ) : null;
         }
@@ -31,8 +35,8 @@ export function ReactionButtons({ targetId }: { targetId: string }) {
             aria-pressed={mine}
             onClick={() => setReaction(session.boardDoc, targetId, emoji, identity.id, !mine)}
           >
-            {/* The emoji is decoration (a PC without an emoji font shows a box): the words are the name. */}
-            <span aria-hidden="true">{emoji}</span> {name}
+            {/* The icon is decoration: the words are the name. */}
+            <Glyph /> {name}
           </button>
         );
       })}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
+import { addNoteByTyping, BrowserHarness, noteAction, shown } from './harness';
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   const harness = new BrowserHarness();
@@ -23,11 +23,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await addNoteByTyping(page, '人材育成', 'アイデア', '若手による勉強会');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await noteItem(page, '窓口の待ち時間が長い').getByRole('button', { name: '編集' }).click();
+    await noteAction(page, '窓口の待ち時間が長い', '編集');
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
 
-    await noteItem(page, '若手による勉強会').getByRole('button', { name: '移動…' }).click();
+    await noteAction(page, '若手による勉強会', '移動…');
     await shown(page.getByRole('dialog', { name: '付箋を移動' }));
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -60,7 +60,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await addNoteByTyping(page, '市民サービスの向上', '課題', '窓口の待ち時間が長い');
     await addNoteByTyping(page, '市民サービスの向上', 'アイデア', 'オンライン予約');
     await addNoteByTyping(page, '市民サービスの向上', 'アイデア', '書かない窓口');
-    await noteItem(page, 'オンライン予約').getByRole('button', { name: 'グループにする…' }).click();
+    await noteAction(page, 'オンライン予約', 'グループにする…');
     const dialog = page.getByRole('dialog', { name: 'グループにする' });
     await shown(dialog);
     expect(await seriousViolations(page)).toEqual([]);

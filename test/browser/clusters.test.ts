@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, shown } from './harness';
+import {
+  absent,
+  addNoteByTyping,
+  BrowserHarness,
+  laneRegion,
+  noteAction,
+  noteItem,
+  openNoteMenu,
+  shown,
+} from './harness';
 import { composeJapanese } from './ime';
 
 const CITIZEN = '市民サービスの向上';
@@ -88,9 +97,9 @@ describe('clusters (グループ) with three people', () => {
     // Each note in a cluster shows its lane.
     expect(await noteItem(suzuki, 'オンライン予約').locator('.note-lane-tag').innerText()).toBe('アイデア');
 
-    // 鈴木 groups 書かない窓口 with 申請が紙 by keyboard only: 「グループにする…」, arrows, Tab, Enter.
-    await noteItem(suzuki, '書かない窓口').getByRole('button', { name: 'グループにする…' }).focus();
-    await suzuki.keyboard.press('Enter');
+    // 鈴木 groups 書かない窓口 with 申請が紙 by keyboard only: G on the note (グループにする…), arrows, Tab, Enter.
+    await noteItem(suzuki, '書かない窓口').focus();
+    await suzuki.keyboard.press('g');
     const dialog = suzuki.getByRole('dialog', { name: 'グループにする' });
     await shown(dialog);
     const options = dialog.getByRole('radio');
@@ -175,7 +184,7 @@ describe('clusters (グループ) with three people', () => {
     await addNoteByTyping(sato, CITIZEN, 'アイデア', '予約制');
     await addNoteByTyping(sato, CITIZEN, 'アイデア', '書かない窓口');
     for (const text of ['予約制', '書かない窓口']) {
-      await noteItem(sato, text).getByRole('button', { name: 'グループにする…' }).click();
+      await noteAction(sato, text, 'グループにする…');
       await sato
         .getByRole('dialog', { name: 'グループにする' })
         .getByRole('radio', { name: /窓口が混む/ })
@@ -190,8 +199,8 @@ describe('clusters (グループ) with three people', () => {
     await shown(cluster(watcher, '窓口が混む'));
 
     // 「グループから外す」: back to the end of its own lane, announced, the focus kept on it.
-    await noteItem(sato, '予約制').getByRole('button', { name: 'グループから外す' }).focus();
-    await sato.keyboard.press('Enter');
+    await noteItem(sato, '予約制').focus();
+    await sato.keyboard.press('u');
     await expect.poll(() => laneTexts(watcher, 'アイデア')).toEqual(['予約制']);
     await expect
       .poll(() => sato.getByRole('status').allInnerTexts())
@@ -232,13 +241,13 @@ describe('clusters (グループ) with three people', () => {
     const sato = await harness.openBoard(board, 'participant', { name: '佐藤' });
     await addNoteByTyping(sato, CITIZEN, '課題', '窓口が混む');
     await addNoteByTyping(sato, CITIZEN, 'アイデア', '予約制');
-    await noteItem(sato, '予約制').getByRole('button', { name: 'グループにする…' }).click();
+    await noteAction(sato, '予約制', 'グループにする…');
     await sato.getByRole('dialog', { name: 'グループにする' }).getByRole('button', { name: 'グループにする' }).click();
     await shown(cluster(sato, '窓口が混む'));
     await addNoteByTyping(sato, CITIZEN, '課題', '電話が遠い');
 
     // Up from the 課題 lane: the nearest stop is the cluster's last note.
-    await sato.getByRole('button', { name: '付箋「電話が遠い」をドラッグして移動' }).focus();
+    await noteItem(sato, '電話が遠い').focus();
     await sato.keyboard.press('Space');
     await expect.poll(() => dragAnnouncement(sato)).toContain('付箋「電話が遠い」を持ち上げました。');
     await sato.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
@@ -251,7 +260,7 @@ describe('clusters (グループ) with three people', () => {
     await expect.poll(() => memberTexts(sato, '窓口が混む')).toEqual(['窓口が混む', '電話が遠い', '予約制']);
 
     // Down from the cluster onto the empty 課題 lane: it leaves the cluster.
-    await sato.getByRole('button', { name: '付箋「電話が遠い」をドラッグして移動' }).focus();
+    await noteItem(sato, '電話が遠い').focus();
     await sato.keyboard.press('Space');
     await expect.poll(() => dragAnnouncement(sato)).toContain('付箋「電話が遠い」を持ち上げました。');
     await sato.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
@@ -273,13 +282,19 @@ describe('clusters (グループ) with three people', () => {
     const viewer = await harness.openBoard(board, 'viewer', { name: '閲覧者' });
     await addNoteByTyping(sato, CITIZEN, '課題', '窓口が混む');
     await addNoteByTyping(sato, CITIZEN, '達成目標', '待たずに済む');
-    await noteItem(sato, '待たずに済む').getByRole('button', { name: 'グループにする…' }).click();
+    await noteAction(sato, '待たずに済む', 'グループにする…');
     await sato.getByRole('dialog', { name: 'グループにする' }).getByRole('button', { name: 'グループにする' }).click();
     await shown(cluster(viewer, '窓口が混む'));
     await expect.poll(() => memberTexts(viewer, '窓口が混む')).toEqual(['窓口が混む', '待たずに済む']);
     // Nothing that changes the board: only the comment threads, to read (the group's own and its notes').
     const buttons = cluster(viewer, '窓口が混む').getByRole('button');
-    expect(await buttons.filter({ hasNotText: 'コメント' }).count()).toBe(0);
+    expect(await buttons.filter({ hasNotText: /コメント|操作/ }).count()).toBe(0);
+    // A note's menu offers the viewer its comments only.
+    const menu = await openNoteMenu(viewer, '待たずに済む');
+    expect(await menu.getByRole('menuitem').count()).toBe(1);
+    await shown(menu.getByRole('menuitem', { name: 'コメント…' }));
+    await viewer.keyboard.press('Escape');
+    await absent(menu);
     await cluster(viewer, '窓口が混む')
       .getByRole('button', { name: '『グループ: 窓口が混む』へのコメント（0件）' })
       .click();

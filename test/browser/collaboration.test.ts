@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, openEditor, shown } from './harness';
+import {
+  absent,
+  addNoteByTyping,
+  BrowserHarness,
+  laneRegion,
+  noteAction,
+  noteItem,
+  openEditor,
+  shown,
+} from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const EFFICIENCY = '業務の効率化';
@@ -43,7 +52,7 @@ describe('two people on one board', () => {
     await absent(laneRegion(bob, CITIZEN, '課題').getByRole('listitem'));
 
     // Deleted: Bob deletes it, Alice no longer sees it; Bob's undo brings it back for both.
-    await noteItem(bob, '窓口の待ち時間が長い（特に月曜）').getByRole('button', { name: '削除' }).click();
+    await noteAction(bob, '窓口の待ち時間が長い（特に月曜）', '削除');
     await absent(noteItem(alice, '窓口の待ち時間が長い（特に月曜）'));
     // The undo of the message that says so (the header's 元に戻す undoes Bob's last change too, but this is the message's).
     await bob
@@ -64,7 +73,7 @@ describe('two people on one board', () => {
     const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
     await addNoteByTyping(alice, TALENT, 'アイデア', '研修の動画を共有');
-    await noteItem(bob, '研修の動画を共有').getByRole('button', { name: '編集' }).click();
+    await noteAction(bob, '研修の動画を共有', '編集');
     await expect.poll(() => noteItem(alice, '研修の動画を共有').innerText()).toContain('鈴木さんが編集中');
     await bob.getByRole('textbox', { name: '付箋の本文を編集' }).press('Escape');
     await expect.poll(() => noteItem(alice, '研修の動画を共有').innerText()).not.toContain('鈴木さんが編集中');
@@ -75,7 +84,7 @@ describe('two people on one board', () => {
     const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
     const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
     await addNoteByTyping(alice, CITIZEN, '達成目標', '色を変える付箋');
-    await noteItem(alice, '色を変える付箋').getByRole('button', { name: '編集' }).click();
+    await noteAction(alice, '色を変える付箋', '編集');
     await alice.getByRole('combobox', { name: '色' }).selectOption({ label: '水色' });
     const background = (page: typeof alice, text: string) =>
       noteItem(page, text).evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -95,7 +104,7 @@ describe('two people on one board', () => {
     await expect.poll(() => laneRegion(watcher, CITIZEN, '課題').getByRole('listitem').count()).toBe(3);
     const before = await watcher.evaluate(() => ({ ...window.__renderCounts }));
 
-    await noteItem(writer, '二つ目').getByRole('button', { name: '編集' }).click();
+    await noteAction(writer, '二つ目', '編集');
     await writer.getByRole('textbox', { name: '付箋の本文を編集' }).press('End');
     await writer.getByRole('textbox', { name: '付箋の本文を編集' }).pressSequentially('です');
     await shown(noteItem(watcher, '二つ目です'));
@@ -113,7 +122,7 @@ describe('two people on one board', () => {
     const board = await harness.createBoard();
     const writer = await harness.openBoard(board, 'participant', { name: '佐藤', recordRenders: true });
     for (const text of ['一つ目', '二つ目']) await addNoteByTyping(writer, CITIZEN, '課題', text);
-    await noteItem(writer, '二つ目').getByRole('button', { name: '編集' }).click();
+    await noteAction(writer, '二つ目', '編集');
     const editor = writer.getByRole('textbox', { name: '付箋の本文を編集' });
     await editor.press('End');
     const before = await writer.evaluate(() => ({ ...window.__renderCounts }));

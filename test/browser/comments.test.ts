@@ -1,13 +1,22 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { absent, addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
+import {
+  absent,
+  addNoteByTyping,
+  BrowserHarness,
+  noteAction,
+  noteItem,
+  noteToggle,
+  openNoteMenu,
+  shown,
+} from './harness';
 import { composeJapanese } from './ime';
 
 const CITIZEN = '市民サービスの向上';
 
-const commentButton = (page: Page, text: string, count: number) =>
-  noteItem(page, text).getByRole('button', { name: `『${text}』へのコメント（${count}件）` });
+/** The quiet count on the note (its words are read by screen readers; the eye sees an icon and a number). */
+const commentCount = (page: Page, text: string, count: number) => noteItem(page, text).getByText(`コメント${count}件`);
 const thread = (page: Page, text: string) => page.getByRole('dialog', { name: `『${text}』へのコメント` });
 const commentField = (page: Page) => page.getByRole('textbox', { name: 'コメントを書く' });
 const commentEntry = (page: Page, text: string) => page.locator('.comment').filter({ hasText: text });
@@ -24,8 +33,10 @@ describe('comment threads and reactions', () => {
     const note = '窓口の待ち時間が長い';
     await addNoteByTyping(alice, CITIZEN, '課題', note);
 
-    // Bob writes a comment from the keyboard: the IME's Enter does not send, Ctrl+Enter does.
-    await commentButton(bob, note, 0).click();
+    // Bob writes a comment from the keyboard (C on the note opens its thread): the IME's Enter does not send,
+    // Ctrl+Enter does.
+    await noteItem(bob, note).focus();
+    await bob.keyboard.press('c');
     await shown(thread(bob, note));
     await expect.poll(() => bob.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await composeJapanese(bob, ['そうだん'], '相談', 2);
@@ -37,7 +48,8 @@ describe('comment threads and reactions', () => {
     expect(await commentField(bob).inputValue()).toBe('');
 
     // Alice sees the count on the note live, and the thread with Bob's name; she cannot edit his comment.
-    await commentButton(alice, note, 1).click();
+    await shown(commentCount(alice, note, 1));
+    await noteAction(alice, note, 'コメント…');
     const bobsComment = commentEntry(alice, '月曜の朝が特に混みます');
     await shown(bobsComment);
     expect(await bobsComment.innerText()).toContain('鈴木');
@@ -75,7 +87,7 @@ describe('comment threads and reactions', () => {
     await shown(commentEntry(alice, '削除されたコメント'));
     await alice.keyboard.press('Escape');
     await absent(thread(alice, note));
-    await shown(commentButton(alice, note, 1));
+    await shown(commentCount(alice, note, 1));
 
     // The activity feed names who commented and who wrote the note.
     await alice.getByRole('button', { name: 'アクティビティ' }).click();
@@ -100,28 +112,36 @@ describe('comment threads and reactions', () => {
     const note = '申請書を電子化する';
     await addNoteByTyping(alice, CITIZEN, 'アイデア', note);
 
-    const like = (page: Page, count: number) =>
-      noteItem(page, note).getByRole('button', { name: `いいね（${count}）` });
-    await like(alice, 0).click();
-    await expect.poll(() => like(alice, 1).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => like(bob, 1).getAttribute('aria-pressed')).toBe('false');
-    await like(bob, 1).click();
-    await shown(like(alice, 2));
+    // The counts are quiet text on the note; the switches are in its menu (menuitemcheckbox, checked when mine).
+    const likes = (page: Page, count: number) => noteItem(page, note).getByText(`いいね（${count}）`);
+    const likeChecked = async (page: Page) => {
+      const menu = await openNoteMenu(page, note);
+      const checked = await menu.getByRole('menuitemcheckbox', { name: 'いいね' }).getAttribute('aria-checked');
+      await page.keyboard.press('Escape');
+      await absent(menu);
+      return checked;
+    };
+    await noteToggle(alice, note, 'いいね');
+    await shown(likes(alice, 1));
+    expect(await likeChecked(alice)).toBe('true');
+    await shown(likes(bob, 1));
+    expect(await likeChecked(bob)).toBe('false');
+    await noteToggle(bob, note, 'いいね');
+    await shown(likes(alice, 2));
     // Pressing again takes one's own reaction back, never the other's.
-    await like(alice, 2).click();
-    await shown(like(bob, 1));
-    await expect.poll(() => like(bob, 1).getAttribute('aria-pressed')).toBe('true');
-    await noteItem(bob, note).getByRole('button', { name: '質問あり（0）' }).press('Enter');
-    await shown(noteItem(alice, note).getByRole('button', { name: '質問あり（1）' }));
+    await noteToggle(alice, note, 'いいね');
+    await shown(likes(bob, 1));
+    expect(await likeChecked(bob)).toBe('true');
+    // From the keyboard: 2 on the focused note is 質問あり.
+    await noteItem(bob, note).focus();
+    await bob.keyboard.press('2');
+    await shown(noteItem(alice, note).getByText('質問あり（1）'));
 
-    // The viewer sees the counts and the thread, and has nothing to press or write.
-    await expect.poll(() => noteItem(viewer, note).innerText()).toContain('いいね（1）');
-    expect(
-      await noteItem(viewer, note)
-        .getByRole('button', { name: /いいね/ })
-        .count(),
-    ).toBe(0);
-    await commentButton(viewer, note, 0).click();
+    // The viewer sees the counts and the thread, and has nothing to switch or write.
+    await shown(likes(viewer, 1));
+    const menu = await openNoteMenu(viewer, note);
+    expect(await menu.getByRole('menuitemcheckbox').count()).toBe(0);
+    await menu.getByRole('menuitem', { name: 'コメント…' }).click();
     await shown(thread(viewer, note).getByText('閲覧用リンクではコメントやリアクションはできません。'));
     expect(await commentField(viewer).count()).toBe(0);
     expect(harness.pageErrors).toEqual([]);

@@ -4,7 +4,16 @@ import { boardRoots } from '../../shared/docs';
 import { moveNote } from '../../shared/ops/notes';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced } from '../server/helpers';
-import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, openEditor, shown } from './harness';
+import {
+  absent,
+  addNoteByTyping,
+  BrowserHarness,
+  laneRegion,
+  noteAction,
+  noteItem,
+  openEditor,
+  shown,
+} from './harness';
 import { beginComposition } from './ime';
 
 const CITIZEN = '市民サービスの向上';
@@ -33,7 +42,7 @@ describe('editing a note while a colleague moves or deletes it', () => {
     await editor.press('End');
     await editor.pressSequentially('、月曜');
 
-    await noteItem(bob, '窓口が混む、月曜').getByRole('button', { name: '削除' }).click();
+    await noteAction(bob, '窓口が混む、月曜', '削除');
     await absent(noteItem(bob, '窓口が混む、月曜'));
 
     // Alice is told, in her editor, which stays open with the focus.
@@ -63,7 +72,7 @@ describe('editing a note while a colleague moves or deletes it', () => {
     await editor.press('End');
     const composition = await beginComposition(alice, ['す', 'すま', 'すまほ', 'すまほから']);
 
-    await noteItem(bob, '申請を').getByRole('button', { name: '削除' }).click();
+    await noteAction(bob, '申請を', '削除');
     await shown(alice.getByRole('alert').filter({ hasText: 'この付箋は鈴木さんが削除しました' }));
     await composition.commit('スマホから');
     await expect.poll(() => editor.inputValue()).toBe('申請をスマホから');
@@ -93,12 +102,12 @@ describe('editing a note while a colleague moves or deletes it', () => {
       const composition = await beginComposition(alice, ['す', 'すま', 'すまほ', 'すまほから']);
 
       if (way === 'the 移動… dialog') {
-        await noteItem(bob, '申請を').getByRole('button', { name: '移動…' }).click();
+        await noteAction(bob, '申請を', '移動…');
         const dialog = bob.getByRole('dialog', { name: '付箋を移動' });
         await dialog.getByRole('combobox', { name: '柱' }).selectOption({ label: EFFICIENCY });
         await dialog.getByRole('button', { name: '移動する' }).click();
       } else if (way === 'the keyboard') {
-        await bob.getByRole('button', { name: '付箋「申請を」をドラッグして移動' }).focus();
+        await noteItem(bob, '申請を').focus();
         await bob.keyboard.press('Space');
         await expect
           .poll(() => bob.locator('[id^="DndLiveRegion"]').innerText())

@@ -153,8 +153,33 @@ export async function addNoteByTyping(page: Page, pillar: string, lane: string, 
   await quickEntry(page, pillar, lane).press('Enter');
 }
 
-/** Opens a note's in-place editor with its 編集 button; returns the editor's text field. */
+/** A note's 「…」 button, which opens its actions menu. */
+export function noteMenuButton(page: Page, noteText: string) {
+  return noteItem(page, noteText).getByRole('button', { name: /^付箋「.*」の操作$/ });
+}
+
+/** Opens a note's actions menu with a click on its 「…」 button; returns the menu. */
+export async function openNoteMenu(page: Page, noteText: string) {
+  await noteMenuButton(page, noteText).click();
+  const menu = page.getByRole('menu');
+  await shown(menu);
+  return menu;
+}
+
+/** Runs one of a note's actions (編集, 移動…, グループにする…, 削除...) from its menu, as a person clicking. */
+export async function noteAction(page: Page, noteText: string, action: string): Promise<void> {
+  const menu = await openNoteMenu(page, noteText);
+  await menu.getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+/** Switches one of a note's on/off actions (注目, いいね, 質問あり) from its menu. */
+export async function noteToggle(page: Page, noteText: string, action: string): Promise<void> {
+  const menu = await openNoteMenu(page, noteText);
+  await menu.getByRole('menuitemcheckbox', { name: action, exact: true }).click();
+}
+
+/** Opens a note's in-place editor from its menu (編集); returns the editor's text field. */
 export async function openEditor(page: Page, noteText: string) {
-  await noteItem(page, noteText).getByRole('button', { name: '編集' }).click();
+  await noteAction(page, noteText, '編集');
   return page.getByRole('textbox', { name: '付箋の本文を編集' });
 }

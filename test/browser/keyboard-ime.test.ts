@@ -8,6 +8,7 @@ import {
   addNoteByTyping,
   BrowserHarness,
   laneRegion,
+  noteAction,
   noteItem,
   openEditor,
   quickEntry,
@@ -24,7 +25,7 @@ function dragAnnouncement(page: Page) {
 }
 
 /**
- * Picks a note up by keyboard (its drag handle, Space) and waits until dnd-kit listens for the next key:
+ * Picks a note up by keyboard (Space on the focused note) and waits until dnd-kit listens for the next key:
  * its keyboard sensor adds that listener in a zero-delay timer, which fires before one queued after it.
  */
 async function pickUpByKeyboard(page: Page, noteText: string) {
@@ -50,10 +51,10 @@ describe('keyboard and Japanese input', () => {
     // Focus stays in the field for the next note.
     expect(await quickEntry(page, CITIZEN, '課題').evaluate((el) => el === document.activeElement)).toBe(true);
 
-    // Shift+Tab back through the note's buttons (delete, group with…, move, edit, ❓, 👍, comments) to its drag handle.
-    for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+Tab');
+    // Shift+Tab back past the note's 「…」 button to the note itself, which Space lifts.
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-    expect(focused).toBe('付箋「申請書類が多すぎる」をドラッグして移動');
+    expect(focused).toBe('付箋: 申請書類が多すぎる');
 
     await pickUpByKeyboard(page, '申請書類が多すぎる');
     await page.keyboard.press('ArrowRight');
@@ -80,7 +81,7 @@ describe('keyboard and Japanese input', () => {
         .evaluateAll((items) => items.map((i) => i.querySelector('.note-text')?.textContent));
     await expect.poll(order).toEqual(['一番', '二番', '三番']);
 
-    await page.getByRole('button', { name: '付箋「一番」をドラッグして移動' }).focus();
+    await noteItem(page, '一番').focus();
     await pickUpByKeyboard(page, '一番');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => dragAnnouncement(page)).toContain('アイデアの2番目の位置にあります');
@@ -95,7 +96,7 @@ describe('keyboard and Japanese input', () => {
     await expect.poll(order).toEqual(['二番', '一番', '三番']);
 
     // Picked up and put down in place: nothing changes, nothing is written.
-    await page.getByRole('button', { name: '付箋「三番」をドラッグして移動' }).focus();
+    await noteItem(page, '三番').focus();
     await pickUpByKeyboard(page, '三番');
     await page.keyboard.press('Space');
     await expect.poll(() => dragAnnouncement(page)).toContain('3番目に置きました');
@@ -111,7 +112,11 @@ describe('keyboard and Japanese input', () => {
     ] as const) {
       await addNoteByTyping(page, EFFICIENCY, lane, text);
     }
-    await noteItem(page, 'AIで問い合わせ対応').getByRole('button', { name: '移動…' }).focus();
+    // The note's menu by keyboard: Shift+F10, then 移動… (the second item) and Enter.
+    await noteItem(page, 'AIで問い合わせ対応').focus();
+    await page.keyboard.press('Shift+F10');
+    await shown(page.getByRole('menu'));
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: '付箋を移動' });
     await shown(dialog);
@@ -227,7 +232,7 @@ describe('keyboard and Japanese input', () => {
     const cdp = await alice.context().newCDPSession(alice);
     await cdp.send('Input.imeSetComposition', { text: 'では', selectionStart: 2, selectionEnd: 2 }); // not confirmed
 
-    await noteItem(bob, '窓口が混む').getByRole('button', { name: '移動…' }).click();
+    await noteAction(bob, '窓口が混む', '移動…');
     const dialog = bob.getByRole('dialog', { name: '付箋を移動' });
     await dialog.getByRole('combobox', { name: '柱' }).selectOption({ label: EFFICIENCY });
     await dialog.getByRole('button', { name: '移動する' }).click();

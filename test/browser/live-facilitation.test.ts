@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, noteItem, noteToggle, openNoteMenu, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const selectedTab = (page: Page) => page.getByRole('tab', { selected: true }).innerText();
@@ -18,11 +18,16 @@ describe('live facilitation: spotlight and follow-me', () => {
     const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
     await addNoteByTyping(participant, CITIZEN, '課題', '窓口が混む');
     await shown(noteItem(facilitator, '窓口が混む'));
-    expect(await participant.getByRole('button', { name: '「窓口が混む」にみんなの注目を集める' }).count()).toBe(0);
+    // 注目 is in the facilitator's note menu only (a switch, checked while the note is in the spotlight).
+    const participantMenu = await openNoteMenu(participant, '窓口が混む');
+    expect(await participantMenu.getByRole('menuitemcheckbox', { name: '注目' }).count()).toBe(0);
+    await participant.keyboard.press('Escape');
+    await absent(participantMenu);
 
-    const spotlight = facilitator.getByRole('button', { name: '「窓口が混む」にみんなの注目を集める' });
-    await spotlight.click();
-    expect(await spotlight.getAttribute('aria-pressed')).toBe('true');
+    await noteToggle(facilitator, '窓口が混む', '注目');
+    const menu = await openNoteMenu(facilitator, '窓口が混む');
+    expect(await menu.getByRole('menuitemcheckbox', { name: '注目' }).getAttribute('aria-checked')).toBe('true');
+    await facilitator.keyboard.press('Escape');
     await shown(participant.getByText('注目: 「窓口が混む」'));
     await expect.poll(() => noteItem(participant, '窓口が混む').getAttribute('class')).toContain('item-spotlit');
     await participant.getByRole('button', { name: '表示する' }).click();

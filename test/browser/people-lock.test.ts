@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, addNoteByTyping, BrowserHarness, noteItem, quickEntry, shown } from './harness';
+import {
+  absent,
+  addNoteByTyping,
+  BrowserHarness,
+  noteAction,
+  noteItem,
+  openNoteMenu,
+  quickEntry,
+  shown,
+} from './harness';
 
 const CITIZEN = '市民サービスの向上';
 
@@ -45,7 +54,7 @@ describe('people, links and the board lock', () => {
     const first = await guestToken();
     expect(first).toBeTruthy();
     await addNoteByTyping(participant, CITIZEN, '課題', '自分の付箋');
-    await noteItem(participant, '自分の付箋').getByRole('button', { name: '削除' }).click();
+    await noteAction(participant, '自分の付箋', '削除');
     await participant.reload();
     await participant.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
     expect(await guestToken()).toBe(first);
@@ -129,7 +138,12 @@ describe('people, links and the board lock', () => {
         .filter({ hasText: 'ファシリテーターがボードをロックしました。閲覧のみできます。（進行役）' }),
     );
     await absent(quickEntry(participant, CITIZEN, '課題'));
-    expect(await participant.getByRole('button', { name: '編集', exact: true }).count()).toBe(0);
+    // The note's menu offers the participant only its comments now.
+    const lockedMenu = await openNoteMenu(participant, 'ロック前の付箋');
+    expect(await lockedMenu.getByRole('menuitem', { name: '編集' }).count()).toBe(0);
+    expect(await lockedMenu.getByRole('menuitem').count()).toBe(1);
+    await participant.keyboard.press('Escape');
+    await absent(lockedMenu);
     await shown(facilitator.getByText('ボードはロック中です。参加者は編集できません。', { exact: false }));
     // The facilitator still writes.
     await addNoteByTyping(facilitator, CITIZEN, '達成目標', '議長のまとめ');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipEntries } from '../server/zipEntries';
 import { downloadFrom, openExportDialog } from './exportDownloads';
-import { absent, addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, noteAction, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const FIRST = '窓口の待ち時間が長い';
@@ -12,7 +12,7 @@ const DEPARTMENT = 'DX推進課';
 
 /** Groups `text` with the note or group the dialog names `target`, through 「グループにする…」. */
 async function group(page: Page, text: string, target: RegExp) {
-  await noteItem(page, text).getByRole('button', { name: 'グループにする…' }).click();
+  await noteAction(page, text, 'グループにする…');
   const dialog = page.getByRole('dialog', { name: 'グループにする' });
   await dialog.getByRole('radio', { name: target }).check();
   await dialog.getByRole('button', { name: 'グループにする' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { addNoteByTyping, BrowserHarness, noteItem, openEditor, shown } from './harness';
+import { addNoteByTyping, BrowserHarness, noteAction, noteItem, openEditor, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const TALENT = '人材育成';
@@ -47,9 +47,7 @@ describe('since your last visit', () => {
     await editor.press('End');
     await editor.pressSequentially('（特に転入届）');
     await editor.press('Enter');
-    await noteItem(alice, '研修の時間がない')
-      .getByRole('button', { name: /へのコメント/ })
-      .click();
+    await noteAction(alice, '研修の時間がない', 'コメント…');
     await alice.getByRole('textbox', { name: 'コメントを書く' }).fill('業務時間内に確保したい');
     await alice.getByRole('textbox', { name: 'コメントを書く' }).press('Control+Enter');
     await shown(alice.locator('.comment').filter({ hasText: '業務時間内に確保したい' }));
@@ -66,12 +64,8 @@ describe('since your last visit', () => {
     expect(await badge(back, '窓口の待ち時間が長い').count()).toBe(0);
     expect(await badge(back, 'eラーニングを使う').count()).toBe(0);
     expect(await badge(back, '研修の時間がない').count()).toBe(0);
-    // The new comment is marked on its note's comment button.
-    await shown(
-      noteItem(back, '研修の時間がない').getByRole('button', {
-        name: '『研修の時間がない』へのコメント（1件、前回から新着1件）',
-      }),
-    );
+    // The new comment is marked on its note's comment count.
+    await shown(noteItem(back, '研修の時間がない').getByText('コメント1件（前回から新着1件）'));
     const count = back.getByRole('button', { name: '前回から3件（前回の訪問からの変更の一覧を開く）' });
     await shown(count);
     expect(await count.innerText()).toBe('前回から3件');

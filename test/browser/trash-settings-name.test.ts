@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteItem, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteAction, noteItem, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const TALENT = '人材育成';
@@ -16,7 +16,7 @@ describe('trash, pillar archive and display names', () => {
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     await addNoteByTyping(author, CITIZEN, 'アイデア', 'ごみ箱から戻す付箋');
     await addNoteByTyping(author, CITIZEN, 'アイデア', '重複した付箋');
-    await noteItem(author, 'ごみ箱から戻す付箋').getByRole('button', { name: '削除' }).click();
+    await noteAction(author, 'ごみ箱から戻す付箋', '削除');
     await absent(noteItem(facilitator, 'ごみ箱から戻す付箋'));
 
     await shown(author.getByRole('button', { name: 'ごみ箱 (1)' }));
@@ -35,7 +35,7 @@ describe('trash, pillar archive and display names', () => {
     await trash.getByRole('button', { name: '閉じる' }).click();
     await shown(noteItem(facilitator, 'ごみ箱から戻す付箋'));
 
-    await noteItem(colleague, '重複した付箋').getByRole('button', { name: '削除' }).click();
+    await noteAction(colleague, '重複した付箋', '削除');
     await facilitator.getByRole('button', { name: 'ごみ箱 (1)' }).click();
     const facilitatorTrash = facilitator.getByRole('dialog', { name: 'ごみ箱' });
     await shown(facilitatorTrash.getByText('（鈴木さんが削除）'));

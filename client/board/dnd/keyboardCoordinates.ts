@@ -36,7 +36,9 @@ export const jumpToNearestDroppable: KeyboardCoordinateGetter = (event, { curren
     const y = rect.top + rect.height / 2 + direction.y * LANDING_OFFSET;
     const along = (x - fromX) * direction.x + (y - fromY) * direction.y;
     // Sideways, past the dragged note's own width, so its own column is never "the next one to the right".
-    if (along <= (direction.x !== 0 ? collisionRect.width / 2 : 0)) continue;
+    // Up and down, past the landing offset: the note just landed on (its centre a fraction of a pixel short of
+    // the landing point after the transform is rounded) is not "the next one below" again.
+    if (along <= (direction.x !== 0 ? collisionRect.width / 2 : LANDING_OFFSET)) continue;
     const across = Math.abs((x - fromX) * direction.y) + Math.abs((y - fromY) * direction.x);
     const score = along + across * 2;
     if (!best || score < best.score) best = { x, y, score };

@@ -1,0 +1,31 @@
+import type { ComponentType } from 'react';
+import {
+  ColorIcon,
+  CommentIcon,
+  EditIcon,
+  GroupIcon,
+  KeyboardIcon,
+  LikeIcon,
+  MoveIcon,
+  QuestionIcon,
+  SearchIcon,
+  SpotlightIcon,
+  TrashIcon,
+  UngroupIcon,
+} from '../ui/icons';
+
+/** The icon shown beside each action in the menu, the palette and the help (kept out of the plain definitions). */
+export const ACTION_ICONS: Readonly<Record<string, ComponentType>> = {
+  'note.edit': EditIcon,
+  'note.move': MoveIcon,
+  'note.group': GroupIcon,
+  'note.leaveGroup': UngroupIcon,
+  'note.spotlight': SpotlightIcon,
+  'note.color': ColorIcon,
+  'note.comment': CommentIcon,
+  'note.like': LikeIcon,
+  'note.question': QuestionIcon,
+  'note.delete': TrashIcon,
+  'board.palette': SearchIcon,
+  'board.help': KeyboardIcon,
+};

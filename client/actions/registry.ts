@@ -1,0 +1,81 @@
+import { getNote, readClusters, shownClusterId } from '../../shared/selectors';
+import { NOTE_ACTIONS } from './noteActions';
+import type { ActionEnv, BoardAction, NoteAction, NoteTarget, Shortcut } from './types';
+
+export { NOTE_ACTIONS };
+
+/** Actions of the whole board (no target). */
+export const BOARD_ACTIONS: readonly BoardAction[] = [
+  {
+    id: 'board.palette',
+    labelKey: 'action.palette',
+    shortcut: { key: 'k', mod: true, label: 'Ctrl+K' },
+    predicate: () => true,
+    perform: ({ dialogs }) => dialogs.openPalette(),
+  },
+  {
+    id: 'board.help',
+    labelKey: 'action.help',
+    shortcut: { key: '?', label: '?' },
+    predicate: () => true,
+    perform: ({ dialogs }) => dialogs.openHelp(),
+  },
+];
+
+/** The note as it is in the document now; null when it is gone (deleted by a colleague meanwhile). */
+export function noteTargetOf(env: ActionEnv, noteId: string): NoteTarget | null {
+  const doc = env.board.session.boardDoc;
+  const note = getNote(doc, noteId);
+  if (!note || note.deletedAt !== null) return null;
+  const clusters = readClusters(doc);
+  const clusterId = shownClusterId(note, clusters);
+  const pillarId = (clusterId ? clusters.get(clusterId)?.pillarId : note.place?.pillarId) ?? null;
+  return { noteId, text: note.text, clusterId, pillarId };
+}
+
+/** The note actions that apply to this note now, for this role and lock (the menu and the palette list these). */
+export function availableNoteActions(env: ActionEnv, target: NoteTarget): NoteAction[] {
+  return NOTE_ACTIONS.filter((action) => action.predicate(env, target));
+}
+
+/**
+ * Runs a note action on the note as it is now. A note that went meanwhile, or an action that no longer applies
+ * (the board was locked while the menu was open), is told and nothing changes.
+ */
+export function runNoteAction(env: ActionEnv, action: NoteAction, noteId: string): boolean {
+  const target = noteTargetOf(env, noteId);
+  if (!target) {
+    env.ui.notify({ message: env.t('action.targetGone'), tone: 'error' });
+    return false;
+  }
+  if (!action.predicate(env, target)) {
+    env.ui.notify({ message: env.t('action.notAvailable', { action: env.t(action.labelKey) }), tone: 'error' });
+    return false;
+  }
+  action.perform(env, target);
+  return true;
+}
+
+export function matchesShortcut(event: KeyboardEvent, shortcut: Shortcut | undefined): boolean {
+  if (!shortcut) return false;
+  const mod = event.ctrlKey || event.metaKey;
+  if (Boolean(shortcut.mod) !== mod || event.altKey) return false;
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  return key === shortcut.key;
+}
+
+/**
+ * True while a person types: in a text field, a select, an editable element, or composing with an IME (Chrome
+ * says so with isComposing, Safari and older IMEs only with keyCode 229). No shortcut fires then.
+ */
+export function isTyping(event: KeyboardEvent): boolean {
+  if (event.isComposing || event.keyCode === 229) return true;
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color'].includes(target.type);
+  }
+  return false;
+}

@@ -1,0 +1,29 @@
+import type React from 'react';
+import { useCallback, useState } from 'react';
+
+/**
+ * Roving tabindex over a list of notes: one Tab stop for the whole list (the note last focused, else the
+ * first), so a lane of fifty notes costs the keyboard as much as a lane of one.
+ */
+export function useRovingNotes(noteIds: readonly string[]) {
+  const [current, setCurrent] = useState<string | null>(null);
+  const tabbableId = current !== null && noteIds.includes(current) ? current : (noteIds[0] ?? null);
+  const onNoteFocus = useCallback((noteId: string) => setCurrent(noteId), []);
+  return { tabbableId, onNoteFocus };
+}
+
+/** Arrow keys, Home and End on a focused note: the focus goes to another note of the same list. */
+export function moveFocusAmongNotes(event: React.KeyboardEvent<HTMLElement>): boolean {
+  const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
+  const edge = event.key === 'Home' || event.key === 'End';
+  if (step === undefined && !edge) return false;
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
+  const notes = [...(event.currentTarget.parentElement?.children ?? [])].filter(
+    (element): element is HTMLElement => element instanceof HTMLElement && element.dataset.noteId !== undefined,
+  );
+  const index = notes.indexOf(event.currentTarget);
+  const next = edge ? notes[event.key === 'Home' ? 0 : notes.length - 1] : notes[index + (step ?? 0)];
+  event.preventDefault();
+  next?.focus();
+  return true;
+}
