@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { checksumOf } from './checksum.js';
@@ -20,13 +20,22 @@ export interface DatabaseSummary {
   damagedRows: string[];
 }
 
-/** SQLite's online backup in one step: one read transaction, so the copy is one moment of the database. */
+/**
+ * SQLite's online backup in one step: one read transaction, so the copy is one moment of the database. The
+ * copy holds every board's notes and token hashes: it is readable by its owner only (0600), created so before
+ * a byte is written (SQLite keeps the mode of an existing file), whatever the umask.
+ */
 async function copyDatabase(source: Database.Database, target: string): Promise<void> {
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
+  writeFileSync(partial, '', { mode: BACKUP_FILE_MODE });
+  chmodSync(partial, BACKUP_FILE_MODE);
   await source.backup(partial, { progress: () => 0x7fffffff });
   renameSync(partial, target);
 }
+
+/** Owner read and write only: backups and restored databases are not for the other users of the machine. */
+export const BACKUP_FILE_MODE = 0o600;
 
 /** Opens a copy read-only and checks it: SQLite's integrity check, the schema version, every row's checksum. */
 export function inspectDatabase(file: string): DatabaseSummary {
@@ -88,7 +97,7 @@ export async function backupDatabase(dataDir: string, outDir: string, force = fa
   if (existsSync(target) && !force) {
     throw new BackupError(`${target} already exists: choose another directory, or add --force to replace it`);
   }
-  mkdirSync(resolve(outDir), { recursive: true });
+  mkdirSync(resolve(outDir), { recursive: true, mode: 0o700 });
   const db = new Database(source, { fileMustExist: true });
   try {
     await copyDatabase(db, target);
@@ -121,9 +130,15 @@ export interface RestoreResult extends DatabaseSummary {
 
 /**
  * Restores a backup (a directory holding board.sqlite, or the file itself) into DATA_DIR. A non-empty DATA_DIR
- * is refused unless `force`; then its database files are moved aside into `replaced-<time>/`, never deleted.
+ * is refused unless `force`; then its database files are moved aside into `replaced-<time>/`, or, with `purge`,
+ * deleted once the restored copy is in place (erasure: a deleted board must not survive in a replaced file).
  */
-export async function restoreDatabase(backup: string, dataDir: string, force = false): Promise<RestoreResult> {
+export async function restoreDatabase(
+  backup: string,
+  dataDir: string,
+  force = false,
+  purge = false,
+): Promise<RestoreResult> {
   const source = existsSync(backup) && statSync(backup).isDirectory() ? join(backup, DATABASE_FILE) : backup;
   if (!existsSync(source)) throw new BackupError(`there is no backup at ${source}`);
   inspectDatabase(source);
@@ -153,5 +168,10 @@ export async function restoreDatabase(backup: string, dataDir: string, force = f
   } finally {
     db.close();
   }
-  return { ...inspectDatabase(target), replacedTo };
+  const summary = inspectDatabase(target);
+  if (purge && replacedTo) {
+    rmSync(replacedTo, { recursive: true, force: true });
+    replacedTo = null;
+  }
+  return { ...summary, replacedTo };
 }
