@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { EXPORT_ENV, type ExportSettings, exportSettingsFromEnv } from './export/exportConfig.js';
 import { LIMITS_ENV, limitsFromEnv, type ServerLimits } from './limits.js';
+import type { LogLevel } from './log.js';
 
 export interface Config {
   port: number;
@@ -20,6 +21,8 @@ export interface Config {
   metrics: boolean;
   /** Export workers, their queue and timeout, the import's size limit (server/export/exportConfig.ts). */
   exports: ExportSettings;
+  /** The least important log level written (LOG_LEVEL: debug, info, warn, error). */
+  logLevel: LogLevel;
 }
 
 const envSchema = z.object({
@@ -57,6 +60,9 @@ const envSchema = z.object({
   TLS_CERT: z.string().trim().optional(),
   TLS_KEY: z.string().trim().optional(),
   METRICS: z.enum(['0', '1'], { error: 'METRICS must be 1 (serve GET /metrics) or 0' }).default('0'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info, warn or error' })
+    .default('info'),
 });
 
 export class ConfigError extends Error {}
@@ -90,5 +96,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     metrics: METRICS === '1',
     exports: exportSettingsFromEnv(parsed.data),
+    logLevel: parsed.data.LOG_LEVEL,
   };
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withAccessLog } from './accessLog.js';
 import { archiveState } from './api/boardAdmin.js';
 import { openAuditLog } from './audit.js';
 import { auditSettingsChanges } from './auditSettings.js';
@@ -9,13 +10,16 @@ import { ConfigError, readConfig } from './config.js';
 import { ConnectionRegistry } from './connections.js';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
 import { ExportWorkers } from './export/exportWorkers.js';
-import { createRequestHandler } from './http.js';
+import { createRequestHandler, SECURITY_HEADERS } from './http.js';
+import { createJsonLog } from './jsonLog.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
-import type { Log } from './log.js';
+import type { Log, LogLevel } from './log.js';
 import { createMetrics, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
+import { RefusedLinks } from './refusedLinks.js';
 import { Rooms } from './rooms.js';
+import { answerClientError, STRICT_TRANSPORT_SECURITY, withTransportHeaders } from './securityHeaders.js';
 import { ServerStateMirror } from './serverStateMirror.js';
 import { openSnapshotStore } from './snapshotStore.js';
 import { Snapshots } from './snapshots.js';
@@ -46,7 +50,10 @@ export interface ServerOptions {
   storageFullRetryMs?: number;
   /** Serve `GET /metrics`; default off. */
   metrics?: boolean;
+  /** Where lines go; default JSON lines on standard output at `logLevel` (server/jsonLog.ts). */
   log?: Log;
+  /** The least important level the default log writes (LOG_LEVEL); default info. */
+  logLevel?: LogLevel;
   /** Limits per connection and per board; unset ones keep their default (server/limits.ts). */
   limits?: Partial<ServerLimits>;
   /** Serve HTTPS and wss:// with these PEM files (TLS_CERT, TLS_KEY); default plain HTTP. */
@@ -66,7 +73,8 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const log = options.log ?? ((message: string) => console.log(message));
+  const log = options.log ?? createJsonLog({ level: options.logLevel });
+  const refusedLinks = new RefusedLinks(log);
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = options.metrics ? createMetrics() : null;
   const recorder = metrics ?? noMetrics;
@@ -140,11 +148,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     limits,
     metrics: recorder,
+    refusedLinks,
   });
-  const server = createWebServer(handler, options.tls);
+  const server = createWebServer(
+    withTransportHeaders(withAccessLog(handler, log, refusedLinks), !!options.tls),
+    options.tls,
+  );
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  // A request Node could not parse still gets the security headers (and HSTS over TLS) with its 400.
+  const rawHeaders = options.tls
+    ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY }
+    : SECURITY_HEADERS;
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    const address = 'remoteAddress' in socket ? String(socket.remoteAddress) : 'unknown';
+    const status = answerClientError(error, socket, rawHeaders);
+    log(`malformed request answered ${status}`, {
+      event: 'http.client-error',
+      level: 'info',
+      status,
+      code: error.code,
+      address,
+    });
   });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -167,6 +191,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise((done) => setImmediate(done));
       websockets.close();
       server.closeAllConnections();
+      refusedLinks.close();
       await exportWorkers.close();
       storage.flush();
       await new Promise((done) => setImmediate(done));
@@ -191,7 +216,9 @@ async function runFromCommandLine(): Promise<void> {
     }
     throw error;
   }
+  const log = createJsonLog({ level: config.logLevel });
   const running = await startServer({
+    log,
     port: config.port,
     host: config.host,
     dataDir: config.dataDir,
@@ -207,14 +234,20 @@ async function runFromCommandLine(): Promise<void> {
     console.error(error.message);
     process.exit(2);
   });
-  console.log(
-    `listening on ${running.url} (links: ${config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${running.port}`}, data: ${config.dataDir})`,
-  );
+  const links = config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${running.port}`;
+  // Written whatever LOG_LEVEL: scripts, the tests and the bench wait for `listening on <url>` (a JSON line).
+  createJsonLog({ level: 'debug' })(`listening on ${running.url} (links: ${links}, data: ${config.dataDir})`, {
+    event: 'server.listening',
+    url: running.url,
+    links,
+    dataDir: config.dataDir,
+    logLevel: config.logLevel,
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: committing and closing`);
+    log(`${signal}: committing and closing`, { event: 'server.stopping', signal });
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -2,16 +2,21 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { APP_PROTOCOL_VERSION, APP_VERSION_MISMATCH_REASON, CLOSE, parseRoomName } from '../shared/protocol.js';
+import { loggedPath, requestIdOf } from './accessLog.js';
 import { resolveAccess } from './auth.js';
 import { ConnectionCounter } from './connectionCounter.js';
 import type { ConnectionRegistry } from './connections.js';
+import { SECURITY_HEADERS } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import type { Log } from './log.js';
 import { type MetricsRecorder, noMetrics } from './metrics.js';
 import type { PeopleStore } from './people.js';
 import { Connection, closeSafely } from './protocol.js';
 import { FlowControl } from './rateLimit.js';
+import type { RefusedLinks } from './refusedLinks.js';
+import { remoteAddressOf } from './remoteAddress.js';
 import type { Rooms } from './rooms.js';
+import { rawAnswer } from './securityHeaders.js';
 import { type BoardStore, StorageCorruptionError } from './storage.js';
 import { type BoardLockState, writeRefusal } from './writeGate.js';
 
@@ -26,6 +31,8 @@ export interface WebsocketOptions {
   pingIntervalMs?: number;
   limits?: ServerLimits;
   metrics?: MetricsRecorder;
+  /** Refused tokens (4401) are security events summed per address; default: not summed. */
+  refusedLinks?: RefusedLinks;
 }
 
 const WS_PREFIX = '/ws/';
@@ -60,7 +67,26 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
   function accept(ws: WebSocket, request: IncomingMessage): void {
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
-    ws.on('error', (error) => options.log(`websocket error: ${error.message}`));
+    const seen = { address: remoteAddressOf(request), requestId: requestIdOf(request), path: loggedPath(request.url) };
+    // Who the connection turned out to be, once its token is known: in its close line.
+    let who: { board?: string; role?: string; person?: string } = {};
+    const openedAt = performance.now();
+    ws.once('close', (code: number, reason: Buffer) => {
+      // A refused token is summed per address (RefusedLinks); its own line is then at debug level.
+      if (code === CLOSE.unauthorized) options.refusedLinks?.refused(seen.address, 'ws', { board: who.board });
+      options.log(`websocket ${seen.path} closed ${code}`, {
+        event: 'ws.close',
+        level: code === CLOSE.unauthorized ? 'debug' : 'info',
+        code,
+        reason: reason.toString('utf8'),
+        durationMs: Math.round(performance.now() - openedAt),
+        ...seen,
+        ...who,
+      });
+    });
+    ws.on('error', (error) =>
+      options.log(`websocket error: ${error.message}`, { event: 'ws.error', level: 'warn', ...seen }),
+    );
     // Frames that arrive while the room loads are kept and handled in order once it is ready.
     const early: Array<[RawData, boolean]> = [];
     let connection: Connection | null = null;
@@ -94,6 +120,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       closeSafely(ws, CLOSE.badRequest, 'malformed board id or room name');
       return;
     }
+    who = { board: room.boardId };
     // Our client names its version; another version must reload rather than write another schema.
     const app = url.searchParams.get('app');
     if (app !== null && app !== APP_PROTOCOL_VERSION) {
@@ -129,6 +156,8 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         if (current.kind === 'unknownBoard') return closeSafely(ws, CLOSE.notFound, 'this board was deleted');
         if (current.kind !== 'access') return closeSafely(ws, CLOSE.unauthorized, 'missing or wrong token');
         const { access } = current;
+        who = { board: boardId, role: access.role, person: access.person?.id };
+        options.log(`websocket ${seen.path} connected`, { event: 'ws.open', doc, ...seen, ...who });
         const opened = new Connection(
           ws,
           joined.room,
@@ -167,7 +196,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
       const path = (request.url ?? '/').split('?')[0] ?? '/';
       if (!path.startsWith(WS_PREFIX)) {
-        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        rawAnswer(socket, 404, 'Not Found', SECURITY_HEADERS);
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));

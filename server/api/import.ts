@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ExportBusyError, ExportTimeoutError } from '../export/exportWorkers.js';
 import { HttpError, readBodyBytes, sendJson } from '../httpUtil.js';
 import type { ImportedBoard } from '../import/readBackup.js';
+import { logAdminEvent } from './adminLog.js';
 import { mayCreateBoards, storeNewBoard } from './boards.js';
 import type { ApiContext } from './context.js';
 
@@ -30,7 +31,16 @@ export async function importBoard(context: ApiContext, req: IncomingMessage, res
       });
     }),
   );
-  context.log(`board ${created.id}: imported from a backup of board ${imported.sourceBoardId}`);
+  logAdminEvent(
+    context,
+    req,
+    'board.imported',
+    `board ${created.id}: imported from a backup of board ${imported.sourceBoardId}`,
+    {
+      board: created.id,
+      sourceBoard: imported.sourceBoardId,
+    },
+  );
   sendJson(res, 201, created);
 }
 

@@ -5,6 +5,7 @@ import type { Role } from '../../shared/roles.js';
 import { hashToken, newToken } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import type { Person } from '../people.js';
+import { logAdminEvent } from './adminLog.js';
 import { personNameSchema, refuseWhenFull } from './boards.js';
 import { type ApiContext, actorOf, authorize, boardLink } from './context.js';
 
@@ -118,6 +119,12 @@ export function regeneratePersonLink(
   context.people.replaceToken(boardId, personId, hashToken(token));
   closePersonConnections(context, boardId, personId, LINK_REPLACED_REASON);
   context.audit.record(boardId, actorOf(access), 'member.regenerateLink', { personId, name: person.name });
+  logAdminEvent(context, req, 'link.replaced', `board ${boardId}: the personal link of ${personId} replaced`, {
+    board: boardId,
+    access,
+    link: 'person',
+    target: personId,
+  });
   sendJson(res, 200, { person: publicPerson(person), token, link: boardLink(context, boardId, token) });
 }
 
@@ -151,6 +158,12 @@ export function regenerateRoleLink(
     LINK_REPLACED_REASON,
   );
   context.audit.record(boardId, actorOf(access), 'link.regenerate', { role: linkRole, guests: revokedGuests.length });
+  logAdminEvent(context, req, 'link.replaced', `board ${boardId}: the ${linkRole} link replaced`, {
+    board: boardId,
+    access,
+    link: linkRole,
+    revokedGuests: revokedGuests.length,
+  });
   sendJson(res, 200, { role: linkRole, token, link: boardLink(context, boardId, token) });
 }
 

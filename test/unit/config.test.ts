@@ -17,7 +17,13 @@ describe('readConfig', () => {
       tls: null,
       metrics: false,
       exports: DEFAULT_EXPORT_SETTINGS,
+      logLevel: 'info',
     });
+  });
+
+  it('reads LOG_LEVEL and refuses an unknown level', () => {
+    expect(readConfig({ LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+    expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be debug, info, warn or error/);
   });
 
   it('reads every variable, and trims the trailing slash of PUBLIC_URL', () => {
@@ -29,6 +35,7 @@ describe('readConfig', () => {
       ADMIN_TOKEN: 'a-long-enough-admin-token',
       COMMIT_BATCH_MS: '20',
       METRICS: '1',
+      LOG_LEVEL: 'debug',
     });
     expect(config).toEqual({
       port: 9000,
@@ -41,6 +48,7 @@ describe('readConfig', () => {
       tls: null,
       metrics: true,
       exports: DEFAULT_EXPORT_SETTINGS,
+      logLevel: 'debug',
     });
   });
 
