@@ -21,6 +21,7 @@ import { serverTime, timerCommand } from './api/timer.js';
 import { readVisit, writeVisit } from './api/visit.js';
 import { castDot, closeRound, openRound, readVoting, revealRound, withdrawDot } from './api/voting.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
+import { PERMISSIONS_POLICY } from './securityHeaders.js';
 import { StorageCorruptionError, StorageFullError, type StorageHealth } from './storage.js';
 
 export { MAX_BODY_BYTES } from './httpUtil.js';
@@ -110,13 +111,16 @@ export function contentSecurityPolicy(host: string | undefined): string {
 
 /**
  * Sent with every HTTP answer (see docs/security.md "Headers"): no MIME sniffing, no referrer (a board link
- * must not leak through one), no framing (clickjacking), and the policy above.
+ * must not leak through one), no framing (clickjacking), no camera, microphone, location or devices
+ * (securityHeaders.ts), and the policy above. Answers written without a ServerResponse (a malformed request,
+ * an upgrade to an unknown path) carry them too (securityHeaders.ts `rawAnswer`).
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
+  'Permissions-Policy': PERMISSIONS_POLICY,
 };
 
 /** The HTTP API and the built client. */
