@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withAccessLog } from './accessLog.js';
 import { archiveState } from './api/boardAdmin.js';
@@ -11,6 +11,7 @@ import { ConnectionRegistry } from './connections.js';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
 import { ExportWorkers } from './export/exportWorkers.js';
 import { createRequestHandler, SECURITY_HEADERS } from './http.js';
+import { IntegrityChecks } from './integrityCheck.js';
 import { createJsonLog } from './jsonLog.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
@@ -54,6 +55,8 @@ export interface ServerOptions {
   log?: Log;
   /** The least important level the default log writes (LOG_LEVEL); default info. */
   logLevel?: LogLevel;
+  /** How often the database file's integrity is checked after the check at start (ms); 0: only at start. */
+  integrityCheckIntervalMs?: number;
   /** Limits per connection and per board; unset ones keep their default (server/limits.ts). */
   limits?: Partial<ServerLimits>;
   /** Serve HTTPS and wss:// with these PEM files (TLS_CERT, TLS_KEY); default plain HTTP. */
@@ -85,6 +88,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     metrics: recorder,
   });
+  // At start and on a schedule, in a worker thread: page-level damage and every row's checksum (/healthz).
+  const integrity = new IntegrityChecks({
+    file: join(options.dataDir, 'board.sqlite'),
+    log,
+    intervalMs: options.integrityCheckIntervalMs,
+  });
+  integrity.start();
   const rooms = new Rooms({
     store: storage,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
@@ -134,6 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clientDir: options.clientDir ?? resolve('dist/client'),
     log,
     storageHealth: storage.health,
+    integrity: () => integrity.report(),
     maxBodyBytes: limits.maxBodyBytes,
     exportWorkers,
     maxImportBytes: exportSettings.maxImportBytes,
@@ -192,6 +203,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       websockets.close();
       server.closeAllConnections();
       refusedLinks.close();
+      integrity.close();
       await exportWorkers.close();
       storage.flush();
       await new Promise((done) => setImmediate(done));

@@ -17,6 +17,7 @@ import type { RefusedLinks } from './refusedLinks.js';
 import { remoteAddressOf } from './remoteAddress.js';
 import type { Rooms } from './rooms.js';
 import { rawAnswer } from './securityHeaders.js';
+import { isDatabaseDamaged } from './storage/errors.js';
 import { type BoardStore, StorageCorruptionError } from './storage.js';
 import { type BoardLockState, writeRefusal } from './writeGate.js';
 
@@ -179,7 +180,9 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       },
       (error: unknown) => {
         // 1011 is retried by the client: the board comes back once restored. Storage logged the damage once.
-        if (error instanceof StorageCorruptionError) return closeSafely(ws, 1011, DAMAGED_REASON);
+        if (error instanceof StorageCorruptionError || isDatabaseDamaged(error)) {
+          return closeSafely(ws, 1011, DAMAGED_REASON);
+        }
         options.log(`could not load ${url.pathname}: ${String(error)}`);
         closeSafely(ws, 1011, 'the board could not be loaded');
       },
@@ -199,7 +202,15 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         rawAnswer(socket, 404, 'Not Found', SECURITY_HEADERS);
         return;
       }
-      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        try {
+          accept(ws, request);
+        } catch (error) {
+          // A damaged database file (a token looked up on a damaged page): that connection closes, the server lives.
+          options.log(`websocket ${loggedPath(request.url)}: ${String(error)}`, { event: 'ws.error', level: 'error' });
+          closeSafely(ws, 1011, isDatabaseDamaged(error) ? DAMAGED_REASON : 'the board could not be loaded');
+        }
+      });
     },
 
     /** Closes every connection (shutdown): clients reconnect to the next server. */
