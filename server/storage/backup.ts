@@ -79,6 +79,7 @@ export function inspectDatabase(file: string): DatabaseSummary {
         if (checksumOf(row.data) !== row.checksum) damagedRows.push(`${row.board_id} ${row.doc} update ${row.seq}`);
       }
     }
+    damagedRows.push(...malformedTokenHashes(db), ...brokenReferences(db));
     return { file, boards, bytes: statSync(file).size, damagedRows };
   } catch (error) {
     if (error instanceof BackupError) throw error;
@@ -86,6 +87,47 @@ export function inspectDatabase(file: string): DatabaseSummary {
   } finally {
     db.close();
   }
+}
+
+/** A stored token hash is SHA-256 in lowercase hex: anything else can match no token (a link silently dead). */
+const TOKEN_HASH = /^[0-9a-f]{64}$/;
+
+/**
+ * Token hashes that are not 64 lowercase hex characters. They carry no checksum of their own (docs/security.md
+ * "What an auditor will ask", item 7): this finds most damaged bytes (any that leave the hex alphabet), not all.
+ */
+function malformedTokenHashes(db: Database.Database): string[] {
+  const found: string[] = [];
+  const boards = db
+    .prepare('SELECT id, facilitator_token_hash AS f, participant_token_hash AS p, viewer_token_hash AS v FROM boards')
+    .all() as Array<{ id: string; f: string; p: string; v: string }>;
+  for (const board of boards) {
+    for (const [role, hash] of [
+      ['facilitator', board.f],
+      ['participant', board.p],
+      ['viewer', board.v],
+    ] as const) {
+      if (!TOKEN_HASH.test(hash)) found.push(`${board.id} boards ${role} token hash`);
+    }
+  }
+  const hasPeople = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'people'").get();
+  if (hasPeople) {
+    for (const person of db.prepare('SELECT id, board_id, token_hash FROM people').all() as Array<{
+      id: string;
+      board_id: string;
+      token_hash: string;
+    }>) {
+      if (!TOKEN_HASH.test(person.token_hash)) found.push(`${person.board_id} people ${person.id} token hash`);
+    }
+  }
+  return found;
+}
+
+/** Rows pointing at a board (or round) that is not there: SQLite's foreign key check, one line per row. */
+function brokenReferences(db: Database.Database): string[] {
+  return (db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>).map(
+    (row) => `${row.table} row ${row.rowid} refers to a missing ${row.parent} row`,
+  );
 }
 
 /** Copies DATA_DIR's database into `outDir` while the server may be running. */

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBoard, startTestServer, tempDataDir } from './helpers.js';
 
@@ -66,5 +67,22 @@ describe('backup files', () => {
     expect(purged.out).toMatch(/deleted the replaced database/);
     expect(readdirSync(live.dir).filter((name) => name.startsWith('replaced-'))).toEqual([]);
     expect(readdirSync(live.dir)).toContain('board.sqlite');
+  });
+
+  it('names a damaged token hash when it backs up (a link that would otherwise die silently)', async () => {
+    const live = tempDataDir();
+    const backups = tempDataDir();
+    cleanups.push(live.remove, backups.remove);
+    const server = await startTestServer({ dataDir: live.dir });
+    const board = await createBoard(server.url);
+    await server.close();
+    const db = new Database(join(live.dir, 'board.sqlite'));
+    const { hash } = db.prepare('SELECT facilitator_token_hash AS hash FROM boards').get() as { hash: string };
+    // One byte flipped (bit 0x40), as a disk or a tool could.
+    const flipped = String.fromCharCode(hash.charCodeAt(10) ^ 0x40);
+    db.prepare('UPDATE boards SET facilitator_token_hash = ?').run(hash.slice(0, 10) + flipped + hash.slice(11));
+    db.close();
+    const backup = await runCli('backup', ['--out', join(backups.dir, 'b')], live.dir);
+    expect(backup.out).toContain(`${board.id} boards facilitator token hash`);
   });
 });
