@@ -78,6 +78,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? createJsonLog({ level: options.logLevel });
   const refusedLinks = new RefusedLinks(log);
+  const limitRefusals = new RefusedLinks(log, undefined, 'security.limit', 'connection over a limit');
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = options.metrics ? createMetrics() : null;
   const recorder = metrics ?? noMetrics;
@@ -160,6 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits,
     metrics: recorder,
     refusedLinks,
+    limitRefusals,
   });
   const server = createWebServer(
     withTransportHeaders(withAccessLog(handler, log, refusedLinks), !!options.tls),
@@ -203,6 +205,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       websockets.close();
       server.closeAllConnections();
       refusedLinks.close();
+      limitRefusals.close();
       integrity.close();
       await exportWorkers.close();
       storage.flush();

@@ -25,6 +25,9 @@ export class RefusedLinks {
   constructor(
     private readonly log: Log,
     private readonly windowMs = REFUSAL_WINDOW_MS,
+    /** The same summing serves other refusals in a flood, e.g. `security.limit` for connections over a cap. */
+    private readonly event = 'security.link-refused',
+    private readonly noun = 'link',
   ) {
     this.timer = setInterval(() => this.flush(), Math.max(1, windowMs / 4));
     this.timer.unref();
@@ -36,9 +39,9 @@ export class RefusedLinks {
     if (!window) {
       this.windows.set(key, { count: 0, firstAt: Date.now(), kinds: new Map() });
       this.log(
-        `refused a link from ${address} (${kind}); further refusals from it are summed for ${this.windowMs / 1000} s`,
+        `refused a ${this.noun} from ${address} (${kind}); further refusals from it are summed for ${this.windowMs / 1000} s`,
         {
-          event: 'security.link-refused',
+          event: this.event,
           level: 'warn',
           address,
           kind,
@@ -58,14 +61,17 @@ export class RefusedLinks {
       if (!all && now - window.firstAt < this.windowMs) continue;
       this.windows.delete(address);
       if (window.count === 0) continue;
-      this.log(`refused ${window.count} more links from ${address} in ${Math.round((now - window.firstAt) / 1000)} s`, {
-        event: 'security.link-refused',
-        level: 'warn',
-        address,
-        count: window.count,
-        byKind: Object.fromEntries(window.kinds),
-        since: new Date(window.firstAt).toISOString(),
-      });
+      this.log(
+        `refused ${window.count} more (${this.noun}) from ${address} in ${Math.round((now - window.firstAt) / 1000)} s`,
+        {
+          event: this.event,
+          level: 'warn',
+          address,
+          count: window.count,
+          byKind: Object.fromEntries(window.kinds),
+          since: new Date(window.firstAt).toISOString(),
+        },
+      );
     }
   }
 

@@ -34,6 +34,8 @@ export interface WebsocketOptions {
   metrics?: MetricsRecorder;
   /** Refused tokens (4401) are security events summed per address; default: not summed. */
   refusedLinks?: RefusedLinks;
+  /** Connections refused by a limit (4429), summed per address the same way; default: one line each. */
+  limitRefusals?: RefusedLinks;
 }
 
 const WS_PREFIX = '/ws/';
@@ -73,11 +75,12 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     let who: { board?: string; role?: string; person?: string } = {};
     const openedAt = performance.now();
     ws.once('close', (code: number, reason: Buffer) => {
-      // A refused token is summed per address (RefusedLinks); its own line is then at debug level.
+      // A refused token or a connection over a limit is summed per address (RefusedLinks); its own line is then
+      // at debug level, so that a flood does not flood the log.
       if (code === CLOSE.unauthorized) options.refusedLinks?.refused(seen.address, 'ws', { board: who.board });
       options.log(`websocket ${seen.path} closed ${code}`, {
         event: 'ws.close',
-        level: code === CLOSE.unauthorized ? 'debug' : 'info',
+        level: code === CLOSE.unauthorized || code === CLOSE.tooManyConnections ? 'debug' : 'info',
         code,
         reason: reason.toString('utf8'),
         durationMs: Math.round(performance.now() - openedAt),
@@ -99,7 +102,13 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         else early.push([data, isBinary]);
       },
       () => {
-        options.log(`${request.url?.split('?')[0]}: closed a connection that kept sending too fast`);
+        options.log(`${seen.path}: closed a connection that kept sending too fast`, {
+          event: 'security.limit',
+          level: 'warn',
+          limit: 'flood',
+          ...seen,
+          ...who,
+        });
         const reason = 'sending too fast for too long; try again later';
         if (connection) connection.close(CLOSE.tryAgainLater, reason);
         else closeSafely(ws, CLOSE.tryAgainLater, reason);
@@ -139,6 +148,18 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     }
     const refusal = counter.admit(room.boardId, request.socket.remoteAddress ?? '');
     if (refusal) {
+      // Summed per address (a flood of refused connections is one line a minute), else one line each.
+      if (options.limitRefusals) {
+        options.limitRefusals.refused(seen.address, refusal, { board: who.board, requestId: seen.requestId });
+      } else {
+        options.log(`${seen.path}: refused a connection: ${refusal}`, {
+          event: 'security.limit',
+          level: 'warn',
+          limit: 'connections',
+          ...seen,
+          ...who,
+        });
+      }
       closeSafely(ws, CLOSE.tooManyConnections, refusal);
       return;
     }

@@ -139,6 +139,24 @@ describe('server logs', () => {
     for (const line of server.lines) expect(line).not.toMatch(/guess\d/);
   });
 
+  it('sums connections refused by a limit per address too (security.limit)', async () => {
+    const server = await startLoggedServer({ LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_BOARD: '1' });
+    const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws`;
+    const board = await createBoard(server.url);
+    const first = await connectSynced(wsUrl, board.id, board.tokens.participant);
+    cleanups.push(first.destroy);
+    const refused: Array<Promise<Closed>> = [];
+    for (let i = 0; i < 10; i++) {
+      refused.push(rawSocket(`${wsUrl}/${board.id}?token=${board.tokens.participant}`).closed);
+    }
+    for (const closed of await Promise.all(refused)) expect(closed.code).toBe(4429);
+    await waitFor(() => events(server, 'security.limit').length > 0, 'the limit line');
+    expect(events(server, 'security.limit')).toHaveLength(1);
+    expect(events(server, 'ws.close').filter((line) => line.code === 4429)).toEqual([]);
+    expect(events(server, 'security.limit')[0]).toMatchObject({ level: 'warn', address: '127.0.0.1', board: board.id });
+    for (const line of server.lines) expect(line).not.toContain(board.tokens.participant);
+  });
+
   it('writes only warnings and errors with LOG_LEVEL=warn, the start line excepted', async () => {
     const server = await startLoggedServer({ LOG_LEVEL: 'warn' });
     await createBoard(server.url);
