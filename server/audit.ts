@@ -7,8 +7,13 @@ import type { WriteGuard } from './people.js';
 export interface Actor {
   role: Role;
   personId: string | null;
-  /** The name at the time of the action (a later rename does not rewrite history). */
+  /**
+   * The name at the time of the action (a later rename does not rewrite history). Through a shared link (no
+   * person behind it), the display name the caller said it uses (`X-Display-Name`), as declared.
+   */
   name: string | null;
+  /** The address the action came from (server/remoteAddress.ts); null for entries older than this column. */
+  address?: string | null;
 }
 
 /** The facilitator actions the audit log records. */
@@ -61,6 +66,7 @@ interface AuditRow {
   role: Role;
   person_id: string | null;
   person_name: string | null;
+  address: string | null;
   action: AuditAction;
   detail: string;
 }
@@ -89,8 +95,11 @@ export function openAuditLog(
   const now = options.now ?? Date.now;
   const guardWrite: WriteGuard = options.guardWrite ?? ((run) => run());
   db.exec(SCHEMA);
+  // The address column came later: added once to an existing log (older entries keep null).
+  const columns = db.prepare("SELECT name FROM pragma_table_info('audit_log')").all() as Array<{ name: string }>;
+  if (!columns.some((column) => column.name === 'address')) db.exec('ALTER TABLE audit_log ADD COLUMN address TEXT');
   const insert = db.prepare(
-    'INSERT INTO audit_log (board_id, at, role, person_id, person_name, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (board_id, at, role, person_id, person_name, address, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const select = db.prepare<[string, number], AuditRow>(
     'SELECT * FROM audit_log WHERE board_id = ? ORDER BY id DESC LIMIT ?',
@@ -110,7 +119,16 @@ export function openAuditLog(
       // the server log rather than undoing or failing it, and never throws into a commit callback.
       try {
         guardWrite(() =>
-          insert.run(boardId, at, actor.role, actor.personId, actor.name, action, JSON.stringify(detail)),
+          insert.run(
+            boardId,
+            at,
+            actor.role,
+            actor.personId,
+            actor.name,
+            actor.address ?? null,
+            action,
+            JSON.stringify(detail),
+          ),
         );
       } catch (error) {
         options.log?.(`audit log of board ${boardId}: could not record ${action}: ${String(error)}`);
@@ -118,14 +136,23 @@ export function openAuditLog(
     },
     recordInTransaction(boardId, actor, action, detail = {}) {
       guardWrite(() =>
-        insert.run(boardId, now(), actor.role, actor.personId, actor.name, action, JSON.stringify(detail)),
+        insert.run(
+          boardId,
+          now(),
+          actor.role,
+          actor.personId,
+          actor.name,
+          actor.address ?? null,
+          action,
+          JSON.stringify(detail),
+        ),
       );
     },
     list(boardId, limit = 500) {
       return select.all(boardId, limit).map((row) => ({
         id: row.id,
         at: row.at,
-        actor: { role: row.role, personId: row.person_id, name: row.person_name },
+        actor: { role: row.role, personId: row.person_id, name: row.person_name, address: row.address },
         action: row.action,
         detail: JSON.parse(row.detail) as Record<string, unknown>,
       }));

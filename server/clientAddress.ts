@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import { rememberAddress } from './remoteAddress.js';
 
 /** `::ffff:192.0.2.1` (an IPv4 client of a dual-stack socket) is `192.0.2.1`; IPv6 letters in one case. */
 export function normalizeAddress(address: string): string {
@@ -32,7 +33,14 @@ export class ClientAddresses {
     return peer !== undefined && this.trusted.has(normalizeAddress(peer));
   }
 
+  /** The client's address; remembered for the request, so its log lines and audit entries use it too. */
   of(request: IncomingMessage): string {
+    const address = this.resolve(request);
+    rememberAddress(request, address);
+    return address;
+  }
+
+  private resolve(request: IncomingMessage): string {
     const peer = normalizeAddress(request.socket.remoteAddress ?? '');
     if (!this.trusted.has(peer)) return peer;
     const header = request.headers['x-forwarded-for'];

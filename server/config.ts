@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isAddress } from './clientAddress.js';
 import { EXPORT_ENV, type ExportSettings, exportSettingsFromEnv } from './export/exportConfig.js';
 import { LIMITS_ENV, limitsFromEnv, type ServerLimits } from './limits.js';
+import type { LogLevel } from './log.js';
 
 export interface Config {
   port: number;
@@ -23,6 +24,8 @@ export interface Config {
   exports: ExportSettings;
   /** Reverse proxies whose X-Forwarded-For names the client (TRUST_PROXY, server/clientAddress.ts). */
   trustProxy: string[];
+  /** The least important log level written (LOG_LEVEL: debug, info, warn, error). */
+  logLevel: LogLevel;
 }
 
 const envSchema = z.object({
@@ -69,6 +72,9 @@ const envSchema = z.object({
       "TRUST_PROXY must be the reverse proxies' IP addresses separated by commas, e.g. 127.0.0.1,::1",
     )
     .optional(),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info, warn or error' })
+    .default('info'),
 });
 
 export class ConfigError extends Error {}
@@ -114,5 +120,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: METRICS === '1',
     exports: exportSettingsFromEnv(parsed.data),
     trustProxy: parsed.data.TRUST_PROXY ?? [],
+    logLevel: parsed.data.LOG_LEVEL,
   };
 }

@@ -22,6 +22,9 @@ import { readVisit, writeVisit } from './api/visit.js';
 import { castDot, closeRound, openRound, readVoting, revealRound, withdrawDot } from './api/voting.js';
 import type { BoardCreationMode } from './creationGuard.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
+import { healthReport, type IntegrityState } from './integrityCheck.js';
+import { PERMISSIONS_POLICY } from './securityHeaders.js';
+import { isDatabaseDamaged } from './storage/errors.js';
 import { StorageCorruptionError, StorageFullError, type StorageHealth } from './storage.js';
 
 export { MAX_BODY_BYTES } from './httpUtil.js';
@@ -30,6 +33,8 @@ export interface HttpOptions extends ApiContext {
   clientDir: string;
   /** The storage's state for /healthz (full disk, damaged documents). */
   storageHealth?: () => StorageHealth;
+  /** The last integrity check of the database file (server/integrityCheck.ts), for /healthz. */
+  integrity?: () => IntegrityState;
   /** The `GET /metrics` text; null when METRICS is off (then 404). */
   metrics?: (() => string) | null;
   /** Who may create boards, for the landing page (`GET /api/server`). */
@@ -113,13 +118,16 @@ export function contentSecurityPolicy(host: string | undefined): string {
 
 /**
  * Sent with every HTTP answer (see docs/security.md "Headers"): no MIME sniffing, no referrer (a board link
- * must not leak through one), no framing (clickjacking), and the policy above.
+ * must not leak through one), no framing (clickjacking), no camera, microphone, location or devices
+ * (securityHeaders.ts), and the policy above. Answers written without a ServerResponse (a malformed request,
+ * an upgrade to an unknown path) carry them too (securityHeaders.ts `rawAnswer`).
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
+  'Permissions-Policy': PERMISSIONS_POLICY,
 };
 
 /** The HTTP API and the built client. */
@@ -183,7 +191,7 @@ export function createRequestHandler(options: HttpOptions) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
       const health = options.storageHealth?.();
       if (!health) return sendJson(res, 200, { ok: true });
-      return sendJson(res, 200, { ok: true, storageFull: health.full, damagedDocuments: health.damaged.length });
+      return sendJson(res, 200, healthReport(health, options.integrity?.() ?? null));
     }
     if (path === '/metrics') {
       if (!options.metrics) return sendJson(res, 404, { error: 'not found' });
@@ -238,8 +246,17 @@ export function createRequestHandler(options: HttpOptions) {
     res.setHeader('Content-Security-Policy', contentSecurityPolicy(req.headers.host));
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
-      if (error instanceof StorageCorruptionError) {
-        return sendJson(res, 503, { error: "this board's stored data is damaged; restore it from a backup" });
+      if (error instanceof StorageCorruptionError || isDatabaseDamaged(error)) {
+        if (isDatabaseDamaged(error)) {
+          options.log(`${req.method} ${req.url?.split('?')[0]}: the database file is damaged: ${String(error)}`, {
+            event: 'storage.damaged',
+            level: 'error',
+          });
+        }
+        return sendJson(res, 503, {
+          error: "this board's stored data is damaged; restore it from a backup",
+          code: 'damaged',
+        });
       }
       if (error instanceof StorageFullError) {
         return sendJson(res, 507, { error: "the server's disk is full: nothing was changed; try again later" });

@@ -1,6 +1,7 @@
 import type { AddressInfo, Socket } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withAccessLog } from './accessLog.js';
 import { archiveState } from './api/boardAdmin.js';
 import { openAuditLog } from './audit.js';
 import { auditSettingsChanges } from './auditSettings.js';
@@ -12,13 +13,17 @@ import { boardCreationMode, CreationGuard } from './creationGuard.js';
 import { DataDirInUseError, type DataDirLock, lockDataDir } from './dataDirLock.js';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
 import { ExportWorkers } from './export/exportWorkers.js';
-import { createRequestHandler } from './http.js';
+import { createRequestHandler, SECURITY_HEADERS } from './http.js';
+import { IntegrityChecks } from './integrityCheck.js';
+import { createJsonLog } from './jsonLog.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
-import type { Log } from './log.js';
+import type { Log, LogLevel } from './log.js';
 import { createMetrics, type MetricsRecorder, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
+import { RefusedLinks } from './refusedLinks.js';
 import { Rooms } from './rooms.js';
+import { answerClientError, STRICT_TRANSPORT_SECURITY, withTransportHeaders } from './securityHeaders.js';
 import { ServerStateMirror } from './serverStateMirror.js';
 import {
   destroyAfterClientError,
@@ -55,7 +60,12 @@ export interface ServerOptions {
   storageFullRetryMs?: number;
   /** Serve `GET /metrics`; default off. */
   metrics?: boolean;
+  /** Where lines go; default JSON lines on standard output at `logLevel` (server/jsonLog.ts). */
   log?: Log;
+  /** The least important level the default log writes (LOG_LEVEL); default info. */
+  logLevel?: LogLevel;
+  /** How often the database file's integrity is checked after the check at start (ms); 0: only at start. */
+  integrityCheckIntervalMs?: number;
   /** Limits per connection and per board; unset ones keep their default (server/limits.ts). */
   limits?: Partial<ServerLimits>;
   /** Serve HTTPS and wss:// with these PEM files (TLS_CERT, TLS_KEY); default plain HTTP. */
@@ -77,7 +87,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const log = options.log ?? ((message: string) => console.log(message));
+  const log = options.log ?? createJsonLog({ level: options.logLevel });
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = options.metrics ? createMetrics() : null;
   const recorder = metrics ?? noMetrics;
@@ -106,6 +116,15 @@ async function startLocked(
     log,
     metrics: recorder,
   });
+  const refusedLinks = new RefusedLinks(log);
+  const limitRefusals = new RefusedLinks(log, undefined, 'security.limit', 'connection over a limit');
+  // At start and on a schedule, in a worker thread: page-level damage and every row's checksum (/healthz).
+  const integrity = new IntegrityChecks({
+    file: join(options.dataDir, 'board.sqlite'),
+    log,
+    intervalMs: options.integrityCheckIntervalMs,
+  });
+  integrity.start();
   const rooms = new Rooms({
     store: storage,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
@@ -156,6 +175,7 @@ async function startLocked(
     clientDir: options.clientDir ?? resolve('dist/client'),
     log,
     storageHealth: storage.health,
+    integrity: () => integrity.report(),
     maxBodyBytes: limits.maxBodyBytes,
     exportWorkers,
     maxImportBytes: exportSettings.maxImportBytes,
@@ -174,15 +194,33 @@ async function startLocked(
     metrics: recorder,
     addresses,
     onAdmitted: (request) => unauthenticated.admitted(request.socket as Socket),
+    refusedLinks,
+    limitRefusals,
   });
-  const server = createWebServer(handler, options.tls, serverTimeouts(limits));
+  const server = createWebServer(
+    withTransportHeaders(withAccessLog(handler, log, refusedLinks, addresses), !!options.tls),
+    options.tls,
+    serverTimeouts(limits),
+  );
   const unauthenticated = new UnauthenticatedConnections(limits, addresses, log);
   unauthenticated.attach(server);
   destroyAfterClientError(server, log);
   server.on('request', (request, response) => guardBodyRate(request, response, limits, addresses, log));
   server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  // A request Node could not parse still gets the security headers (and HSTS over TLS) with its 400.
+  const rawHeaders = options.tls
+    ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY }
+    : SECURITY_HEADERS;
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    const address = 'remoteAddress' in socket ? String(socket.remoteAddress) : 'unknown';
+    const status = answerClientError(error, socket, rawHeaders);
+    log(`malformed request answered ${status}`, {
+      event: 'http.client-error',
+      level: 'info',
+      status,
+      code: error.code,
+      address,
+    });
   });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -194,6 +232,9 @@ async function startLocked(
   }).catch(async (error: unknown) => {
     // Not listening (port taken): close what was opened, so the data folder's lock is released on a closed db.
     websockets.close();
+    refusedLinks.close();
+    limitRefusals.close();
+    integrity.close();
     await exportWorkers.close();
     storage.close();
     throw error;
@@ -217,6 +258,9 @@ async function startLocked(
       await new Promise((done) => setImmediate(done));
       websockets.close();
       server.closeAllConnections();
+      refusedLinks.close();
+      limitRefusals.close();
+      integrity.close();
       await exportWorkers.close();
       storage.flush();
       await new Promise((done) => setImmediate(done));
@@ -242,7 +286,9 @@ async function runFromCommandLine(): Promise<void> {
     }
     throw error;
   }
+  const log = createJsonLog({ level: config.logLevel });
   const running = await startServer({
+    log,
     port: config.port,
     host: config.host,
     dataDir: config.dataDir,
@@ -259,14 +305,20 @@ async function runFromCommandLine(): Promise<void> {
     console.error(error.message);
     process.exit(2);
   });
-  console.log(
-    `listening on ${running.url} (links: ${config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${running.port}`}, data: ${config.dataDir})`,
-  );
+  const links = config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${running.port}`;
+  // Written whatever LOG_LEVEL: scripts, the tests and the bench wait for `listening on <url>` (a JSON line).
+  createJsonLog({ level: 'debug' })(`listening on ${running.url} (links: ${links}, data: ${config.dataDir})`, {
+    event: 'server.listening',
+    url: running.url,
+    links,
+    dataDir: config.dataDir,
+    logLevel: config.logLevel,
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: committing and closing`);
+    log(`${signal}: committing and closing`, { event: 'server.stopping', signal });
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocKind } from '../shared/roles.js';
+import { enableSecureDelete, eraseBoardRows, truncateWal } from './erase.js';
 import type { Log } from './log.js';
 import type { MetricsRecorder } from './metrics.js';
 import { checksumOf } from './storage/checksum.js';
@@ -58,6 +59,8 @@ export function openStorage(options: StorageOptions): Storage {
   // FULL: a commit is on disk before we relay its update (kill -9 and power cuts lose nothing relayed).
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows and freed pages are overwritten with zeros: a deleted board leaves nothing readable (erase.ts).
+  enableSecureDelete(db);
   try {
     migrateSchema(db);
   } catch (error) {
@@ -87,11 +90,6 @@ export function openStorage(options: StorageOptions): Storage {
   const insertUpdate = db.prepare('INSERT INTO updates (board_id, doc, data, checksum) VALUES (?, ?, ?, ?)');
   const deleteUpdatesUpTo = db.prepare('DELETE FROM updates WHERE board_id = ? AND doc = ? AND seq <= ?');
   const setArchivedAt = db.prepare('UPDATE boards SET archived_at = ? WHERE id = ?');
-  const deleteRows = [
-    db.prepare('DELETE FROM updates WHERE board_id = ?'),
-    db.prepare('DELETE FROM snapshots WHERE board_id = ?'),
-  ];
-  const deleteBoardRow = db.prepare('DELETE FROM boards WHERE id = ?');
   const probeWrite = db.transaction(() => {
     db.prepare('INSERT INTO storage_probe (filler) VALUES (zeroblob(16384))').run();
     db.prepare('DELETE FROM storage_probe').run();
@@ -231,12 +229,10 @@ export function openStorage(options: StorageOptions): Storage {
     deleteBoard(id) {
       // Queued updates of this board are committed first: afterwards they would fail their whole batch.
       flush();
-      return write(() =>
-        db.transaction(() => {
-          for (const statement of deleteRows) statement.run(id);
-          return deleteBoardRow.run(id).changes > 0;
-        })(),
-      );
+      const deleted = write(() => eraseBoardRows(db, id));
+      // The deleted rows' older page versions are still in the WAL until it is checkpointed and truncated.
+      if (deleted) truncateWal(db, log, id);
+      return deleted;
     },
 
     findDamage(id) {

@@ -2,17 +2,22 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { APP_PROTOCOL_VERSION, APP_VERSION_MISMATCH_REASON, CLOSE, parseRoomName } from '../shared/protocol.js';
+import { loggedPath, requestIdOf } from './accessLog.js';
 import { resolveAccess } from './auth.js';
 import { ClientAddresses } from './clientAddress.js';
 import { ConnectionCounter, countedAs } from './connectionCounter.js';
 import type { ConnectionRegistry } from './connections.js';
+import { SECURITY_HEADERS } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import type { Log } from './log.js';
 import { type MetricsRecorder, noMetrics } from './metrics.js';
 import type { PeopleStore } from './people.js';
 import { Connection, closeSafely } from './protocol.js';
 import { FlowControl } from './rateLimit.js';
+import type { RefusedLinks } from './refusedLinks.js';
 import type { Rooms } from './rooms.js';
+import { rawAnswer } from './securityHeaders.js';
+import { isDatabaseDamaged } from './storage/errors.js';
 import { type BoardStore, StorageCorruptionError } from './storage.js';
 import { type BoardLockState, writeRefusal } from './writeGate.js';
 
@@ -31,6 +36,10 @@ export interface WebsocketOptions {
   addresses?: ClientAddresses;
   /** Called once a connection is admitted: it no longer counts as unauthenticated (server/slowConnections.ts). */
   onAdmitted?: (request: IncomingMessage) => void;
+  /** Refused tokens (4401) are security events summed per address; default: not summed. */
+  refusedLinks?: RefusedLinks;
+  /** Connections refused by a limit (4429), summed per address the same way; default: one line each. */
+  limitRefusals?: RefusedLinks;
 }
 
 const WS_PREFIX = '/ws/';
@@ -77,7 +86,27 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
   function accept(ws: WebSocket, request: IncomingMessage): void {
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
-    ws.on('error', (error) => options.log(`websocket error: ${error.message}`));
+    const seen = { address: addresses.of(request), requestId: requestIdOf(request), path: loggedPath(request.url) };
+    // Who the connection turned out to be, once its token is known: in its close line.
+    let who: { board?: string; role?: string; person?: string } = {};
+    const openedAt = performance.now();
+    ws.once('close', (code: number, reason: Buffer) => {
+      // A refused token or a connection over a limit is summed per address (RefusedLinks); its own line is then
+      // at debug level, so that a flood does not flood the log.
+      if (code === CLOSE.unauthorized) options.refusedLinks?.refused(seen.address, 'ws', { board: who.board });
+      options.log(`websocket ${seen.path} closed ${code}`, {
+        event: 'ws.close',
+        level: code === CLOSE.unauthorized || code === CLOSE.tooManyConnections ? 'debug' : 'info',
+        code,
+        reason: reason.toString('utf8'),
+        durationMs: Math.round(performance.now() - openedAt),
+        ...seen,
+        ...who,
+      });
+    });
+    ws.on('error', (error) =>
+      options.log(`websocket error: ${error.message}`, { event: 'ws.error', level: 'warn', ...seen }),
+    );
     // Frames that arrive while the room loads are kept and handled in order once it is ready.
     const early: Array<[RawData, boolean]> = [];
     let connection: Connection | null = null;
@@ -89,7 +118,13 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         else early.push([data, isBinary]);
       },
       () => {
-        options.log(`${request.url?.split('?')[0]}: closed a connection that kept sending too fast`);
+        options.log(`${seen.path}: closed a connection that kept sending too fast`, {
+          event: 'security.limit',
+          level: 'warn',
+          limit: 'flood',
+          ...seen,
+          ...who,
+        });
         const reason = 'sending too fast for too long; try again later';
         if (connection) connection.close(CLOSE.tryAgainLater, reason);
         else closeSafely(ws, CLOSE.tryAgainLater, reason);
@@ -111,6 +146,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       refuse(ws, CLOSE.badRequest, 'malformed board id or room name');
       return;
     }
+    who = { board: room.boardId };
     // Our client names its version; another version must reload rather than write another schema.
     const app = url.searchParams.get('app');
     if (app !== null && app !== APP_PROTOCOL_VERSION) {
@@ -126,18 +162,23 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       refuse(ws, CLOSE.unauthorized, 'missing or wrong token');
       return;
     }
-    const address = addresses.of(request);
+    const address = seen.address;
     const counted = countedAs(room.boardId, address, resolution.access);
     const refusal = counter.admit(counted);
     if (refusal) {
-      options.log(`${room.boardId}: refused a ${counted.role} connection: ${refusal}`, {
-        event: 'security.limit',
-        level: 'warn',
-        board: room.boardId,
-        role: counted.role,
-        address,
-        limit: 'websocket-connections',
-      });
+      // Summed per address (a flood of refused connections is one line a minute), else one line each.
+      if (options.limitRefusals) {
+        options.limitRefusals.refused(address, refusal, { board: who.board, requestId: seen.requestId });
+      } else {
+        options.log(`${seen.path}: refused a ${counted.role} connection: ${refusal}`, {
+          event: 'security.limit',
+          level: 'warn',
+          limit: 'websocket-connections',
+          ...seen,
+          ...who,
+          role: counted.role,
+        });
+      }
       refuse(ws, CLOSE.tooManyConnections, refusal);
       return;
     }
@@ -156,6 +197,8 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         if (current.kind === 'unknownBoard') return refuse(ws, CLOSE.notFound, 'this board was deleted');
         if (current.kind !== 'access') return refuse(ws, CLOSE.unauthorized, 'missing or wrong token');
         const { access } = current;
+        who = { board: boardId, role: access.role, person: access.person?.id };
+        options.log(`websocket ${seen.path} connected`, { event: 'ws.open', doc, ...seen, ...who });
         const opened = new Connection(
           ws,
           joined.room,
@@ -178,7 +221,9 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       },
       (error: unknown) => {
         // 1011 is retried by the client: the board comes back once restored. Storage logged the damage once.
-        if (error instanceof StorageCorruptionError) return closeSafely(ws, 1011, DAMAGED_REASON);
+        if (error instanceof StorageCorruptionError || isDatabaseDamaged(error)) {
+          return closeSafely(ws, 1011, DAMAGED_REASON);
+        }
         options.log(`could not load ${url.pathname}: ${String(error)}`);
         closeSafely(ws, 1011, 'the board could not be loaded');
       },
@@ -195,11 +240,19 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
       const path = (request.url ?? '/').split('?')[0] ?? '/';
       if (!path.startsWith(WS_PREFIX)) {
-        // Destroyed once written: a client that never closes its side must not keep the socket.
-        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
+        // Destroyed once written (rawAnswer): a client that never closes its side must not keep the socket.
+        rawAnswer(socket, 404, 'Not Found', SECURITY_HEADERS);
         return;
       }
-      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        try {
+          accept(ws, request);
+        } catch (error) {
+          // A damaged database file (a token looked up on a damaged page): that connection closes, the server lives.
+          options.log(`websocket ${loggedPath(request.url)}: ${String(error)}`, { event: 'ws.error', level: 'error' });
+          closeSafely(ws, 1011, isDatabaseDamaged(error) ? DAMAGED_REASON : 'the board could not be loaded');
+        }
+      });
     },
 
     /** Closes every connection (shutdown): clients reconnect to the next server. */

@@ -4,6 +4,7 @@ import { readArchivedAt, writeArchivedAt } from '../../shared/records/serverStat
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import type { MirroredState } from '../serverStateMirror.js';
 import type { BoardStore } from '../storage.js';
+import { logAdminEvent } from './adminLog.js';
 import { type ApiContext, actorOf, authorize } from './context.js';
 
 /** The facilitator's archive, unarchive and delete of a whole board (docs/api.md). */
@@ -31,8 +32,14 @@ async function setArchived(
   // Storage first: if the disk refuses (507), the board and its connections stay as they were.
   context.boards.setArchived(boardId, archived);
   context.rooms.setArchived(boardId, archived);
-  context.audit.record(boardId, actorOf(access), archived ? 'board.archive' : 'board.unarchive');
-  context.log(`board ${boardId} ${archived ? 'archived' : 'unarchived'} by its facilitator`);
+  context.audit.record(boardId, actorOf(access, req), archived ? 'board.archive' : 'board.unarchive');
+  logAdminEvent(
+    context,
+    req,
+    archived ? 'board.archived' : 'board.unarchived',
+    `board ${boardId} ${archived ? 'archived' : 'unarchived'} by its facilitator`,
+    { board: boardId, access },
+  );
   try {
     await context.stateMirror.mirror(boardId);
   } catch {
@@ -65,12 +72,15 @@ export async function deleteBoard(
       throw error instanceof HttpError && error.status === 400 ? new HttpError(400, confirmation) : error;
     },
   );
-  authorize(context, req, boardId, ['facilitator']);
+  const access = authorize(context, req, boardId, ['facilitator']);
   if (confirm !== boardId) throw new HttpError(400, confirmation);
   // Storage first: if the disk refuses, the board and its connections stay as they were.
   context.boards.deleteBoard(boardId);
   context.rooms.deleteBoard(boardId);
   context.locks.forget(boardId);
-  context.log(`board ${boardId} deleted by its facilitator`);
+  logAdminEvent(context, req, 'board.deleted', `board ${boardId} deleted by its facilitator`, {
+    board: boardId,
+    access,
+  });
   sendJson(res, 200, { id: boardId, deleted: true });
 }

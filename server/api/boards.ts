@@ -10,6 +10,7 @@ import { bearerToken, hashToken, newRoleTokens, newToken, sameSecret } from '../
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import { MAX_PEOPLE_PER_BOARD } from '../people.js';
 import { StorageCorruptionError } from '../storage.js';
+import { logAdminEvent } from './adminLog.js';
 import { type ApiContext, authorize, boardLink } from './context.js';
 
 const createBoardSchema = z.object({
@@ -78,6 +79,7 @@ export async function createBoard(context: ApiContext, req: IncomingMessage, res
   });
   settings.destroy();
   board.destroy();
+  logAdminEvent(context, req, 'board.created', `board ${created.id} created`, { board: created.id });
   sendJson(res, 201, created);
 }
 

@@ -9,6 +9,7 @@ import type { ExportWorkers } from '../export/exportWorkers.js';
 import { HttpError } from '../httpUtil.js';
 import type { Log } from '../log.js';
 import type { PeopleStore } from '../people.js';
+import { remoteAddressOf } from '../remoteAddress.js';
 import type { Rooms } from '../rooms.js';
 import type { ServerStateMirror } from '../serverStateMirror.js';
 import type { SnapshotStore } from '../snapshotStore.js';
@@ -78,6 +79,36 @@ export function authorize(context: ApiContext, req: IncomingMessage, boardId: st
   return resolution.access;
 }
 
-export function actorOf(access: Access) {
-  return { role: access.role, personId: access.person?.id ?? null, name: access.person?.name ?? null };
+/** Longest display name taken from `X-Display-Name` (the roster's own limit is in people.ts). */
+const DISPLAY_NAME_MAX = 50;
+
+/**
+ * The display name a caller acting through a shared link says it uses: the `X-Display-Name` header, UTF-8
+ * percent-encoded (headers are Latin-1), trimmed, control characters removed; null when absent or unreadable.
+ */
+export function declaredDisplayName(req: IncomingMessage | undefined): string | null {
+  const header = req?.headers['x-display-name'];
+  if (typeof header !== 'string' || header === '') return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    return null;
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  name = name.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return name === '' ? null : name.slice(0, DISPLAY_NAME_MAX);
+}
+
+/**
+ * Who did it, for the audit log: the role, the person behind a personal token (their name at the time), the
+ * address (server/remoteAddress.ts) and, through a shared link, the display name the caller declared.
+ */
+export function actorOf(access: Access, req?: IncomingMessage) {
+  return {
+    role: access.role,
+    personId: access.person?.id ?? null,
+    name: access.person?.name ?? declaredDisplayName(req),
+    address: req ? remoteAddressOf(req) : null,
+  };
 }

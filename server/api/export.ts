@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, isExportFormat } from '../export/exportJob.js';
 import { ExportBusyError, ExportTimeoutError } from '../export/exportWorkers.js';
 import { contentDisposition, exportFileNames } from '../export/fileName.js';
 import { HttpError } from '../httpUtil.js';
+import { logAdminEvent } from './adminLog.js';
 import { type ApiContext, actorOf, authorize } from './context.js';
 
 /**
@@ -51,7 +52,12 @@ export async function exportBoard(
   }
   // Named before the audit entry: the log says a file was exported only once its answer can be built.
   const disposition = contentDisposition(exportFileNames(format, title, boardId, exportedAt, rendered.extension));
-  context.audit.record(boardId, actorOf(access), 'board.export', { format });
+  context.audit.record(boardId, actorOf(access, req), 'board.export', { format });
+  logAdminEvent(context, req, 'board.exported', `board ${boardId} exported as ${format}`, {
+    board: boardId,
+    access,
+    format,
+  });
   res.writeHead(200, {
     'Content-Type': rendered.contentType,
     'Content-Length': rendered.bytes.byteLength,

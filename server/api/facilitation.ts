@@ -27,7 +27,7 @@ export async function writeLock(
   const access = authorize(context, req, boardId, ['facilitator']);
   const wasLocked = context.locks.isLocked(boardId);
   const { lock, shown } = context.locks.set(boardId, locked, access.person?.name ?? null);
-  if (wasLocked !== locked) context.audit.record(boardId, actorOf(access), locked ? 'board.lock' : 'board.unlock');
+  if (wasLocked !== locked) context.audit.record(boardId, actorOf(access, req), locked ? 'board.lock' : 'board.unlock');
   const state = { locked: lock !== null, lockedAt: lock?.lockedAt ?? null, lockedBy: lock?.lockedBy ?? null };
   try {
     await shown;

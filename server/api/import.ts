@@ -3,6 +3,7 @@ import { ExportBusyError, ExportTimeoutError } from '../export/exportWorkers.js'
 import { HttpError, sendJson } from '../httpUtil.js';
 import type { ImportedBoard } from '../import/readBackup.js';
 import { readUpload } from '../import/readUpload.js';
+import { logAdminEvent } from './adminLog.js';
 import { mayCreateBoards, storeNewBoard } from './boards.js';
 import type { ApiContext } from './context.js';
 
@@ -39,7 +40,16 @@ export async function importBoard(context: ApiContext, req: IncomingMessage, res
       });
     }),
   );
-  context.log(`board ${created.id}: imported from a backup of board ${imported.sourceBoardId}`);
+  logAdminEvent(
+    context,
+    req,
+    'board.imported',
+    `board ${created.id}: imported from a backup of board ${imported.sourceBoardId}`,
+    {
+      board: created.id,
+      sourceBoard: imported.sourceBoardId,
+    },
+  );
   sendJson(res, 201, created);
 }
 

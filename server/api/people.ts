@@ -5,6 +5,7 @@ import type { Role } from '../../shared/roles.js';
 import { hashToken, newToken } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import type { Person } from '../people.js';
+import { logAdminEvent } from './adminLog.js';
 import { personNameSchema, refuseWhenFull } from './boards.js';
 import { type ApiContext, actorOf, authorize, boardLink } from './context.js';
 
@@ -66,7 +67,7 @@ export async function addMember(
   refuseWhenFull(context, boardId);
   const token = newToken();
   const person = context.people.add({ boardId, kind: 'member', role, name }, hashToken(token));
-  context.audit.record(boardId, actorOf(access), 'member.add', { personId: person.id, name, role });
+  context.audit.record(boardId, actorOf(access, req), 'member.add', { personId: person.id, name, role });
   sendJson(res, 201, { person: publicPerson(person), token, link: boardLink(context, boardId, token) });
 }
 
@@ -83,7 +84,7 @@ export async function renamePerson(
   const before = personOr404(context, boardId, personId);
   const person = context.people.rename(boardId, personId, name);
   if (!person) throw new HttpError(404, 'no such person on this board');
-  context.audit.record(boardId, actorOf(access), 'member.rename', { personId, from: before.name, to: name });
+  context.audit.record(boardId, actorOf(access, req), 'member.rename', { personId, from: before.name, to: name });
   sendJson(res, 200, { person: publicPerson(person) });
 }
 
@@ -100,7 +101,7 @@ export function removePerson(
   const person = context.people.revoke(boardId, personId);
   if (!person) throw new HttpError(404, 'no such person on this board');
   closePersonConnections(context, boardId, personId, PERSON_REMOVED_REASON);
-  context.audit.record(boardId, actorOf(access), 'member.remove', { personId, name: person.name });
+  context.audit.record(boardId, actorOf(access, req), 'member.remove', { personId, name: person.name });
   sendJson(res, 200, { removed: publicPerson(person) });
 }
 
@@ -117,7 +118,13 @@ export function regeneratePersonLink(
   const token = newToken();
   context.people.replaceToken(boardId, personId, hashToken(token));
   closePersonConnections(context, boardId, personId, LINK_REPLACED_REASON);
-  context.audit.record(boardId, actorOf(access), 'member.regenerateLink', { personId, name: person.name });
+  context.audit.record(boardId, actorOf(access, req), 'member.regenerateLink', { personId, name: person.name });
+  logAdminEvent(context, req, 'link.replaced', `board ${boardId}: the personal link of ${personId} replaced`, {
+    board: boardId,
+    access,
+    link: 'person',
+    target: personId,
+  });
   sendJson(res, 200, { person: publicPerson(person), token, link: boardLink(context, boardId, token) });
 }
 
@@ -150,7 +157,16 @@ export function regenerateRoleLink(
     CLOSE.unauthorized,
     LINK_REPLACED_REASON,
   );
-  context.audit.record(boardId, actorOf(access), 'link.regenerate', { role: linkRole, guests: revokedGuests.length });
+  context.audit.record(boardId, actorOf(access, req), 'link.regenerate', {
+    role: linkRole,
+    guests: revokedGuests.length,
+  });
+  logAdminEvent(context, req, 'link.replaced', `board ${boardId}: the ${linkRole} link replaced`, {
+    board: boardId,
+    access,
+    link: linkRole,
+    revokedGuests: revokedGuests.length,
+  });
   sendJson(res, 200, { role: linkRole, token, link: boardLink(context, boardId, token) });
 }
 

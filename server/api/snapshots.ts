@@ -37,7 +37,7 @@ export async function saveSnapshot(
   const { name } = await readJson(req, saveSchema, '{"name": "..."}', context.maxBodyBytes);
   const access = authorize(context, req, boardId, ['facilitator']);
   const snapshot = await context.snapshots.save(boardId, name, actorOf(access));
-  context.audit.record(boardId, actorOf(access), 'snapshot.save', { snapshotId: snapshot.id, name });
+  context.audit.record(boardId, actorOf(access, req), 'snapshot.save', { snapshotId: snapshot.id, name });
   sendJson(res, 201, { snapshot });
 }
 
@@ -94,7 +94,7 @@ export function deleteSnapshot(
   if (!meta || !context.snapshotStore.remove(boardId, snapshotId)) {
     throw new HttpError(404, 'no snapshot with this id on this board');
   }
-  context.audit.record(boardId, actorOf(access), 'snapshot.delete', { snapshotId, name: meta.name });
+  context.audit.record(boardId, actorOf(access, req), 'snapshot.delete', { snapshotId, name: meta.name });
   sendJson(res, 200, { id: snapshotId, deleted: true });
 }
 
@@ -114,7 +114,7 @@ export async function restoreSnapshot(
   const { meta, states } = storedSnapshot(context, boardId, snapshotId);
   const documents = documentsFromSnapshot(states, title ?? null, meta.name);
   const created = storeNewBoard(context, documents.title, documents);
-  context.audit.record(boardId, actorOf(access), 'snapshot.restore', {
+  context.audit.record(boardId, actorOf(access, req), 'snapshot.restore', {
     snapshotId,
     name: meta.name,
     newBoardId: created.id,

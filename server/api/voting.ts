@@ -39,13 +39,18 @@ function roundNumber(text: string): number {
 async function published(
   context: ApiContext,
   access: Access,
+  req: IncomingMessage,
   res: ServerResponse,
   boardId: string,
   action: AuditAction,
   round: VotingRound,
   status: number,
 ): Promise<void> {
-  context.audit.record(boardId, actorOf(access), action, { round: round.number, budget: round.budget, cap: round.cap });
+  context.audit.record(boardId, actorOf(access, req), action, {
+    round: round.number,
+    budget: round.budget,
+    cap: round.cap,
+  });
   try {
     await context.stateMirror.mirror(boardId);
   } catch {
@@ -69,7 +74,7 @@ export async function openRound(context: ApiContext, req: IncomingMessage, res: 
   const text = await readJson(req, openSchema, '{"budget": 5, "cap": null}', context.maxBodyBytes);
   const access = authorize(context, req, boardId, ['facilitator']);
   const round = context.voting.open(boardId, text.budget, text.cap);
-  await published(context, access, res, boardId, 'voting.open', round, 201);
+  await published(context, access, req, res, boardId, 'voting.open', round, 201);
 }
 
 /** `POST /api/boards/<id>/voting/rounds/<n>/close`: no more dots; the count stays sealed. */
@@ -82,7 +87,7 @@ export async function closeRound(
 ) {
   const access = authorize(context, req, boardId, ['facilitator']);
   const round = await context.voting.close(boardId, roundNumber(number));
-  await published(context, access, res, boardId, 'voting.close', round, 200);
+  await published(context, access, req, res, boardId, 'voting.close', round, 200);
 }
 
 /** `POST /api/boards/<id>/voting/rounds/<n>/reveal`: the totals go to everyone. */
@@ -95,7 +100,7 @@ export async function revealRound(
 ) {
   const access = authorize(context, req, boardId, ['facilitator']);
   const round = context.voting.reveal(boardId, roundNumber(number));
-  await published(context, access, res, boardId, 'voting.reveal', round, 200);
+  await published(context, access, req, res, boardId, 'voting.reveal', round, 200);
 }
 
 /** `POST /api/boards/<id>/voting/rounds/<n>/dots/<itemId>`: one more dot; answers with the own ballot. */

@@ -4,16 +4,18 @@ import { restoreDatabase } from '../storage/backup.js';
 import { damagedRowLines, runBackupCommand } from './runBackupCommand.js';
 
 /**
- * `npm run restore -- DIR [--force]`: copies a backup made by `npm run backup` into DATA_DIR. Stop the server
- * first. A non-empty DATA_DIR needs --force; its database files are then moved aside, not deleted.
+ * `npm run restore -- DIR [--force [--purge]]`: copies a backup made by `npm run backup` into DATA_DIR. Stop the
+ * server first. A non-empty DATA_DIR needs --force; its database files are then moved aside, not deleted, unless
+ * --purge asks for them to be deleted once the restore succeeded (docs/security.md "Erasure").
  */
-const USAGE = 'usage: npm run restore -- DIR [--force]   (writes DATA_DIR, default ./data; stop the server first)';
+const USAGE =
+  'usage: npm run restore -- DIR [--force [--purge]]   (writes DATA_DIR, default ./data; stop the server first)';
 
 async function main(): Promise<number> {
-  let parsed: { values: { force?: boolean; help?: boolean }; positionals: string[] };
+  let parsed: { values: { force?: boolean; purge?: boolean; help?: boolean }; positionals: string[] };
   try {
     parsed = parseArgs({
-      options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { force: { type: 'boolean' }, purge: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
     });
   } catch (error) {
@@ -29,9 +31,15 @@ async function main(): Promise<number> {
     console.error(`give exactly one backup directory\n${USAGE}`);
     return 2;
   }
+  if (parsed.values.purge && !parsed.values.force) {
+    console.error(`--purge deletes the database --force replaces: give both\n${USAGE}`);
+    return 2;
+  }
   const dataDir = resolve(process.env.DATA_DIR || './data');
-  const result = await restoreDatabase(resolve(backup), dataDir, parsed.values.force ?? false);
+  const { force = false, purge = false } = parsed.values;
+  const result = await restoreDatabase(resolve(backup), dataDir, force, purge);
   if (result.replacedTo) console.log(`moved the replaced database to ${result.replacedTo}`);
+  else if (purge) console.log('deleted the replaced database (--purge)');
   console.log(`restored ${resolve(backup)} into ${result.file}: ${result.boards} boards, integrity check ok`);
   for (const line of damagedRowLines(result.damagedRows, '')) console.log(line);
   return 0;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataDirInUseError, type DataDirLock, LOCK_FILE, lockDataDir, PID_FILE } from '../dataDirLock.js';
@@ -22,13 +22,22 @@ export interface DatabaseSummary {
   damagedRows: string[];
 }
 
-/** SQLite's online backup in one step: one read transaction, so the copy is one moment of the database. */
+/**
+ * SQLite's online backup in one step: one read transaction, so the copy is one moment of the database. The
+ * copy holds every board's notes and token hashes: it is readable by its owner only (0600), created so before
+ * a byte is written (SQLite keeps the mode of an existing file), whatever the umask.
+ */
 async function copyDatabase(source: Database.Database, target: string): Promise<void> {
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
+  writeFileSync(partial, '', { mode: BACKUP_FILE_MODE });
+  chmodSync(partial, BACKUP_FILE_MODE);
   await source.backup(partial, { progress: () => 0x7fffffff });
   renameSync(partial, target);
 }
+
+/** Owner read and write only: backups and restored databases are not for the other users of the machine. */
+export const BACKUP_FILE_MODE = 0o600;
 
 /** Opens a copy read-only and checks it: SQLite's integrity check, the schema version, every row's checksum. */
 export function inspectDatabase(file: string): DatabaseSummary {
@@ -72,6 +81,7 @@ export function inspectDatabase(file: string): DatabaseSummary {
         if (checksumOf(row.data) !== row.checksum) damagedRows.push(`${row.board_id} ${row.doc} update ${row.seq}`);
       }
     }
+    damagedRows.push(...malformedTokenHashes(db), ...brokenReferences(db));
     return { file, boards, bytes: statSync(file).size, damagedRows };
   } catch (error) {
     if (error instanceof BackupError) throw error;
@@ -79,6 +89,47 @@ export function inspectDatabase(file: string): DatabaseSummary {
   } finally {
     db.close();
   }
+}
+
+/** A stored token hash is SHA-256 in lowercase hex: anything else can match no token (a link silently dead). */
+const TOKEN_HASH = /^[0-9a-f]{64}$/;
+
+/**
+ * Token hashes that are not 64 lowercase hex characters. They carry no checksum of their own (docs/security.md
+ * "What an auditor will ask", item 7): this finds most damaged bytes (any that leave the hex alphabet), not all.
+ */
+function malformedTokenHashes(db: Database.Database): string[] {
+  const found: string[] = [];
+  const boards = db
+    .prepare('SELECT id, facilitator_token_hash AS f, participant_token_hash AS p, viewer_token_hash AS v FROM boards')
+    .all() as Array<{ id: string; f: string; p: string; v: string }>;
+  for (const board of boards) {
+    for (const [role, hash] of [
+      ['facilitator', board.f],
+      ['participant', board.p],
+      ['viewer', board.v],
+    ] as const) {
+      if (!TOKEN_HASH.test(hash)) found.push(`${board.id} boards ${role} token hash`);
+    }
+  }
+  const hasPeople = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'people'").get();
+  if (hasPeople) {
+    for (const person of db.prepare('SELECT id, board_id, token_hash FROM people').all() as Array<{
+      id: string;
+      board_id: string;
+      token_hash: string;
+    }>) {
+      if (!TOKEN_HASH.test(person.token_hash)) found.push(`${person.board_id} people ${person.id} token hash`);
+    }
+  }
+  return found;
+}
+
+/** Rows pointing at a board (or round) that is not there: SQLite's foreign key check, one line per row. */
+function brokenReferences(db: Database.Database): string[] {
+  return (db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>).map(
+    (row) => `${row.table} row ${row.rowid} refers to a missing ${row.parent} row`,
+  );
 }
 
 /** Copies DATA_DIR's database into `outDir` while the server may be running. */
@@ -90,7 +141,7 @@ export async function backupDatabase(dataDir: string, outDir: string, force = fa
   if (existsSync(target) && !force) {
     throw new BackupError(`${target} already exists: choose another directory, or add --force to replace it`);
   }
-  mkdirSync(resolve(outDir), { recursive: true });
+  mkdirSync(resolve(outDir), { recursive: true, mode: 0o700 });
   const db = new Database(source, { fileMustExist: true });
   try {
     await copyDatabase(db, target);
@@ -107,9 +158,15 @@ export interface RestoreResult extends DatabaseSummary {
 
 /**
  * Restores a backup (a directory holding board.sqlite, or the file itself) into DATA_DIR. A non-empty DATA_DIR
- * is refused unless `force`; then its database files are moved aside into `replaced-<time>/`, never deleted.
+ * is refused unless `force`; then its database files are moved aside into `replaced-<time>/`, or, with `purge`,
+ * deleted once the restored copy is in place (erasure: a deleted board must not survive in a replaced file).
  */
-export async function restoreDatabase(backup: string, dataDir: string, force = false): Promise<RestoreResult> {
+export async function restoreDatabase(
+  backup: string,
+  dataDir: string,
+  force = false,
+  purge = false,
+): Promise<RestoreResult> {
   const source = existsSync(backup) && statSync(backup).isDirectory() ? join(backup, DATABASE_FILE) : backup;
   if (!existsSync(source)) throw new BackupError(`there is no backup at ${source}`);
   inspectDatabase(source);
@@ -130,14 +187,17 @@ export async function restoreDatabase(backup: string, dataDir: string, force = f
     throw error;
   }
   try {
-    return await restoreInto(source, dir, present.length > 0);
+    return await restoreInto(source, dir, present.length > 0, purge);
   } finally {
     lock.release();
   }
 }
 
-/** Copies the backup into the locked folder; `replace`: move the current database files aside first. */
-async function restoreInto(source: string, dir: string, replace: boolean): Promise<RestoreResult> {
+/**
+ * Copies the backup into the locked folder; `replace`: move the current database files aside first, and with
+ * `purge` delete them once the copy is in place.
+ */
+async function restoreInto(source: string, dir: string, replace: boolean, purge: boolean): Promise<RestoreResult> {
   const target = join(dir, DATABASE_FILE);
   let replacedTo: string | null = null;
   if (replace) {
@@ -153,5 +213,10 @@ async function restoreInto(source: string, dir: string, replace: boolean): Promi
   } finally {
     db.close();
   }
-  return { ...inspectDatabase(target), replacedTo };
+  const summary = inspectDatabase(target);
+  if (purge && replacedTo) {
+    rmSync(replacedTo, { recursive: true, force: true });
+    replacedTo = null;
+  }
+  return { ...summary, replacedTo };
 }

@@ -31,3 +31,12 @@ export class StorageCorruptionError extends Error {
 export function isDiskFull(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_FULL';
 }
+
+/**
+ * SQLite found the file itself damaged (a page that is not what it should be: SQLITE_CORRUPT and its extended
+ * codes, SQLITE_NOTADB): the request is answered as a damaged board (503, restore from a backup), never a 500.
+ */
+export function isDatabaseDamaged(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}

@@ -12,8 +12,11 @@ const BOM = '\uFEFF';
  * Characters that make a spreadsheet read a cell as a formula (CSV injection, OWASP): = + - @, and tab,
  * carriage return and NUL, which some spreadsheets skip (or cut the text at) before looking. Excel on Japanese
  * Windows also converts the full-width ＝＋－＠ typed through an IME into formulas, so those are included.
+ * Spreadsheets trim leading blanks before deciding, so any run of spaces (ASCII, no-break, ideographic U+3000
+ * and the other Unicode spaces, line breaks) and of invisible characters (zero-width space and joiners, word
+ * joiner, BOM, soft hyphen, Mongolian vowel separator) before such a character counts as a formula start too.
  */
-const FORMULA_START = /^[=+\-@\t\r\0＝＋－＠]/;
+const FORMULA_START = /^[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]*[=+\-@\t\r\0＝＋－＠]/;
 
 /** Prefixes formula-like text with an apostrophe, so it stays text (the apostrophe is visible in the cell). */
 export function neutraliseFormula(text: string): string {

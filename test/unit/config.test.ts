@@ -18,7 +18,13 @@ describe('readConfig', () => {
       metrics: false,
       exports: DEFAULT_EXPORT_SETTINGS,
       trustProxy: [],
+      logLevel: 'info',
     });
+  });
+
+  it('reads LOG_LEVEL and refuses an unknown level', () => {
+    expect(readConfig({ LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+    expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be debug, info, warn or error/);
   });
 
   it('reads every variable, and trims the trailing slash of PUBLIC_URL', () => {
@@ -31,6 +37,7 @@ describe('readConfig', () => {
       COMMIT_BATCH_MS: '20',
       METRICS: '1',
       TRUST_PROXY: '127.0.0.1, ::1',
+      LOG_LEVEL: 'debug',
     });
     expect(config).toEqual({
       port: 9000,
@@ -44,6 +51,7 @@ describe('readConfig', () => {
       metrics: true,
       exports: DEFAULT_EXPORT_SETTINGS,
       trustProxy: ['127.0.0.1', '::1'],
+      logLevel: 'debug',
     });
   });
 

@@ -167,6 +167,18 @@ describe('CSV', () => {
     expect(csvField('=1,2')).toBe(`"'=1,2"`);
   });
 
+  it('neutralises a formula character hidden behind leading spaces or invisible characters', () => {
+    for (const blank of [' ', '  ', '\u3000', '\u200B', '\u00A0', '\uFEFF', '\u2060', '\n', ' \u200B\u3000']) {
+      for (const start of ['=', '+', '-', '@', '＝', '\t', '\r']) {
+        const text = `${blank}${start}1+1`;
+        expect(neutraliseFormula(text), JSON.stringify(text)).toBe(`'${text}`);
+      }
+    }
+    expect(neutraliseFormula(' 住民票')).toBe(' 住民票');
+    expect(neutraliseFormula('\u3000窓口 = 2')).toBe('\u3000窓口 = 2');
+    expect(csvField('\u3000=HYPERLINK("x")')).toBe(`"'\u3000=HYPERLINK(""x"")"`);
+  });
+
   it('writes one row per initiative with every field', () => {
     const [header, ...rows] = parseCsv(initiativesCsv(report()).slice(1));
     expect(header).toHaveLength(15);
