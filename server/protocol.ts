@@ -8,6 +8,7 @@ import type { Access } from './auth.js';
 import { encodeAwarenessFrame, encodePermissionDenied, encodeStored, encodeSyncStep1 } from './frames.js';
 import type { ServerLimits } from './limits.js';
 import type { Log } from './log.js';
+import { oversizeReason } from './oversizeFrames.js';
 import { type AwarenessEntry, PresenceGate } from './presenceLimits.js';
 import type { Peer, Room } from './rooms.js';
 import type { WriteRefusal } from './writeGate.js';
@@ -106,7 +107,7 @@ export class Connection implements Peer {
     if (this.closed) return;
     const frame = frameBytes(data);
     if (frame.byteLength > this.limits.maxFrameBytes) {
-      this.close(CLOSE.tooLarge, `message too large: over ${this.limits.maxFrameBytes} bytes`);
+      this.close(CLOSE.tooLarge, oversizeReason(this.limits.maxFrameBytes));
       return;
     }
     if (!isBinary) {

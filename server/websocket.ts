@@ -1,13 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { APP_PROTOCOL_VERSION, APP_VERSION_MISMATCH_REASON, CLOSE, parseRoomName } from '../shared/protocol.js';
+import {
+  APP_PROTOCOL_VERSION,
+  APP_VERSION_MISMATCH_REASON,
+  CLOSE,
+  parseRoomName,
+  roomName,
+} from '../shared/protocol.js';
 import { resolveAccess } from './auth.js';
 import { ConnectionCounter } from './connectionCounter.js';
 import type { ConnectionRegistry } from './connections.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import type { Log } from './log.js';
 import { type MetricsRecorder, noMetrics } from './metrics.js';
+import { isOversizeError, OversizeCloses, oversizeReason } from './oversizeFrames.js';
 import type { PeopleStore } from './people.js';
 import { Connection, closeSafely } from './protocol.js';
 import { FlowControl } from './rateLimit.js';
@@ -38,10 +45,13 @@ export const DAMAGED_REASON = 'the stored board is damaged (checksum mismatch); 
  */
 export function createWebsocketEndpoint(options: WebsocketOptions) {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  // A little above our own limit, so that we close oversized frames with 4413 rather than `ws` with 1009.
+  // A little above our own limit: frames just over it are read and closed with 4413 by the connection. `ws`
+  // buffers a whole frame under `maxPayload`, so it stays near the limit: bigger frames get `ws`'s own 1009,
+  // and `oversize` closes that token's next connection with 4413 (see oversizeFrames.ts).
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes + 64 * 1024 });
   const alive = new WeakSet<WebSocket>();
   const counter = new ConnectionCounter(limits);
+  const oversize = new OversizeCloses();
 
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
@@ -109,12 +119,26 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       closeSafely(ws, CLOSE.unauthorized, 'missing or wrong token');
       return;
     }
-    const refusal = counter.admit(room.boardId, request.socket.remoteAddress ?? '');
+    const token = url.searchParams.get('token') ?? '';
+    const address = request.socket.remoteAddress ?? '';
+    const roomKey = roomName(room.boardId, room.doc);
+    const oversizeFields = { event: 'security.oversize-frame', level: 'warn', board: room.boardId, address } as const;
+    if (oversize.take(roomKey, token, address)) {
+      options.log(`${roomKey}: closed with 4413 the connection after a frame too large for this link`, oversizeFields);
+      closeSafely(ws, CLOSE.tooLarge, oversizeReason(limits.maxFrameBytes));
+      return;
+    }
+    ws.on('error', (error) => {
+      if (!isOversizeError(error)) return;
+      options.log(`${roomKey}: a frame over ${limits.maxFrameBytes} bytes was closed with 1009`, oversizeFields);
+      oversize.remember(roomKey, token, address);
+    });
+    const refusal = counter.admit(room.boardId, address);
     if (refusal) {
       closeSafely(ws, CLOSE.tooManyConnections, refusal);
       return;
     }
-    const release = () => counter.release(room.boardId, request.socket.remoteAddress ?? '');
+    const release = () => counter.release(room.boardId, address);
     ws.once('close', release);
 
     options.rooms.join(room.boardId, room.doc).then(
