@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import type { RawData, WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { BOARD_FULL_REASON, CLOSE, MESSAGE } from '../shared/protocol.js';
+import { CLOSE, MESSAGE } from '../shared/protocol.js';
 import type { Access } from './auth.js';
 import { encodeAwarenessFrame, encodePermissionDenied, encodeStored, encodeSyncStep1 } from './frames.js';
 import type { ServerLimits } from './limits.js';
@@ -43,9 +43,9 @@ export type ConnectionLimits = Pick<
 >;
 
 /**
- * Speaks the y-websocket protocol (sync + awareness) for one connection to one room. Writes the write gate
- * refuses (a role that may not write this document, a locked board) are never applied, stored or relayed; malformed frames close this connection
- * only (4422), oversized frames close it with 4413. A writer's update that depends on data the document lacks
+ * Speaks the y-websocket protocol (sync + awareness) for one connection to one room. Writes the write policy
+ * refuses (shared/writePolicy.ts: the role, the lock, the archive, a full disk, a full board) are never applied,
+ * stored or relayed; malformed frames close this connection only (4422), oversized frames close it with 4413. A writer's update that depends on data the document lacks
  * is dropped and answered with a resync (our step 1), see `resync`.
  */
 export class Connection implements Peer {
@@ -57,8 +57,6 @@ export class Connection implements Peer {
   private lastResyncAt = Number.NEGATIVE_INFINITY;
   /** A resync deferred by the rate limit, for an update dropped with no resync awaiting its step 2. */
   private resyncTimer: NodeJS.Timeout | null = null;
-  /** A write was refused for a reason that can be lifted (the lock): resync when it is. */
-  private refusedLiftable = false;
   /** Write frames (sync step 2, update) received, numbered from 1; see `confirmStored`. */
   private writeFrames = 0;
   private storedThrough = 0;
@@ -71,8 +69,11 @@ export class Connection implements Peer {
     private readonly ws: WebSocket,
     private readonly room: Room,
     readonly access: Access,
-    /** Why this connection may not write its document now, or null. Asked at every write. */
-    private readonly writeRefusal: () => WriteRefusal | null,
+    /**
+     * The write policy for this connection now (shared/writePolicy.ts), or null when it may write. Asked at
+     * every write; `boardFull` is asked last, only when nothing else refuses.
+     */
+    private readonly gate: (boardFull?: () => boolean) => WriteRefusal | null,
     private readonly log: Log,
     private readonly limits: ConnectionLimits,
     /** `ourClient`: the client named our app version, so it understands our own messages (stored, voting). */
@@ -194,15 +195,10 @@ export class Connection implements Peer {
     const frame = ++this.writeFrames;
     // Any step 2 answers (at least) our latest step 1: it carries everything the client holds.
     if (isStep2) this.resyncPending = false;
-    const refusal = this.writeRefusal();
+    const refusal = this.gate(() => this.wouldOverfill(update));
     if (refusal) {
       if (this.refuseWrite(update, refusal)) this.markUnstored(frame);
       else this.confirmStored(frame, isStep2); // nothing new in it: what it holds is stored
-      return;
-    }
-    if (this.wouldOverfill(update)) {
-      this.markUnstored(frame);
-      this.deny(BOARD_FULL_REASON);
       return;
     }
     const result = this.room.submit(update, this, true, {
@@ -312,24 +308,24 @@ export class Connection implements Peer {
       return true;
     }
     if (check.ok && !check.changes) return false;
-    if (refusal.liftable) this.refusedLiftable = true;
-    this.deny(refusal.message);
+    const { access } = this;
+    this.log(`room ${this.room.name}: refused a write (${refusal.code})`, {
+      event: 'security.refused-write',
+      level: 'warn',
+      board: this.room.boardId,
+      role: access.role,
+      person: access.person?.id,
+      reason: refusal.code,
+    });
+    // The auth message "permission denied" with the reason: the write was not applied, stored or relayed.
+    this.send(encodePermissionDenied(refusal.message));
+    this.room.refused(this, refusal); // asked again once the reason passed (RefusedWriters)
     return true;
   }
 
-  /** The auth message "permission denied" with a reason: the write was not applied, stored or relayed. */
-  private deny(reason: string): void {
-    this.send(encodePermissionDenied(reason));
-  }
-
-  /**
-   * The reason of a refused write was lifted (the board was unlocked): our step 1 makes the client send a
-   * step 2 with everything the server lacks, the refused changes included, which it kept.
-   */
-  resyncRefusedWrites(): void {
-    if (this.closed || !this.refusedLiftable) return;
-    this.refusedLiftable = false;
-    this.startResync(Date.now());
+  /** Why the write policy refuses this connection's writes now (whatever they hold), or null. */
+  writeRefusal(): WriteRefusal | null {
+    return this.gate();
   }
 
   /**

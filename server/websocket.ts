@@ -157,7 +157,13 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
           ws,
           joined.room,
           access,
-          () => writeRefusal(access, boardId, doc, options.locks),
+          (boardFull) =>
+            writeRefusal(access, doc, {
+              locked: options.locks.isLocked(boardId),
+              archived: joined.room.isArchived,
+              storageFull: joined.room.storageFull,
+              boardFull,
+            }),
           options.log,
           limits,
           // Only our client knows our own messages; a stock client would log each one as an error.
