@@ -62,6 +62,9 @@ export class Connection implements Peer {
   private storedThrough = 0;
   /** The first write frame not stored (refused or dropped) that no stored step 2 has covered yet. */
   private unstoredFrame: number | null = null;
+  private lastUnstoredFrame = 0;
+  /** `writeFrames` when our latest step 1 was sent: a step 2 received after it answers it. */
+  private step1Mark = 0;
   private confirmScheduled = false;
   private readonly presence: PresenceGate;
 
@@ -192,17 +195,19 @@ export class Connection implements Peer {
     }
     const update = decoding.readVarUint8Array(decoder);
     const isStep2 = subType === syncProtocol.messageYjsSyncStep2;
+    // What a step 2 holds covers the frames received before the step 1 it answers.
+    const covers = isStep2 ? this.step1Mark : null;
     const frame = ++this.writeFrames;
     // Any step 2 answers (at least) our latest step 1: it carries everything the client holds.
     if (isStep2) this.resyncPending = false;
     const refusal = this.gate(() => this.wouldOverfill(update));
     if (refusal) {
       if (this.refuseWrite(update, refusal)) this.markUnstored(frame);
-      else this.confirmStored(frame, isStep2); // nothing new in it: what it holds is stored
+      else this.confirmStored(frame, covers); // nothing new in it: what it holds is stored
       return;
     }
     const result = this.room.submit(update, this, true, {
-      applied: () => this.confirmStored(frame, isStep2),
+      applied: () => this.confirmStored(frame, covers),
       failed: () => this.markUnstored(frame),
     });
     if (result.ok) return;
@@ -213,16 +218,21 @@ export class Connection implements Peer {
 
   private markUnstored(frame: number): void {
     this.unstoredFrame = this.unstoredFrame === null ? frame : Math.min(this.unstoredFrame, frame);
+    this.lastUnstoredFrame = Math.max(this.lastUnstoredFrame, frame);
   }
 
   /**
    * Write frame `frame` is stored. The client is told which of its frames are stored, so it can say "saved"
    * truthfully (MESSAGE.stored). Frames are stored in the order they came, so "stored up to N" holds unless
-   * an earlier frame was refused or dropped; then nothing past it is confirmed until a later step 2 is stored:
-   * a step 2 holds everything its sender had, so it covers every frame sent before it.
+   * an earlier frame was refused or dropped; then nothing past it is confirmed until a later step 2 is stored
+   * that covers it: a step 2 holds everything its sender had when it answered our step 1, so it covers every
+   * frame received before that step 1 (`covers`), unless a frame since was not stored (our client splits a big
+   * step 2 into updates ending with the step 2: a piece refused in between is not covered). Should another step
+   * 1 of ours cross the pieces (a resync), the step 2 is taken to answer it; the client's answer to that one
+   * follows and brings anything a piece lacked.
    */
-  private confirmStored(frame: number, isStep2: boolean): void {
-    if (isStep2 && this.unstoredFrame !== null && frame > this.unstoredFrame) this.unstoredFrame = null;
+  private confirmStored(frame: number, covers: number | null): void {
+    if (covers !== null && this.unstoredFrame !== null && this.lastUnstoredFrame <= covers) this.unstoredFrame = null;
     if (this.unstoredFrame !== null && frame >= this.unstoredFrame) return;
     if (frame <= this.storedThrough) return;
     this.storedThrough = frame;
@@ -292,6 +302,7 @@ export class Connection implements Peer {
   }
 
   private sendSyncStep1(): void {
+    this.step1Mark = this.writeFrames;
     this.send(encodeSyncStep1(this.room.doc));
   }
 
@@ -321,6 +332,11 @@ export class Connection implements Peer {
     this.send(encodePermissionDenied(refusal.message));
     this.room.refused(this, refusal); // asked again once the reason passed (RefusedWriters)
     return true;
+  }
+
+  /** A refused write may be accepted now: our step 1 asks the client for everything the server lacks. */
+  askAgain(): void {
+    if (!this.closed) this.startResync(Date.now());
   }
 
   /** Why the write policy refuses this connection's writes now (whatever they hold), or null. */

@@ -6,6 +6,8 @@ interface Writer {
   send(frame: Uint8Array): void;
   /** Why the write policy refuses this writer now (without a given update), or null; absent: nothing refuses. */
   writeRefusal?(): WriteRefusal | null;
+  /** Sends our step 1 itself (a connection keeps count of the step 1s it sent); absent: sent here. */
+  askAgain?(): void;
 }
 
 /**
@@ -45,8 +47,12 @@ export class RefusedWriters<W extends Writer> {
     for (const writer of [...this.waiting.keys()]) {
       if (writer.writeRefusal?.()) continue;
       this.waiting.delete(writer);
-      step1 ??= encodeSyncStep1(doc);
-      writer.send(step1);
+      if (writer.askAgain) {
+        writer.askAgain();
+      } else {
+        step1 ??= encodeSyncStep1(doc);
+        writer.send(step1);
+      }
     }
   }
 }

@@ -26,6 +26,8 @@ export interface Peer {
   readonly awarenessIds: Set<number>;
   /** Why the write policy refuses this peer's writes now, or null (see RefusedWriters). */
   writeRefusal?(): WriteRefusal | null;
+  /** Sends our step 1 to ask for what the server lacks (absent: the room sends it). */
+  askAgain?(): void;
 }
 
 export type SubmitResult = { ok: true } | UpdateRefusal;
