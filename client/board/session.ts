@@ -22,6 +22,7 @@ import { type OfflineCopy, openOfflineCopy, pendingCountKey } from './offlineCop
 import { PendingChanges } from './pendingChanges';
 import { createPresenceStore } from './presence';
 import { createSettingsStore } from './settingsStore';
+import { writeFramesOf } from './writeFrames';
 
 /** `closed`: the server ended the connection for good (a 44xx close); the board is read-only until reload. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -169,14 +170,8 @@ export class BoardSession {
       this.connection.set('closed');
       this.notice.set({ kind: 'closed', code, reason });
     });
-    // A sync step 1 from the server after the first sync is a resync: it asks for everything it lacks, such as
-    // a change it refused for a full disk, which the stock client then sends in its step 2.
-    const handleSync = provider.messageHandlers[0]!;
-    provider.messageHandlers[0] = (encoder, decoder, messageProvider, emitSynced, messageType) => {
-      const step = decoding.peekVarUint(decoder);
-      if (step === 0 && messageProvider.synced) this.resyncRequested();
-      handleSync(encoder, decoder, messageProvider, emitSynced, messageType);
-    };
+    // A resync asks for everything the server lacks, such as a change it refused for a full disk.
+    writeFramesOf(provider).onResyncRequested(() => this.resyncRequested());
     // The stock client only logs a permission-denied message; show it to the person instead.
     provider.messageHandlers[2] = (_encoder, decoder) => {
       decoding.readVarUint(decoder);

@@ -28,6 +28,7 @@ export class WriteFrames {
   private framesSent = 0;
   private readonly localListeners: LocalChangeListener[] = [];
   private readonly step2Listeners: Array<(lastFrame: number) => void> = [];
+  private readonly resyncListeners: Array<() => void> = [];
   private readonly storedListeners: Array<(through: number) => void> = [];
 
   constructor(private readonly provider: WebsocketProvider) {
@@ -47,6 +48,9 @@ export class WriteFrames {
         return;
       }
       decoding.readVarUint(decoder);
+      // After the first sync, the server's step 1 is a resync: it asks for what it lacks, such as a change it
+      // refused for a reason that passed; our step 2 brings it.
+      if (messageProvider.synced) for (const listener of this.resyncListeners) listener();
       this.answerStep1(decoding.readVarUint8Array(decoder));
     };
     provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
@@ -63,6 +67,11 @@ export class WriteFrames {
   /** A step 2 answering the server's step 1 was sent; it carries everything this tab has. */
   onStep2(listener: (lastFrame: number) => void): void {
     this.step2Listeners.push(listener);
+  }
+
+  /** The server asked again for what it lacks (a step 1 after the first sync); our step 2 follows at once. */
+  onResyncRequested(listener: () => void): void {
+    this.resyncListeners.push(listener);
   }
 
   /** The server confirmed this connection's write frames stored up to `through`. */
