@@ -3,15 +3,9 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MAX_FRAME_BYTES } from '../../shared/limits';
+import { MAX_UPDATE_PIECE_BYTES } from '../../shared/limits';
 import { MESSAGE } from '../../shared/protocol';
 import { splitUpdate } from '../../shared/splitUpdate';
-
-/**
- * Largest update this tab puts in one frame. Well under MAX_FRAME_BYTES (a frame over it closes the
- * connection with 4413, and the change could never be sent), so an operator may lower the limit to this.
- */
-export const MAX_UPDATE_PIECE_BYTES = MAX_FRAME_BYTES / 4;
 
 type LocalChangeListener = (origin: unknown, frame: number | null) => void;
 
