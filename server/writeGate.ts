@@ -1,6 +1,6 @@
 import { WRITE_REFUSAL, type WriteRefusalCode, writeRefusalMessage } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
-import { decideWrite } from '../shared/writePolicy.js';
+import { decideWrite, isLiftable } from '../shared/writePolicy.js';
 import type { Access } from './auth.js';
 
 /** A write the server will not apply now. `liftable`: it may be accepted later (the client keeps it). */
@@ -29,12 +29,13 @@ const EXPLANATIONS: Record<WriteRefusalCode, string> = {
     'a ballot belongs to a person: vote with your personal link or the guest identity the board page creates',
 };
 
-export function refusal(code: WriteRefusalCode, liftable: boolean): WriteRefusal {
-  return { code, message: writeRefusalMessage(code, EXPLANATIONS[code]), liftable };
+export function refusal(code: WriteRefusalCode): WriteRefusal {
+  return { code, message: writeRefusalMessage(code, EXPLANATIONS[code]), liftable: isLiftable(code) };
 }
 
-export const STORAGE_FULL_REFUSAL = refusal(WRITE_REFUSAL.storageFull, true);
-export const ARCHIVED_REFUSAL = refusal(WRITE_REFUSAL.archived, true);
+/** What the room announces on its own: a batch the full disk refused, an archive. */
+export const STORAGE_FULL_REFUSAL = refusal(WRITE_REFUSAL.storageFull);
+export const ARCHIVED_REFUSAL = refusal(WRITE_REFUSAL.archived);
 
 /** What the gate reads of the board now, besides the writer's access. */
 export interface BoardWriteState {
@@ -48,5 +49,5 @@ export interface BoardWriteState {
 /** Why this access may not write `doc` now, or null: the shared write policy, with the server's explanation. */
 export function writeRefusal(access: Access, doc: DocKind, state: BoardWriteState): WriteRefusal | null {
   const decision = decideWrite({ role: access.role, target: doc, person: access.person !== null, ...state });
-  return decision.allowed ? null : refusal(decision.reason, decision.liftable);
+  return decision.allowed ? null : refusal(decision.reason);
 }

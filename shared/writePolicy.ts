@@ -42,8 +42,13 @@ const LIFTABLE: ReadonlySet<WriteRefusalCode> = new Set([
 
 const ALLOWED: WriteDecision = { allowed: true };
 
+/** Whether a refusal for `reason` keeps the change to be asked for again once the reason passed. */
+export function isLiftable(reason: WriteRefusalCode): boolean {
+  return LIFTABLE.has(reason);
+}
+
 function refused(reason: WriteRefusalCode): WriteDecision {
-  return { allowed: false, reason, liftable: LIFTABLE.has(reason) };
+  return { allowed: false, reason, liftable: isLiftable(reason) };
 }
 
 /**
