@@ -16,7 +16,8 @@ type LocalChangeListener = (origin: unknown, frame: number | null) => void;
  *   A split step 2 goes as updates followed by a step 2 with the last piece, so the server knows where it ends.
  * - Write frames are numbered as the server numbers them (from 1 per connection), so "stored up to N"
  *   (MESSAGE.stored) can be matched to changes (pendingChanges.ts).
- * No DOM here: the server tests drive it with a Node provider.
+ * Our client disables the provider's BroadcastChannel (tabs share only through the server), so nothing is sent
+ * there. No DOM here: the server tests drive it with a Node provider.
  */
 export class WriteFrames {
   private framesSent = 0;
