@@ -277,7 +277,14 @@ export class Voting {
 
   private stateFor(boardId: string, access: Access, resolved: Resolved, voters?: number | null): PrivateVotingState {
     const { store } = this.options;
-    const canVote = access.role !== 'viewer' && access.person !== null;
+    // Whether this access has a ballot at all (the lock and the archive stop votes, not the ballot shown).
+    const canVote = decideWrite({
+      role: access.role,
+      target: 'ballot',
+      person: access.person !== null,
+      locked: false,
+      archived: false,
+    }).allowed;
     const latest = store.latestRound(boardId);
     if (!latest) return { ...NO_PRIVATE_VOTING_STATE, canVote };
     const mine =
