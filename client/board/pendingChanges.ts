@@ -1,11 +1,11 @@
 import type { WebsocketProvider } from 'y-websocket';
 import { createStore, type ReadStore } from '../lib/store';
-import { writeFramesOf } from './writeFrames';
+import { serverChannelOf } from './serverChannel';
 
 /**
  * Counts this tab's changes to one document that the server has not confirmed as stored. The y-websocket
  * protocol has no acknowledgement, so our server numbers the write frames (sync step 2 and update) of each
- * connection and confirms "stored up to N" (MESSAGE.stored). The frames are sent and numbered by writeFrames.ts:
+ * connection and confirms "stored up to N" (MESSAGE.stored). The frames are sent and numbered by serverChannel.ts:
  * each local change rides on the update frames sent for it (confirmed with the last), or — made while
  * disconnected, or carried over from an earlier visit — on the next step 2, which holds everything the tab has.
  *
@@ -38,7 +38,7 @@ export class PendingChanges {
     provider.on('status', onStatus);
     this.cleanups.push(() => provider.off('status', onStatus));
 
-    const frames = writeFramesOf(provider);
+    const frames = serverChannelOf(provider);
     // The offline copy's changes are sent too (one loading late, or another tab's it reads back), and numbered,
     // but they are not this tab's: nothing to wait for.
     frames.onLocalChange((origin, frame) => {

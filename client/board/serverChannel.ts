@@ -10,7 +10,8 @@ import { splitUpdate } from '../../shared/splitUpdate';
 type LocalChangeListener = (origin: unknown, frame: number | null) => void;
 
 /**
- * How this tab's changes leave for the server: our extension of the stock provider's sending, in one place.
+ * Our extensions of the stock provider, in one place (no other module patches its handlers): how this tab's
+ * changes leave for the server, the server's resync, permission denied, and our own message types.
  * - Every write frame (sync step 2 or update) stays under the frame limit: a change, or what a step 2 carries
  *   after a long offline period, is split into updates that each integrate on their own (shared/splitUpdate.ts).
  *   A split step 2 goes as updates followed by a step 2 with the last piece, so the server knows where it ends.
@@ -19,11 +20,12 @@ type LocalChangeListener = (origin: unknown, frame: number | null) => void;
  * Our client disables the provider's BroadcastChannel (tabs share only through the server), so nothing is sent
  * there. No DOM here: the server tests drive it with a Node provider.
  */
-export class WriteFrames {
+export class ServerChannel {
   private framesSent = 0;
   private readonly localListeners: LocalChangeListener[] = [];
   private readonly step2Listeners: Array<(lastFrame: number) => void> = [];
   private readonly resyncListeners: Array<() => void> = [];
+  private readonly deniedListeners: Array<(reason: string) => void> = [];
   private readonly storedListeners: Array<(through: number) => void> = [];
 
   constructor(private readonly provider: WebsocketProvider) {
@@ -52,6 +54,23 @@ export class WriteFrames {
       const through = decoding.readVarUint(decoder);
       for (const listener of this.storedListeners) listener(through);
     };
+  }
+
+  /** The server refused a write, with its reason (`<code>: <explanation>`, docs/api.md). */
+  onPermissionDenied(listener: (reason: string) => void): void {
+    this.deniedListeners.push(listener);
+    if (this.deniedListeners.length > 1) return;
+    // The stock client only logs a permission-denied message (auth, sub-type 0); we show it to the person.
+    this.provider.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder);
+      const reason = decoding.readVarString(decoder);
+      for (const each of this.deniedListeners) each(reason);
+    };
+  }
+
+  /** One of our own server → client message types (e.g. MESSAGE.voting): `read` decodes the rest. */
+  onOwnMessage(type: typeof MESSAGE.voting, read: (decoder: decoding.Decoder) => void): void {
+    this.provider.messageHandlers[type] = (_encoder, decoder) => read(decoder);
   }
 
   /** A change of this tab's document was sent (`frame`: the last frame carrying it) or not (null: offline). */
@@ -111,14 +130,14 @@ export class WriteFrames {
 
 const MESSAGE_UPDATE = syncProtocol.messageYjsUpdate;
 
-const installed = new WeakMap<WebsocketProvider, WriteFrames>();
+const installed = new WeakMap<WebsocketProvider, ServerChannel>();
 
-/** The provider's write frames, installed once (its handlers are replaced once, whoever asks first). */
-export function writeFramesOf(provider: WebsocketProvider): WriteFrames {
-  let frames = installed.get(provider);
-  if (!frames) {
-    frames = new WriteFrames(provider);
-    installed.set(provider, frames);
+/** The provider's channel, installed once (its handlers are replaced once, whoever asks first). */
+export function serverChannelOf(provider: WebsocketProvider): ServerChannel {
+  let channel = installed.get(provider);
+  if (!channel) {
+    channel = new ServerChannel(provider);
+    installed.set(provider, channel);
   }
-  return frames;
+  return channel;
 }
