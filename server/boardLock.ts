@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { type BoardLock, readBoardLock, writeBoardLock } from '../shared/records/serverState.js';
-import type { ConnectionRegistry } from './connections.js';
 import type { WriteGuard } from './people.js';
 import type { ServerStateMirror } from './serverStateMirror.js';
 import type { BoardLockState } from './writeGate.js';
@@ -16,8 +15,8 @@ CREATE TABLE IF NOT EXISTS board_locks (
 /**
  * The board lock. SQLite is the source of truth the server enforces (a participant's write to a locked
  * board is refused, whether or not the settings document is loaded); the settings document's `server.lock`
- * mirrors it for the clients, written only by the server. Unlocking asks every connection whose writes were
- * refused meanwhile to resync, so what they typed in that moment is saved after all.
+ * mirrors it for the clients, written only by the server. Unlocking asks the writers refused meanwhile again
+ * (server/refusedWriters.ts), so what they typed in that moment is saved after all.
  */
 export class BoardLocks implements BoardLockState {
   private readonly select;
@@ -28,7 +27,8 @@ export class BoardLocks implements BoardLockState {
   constructor(
     db: Database.Database,
     private readonly mirror: ServerStateMirror,
-    private readonly connections: ConnectionRegistry,
+    /** The board's writes may be allowed again (it was unlocked): refused writers are asked again. */
+    private readonly policyChanged: (boardId: string) => void,
     private readonly guardWrite: WriteGuard = (run) => run(),
   ) {
     db.exec(SCHEMA);
@@ -70,9 +70,7 @@ export class BoardLocks implements BoardLockState {
     if (lock) this.guardWrite(() => this.insert.run(boardId, lock.lockedAt, lock.lockedBy));
     else this.guardWrite(() => this.remove.run(boardId));
     this.cache.set(boardId, lock);
-    if (!lock) {
-      for (const connection of this.connections.of(boardId)) connection.resyncRefusedWrites();
-    }
+    if (!lock) this.policyChanged(boardId);
     return { lock, shown: this.mirror.mirror(boardId) };
   }
 

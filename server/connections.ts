@@ -6,7 +6,6 @@ export interface RegisteredConnection {
   readonly access: Access;
   readonly doc: 'board' | 'settings';
   close(code: number, reason: string): void;
-  resyncRefusedWrites(): void;
   /** Sends a frame to this connection alone (e.g. its person's own voting state). */
   send(frame: Uint8Array): void;
   /** It handles our own message types (it named our app version); other Yjs clients are sent none. */

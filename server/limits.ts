@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_FRAME_BYTES } from '../shared/limits.js';
+import { MAX_FRAME_BYTES, MAX_UPDATE_PIECE_BYTES } from '../shared/limits.js';
 
 /**
  * What one connection and one board may use. Every limit has an environment variable (see `LIMITS_ENV` and
@@ -121,14 +121,20 @@ const MAY_BE_ZERO = new Set<keyof ServerLimits>([
   'maxUnauthenticatedPerAddress',
 ]);
 
-function wholeNumber(name: string, allowZero: boolean) {
-  const message = `${name} must be a whole number${allowZero ? ' (0 = off)' : ' greater than 0'}`;
+/** Lower bounds: our client splits what it sends into updates of up to MAX_UPDATE_PIECE_BYTES. */
+const MINIMUMS: Partial<Record<keyof ServerLimits, number>> = { maxFrameBytes: MAX_UPDATE_PIECE_BYTES + 1024 };
+
+function wholeNumber(name: string, allowZero: boolean, minimum = 1) {
+  const message =
+    minimum > 1
+      ? `${name} must be a whole number of at least ${minimum}`
+      : `${name} must be a whole number${allowZero ? ' (0 = off)' : ' greater than 0'}`;
   return z
     .string()
     .trim()
     .regex(/^\d+$/, message)
     .transform(Number)
-    .refine((n) => Number.isSafeInteger(n) && (allowZero || n > 0), message)
+    .refine((n) => Number.isSafeInteger(n) && (allowZero || n >= minimum), message)
     .optional();
 }
 
@@ -136,7 +142,7 @@ function wholeNumber(name: string, allowZero: boolean) {
 export const LIMITS_ENV = Object.fromEntries(
   Object.entries(LIMIT_VARIABLES).map(([key, name]) => [
     name,
-    wholeNumber(name, MAY_BE_ZERO.has(key as keyof ServerLimits)),
+    wholeNumber(name, MAY_BE_ZERO.has(key as keyof ServerLimits), MINIMUMS[key as keyof ServerLimits]),
   ]),
 ) as Record<string, ReturnType<typeof wholeNumber>>;
 

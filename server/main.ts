@@ -139,7 +139,12 @@ async function startLocked(
   const audit = openAuditLog(storage.database, { guardWrite: storage.guardWrite, log });
   const connections = new ConnectionRegistry();
   const stateMirror = new ServerStateMirror(rooms, log);
-  const locks = new BoardLocks(storage.database, stateMirror, connections, storage.guardWrite);
+  const locks = new BoardLocks(
+    storage.database,
+    stateMirror,
+    (boardId) => rooms.writePolicyChanged(boardId),
+    storage.guardWrite,
+  );
   stateMirror.add(archiveState(storage));
   const linkTokens = openLinkTokenStore(storage.database, storage.guardWrite);
   auditSettingsChanges(rooms, audit, people);

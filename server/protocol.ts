@@ -1,13 +1,14 @@
 import * as decoding from 'lib0/decoding';
 import type { RawData, WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
-import { BOARD_FULL_REASON, CLOSE, MESSAGE } from '../shared/protocol.js';
+import { CLOSE, MESSAGE } from '../shared/protocol.js';
 import type { Access } from './auth.js';
 import { encodePermissionDenied, encodeStored, encodeSyncStep1 } from './frames.js';
 import type { ServerLimits } from './limits.js';
 import type { Log } from './log.js';
 import { decodeAwarenessEntries } from './presence.js';
 import type { PresenceIdentity } from './presenceIdentity.js';
+import { oversizeReason } from './oversizeFrames.js';
 import { type AwarenessEntry, PresenceGate } from './presenceLimits.js';
 import type { Peer, Room } from './rooms.js';
 import type { WriteRefusal } from './writeGate.js';
@@ -39,9 +40,9 @@ export type ConnectionLimits = Pick<
 >;
 
 /**
- * Speaks the y-websocket protocol (sync + awareness) for one connection to one room. Writes the write gate
- * refuses (a role that may not write this document, a locked board) are never applied, stored or relayed; malformed frames close this connection
- * only (4422), oversized frames close it with 4413. A writer's update that depends on data the document lacks
+ * Speaks the y-websocket protocol (sync + awareness) for one connection to one room. Writes the write policy
+ * refuses (shared/writePolicy.ts: the role, the lock, the archive, a full disk, a full board) are never applied,
+ * stored or relayed; malformed frames close this connection only (4422), oversized frames close it with 4413. A writer's update that depends on data the document lacks
  * is dropped and answered with a resync (our step 1), see `resync`.
  */
 export class Connection implements Peer {
@@ -53,13 +54,14 @@ export class Connection implements Peer {
   private lastResyncAt = Number.NEGATIVE_INFINITY;
   /** A resync deferred by the rate limit, for an update dropped with no resync awaiting its step 2. */
   private resyncTimer: NodeJS.Timeout | null = null;
-  /** A write was refused for a reason that can be lifted (the lock): resync when it is. */
-  private refusedLiftable = false;
   /** Write frames (sync step 2, update) received, numbered from 1; see `confirmStored`. */
   private writeFrames = 0;
   private storedThrough = 0;
   /** The first write frame not stored (refused or dropped) that no stored step 2 has covered yet. */
   private unstoredFrame: number | null = null;
+  private lastUnstoredFrame = 0;
+  /** `writeFrames` when our latest step 1 was sent: a step 2 received after it answers it. */
+  private step1Mark = 0;
   private confirmScheduled = false;
   private readonly presence: PresenceGate;
 
@@ -67,8 +69,11 @@ export class Connection implements Peer {
     private readonly ws: WebSocket,
     private readonly room: Room,
     readonly access: Access,
-    /** Why this connection may not write its document now, or null. Asked at every write. */
-    private readonly writeRefusal: () => WriteRefusal | null,
+    /**
+     * The write policy for this connection now (shared/writePolicy.ts), or null when it may write. Asked at
+     * every write; `boardFull` is asked last, only when nothing else refuses.
+     */
+    private readonly gate: (boardFull?: () => boolean) => WriteRefusal | null,
     private readonly log: Log,
     private readonly limits: ConnectionLimits,
     /** `ourClient`: the client named our app version, so it understands our own messages (stored, voting). */
@@ -105,7 +110,7 @@ export class Connection implements Peer {
     if (this.closed) return;
     const frame = frameBytes(data);
     if (frame.byteLength > this.limits.maxFrameBytes) {
-      this.close(CLOSE.tooLarge, `message too large: over ${this.limits.maxFrameBytes} bytes`);
+      this.close(CLOSE.tooLarge, oversizeReason(this.limits.maxFrameBytes));
       return;
     }
     if (!isBinary) {
@@ -189,22 +194,19 @@ export class Connection implements Peer {
     }
     const update = decoding.readVarUint8Array(decoder);
     const isStep2 = subType === syncProtocol.messageYjsSyncStep2;
+    // What a step 2 holds covers the frames received before the step 1 it answers.
+    const covers = isStep2 ? this.step1Mark : null;
     const frame = ++this.writeFrames;
     // Any step 2 answers (at least) our latest step 1: it carries everything the client holds.
     if (isStep2) this.resyncPending = false;
-    const refusal = this.writeRefusal();
+    const refusal = this.gate(() => this.wouldOverfill(update));
     if (refusal) {
       if (this.refuseWrite(update, refusal)) this.markUnstored(frame);
-      else this.confirmStored(frame, isStep2); // nothing new in it: what it holds is stored
-      return;
-    }
-    if (this.wouldOverfill(update)) {
-      this.markUnstored(frame);
-      this.deny(BOARD_FULL_REASON);
+      else this.confirmStored(frame, covers); // nothing new in it: what it holds is stored
       return;
     }
     const result = this.room.submit(update, this, true, {
-      applied: () => this.confirmStored(frame, isStep2),
+      applied: () => this.confirmStored(frame, covers),
       failed: () => this.markUnstored(frame),
     });
     if (result.ok) return;
@@ -215,16 +217,21 @@ export class Connection implements Peer {
 
   private markUnstored(frame: number): void {
     this.unstoredFrame = this.unstoredFrame === null ? frame : Math.min(this.unstoredFrame, frame);
+    this.lastUnstoredFrame = Math.max(this.lastUnstoredFrame, frame);
   }
 
   /**
    * Write frame `frame` is stored. The client is told which of its frames are stored, so it can say "saved"
    * truthfully (MESSAGE.stored). Frames are stored in the order they came, so "stored up to N" holds unless
-   * an earlier frame was refused or dropped; then nothing past it is confirmed until a later step 2 is stored:
-   * a step 2 holds everything its sender had, so it covers every frame sent before it.
+   * an earlier frame was refused or dropped; then nothing past it is confirmed until a later step 2 is stored
+   * that covers it: a step 2 holds everything its sender had when it answered our step 1, so it covers every
+   * frame received before that step 1 (`covers`), unless a frame since was not stored (our client splits a big
+   * step 2 into updates ending with the step 2: a piece refused in between is not covered). Should another step
+   * 1 of ours cross the pieces (a resync), the step 2 is taken to answer it; the client's answer to that one
+   * follows and brings anything a piece lacked.
    */
-  private confirmStored(frame: number, isStep2: boolean): void {
-    if (isStep2 && this.unstoredFrame !== null && frame > this.unstoredFrame) this.unstoredFrame = null;
+  private confirmStored(frame: number, covers: number | null): void {
+    if (covers !== null && this.unstoredFrame !== null && this.lastUnstoredFrame <= covers) this.unstoredFrame = null;
     if (this.unstoredFrame !== null && frame >= this.unstoredFrame) return;
     if (frame <= this.storedThrough) return;
     this.storedThrough = frame;
@@ -294,6 +301,7 @@ export class Connection implements Peer {
   }
 
   private sendSyncStep1(): void {
+    this.step1Mark = this.writeFrames;
     this.send(encodeSyncStep1(this.room.doc));
   }
 
@@ -310,24 +318,29 @@ export class Connection implements Peer {
       return true;
     }
     if (check.ok && !check.changes) return false;
-    if (refusal.liftable) this.refusedLiftable = true;
-    this.deny(refusal.message);
+    const { access } = this;
+    this.log(`room ${this.room.name}: refused a write (${refusal.code})`, {
+      event: 'security.refused-write',
+      level: 'warn',
+      board: this.room.boardId,
+      role: access.role,
+      person: access.person?.id,
+      reason: refusal.code,
+    });
+    // The auth message "permission denied" with the reason: the write was not applied, stored or relayed.
+    this.send(encodePermissionDenied(refusal.message));
+    this.room.refused(this, refusal); // asked again once the reason passed (RefusedWriters)
     return true;
   }
 
-  /** The auth message "permission denied" with a reason: the write was not applied, stored or relayed. */
-  private deny(reason: string): void {
-    this.send(encodePermissionDenied(reason));
+  /** A refused write may be accepted now: our step 1 asks the client for everything the server lacks. */
+  askAgain(): void {
+    if (!this.closed) this.startResync(Date.now());
   }
 
-  /**
-   * The reason of a refused write was lifted (the board was unlocked): our step 1 makes the client send a
-   * step 2 with everything the server lacks, the refused changes included, which it kept.
-   */
-  resyncRefusedWrites(): void {
-    if (this.closed || !this.refusedLiftable) return;
-    this.refusedLiftable = false;
-    this.startResync(Date.now());
+  /** Why the write policy refuses this connection's writes now (whatever they hold), or null. */
+  writeRefusal(): WriteRefusal | null {
+    return this.gate();
   }
 
   /**

@@ -7,7 +7,7 @@ import { encodeSyncStep2, encodeSyncUpdate } from './frames.js';
 import type { Log } from './log.js';
 import { type MetricsRecorder, noMetrics } from './metrics.js';
 import { RoomPresence } from './presence.js';
-import { ARCHIVED_REASON, RefusedWriters, STORAGE_FULL_REASON } from './refusedWriters.js';
+import { RefusedWriters } from './refusedWriters.js';
 import { SERVER_ONLY_KEYS } from './serverOnlyKeys.js';
 import { type DocumentStore, StorageFullError } from './storage.js';
 import {
@@ -17,6 +17,7 @@ import {
   type UpdateRefusal,
   validateUpdate,
 } from './validateUpdate.js';
+import { ARCHIVED_REFUSAL, STORAGE_FULL_REFUSAL, type WriteRefusal } from './writeGate.js';
 
 /** One websocket connection as the room sees it. */
 export interface Peer {
@@ -24,6 +25,10 @@ export interface Peer {
   close(code: number, reason: string): void;
   /** Awareness client ids this connection introduced (and only it may update or remove). */
   readonly awarenessIds: Set<number>;
+  /** Why the write policy refuses this peer's writes now, or null (see RefusedWriters). */
+  writeRefusal?(): WriteRefusal | null;
+  /** Sends our step 1 to ask for what the server lacks (absent: the room sends it). */
+  askAgain?(): void;
 }
 
 export type SubmitResult = { ok: true } | UpdateRefusal;
@@ -70,7 +75,7 @@ export class Room {
   private failed = false;
   private archived = false;
   private unloaded = false;
-  /** Writers refused for a full disk or an archive: asked for their changes again once that passed. */
+  /** Writers refused for a reason that passes (lock, archive, full disk): asked for their changes again then. */
   private readonly refusedWriters = new RefusedWriters<Peer>();
 
   constructor(
@@ -218,20 +223,10 @@ export class Room {
   ): SubmitResult {
     if (this.failed) return { ok: false, kind: 'malformed', reason: 'the board is unavailable' };
     const check = validateUpdate(update, this.knownStateVector, this.validateOptions(fromClient));
-    // An archive stops clients, not the server's own changes (it shows the archive in the settings document).
-    const blocked = from ? this.writeBlockedReason() : this.options.store.isFull?.() ? STORAGE_FULL_REASON : null;
-    if (blocked) {
-      // The server's own change is not kept anywhere: it fails, and its caller writes it again later.
-      if (!from) return { ok: false, kind: 'malformed', reason: blocked };
-      // Refused writes are never resynced now (that would loop): the writer is asked once the block is gone.
-      if (!check.ok && check.kind !== 'missing') return check;
-      if (check.ok && (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc)))) {
-        this.afterQueuedAppends(settled); // nothing new: stored once what is queued is
-        return { ok: true };
-      }
-      this.refuse(from, blocked);
-      settled?.failed(new Error(blocked));
-      return { ok: true };
+    // Whether a client may write is the write policy's (the connection asks it before submitting). The server's
+    // own change is not kept anywhere: on a full disk it fails, and its caller writes it again later.
+    if (!from && this.options.store.isFull?.()) {
+      return { ok: false, kind: 'malformed', reason: STORAGE_FULL_REFUSAL.message };
     }
     if (!check.ok) return check;
     if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) {
@@ -362,15 +357,23 @@ export class Room {
     }, this.options.unloadDelayMs);
   }
 
-  /** Why writes are refused now, or null. */
-  private writeBlockedReason(): string | null {
-    if (this.archived) return ARCHIVED_REASON;
-    if (this.options.store.isFull?.()) return STORAGE_FULL_REASON;
-    return null;
+  /** Archived by the facilitator (the write policy reads it). */
+  get isArchived(): boolean {
+    return this.archived;
   }
 
-  private refuse(peer: Peer, reason: string): void {
-    if (this.peers.has(peer)) this.refusedWriters.refuse(peer, reason);
+  /** The server's disk is full (the write policy reads it). */
+  get storageFull(): boolean {
+    return this.options.store.isFull?.() ?? false;
+  }
+
+  /** The write gate refused `peer` and told it: asked again once the policy lets it write. */
+  refused(peer: Peer, refusal: WriteRefusal): void {
+    if (this.peers.has(peer)) this.refusedWriters.refused(peer, refusal);
+  }
+
+  private announce(peer: Peer, refusal: WriteRefusal): void {
+    if (this.peers.has(peer)) this.refusedWriters.announce(peer, refusal);
   }
 
   /**
@@ -382,12 +385,12 @@ export class Room {
   private refuseForFullDisk(from: Peer | null): void {
     if (this.failed) return;
     if (this.pendingCommits === 0) this.knownStateVector = stateVectorOf(this.doc);
-    if (from) this.refuse(from, STORAGE_FULL_REASON);
+    if (from) this.announce(from, STORAGE_FULL_REFUSAL);
   }
 
   /** The storage has space again: writers refused for the full disk send what the server lacks. */
   spaceAvailable(): void {
-    this.resyncRefused();
+    this.askRefusedWritersAgain();
   }
 
   /** Archives or unarchives: every connection is told of an archive; unarchiving asks refused writers again. */
@@ -396,9 +399,9 @@ export class Room {
     this.archived = archived;
     if (archived) {
       // Every connection is told (and counted as refused: a write racing the archive is asked for later).
-      for (const peer of this.peers) this.refuse(peer, ARCHIVED_REASON);
+      for (const peer of this.peers) this.announce(peer, ARCHIVED_REFUSAL);
     } else {
-      this.resyncRefused();
+      this.askRefusedWritersAgain();
     }
   }
 
@@ -408,9 +411,12 @@ export class Room {
     this.discard();
   }
 
-  /** Once nothing blocks writes any more, each refused writer gets our step 1 and sends what we lack. */
-  private resyncRefused(): void {
-    if (!this.failed && !this.writeBlockedReason()) this.refusedWriters.askAgain(this.doc);
+  /**
+   * A reason that refused writes may have passed (unlocked, unarchived, space again): each refused writer the
+   * write policy now lets write gets our step 1 and sends what we lack.
+   */
+  askRefusedWritersAgain(): void {
+    if (!this.failed) this.refusedWriters.askAgain(this.doc);
   }
 
   /** Storage failed: the queued state is unknown, so nobody is served from this room any more. */

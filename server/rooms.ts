@@ -27,6 +27,11 @@ export class Rooms {
     for (const kind of ['board', 'settings'] as const) this.get(boardId, kind)?.setArchived(archived);
   }
 
+  /** The write policy may allow more on this board now (e.g. it was unlocked): refused writers are asked again. */
+  writePolicyChanged(boardId: string): void {
+    for (const kind of ['board', 'settings'] as const) this.get(boardId, kind)?.askRefusedWritersAgain();
+  }
+
   /** Closes the connections of a deleted board (4404) and frees its rooms without writing. */
   deleteBoard(boardId: string): void {
     for (const kind of ['board', 'settings'] as const) this.get(boardId, kind)?.closeDeleted();

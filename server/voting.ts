@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { type BoardItem, listItems, resolveItems } from '../shared/items.js';
-import { MESSAGE, VOTE_REFUSAL } from '../shared/protocol.js';
+import { MESSAGE, VOTE_REFUSAL, type WriteRefusalCode } from '../shared/protocol.js';
 import {
   NO_PRIVATE_VOTING_STATE,
   type PrivateVotingState,
@@ -10,6 +10,7 @@ import {
   writeVotingRounds,
 } from '../shared/records/voting.js';
 import { type BallotRow, ownBallot, pruneBallot, tallyRound } from '../shared/votingTally.js';
+import { decideWrite, voteRefusalOf } from '../shared/writePolicy.js';
 import type { Access } from './auth.js';
 import type { ConnectionRegistry, RegisteredConnection } from './connections.js';
 import { HttpError } from './httpUtil.js';
@@ -23,6 +24,17 @@ import type { BoardLockState } from './writeGate.js';
 const BOARD_CHANGE_SETTLE_MS = 300;
 
 type Resolved = ReadonlyMap<string, BoardItem>;
+
+/** How the voting API answers the write policy's reasons (the codes: `voteRefusalOf`). */
+const VOTE_REFUSAL_ANSWERS: Partial<Record<WriteRefusalCode, { status: number; message: string }>> = {
+  'read-only-link': { status: 403, message: 'viewers cannot vote: this link is read-only' },
+  'no-person': {
+    status: 403,
+    message: 'a ballot belongs to a person: vote with your personal link or the guest identity the board page creates',
+  },
+  'board-archived': { status: 409, message: 'the board is archived: nobody can vote' },
+  locked: { status: 409, message: 'the board is locked: participants cannot vote' },
+};
 
 export interface VotingOptions {
   store: VotingStore;
@@ -223,24 +235,20 @@ export class Voting {
     this.refresh(boardId);
   }
 
+  /** The person whose ballot this is, when the write policy lets this access vote now. */
   private voter(boardId: string, access: Access): Person {
-    if (access.role === 'viewer') {
-      throw new HttpError(403, 'viewers cannot vote: this link is read-only', VOTE_REFUSAL.viewer);
+    const decision = decideWrite({
+      role: access.role,
+      target: 'ballot',
+      person: access.person !== null,
+      locked: this.options.locks.isLocked(boardId),
+      archived: this.options.isArchived(boardId),
+    });
+    if (!decision.allowed) {
+      const { status, message } = VOTE_REFUSAL_ANSWERS[decision.reason] ?? VOTE_REFUSAL_ANSWERS.locked!;
+      throw new HttpError(status, message, voteRefusalOf(decision.reason));
     }
-    if (!access.person) {
-      throw new HttpError(
-        403,
-        'a ballot belongs to a person: vote with your personal link or the guest identity the board page creates',
-        VOTE_REFUSAL.noPerson,
-      );
-    }
-    if (this.options.isArchived(boardId)) {
-      throw new HttpError(409, 'the board is archived: nobody can vote', VOTE_REFUSAL.readOnly);
-    }
-    if (access.role === 'participant' && this.options.locks.isLocked(boardId)) {
-      throw new HttpError(409, 'the board is locked: participants cannot vote', VOTE_REFUSAL.readOnly);
-    }
-    return access.person;
+    return access.person!;
   }
 
   private existing(boardId: string, number: number): VotingRound {
@@ -269,7 +277,14 @@ export class Voting {
 
   private stateFor(boardId: string, access: Access, resolved: Resolved, voters?: number | null): PrivateVotingState {
     const { store } = this.options;
-    const canVote = access.role !== 'viewer' && access.person !== null;
+    // Whether this access has a ballot at all (the lock and the archive stop votes, not the ballot shown).
+    const canVote = decideWrite({
+      role: access.role,
+      target: 'ballot',
+      person: access.person !== null,
+      locked: false,
+      archived: false,
+    }).allowed;
     const latest = store.latestRound(boardId);
     if (!latest) return { ...NO_PRIVATE_VOTING_STATE, canVote };
     const mine =

@@ -1,7 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { APP_PROTOCOL_VERSION, APP_VERSION_MISMATCH_REASON, CLOSE, parseRoomName } from '../shared/protocol.js';
+import {
+  APP_PROTOCOL_VERSION,
+  APP_VERSION_MISMATCH_REASON,
+  CLOSE,
+  parseRoomName,
+  roomName,
+} from '../shared/protocol.js';
 import { loggedPath, requestIdOf } from './accessLog.js';
 import { resolveAccess } from './auth.js';
 import { ClientAddresses } from './clientAddress.js';
@@ -11,6 +17,7 @@ import { SECURITY_HEADERS } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import type { Log } from './log.js';
 import { type MetricsRecorder, noMetrics } from './metrics.js';
+import { isOversizeError, OversizeCloses, oversizeReason } from './oversizeFrames.js';
 import type { PeopleStore } from './people.js';
 import { Connection, closeSafely } from './protocol.js';
 import { FlowControl } from './rateLimit.js';
@@ -52,7 +59,9 @@ export const DAMAGED_REASON = 'the stored board is damaged (checksum mismatch); 
  */
 export function createWebsocketEndpoint(options: WebsocketOptions) {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  // A little above our own limit, so that we close oversized frames with 4413 rather than `ws` with 1009.
+  // A little above our own limit: frames just over it are read and closed with 4413 by the connection. `ws`
+  // buffers a whole frame under `maxPayload`, so it stays near the limit: bigger frames get `ws`'s own 1009,
+  // and `oversize` closes that token's next connection with 4413 (see oversizeFrames.ts).
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes + 64 * 1024 });
   const alive = new WeakSet<WebSocket>();
   const counter = new ConnectionCounter(limits);
@@ -68,6 +77,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     cut.unref();
     ws.once('close', () => clearTimeout(cut));
   }
+  const oversize = new OversizeCloses();
 
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
@@ -163,6 +173,19 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       return;
     }
     const address = seen.address;
+    const token = url.searchParams.get('token') ?? '';
+    const roomKey = roomName(room.boardId, room.doc);
+    const oversizeFields = { event: 'security.oversize-frame', level: 'warn', board: room.boardId, address } as const;
+    if (oversize.take(roomKey, token, address)) {
+      options.log(`${roomKey}: closed with 4413 the connection after a frame too large for this link`, oversizeFields);
+      refuse(ws, CLOSE.tooLarge, oversizeReason(limits.maxFrameBytes));
+      return;
+    }
+    ws.on('error', (error) => {
+      if (!isOversizeError(error)) return;
+      options.log(`${roomKey}: a frame over ${limits.maxFrameBytes} bytes was closed with 1009`, oversizeFields);
+      oversize.remember(roomKey, token, address);
+    });
     const counted = countedAs(room.boardId, address, resolution.access);
     const refusal = counter.admit(counted);
     if (refusal) {
@@ -203,7 +226,13 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
           ws,
           joined.room,
           access,
-          () => writeRefusal(access, boardId, doc, options.locks),
+          (boardFull) =>
+            writeRefusal(access, doc, {
+              locked: options.locks.isLocked(boardId),
+              archived: joined.room.isArchived,
+              storageFull: joined.room.storageFull,
+              boardFull,
+            }),
           options.log,
           limits,
           // Only our client knows our own messages; a stock client would log each one as an error.

@@ -77,10 +77,11 @@ export function roomName(boardId: string, doc: DocKind): string {
 }
 
 /**
- * Why the server refused a write, sent first in the permission-denied message as `<code>: <explanation>`. The
- * explanation is English, for logs and other tools; the client shows its own translation of the code.
- * `locked`, `storage-full` and `board-archived` can be lifted and keep the change in the client: once lifted,
- * the server sends a sync step 1 and the client's step 2 brings the change back (nothing is lost).
+ * Why a write is refused: the one reason vocabulary of the write policy (shared/writePolicy.ts). Sent first in
+ * the permission-denied message as `<code>: <explanation>`; the explanation is English, for logs and other
+ * tools; the client shows its own translation of the code. `locked`, `storage-full` and `board-archived` can be
+ * lifted and keep the change in the client: once lifted, the server sends a sync step 1 and the client's step 2
+ * brings the change back (nothing is lost). The voting API answers the same reasons with its `vote-*` codes.
  */
 export const WRITE_REFUSAL = {
   /** A viewer link. */
@@ -95,6 +96,8 @@ export const WRITE_REFUSAL = {
   archived: 'board-archived',
   /** The document reached its size limit: nothing more can be added (deletions still pass). */
   boardFull: 'board-full',
+  /** A ballot, asked for by a shared link with no person behind it (the voting API answers `vote-no-person`). */
+  noPerson: 'no-person',
 } as const;
 
 export type WriteRefusalCode = (typeof WRITE_REFUSAL)[keyof typeof WRITE_REFUSAL];
@@ -108,12 +111,6 @@ export function readWriteRefusalCode(reason: string): WriteRefusalCode | null {
   const code = reason.split(':', 1)[0];
   return (Object.values(WRITE_REFUSAL) as string[]).includes(code ?? '') ? (code as WriteRefusalCode) : null;
 }
-
-/** The refusal of a write that would grow a document past its size limit (server/limits.ts). */
-export const BOARD_FULL_REASON = writeRefusalMessage(
-  WRITE_REFUSAL.boardFull,
-  'this board has reached its size limit, so nothing more can be added. Your change is kept in this tab but not saved; deletions still pass. Ask the administrator.',
-);
 
 /**
  * Why the server refused a voting request: the `code` of the JSON error answer (`{"error","code"}`); the

@@ -6,12 +6,4 @@ export const ROLES: readonly Role[] = ['facilitator', 'participant', 'viewer'];
 /** The two Yjs documents of a board. */
 export type DocKind = 'board' | 'settings';
 
-/**
- * Who may write which document. The server refuses whole documents, never single changes inside one,
- * which is why facilitator-only state lives in its own (settings) document.
- */
-export function canWrite(role: Role, doc: DocKind): boolean {
-  if (role === 'viewer') return false;
-  if (doc === 'settings') return role === 'facilitator';
-  return true;
-}
+/* Who may write what (role, lock, archive, full disk, full board): shared/writePolicy.ts, the one rule. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../shared/i18n/ja';
-import { canWrite } from '../../shared/roles';
+import { decideWrite, type WriteTarget } from '../../shared/writePolicy';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, type Me, renameSelf } from '../lib/api';
 import { forgetBoardToken, keepAcceptedBoardToken } from '../lib/boardToken';
@@ -166,20 +166,25 @@ function OpenBoard({
   );
   // Rights follow the role, not /me's canWrite: that one is false for an archived board even after unarchiving.
   const archived = useStore(session?.archived ?? NOT_ARCHIVED);
+  // The server's write policy, asked with what this tab knows (the server refuses the rest anyway).
+  const mayWrite = (target: WriteTarget) =>
+    !closed && decideWrite({ role: me.role, target, person: me.person !== null, locked, archived }).allowed;
+  const canEditBoard = mayWrite('board');
+  const canEditSettings = mayWrite('settings');
   const value = useMemo<BoardContextValue | null>(
     () =>
       session && {
         session,
         role: me.role,
-        canEditBoard: canWrite(me.role, 'board') && !closed && !archived && !(locked && me.role === 'participant'),
-        canEditSettings: canWrite(me.role, 'settings') && !closed && !archived,
+        canEditBoard,
+        canEditSettings,
         canManageBoard: me.role === 'facilitator' && !closed,
         archived,
         identity,
         token,
         sharedLink,
       },
-    [session, me, identity, closed, locked, archived, token, sharedLink],
+    [session, me, identity, closed, canEditBoard, canEditSettings, archived, token, sharedLink],
   );
   if (!value) return null;
   return (

@@ -12,6 +12,8 @@ const REFUSAL_MESSAGES: Record<WriteRefusalCode, MessageKey> = {
   [WRITE_REFUSAL.storageFull]: 'error.storageFull',
   [WRITE_REFUSAL.archived]: 'error.boardArchived',
   [WRITE_REFUSAL.boardFull]: 'error.boardFull',
+  // Only the voting API refuses this one (as `vote-no-person`); listed so every code has its words.
+  [WRITE_REFUSAL.noPerson]: 'vote.error.noPerson',
 };
 
 /** What the server said that the person must know: a refused change, or a connection closed for good. */

@@ -1,4 +1,3 @@
-import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { settingsRoots } from '../../shared/docs';
@@ -21,6 +20,7 @@ import { createNoteSnapshots } from './noteSnapshots';
 import { type OfflineCopy, openOfflineCopy, pendingCountKey } from './offlineCopy';
 import { PendingChanges } from './pendingChanges';
 import { createPresenceStore } from './presence';
+import { serverChannelOf } from './serverChannel';
 import { createSettingsStore } from './settingsStore';
 
 /** `closed`: the server ended the connection for good (a 44xx close); the board is read-only until reload. */
@@ -169,24 +169,17 @@ export class BoardSession {
       this.connection.set('closed');
       this.notice.set({ kind: 'closed', code, reason });
     });
-    // A sync step 1 from the server after the first sync is a resync: it asks for everything it lacks, such as
-    // a change it refused for a full disk, which the stock client then sends in its step 2.
-    const handleSync = provider.messageHandlers[0]!;
-    provider.messageHandlers[0] = (encoder, decoder, messageProvider, emitSynced, messageType) => {
-      const step = decoding.peekVarUint(decoder);
-      if (step === 0 && messageProvider.synced) this.resyncRequested();
-      handleSync(encoder, decoder, messageProvider, emitSynced, messageType);
-    };
+    // A resync asks for everything the server lacks, such as a change it refused for a full disk.
+    const channel = serverChannelOf(provider);
+    channel.onResyncRequested(() => this.resyncRequested());
     // The stock client only logs a permission-denied message; show it to the person instead.
-    provider.messageHandlers[2] = (_encoder, decoder) => {
-      decoding.readVarUint(decoder);
-      const reason = decoding.readVarString(decoder);
+    channel.onPermissionDenied((reason) => {
       const code = readWriteRefusalCode(reason);
       if (code === WRITE_REFUSAL.archived) this.archived.set(true);
       // The refused change stays here, unconfirmed (see `pending`), until the server asks for it again.
       this.noticeUntilStored = null;
       this.notice.set({ kind: 'permissionDenied', doc, reason, code });
-    };
+    });
   }
 
   /**

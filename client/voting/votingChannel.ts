@@ -9,6 +9,7 @@ import {
   readVotingRounds,
   type VotingRound,
 } from '../../shared/records/voting';
+import { serverChannelOf } from '../board/serverChannel';
 import { createStore, type ReadStore } from '../lib/store';
 
 /**
@@ -29,14 +30,14 @@ export function createVotingChannel(provider: WebsocketProvider): ReadStore<Priv
 } {
   const store = createStore<PrivateVotingState>(NO_PRIVATE_VOTING_STATE);
   let pushes = 0;
-  provider.messageHandlers[MESSAGE.voting] = (_encoder, decoder) => {
+  serverChannelOf(provider).onOwnMessage(MESSAGE.voting, (decoder) => {
     try {
       store.set(readPrivateVotingState(JSON.parse(decoding.readVarString(decoder))));
       pushes++;
     } catch (error) {
       console.warn('voting: ignored a malformed state from the server', error);
     }
-  };
+  });
   return {
     get: store.get,
     subscribe: store.subscribe,

@@ -3,9 +3,10 @@ import { nanoid } from 'nanoid';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { PERSON_NAME_MAX, TITLE_MAX } from '../../shared/limits.js';
-import { canWrite, ROLES, type Role } from '../../shared/roles.js';
+import { ROLES, type Role } from '../../shared/roles.js';
 import { boardTitle } from '../../shared/selectors.js';
 import { initialiseBoardDoc, initialiseSettingsDoc } from '../../shared/template.js';
+import { decideWrite } from '../../shared/writePolicy.js';
 import { bearerToken, hashToken, newRoleTokens, newToken, sameSecret } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import { MAX_PEOPLE_PER_BOARD } from '../people.js';
@@ -110,7 +111,11 @@ export function me(context: ApiContext, req: IncomingMessage, res: ServerRespons
     title: currentTitle(context, boardId, board?.title ?? ''),
     role,
     person: person && { id: person.id, name: person.name, kind: person.kind },
-    canWrite: { board: !archived && canWrite(role, 'board'), settings: !archived && canWrite(role, 'settings') },
+    // The lock is not counted here: clients follow it live in the settings document.
+    canWrite: {
+      board: decideWrite({ role, target: 'board', person: person !== null, archived, locked: false }).allowed,
+      settings: decideWrite({ role, target: 'settings', person: person !== null, archived, locked: false }).allowed,
+    },
     archived,
     damaged: context.boards.findDamage(boardId).length > 0,
   });

@@ -218,7 +218,8 @@ export const en: Record<MessageKey, string> = {
   'error.network': 'Cannot reach the server. Please try again later.',
   'error.createFailed': 'Could not create the board: {reason}',
   'error.connectionClosed': 'The connection to the server was closed (code {code}). Please reload the page.',
-  'error.tooLarge': 'A change was too large to send, so the connection was closed. Please reload the page.',
+  'error.tooLarge':
+    "A change was over the server's limit for one message, so the connection was closed. The change is kept on this device but is not saved on the server.",
   'error.invalidMessage':
     'The server received data it cannot accept and closed the connection. Please reload the page.',
   'error.boardFull':

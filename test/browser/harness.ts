@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../server/main';
+import { type RunningServer, type ServerOptions, startServer } from '../../server/main';
 import { launchChromium } from './chromium';
 
 export interface CreatedBoard {
@@ -22,6 +22,9 @@ export class BrowserHarness {
   readonly externalRequests: string[] = [];
   readonly pageErrors: string[] = [];
 
+  /** `serverOptions`: e.g. other limits for this file's server. */
+  constructor(private readonly serverOptions: Partial<ServerOptions> = {}) {}
+
   async start(): Promise<this> {
     this.dataDir = mkdtempSync(join(tmpdir(), 'board-browser-'));
     this.server = await this.listen(0);
@@ -37,6 +40,7 @@ export class BrowserHarness {
       clientDir: resolve('dist/client'),
       unloadDelayMs: 200,
       log: () => {},
+      ...this.serverOptions,
     });
   }
 

@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardLocks } from '../../server/boardLock.js';
-import { ConnectionRegistry } from '../../server/connections.js';
 import { Rooms } from '../../server/rooms.js';
 import { ServerStateMirror } from '../../server/serverStateMirror.js';
 import type { DocumentStore } from '../../server/storage.js';
@@ -31,7 +30,7 @@ describe('the board lock when the settings document cannot be written', () => {
     db.prepare('INSERT INTO boards (id) VALUES (?)').run('board0001');
     const logs: string[] = [];
     const rooms = new Rooms({ store: flakyStore(1), unloadDelayMs: 20, compactAfter: 500, log: (m) => logs.push(m) });
-    const locks = new BoardLocks(db, new ServerStateMirror(rooms, (m) => logs.push(m)), new ConnectionRegistry());
+    const locks = new BoardLocks(db, new ServerStateMirror(rooms, (m) => logs.push(m)), () => {});
 
     const first = locks.set('board0001', true, '進行役');
     expect(locks.isLocked('board0001')).toBe(true);

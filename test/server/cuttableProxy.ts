@@ -7,8 +7,10 @@ import { createServer, type Server, type Socket, connect as tcpConnect } from 'n
 export async function startCuttableProxy(targetPort: number) {
   const sockets = new Set<Socket>();
   let up = true;
+  let accepted = 0;
   const server: Server = createServer((client) => {
     if (!up) return void client.destroy();
+    accepted++;
     const upstream = tcpConnect(targetPort, '127.0.0.1');
     sockets.add(client).add(upstream);
     const drop = () => {
@@ -27,6 +29,8 @@ export async function startCuttableProxy(targetPort: number) {
     port,
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
+    /** TCP connections let through so far (e.g. a client's reconnects). */
+    accepted: () => accepted,
     cut() {
       up = false;
       for (const socket of sockets) socket.destroy();

@@ -98,7 +98,11 @@ describe('readConfig', () => {
     );
     expect(() => readConfig({ WS_BYTE_BURST: 'lots', AWARENESS_PER_SECOND: '-1' })).toThrow(
       /WS_BYTE_BURST[\s\S]*AWARENESS_PER_SECOND/,
+    ); // Our client sends updates of up to 256 KiB per frame: a lower frame limit would strand its changes.
+    expect(() => readConfig({ MAX_FRAME_BYTES: '100000' })).toThrow(
+      /MAX_FRAME_BYTES must be a whole number of at least/,
     );
+    expect(readConfig({ MAX_FRAME_BYTES: '524288' }).limits.maxFrameBytes).toBe(524288);
   });
 
   it('reads the export workers, queue, timeout and import limit, and refuses values out of range', () => {
