@@ -5,6 +5,7 @@ import { archiveState } from './api/boardAdmin.js';
 import { openAuditLog } from './audit.js';
 import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
+import { openClientWriters } from './clientWriters.js';
 import { ConfigError, readConfig } from './config.js';
 import { ConnectionRegistry } from './connections.js';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
@@ -77,8 +78,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     metrics: recorder,
   });
+  const people = openPeopleStore(storage.database, storage.guardWrite);
   const rooms = new Rooms({
     store: storage,
+    clientWriters: openClientWriters(storage.database, people, storage.guardWrite),
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
     compactAfter: options.compactAfter ?? 500,
     log,
@@ -87,7 +90,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = options.port;
   const scheme = options.tls ? 'https' : 'http';
   const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `${scheme}://localhost:${port}`;
-  const people = openPeopleStore(storage.database, storage.guardWrite);
   const audit = openAuditLog(storage.database, { guardWrite: storage.guardWrite, log });
   const connections = new ConnectionRegistry();
   const stateMirror = new ServerStateMirror(rooms, log);

@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { BOARD_FULL_REASON, CLOSE, MESSAGE } from '../shared/protocol.js';
 import type { Access } from './auth.js';
+import { writerOf } from './clientWriters.js';
 import { encodeAwarenessFrame, encodePermissionDenied, encodeStored, encodeSyncStep1 } from './frames.js';
 import type { ServerLimits } from './limits.js';
 import type { Log } from './log.js';
@@ -49,6 +50,8 @@ export type ConnectionLimits = Pick<
  */
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>();
+  /** Yjs client ids belong to the first writer that wrote them (server/clientWriters.ts). */
+  readonly writer: string;
   private closed = false;
   private corked = false;
   /** A resync step 1 was sent and no step 2 has arrived since. */
@@ -77,6 +80,7 @@ export class Connection implements Peer {
     /** `ourClient`: the client named our app version, so it understands our own messages (stored, voting). */
     private readonly features: { ourClient: boolean } = { ourClient: false },
   ) {
+    this.writer = writerOf(access);
     this.presence = new PresenceGate(
       limits,
       (entries) => this.applyAwareness(entries),
