@@ -57,29 +57,33 @@ export function placementFault(
   queued: readonly (readonly Struct[])[] = [],
 ): string | null {
   const own = byClient(structs);
-  const queuedByClient = queued.map(byClient);
-  const rootNames = new Map<unknown, string>();
-  for (const [name, type] of doc?.share ?? []) rootNames.set(type, name);
+  // Built only when a reference lies in an update queued for commit (rare: commits take milliseconds).
+  let queuedByClient: Map<number, Struct[]>[] | null = null;
+  let rootNames: Map<unknown, string> | null = null;
 
   const find = (id: Y.ID): Y.Item | Y.GC | Struct | undefined => {
     if (doc && id.clock < Y.getState(doc.store, id.client)) {
       return structAt(doc.store.clients.get(id.client) ?? [], id.clock) as Y.Item | Y.GC | undefined;
     }
-    for (const lists of queuedByClient) {
-      const found = structAt(lists.get(id.client) ?? [], id.clock);
-      if (found) return found;
+    if (id.clock < (base.get(id.client) ?? 0) && queued.length > 0) {
+      queuedByClient ??= queued.map(byClient);
+      for (const lists of queuedByClient) {
+        const found = structAt(lists.get(id.client) ?? [], id.clock);
+        if (found) return found;
+      }
     }
     return structAt(own.get(id.client) ?? [], id.clock);
   };
-  const decoded = new Set<Struct>();
-  for (const lists of [own, ...queuedByClient]) for (const list of lists.values()) for (const s of list) decoded.add(s);
+  // Decoded, an item names its parent by root name or id (or not at all); integrated, it holds the type.
+  const isIntegrated = (item: Y.Item) => item.parent instanceof Y.AbstractType;
 
   /** Place of an integrated item of the document. */
   const placeInDocument = (item: Y.Item): Place => {
     const parent = item.parent as Y.AbstractType<unknown> | null;
     if (!parent) return DEAD;
     const parentItem = parent._item;
-    const name = parentItem ? `i:${parentItem.id.client}:${parentItem.id.clock}` : `r:${rootNames.get(parent)}`;
+    if (!parentItem) rootNames ??= new Map([...(doc?.share ?? [])].map(([name, type]) => [type, name]));
+    const name = parentItem ? `i:${parentItem.id.client}:${parentItem.id.clock}` : `r:${rootNames?.get(parent)}`;
     return placeOf(name, item.parentSub);
   };
   const memo = new Map<Struct, Place | null>();
@@ -101,7 +105,7 @@ export function placementFault(
         stack.pop();
         continue;
       }
-      if (!decoded.has(struct)) {
+      if (isIntegrated(struct)) {
         memo.set(struct, placeInDocument(struct));
         stack.pop();
         continue;
@@ -139,7 +143,7 @@ export function placementFault(
     if (parentItem instanceof Y.GC) return DEAD;
     if (!(parentItem instanceof Y.Item)) return null;
     // A type deleted and collected keeps its id with its content dropped: Yjs integrates the child as garbage.
-    if (parentItem.content instanceof Y.ContentDeleted && !decoded.has(parentItem)) return DEAD;
+    if (parentItem.content instanceof Y.ContentDeleted && isIntegrated(parentItem)) return DEAD;
     if (!(parentItem.content instanceof Y.ContentType) || parentItem.id.clock !== parent.clock) {
       fault ??= `the update contains an item whose parent (${parent.client}:${parent.clock}) is not a type`;
       return null;
