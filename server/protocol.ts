@@ -215,7 +215,19 @@ export class Connection implements Peer {
     if (result.ok) return;
     this.markUnstored(frame);
     if (result.kind === 'missing') this.resync(result.reason);
-    else this.close(CLOSE.invalidMessage, `invalid update: ${result.reason}`);
+    else this.refuseUpdate(result.reason);
+  }
+
+  /** An update no honest client sends (malformed, order-dependent, another writer's client id): 4422, logged. */
+  private refuseUpdate(reason: string): void {
+    this.log(`room ${this.room.name}: closed a connection that sent an invalid update: ${reason}`, {
+      event: 'security.refused-write',
+      level: 'warn',
+      board: this.room.boardId,
+      role: this.access.role,
+      person: this.access.person?.id,
+    });
+    this.close(CLOSE.invalidMessage, `invalid update: ${reason}`);
   }
 
   private markUnstored(frame: number): void {

@@ -332,13 +332,6 @@ export class Room {
     const taken = this.clientOwners.claim(writing, writer);
     if (taken === null) return null;
     const reason = `client id ${taken} belongs to another writer`;
-    this.options.log(`room ${this.name}: refused an update: ${reason}`, {
-      event: 'security.refused-write',
-      level: 'warn',
-      board: this.boardId,
-      person: writer,
-      clientId: taken,
-    });
     return { ok: false, kind: 'forbidden', reason };
   }
 
