@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote } from '../../shared/ops/notes.js';
-import { updateFrame } from './frameBuilders.js';
+import { step1Frame, updateFrame } from './frameBuilders.js';
 import {
   connectSynced,
   createBoard,
@@ -25,12 +25,23 @@ function forgedUpdate(from: Y.Doc, client: number, noteId: string): Uint8Array {
   return update;
 }
 
-/** Sends one update frame over a fresh connection; resolves with how the server closed it. */
+/**
+ * Sends one update frame over a fresh connection, then a step 1 whose answer shows the frame was handled;
+ * resolves with how the server closed the connection, or null when it stayed open.
+ */
 async function sendAs(server: TestServer, boardId: string, token: string, update: Uint8Array) {
   const socket = rawSocket(`${server.wsUrl}/${boardId}?token=${token}`);
   await socket.opened;
+  const answered = new Promise<null>((resolve) =>
+    socket.ws.on('message', (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 1) resolve(null);
+    }),
+  );
   socket.ws.send(updateFrame(update));
-  return socket.closed;
+  socket.ws.send(step1Frame(new Uint8Array([0])));
+  const outcome = await Promise.race([socket.closed, answered]);
+  socket.ws.terminate();
+  return outcome;
 }
 
 describe('client ids belong to their writer', () => {
@@ -53,8 +64,8 @@ describe('client ids belong to their writer', () => {
     await waitFor(() => viewer.doc.getMap('notes').has('a1'), 'the first note');
 
     const closed = await sendAs(server, board.id, malloryToken!, forgedUpdate(viewer.doc, alice.doc.clientID, 'f1'));
-    expect(closed.code).toBe(4422);
-    expect(closed.reason).toContain(`client id ${alice.doc.clientID} belongs to another writer`);
+    expect(closed?.code).toBe(4422);
+    expect(closed?.reason).toContain(`client id ${alice.doc.clientID} belongs to another writer`);
     // The shared link is another writer too.
     const shared = await sendAs(
       server,
@@ -62,7 +73,7 @@ describe('client ids belong to their writer', () => {
       board.tokens.participant,
       forgedUpdate(viewer.doc, alice.doc.clientID, 'f2'),
     );
-    expect(shared.code).toBe(4422);
+    expect(shared?.code).toBe(4422);
 
     addNote(alice.doc, { id: 'a2', pillarId: 'p', lane: 'idea', text: 'その後', author: 'a' });
     await waitFor(() => viewer.doc.getMap('notes').has('a2'), "alice's next note");
@@ -78,7 +89,7 @@ describe('client ids belong to their writer', () => {
     await server.close();
     server = await startTestServer({ dataDir: data.dir });
     const again = await sendAs(server, board.id, malloryToken!, forgedUpdate(aliceDoc, aliceClient, 'f3'));
-    expect(again.code).toBe(4422);
+    expect(again?.code).toBe(4422);
     addNote(aliceDoc, { id: 'a3', pillarId: 'p', lane: 'idea', text: 'オフライン', author: 'a' });
     const back = await connectSynced(server.wsUrl, board.id, aliceToken!, aliceDoc);
     const later = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
