@@ -9,6 +9,8 @@ type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
  */
 type Place = string;
 const DEAD = 'dead';
+/** Steps the order checks of one update may walk through a list: far above what honest updates need. */
+const ORDER_CHECK_STEPS = 100_000;
 const placeOf = (parent: string, key: string | null): Place => `${parent}\u0000${key ?? '\u0001'}`;
 const isMapPlace = (place: Place) => place !== DEAD && !place.endsWith('\u0000\u0001');
 
@@ -151,6 +153,33 @@ export function placementFault(
     return placeOf(`i:${parent.client}:${parent.clock}`, item.parentSub);
   };
 
+  /**
+   * True when the item holding `right` comes after the one holding `left` in their list (walking right from
+   * `left`); 'budget' once the walks of this update took too many steps.
+   */
+  let steps = 0;
+  const before = (left: Y.ID, right: Y.ID): boolean | 'budget' => {
+    const from = find(left);
+    const to = find(right);
+    if (!(from instanceof Y.Item) || !(to instanceof Y.Item) || !isIntegrated(from) || !isIntegrated(to)) return true;
+    if (from === to) return right.clock > left.clock;
+    for (let item = from.right; item !== null; item = item.right) {
+      if (item === to) return true;
+      if (++steps > ORDER_CHECK_STEPS) return 'budget';
+    }
+    return false;
+  };
+  /** The nearest id of the document on one side of an item, through the update's own items (null: the list's end). */
+  const anchor = (id: Y.ID | null, side: 'origin' | 'rightOrigin'): Y.ID | null => {
+    let current = id;
+    for (let hops = 0; current !== null && hops < ORDER_CHECK_STEPS; hops++) {
+      const found = find(current);
+      if (!(found instanceof Y.Item) || isIntegrated(found)) return current;
+      current = found[side];
+    }
+    return null;
+  };
+
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     const { client, clock } = struct.id;
@@ -167,6 +196,15 @@ export function placementFault(
     }
     if (struct.rightOrigin && own !== null && isMapPlace(own)) {
       return `the update contains a map entry (${client}:${clock}) placed before another`;
+    }
+    // In a list, Yjs places an item between its origin and its right origin; with the right origin before the
+    // origin, where it lands depends on what else the list holds and in which order it came.
+    if (struct.origin && struct.rightOrigin && own !== null && own !== DEAD && !isMapPlace(own)) {
+      const left = anchor(struct.origin, 'origin');
+      const right = anchor(struct.rightOrigin, 'rightOrigin');
+      const ordered = left === null || right === null ? true : before(left, right);
+      if (ordered === 'budget') return 'the update takes too long to check; send it in smaller parts';
+      if (!ordered) return `the update contains an item (${client}:${clock}) whose right origin precedes its origin`;
     }
     if (clock < have) {
       const known = place(find(Y.createID(client, have - 1)));

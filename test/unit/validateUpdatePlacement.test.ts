@@ -57,6 +57,18 @@ describe('validateUpdate: order-dependent items', () => {
     });
   });
 
+  it('refuses an item whose right origin precedes its origin in the same text', () => {
+    const { board, writer } = setting();
+    const insert = change(writer, () => text(writer, 'a').insert(1, 'X'));
+    const start = textStart(board, 'a'); // あいう is one item: its first and last characters
+    firstItem(insert.structs).origin = Y.createID(start.client, start.clock + 2);
+    firstItem(insert.structs).rightOrigin = Y.createID(start.client, start.clock + 1);
+    expect(check(board, encodeStructs(insert.structs, insert.ds))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('right origin precedes its origin'),
+    });
+  });
+
   it('refuses a map entry placed before another (a right origin under a key)', () => {
     const { board, writer } = setting();
     const color = change(writer, () => setNoteColor(writer, 'a', '#ffffff'));
