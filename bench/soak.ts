@@ -5,8 +5,13 @@
  *
  *   npm run soak                      # 50 clients, 600 s
  *   npm run soak -- --seconds 30      # or SOAK_SECONDS=30; --clients N / SOAK_CLIENTS=N
+ *
+ * Then the integrity property test (test/server/update-integrity.test.ts) runs longer than in `npm test`: mutated
+ * copies of real updates and a forged client id, over more frames and seeds.
+ *
+ *   INTEGRITY_FRAMES=5000 INTEGRITY_SEEDS=1,2,3,4,5,6,7,8 (the defaults here); SOAK_INTEGRITY=0 skips it
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -195,7 +200,23 @@ async function main(): Promise<void> {
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
   rmSync(dataDir, { recursive: true, force: true });
-  process.exit(converged && errors.length === 0 ? 0 : 1);
+  const integrity = process.env.SOAK_INTEGRITY === '0' ? true : runIntegrity();
+  process.exit(converged && errors.length === 0 && integrity ? 0 : 1);
+}
+
+/** The integrity property test, longer: every seed must leave everyone with the same board. */
+function runIntegrity(): boolean {
+  const env = {
+    ...process.env,
+    INTEGRITY_FRAMES: process.env.INTEGRITY_FRAMES ?? '5000',
+    INTEGRITY_SEEDS: process.env.INTEGRITY_SEEDS ?? '1,2,3,4,5,6,7,8',
+  };
+  console.log(`soak: integrity property test, ${env.INTEGRITY_FRAMES} frames, seeds ${env.INTEGRITY_SEEDS}`);
+  const run = spawnSync('npx', ['vitest', 'run', '--project', 'server', 'test/server/update-integrity.test.ts'], {
+    env,
+    stdio: 'inherit',
+  });
+  return run.status === 0;
 }
 
 main().catch((caught: unknown) => {

@@ -7,6 +7,7 @@ import { openAuditLog } from './audit.js';
 import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
 import { ClientAddresses } from './clientAddress.js';
+import { openClientWriters } from './clientWriters.js';
 import { ConfigError, readConfig } from './config.js';
 import { ConnectionRegistry } from './connections.js';
 import { boardCreationMode, CreationGuard } from './creationGuard.js';
@@ -125,8 +126,10 @@ async function startLocked(
     intervalMs: options.integrityCheckIntervalMs,
   });
   integrity.start();
+  const people = openPeopleStore(storage.database, storage.guardWrite);
   const rooms = new Rooms({
     store: storage,
+    clientWriters: openClientWriters(storage.database, people, storage.guardWrite),
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
     compactAfter: options.compactAfter ?? 500,
     log,
@@ -135,7 +138,6 @@ async function startLocked(
   let port = options.port;
   const scheme = options.tls ? 'https' : 'http';
   const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `${scheme}://localhost:${port}`;
-  const people = openPeopleStore(storage.database, storage.guardWrite);
   const audit = openAuditLog(storage.database, { guardWrite: storage.guardWrite, log });
   const connections = new ConnectionRegistry();
   const stateMirror = new ServerStateMirror(rooms, log);

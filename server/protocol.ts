@@ -3,6 +3,7 @@ import type { RawData, WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import { CLOSE, MESSAGE } from '../shared/protocol.js';
 import type { Access } from './auth.js';
+import { writerOf } from './clientWriters.js';
 import { encodePermissionDenied, encodeStored, encodeSyncStep1 } from './frames.js';
 import type { ServerLimits } from './limits.js';
 import type { Log } from './log.js';
@@ -47,6 +48,8 @@ export type ConnectionLimits = Pick<
  */
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>();
+  /** Yjs client ids belong to the first writer that wrote them (server/clientWriters.ts). */
+  readonly writer: string;
   private closed = false;
   private corked = false;
   /** A resync step 1 was sent and no step 2 has arrived since. */
@@ -81,6 +84,7 @@ export class Connection implements Peer {
     /** A person's name now: presence shows a rename made after this connection opened. */
     private readonly personName: (personId: string) => string | null = () => null,
   ) {
+    this.writer = writerOf(access);
     this.presence = new PresenceGate(
       limits,
       (entries) => this.applyAwareness(entries),
@@ -212,7 +216,19 @@ export class Connection implements Peer {
     if (result.ok) return;
     this.markUnstored(frame);
     if (result.kind === 'missing') this.resync(result.reason);
-    else this.close(CLOSE.invalidMessage, `invalid update: ${result.reason}`);
+    else this.refuseUpdate(result.reason);
+  }
+
+  /** An update no honest client sends (malformed, order-dependent, another writer's client id): 4422, logged. */
+  private refuseUpdate(reason: string): void {
+    this.log(`room ${this.room.name}: closed a connection that sent an invalid update: ${reason}`, {
+      event: 'security.refused-write',
+      level: 'warn',
+      board: this.room.boardId,
+      role: this.access.role,
+      person: this.access.person?.id,
+    });
+    this.close(CLOSE.invalidMessage, `invalid update: ${reason}`);
   }
 
   private markUnstored(frame: number): void {

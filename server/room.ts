@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
 import { CLOSE, roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
+import { ClientOwners, type ClientWriters } from './clientWriters.js';
 import { encodeSyncStep2, encodeSyncUpdate } from './frames.js';
 import type { Log } from './log.js';
 import { type MetricsRecorder, noMetrics } from './metrics.js';
@@ -11,6 +12,7 @@ import { RefusedWriters } from './refusedWriters.js';
 import { SERVER_ONLY_KEYS } from './serverOnlyKeys.js';
 import { type DocumentStore, StorageFullError } from './storage.js';
 import {
+  type DecodedStruct,
   deletionsAlreadyApplied,
   type StateVector,
   stateVectorOf,
@@ -29,6 +31,8 @@ export interface Peer {
   writeRefusal?(): WriteRefusal | null;
   /** Sends our step 1 to ask for what the server lacks (absent: the room sends it). */
   askAgain?(): void;
+  /** Who writes through this connection (server/clientWriters.ts): Yjs client ids belong to their first writer. */
+  readonly writer?: string;
 }
 
 export type SubmitResult = { ok: true } | UpdateRefusal;
@@ -41,6 +45,8 @@ export interface RoomsOptions {
   compactAfter: number;
   log: Log;
   metrics?: MetricsRecorder;
+  /** Who wrote each client id first; without it, client ids are not bound to writers (tools, tests). */
+  clientWriters?: ClientWriters;
 }
 
 const SERVER_ORIGIN = Symbol('server');
@@ -59,6 +65,8 @@ export class Room {
   /** Committed state plus the updates queued for commit. */
   private knownStateVector: StateVector = new Map();
   private pendingCommits = 0;
+  /** The structs of the updates queued for commit, oldest first: validation finds references in them. */
+  private readonly queuedStructs: Array<readonly DecodedStruct[]> = [];
   /** The latest append still on its way to SQLite (settles after every earlier one: commits are in order). */
   private lastAppend: Promise<unknown> = Promise.resolve();
   private storedUpdates = 0;
@@ -77,6 +85,7 @@ export class Room {
   private unloaded = false;
   /** Writers refused for a reason that passes (lock, archive, full disk): asked for their changes again then. */
   private readonly refusedWriters = new RefusedWriters<Peer>();
+  private clientOwners: ClientOwners | null = null;
 
   constructor(
     readonly boardId: string,
@@ -125,6 +134,19 @@ export class Room {
       this.compact();
     }
     this.knownStateVector = stateVectorOf(this.doc);
+    const writers = this.options.clientWriters;
+    if (writers) {
+      this.clientOwners = new ClientOwners(
+        writers.load(this.boardId, this.kind),
+        writers,
+        this.boardId,
+        this.kind,
+        (error) =>
+          this.options.log(`room ${this.name}: could not store who wrote a client id: ${String(error)}`, {
+            level: 'error',
+          }),
+      );
+    }
     // A join that gave up while the room loaded must not leave it loaded for ever.
     this.scheduleUnload();
     return 'loaded';
@@ -190,7 +212,7 @@ export class Room {
   }
 
   private validateOptions(fromClient: boolean) {
-    return { doc: this.doc, serverOnlyKeys: fromClient ? SERVER_ONLY_KEYS[this.kind] : [] };
+    return { doc: this.doc, serverOnlyKeys: fromClient ? SERVER_ONLY_KEYS[this.kind] : [], queued: this.queuedStructs };
   }
 
   /**
@@ -234,24 +256,31 @@ export class Room {
       this.afterQueuedAppends(settled);
       return { ok: true };
     }
+    const stolen = from?.writer ? this.claimClients(check.structs, from.writer) : null;
+    if (stolen) return stolen;
+    // What is stored is what Yjs will integrate: the structs (or their parts) past what is known. An update
+    // repeating known structs would otherwise be stored with bytes the document never held.
+    const stored = check.repeatsKnown ? Y.diffUpdate(update, Y.encodeStateVector(this.knownStateVector)) : update;
     this.knownStateVector = check.stateVector;
+    this.queuedStructs.push(check.structs);
     this.pendingCommits++;
     const metrics = this.options.metrics ?? noMetrics;
     const receivedAt = metrics.enabled ? performance.now() : 0;
     metrics.updateReceived();
-    this.appendedBytes += update.byteLength;
-    this.queuedBytes += update.byteLength;
-    const append = this.options.store.appendUpdate(this.boardId, this.kind, update);
+    this.appendedBytes += stored.byteLength;
+    this.queuedBytes += stored.byteLength;
+    const append = this.options.store.appendUpdate(this.boardId, this.kind, stored);
     this.lastAppend = append;
     append.then(
       (seq) => {
         this.pendingCommits--;
-        this.queuedBytes -= update.byteLength;
+        this.queuedStructs.shift();
+        this.queuedBytes -= stored.byteLength;
         if (this.failed) return settled?.failed(new Error(`room ${this.name} failed before the change applied`));
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.storedUpdates++;
         try {
-          Y.applyUpdate(this.doc, update, from ?? SERVER_ORIGIN);
+          Y.applyUpdate(this.doc, stored, from ?? SERVER_ORIGIN);
         } catch (error) {
           // An observer threw (they run inside applyUpdate): the update is stored, but what this room holds
           // and relayed is uncertain, so its clients reconnect to a fresh load rather than the process dying.
@@ -269,15 +298,34 @@ export class Room {
       },
       (error: unknown) => {
         this.pendingCommits--;
-        this.queuedBytes -= update.byteLength;
+        this.queuedStructs.shift();
+        this.queuedBytes -= stored.byteLength;
         // Not stored: it does not count towards the size limit.
-        this.appendedBytes -= update.byteLength;
+        this.appendedBytes -= stored.byteLength;
         settled?.failed(error);
         if (error instanceof StorageFullError) this.refuseForFullDisk(from);
         else this.fail(error);
       },
     );
     return { ok: true };
+  }
+
+  /**
+   * The client ids whose new changes the update brings must be the writer's own (or nobody's yet: then they
+   * become its own). Checked after validation, before anything is stored.
+   */
+  private claimClients(structs: readonly DecodedStruct[], writer: string): UpdateRefusal | null {
+    if (!this.clientOwners) return null;
+    const writing = new Set<number>();
+    for (const struct of structs) {
+      if (struct.id.clock + struct.length > (this.knownStateVector.get(struct.id.client) ?? 0)) {
+        writing.add(struct.id.client);
+      }
+    }
+    const taken = this.clientOwners.claim(writing, writer);
+    if (taken === null) return null;
+    const reason = `client id ${taken} belongs to another writer`;
+    return { ok: false, kind: 'forbidden', reason };
   }
 
   /**

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { knownContentFault } from './knownContent.js';
 import {
   deletesServerOnlyKey,
   describeServerOnlyKey,
@@ -6,6 +7,9 @@ import {
   type ServerOnlyKey,
   writesServerOnlyKey,
 } from './serverOnlyKeys.js';
+import { placementFault } from './updatePlacement.js';
+
+export type DecodedStruct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
 
 /** Highest clock + 1 known per client: a document's state vector, possibly extended by accepted updates. */
 export type StateVector = Map<number, number>;
@@ -19,6 +23,10 @@ export type UpdateCheck =
       empty: boolean;
       /** True when the update brings structs past the given state vector. */
       hasNewStructs: boolean;
+      /** True when some of its structs start below the known state: Yjs integrates only the rest. */
+      repeatsKnown: boolean;
+      /** Its structs, decoded (for the room's list of updates queued for commit). */
+      structs: readonly DecodedStruct[];
     }
   | UpdateRefusal;
 
@@ -42,6 +50,8 @@ export interface ValidateOptions {
   doc?: Y.Doc;
   /** What only the server writes in that document; default `meta.schemaVersion`. */
   serverOnlyKeys?: readonly ServerOnlyKey[];
+  /** The structs of updates validated and queued for commit, not yet in `doc`, oldest first. */
+  queued?: readonly (readonly DecodedStruct[])[];
 }
 
 const isClock = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
@@ -88,6 +98,7 @@ export function validateUpdate(
   const clientsSeen = new Set<number>();
   const straddling = new Map<Y.Item, Y.ID>();
   let previousClient: number | null = null;
+  let repeatsKnown = false;
   // Pass 1: struct ranges, in the order Yjs would integrate them per client.
   for (const struct of decoded.structs) {
     const { client, clock } = struct.id;
@@ -107,6 +118,7 @@ export function validateUpdate(
       continue;
     }
     const end = clock + struct.length;
+    if (clock < have) repeatsKnown = true;
     // Yjs integrates only the part past `have`, after the item at `have - 1` (its effective left neighbour,
     // whatever parent and key the struct names): an honest step 2 can start below what the server has.
     if (clock < have && end > have && struct instanceof Y.Item) straddling.set(struct, Y.createID(client, have - 1));
@@ -163,7 +175,19 @@ export function validateUpdate(
   if (written === 'cycle') return refuse('the update contains items whose origins form a cycle');
   const serverOnly = written ?? deletesServerOnlyKey(decoded.ds, keys, options.doc);
   if (serverOnly) return refuse(`only the server writes ${describeServerOnlyKey(serverOnly)}`, 'forbidden');
-  return { ok: true, stateVector: known, empty: !hasNewStructs && !deletes, hasNewStructs };
+  // Pass 5: items that would integrate differently depending on order, and known ids with other content.
+  const fault =
+    placementFault(decoded.structs, base, options.doc, options.queued) ??
+    (repeatsKnown && options.doc ? knownContentFault(decoded.structs, options.doc) : null);
+  if (fault) return refuse(fault);
+  return {
+    ok: true,
+    stateVector: known,
+    empty: !hasNewStructs && !deletes,
+    hasNewStructs,
+    repeatsKnown,
+    structs: decoded.structs,
+  };
 }
 
 export function stateVectorOf(doc: Y.Doc): StateVector {

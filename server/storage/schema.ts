@@ -5,7 +5,7 @@ import { checksumOf } from './checksum.js';
  * The SQL schema's version, kept in `PRAGMA user_version`. 0 is the first release (no version written);
  * each migration below brings a database from its index to index + 1, inside one transaction.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The first release's tables: a new database starts here and is migrated like an old one. */
 const INITIAL_SCHEMA = `
@@ -117,6 +117,19 @@ const MIGRATIONS: Array<(db: Database) => void> = [
         seen BLOB NOT NULL,
         updated_at INTEGER NOT NULL,
         PRIMARY KEY (board_id, person_id)
+      );
+    `);
+  },
+  // 4 → 5: who wrote each Yjs client id of a board's documents first (server/clientWriters.ts): nobody else
+  // may write under it.
+  (db) => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS client_writers (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        client_id INTEGER NOT NULL,
+        writer TEXT NOT NULL,
+        PRIMARY KEY (board_id, doc, client_id)
       );
     `);
   },
