@@ -140,7 +140,11 @@ describe('server logs', () => {
   });
 
   it('sums connections refused by a limit per address too (security.limit)', async () => {
-    const server = await startLoggedServer({ LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_BOARD: '1' });
+    const server = await startLoggedServer({
+      LOG_LEVEL: 'info',
+      MAX_CONNECTIONS_PER_BOARD: '1',
+      FACILITATOR_RESERVED_CONNECTIONS: '0',
+    });
     const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws`;
     const board = await createBoard(server.url);
     const first = await connectSynced(wsUrl, board.id, board.tokens.participant);
