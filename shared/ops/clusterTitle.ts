@@ -4,7 +4,7 @@ import { CLUSTER_TITLE_MAX } from '../records/cluster.js';
 import { fail, type Result } from '../result.js';
 import type { TextChange } from '../textDiff.js';
 import { clusterMap } from './clusters.js';
-import { applyTextChanges, setText, type TextRules } from './text.js';
+import { type TextRules, writeText, writeTextChanges } from './text.js';
 
 /** A cluster's title: a Y.Text edited with minimal changes, like a note's text, so concurrent typing merges. */
 const CLUSTER_TITLE_RULES: TextRules = { maxLength: CLUSTER_TITLE_MAX, tooLong: 'titleTooLong' };
@@ -12,7 +12,7 @@ const CLUSTER_TITLE_RULES: TextRules = { maxLength: CLUSTER_TITLE_MAX, tooLong: 
 /**
  * Applies changes to a cluster's title in one transaction (the editor's path: its edit rebased through what
  * colleagues typed meanwhile). Refused whole when it makes the title longer than CLUSTER_TITLE_MAX
- * (applyTextChanges says how).
+ * (writeTextChanges says how).
  */
 export function applyClusterTitleChanges(
   doc: Y.Doc,
@@ -22,7 +22,7 @@ export function applyClusterTitleChanges(
 ): Result<null> {
   const cluster = clusterMap(doc, clusterId);
   if (!cluster) return fail('clusterNotFound');
-  return applyTextChanges(doc, cluster, 'title', changes, CLUSTER_TITLE_RULES, origin);
+  return writeTextChanges(doc, cluster, 'title', changes, CLUSTER_TITLE_RULES, origin);
 }
 
 /**
@@ -37,5 +37,5 @@ export function renameCluster(
 ): Result<null> {
   const cluster = clusterMap(doc, clusterId);
   if (!cluster) return fail('clusterNotFound');
-  return setText(doc, cluster, 'title', title.trim(), CLUSTER_TITLE_RULES, origin);
+  return writeText(doc, cluster, 'title', title.trim(), CLUSTER_TITLE_RULES, origin);
 }

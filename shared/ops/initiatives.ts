@@ -23,7 +23,7 @@ import { readVotingRounds } from '../records/voting.js';
 import { fail, ok, type Result } from '../result.js';
 import { allPillars } from '../selectors.js';
 import type { TextChange } from '../textDiff.js';
-import { applyTextChanges, setText, type TextRules } from './text.js';
+import { type TextRules, writeText, writeTextChanges } from './text.js';
 
 export interface NewInitiativeFromItem {
   id: string;
@@ -128,7 +128,7 @@ function textRules(field: InitiativeTextField): TextRules {
 /**
  * Applies an editor's changes to one text field in one transaction (its edit rebased through what colleagues
  * typed meanwhile, as for a note). Refused whole when it makes the text longer than the field's limit
- * (applyTextChanges says how), and refused for an initiative in the trash: unlike a note, a deleted
+ * (writeTextChanges says how), and refused for an initiative in the trash: unlike a note, a deleted
  * initiative is read-only until restored.
  */
 export function applyInitiativeTextChanges(
@@ -140,7 +140,7 @@ export function applyInitiativeTextChanges(
 ): Result<null> {
   const map = initiativeMap(doc, id);
   if (!map || readInitiative(id, map)?.deletedAt !== null) return fail('initiativeNotFound');
-  return applyTextChanges(doc, map, field, changes, textRules(field), origin);
+  return writeTextChanges(doc, map, field, changes, textRules(field), origin);
 }
 
 /** Sets a text field with the smallest change from its current value (an import, a script, a test). */
@@ -153,7 +153,7 @@ export function setInitiativeText(
 ): Result<null> {
   const map = initiativeMap(doc, id);
   if (!map || readInitiative(id, map)?.deletedAt !== null) return fail('initiativeNotFound');
-  return setText(doc, map, field, value, textRules(field), origin);
+  return writeText(doc, map, field, value, textRules(field), origin);
 }
 
 /**

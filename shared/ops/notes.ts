@@ -8,7 +8,7 @@ import { type Deleter, isNoteColor, NOTE_COLORS, type NotePlace } from '../recor
 import { type BoardError, fail, ok, type Result } from '../result.js';
 import { listLaneNotes } from '../selectors.js';
 import type { TextChange } from '../textDiff.js';
-import { applyTextChanges, setText, type TextRules } from './text.js';
+import { type TextRules, writeText, writeTextChanges } from './text.js';
 
 export interface NewNote {
   id: string;
@@ -66,7 +66,7 @@ const NOTE_TEXT_RULES: TextRules = { maxLength: NOTE_TEXT_MAX, tooLong: 'noteToo
 /**
  * Applies changes to a note's text, in order and in one transaction (the editor's path: one change as typed,
  * or the list `rebaseChange` makes after an IME composition). Refused whole if the text would grow past
- * NOTE_TEXT_MAX (applyTextChanges says how).
+ * NOTE_TEXT_MAX (writeTextChanges says how).
  */
 export function applyNoteTextChanges(
   doc: Y.Doc,
@@ -76,7 +76,7 @@ export function applyNoteTextChanges(
 ): Result<null> {
   const note = noteMap(doc, id);
   if (!note) return fail('noteNotFound');
-  return applyTextChanges(doc, note, 'text', changes, NOTE_TEXT_RULES, origin);
+  return writeTextChanges(doc, note, 'text', changes, NOTE_TEXT_RULES, origin);
 }
 
 /** Applies one contiguous change to a note's text. */
@@ -93,7 +93,7 @@ export function applyNoteTextChange(
 export function editNoteText(doc: Y.Doc, id: string, next: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
   const note = noteMap(doc, id);
   if (!note) return fail('noteNotFound');
-  return setText(doc, note, 'text', next, NOTE_TEXT_RULES, origin);
+  return writeText(doc, note, 'text', next, NOTE_TEXT_RULES, origin);
 }
 
 export interface MoveTarget {

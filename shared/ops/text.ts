@@ -28,7 +28,7 @@ export function readText(record: Y.Map<unknown>, key: string): string {
  * clamped to the text as it is then. Refused whole (`rules.tooLong`) when it makes the text longer than
  * `rules.maxLength`; a text already past it after concurrent typing can still be shortened.
  */
-export function applyTextChanges(
+export function writeTextChanges(
   doc: Y.Doc,
   record: Y.Map<unknown>,
   key: string,
@@ -61,7 +61,7 @@ export function applyTextChanges(
  * Sets the text under `key` to `next` with the smallest change from what it is now (an import, a script, a
  * dialog). Refused (`rules.tooLong`) when `next` is longer than the limit.
  */
-export function setText(
+export function writeText(
   doc: Y.Doc,
   record: Y.Map<unknown>,
   key: string,
@@ -71,5 +71,5 @@ export function setText(
 ): Result<null> {
   if (next.length > rules.maxLength) return fail(rules.tooLong);
   const change = diffText(readText(record, key), next);
-  return change ? applyTextChanges(doc, record, key, [change], rules, origin) : ok(null);
+  return change ? writeTextChanges(doc, record, key, [change], rules, origin) : ok(null);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createInitiativeFromItem, deleteInitiative, setInitiativeText } from '../../shared/ops/initiatives.js';
 import { applyNoteTextChange, deleteNote } from '../../shared/ops/notes.js';
-import { applyTextChanges, readText, setText, type TextRules } from '../../shared/ops/text.js';
+import { readText, type TextRules, writeText, writeTextChanges } from '../../shared/ops/text.js';
 import { LOCAL_ORIGIN } from '../../shared/origin.js';
 import { getNote } from '../../shared/selectors.js';
 import { add, newBoard, newSettings } from './fixtures.js';
@@ -19,12 +19,12 @@ function recordWith(content: string | Y.Text): { doc: Y.Doc; record: Y.Map<unkno
   return { doc, record: map };
 }
 
-describe('applyTextChanges', () => {
+describe('writeTextChanges', () => {
   it('applies changes in order in one transaction with the given origin', () => {
     const { doc, record } = recordWith('窓口の待ち時間');
     const origins: unknown[] = [];
     doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
-    const result = applyTextChanges(
+    const result = writeTextChanges(
       doc,
       record,
       'text',
@@ -41,7 +41,7 @@ describe('applyTextChanges', () => {
 
   it('clamps a change reaching past the end to the text as it is', () => {
     const { doc, record } = recordWith('abc');
-    expect(applyTextChanges(doc, record, 'text', [{ index: 9, deleteCount: 5, insert: 'd' }], RULES).ok).toBe(true);
+    expect(writeTextChanges(doc, record, 'text', [{ index: 9, deleteCount: 5, insert: 'd' }], RULES).ok).toBe(true);
     expect(readText(record, 'text')).toBe('abcd');
   });
 
@@ -50,7 +50,7 @@ describe('applyTextChanges', () => {
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
     const rules: TextRules = { maxLength: 10, tooLong: 'titleTooLong' };
-    expect(applyTextChanges(doc, record, 'text', [{ index: 0, deleteCount: 0, insert: 'ab' }], rules)).toEqual({
+    expect(writeTextChanges(doc, record, 'text', [{ index: 0, deleteCount: 0, insert: 'ab' }], rules)).toEqual({
       ok: false,
       error: 'titleTooLong',
     });
@@ -60,30 +60,30 @@ describe('applyTextChanges', () => {
 
   it('lets a text already past its limit (concurrent typing) be shortened, not lengthened', () => {
     const { doc, record } = recordWith('x'.repeat(15));
-    expect(applyTextChanges(doc, record, 'text', [{ index: 0, deleteCount: 2, insert: 'y' }], RULES).ok).toBe(true);
-    expect(applyTextChanges(doc, record, 'text', [{ index: 0, deleteCount: 0, insert: 'z' }], RULES).ok).toBe(false);
+    expect(writeTextChanges(doc, record, 'text', [{ index: 0, deleteCount: 2, insert: 'y' }], RULES).ok).toBe(true);
+    expect(writeTextChanges(doc, record, 'text', [{ index: 0, deleteCount: 0, insert: 'z' }], RULES).ok).toBe(false);
     expect(readText(record, 'text')).toBe(`y${'x'.repeat(13)}`);
   });
 
   it('turns a plain string another tool stored into a collaborative text, counting it towards the limit', () => {
     const { doc, record } = recordWith('');
     record.set('text', '12345678');
-    expect(applyTextChanges(doc, record, 'text', [{ index: 8, deleteCount: 0, insert: 'abc' }], RULES).ok).toBe(false);
+    expect(writeTextChanges(doc, record, 'text', [{ index: 8, deleteCount: 0, insert: 'abc' }], RULES).ok).toBe(false);
     expect(record.get('text')).toBe('12345678');
-    expect(applyTextChanges(doc, record, 'text', [{ index: 8, deleteCount: 0, insert: '9' }], RULES).ok).toBe(true);
+    expect(writeTextChanges(doc, record, 'text', [{ index: 8, deleteCount: 0, insert: '9' }], RULES).ok).toBe(true);
     expect(record.get('text')).toBeInstanceOf(Y.Text);
     expect(readText(record, 'text')).toBe('123456789');
   });
 });
 
-describe('setText', () => {
+describe('writeText', () => {
   it('writes the smallest change, so a concurrent edit elsewhere in the text survives', () => {
     const { doc, record } = recordWith('申請書が紙');
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
     const otherRecord = other.getMap<Y.Map<unknown>>('records').get('r') as Y.Map<unknown>;
-    expect(setText(doc, record, 'text', '申請書が紙のみ', RULES).ok).toBe(true);
-    expect(setText(other, otherRecord, 'text', '電子申請書が紙', RULES).ok).toBe(true);
+    expect(writeText(doc, record, 'text', '申請書が紙のみ', RULES).ok).toBe(true);
+    expect(writeText(other, otherRecord, 'text', '電子申請書が紙', RULES).ok).toBe(true);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
     expect(readText(record, 'text')).toBe('電子申請書が紙のみ');
@@ -94,8 +94,8 @@ describe('setText', () => {
     const { doc, record } = recordWith('同じ');
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
-    expect(setText(doc, record, 'text', 'x'.repeat(11), RULES)).toEqual({ ok: false, error: 'textTooLong' });
-    expect(setText(doc, record, 'text', '同じ', RULES)).toEqual({ ok: true, value: null });
+    expect(writeText(doc, record, 'text', 'x'.repeat(11), RULES)).toEqual({ ok: false, error: 'textTooLong' });
+    expect(writeText(doc, record, 'text', '同じ', RULES)).toEqual({ ok: true, value: null });
     expect(updates).toEqual([]);
   });
 });
