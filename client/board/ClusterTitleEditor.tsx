@@ -87,7 +87,7 @@ function TitleField({ clusterId, ytitle, onDone }: { clusterId: string; ytitle: 
         aria-label={t('cluster.renameLabel')}
         aria-invalid={error !== null}
       />
-      <button type="button" onClick={finish} onBlur={onLeave}>
+      <button type="button" onClick={finish} onBlur={onLeave} onKeyDown={(e) => e.key === 'Escape' && finish()}>
         {t('cluster.renameSave')}
       </button>
       {error && (
