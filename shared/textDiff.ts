@@ -137,7 +137,7 @@ export function rebaseChange(change: TextChange, deltas: readonly (readonly Delt
   return changes;
 }
 
-/** The text after applying `changes` in order (what `applyNoteTextChanges` does to a Y.Text). */
+/** The text after applying `changes` in order (what `writeTextChanges` in shared/ops/text.ts does to a Y.Text). */
 export function applyTextChanges(text: string, changes: readonly TextChange[]): string {
   return changes.reduce(
     (current, change) =>

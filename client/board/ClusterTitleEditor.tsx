@@ -1,88 +1,98 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import * as Y from 'yjs';
-import { boardRoots } from '../../shared/docs';
-import { applyClusterTitleChanges } from '../../shared/ops/clusterTitle';
+import { type FocusEvent, type KeyboardEvent, useEffect, useRef } from 'react';
+import type * as Y from 'yjs';
+import { applyClusterTitleChanges, renameCluster } from '../../shared/ops/clusterTitle';
 import { CLUSTER_TITLE_MAX, type Cluster } from '../../shared/records/cluster';
-import { type DeltaOp, diffText, rebaseChange } from '../../shared/textDiff';
+import type { TextChange } from '../../shared/textDiff';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard } from './hooks';
 import { isImeEnter } from './ime';
 import { useBoardUi } from './ui';
+import { useCollaborativeText } from './useCollaborativeText';
 
 /**
- * Renames a cluster in place. Enter saves (never the Enter that confirms an IME conversion), Escape cancels,
- * leaving the field saves. The change is computed from the title as it was when editing began and rebased
- * through what colleagues typed meanwhile, so two people renaming at once both keep their words.
+ * Renames a cluster in place. The field is bound to the title's Y.Text by useCollaborativeText, as the note
+ * editor is: typing is written as it is typed, in minimal changes, so two people renaming at once both keep
+ * their words; any other change (a colleague's, or this person's board undo while the field is open) shows in
+ * it with the caret kept; an IME composition is never disturbed. Enter (never the Enter that confirms an IME
+ * conversion), Escape, 保存 or leaving the editor finishes; what was typed is already written, and the
+ * board's undo takes it back.
  */
 export function ClusterTitleEditor({ cluster, onDone }: { cluster: Cluster; onDone: () => void }) {
+  const { session } = useBoard();
+  const { ytitle, id } = cluster;
+  // A title another tool stored as a plain value becomes collaborative text before it is edited.
+  useEffect(() => {
+    if (!ytitle) applyClusterTitleChanges(session.boardDoc, id, []);
+  }, [ytitle, session, id]);
+  return ytitle ? <TitleField clusterId={id} ytitle={ytitle} onDone={onDone} /> : null;
+}
+
+function TitleField({ clusterId, ytitle, onDone }: { clusterId: string; ytitle: Y.Text; onDone: () => void }) {
   const { t } = useI18n();
   const { session } = useBoard();
   const ui = useBoardUi();
-  const [value, setValue] = useState(cluster.title);
-  const [error, setError] = useState<string | null>(null);
-  const base = useRef(cluster.title);
-  const remote = useRef<DeltaOp[][]>([]);
-  const finished = useRef(false);
   const input = useRef<HTMLInputElement>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const titleBefore = useRef(ytitle.toString());
+  const finished = useRef(false);
+  const { handlers, commit, error } = useCollaborativeText({
+    ytext: ytitle,
+    field: input,
+    apply: (changes: readonly TextChange[]) => applyClusterTitleChanges(session.boardDoc, clusterId, changes),
+  });
 
+  // Declared after the binding: the title is already in the field, to be selected whole.
   useEffect(() => {
     input.current?.focus();
     input.current?.select();
-    const title = boardRoots.clusters(session.boardDoc).get(cluster.id);
-    const ytitle = title instanceof Y.Map ? title.get('title') : null;
-    if (!(ytitle instanceof Y.Text)) return;
-    const onChange = (event: Y.YTextEvent) => {
-      if (!event.transaction.local) remote.current.push(event.delta as DeltaOp[]);
-    };
-    ytitle.observe(onChange);
-    return () => ytitle.unobserve(onChange);
-  }, [session, cluster.id]);
+  }, []);
 
-  function save() {
+  function finish() {
     if (finished.current) return;
-    const next = value.trim();
-    const change = diffText(base.current, next);
-    if (change) {
-      const result = applyClusterTitleChanges(session.boardDoc, cluster.id, rebaseChange(change, remote.current));
-      if (!result.ok) {
-        setError(t(`error.${result.error}`, { max: CLUSTER_TITLE_MAX }));
-        return;
-      }
-      ui.announce(next === '' ? t('cluster.renamedEmpty') : t('cluster.renamed', { title: next }));
-    }
     finished.current = true;
+    commit();
+    // Spaces typed at either end are dropped when done, as every rename does (renameCluster).
+    const typed = ytitle.toString();
+    if (typed !== typed.trim()) renameCluster(session.boardDoc, clusterId, typed);
+    const title = ytitle.toString();
+    if (title !== titleBefore.current) {
+      ui.announce(title === '' ? t('cluster.renamedEmpty') : t('cluster.renamed', { title }));
+    }
     onDone();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (isImeEnter(event)) return;
-    if (event.key === 'Enter') {
+    if (event.key === 'Enter' || event.key === 'Escape') {
       event.preventDefault();
-      save();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      finished.current = true;
-      onDone();
+      finish();
     }
   }
 
+  // Focus moving between the field and its 保存 button keeps the editor open (there, Ctrl+Z is the board's).
+  function onLeave(event: FocusEvent) {
+    if (!container.current?.contains(event.relatedTarget as Node | null)) finish();
+  }
+
   return (
-    <div className="cluster-title-editor">
+    <div className="cluster-title-editor" ref={container}>
       <input
         ref={input}
-        value={value}
-        onChange={(e) => {
-          setValue(e.target.value);
-          if (error) setError(null);
+        {...handlers}
+        onBlur={(event) => {
+          handlers.onBlur(event);
+          onLeave(event);
         }}
         onKeyDown={onKeyDown}
-        onBlur={save}
         aria-label={t('cluster.renameLabel')}
         aria-invalid={error !== null}
       />
+      <button type="button" onClick={finish} onBlur={onLeave} onKeyDown={(e) => e.key === 'Escape' && finish()}>
+        {t('cluster.renameSave')}
+      </button>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {t(`error.${error}`, { max: CLUSTER_TITLE_MAX })}
         </p>
       )}
     </div>

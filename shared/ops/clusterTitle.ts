@@ -1,16 +1,18 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { LOCAL_ORIGIN } from '../origin.js';
 import { CLUSTER_TITLE_MAX } from '../records/cluster.js';
-import { fail, ok, type Result } from '../result.js';
-import { clampTextChanges, diffText, growsPastLimit, type TextChange } from '../textDiff.js';
+import { fail, type Result } from '../result.js';
+import type { TextChange } from '../textDiff.js';
 import { clusterMap } from './clusters.js';
+import { type TextRules, writeText, writeTextChanges } from './text.js';
 
 /** A cluster's title: a Y.Text edited with minimal changes, like a note's text, so concurrent typing merges. */
+const CLUSTER_TITLE_RULES: TextRules = { maxLength: CLUSTER_TITLE_MAX, tooLong: 'titleTooLong' };
 
 /**
  * Applies changes to a cluster's title in one transaction (the editor's path: its edit rebased through what
- * colleagues typed meanwhile). Refused whole when it makes the title longer than
- * CLUSTER_TITLE_MAX (one already past it after concurrent typing can still be shortened).
+ * colleagues typed meanwhile). Refused whole when it makes the title longer than CLUSTER_TITLE_MAX
+ * (writeTextChanges says how).
  */
 export function applyClusterTitleChanges(
   doc: Y.Doc,
@@ -20,23 +22,7 @@ export function applyClusterTitleChanges(
 ): Result<null> {
   const cluster = clusterMap(doc, clusterId);
   if (!cluster) return fail('clusterNotFound');
-  let title = cluster.get('title');
-  const before = title instanceof Y.Text ? title.length : typeof title === 'string' ? title.length : 0;
-  const { changes: clamped, length } = clampTextChanges(before, changes);
-  if (growsPastLimit(before, length, CLUSTER_TITLE_MAX)) return fail('titleTooLong');
-  doc.transact(() => {
-    if (!(title instanceof Y.Text)) {
-      // Another tool stored a plain value: start a collaborative title from what it showed.
-      title = new Y.Text(typeof title === 'string' ? title : '');
-      cluster.set('title', title);
-    }
-    const ytitle = title as Y.Text;
-    for (const change of clamped) {
-      if (change.deleteCount > 0) ytitle.delete(change.index, change.deleteCount);
-      if (change.insert !== '') ytitle.insert(change.index, change.insert);
-    }
-  }, origin);
-  return ok(null);
+  return writeTextChanges(doc, cluster, 'title', changes, CLUSTER_TITLE_RULES, origin);
 }
 
 /**
@@ -51,11 +37,5 @@ export function renameCluster(
 ): Result<null> {
   const cluster = clusterMap(doc, clusterId);
   if (!cluster) return fail('clusterNotFound');
-  const next = title.trim();
-  if (next.length > CLUSTER_TITLE_MAX) return fail('titleTooLong');
-  const stored = cluster.get('title');
-  const current = stored instanceof Y.Text ? stored.toString() : typeof stored === 'string' ? stored : '';
-  const change = diffText(current, next);
-  if (!change) return ok(null);
-  return applyClusterTitleChanges(doc, clusterId, [change], origin);
+  return writeText(doc, cluster, 'title', title.trim(), CLUSTER_TITLE_RULES, origin);
 }

@@ -22,7 +22,8 @@ import { quadrantOf, readMatrixPositions } from '../records/matrix.js';
 import { readVotingRounds } from '../records/voting.js';
 import { fail, ok, type Result } from '../result.js';
 import { allPillars } from '../selectors.js';
-import { clampTextChanges, diffText, growsPastLimit, type TextChange } from '../textDiff.js';
+import type { TextChange } from '../textDiff.js';
+import { type TextRules, writeText, writeTextChanges } from './text.js';
 
 export interface NewInitiativeFromItem {
   id: string;
@@ -119,10 +120,16 @@ export function createInitiativeFromItem(
   return ok(input.id);
 }
 
+/** A text field's rules (shared/ops/text.ts): its own limit, one message for every field. */
+function textRules(field: InitiativeTextField): TextRules {
+  return { maxLength: INITIATIVE_TEXT_MAX[field], tooLong: 'textTooLong' };
+}
+
 /**
  * Applies an editor's changes to one text field in one transaction (its edit rebased through what colleagues
  * typed meanwhile, as for a note). Refused whole when it makes the text longer than the field's limit
- * (a text already past it, after concurrent typing, can still be shortened).
+ * (writeTextChanges says how), and refused for an initiative in the trash: unlike a note, a deleted
+ * initiative is read-only until restored.
  */
 export function applyInitiativeTextChanges(
   doc: Y.Doc,
@@ -133,23 +140,7 @@ export function applyInitiativeTextChanges(
 ): Result<null> {
   const map = initiativeMap(doc, id);
   if (!map || readInitiative(id, map)?.deletedAt !== null) return fail('initiativeNotFound');
-  let stored = map.get(field);
-  const before = stored instanceof Y.Text ? stored.length : typeof stored === 'string' ? stored.length : 0;
-  const { changes: clamped, length } = clampTextChanges(before, changes);
-  if (growsPastLimit(before, length, INITIATIVE_TEXT_MAX[field])) return fail('textTooLong');
-  doc.transact(() => {
-    if (!(stored instanceof Y.Text)) {
-      // Another tool stored a plain value: start a collaborative text from what it showed.
-      stored = new Y.Text(typeof stored === 'string' ? stored : '');
-      map.set(field, stored);
-    }
-    const text = stored as Y.Text;
-    for (const change of clamped) {
-      if (change.deleteCount > 0) text.delete(change.index, change.deleteCount);
-      if (change.insert !== '') text.insert(change.index, change.insert);
-    }
-  }, origin);
-  return ok(null);
+  return writeTextChanges(doc, map, field, changes, textRules(field), origin);
 }
 
 /** Sets a text field with the smallest change from its current value (an import, a script, a test). */
@@ -160,11 +151,9 @@ export function setInitiativeText(
   value: string,
   origin: unknown = LOCAL_ORIGIN,
 ): Result<null> {
-  const current = readInitiative(id, initiativeMap(doc, id));
-  if (!current || current.deletedAt !== null) return fail('initiativeNotFound');
-  if (value.length > INITIATIVE_TEXT_MAX[field]) return fail('textTooLong');
-  const change = diffText(current.fields[field], value);
-  return change ? applyInitiativeTextChanges(doc, id, field, [change], origin) : ok(null);
+  const map = initiativeMap(doc, id);
+  if (!map || readInitiative(id, map)?.deletedAt !== null) return fail('initiativeNotFound');
+  return writeText(doc, map, field, value, textRules(field), origin);
 }
 
 /**

@@ -7,7 +7,8 @@ import type { LaneKind } from '../records/lane.js';
 import { type Deleter, isNoteColor, NOTE_COLORS, type NotePlace } from '../records/note.js';
 import { type BoardError, fail, ok, type Result } from '../result.js';
 import { listLaneNotes } from '../selectors.js';
-import { clampTextChanges, diffText, growsPastLimit, type TextChange } from '../textDiff.js';
+import type { TextChange } from '../textDiff.js';
+import { type TextRules, writeText, writeTextChanges } from './text.js';
 
 export interface NewNote {
   id: string;
@@ -59,10 +60,13 @@ export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = LOCAL_ORIG
   return ok(input.id);
 }
 
+/** A note's text rules (shared/ops/text.ts): a note in the trash still accepts text (see docs/architecture.md). */
+const NOTE_TEXT_RULES: TextRules = { maxLength: NOTE_TEXT_MAX, tooLong: 'noteTooLong' };
+
 /**
  * Applies changes to a note's text, in order and in one transaction (the editor's path: one change as typed,
  * or the list `rebaseChange` makes after an IME composition). Refused whole if the text would grow past
- * NOTE_TEXT_MAX (a text already past it after concurrent typing can still be shortened). Each change is clamped to the text as it is then.
+ * NOTE_TEXT_MAX (writeTextChanges says how).
  */
 export function applyNoteTextChanges(
   doc: Y.Doc,
@@ -72,26 +76,7 @@ export function applyNoteTextChanges(
 ): Result<null> {
   const note = noteMap(doc, id);
   if (!note) return fail('noteNotFound');
-  let text = note.get('text');
-  // Another tool may have stored a plain string: it is what the note shows, so it counts towards the limit.
-  const before = text instanceof Y.Text ? text.length : typeof text === 'string' ? text.length : 0;
-  // Check the length with the changes as they will really be applied (clamped to the text), not as asked.
-  const { changes: clamped, length } = clampTextChanges(before, changes);
-  if (growsPastLimit(before, length, NOTE_TEXT_MAX)) return fail('noteTooLong');
-  doc.transact(() => {
-    if (!(text instanceof Y.Text)) {
-      // Another tool stored a plain value: start a collaborative text from what it showed.
-      const shown = typeof text === 'string' ? text : '';
-      text = new Y.Text(shown);
-      note.set('text', text);
-    }
-    const ytext = text as Y.Text;
-    for (const change of clamped) {
-      if (change.deleteCount > 0) ytext.delete(change.index, change.deleteCount);
-      if (change.insert !== '') ytext.insert(change.index, change.insert);
-    }
-  }, origin);
-  return ok(null);
+  return writeTextChanges(doc, note, 'text', changes, NOTE_TEXT_RULES, origin);
 }
 
 /** Applies one contiguous change to a note's text. */
@@ -108,12 +93,7 @@ export function applyNoteTextChange(
 export function editNoteText(doc: Y.Doc, id: string, next: string, origin: unknown = LOCAL_ORIGIN): Result<null> {
   const note = noteMap(doc, id);
   if (!note) return fail('noteNotFound');
-  if (next.length > NOTE_TEXT_MAX) return fail('noteTooLong');
-  const text = note.get('text');
-  const current = text instanceof Y.Text ? text.toString() : typeof text === 'string' ? text : '';
-  const change = diffText(current, next);
-  if (!change) return ok(null);
-  return applyNoteTextChange(doc, id, change, origin);
+  return writeText(doc, note, 'text', next, NOTE_TEXT_RULES, origin);
 }
 
 export interface MoveTarget {
