@@ -2,6 +2,8 @@ import type { BoardItem } from '../../shared/items';
 import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 import { shortItemLabel } from '../matrix/itemDisplay';
+import { IconButton } from '../ui/IconButton';
+import { FedInitiativeIcon, NewInitiativeIcon } from '../ui/icons/matrixIcons';
 import { useFedTitles } from './fedIndex';
 import { useCreateInitiative } from './useCreateInitiative';
 import './initiatives.css';
@@ -11,8 +13,8 @@ interface CreateInitiativeButtonProps {
   /** The revealed round whose dots the view shows (recorded in the initiative), or null. */
   roundNumber: number | null;
   /**
-   * On a matrix card (absolutely placed, it must stay small): a short 「＋案」 whose name says the rest, and
-   * whether the item already fed an initiative, instead of a line of text.
+   * On a matrix card (absolutely placed, it must stay small): an icon with a tooltip, whose name says the rest
+   * and whether the item already fed an initiative, instead of a line of text.
    */
   compact?: boolean;
 }
@@ -39,22 +41,16 @@ export function CreateInitiativeButton({ item, roundNumber, compact = false }: C
         </span>
       ) : null;
     }
-    const visible = t(fedText ? 'initiative.createShortFed' : 'initiative.createShort');
-    // The name starts with the visible 「＋案」, so a person who says or sees it finds the button (WCAG 2.5.3).
-    const full = t('initiative.compactName', {
-      visible,
-      name: fedText ? t('initiative.withFed', { name, fed: fedText }) : name,
-    });
+    // The tooltip's word 「取組案にする」 is in the name, so a person who says what they see finds the button
+    // (WCAG 2.5.3); the page-with-a-tick icon shows that an initiative already came from this item.
     return (
-      <button
-        type="button"
+      <IconButton
         className={`matrix-card-button initiative-create-compact ${fedText ? 'initiative-create-fed' : ''}`}
-        aria-label={full}
-        title={full}
+        icon={fedText ? <FedInitiativeIcon /> : <NewInitiativeIcon />}
+        tooltip={t('initiative.createTooltip')}
+        label={fedText ? t('initiative.withFed', { name, fed: fedText }) : name}
         onClick={() => create(item, roundNumber)}
-      >
-        {visible}
-      </button>
+      />
     );
   }
   return (

@@ -2,12 +2,14 @@ import { useDraggable } from '@dnd-kit/core';
 import type React from 'react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { type BoardItem, itemLabel } from '../../shared/items';
-import { MATRIX_CENTRE, MATRIX_FINE_STEP, MATRIX_STEP, nudge } from '../../shared/ops/matrix';
+import { MATRIX_FINE_STEP, MATRIX_STEP, nudge } from '../../shared/ops/matrix';
 import type { MatrixPosition } from '../../shared/records/matrix';
 import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
-import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
+import { IconButton } from '../ui/IconButton';
+import { ReturnToTrayIcon } from '../ui/icons/matrixIcons';
 import { itemBackground, shortItemLabel } from './itemDisplay';
+import { CardExtras, CardText, cardClass, voteScale, withVotes } from './MatrixCardParts';
 import { type FocusRequest, useMatrixUi } from './matrixContext';
 
 export const KEYBOARD_HELP_ID = 'matrix-keyboard-help';
@@ -57,8 +59,9 @@ export function GridCard({ item, position }: { item: BoardItem; position: Matrix
   const { t } = useI18n();
   const { canEditBoard } = useBoard();
   const matrix = useMatrixUi();
-  const handle = useRef<HTMLButtonElement>(null);
+  const handle = useRef<HTMLElement | null>(null);
   const { drag, listeners } = usePointerDrag(item, !canEditBoard);
+  // The side list focuses the card: the handle for an editor, the card's text for a viewer.
   useFocusWhenRequested(item.id, 'grid', handle);
   const name = withVotes(matrix.describe(item, position), item, matrix, t);
   const text = shortItemLabel(item);
@@ -99,7 +102,6 @@ export function GridCard({ item, position }: { item: BoardItem; position: Matrix
           }}
           className="matrix-card-handle"
           aria-label={name}
-          title={itemLabel(item)}
           aria-describedby={KEYBOARD_HELP_ID}
           onKeyDown={onKeyDown}
           {...listeners}
@@ -107,31 +109,40 @@ export function GridCard({ item, position }: { item: BoardItem; position: Matrix
           <CardText item={item} text={text} />
         </button>
       ) : (
-        <span className="matrix-card-handle" title={itemLabel(item)}>
+        <span
+          className="matrix-card-handle"
+          tabIndex={-1}
+          ref={(element) => {
+            handle.current = element;
+          }}
+        >
           <CardText item={item} text={text} />
         </span>
       )}
+      {/* The whole title, shown over the neighbours while the card is hovered or focused (the card's own text is
+          cut to keep cards small and apart). Screen readers have it from the side list and the card's name. */}
+      <span className="matrix-card-full" aria-hidden="true">
+        {itemLabel(item)}
+      </span>
       <CardExtras item={item}>
         {canEditBoard && (
-          <button
-            type="button"
+          <IconButton
             className="matrix-card-button"
-            aria-label={t('matrix.returnItem', { label: text })}
-            title={t('matrix.returnItem', { label: text })}
+            icon={<ReturnToTrayIcon />}
+            tooltip={t('matrix.return')}
+            label={t('matrix.returnItem', { label: text })}
             onClick={() => {
               matrix.focusRequest.set({ itemId: item.id, where: 'tray' });
               matrix.returnToTray(item);
             }}
-          >
-            <span aria-hidden="true">↩</span>
-          </button>
+          />
         )}
       </CardExtras>
     </li>
   );
 }
 
-/** One item in the unplaced tray: dragged onto the grid, or placed at the centre with its button. */
+/** One item in the unplaced tray: dragged onto the grid, or placed on a free spot with its button. */
 export function TrayCard({ item }: { item: BoardItem }) {
   const { t } = useI18n();
   const { canEditBoard } = useBoard();
@@ -160,7 +171,7 @@ export function TrayCard({ item }: { item: BoardItem }) {
             aria-label={t('matrix.placeItem', { label: text })}
             onClick={() => {
               matrix.focusRequest.set({ itemId: item.id, where: 'grid' });
-              matrix.place(item, MATRIX_CENTRE);
+              matrix.place(item, matrix.freeSpot());
             }}
           >
             {t('matrix.place')}
@@ -180,76 +191,4 @@ export function CardPreview({ item }: { item: BoardItem }) {
       </span>
     </div>
   );
-}
-
-function CardText({ item, text }: { item: BoardItem; text: string }) {
-  const { t } = useI18n();
-  return (
-    <>
-      {item.kind === 'cluster' && (
-        <span className="matrix-card-kind">{t('matrix.cluster', { count: item.notes.length })}</span>
-      )}
-      <span className="matrix-card-text">{text}</span>
-    </>
-  );
-}
-
-/** The vote badge and the shortlist toggle, then the card's own buttons. */
-function CardExtras({ item, children }: { item: BoardItem; children: React.ReactNode }) {
-  const { t } = useI18n();
-  const { canEditBoard } = useBoard();
-  const matrix = useMatrixUi();
-  const marked = matrix.marks.has(item.id);
-  const toggleName = t('matrix.shortlistToggle', { period: matrix.label('targetPeriod'), label: shortItemLabel(item) });
-  return (
-    <span className="matrix-card-extras">
-      {matrix.voteMode === 'badge' && (
-        <span className="matrix-votes" aria-hidden="true">
-          {t('matrix.votes', { count: matrix.votes.get(item.id) ?? 0 })}
-        </span>
-      )}
-      {canEditBoard ? (
-        <button
-          type="button"
-          className={`matrix-card-button matrix-star ${marked ? 'matrix-star-on' : ''}`}
-          aria-pressed={marked}
-          aria-label={toggleName}
-          title={toggleName}
-          onClick={() => matrix.toggleMark(item)}
-        >
-          <span aria-hidden="true">{marked ? '★' : '☆'}</span>
-        </button>
-      ) : (
-        marked && (
-          <span className="matrix-star matrix-star-on" role="img" aria-label={toggleName}>
-            ★
-          </span>
-        )
-      )}
-      {children}
-      <CreateInitiativeButton item={item} roundNumber={matrix.round} compact />
-    </span>
-  );
-}
-
-function cardClass(item: BoardItem, dragging: boolean): string {
-  return `matrix-card ${item.kind === 'cluster' ? 'matrix-card-cluster' : ''} ${dragging ? 'matrix-card-dragging' : ''}`;
-}
-
-/** Sized by dots: up to 1.6 times the base size for the item with the most. */
-function voteScale(item: BoardItem, matrix: ReturnType<typeof useMatrixUi>): React.CSSProperties {
-  if (matrix.voteMode !== 'size') return {};
-  const scale = 1 + (0.6 * (matrix.votes.get(item.id) ?? 0)) / matrix.maxVotes;
-  return { fontSize: `${scale * 0.85}rem` };
-}
-
-/** When votes are shown, screen readers hear them in the card's name too (the size or badge is visual). */
-function withVotes(
-  name: string,
-  item: BoardItem,
-  matrix: ReturnType<typeof useMatrixUi>,
-  t: ReturnType<typeof useI18n>['t'],
-): string {
-  if (matrix.voteMode === 'off') return name;
-  return `${name} ${t('matrix.votes', { count: matrix.votes.get(item.id) ?? 0 })}`;
 }

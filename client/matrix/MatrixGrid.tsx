@@ -1,4 +1,5 @@
 import { useDroppable } from '@dnd-kit/core';
+import type { MutableRefObject } from 'react';
 import type { BoardItem } from '../../shared/items';
 import { QUADRANTS, type Quadrant } from '../../shared/records/matrix';
 import { quadrantLabelKey } from '../../shared/records/prioritization';
@@ -20,7 +21,14 @@ const QUADRANT_AREA: Record<Quadrant, string> = {
  * The 2×2 grid with its axes (y = impact, high at the top; x = feasibility, easy on the right), the quadrant
  * labels in their outer corners, and the placed items at their positions.
  */
-export function MatrixGrid({ items }: { items: readonly BoardItem[] }) {
+export function MatrixGrid({
+  items,
+  gridRef,
+}: {
+  items: readonly BoardItem[];
+  /** The grid's element, measured to find a free spot for a card placed from the tray. */
+  gridRef: MutableRefObject<HTMLElement | null>;
+}) {
   const { t } = useI18n();
   const { canEditBoard } = useBoard();
   const matrix = useMatrixUi();
@@ -35,7 +43,10 @@ export function MatrixGrid({ items }: { items: readonly BoardItem[] }) {
         <span>{t('matrix.low')}</span>
       </div>
       <section
-        ref={drop.setNodeRef}
+        ref={(element) => {
+          drop.setNodeRef(element);
+          gridRef.current = element;
+        }}
         className={`matrix-grid ${drop.isOver ? 'matrix-grid-over' : ''}`}
         aria-label={t('matrix.gridLabel', { y: yAxis, x: xAxis })}
       >

@@ -1,11 +1,14 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { freeMatrixPosition } from '../../shared/matrixFreeSpot';
 import { itemVotes } from '../../shared/prioritizing';
 import { useBoard, useSettings } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { measureCardSpan } from './cardSpan';
 import { LabelsDialog } from './LabelsDialog';
 import { KEYBOARD_HELP_ID } from './MatrixCard';
 import { MatrixDnd } from './MatrixDnd';
 import { MatrixGrid } from './MatrixGrid';
+import { MatrixList } from './MatrixList';
 import { MatrixTray } from './MatrixTray';
 import { MatrixContext, type MatrixUi, type VoteMode } from './matrixContext';
 import { useMatrixActions } from './useMatrixActions';
@@ -31,6 +34,7 @@ export function MatrixView() {
   const [round, setRound] = useChosenRound(data.rounds);
   const [editingLabels, setEditingLabels] = useState(false);
   const ids = { filter: useId(), votes: useId(), round: useId() };
+  const gridElement = useRef<HTMLElement | null>(null);
 
   const shownPillar = settings.pillars.some((p) => p.id === pillarId) ? pillarId : ALL_PILLARS;
   // Items of an archived pillar are hidden with it, as on the board; items of an unknown pillar are shown.
@@ -48,6 +52,8 @@ export function MatrixView() {
   const matrix: MatrixUi = useMemo(
     () => ({
       ...actions,
+      // Clear of every placed card, shown or filtered out (a filtered-out card shows again with the filter off).
+      freeSpot: () => freeMatrixPosition([...data.positions.values()], measureCardSpan(gridElement.current)),
       positions: data.positions,
       marks: data.marks,
       votes,
@@ -119,8 +125,11 @@ export function MatrixView() {
         )}
         <MatrixDnd items={data.items}>
           <div className="matrix-layout">
-            <MatrixGrid items={items} />
-            <MatrixTray items={items} />
+            <MatrixGrid items={items} gridRef={gridElement} />
+            <div className="matrix-side">
+              <MatrixTray items={items} />
+              <MatrixList items={items} />
+            </div>
           </div>
         </MatrixDnd>
       </section>

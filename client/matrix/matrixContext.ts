@@ -22,6 +22,8 @@ export interface MatrixUi {
   /** The card's name: its label, its quadrant and where it is on both axes. */
   describe: (item: BoardItem, position: MatrixPosition) => string;
   place: (item: BoardItem, position: MatrixPosition) => void;
+  /** Where an item placed from the tray goes: a free spot near the centre, clear of every card and line. */
+  freeSpot: () => MatrixPosition;
   returnToTray: (item: BoardItem) => void;
   toggleMark: (item: BoardItem) => void;
   /** The card that takes the focus when it appears (after a move between the tray and the grid). */

@@ -37,7 +37,12 @@ export function useMatrixActions(label: MatrixUi['label'], marks: MatrixUi['mark
     });
     return {
       focusRequest,
-      describe: (item, position) => t('matrix.itemName', describePosition(shortItemLabel(item), position)),
+      describe: (item, position) => {
+        const name = t('matrix.itemName', describePosition(shortItemLabel(item), position));
+        // A group card shows 「グループ・3枚」 above its title: the name says it too (what is seen can be said).
+        if (item.kind !== 'cluster') return name;
+        return t('matrix.clusterName', { kind: t('matrix.cluster', { count: item.notes.length }), name });
+      },
       place: (item, position) => {
         const result = placeOnMatrix(session.boardDoc, item.id, position);
         if (!report(result) || !result.ok) return;

@@ -9,7 +9,10 @@ import { fail, ok, type Result } from '../result.js';
 /** Arrow keys move an item by a twentieth of the grid; with Shift, by a hundredth (fine placement). */
 export const MATRIX_STEP = 0.05;
 export const MATRIX_FINE_STEP = 0.01;
-/** Where the keyboard's 「マトリクスに置く」 puts an item: the centre (the better half of both axes: すぐ取り組む). */
+/**
+ * Where 「マトリクスに置く」 aims: the centre. The item lands on the free spot nearest to it, off the quadrant lines
+ * (`freeMatrixPosition`), ties going to the better half of both axes (すぐ取り組む).
+ */
 export const MATRIX_CENTRE: MatrixPosition = { x: 0.5, y: 0.5 };
 
 /**

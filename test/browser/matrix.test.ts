@@ -22,6 +22,16 @@ const cardNames = (page: Page) =>
     .locator('.matrix-items > li')
     .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? '').sort());
 
+/** The two percentages a card's name gives: 実現しやすさ (x) and 効果 (y). */
+function percents(name: string): { x: number; y: number } {
+  const match = /実現しやすさ (\d+)%、効果 (\d+)%/.exec(name);
+  if (!match) throw new Error(`no position in ${name}`);
+  return { x: Number(match[1]), y: Number(match[2]) };
+}
+/** The default quadrant names, the centre lines belonging to the better halves. */
+const quadrant = (x: number, y: number) =>
+  y >= 50 ? (x >= 50 ? 'すぐ取り組む' : '計画的に取り組む') : x >= 50 ? '余力で' : '見送り';
+
 async function openView(page: Page, tab: '優先度マトリクス' | '取り組み候補') {
   await page.getByRole('tab', { name: tab }).click();
 }
@@ -119,21 +129,24 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
       await absent(tray(page).getByRole('listitem', { name: '窓口の待ち時間が長い' }));
     }
 
-    // Bob places the cluster with the keyboard: the button puts it at the centre, arrows move it.
+    // Bob places the cluster with the keyboard: the button puts it on a free spot near the centre, arrows move it.
     await tray(bob).getByRole('button', { name: '「決裁の電子化」をマトリクスに置く' }).focus();
     await bob.keyboard.press('Enter');
-    await expect.poll(() => focusedName(bob)).toBe('決裁の電子化 — すぐ取り組む（実現しやすさ 50%、効果 50%）');
+    await expect
+      .poll(() => focusedName(bob))
+      .toMatch(/^グループ・2枚 決裁の電子化 — .+（実現しやすさ \d+%、効果 \d+%）$/);
+    const start = percents(await focusedName(bob));
     await bob.keyboard.press('ArrowLeft');
     await bob.keyboard.press('ArrowLeft');
     await bob.keyboard.press('Shift+ArrowUp');
     await bob.keyboard.press('Shift+ArrowUp');
     await bob.keyboard.press('Shift+ArrowUp');
-    const moved = '決裁の電子化 — 計画的に取り組む（実現しやすさ 40%、効果 53%）';
+    const [x, y] = [start.x - 10, start.y + 3];
+    const place = `${quadrant(x, y)}（実現しやすさ ${x}%、効果 ${y}%）`;
+    const moved = `グループ・2枚 決裁の電子化 — ${place}`;
     // The focus stays on the moved card across the re-renders, and each move is announced.
     await expect.poll(() => focusedName(bob)).toBe(moved);
-    await expect
-      .poll(() => bob.getByRole('status').allInnerTexts())
-      .toContainEqual('「決裁の電子化」: 計画的に取り組む（実現しやすさ 40%、効果 53%）');
+    await expect.poll(() => bob.getByRole('status').allInnerTexts()).toContainEqual(`「決裁の電子化」: ${place}`);
     for (const page of [facilitator, alice]) await shown(grid(page).getByRole('listitem', { name: moved }));
 
     // Escape sends it back to the tray (for everyone); the focus lands on its button there.
@@ -141,12 +154,16 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
     await expect.poll(() => focusedName(bob)).toBe('「決裁の電子化」をマトリクスに置く');
     await shown(tray(alice).getByRole('listitem', { name: '決裁の電子化' }));
     await absent(grid(alice).getByRole('listitem', { name: moved }));
-    // The edges stop a move: 20 steps right from the centre end at 100%.
+    // The edges stop a move: 20 steps right from anywhere end at 100%.
     await bob.keyboard.press('Enter');
-    for (let i = 0; i < 12; i++) await bob.keyboard.press('ArrowRight');
+    await expect.poll(() => focusedName(bob)).toMatch(/^グループ・2枚 決裁の電子化 — /);
+    const again = percents(await focusedName(bob));
+    for (let i = 0; i < 20; i++) await bob.keyboard.press('ArrowRight');
     await expect
       .poll(() => cardNames(alice))
-      .toEqual([name, '決裁の電子化 — すぐ取り組む（実現しやすさ 100%、効果 50%）'].sort());
+      .toEqual(
+        [name, `グループ・2枚 決裁の電子化 — ${quadrant(100, again.y)}（実現しやすさ 100%、効果 ${again.y}%）`].sort(),
+      );
 
     // The pillar filter shows one pillar's items only.
     await facilitator.getByRole('combobox', { name: '柱で絞り込む' }).selectOption({ label: CITIZEN });
@@ -282,7 +299,7 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
     await shown(grid(page).getByRole('listitem', { name: /^書かない窓口 — .* 0票$/ }));
     expect(await fontSize('窓口の待ち時間が長い')).toBeGreaterThan(await fontSize('書かない窓口'));
     // The shortlist shows the votes of its own chosen round.
-    // Both cards sit at the centre, overlapping: the star is pressed from the keyboard (the other card is on top).
+    // The star is pressed from the keyboard.
     await grid(page).getByRole('button', { name: '令和4〜5年度に取り組む: 窓口の待ち時間が長い' }).press('Enter');
     await openView(page, '取り組み候補');
     await expect.poll(() => page.getByRole('listitem', { name: '窓口の待ち時間が長い' }).innerText()).toContain('1票');

@@ -1,0 +1,81 @@
+import type React from 'react';
+import type { BoardItem } from '../../shared/items';
+import { useBoard } from '../board/hooks';
+import { useI18n } from '../i18n/I18nProvider';
+import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
+import { shortItemLabel } from './itemDisplay';
+import { useMatrixUi } from './matrixContext';
+
+/* The parts every matrix card shows, on the grid, in the tray and under the pointer while dragged. */
+
+export function CardText({ item, text }: { item: BoardItem; text: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {item.kind === 'cluster' && (
+        <span className="matrix-card-kind">{t('matrix.cluster', { count: item.notes.length })}</span>
+      )}
+      <span className="matrix-card-text">{text}</span>
+    </>
+  );
+}
+
+/** The vote badge and the shortlist toggle, then the card's own buttons. */
+export function CardExtras({ item, children }: { item: BoardItem; children: React.ReactNode }) {
+  const { t } = useI18n();
+  const { canEditBoard } = useBoard();
+  const matrix = useMatrixUi();
+  const marked = matrix.marks.has(item.id);
+  const toggleName = t('matrix.shortlistToggle', { period: matrix.label('targetPeriod'), label: shortItemLabel(item) });
+  return (
+    <span className="matrix-card-extras">
+      {matrix.voteMode === 'badge' && (
+        <span className="matrix-votes" aria-hidden="true">
+          {t('matrix.votes', { count: matrix.votes.get(item.id) ?? 0 })}
+        </span>
+      )}
+      {canEditBoard ? (
+        <button
+          type="button"
+          className={`matrix-card-button matrix-star ${marked ? 'matrix-star-on' : ''}`}
+          aria-pressed={marked}
+          aria-label={toggleName}
+          title={toggleName}
+          onClick={() => matrix.toggleMark(item)}
+        >
+          <span aria-hidden="true">{marked ? '★' : '☆'}</span>
+        </button>
+      ) : (
+        marked && (
+          <span className="matrix-star matrix-star-on" role="img" aria-label={toggleName}>
+            ★
+          </span>
+        )
+      )}
+      {children}
+      <CreateInitiativeButton item={item} roundNumber={matrix.round} compact />
+    </span>
+  );
+}
+
+export function cardClass(item: BoardItem, dragging: boolean): string {
+  return `matrix-card ${item.kind === 'cluster' ? 'matrix-card-cluster' : ''} ${dragging ? 'matrix-card-dragging' : ''}`;
+}
+
+/** Sized by dots: up to 1.6 times the base size for the item with the most. */
+export function voteScale(item: BoardItem, matrix: ReturnType<typeof useMatrixUi>): React.CSSProperties {
+  if (matrix.voteMode !== 'size') return {};
+  const scale = 1 + (0.6 * (matrix.votes.get(item.id) ?? 0)) / matrix.maxVotes;
+  return { fontSize: `${scale * 0.85}rem` };
+}
+
+/** When votes are shown, screen readers hear them in the card's name too (the size or badge is visual). */
+export function withVotes(
+  name: string,
+  item: BoardItem,
+  matrix: ReturnType<typeof useMatrixUi>,
+  t: ReturnType<typeof useI18n>['t'],
+): string {
+  if (matrix.voteMode === 'off') return name;
+  return `${name} ${t('matrix.votes', { count: matrix.votes.get(item.id) ?? 0 })}`;
+}
