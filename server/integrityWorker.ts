@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { checksumOf } from './storage/checksum.js';
+import { damagedStoredRows } from './storage/checksum.js';
 import { isDatabaseDamaged } from './storage/errors.js';
 
 /**
@@ -33,24 +33,7 @@ function check(file: string): IntegrityFindings {
     }
     const name = (boardId: string, doc: string) => (doc === 'board' ? boardId : `${boardId}/${doc}`);
     try {
-      const snapshots = db.prepare('SELECT board_id, doc, state, checksum FROM snapshots').iterate() as Iterable<{
-        board_id: string;
-        doc: string;
-        state: Buffer;
-        checksum: string;
-      }>;
-      for (const row of snapshots) {
-        if (checksumOf(row.state) !== row.checksum) damaged.add(name(row.board_id, row.doc));
-      }
-      const updates = db.prepare('SELECT board_id, doc, data, checksum FROM updates').iterate() as Iterable<{
-        board_id: string;
-        doc: string;
-        data: Buffer;
-        checksum: string;
-      }>;
-      for (const row of updates) {
-        if (checksumOf(row.data) !== row.checksum) damaged.add(name(row.board_id, row.doc));
-      }
+      for (const row of damagedStoredRows(db)) damaged.add(name(row.boardId, row.doc));
     } catch (error) {
       // Pages too damaged to read the rows: quick_check has said so already, or says it here.
       problems.push(`reading the stored documents failed: ${error instanceof Error ? error.message : String(error)}`);

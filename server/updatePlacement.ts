@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { structAt } from './yStructs.js';
 
 type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
 
@@ -13,20 +14,6 @@ const DEAD = 'dead';
 const ORDER_CHECK_STEPS = 100_000;
 const placeOf = (parent: string, key: string | null): Place => `${parent}\u0000${key ?? '\u0001'}`;
 const isMapPlace = (place: Place) => place !== DEAD && !place.endsWith('\u0000\u0001');
-
-/** The struct holding `clock` in a clock-ordered list of one client's structs, if any. */
-function structAt<S extends { id: Y.ID; length: number }>(structs: readonly S[], clock: number): S | undefined {
-  let low = 0;
-  let high = structs.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const struct = structs[mid]!;
-    if (clock < struct.id.clock) high = mid - 1;
-    else if (clock >= struct.id.clock + struct.length) low = mid + 1;
-    else return struct;
-  }
-  return undefined;
-}
 
 function byClient(structs: readonly Struct[]): Map<number, Struct[]> {
   const map = new Map<number, Struct[]>();

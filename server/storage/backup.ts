@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, stat
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataDirInUseError, type DataDirLock, LOCK_FILE, lockDataDir, PID_FILE } from '../dataDirLock.js';
-import { checksumOf } from './checksum.js';
+import { damagedStoredRows } from './checksum.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 /** Online backup and restore of `board.sqlite` (npm run backup / npm run restore, README "Operations"). */
@@ -61,24 +61,8 @@ export function inspectDatabase(file: string): DatabaseSummary {
     const boards = (db.prepare('SELECT count(*) AS n FROM boards').get() as { n: number }).n;
     const damagedRows: string[] = [];
     if (version >= 1) {
-      const snapshots = db.prepare('SELECT board_id, doc, state, checksum FROM snapshots').iterate() as Iterable<{
-        board_id: string;
-        doc: string;
-        state: Buffer;
-        checksum: string;
-      }>;
-      for (const row of snapshots) {
-        if (checksumOf(row.state) !== row.checksum) damagedRows.push(`${row.board_id} ${row.doc} snapshot`);
-      }
-      const updates = db.prepare('SELECT seq, board_id, doc, data, checksum FROM updates').iterate() as Iterable<{
-        seq: number;
-        board_id: string;
-        doc: string;
-        data: Buffer;
-        checksum: string;
-      }>;
-      for (const row of updates) {
-        if (checksumOf(row.data) !== row.checksum) damagedRows.push(`${row.board_id} ${row.doc} update ${row.seq}`);
+      for (const row of damagedStoredRows(db)) {
+        damagedRows.push(`${row.boardId} ${row.doc} ${row.kind === 'update' ? `update ${row.seq}` : 'snapshot'}`);
       }
     }
     damagedRows.push(...malformedTokenHashes(db), ...brokenReferences(db));
