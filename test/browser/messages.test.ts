@@ -91,4 +91,31 @@ describe('messages: toasts close by themselves, pause while used, and stay in th
     await shown(noteItem(page, '窓口が混む'));
     expect(harness.pageErrors).toEqual([]);
   });
+
+  it('keeps a dissolved group undoable with Ctrl+Z after its toast closed by itself', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    await addNoteByTyping(page, CITIZEN, '課題', '窓口が混む');
+    await addNoteByTyping(page, CITIZEN, '課題', '申請が紙');
+    await shown(noteItem(page, '申請が紙'));
+    await noteItem(page, '窓口が混む').focus();
+    await page.keyboard.press('g');
+    const dialog = page.getByRole('dialog', { name: 'グループにする' });
+    await dialog.getByRole('radio', { name: '課題: 申請が紙' }).check();
+    await dialog.getByRole('button', { name: 'グループにする', exact: true }).click();
+    const group = page.getByRole('listitem', { name: /^グループ: / });
+    await shown(group);
+
+    await page.getByRole('button', { name: /^グループ「.*」を解散$/ }).click();
+    await absent(group);
+    const dissolved = page.locator('.toast').filter({ hasText: 'を解散しました。' });
+    await shown(dissolved);
+    await dissolved.waitFor(CLOSES_WITHIN);
+
+    // The toast is gone; 元に戻す (here Ctrl+Z on the board, outside a text field) still brings the group back.
+    await noteItem(page, '窓口が混む').focus();
+    await page.keyboard.press('Control+z');
+    await shown(group);
+    expect(harness.pageErrors).toEqual([]);
+  });
 });
