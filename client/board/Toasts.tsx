@@ -107,9 +107,23 @@ function useSideAwayFromFocus(list: React.RefObject<HTMLDivElement | null>, coun
   }, [list]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured again whenever a toast comes or goes.
   useLayoutEffect(measure, [measure, count]);
+  // The focused note also moves under the corner when the board scrolls or the window changes size.
   useEffect(() => {
+    if (count === 0) return;
+    let frame = 0;
+    const soon = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    };
     document.addEventListener('focusin', measure);
-    return () => document.removeEventListener('focusin', measure);
-  }, [measure]);
+    document.addEventListener('scroll', soon, { capture: true, passive: true });
+    window.addEventListener('resize', soon);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('focusin', measure);
+      document.removeEventListener('scroll', soon, { capture: true });
+      window.removeEventListener('resize', soon);
+    };
+  }, [measure, count]);
   return side;
 }

@@ -118,4 +118,32 @@ describe('messages: toasts close by themselves, pause while used, and stay in th
     await shown(group);
     expect(harness.pageErrors).toEqual([]);
   });
+
+  it('never covers the focused note (the one just acted on) with a toast, wherever on the screen it is', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    await page.setViewportSize({ width: 1366, height: 480 });
+    await addNoteByTyping(page, CITIZEN, '課題', '消す付箋');
+    await addNoteByTyping(page, CITIZEN, '課題', '左の付箋');
+    await addNoteByTyping(page, '業務の効率化', '課題', '中央の付箋');
+    await shown(noteItem(page, '中央の付箋'));
+    await noteAction(page, '消す付箋', '削除');
+    const message = page.locator('.toast').filter({ hasText: '付箋「消す付箋」を削除しました。' });
+    await shown(message);
+    // A note of the left pillar (under the toasts' corner) and one of the middle pillar, each brought to the
+    // bottom edge of the window and focused, as after an action on it.
+    for (const text of ['左の付箋', '中央の付箋']) {
+      const note = noteItem(page, text);
+      await note.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+      await note.focus();
+      await expect
+        .poll(async () => {
+          const [a, b] = [await note.boundingBox(), await message.boundingBox()];
+          if (!a || !b) return 'not shown';
+          const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+          return apart ? 'apart' : `covered ${text} ${JSON.stringify([a, b])}`;
+        })
+        .toBe('apart');
+    }
+  });
 });
