@@ -24,43 +24,30 @@ describe('messages: toasts close by themselves, pause while used, and stay in th
   beforeAll(() => harness.start());
   afterAll(() => harness.stop());
 
-  it('closes a toast with 元に戻す by itself, keeps it while hovered or focused, and keeps its undo in メッセージ and ごみ箱', async () => {
+  /** A participant's board with the given notes in 市民サービスの向上 / 課題. */
+  async function boardWith(...texts: string[]): Promise<Page> {
     const board = await harness.createBoard();
     const page = await harness.openBoard(board, 'participant', { name: '佐藤' });
-    await addNoteByTyping(page, CITIZEN, '課題', '窓口が混む');
-    await addNoteByTyping(page, CITIZEN, '課題', '申請が紙');
-    await addNoteByTyping(page, CITIZEN, 'アイデア', '書かない窓口');
-    await shown(noteItem(page, '書かない窓口'));
+    for (const text of texts) await addNoteByTyping(page, CITIZEN, '課題', text);
+    await shown(noteItem(page, texts.at(-1) ?? ''));
+    return page;
+  }
+  const deletedToast = (page: Page, text: string) =>
+    page.locator('.toast').filter({ hasText: `付箋「${text}」を削除しました。` });
 
-    // Left alone, the toast with its 元に戻す closes by itself.
+  it('closes a toast with 元に戻す by itself, and keeps its undo in メッセージ and ごみ箱', async () => {
+    const page = await boardWith('窓口が混む', '申請が紙', '書かない窓口');
     await noteAction(page, '窓口が混む', '削除');
-    const first = page.locator('.toast').filter({ hasText: '付箋「窓口が混む」を削除しました。' });
-    await shown(first);
-    expect(await toastUndo(page, '窓口が混む').count()).toBe(1);
-    await first.waitFor(CLOSES_WITHIN);
-
-    // Hovered, it stays past its lifetime; once the pointer leaves, it goes.
     await noteAction(page, '申請が紙', '削除');
-    const second = page.locator('.toast').filter({ hasText: '付箋「申請が紙」を削除しました。' });
-    await shown(second);
-    const hoveredSince = Date.now();
-    await second.hover();
-    await outliveToast(page, hoveredSince);
-    expect(await second.isVisible()).toBe(true);
-    await page.mouse.move(5, 5);
-    await second.waitFor(CLOSES_WITHIN);
-
-    // Focused (a keyboard user reaching 元に戻す), it stays too; when the focus leaves, it goes.
     await noteAction(page, '書かない窓口', '削除');
-    const third = page.locator('.toast').filter({ hasText: '付箋「書かない窓口」を削除しました。' });
-    await shown(third);
-    const focusedSince = Date.now();
-    await toastUndo(page, '書かない窓口').focus();
+    // Left alone, each toast with its 元に戻す closes by itself.
+    for (const text of ['窓口が混む', '申請が紙', '書かない窓口']) {
+      expect(await toastUndo(page, text).count()).toBe(1);
+    }
     await page.mouse.move(5, 5);
-    await outliveToast(page, focusedSince);
-    expect(await third.isVisible()).toBe(true);
-    await page.getByRole('tab', { name: 'ボード' }).focus();
-    await third.waitFor(CLOSES_WITHIN);
+    for (const text of ['窓口が混む', '申請が紙', '書かない窓口']) {
+      await deletedToast(page, text).waitFor(CLOSES_WITHIN);
+    }
 
     // The message log lists the three, newest first, and their undo still works.
     await page.getByRole('button', { name: /^メッセージ/ }).click();
@@ -84,12 +71,40 @@ describe('messages: toasts close by themselves, pause while used, and stay in th
     await absent(log);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^メッセージ/);
 
-    // And ごみ箱 still has the other deleted note, long after its toast closed.
+    // And ごみ箱 still has the other deleted notes, long after their toasts closed.
     await page.getByRole('button', { name: 'ごみ箱 (2)' }).click();
     const trash = page.getByRole('dialog', { name: 'ごみ箱' });
     await trash.getByRole('button', { name: '「窓口が混む」を元に戻す' }).click();
     await shown(noteItem(page, '窓口が混む'));
     expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('keeps a toast past its lifetime while the pointer is on it, and closes it once the pointer leaves', async () => {
+    const page = await boardWith('申請が紙');
+    await noteAction(page, '申請が紙', '削除');
+    const message = deletedToast(page, '申請が紙');
+    await shown(message);
+    const since = Date.now();
+    await message.hover();
+    await outliveToast(page, since);
+    expect(await message.isVisible()).toBe(true);
+    await page.mouse.move(5, 5);
+    await message.waitFor(CLOSES_WITHIN);
+  });
+
+  it('keeps a toast past its lifetime while the focus is in it, and closes it once the focus leaves', async () => {
+    const page = await boardWith('書かない窓口');
+    await noteAction(page, '書かない窓口', '削除');
+    const message = deletedToast(page, '書かない窓口');
+    await shown(message);
+    const since = Date.now();
+    // A keyboard user reaching 元に戻す.
+    await toastUndo(page, '書かない窓口').focus();
+    await page.mouse.move(5, 5);
+    await outliveToast(page, since);
+    expect(await message.isVisible()).toBe(true);
+    await page.getByRole('tab', { name: 'ボード' }).focus();
+    await message.waitFor(CLOSES_WITHIN);
   });
 
   it('keeps a dissolved group undoable with Ctrl+Z after its toast closed by itself', async () => {
