@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { absent, addNoteByTyping, BrowserHarness, noteAction, noteItem, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
@@ -60,6 +61,7 @@ describe('messages: toasts close by themselves, pause while used, and stay in th
         expect.stringContaining('付箋「申請が紙」を削除しました。'),
         expect.stringContaining('付箋「窓口が混む」を削除しました。'),
       ]);
+    expect(await seriousViolations(page)).toEqual([]);
     await log.getByRole('listitem').filter({ hasText: '申請が紙' }).getByRole('button', { name: '元に戻す' }).click();
     await shown(noteItem(page, '申請が紙'));
     // Used once: its button leaves the log, the focus stays in the log.
