@@ -15,6 +15,7 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { HistoryControls } from './HistoryControls';
 import { useBoard, useSettings } from './hooks';
 import { LockControl } from './LockControl';
+import { MessageLogButton } from './MessageLog';
 import { NameDialog } from './NameDialog';
 import { PeopleDialog } from './PeopleDialog';
 import { PresenceList } from './PresenceList';
@@ -48,6 +49,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
         <button type="button" onClick={() => setRenaming(true)}>
           {t('name.change')}
         </button>
+        <MessageLogButton />
         {canEditBoard && <HistoryControls />}
         {canEditBoard && <TrashButton />}
         <ExportButton />

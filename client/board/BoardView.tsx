@@ -28,7 +28,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   const { t } = useI18n();
   const loaded = useStore(session.loaded);
   const settings = useSettings();
-  const { ui, toasts, dismiss, announcement, moveNoteId, closeMoveDialog } = useBoardUiState(session);
+  const { ui, toasts, dismiss, hold, announcement, moveNoteId, closeMoveDialog } = useBoardUiState(session);
   const view = useStore(ui.view);
   useBoardReadyMark(loaded);
 
@@ -64,7 +64,13 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
             </p>
           )}
           {moveNoteId && canEditBoard && <MoveDialog noteId={moveNoteId} onClose={closeMoveDialog} />}
-          <Toasts toasts={toasts} onDismiss={dismiss} announcement={announcement} />
+          <Toasts
+            toasts={toasts}
+            onDismiss={dismiss}
+            onAction={ui.messageLog.runAction}
+            onHold={hold}
+            announcement={announcement}
+          />
         </div>
       </ActionsHost>
     </BoardUiContext.Provider>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { facilitatorApi } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
@@ -13,9 +13,16 @@ export function LockControl({ onDone }: { onDone: (message: string) => void }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  // The switch is not disabled while busy (a disabled button drops the focus to <body>, and the next keys
+  // typed went who knows where): a second press is ignored, and the focus comes back to the switch, whose
+  // words now say the other way, also from the confirmation dialog.
   async function setLock(next: boolean) {
+    if (busy) return;
     setConfirming(false);
     setBusy(true);
+    toggle.current?.focus();
     try {
       await facilitatorApi(session.boardId, token).setLock(next);
       onDone(t(next ? 'lock.done' : 'lock.undone'));
@@ -23,12 +30,18 @@ export function LockControl({ onDone }: { onDone: (message: string) => void }) {
       onDone(apiErrorMessage(t, error));
     } finally {
       setBusy(false);
+      toggle.current?.focus();
     }
   }
 
   return (
     <>
-      <button type="button" disabled={busy} onClick={() => (locked ? setLock(false) : setConfirming(true))}>
+      <button
+        ref={toggle}
+        type="button"
+        aria-busy={busy}
+        onClick={() => (locked ? setLock(false) : setConfirming(true))}
+      >
         {locked ? t('lock.unlock') : t('lock.lock')}
       </button>
       {confirming && (

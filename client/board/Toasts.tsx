@@ -1,66 +1,129 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Toast } from './ui';
 
 /**
  * Messages after an action (with an undo where there is one). The container is a live region that exists
- * from the start, so screen readers announce each new message.
+ * from the start, so screen readers announce each new message. Toasts close by themselves (useToasts); the
+ * pointer on them or the focus in them holds every timer.
  */
 export function Toasts({
   toasts,
   onDismiss,
+  onAction,
+  onHold,
   announcement,
 }: {
   toasts: readonly Toast[];
   onDismiss: (id: number) => void;
+  onAction: (id: number) => void;
+  onHold: (held: boolean) => void;
   announcement: { text: string; serial: number };
 }) {
   const { t } = useI18n();
+  const list = useRef<HTMLDivElement>(null);
+  const side = useSideAwayFromFocus(list, toasts.length);
+  const pointer = useRef(false);
+  const focus = useRef(false);
+  const holdNow = () => onHold(pointer.current || focus.current);
+  // A toast closed under the pointer or the focus (its × or its action): a removed button fires no blur, so
+  // whether the focus is still in the toasts is asked again; with none left, nothing can hold them.
+  useEffect(() => {
+    focus.current = list.current?.contains(document.activeElement) ?? false;
+    if (toasts.length === 0) pointer.current = false;
+    onHold(pointer.current || focus.current);
+  }, [toasts.length, onHold]);
   return (
     <>
       {/* Keyed by serial so the same words twice ("note added") are announced twice. */}
       <div className="visually-hidden" role="status" aria-live="polite">
         <span key={announcement.serial}>{announcement.text}</span>
       </div>
-      <ToastList toasts={toasts} onDismiss={onDismiss} t={t} />
+      <div
+        ref={list}
+        className={`toasts toasts-${side}`}
+        role="status"
+        aria-live="polite"
+        onPointerEnter={() => {
+          pointer.current = true;
+          holdNow();
+        }}
+        onPointerLeave={() => {
+          pointer.current = false;
+          holdNow();
+        }}
+        onFocus={() => {
+          focus.current = true;
+          holdNow();
+        }}
+        onBlur={(event) => {
+          focus.current = event.currentTarget.contains(event.relatedTarget as Node | null);
+          holdNow();
+        }}
+      >
+        {toasts.map((toast) => (
+          <div key={toast.id} className={`toast ${toast.tone === 'error' ? 'toast-error' : ''}`}>
+            <span>{toast.message}</span>
+            {toast.action && (
+              <button type="button" onClick={() => onAction(toast.id)}>
+                {toast.action.label}
+              </button>
+            )}
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('trash.close')}
+              onClick={() => onDismiss(toast.id)}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
     </>
   );
 }
 
-function ToastList({
-  toasts,
-  onDismiss,
-  t,
-}: {
-  toasts: readonly Toast[];
-  onDismiss: (id: number) => void;
-  t: ReturnType<typeof useI18n>['t'];
-}) {
-  return (
-    <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((toast) => (
-        <div key={toast.id} className={`toast ${toast.tone === 'error' ? 'toast-error' : ''}`}>
-          <span>{toast.message}</span>
-          {toast.action && (
-            <button
-              type="button"
-              onClick={() => {
-                toast.action?.run();
-                onDismiss(toast.id);
-              }}
-            >
-              {toast.action.label}
-            </button>
-          )}
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('trash.close')}
-            onClick={() => onDismiss(toast.id)}
-          >
-            ×
-          </button>
-        </div>
-      ))}
-    </div>
-  );
+/**
+ * The toasts sit at the bottom-left corner, the board's quietest place; when the element in focus (after an
+ * action, the note or control just acted on: focus follows the action) is under that corner, they move to the
+ * top-left corner instead. Measured against the focused element rather than reserving a strip of the screen,
+ * because the board scrolls: any note can be under a fixed strip, but the one just acted on holds the focus.
+ */
+function useSideAwayFromFocus(list: React.RefObject<HTMLDivElement | null>, count: number): 'bottom' | 'top' {
+  const [side, setSide] = useState<'bottom' | 'top'>('bottom');
+  const measure = useCallback(() => {
+    const box = list.current;
+    const focused = document.activeElement;
+    if (!box || !(focused instanceof HTMLElement) || focused === document.body || box.contains(focused)) return;
+    const target = (focused.closest('li[data-note-id]') as HTMLElement | null) ?? focused;
+    const rect = box.getBoundingClientRect();
+    const own = target.getBoundingClientRect();
+    // Where the toasts would be at the bottom, whichever side they are on now.
+    const bottomTop = window.innerHeight - rect.height - 16;
+    const overlaps =
+      own.left < rect.right && own.right > rect.left && own.bottom > bottomTop && own.top < window.innerHeight;
+    setSide(overlaps ? 'top' : 'bottom');
+  }, [list]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again whenever a toast comes or goes.
+  useLayoutEffect(measure, [measure, count]);
+  // The focused note also moves under the corner when the board scrolls or the window changes size.
+  useEffect(() => {
+    if (count === 0) return;
+    let frame = 0;
+    const soon = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    };
+    document.addEventListener('focusin', measure);
+    document.addEventListener('scroll', soon, { capture: true, passive: true });
+    window.addEventListener('resize', soon);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('focusin', measure);
+      document.removeEventListener('scroll', soon, { capture: true });
+      window.removeEventListener('resize', soon);
+    };
+  }, [measure, count]);
+  return side;
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Store } from '../lib/store';
 import type { BoardViewName } from '../views/boardViews';
+import type { MessageLog } from './useToasts';
 
 /** Board-page session state that is not board data: toasts, the open dialog. Never stored in the Y.Doc. */
 export interface Toast {
@@ -13,6 +14,8 @@ export interface Toast {
 export interface BoardUi {
   /** A visible message, with an action (undo) where there is one; screen readers hear it too. */
   notify: (toast: Omit<Toast, 'id'>) => void;
+  /** The recent messages (toasts close by themselves) and their actions while unused: the header's メッセージ. */
+  messageLog: MessageLog;
   /** A confirmation only screen readers hear (a sighted person sees the change itself). */
   announce: (message: string) => void;
   openMoveDialog: (noteId: string) => void;

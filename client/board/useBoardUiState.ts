@@ -7,7 +7,7 @@ import { useToasts } from './useToasts';
 
 /** The board page's session state (never in the documents): messages, the move dialog, the note being edited. */
 export function useBoardUiState(session: BoardSession) {
-  const { toasts, notify, dismiss, announcement, announce } = useToasts();
+  const { toasts, notify, dismiss, hold, log, announcement, announce } = useToasts();
   const [moveNoteId, setMoveNoteId] = useState<string | null>(null);
   const [editingNoteId] = useState(() => createStore<string | null>(null));
   const [carets] = useState(() => new Map<string, [number, number]>());
@@ -16,6 +16,7 @@ export function useBoardUiState(session: BoardSession) {
   const ui = useMemo<BoardUi>(
     () => ({
       notify,
+      messageLog: log,
       announce,
       openMoveDialog: setMoveNoteId,
       view,
@@ -28,7 +29,7 @@ export function useBoardUiState(session: BoardSession) {
       },
       focusInitiative,
     }),
-    [notify, announce, view, editingNoteId, carets, focusInitiative],
+    [notify, log, announce, view, editingNoteId, carets, focusInitiative],
   );
   // The note being edited left every lane and cluster (deleted, or its pillar archived): stop editing it, so
   // that an undo later does not reopen an editor that takes the focus from wherever the person is now.
@@ -47,5 +48,5 @@ export function useBoardUiState(session: BoardSession) {
       }),
     [session, editingNoteId],
   );
-  return { ui, toasts, dismiss, announcement, moveNoteId, closeMoveDialog: () => setMoveNoteId(null) };
+  return { ui, toasts, dismiss, hold, announcement, moveNoteId, closeMoveDialog: () => setMoveNoteId(null) };
 }

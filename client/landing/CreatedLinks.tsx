@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Role } from '../../shared/roles';
 import { useI18n } from '../i18n/I18nProvider';
 import type { CreatedBoard } from '../lib/api';
@@ -13,6 +13,9 @@ const LINK_LABELS = {
 export function CreatedLinks({ board }: { board: CreatedBoard }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState<Role | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Shown in place of the form whose button had the focus: the focus moves to what replaced it.
+  useEffect(() => heading.current?.focus(), []);
 
   async function copy(role: Role) {
     try {
@@ -25,7 +28,9 @@ export function CreatedLinks({ board }: { board: CreatedBoard }) {
 
   return (
     <section className="card" aria-labelledby="created-heading">
-      <h2 id="created-heading">{t('landing.created.heading')}</h2>
+      <h2 id="created-heading" ref={heading} tabIndex={-1}>
+        {t('landing.created.heading')}
+      </h2>
       <p className="board-title-display">{board.title}</p>
       <p>{t('landing.created.explain')}</p>
       {(['facilitator', 'participant', 'viewer'] as const).map((role) => (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { PrivateVotingState, VotingRound } from '../../shared/records/voting';
 import { useBoard, useSettings } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
@@ -58,27 +58,44 @@ export function BallotPanel({ round, own }: { round: VotingRound; own: PrivateVo
   );
 }
 
+/**
+ * One item's ＋ and −. Presses queue (each one is a vote: Enter four times is four votes) and the buttons are
+ * never disabled while a press is on its way, so the focus stays on the button pressed. ＋ stays enabled with no
+ * votes left: the server's refusal says why (票をすべて使いました, the cap), where a greyed button would not.
+ * − is disabled with none placed; the focus then moves to ＋ of the same item.
+ */
 function BallotItem({ item, round, mine }: { item: VoteItem; round: VotingRound; mine: number }) {
   const { t } = useI18n();
   const { session, token } = useBoard();
   const { notify, announce } = useBoardUi();
-  const [busy, setBusy] = useState(false);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const plus = useRef<HTMLButtonElement>(null);
+  const minus = useRef<HTMLButtonElement>(null);
+  const pressedMinus = useRef(false);
+  const canRemove = mine > 0;
 
-  async function change(add: boolean) {
-    setBusy(true);
+  async function send(add: boolean) {
     const api = votingApi(session.boardId, token);
     const since = session.ownVote.mark();
     try {
       const { ballot } = add ? await api.cast(round.number, item.id) : await api.withdraw(round.number, item.id);
       session.ownVote.accept(ballot, since);
-      const remaining = Math.max(0, round.budget - ballot.used);
-      announce(t(add ? 'vote.added' : 'vote.removed', { label: item.label, remaining }));
+      const left = Math.max(0, round.budget - ballot.used);
+      announce(t(add ? 'vote.added' : 'vote.removed', { label: item.label, remaining: left }));
     } catch (error) {
       notify({ message: voteErrorMessage(t, error), tone: 'error' });
-    } finally {
-      setBusy(false);
     }
   }
+  function change(add: boolean) {
+    pressedMinus.current = !add;
+    queue.current = queue.current.then(() => send(add));
+  }
+  // Before the browser moves the focus off a button that became disabled (to <body>).
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    const lost = active === minus.current || ((active === document.body || active === null) && pressedMinus.current);
+    if (!canRemove && lost) plus.current?.focus();
+  }, [canRemove]);
 
   return (
     <li className={`vote-item ${mine > 0 ? 'vote-item-chosen' : ''}`} aria-label={item.label}>
@@ -91,18 +108,19 @@ function BallotItem({ item, round, mine }: { item: VoteItem; round: VotingRound;
       </span>
       <span className="vote-mine">{t('vote.mine', { count: mine })}</span>
       <button
+        ref={minus}
         type="button"
         className="vote-button"
-        disabled={busy || mine === 0}
+        disabled={!canRemove}
         aria-label={t('vote.remove', { label: item.label })}
         onClick={() => change(false)}
       >
         −
       </button>
       <button
+        ref={plus}
         type="button"
         className="vote-button"
-        disabled={busy}
         aria-label={t('vote.add', { label: item.label })}
         onClick={() => change(true)}
       >

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { VOTE_BUDGET_DEFAULT, VOTE_BUDGET_MAX, type VotingRound } from '../../shared/records/voting';
 import { useBoard } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
@@ -20,11 +20,33 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
   const capId = useId();
   const api = votingApi(session.boardId, token);
 
-  async function run(action: () => Promise<unknown>) {
+  // Where the focus goes once the round shows its new state: the control that replaces the one pressed
+  // (締め切る after 始める, 結果を公開 after 締め切る) or, after 結果を公開, the revealed round's heading.
+  const focusNext = useRef<{ round: number; status: VotingRound['status'] } | null>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const revealButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const wanted = focusNext.current;
+    if (!wanted || latest?.number !== wanted.round || latest.status !== wanted.status) return;
+    focusNext.current = null;
+    if (wanted.status === 'open') closeButton.current?.focus();
+    else if (wanted.status === 'closed') revealButton.current?.focus();
+    else {
+      const heading = document.querySelector<HTMLElement>(`[data-round-heading="${wanted.round}"]`);
+      (heading ?? document.getElementById(`${budgetId}-heading`))?.focus();
+    }
+  }, [latest, budgetId]);
+
+  // The buttons are not disabled while busy (a disabled button drops the focus to <body>): a second press is
+  // ignored instead.
+  async function run(action: () => Promise<unknown>, then: { round: number; status: VotingRound['status'] }) {
+    if (busy) return;
     setBusy(true);
+    focusNext.current = then;
     try {
       await action();
     } catch (error) {
+      focusNext.current = null;
       notify({ message: voteErrorMessage(t, error), tone: 'error' });
     } finally {
       setBusy(false);
@@ -34,18 +56,30 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
   const next = (latest?.number ?? 0) + 1;
   return (
     <section className="vote-controls" aria-labelledby={`${budgetId}-heading`}>
-      <h3 id={`${budgetId}-heading`}>{t('vote.facilitatorHeading')}</h3>
+      <h3 id={`${budgetId}-heading`} tabIndex={-1}>
+        {t('vote.facilitatorHeading')}
+      </h3>
       {latest?.status === 'open' ? (
         <div className="vote-controls-row">
           <p aria-live="polite">{t('vote.progress', { count: voters ?? 0 })}</p>
-          <button type="button" disabled={busy} onClick={() => run(() => api.close(latest.number))}>
+          <button
+            ref={closeButton}
+            type="button"
+            aria-busy={busy}
+            onClick={() => run(() => api.close(latest.number), { round: latest.number, status: 'closed' })}
+          >
             {t('vote.closeRound', { number: latest.number })}
           </button>
         </div>
       ) : (
         <div className="vote-controls-row">
           {latest?.status === 'closed' && (
-            <button type="button" disabled={busy} onClick={() => run(() => api.reveal(latest.number))}>
+            <button
+              ref={revealButton}
+              type="button"
+              aria-busy={busy}
+              onClick={() => run(() => api.reveal(latest.number), { round: latest.number, status: 'revealed' })}
+            >
               {t('vote.revealRound', { number: latest.number })}
             </button>
           )}
@@ -53,7 +87,10 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
             className="vote-open-form"
             onSubmit={(event) => {
               event.preventDefault();
-              run(() => api.open(Number(budget), cap.trim() === '' ? null : Number(cap)));
+              run(() => api.open(Number(budget), cap.trim() === '' ? null : Number(cap)), {
+                round: next,
+                status: 'open',
+              });
             }}
           >
             <label htmlFor={budgetId}>{t('vote.budget')}</label>
@@ -75,7 +112,7 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
               value={cap}
               onChange={(event) => setCap(event.target.value)}
             />
-            <button type="submit" disabled={busy}>
+            <button type="submit" aria-busy={busy}>
               {t('vote.openRound', { number: next })}
             </button>
           </form>

@@ -70,7 +70,10 @@ function RankedRound({ round }: { round: VotingRound }) {
   const items = useLiveItems();
   return (
     <section className="vote-round" aria-labelledby={headingId}>
-      <h4 id={headingId}>{t('vote.resultsOf', { number: round.number, voters: round.voters ?? 0 })}</h4>
+      {/* Focusable from code: where the focus goes after 結果を公開 (RoundControls). */}
+      <h4 id={headingId} tabIndex={-1} data-round-heading={round.number}>
+        {t('vote.resultsOf', { number: round.number, voters: round.voters ?? 0 })}
+      </h4>
       {totals.length === 0 ? (
         <p>{t('vote.noDots')}</p>
       ) : (

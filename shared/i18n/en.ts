@@ -146,6 +146,9 @@ export const en: Record<MessageKey, string> = {
   'trash.purgeConfirm': 'Delete the note “{text}” for good? This cannot be undone.',
   'trash.purgeConfirmButton': 'Delete for good',
   'trash.close': 'Close',
+  'messages.open': 'Messages ({count})',
+  'messages.heading': 'Recent messages',
+  'messages.empty': 'No messages yet',
 
   'presence.heading': 'Who is here',
   'presence.you': '{name} (you)',

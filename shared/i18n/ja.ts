@@ -145,6 +145,9 @@ export const ja = {
   'trash.purgeConfirm': '付箋「{text}」を完全に削除しますか？元に戻すことはできません。',
   'trash.purgeConfirmButton': '完全に削除',
   'trash.close': '閉じる',
+  'messages.open': 'メッセージ ({count})',
+  'messages.heading': '最近のメッセージ',
+  'messages.empty': 'メッセージはまだありません',
 
   'presence.heading': '参加中のメンバー',
   'presence.you': '{name}（あなた）',
