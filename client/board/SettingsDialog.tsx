@@ -53,7 +53,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
 
 /**
  * Title, pillars and lane labels: hidden while the board is archived (read-only for everyone). The texts are
- * one form with one 保存 (one change, one undo step); ordering, archiving and adding pillars act at once.
+ * one form with one 保存 (saved as one change); ordering, archiving and adding pillars act at once.
  */
 function EditableSettings({
   report,

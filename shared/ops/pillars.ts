@@ -103,7 +103,7 @@ export interface SettingsTexts {
 export type SettingsTextsResult = { ok: true } | { ok: false; field: string; error: BoardError };
 
 /**
- * Saves the settings dialog's texts as one change (one undo step, one update): every text is checked first,
+ * Saves the settings dialog's texts as one change (one transaction, one update): every text is checked first,
  * so a bad one changes nothing. A pillar removed meanwhile is refused the same way.
  */
 export function saveSettingsTexts(
