@@ -111,7 +111,8 @@ function EditableSettings({
     event.preventDefault();
     const texts: SettingsTexts = { pillarTitles: {}, laneLabels: {} };
     for (const [key, draft] of Object.entries(drafts)) {
-      if (draft === current[key]) continue;
+      // Unchanged, or its pillar was archived meanwhile (no longer shown: not renamed behind the person's back).
+      if (draft === current[key] || !(key in current)) continue;
       const [kind, id = ''] = key.split(':');
       if (kind === 'title') texts.title = draft;
       else if (kind === 'pillar') (texts.pillarTitles ?? {})[id] = draft;
