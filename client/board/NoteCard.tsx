@@ -136,6 +136,8 @@ export const NoteCard = memo(function NoteCard({
         </p>
       )}
       <div className="note-footer">
+        {/* The outline is colour; the word says it without colour too. */}
+        {spotlit && <span className="note-spotlit-badge">{t('spotlight.badge')}</span>}
         {clusterId && <NoteLaneTag lane={lane} />}
         {note.authorName && <span className="note-author">{t('note.by', { name: note.authorName })}</span>}
         <VisitBadge mark={visitMark} />

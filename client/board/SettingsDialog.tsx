@@ -1,20 +1,20 @@
 import { nanoid } from 'nanoid';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { TITLE_MAX } from '../../shared/limits';
 import {
   addPillar,
   archivePillar,
   movePillar,
-  renamePillar,
   restorePillar,
-  setBoardTitle,
-  setLaneLabel,
+  type SettingsTexts,
+  saveSettingsTexts,
 } from '../../shared/ops/pillars';
-import { LANE_KINDS } from '../../shared/records/lane';
+import { LANE_KINDS, type LaneKind } from '../../shared/records/lane';
 import type { Result } from '../../shared/result';
 import { useI18n } from '../i18n/I18nProvider';
 import { BoardManagement } from './BoardManagement';
 import { useBoard, useLaneLabelText, useSettings } from './hooks';
+import { isImeEnter } from './ime';
 import { useModalDialog } from './useModalDialog';
 
 /**
@@ -40,7 +40,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           {error}
         </p>
       )}
-      {!archived && <EditableSettings report={report} />}
+      {!archived && <EditableSettings report={report} setMessage={setError} />}
       <BoardManagement />
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>
@@ -51,53 +51,146 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** Title, pillars and lane labels: hidden while the board is archived (read-only for everyone). */
-function EditableSettings({ report }: { report: (result: Result<unknown>) => void }) {
+/**
+ * Title, pillars and lane labels: hidden while the board is archived (read-only for everyone). The texts are
+ * one form with one 保存 (saved as one change); ordering, archiving and adding pillars act at once.
+ */
+function EditableSettings({
+  report,
+  setMessage,
+}: {
+  report: (result: Result<unknown>) => void;
+  setMessage: (message: string | null) => void;
+}) {
   const { t } = useI18n();
   const { session } = useBoard();
   const settings = useSettings();
   const laneLabel = useLaneLabelText();
   const doc = session.settingsDoc;
+  const addFormId = useId();
+  // Only the fields the person typed in: the others keep showing the board's current text, so a colleague's
+  // change (another facilitator tab) shows at once where nobody is editing, and never overwrites typing.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const [newPillar, setNewPillar] = useState('');
+  const labels: Record<string, string> = { title: t('settings.boardTitle') };
+  const current: Record<string, string> = { title: settings.title };
+  for (const pillar of settings.pillars) {
+    labels[`pillar:${pillar.id}`] = t('settings.pillarTitle', { title: pillar.title });
+    current[`pillar:${pillar.id}`] = pillar.title;
+  }
+  for (const kind of LANE_KINDS) {
+    labels[`lane:${kind}`] = t('settings.laneLabel', { kind: t(`lane.${kind}`) });
+    current[`lane:${kind}`] = laneLabel(kind, settings.laneLabels[kind]);
+  }
+
+  function field(key: string) {
+    return (
+      <label className="field" key={key}>
+        <span>{labels[key]}</span>
+        <input
+          name={key}
+          value={drafts[key] ?? current[key] ?? ''}
+          onChange={(e) => {
+            setSaved(false);
+            setDrafts((d) => ({ ...d, [key]: e.target.value }));
+          }}
+        />
+      </label>
+    );
+  }
+
+  function addNewPillar(event: FormEvent) {
+    event.preventDefault();
+    const result = addPillar(doc, { id: nanoid(10), title: newPillar });
+    report(result);
+    if (result.ok) setNewPillar('');
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const texts: SettingsTexts = { pillarTitles: {}, laneLabels: {} };
+    for (const [key, draft] of Object.entries(drafts)) {
+      // Unchanged, or its pillar was archived meanwhile (no longer shown: not renamed behind the person's back).
+      if (draft === current[key] || !(key in current)) continue;
+      const [kind, id = ''] = key.split(':');
+      if (kind === 'title') texts.title = draft;
+      else if (kind === 'pillar') (texts.pillarTitles ?? {})[id] = draft;
+      else if (kind === 'lane') (texts.laneLabels ?? {})[id as LaneKind] = draft;
+    }
+    const result = saveSettingsTexts(doc, texts);
+    if (!result.ok) {
+      setSaved(false);
+      setMessage(`${labels[result.field] ?? ''}: ${t(`error.${result.error}`, { max: TITLE_MAX })}`);
+      event.currentTarget.querySelector<HTMLInputElement>(`[name="${CSS.escape(result.field)}"]`)?.focus();
+      return;
+    }
+    setMessage(null);
+    setDrafts({});
+    setSaved(true);
+  }
+
   return (
     <>
-      <TextSetting
-        label={t('settings.boardTitle')}
-        value={settings.title}
-        onSave={(v) => report(setBoardTitle(doc, v))}
-      />
+      {/* The Enter that confirms an IME conversion must not save the half-typed text. */}
+      <form onSubmit={submit} onKeyDown={(e) => e.key === 'Enter' && isImeEnter(e) && e.preventDefault()}>
+        {field('title')}
 
-      <h3>{t('settings.pillars')}</h3>
-      <ol className="settings-pillars">
-        {settings.pillars.map((pillar, index) => (
-          <li key={pillar.id}>
-            <TextSetting
-              label={t('settings.pillarTitle', { title: pillar.title })}
-              value={pillar.title}
-              onSave={(v) => report(renamePillar(doc, pillar.id, v))}
+        <h3>{t('settings.pillars')}</h3>
+        <ol className="settings-pillars">
+          {settings.pillars.map((pillar, index) => (
+            <li key={pillar.id}>
+              {field(`pillar:${pillar.id}`)}
+              <div className="settings-pillar-actions">
+                <button
+                  type="button"
+                  disabled={index === 0}
+                  onClick={() => report(movePillar(doc, pillar.id, index - 1))}
+                  aria-label={t('settings.moveUp', { title: pillar.title })}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  disabled={index === settings.pillars.length - 1}
+                  onClick={() => report(movePillar(doc, pillar.id, index + 1))}
+                  aria-label={t('settings.moveDown', { title: pillar.title })}
+                >
+                  ↓
+                </button>
+                <button type="button" onClick={() => report(archivePillar(doc, pillar.id))}>
+                  {t('settings.archive', { title: pillar.title })}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+        {/* Shown with the pillars, but owned by the add form below (the `form` attribute): Enter there adds. */}
+        <div className="text-setting">
+          <label className="field">
+            <span>{t('settings.newPillarTitle')}</span>
+            <input
+              form={addFormId}
+              value={newPillar}
+              onChange={(e) => setNewPillar(e.target.value)}
+              onKeyDown={(e) => e.key === 'Enter' && isImeEnter(e) && e.preventDefault()}
             />
-            <button
-              type="button"
-              disabled={index === 0}
-              onClick={() => report(movePillar(doc, pillar.id, index - 1))}
-              aria-label={t('settings.moveUp', { title: pillar.title })}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              disabled={index === settings.pillars.length - 1}
-              onClick={() => report(movePillar(doc, pillar.id, index + 1))}
-              aria-label={t('settings.moveDown', { title: pillar.title })}
-            >
-              ↓
-            </button>
-            <button type="button" onClick={() => report(archivePillar(doc, pillar.id))}>
-              {t('settings.archive', { title: pillar.title })}
-            </button>
-          </li>
-        ))}
-      </ol>
-      <AddPillarForm onAdd={(title) => addPillar(doc, { id: nanoid(10), title })} onResult={report} />
+          </label>
+          <button type="submit" form={addFormId}>
+            {t('settings.addPillar')}
+          </button>
+        </div>
+
+        <h3>{t('settings.laneLabels')}</h3>
+        {LANE_KINDS.map((kind) => field(`lane:${kind}`))}
+        <div className="settings-save">
+          {saved && <output>{t('settings.saved')}</output>}
+          <button type="submit" className="primary">
+            {t('settings.save')}
+          </button>
+        </div>
+      </form>
+      <form id={addFormId} hidden onSubmit={addNewPillar} />
 
       {settings.archivedPillars.length > 0 && (
         <>
@@ -114,75 +207,6 @@ function EditableSettings({ report }: { report: (result: Result<unknown>) => voi
           </ul>
         </>
       )}
-
-      <h3>{t('settings.laneLabels')}</h3>
-      {LANE_KINDS.map((kind) => (
-        <TextSetting
-          key={kind}
-          label={t('settings.laneLabel', { kind: t(`lane.${kind}`) })}
-          value={laneLabel(kind, settings.laneLabels[kind])}
-          onSave={(v) => report(setLaneLabel(doc, kind, v))}
-        />
-      ))}
     </>
-  );
-}
-
-/**
- * A labelled text field saved with its button or Enter. Browsers do not submit a form on the Enter that
- * confirms an IME conversion (see the landing page's browser test).
- */
-function TextSetting({ label, value, onSave }: { label: string; value: string; onSave: (value: string) => void }) {
-  const { t } = useI18n();
-  const [draft, setDraft] = useState(value);
-  const input = useRef<HTMLInputElement>(null);
-  const shownValue = useRef(value);
-  // A change from elsewhere (another facilitator tab) replaces the field only if the person is not editing it.
-  useEffect(() => {
-    setDraft((current) =>
-      document.activeElement !== input.current || current === shownValue.current ? value : current,
-    );
-    shownValue.current = value;
-  }, [value]);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSave(draft);
-  }
-  return (
-    <form className="text-setting" onSubmit={submit}>
-      <label className="field">
-        <span>{label}</span>
-        <input ref={input} value={draft} onChange={(e) => setDraft(e.target.value)} />
-      </label>
-      <button type="submit" aria-label={`${t('settings.save')}: ${label}`}>
-        {t('settings.save')}
-      </button>
-    </form>
-  );
-}
-
-function AddPillarForm({
-  onAdd,
-  onResult,
-}: {
-  onAdd: (title: string) => Result<string>;
-  onResult: (r: Result<unknown>) => void;
-}) {
-  const { t } = useI18n();
-  const [title, setTitle] = useState('');
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = onAdd(title);
-    onResult(result);
-    if (result.ok) setTitle('');
-  }
-  return (
-    <form className="text-setting" onSubmit={submit}>
-      <label className="field">
-        <span>{t('settings.newPillarTitle')}</span>
-        <input value={title} onChange={(e) => setTitle(e.target.value)} />
-      </label>
-      <button type="submit">{t('settings.addPillar')}</button>
-    </form>
   );
 }

@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import { useEffect, useId, useRef, useState } from 'react';
 import { addComment, deleteComment, editComment } from '../../shared/ops/comments';
 import type { Comment, CommentTargetKind } from '../../shared/records/comment';
-import { useBoard } from '../board/hooks';
+import { useBoard, useSettings } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
 import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
@@ -23,8 +23,18 @@ interface ThreadProps {
 /** The comment thread of a note or a cluster, in a modal dialog: read, write, edit and delete one's own. */
 export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: ThreadProps) {
   const { t } = useI18n();
-  const { session, identity, canEditBoard } = useBoard();
+  const { session, identity, canEditBoard, role, archived } = useBoard();
+  const locked = useSettings().lock !== null;
   const ui = useBoardUi();
+  // Why this person cannot write here: a participant on a locked board is no viewer.
+  const readOnlyNotice =
+    role === 'viewer'
+      ? 'comment.viewerNotice'
+      : archived
+        ? 'comment.archivedNotice'
+        : locked
+          ? 'comment.lockedNotice'
+          : 'comment.readOnlyNotice';
   const thread = useThread(targetId);
   const dialog = useModalDialog();
   const titleId = useId();
@@ -63,7 +73,7 @@ export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: T
           }}
         />
       ) : (
-        <p className="muted">{t('comment.viewerNotice')}</p>
+        <p className="muted">{t(readOnlyNotice)}</p>
       )}
       <ReactionButtons targetId={targetId} />
       <div className="dialog-actions">

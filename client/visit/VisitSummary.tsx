@@ -13,13 +13,14 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useVisitChanges, useVisitTracker } from './VisitContext';
 import '../comments/comments.css';
 
-/** The header's 「前回から N件」: opens the list of changes since the last visit. */
+/** The header's 「前回から N件」, shown only when there is something: opens the list of changes since the last visit. */
 export function VisitSummaryButton() {
   const { t } = useI18n();
   const tracker = useVisitTracker();
   const { changes } = useVisitChanges();
   const [open, setOpen] = useState(false);
-  if (!tracker?.hasLastVisit) return null;
+  // Nothing new: no 「前回から0件」 in the header (the list stays open if it was, e.g. after 「すべて既読にする」).
+  if (!tracker?.hasLastVisit || (changes.length === 0 && !open)) return null;
   return (
     <>
       <button

@@ -91,3 +91,44 @@ export function setBoardTitle(doc: Y.Doc, title: string, origin: unknown = LOCAL
   doc.transact(() => settingsRoots.meta(doc).set('title', trimmed), origin);
   return ok(null);
 }
+
+/** The texts the settings dialog saves at once; a field left out is left as it is. */
+export interface SettingsTexts {
+  title?: string;
+  pillarTitles?: Record<string, string>;
+  laneLabels?: Partial<Record<LaneKind, string>>;
+}
+
+/** Saved, or which field refused and why: `title`, `pillar:<id>` or `lane:<kind>`. */
+export type SettingsTextsResult = { ok: true } | { ok: false; field: string; error: BoardError };
+
+/**
+ * Saves the settings dialog's texts as one change (one transaction, one update): every text is checked first,
+ * so a bad one changes nothing. A pillar removed meanwhile is refused the same way.
+ */
+export function saveSettingsTexts(
+  doc: Y.Doc,
+  texts: SettingsTexts,
+  origin: unknown = LOCAL_ORIGIN,
+): SettingsTextsResult {
+  const checks: [string, string][] = [
+    ...(texts.title === undefined ? [] : [['title', texts.title] as [string, string]]),
+    ...Object.entries(texts.pillarTitles ?? {}).map(([id, title]): [string, string] => [`pillar:${id}`, title]),
+    ...Object.entries(texts.laneLabels ?? {}).map(([kind, label]): [string, string] => [`lane:${kind}`, label ?? '']),
+  ];
+  for (const [field, text] of checks) {
+    const problem = checkTitle(text.trim());
+    if (problem) return { ok: false, field, error: problem };
+  }
+  for (const id of Object.keys(texts.pillarTitles ?? {})) {
+    if (!pillarMap(doc, id)) return { ok: false, field: `pillar:${id}`, error: 'pillarNotFound' };
+  }
+  doc.transact(() => {
+    if (texts.title !== undefined) setBoardTitle(doc, texts.title, origin);
+    for (const [id, title] of Object.entries(texts.pillarTitles ?? {})) renamePillar(doc, id, title, origin);
+    for (const [kind, label] of Object.entries(texts.laneLabels ?? {})) {
+      setLaneLabel(doc, kind as LaneKind, label ?? '', origin);
+    }
+  }, origin);
+  return { ok: true };
+}

@@ -40,7 +40,7 @@ describe('import a backup as a new board (landing page)', () => {
 
     const { page, file } = await landingPage();
     await file.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
-    await page.getByRole('button', { name: '新しいボードを作る' }).click();
+    await page.getByRole('button', { name: 'バックアップを読み込む' }).click();
     await shown(page.getByRole('heading', { name: 'ボードができました' }));
     const link = await page
       .getByRole('textbox', { name: 'ファシリテーター用リンク（設定も変更できます）' })
@@ -56,7 +56,7 @@ describe('import a backup as a new board (landing page)', () => {
     const original = await harness.createBoard('元のボード');
     const backup = await backupOf(original.id, original.tokens.facilitator);
     const { page, file } = await landingPage();
-    const submit = page.getByRole('button', { name: '新しいボードを作る' });
+    const submit = page.getByRole('button', { name: 'バックアップを読み込む' });
     const refusals: [string, string][] = [
       ['{"hello": "world"}', 'このファイルはボードのバックアップではありません'],
       [backup.slice(0, Math.floor(backup.length / 2)), '途中で切れているか、壊れています'],
@@ -74,7 +74,7 @@ describe('import a backup as a new board (landing page)', () => {
 
   it('refuses a file that is not .json, or none, before sending anything', async () => {
     const { page, file, importRequests } = await landingPage();
-    const submit = page.getByRole('button', { name: '新しいボードを作る' });
+    const submit = page.getByRole('button', { name: 'バックアップを読み込む' });
     await submit.click();
     await shown(page.getByRole('alert').filter({ hasText: 'バックアップファイルを選んでください。' }));
     await file.setInputFiles({ name: 'メモ.txt', mimeType: 'text/plain', buffer: Buffer.from('付箋のメモ') });

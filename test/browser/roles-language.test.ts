@@ -44,9 +44,8 @@ describe('roles and language', () => {
     await facilitator.getByRole('button', { name: 'ボードの設定' }).click();
     const dialog = facilitator.getByRole('dialog', { name: 'ボードの設定' });
     await dialog.getByRole('textbox', { name: `柱「${CITIZEN}」の名前` }).fill('住民サービス');
-    await dialog.getByRole('button', { name: `保存: 柱「${CITIZEN}」の名前` }).click();
     await dialog.getByRole('textbox', { name: '「アイデア」列の名前' }).fill('解決のアイデア');
-    await dialog.getByRole('button', { name: '保存: 「アイデア」列の名前' }).click();
+    await dialog.getByRole('button', { name: '保存', exact: true }).click();
     await dialog.getByRole('textbox', { name: '新しい柱の名前' }).fill('データ活用');
     await dialog.getByRole('button', { name: '柱を追加' }).click();
     await dialog.getByRole('button', { name: '閉じる' }).click();

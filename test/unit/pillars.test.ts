@@ -8,6 +8,7 @@ import {
   movePillar,
   renamePillar,
   restorePillar,
+  saveSettingsTexts,
   setBoardTitle,
   setLaneLabel,
 } from '../../shared/ops/pillars.js';
@@ -131,6 +132,41 @@ describe('setBoardTitle', () => {
     const doc = newSettings();
     const before = contentOf(doc);
     expect(setBoardTitle(doc, title)).toEqual({ ok: false, error });
+    expect(contentOf(doc)).toBe(before);
+  });
+});
+
+describe('saveSettingsTexts', () => {
+  it('saves the title, pillar names and lane labels as one trimmed change', () => {
+    const doc = newSettings();
+    let updates = 0;
+    doc.on('update', () => updates++);
+    const result = saveSettingsTexts(doc, {
+      title: ' 庁内DX部会 ',
+      pillarTitles: { [PILLAR_CITIZENS]: '住民サービス' },
+      laneLabels: { idea: '解決のアイデア' },
+    });
+    expect(result).toEqual({ ok: true });
+    expect(updates).toBe(1);
+    expect(boardTitle(doc)).toBe('庁内DX部会');
+    expect(titles(doc)[0]).toBe('住民サービス');
+    expect(readLaneLabels(settingsRoots.laneLabels(doc)).idea).toBe('解決のアイデア');
+  });
+
+  it('refuses the whole change when one text is bad, and names that field', () => {
+    const doc = newSettings();
+    const before = contentOf(doc);
+    const result = saveSettingsTexts(doc, {
+      title: '新しい名前',
+      pillarTitles: { [PILLAR_CITIZENS]: '住民サービス', [PILLAR_PEOPLE]: ' ' },
+    });
+    expect(result).toEqual({ ok: false, field: `pillar:${PILLAR_PEOPLE}`, error: 'titleEmpty' });
+    expect(contentOf(doc)).toBe(before);
+    expect(saveSettingsTexts(doc, { pillarTitles: { gone: '名前' } })).toEqual({
+      ok: false,
+      field: 'pillar:gone',
+      error: 'pillarNotFound',
+    });
     expect(contentOf(doc)).toBe(before);
   });
 });
