@@ -15,7 +15,8 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
   const { notify } = useBoardUi();
   const [budget, setBudget] = useState(String(VOTE_BUDGET_DEFAULT));
   const [cap, setCap] = useState('');
-  const [busy, setBusy] = useState(false);
+  // The command under way, as `<round>:<status it leads to>`: only a second press of that same command is ignored.
+  const [busy, setBusy] = useState<string | null>(null);
   const budgetId = useId();
   const capId = useId();
   const api = votingApi(session.boardId, token);
@@ -37,11 +38,13 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
     }
   }, [latest, budgetId]);
 
-  // The buttons are not disabled while busy (a disabled button drops the focus to <body>): a second press is
-  // ignored instead.
+  // The buttons are not disabled while busy (a disabled button drops the focus to <body>): a second press of the
+  // same command is ignored instead. The next command is not: the round's new state can arrive through the
+  // document before the HTTP answer does, and then 結果を公開 is already there, focused, and may be pressed.
   async function run(action: () => Promise<unknown>, then: { round: number; status: VotingRound['status'] }) {
-    if (busy) return;
-    setBusy(true);
+    const key = `${then.round}:${then.status}`;
+    if (busy === key) return;
+    setBusy(key);
     focusNext.current = then;
     try {
       await action();
@@ -49,7 +52,7 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
       focusNext.current = null;
       notify({ message: voteErrorMessage(t, error), tone: 'error' });
     } finally {
-      setBusy(false);
+      setBusy((current) => (current === key ? null : current));
     }
   }
 
@@ -65,7 +68,7 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
           <button
             ref={closeButton}
             type="button"
-            aria-busy={busy}
+            aria-busy={busy === `${latest.number}:closed`}
             onClick={() => run(() => api.close(latest.number), { round: latest.number, status: 'closed' })}
           >
             {t('vote.closeRound', { number: latest.number })}
@@ -77,7 +80,7 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
             <button
               ref={revealButton}
               type="button"
-              aria-busy={busy}
+              aria-busy={busy === `${latest.number}:revealed`}
               onClick={() => run(() => api.reveal(latest.number), { round: latest.number, status: 'revealed' })}
             >
               {t('vote.revealRound', { number: latest.number })}
@@ -112,7 +115,7 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
               value={cap}
               onChange={(event) => setCap(event.target.value)}
             />
-            <button type="submit" aria-busy={busy}>
+            <button type="submit" aria-busy={busy === `${next}:open`}>
               {t('vote.openRound', { number: next })}
             </button>
           </form>

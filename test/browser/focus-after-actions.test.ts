@@ -33,7 +33,7 @@ describe('focus after an action stays where the person expects it', () => {
 
     // 投票を始める → the focus goes to 締め切る, which replaced it.
     await pressEnterOn(page, '第1回の投票を始める');
-    await expect.poll(() => focused(page)).toBe('button: 第1回の投票を締め切る');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('button: 第1回の投票を締め切る');
 
     // Enter four times on ＋ is four votes, and the focus stays on ＋.
     const plus = `『${WAITING}』に1票入れる`;
@@ -47,15 +47,15 @@ describe('focus after an action stays where the person expects it', () => {
     await pressEnterOn(page, `『${WAITING}』から1票戻す`);
     for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
     await shown(page.getByRole('listitem', { name: WAITING }).getByText('あなたの票: 0'));
-    await expect.poll(() => focused(page)).toBe(`button: ${plus}`);
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe(`button: ${plus}`);
     await page.keyboard.press('Enter');
     await shown(page.getByRole('listitem', { name: WAITING }).getByText('あなたの票: 1'));
 
     // 締め切る → 結果を公開; 結果を公開 → the revealed round's heading.
     await pressEnterOn(page, '第1回の投票を締め切る');
-    await expect.poll(() => focused(page)).toBe('button: 第1回の結果を公開');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('button: 第1回の結果を公開');
     await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page)).toBe('h4: 第1回の結果（1人が投票）');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('h4: 第1回の結果（1人が投票）');
     expect(harness.pageErrors).toEqual([]);
   });
 
@@ -67,10 +67,10 @@ describe('focus after an action stays where the person expects it', () => {
     await confirm.focus();
     await page.keyboard.press('Enter');
     await shown(page.getByText('ボードはロック中です。', { exact: false }));
-    await expect.poll(() => focused(page)).toBe('button: ロックを解除');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('button: ロックを解除');
     await page.keyboard.press('Enter');
     await shown(page.getByRole('button', { name: 'ボードをロック', exact: true }));
-    await expect.poll(() => focused(page)).toBe('button: ボードをロック');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('button: ボードをロック');
   });
 
   it('moves the focus to the new board’s links after ボードを作成', async () => {
@@ -80,7 +80,7 @@ describe('focus after an action stays where the person expects it', () => {
     await page.getByRole('textbox', { name: 'ボードの名前' }).fill('庁内部会');
     await pressEnterOn(page, 'ボードを作成');
     await shown(page.getByRole('heading', { name: 'ボードができました' }));
-    await expect.poll(() => focused(page)).toBe('h2: ボードができました');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('h2: ボードができました');
     await context.close();
   });
 });

@@ -273,12 +273,14 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
     const fixture = await boardWithInitiatives(harness, ['窓口']);
     const page = await harness.openBoard(fixture.board, 'participant', { name: 'Sato', lang: 'en' });
     await page.getByRole('tab', { name: 'Priority matrix' }).click();
-    const compact = page.getByRole('button', {
-      name: '+Plan✓: Make initiative from “窓口” (Initiative: 窓口)',
-      exact: true,
-    });
+    // The card's icon button: its tooltip's words start its name, and the name says an initiative came from it.
+    const compact = page.getByRole('button', { name: 'Make initiative from “窓口” (Initiative: 窓口)', exact: true });
     await shown(compact);
-    expect(await compact.textContent()).toBe('+Plan✓');
+    expect(await compact.textContent()).toBe('Make initiative');
+    await compact.hover();
+    await expect
+      .poll(() => compact.getByText('Make initiative').evaluate((el) => getComputedStyle(el).opacity))
+      .toBe('1');
     await page.getByRole('tab', { name: 'Initiatives' }).click();
     await shown(page.getByRole('heading', { name: 'Priority: Medium (1)' }));
     const remove = page.getByRole('button', { name: 'Move to trash: the initiative “窓口”', exact: true });
