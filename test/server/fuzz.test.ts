@@ -14,25 +14,10 @@ import {
   type TestClient,
   tempDataDir,
 } from './helpers.js';
+import { prng, type Random } from './updateMutations.js';
 
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
-type Random = ReturnType<typeof prng>;
 
 /** Real y-protocols messages of a board like ours: the material the mutations start from. */
 function realFrames(): Uint8Array[] {
