@@ -1,13 +1,13 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { shorten } from '../board/dnd/announcements';
-import { GroupDialog } from '../board/GroupDialog';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
+import { GroupDialog } from '../clusters/GroupDialog';
 import { CommentThreadDialog } from '../comments/CommentThread';
 import { useI18n } from '../i18n/I18nProvider';
 import { createStore } from '../lib/store';
 import { ColorDialog } from '../notes/ColorDialog';
-import { type Actions, ActionsContext, type OpenMenu } from './ActionsContext';
+import { shorten } from '../notes/dnd/announcements';
+import { useBoard } from '../session/hooks';
+import { type Actions, ActionsContext, type OpenMenu } from '../ui/ActionsContext';
+import { useBoardUi } from '../ui/boardUi';
 import { CommandPalette } from './CommandPalette';
 import { focusNeighbourOf, focusNoteSoon } from './focus';
 import { NoteMenu } from './NoteMenu';

@@ -1,8 +1,8 @@
 import type React from 'react';
 import { useId, useState } from 'react';
-import { shorten } from '../board/dnd/announcements';
-import { isImeEnter } from '../board/ime';
-import { useModalDialog } from '../board/useModalDialog';
+import { shorten } from '../notes/dnd/announcements';
+import { isImeEnter } from '../ui/ime';
+import { useModalDialog } from '../ui/useModalDialog';
 import { ACTION_ICONS } from './actionIcons';
 import { availableNoteActions, BOARD_ACTIONS, noteTargetOf, runNoteAction } from './registry';
 import type { ActionEnv, Shortcut } from './types';

@@ -1,9 +1,9 @@
 import type React from 'react';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { shorten } from '../board/dnd/announcements';
 import { type Store, useStore } from '../lib/store';
+import { shorten } from '../notes/dnd/announcements';
+import type { OpenMenu } from '../ui/ActionsContext';
 import { CheckIcon } from '../ui/icons';
-import type { OpenMenu } from './ActionsContext';
 import { ACTION_ICONS } from './actionIcons';
 import { focusNoteSoon } from './focus';
 import { NOTE_ACTIONS, noteTargetOf, runNoteAction } from './registry';

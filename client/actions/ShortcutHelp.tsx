@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
+import { useModalDialog } from '../ui/useModalDialog';
 import { BOARD_ACTIONS, NOTE_ACTIONS } from './registry';
 
 /** `?`: every shortcut, read from the same definitions that run them (so the list cannot drift). */

@@ -6,8 +6,8 @@ import { LOCAL_ORIGIN } from '../../shared/origin';
 import type { ReactionEmoji } from '../../shared/records/comment';
 import { DEFAULT_LANE_LABELS } from '../../shared/records/lane';
 import { readSpotlight } from '../../shared/records/liveFacilitation';
-import { shorten } from '../board/dnd/announcements';
 import { commentIndexOf } from '../comments/commentIndex';
+import { shorten } from '../notes/dnd/announcements';
 import { focusEditorSoon } from './focus';
 import type { ActionEnv, NoteAction, NoteTarget } from './types';
 

@@ -1,6 +1,6 @@
 import type { MessageKey, Translate } from '../../shared/i18n/index';
-import type { BoardContextValue } from '../board/hooks';
-import type { BoardUi } from '../board/ui';
+import type { BoardContextValue } from '../session/hooks';
+import type { BoardUi } from '../ui/boardUi';
 
 /** A key press that runs an action: `key` is KeyboardEvent.key (letters lower case). */
 export interface Shortcut {

@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { type ActivityEntry, boardActivity } from '../../shared/activity';
 import { boardRoots } from '../../shared/docs';
-import { shorten } from '../board/dnd/announcements';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
-import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../notes/dnd/announcements';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
+import { useModalDialog } from '../ui/useModalDialog';
 import { focusTarget, isLiveInitiative, targetLabel } from '../visit/VisitSummary';
 import '../comments/comments.css';
 

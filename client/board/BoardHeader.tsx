@@ -1,27 +1,26 @@
 import { useState } from 'react';
 
 import { ActivityButton } from '../activity/ActivityDialog';
-import { ExportButton } from '../export/ExportButton';
 import { PrintStamp } from '../export/PrintStamp';
-
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import { saveDisplayName } from '../lib/identity';
+import { TrashButton } from '../notes/TrashDialog';
+import { AuditDialog } from '../people/AuditDialog';
+import { LockControl } from '../people/LockControl';
+import { NameDialog } from '../people/NameDialog';
+import { PeopleDialog } from '../people/PeopleDialog';
+import { PresenceList } from '../people/PresenceList';
+import { useBoard, useSettings } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
+import { MessageLogButton } from '../ui/MessageLog';
 import { LazyDialog, SnapshotsDialog } from '../views/lazyViews';
 import { VisitSummaryButton } from '../visit/VisitSummary';
-import { AuditDialog } from './AuditDialog';
 import { ConnectionBadge } from './ConnectionBadge';
+import { ExportButton } from './ExportButton';
 import { HistoryControls } from './HistoryControls';
-import { useBoard, useSettings } from './hooks';
-import { LockControl } from './LockControl';
-import { MessageLogButton } from './MessageLog';
-import { NameDialog } from './NameDialog';
-import { PeopleDialog } from './PeopleDialog';
-import { PresenceList } from './PresenceList';
 import { SettingsDialog } from './SettingsDialog';
-import { TrashButton } from './TrashDialog';
-import { useBoardUi } from './ui';
 
 export function BoardHeader({ onRename }: { onRename: (name: string) => void }) {
   const { t } = useI18n();

@@ -5,8 +5,8 @@ import { useI18n } from '../i18n/I18nProvider';
 import { deleteBoard, fetchJsonBackup, setBoardArchived } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { forgetBoard } from '../lib/recentBoards';
-import { useBoard, useSettings } from './hooks';
-import { useModalDialog } from './useModalDialog';
+import { useBoard, useSettings } from '../session/hooks';
+import { useModalDialog } from '../ui/useModalDialog';
 
 /** The facilitator's archive / unarchive and delete of the whole board, in the settings dialog. */
 export function BoardManagement() {

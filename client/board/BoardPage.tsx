@@ -5,17 +5,17 @@ import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, type Me, renameSelf } from '../lib/api';
 import { forgetBoardToken, keepAcceptedBoardToken } from '../lib/boardToken';
 import { browserIdentityId, loadDisplayName, presenceColor, saveDisplayName } from '../lib/identity';
-import { forgetJoined, loadJoined, rememberJoined } from '../lib/offlineJoin';
 import { rememberBoard } from '../lib/recentBoards';
 import { createStore, type ReadStore, useStore, useStoreSelector } from '../lib/store';
+import { NameDialog } from '../people/NameDialog';
+import { BoardContext, type BoardContextValue } from '../session/hooks';
+import { type Joined, joinBoard } from '../session/join';
+import { deleteOfflineCopy, shouldDeleteOfflineCopy } from '../session/offlineCopy';
+import { forgetJoined, loadJoined, rememberJoined } from '../session/offlineJoin';
+import { BoardSession, type ConnectionState } from '../session/session';
+import type { BoardSettings } from '../session/settingsStore';
 import { VisitProvider } from '../visit/VisitContext';
 import { BoardView } from './BoardView';
-import { BoardContext, type BoardContextValue } from './hooks';
-import { type Joined, joinBoard } from './join';
-import { NameDialog } from './NameDialog';
-import { deleteOfflineCopy, shouldDeleteOfflineCopy } from './offlineCopy';
-import { BoardSession, type ConnectionState } from './session';
-import type { BoardSettings } from './settingsStore';
 
 /** Why the board could not be opened, by the HTTP status of the server's answer. */
 const JOIN_ERRORS: Partial<Record<number, MessageKey>> = {

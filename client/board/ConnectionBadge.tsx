@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
-import { useBoard } from './hooks';
+import { useBoard } from '../session/hooks';
 
 /** Connected / reconnecting / offline, in words and colour, announced when it changes. */
 export function ConnectionBadge() {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useBoardUi } from '../board/ui';
+import { type PaperSize, type PrintableView, printView } from '../export/printView';
+import { useExportJobs } from '../export/useExportJobs';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoardUi } from '../ui/boardUi';
 import { ExportDialog, LazyDialog } from '../views/lazyViews';
-import { type PaperSize, type PrintableView, printView } from './printView';
-import { useExportJobs } from './useExportJobs';
-import './export.css';
+import '../export/export.css';
 
 /**
  * 書き出し・印刷 in the board header, for everyone: printing is always possible; which files may be

@@ -3,8 +3,8 @@ import { restoreInitiative } from '../../shared/ops/initiatives';
 import { restoreNote } from '../../shared/ops/notes';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
-import { useBoard } from './hooks';
-import { useBoardUi } from './ui';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 
 /** Where the browser's own undo applies (a text field's typing), the board's shortcuts stay out of the way. */
 function isTextField(target: EventTarget | null): boolean {

@@ -1,7 +1,7 @@
 import { LANE_KINDS } from '../../shared/records/lane';
 import type { Pillar } from '../../shared/records/pillar';
-import { ClusterSection } from './ClusterSection';
-import { Lane } from './Lane';
+import { ClusterSection } from '../clusters/ClusterSection';
+import { Lane } from '../notes/Lane';
 
 export function PillarColumn({ pillar }: { pillar: Pillar }) {
   const headingId = `pillar-${pillar.id}`;

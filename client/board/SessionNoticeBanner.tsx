@@ -2,7 +2,7 @@ import type { MessageKey } from '../../shared/i18n/ja';
 import { CLOSE, WRITE_REFUSAL, type WriteRefusalCode } from '../../shared/protocol';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
-import { useBoard } from './hooks';
+import { useBoard } from '../session/hooks';
 
 /** The server's reasons are in English for logs and other tools; the person reads the code's translation. */
 const REFUSAL_MESSAGES: Record<WriteRefusalCode, MessageKey> = {

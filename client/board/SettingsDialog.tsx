@@ -12,10 +12,10 @@ import {
 import { LANE_KINDS, type LaneKind } from '../../shared/records/lane';
 import type { Result } from '../../shared/result';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard, useLaneLabelText, useSettings } from '../session/hooks';
+import { isImeEnter } from '../ui/ime';
+import { useModalDialog } from '../ui/useModalDialog';
 import { BoardManagement } from './BoardManagement';
-import { useBoard, useLaneLabelText, useSettings } from './hooks';
-import { isImeEnter } from './ime';
-import { useModalDialog } from './useModalDialog';
 
 /**
  * The facilitator's settings: board title, pillars (add, rename, reorder, archive), lane labels, and the

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Translate } from '../../shared/i18n/index';
-import type { BoardSession } from './session';
+import type { BoardSession } from '../session/session';
 
 /** Marks the moment the board is first synced and painted, for any harness (`board-ready`). */
 export function useBoardReadyMark(loaded: boolean) {

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createStore } from '../lib/store';
-import { createViewStore } from '../views/boardViews';
-import type { BoardSession } from './session';
-import type { BoardUi } from './ui';
-import { useToasts } from './useToasts';
+import type { BoardSession } from '../session/session';
+import type { BoardUi } from '../ui/boardUi';
+import { createViewStore } from '../ui/boardViews';
+import { useToasts } from '../ui/useToasts';
 
 /** The board page's session state (never in the documents): messages, the move dialog, the note being edited. */
 export function useBoardUiState(session: BoardSession) {

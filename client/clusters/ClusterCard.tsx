@@ -5,16 +5,16 @@ import type { Pillar } from '../../shared/records/pillar';
 import { DiscussionButton } from '../comments/DiscussionButton';
 import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
+import { countRender } from '../lib/renderProbe';
+import { shorten } from '../notes/dnd/announcements';
+import type { DropData } from '../notes/dnd/dropTarget';
+import { NoteCard } from '../notes/NoteCard';
 import { useRovingNotes } from '../notes/roving';
+import { useBoard, useNote } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { ClusterMoveDialog } from './ClusterMoveDialog';
 import { ClusterTitleEditor } from './ClusterTitleEditor';
 import { useCluster, useClusterMemberIds } from './clusterHooks';
-import { shorten } from './dnd/announcements';
-import type { DropData } from './dnd/dropTarget';
-import { useBoard, useNote } from './hooks';
-import { NoteCard } from './NoteCard';
-import { countRender } from './renderProbe';
-import { useBoardUi } from './ui';
 
 /**
  * One cluster: its title (typed, or its first note's text while unnamed, marked as such), how many notes,

@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { moveCluster } from '../../shared/ops/clusters';
 import { useI18n } from '../i18n/I18nProvider';
-import { pillarClusterIds } from './clusterIndex';
-import { useBoard, useSettings } from './hooks';
-import { PositionSelect } from './PositionSelect';
-import { useBoardUi } from './ui';
-import { useModalDialog } from './useModalDialog';
+import { PositionSelect } from '../notes/PositionSelect';
+import { pillarClusterIds } from '../session/clusterIndex';
+import { useBoard, useSettings } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
+import { useModalDialog } from '../ui/useModalDialog';
 
 /** 「移動…」 of a cluster: pillar and position among that pillar's clusters; its notes go with it. */
 export function ClusterMoveDialog({

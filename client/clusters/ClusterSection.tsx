@@ -1,8 +1,8 @@
 import type { Pillar } from '../../shared/records/pillar';
 import { useI18n } from '../i18n/I18nProvider';
+import { countRender } from '../lib/renderProbe';
 import { ClusterCard } from './ClusterCard';
 import { usePillarClusterIds } from './clusterHooks';
-import { countRender } from './renderProbe';
 import './clusters.css';
 
 /** A pillar's clusters (グループ), above its lanes; nothing at all while the pillar has none. */

@@ -4,10 +4,10 @@ import { applyClusterTitleChanges, renameCluster } from '../../shared/ops/cluste
 import { CLUSTER_TITLE_MAX, type Cluster } from '../../shared/records/cluster';
 import type { TextChange } from '../../shared/textDiff';
 import { useI18n } from '../i18n/I18nProvider';
-import { useBoard } from './hooks';
-import { isImeEnter } from './ime';
-import { useBoardUi } from './ui';
-import { useCollaborativeText } from './useCollaborativeText';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
+import { isImeEnter } from '../ui/ime';
+import { useCollaborativeText } from '../ui/useCollaborativeText';
 
 /**
  * Renames a cluster in place. The field is bound to the title's Y.Text by useCollaborativeText, as the note

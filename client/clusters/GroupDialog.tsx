@@ -3,13 +3,13 @@ import { type FormEvent, useId, useState } from 'react';
 import { addToCluster, groupNotes } from '../../shared/ops/clusters';
 import { LANE_KINDS } from '../../shared/records/lane';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../notes/dnd/announcements';
+import { clusterMemberIds, pillarClusterIds } from '../session/clusterIndex';
+import { useBoard, useLaneLabelText, useNote, useSettings } from '../session/hooks';
+import { laneIds } from '../session/laneIndex';
+import { useBoardUi } from '../ui/boardUi';
+import { useModalDialog } from '../ui/useModalDialog';
 import { clusterLabel } from './clusterHooks';
-import { clusterMemberIds, pillarClusterIds } from './clusterIndex';
-import { shorten } from './dnd/announcements';
-import { useBoard, useLaneLabelText, useNote, useSettings } from './hooks';
-import { laneIds } from './laneIndex';
-import { useBoardUi } from './ui';
-import { useModalDialog } from './useModalDialog';
 
 interface Candidate {
   /** `cluster:<id>` or `note:<id>` */

@@ -1,9 +1,9 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Cluster } from '../../shared/records/cluster';
 import { useStoreSelector } from '../lib/store';
-import { clusterMemberIds, pillarClusterIds } from './clusterIndex';
-import { useBoard } from './hooks';
-import type { BoardSession } from './session';
+import { clusterMemberIds, pillarClusterIds } from '../session/clusterIndex';
+import { useBoard } from '../session/hooks';
+import type { BoardSession } from '../session/session';
 
 /** The ids of the clusters a pillar shows, in order; re-renders only when that list changes. */
 export function usePillarClusterIds(pillarId: string): readonly string[] {

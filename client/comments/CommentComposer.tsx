@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { COMMENT_TEXT_MAX } from '../../shared/limits';
 import type { Result } from '../../shared/result';
-import { isImeEnter } from '../board/ime';
 import { useI18n } from '../i18n/I18nProvider';
+import { isImeEnter } from '../ui/ime';
 
 interface CommentComposerProps {
   /** The label of the text field (write a comment / edit the comment). */

@@ -1,6 +1,6 @@
 import { setReaction } from '../../shared/ops/comments';
-import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
 import { LikeIcon, QuestionIcon } from '../ui/icons';
 import { useReactions } from './hooks';
 

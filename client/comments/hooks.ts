@@ -1,7 +1,7 @@
 import type { Comment } from '../../shared/records/comment';
 import { REACTION_EMOJIS, type ReactionEmoji } from '../../shared/records/comment';
-import { useBoard } from '../board/hooks';
 import { useStoreSelector } from '../lib/store';
+import { useBoard } from '../session/hooks';
 import { commentIndexOf, type TargetReactions } from './commentIndex';
 
 const NO_COMMENTS: readonly Comment[] = [];

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { setParticipantExports } from '../../shared/records/exportPolicy';
-import { useBoard } from '../board/hooks';
-import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
 import type { ExportFormat } from '../lib/api';
+import { useBoard } from '../session/hooks';
+import { useModalDialog } from '../ui/useModalDialog';
 import { EXPORT_HELP_KEYS, EXPORT_LABEL_KEYS, offeredExports } from './exportFormats';
 import { PrintSection } from './PrintSection';
 import type { PaperSize, PrintableView } from './printView';

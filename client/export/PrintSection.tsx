@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
-import { VIEW_LABEL_KEYS } from '../views/boardViews';
+import { useBoardUi } from '../ui/boardUi';
+import { VIEW_LABEL_KEYS } from '../ui/boardViews';
 import { PAPER_SIZES, type PaperSize, PRINTABLE_VIEWS, type PrintableView } from './printView';
 
 const PAPER_KEYS = { a4: 'export.print.a4', a3: 'export.print.a3' } as const;

@@ -1,6 +1,6 @@
 import { flushSync } from 'react-dom';
 import type { Store } from '../lib/store';
-import type { BoardViewName } from '../views/boardViews';
+import type { BoardViewName } from '../ui/boardViews';
 
 /** The views laid out for paper (print.css), and the paper sizes offered. */
 export const PRINTABLE_VIEWS = ['board', 'matrix'] as const satisfies BoardViewName[];

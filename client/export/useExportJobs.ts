@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { type ExportFormat, exportBoard } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { EXPORT_LABEL_KEYS } from './exportFormats';
 import { saveFile } from './saveFile';
 

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { participantExportsAllowed } from '../../shared/records/exportPolicy';
-import { useBoard } from '../board/hooks';
+import { useBoard } from '../session/hooks';
 
 /** Whether the facilitator lets participants and viewers export, read live from the settings document. */
 export function useParticipantExports(): boolean {

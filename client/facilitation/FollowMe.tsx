@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { setFollowMe } from '../../shared/ops/liveFacilitation';
-import { useBoard, useSettings } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
-import { BOARD_VIEWS, type BoardViewName } from '../views/boardViews';
+import { useBoard, useSettings } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
+import { BOARD_VIEWS, type BoardViewName } from '../ui/boardViews';
 
 /** What the leader shares through presence while follow-me is on: the open view and where the page is scrolled. */
 interface LeadView {

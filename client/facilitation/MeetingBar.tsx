@@ -1,9 +1,9 @@
 import './facilitation.css';
 import { useState } from 'react';
 import { finishLastMeeting, nextMeetingId, setCurrentMeeting } from '../../shared/ops/meetings';
-import { useBoard, useSettings } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard, useSettings } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { FollowMeToggle } from './FollowMe';
 import { MeetingPlanDialog } from './MeetingPlanDialog';
 import { MeetingTimer } from './MeetingTimer';

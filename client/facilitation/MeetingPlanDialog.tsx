@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { setCurrentMeeting, updateMeeting } from '../../shared/ops/meetings';
 import type { Meeting } from '../../shared/records/meeting';
-import { useBoard, useSettings } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
-import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard, useSettings } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
+import { useModalDialog } from '../ui/useModalDialog';
 
 /**
  * The four meetings of the plan: date, task, agenda and what each produces, so a newcomer knows what to do

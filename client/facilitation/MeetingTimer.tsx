@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { type MeetingTimer as Timer, type TimerCommand, timerRemainingMs } from '../../shared/records/timer';
-import { useBoard, useSettings } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { facilitatorApi } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { useStore } from '../lib/store';
+import { useBoard, useSettings } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { serverClockOffset } from './serverClock';
 
 const MINUTE = 60_000;

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { itemLabel, resolveItem } from '../../shared/items';
 import { setSpotlight } from '../../shared/ops/liveFacilitation';
-import { shorten } from '../board/dnd/announcements';
-import { useBoard, useSettings } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../notes/dnd/announcements';
+import { useBoard, useSettings } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 
 /** The element that shows an item on the board view (a note card or a cluster card). */
 function itemElement(itemId: string): HTMLElement | null {

@@ -1,7 +1,7 @@
 import { setSpotlight } from '../../shared/ops/liveFacilitation';
-import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
+import { useBoard } from '../session/hooks';
 
 /** Whether this note or cluster is in the spotlight (re-renders only when that answer changes). */
 export function useIsSpotlit(itemId: string): boolean {

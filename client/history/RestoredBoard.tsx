@@ -1,8 +1,8 @@
-import { CopyField } from '../board/CopyField';
 import { useI18n } from '../i18n/I18nProvider';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import type { CreatedBoard } from '../lib/api';
 import { boardPath } from '../lib/recentBoards';
+import { CopyField } from '../ui/CopyField';
 
 /** The new board a snapshot was restored into: its three links to share, and a way to open it. */
 export function RestoredBoard({ board }: { board: CreatedBoard }) {

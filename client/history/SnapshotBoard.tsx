@@ -11,8 +11,8 @@ import {
   liveNotesByLane,
   readClusters,
 } from '../../shared/selectors';
-import { useLaneLabelText } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { useLaneLabelText } from '../session/hooks';
 import type { SnapshotDocs } from './snapshotsApi';
 
 /**

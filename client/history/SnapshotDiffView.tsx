@@ -9,8 +9,8 @@ import type {
   RemovedNote,
   SnapshotDiff,
 } from '../../shared/snapshotDiff';
-import { useLaneLabelText } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { useLaneLabelText } from '../session/hooks';
 import { InitiativesDiffView, initiativeChangeCount } from './InitiativesDiffView';
 
 const FIELD_KEYS: Record<NoteChangeField, MessageKey> = {

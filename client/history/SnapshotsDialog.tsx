@@ -1,13 +1,13 @@
 import './history.css';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { diffBoards, type SnapshotDiff } from '../../shared/snapshotDiff';
-import { ConfirmDialog } from '../board/ConfirmDialog';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
-import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
 import type { CreatedBoard } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useModalDialog } from '../ui/useModalDialog';
 import { CompareForm, LIVE } from './CompareForm';
 import { RestoredBoard } from './RestoredBoard';
 import { SaveSnapshotForm } from './SaveSnapshotForm';

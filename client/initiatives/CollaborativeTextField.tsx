@@ -2,9 +2,9 @@ import { useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { Result } from '../../shared/result';
 import type { TextChange } from '../../shared/textDiff';
-import { isImeEnter } from '../board/ime';
-import { type TextControl, useCollaborativeText } from '../board/useCollaborativeText';
 import { useI18n } from '../i18n/I18nProvider';
+import { isImeEnter } from '../ui/ime';
+import { type TextControl, useCollaborativeText } from '../ui/useCollaborativeText';
 
 interface CollaborativeTextFieldProps {
   ytext: Y.Text;

@@ -1,7 +1,7 @@
 import type { BoardItem } from '../../shared/items';
-import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 import { shortItemLabel } from '../matrix/itemDisplay';
+import { useBoard } from '../session/hooks';
 import { IconButton } from '../ui/IconButton';
 import { FedInitiativeIcon, NewInitiativeIcon } from '../ui/icons/matrixIcons';
 import { useFedTitles } from './fedIndex';

@@ -1,5 +1,5 @@
-import { shorten } from '../board/dnd/announcements';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../notes/dnd/announcements';
 
 /** 「取組案: …」 on a note that fed an initiative (titles one per line, from useFedTitles). */
 export function InitiativeBadge({ titles }: { titles: string }) {

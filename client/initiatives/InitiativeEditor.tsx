@@ -6,9 +6,9 @@ import {
   type Initiative,
   type InitiativeTextField,
 } from '../../shared/records/initiative';
-import { useBoard } from '../board/hooks';
-import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
+import { useModalDialog } from '../ui/useModalDialog';
 import { CollaborativeTextField } from './CollaborativeTextField';
 import { InitiativePlanFields } from './InitiativePlanFields';
 import { useInitiativeActions } from './useInitiativeActions';

@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { InitiativePillarGroup, InitiativePriorityGroup, InitiativeSteps } from '../../shared/initiatives';
-import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
 import { InitiativeCard } from './InitiativeCard';
 import { dropId } from './InitiativesDnd';
 import type { InitiativesData } from './useInitiativesData';

@@ -9,9 +9,9 @@ import {
   type Priority,
 } from '../../shared/records/initiative';
 import type { Result } from '../../shared/result';
-import { useBoard, useSettings } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard, useSettings } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { useInitiativeActions } from './useInitiativeActions';
 
 /** 柱, 優先度 (a move to the end of that group), 実施時期 (checkboxes) and 状態 of one initiative. */

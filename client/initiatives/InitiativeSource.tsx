@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import type { Initiative } from '../../shared/records/initiative';
 import { quadrantLabelKey } from '../../shared/records/prioritization';
 import { getNote } from '../../shared/selectors';
-import { shorten } from '../board/dnd/announcements';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { usePrioritizationLabels } from '../matrix/usePrioritizing';
+import { shorten } from '../notes/dnd/announcements';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { focusTarget } from '../visit/VisitSummary';
 import type { SourceFigures } from './useInitiativesData';
 

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import type { Initiative } from '../../shared/records/initiative';
-import { useBoard } from '../board/hooks';
-import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
+import { useModalDialog } from '../ui/useModalDialog';
 import { useInitiativeActions } from './useInitiativeActions';
 
 /** The initiatives' own trash: deleted ones are kept and anyone who can write the board may restore them. */

@@ -14,8 +14,8 @@ import {
 } from '@dnd-kit/core';
 import { memo, type ReactNode, useState } from 'react';
 import type { Initiative, Priority } from '../../shared/records/initiative';
-import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
 import { useInitiativeActions } from './useInitiativeActions';
 
 /** Where a drop puts an initiative: before `beforeId` in that pillar and priority, or at its end (null). */

@@ -1,9 +1,9 @@
 import { createContext, useEffect, useState } from 'react';
 import type { Initiative } from '../../shared/records/initiative';
-import { useBoardUi } from '../board/ui';
 import type { KeptThread } from '../comments/DiscussionButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { createStore, type Store, useStore } from '../lib/store';
+import { useBoardUi } from '../ui/boardUi';
 
 /**
  * The initiative whose comment thread is open, and its draft, kept by the view: a card remounts when a

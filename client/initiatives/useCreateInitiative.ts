@@ -2,10 +2,10 @@ import { nanoid } from 'nanoid';
 import { useCallback } from 'react';
 import { type BoardItem, itemLabel } from '../../shared/items';
 import { createInitiativeFromItem } from '../../shared/ops/initiatives';
-import { shorten } from '../board/dnd/announcements';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../notes/dnd/announcements';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 
 /**
  * 「取組案にする」: makes a draft initiative from a cluster or a note (prefilled by shared/ops/initiatives.ts)

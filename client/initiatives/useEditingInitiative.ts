@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Initiative } from '../../shared/records/initiative';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { refocus } from './InitiativeCard';
 
 /**

@@ -3,10 +3,10 @@ import { type InitiativeMoveTarget, initiativesInPlace } from '../../shared/init
 import { deleteInitiative, moveInitiativeToSlot, restoreInitiative } from '../../shared/ops/initiatives';
 import type { Initiative } from '../../shared/records/initiative';
 import { allPillars } from '../../shared/selectors';
-import { shorten } from '../board/dnd/announcements';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../notes/dnd/announcements';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 
 export type MoveTarget = InitiativeMoveTarget;
 

@@ -11,9 +11,9 @@ import { resolveItems } from '../../shared/items';
 import { itemVotes } from '../../shared/prioritizing';
 import type { Initiative } from '../../shared/records/initiative';
 import { type Quadrant, quadrantOf } from '../../shared/records/matrix';
-import { useBoard, useSettings } from '../board/hooks';
 import { useStore } from '../lib/store';
 import { usePrioritizingData } from '../matrix/usePrioritizing';
+import { useBoard, useSettings } from '../session/hooks';
 import { initiativesStore } from './initiativesStore';
 
 /** The dots and quadrant an initiative's source has: live while the item is on the board, else as recorded. */

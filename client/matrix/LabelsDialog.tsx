@@ -3,10 +3,10 @@ import { TITLE_MAX } from '../../shared/limits';
 import { resetPrioritizationLabel, setPrioritizationLabel } from '../../shared/ops/prioritization';
 import { PRIORITIZATION_LABEL_KEYS } from '../../shared/records/prioritization';
 import type { Result } from '../../shared/result';
-import { useBoard } from '../board/hooks';
-import { isImeEnter } from '../board/ime';
-import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
+import { isImeEnter } from '../ui/ime';
+import { useModalDialog } from '../ui/useModalDialog';
 import { usePrioritizationLabels } from './usePrioritizing';
 
 /**

@@ -11,8 +11,8 @@ import {
 } from '@dnd-kit/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import type { BoardItem } from '../../shared/items';
-import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
 import { shortItemLabel } from './itemDisplay';
 import { CardPreview } from './MatrixCard';
 import { useMatrixUi } from './matrixContext';

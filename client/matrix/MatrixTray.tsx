@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { BoardItem } from '../../shared/items';
-import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
 import { TrayCard } from './MatrixCard';
 import { TRAY_DROP_ID } from './MatrixDnd';
 import { useMatrixUi } from './matrixContext';

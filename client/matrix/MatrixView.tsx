@@ -1,8 +1,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { freeMatrixPosition } from '../../shared/matrixFreeSpot';
 import { itemVotes } from '../../shared/prioritizing';
-import { useBoard, useSettings } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard, useSettings } from '../session/hooks';
 import { measureCardSpan } from './cardSpan';
 import { LabelsDialog } from './LabelsDialog';
 import { KEYBOARD_HELP_ID } from './MatrixCard';

@@ -4,10 +4,10 @@ import { markShortlisted, unmarkShortlisted } from '../../shared/ops/shortlist';
 import { type MatrixPosition, quadrantOf } from '../../shared/records/matrix';
 import { quadrantLabelKey } from '../../shared/records/prioritization';
 import type { Result } from '../../shared/result';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { createStore } from '../lib/store';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { shortItemLabel } from './itemDisplay';
 import type { FocusRequest, MatrixUi } from './matrixContext';
 

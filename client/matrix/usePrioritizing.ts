@@ -11,8 +11,8 @@ import {
 } from '../../shared/records/prioritization';
 import { readShortlist, type ShortlistMark } from '../../shared/records/shortlist';
 import { readVotingRounds, type VotingRound } from '../../shared/records/voting';
-import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
 
 interface DocVersion {
   value: number;

@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { shorten } from '../board/dnd/announcements';
-import { useNote } from '../board/hooks';
-import { NoteColorSelect } from '../board/NoteColorSelect';
-import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
+import { useNote } from '../session/hooks';
+import { useModalDialog } from '../ui/useModalDialog';
+import { shorten } from './dnd/announcements';
+import { NoteColorSelect } from './NoteColorSelect';
 
 /** 「色…」 from a note's menu: the colour choice without opening the note's editor. */
 export function ColorDialog({ noteId, onClose }: { noteId: string; onClose: () => void }) {

@@ -2,7 +2,7 @@ import { restoreNote } from '../../shared/ops/notes';
 import { trashRights } from '../../shared/trash';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
-import { useBoard, useNote } from './hooks';
+import { useBoard, useNote } from '../session/hooks';
 import { deletedWhileEditingMessage } from './useEditingHold';
 
 /**

@@ -2,12 +2,12 @@ import { useDroppable } from '@dnd-kit/core';
 import type { LaneKind } from '../../shared/records/lane';
 import type { Pillar } from '../../shared/records/pillar';
 import { useI18n } from '../i18n/I18nProvider';
-import { useRovingNotes } from '../notes/roving';
+import { countRender } from '../lib/renderProbe';
+import { useBoard, useLaneLabel, useLaneNoteIds } from '../session/hooks';
 import type { DropData } from './dnd/dropTarget';
-import { useBoard, useLaneLabel, useLaneNoteIds } from './hooks';
 import { NoteCard } from './NoteCard';
 import { QuickEntry } from './QuickEntry';
-import { countRender } from './renderProbe';
+import { useRovingNotes } from './roving';
 
 export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
   countRender(`lane:${pillar.id}:${lane}`);

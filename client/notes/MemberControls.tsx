@@ -1,5 +1,5 @@
 import type { LaneKind } from '../../shared/records/lane';
-import { useLaneLabel } from './hooks';
+import { useLaneLabel } from '../session/hooks';
 
 /** The lane a note in a cluster belongs to (課題 / 達成目標 / アイデア): a cluster mixes lanes. */
 export function NoteLaneTag({ lane }: { lane: LaneKind }) {

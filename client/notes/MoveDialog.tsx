@@ -2,12 +2,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { moveNote } from '../../shared/ops/notes';
 import { LANE_KINDS, type LaneKind } from '../../shared/records/lane';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard, useLaneLabelText, useNote, useSettings } from '../session/hooks';
+import { laneIds } from '../session/laneIndex';
+import { useBoardUi } from '../ui/boardUi';
+import { useModalDialog } from '../ui/useModalDialog';
 import { shorten } from './dnd/announcements';
-import { useBoard, useLaneLabelText, useNote, useSettings } from './hooks';
-import { laneIds } from './laneIndex';
 import { PositionSelect } from './PositionSelect';
-import { useBoardUi } from './ui';
-import { useModalDialog } from './useModalDialog';
 
 /**
  * "Move to…": pillar, lane and position chosen from lists. The keyboard and screen-reader path for moving

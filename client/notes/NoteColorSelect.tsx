@@ -2,7 +2,7 @@ import { setNoteColor } from '../../shared/ops/notes';
 import { NOTE_COLOR_NAMES, NOTE_COLORS } from '../../shared/records/note';
 import { useI18n } from '../i18n/I18nProvider';
 import { saveNoteColor } from '../lib/identity';
-import { useBoard } from './hooks';
+import { useBoard } from '../session/hooks';
 
 /** Chooses a note's colour by name; the choice is also remembered for this person's next notes. */
 export function NoteColorSelect({ noteId, color }: { noteId: string; color: string }) {

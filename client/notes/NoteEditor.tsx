@@ -4,11 +4,11 @@ import { NOTE_TEXT_MAX } from '../../shared/limits';
 import { applyNoteTextChanges } from '../../shared/ops/notes';
 import type { TextChange } from '../../shared/textDiff';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
+import { isImeEnter } from '../ui/ime';
+import { useCollaborativeText } from '../ui/useCollaborativeText';
 import { EditingNotice } from './EditingNotice';
-import { useBoard } from './hooks';
-import { isImeEnter } from './ime';
-import { useBoardUi } from './ui';
-import { useCollaborativeText } from './useCollaborativeText';
 import { useEditingHold } from './useEditingHold';
 
 /**

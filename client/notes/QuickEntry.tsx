@@ -5,9 +5,9 @@ import { addNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
 import { useI18n } from '../i18n/I18nProvider';
 import { loadNoteColor } from '../lib/identity';
-import { useBoard } from './hooks';
-import { isImeEnter } from './ime';
-import { useBoardUi } from './ui';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
+import { isImeEnter } from '../ui/ime';
 
 /** Type and press Enter to add a note at the end of the lane. The field keeps focus for the next one. */
 export function QuickEntry({ pillarId, lane, label }: { pillarId: string; lane: LaneKind; label: string }) {

@@ -3,10 +3,10 @@ import { purgeNote, restoreNote } from '../../shared/ops/notes';
 import { trashRights } from '../../shared/trash';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
-import { ConfirmDialog } from './ConfirmDialog';
+import { useBoard } from '../session/hooks';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useModalDialog } from '../ui/useModalDialog';
 import { shorten } from './dnd/announcements';
-import { useBoard } from './hooks';
-import { useModalDialog } from './useModalDialog';
 
 /**
  * The note trash (ごみ箱): every trashed note, with who trashed it. Anyone who writes the board may restore any

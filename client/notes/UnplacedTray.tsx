@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
-import { useBoard, useNote } from './hooks';
-import { useBoardUi } from './ui';
+import { useBoard, useNote } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 
 /** Notes whose place is invalid or names a pillar the settings do not know: shown, never lost. */
 export function UnplacedTray() {

@@ -5,8 +5,8 @@ import { useI18n } from '../i18n/I18nProvider';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import { type AuditEntry, facilitatorApi } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
-import { useBoard } from './hooks';
-import { useModalDialog } from './useModalDialog';
+import { useBoard } from '../session/hooks';
+import { useModalDialog } from '../ui/useModalDialog';
 
 const ACTION_KEYS: Record<string, MessageKey> = {
   'board.lock': 'audit.board.lock',

@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { facilitatorApi } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
-import { ConfirmDialog } from './ConfirmDialog';
-import { useBoard, useSettings } from './hooks';
+import { useBoard, useSettings } from '../session/hooks';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 /** The facilitator's lock switch: read-only for participants (e.g. after the fourth meeting), and back. */
 export function LockControl({ onDone }: { onDone: (message: string) => void }) {

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { useModalDialog } from './useModalDialog';
+import { useModalDialog } from '../ui/useModalDialog';
 
 /** Asks for the display name once; the browser remembers it. Also used to change it later. */
 export function NameDialog({

@@ -2,9 +2,9 @@ import { useId } from 'react';
 import { ROLES } from '../../shared/roles';
 import { useI18n } from '../i18n/I18nProvider';
 import { ROLE_KEYS } from '../i18n/roleKeys';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useModalDialog } from '../ui/useModalDialog';
 import { AddMemberForm, PersonList, SharedLinks } from './PeopleSections';
-import { useModalDialog } from './useModalDialog';
 import { usePeopleAdmin } from './usePeopleAdmin';
 
 /** The facilitator's people and links: shared links, the roster with personal links, guests, who is on. */

@@ -7,8 +7,8 @@ import type { Person } from '../lib/api';
 import { replaceRememberedToken } from '../lib/boardToken';
 import { boardPath } from '../lib/recentBoards';
 import { loadSharedLinkTokens, saveSharedLinkToken } from '../lib/sharedLinks';
-import { CopyField } from './CopyField';
-import { useBoard } from './hooks';
+import { useBoard } from '../session/hooks';
+import { CopyField } from '../ui/CopyField';
 import type { usePeopleAdmin } from './usePeopleAdmin';
 
 type Admin = ReturnType<typeof usePeopleAdmin>;

@@ -2,8 +2,8 @@ import { useCallback } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import { useStoreSelector } from '../lib/store';
-import { useBoard } from './hooks';
-import type { Peer } from './presence';
+import { useBoard } from '../session/hooks';
+import type { Peer } from '../session/presence';
 
 /** How a peer is named: the person's name, or the number the server gave a connection without a person. */
 export function usePeerLabel(): (peer: Peer) => string {

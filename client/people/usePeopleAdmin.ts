@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { type ConnectionSummary, facilitatorApi, type Person } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
-import { useBoard } from './hooks';
+import { useBoard } from '../session/hooks';
 
 /** An action waiting for the facilitator's confirmation. */
 export interface PendingConfirmation {

@@ -1,5 +1,5 @@
-import type { Joined } from '../board/join';
-import { readLocal, writeLocal } from './localStore';
+import { readLocal, writeLocal } from '../lib/localStore';
+import type { Joined } from './join';
 
 /**
  * What the server last said of this browser on a board (role, person, the token to use), kept so that a

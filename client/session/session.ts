@@ -12,7 +12,6 @@ import type { DocKind } from '../../shared/roles';
 import type { Me } from '../lib/api';
 import { readLocal, writeLocal } from '../lib/localStore';
 import { createStore, type Store } from '../lib/store';
-import { createRoundsStore, createVotingChannel } from '../voting/votingChannel';
 import { createClusterSnapshots } from './clusterIndex';
 import { type BoardHistory, createBoardHistory } from './history';
 import { createLaneIndex } from './laneIndex';
@@ -22,6 +21,7 @@ import { PendingChanges } from './pendingChanges';
 import { createPresenceStore } from './presence';
 import { serverChannelOf } from './serverChannel';
 import { createSettingsStore } from './settingsStore';
+import { createRoundsStore, createVotingChannel } from './votingChannel';
 
 /** `closed`: the server ended the connection for good (a 44xx close); the board is read-only until reload. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';

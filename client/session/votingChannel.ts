@@ -9,8 +9,8 @@ import {
   readVotingRounds,
   type VotingRound,
 } from '../../shared/records/voting';
-import { serverChannelOf } from '../board/serverChannel';
 import { createStore, type ReadStore } from '../lib/store';
+import { serverChannelOf } from './serverChannel';
 
 /**
  * This person's own voting state, told by the server on the board connection alone (message type 100,

@@ -2,12 +2,12 @@ import { useId, useMemo } from 'react';
 import { unmarkShortlisted } from '../../shared/ops/shortlist';
 import { quadrantLabelKey } from '../../shared/records/prioritization';
 import { type ShortlistEntry, shortlistByPillar } from '../../shared/shortlist';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
 import { itemBackground, shortItemLabel } from '../matrix/itemDisplay';
 import { useChosenRound, usePrioritizationLabels, usePrioritizingData } from '../matrix/usePrioritizing';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import './shortlist.css';
 
 /**

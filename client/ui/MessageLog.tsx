@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
-import { useBoardUi } from './ui';
+import { useBoardUi } from './boardUi';
 
 /**
  * The header's メッセージ: the recent messages of this tab, newest first, with their action (元に戻す) while it

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import type { Toast } from './ui';
+import type { Toast } from './boardUi';
 
 /**
  * Messages after an action (with an undo where there is one). The container is a live region that exists

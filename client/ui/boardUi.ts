@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Store } from '../lib/store';
-import type { BoardViewName } from '../views/boardViews';
+import type { BoardViewName } from './boardViews';
 import type { MessageLog } from './useToasts';
 
 /** Board-page session state that is not board data: toasts, the open dialog. Never stored in the Y.Doc. */

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../shared/i18n/index';
+import type { MessageKey } from '../../shared/i18n';
 import { createStore, type Store } from '../lib/store';
 
 /** The views of one board: the same documents shown five ways. Which one is open is this tab's own state. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createStore, type ReadStore, useStore } from '../lib/store';
-import type { Toast } from './ui';
+import type { Toast } from './boardUi';
 
 /** How long a message stays on screen while nobody points at it or focuses into it. */
 export const TOAST_MS = 10_000;

@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useRef } from 'react';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
-import { BOARD_VIEWS, type BoardViewName, VIEW_LABEL_KEYS } from './boardViews';
+import { useBoardUi } from '../ui/boardUi';
+import { BOARD_VIEWS, type BoardViewName, VIEW_LABEL_KEYS } from '../ui/boardViews';
 
 export const viewTabId = (view: BoardViewName) => `view-tab-${view}`;
 export const viewPanelId = (view: BoardViewName) => `view-panel-${view}`;

@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { VisitChanges } from '../../shared/sinceLastVisit';
-import { useBoard } from '../board/hooks';
 import { fetchVisit, saveVisit } from '../lib/api';
 import { createStore, useStore, useStoreSelector } from '../lib/store';
+import { useBoard } from '../session/hooks';
 import { createVisitTracker, type VisitTracker, visitStorageKey } from './visitTracker';
 
 const VisitContext = createContext<VisitTracker | null>(null);

@@ -5,11 +5,11 @@ import { readCluster } from '../../shared/records/cluster';
 import { readComment } from '../../shared/records/comment';
 import { readInitiative } from '../../shared/records/initiative';
 import type { VisitChange } from '../../shared/sinceLastVisit';
-import { shorten } from '../board/dnd/announcements';
-import { useBoard } from '../board/hooks';
-import { type BoardUi, useBoardUi } from '../board/ui';
-import { useModalDialog } from '../board/useModalDialog';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../notes/dnd/announcements';
+import { useBoard } from '../session/hooks';
+import { type BoardUi, useBoardUi } from '../ui/boardUi';
+import { useModalDialog } from '../ui/useModalDialog';
 import { useVisitChanges, useVisitTracker } from './VisitContext';
 import '../comments/comments.css';
 

@@ -1,8 +1,8 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { PrivateVotingState, VotingRound } from '../../shared/records/voting';
-import { useBoard, useSettings } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard, useSettings } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { groupByPillar } from './pillarGroups';
 import { useVoteItems, type VoteItem } from './useVoteItems';
 import { voteErrorMessage, votingApi } from './votingApi';

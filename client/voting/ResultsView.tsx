@@ -1,6 +1,6 @@
-import { useBoard } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
+import { useBoard } from '../session/hooks';
 import { BallotPanel } from './BallotPanel';
 import { RoundControls } from './RoundControls';
 import { RoundResults } from './RoundResults';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { VOTE_BUDGET_DEFAULT, VOTE_BUDGET_MAX, type VotingRound } from '../../shared/records/voting';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { voteErrorMessage, votingApi } from './votingApi';
 
 /**

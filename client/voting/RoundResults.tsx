@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import type { BoardItem } from '../../shared/items';
 import { rankTotals, type VotingRound } from '../../shared/records/voting';
-import { useSettings } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
 import { useLiveItems } from '../initiatives/useLiveItems';
+import { useSettings } from '../session/hooks';
 import { groupByPillar } from './pillarGroups';
 
 /**

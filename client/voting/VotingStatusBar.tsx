@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { VotingRound } from '../../shared/records/voting';
-import { useBoard } from '../board/hooks';
-import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
+import { useBoard } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import './voting.css';
 
 /**

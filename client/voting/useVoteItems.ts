@@ -1,7 +1,7 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { ItemKind } from '../../shared/items';
 import { itemLabel, listItems } from '../../shared/items';
-import { useBoard } from '../board/hooks';
+import { useBoard } from '../session/hooks';
 
 /** What the ballot shows of an item: a shown cluster (with its title or first note) or a loose note. */
 export interface VoteItem {

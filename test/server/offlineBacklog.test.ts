@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { PendingChanges } from '../../client/board/pendingChanges.js';
+import { PendingChanges } from '../../client/session/pendingChanges.js';
 import { MAX_FRAME_BYTES } from '../../shared/limits.js';
 import { addNote } from '../../shared/ops/notes.js';
 import { APP_PROTOCOL_VERSION } from '../../shared/protocol.js';

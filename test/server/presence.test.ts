@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createPresenceStore } from '../../client/board/presence.js';
+import { createPresenceStore } from '../../client/session/presence.js';
 import type { LogFields } from '../../server/log.js';
 import { presenceColor } from '../../shared/records/presence.js';
 import { startCuttableProxy } from './cuttableProxy.js';

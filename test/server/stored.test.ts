@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PendingChanges } from '../../client/board/pendingChanges.js';
+import { PendingChanges } from '../../client/session/pendingChanges.js';
 import { addNote, editNoteText } from '../../shared/ops/notes.js';
 import { APP_PROTOCOL_VERSION, CLOSE, MESSAGE } from '../../shared/protocol.js';
 import { listNotes } from '../../shared/selectors.js';

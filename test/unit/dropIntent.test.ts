@@ -1,6 +1,6 @@
 import type { Active, Over } from '@dnd-kit/core';
 import { describe, expect, it } from 'vitest';
-import { type DropContext, type DropData, dropIntentOf, intentKey } from '../../client/board/dnd/dropTarget.js';
+import { type DropContext, type DropData, dropIntentOf, intentKey } from '../../client/notes/dnd/dropTarget.js';
 
 /** A dragged note as dnd-kit describes it (only what dropIntentOf reads). */
 const active = (id: string) => ({ id, rect: { current: { translated: null } } }) as unknown as Active;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyHold, holdFor, movedSinceHold } from '../../client/board/editingHold.js';
+import { applyHold, holdFor, movedSinceHold } from '../../client/session/editingHold.js';
 import { groupNotes, moveCluster } from '../../shared/ops/clusters.js';
 import { deleteNote, moveNote } from '../../shared/ops/notes.js';
 import { getNote, listNotes, liveNotesByLane, readClusters } from '../../shared/selectors.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBoardHistory } from '../../client/board/history.js';
+import { createBoardHistory } from '../../client/session/history.js';
 import { boardRoots } from '../../shared/docs.js';
 import { listItems } from '../../shared/items.js';
 import { addToCluster, groupNotes } from '../../shared/ops/clusters.js';

@@ -1,5 +1,5 @@
 import type { Active, Announcements, Over, ScreenReaderInstructions, UniqueIdentifier } from '@dnd-kit/core';
-import type { Translate } from '../../../shared/i18n/index';
+import type { Translate } from '../../../shared/i18n';
 import type { MoveTarget } from '../../../shared/ops/notes';
 import { type DropIntent, intentKey } from './dropTarget';
 
