@@ -2,9 +2,9 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { GroupDialog } from '../clusters/GroupDialog';
 import { CommentThreadDialog } from '../comments/CommentThread';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../lib/shorten';
 import { createStore } from '../lib/store';
 import { ColorDialog } from '../notes/ColorDialog';
-import { shorten } from '../notes/dnd/announcements';
 import { useBoard } from '../session/hooks';
 import { type Actions, ActionsContext, type OpenMenu } from '../ui/ActionsContext';
 import { useBoardUi } from '../ui/boardUi';

@@ -1,6 +1,6 @@
 import type React from 'react';
 import { useId, useState } from 'react';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 import { isImeEnter } from '../ui/ime';
 import { useModalDialog } from '../ui/useModalDialog';
 import { ACTION_ICONS } from './actionIcons';

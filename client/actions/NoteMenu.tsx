@@ -1,7 +1,7 @@
 import type React from 'react';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { shorten } from '../lib/shorten';
 import { type Store, useStore } from '../lib/store';
-import { shorten } from '../notes/dnd/announcements';
 import type { OpenMenu } from '../ui/ActionsContext';
 import { CheckIcon } from '../ui/icons';
 import { ACTION_ICONS } from './actionIcons';

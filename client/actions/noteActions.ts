@@ -7,7 +7,7 @@ import type { ReactionEmoji } from '../../shared/records/comment';
 import { DEFAULT_LANE_LABELS } from '../../shared/records/lane';
 import { readSpotlight } from '../../shared/records/liveFacilitation';
 import { commentIndexOf } from '../comments/commentIndex';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 import { focusEditorSoon } from './focus';
 import type { ActionEnv, NoteAction, NoteTarget } from './types';
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { type ActivityEntry, boardActivity } from '../../shared/activity';
 import { boardRoots } from '../../shared/docs';
 import { useI18n } from '../i18n/I18nProvider';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 import { useModalDialog } from '../ui/useModalDialog';

@@ -6,7 +6,7 @@ import { DiscussionButton } from '../comments/DiscussionButton';
 import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { countRender } from '../lib/renderProbe';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 import type { DropData } from '../notes/dnd/dropTarget';
 import { NoteCard } from '../notes/NoteCard';
 import { useRovingNotes } from '../notes/roving';

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { addToCluster, groupNotes } from '../../shared/ops/clusters';
 import { LANE_KINDS } from '../../shared/records/lane';
 import { useI18n } from '../i18n/I18nProvider';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 import { clusterMemberIds, pillarClusterIds } from '../session/clusterIndex';
 import { useBoard, useLaneLabelText, useNote, useSettings } from '../session/hooks';
 import { laneIds } from '../session/laneIndex';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { CommentTargetKind } from '../../shared/records/comment';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../lib/shorten';
 import { createStore, type Store, useStoreSelector } from '../lib/store';
-import { shorten } from '../notes/dnd/announcements';
 import { CommentIcon } from '../ui/icons';
 import { useNewCommentCount } from '../visit/VisitContext';
 import { CommentThreadDialog } from './CommentThread';

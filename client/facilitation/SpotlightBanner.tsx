@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { itemLabel, resolveItem } from '../../shared/items';
 import { setSpotlight } from '../../shared/ops/liveFacilitation';
 import { useI18n } from '../i18n/I18nProvider';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 import { useBoard, useSettings } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 

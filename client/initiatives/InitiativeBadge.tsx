@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 
 /** 「取組案: …」 on a note that fed an initiative (titles one per line, from useFedTitles). */
 export function InitiativeBadge({ titles }: { titles: string }) {

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { type BoardItem, itemLabel } from '../../shared/items';
 import { createInitiativeFromItem } from '../../shared/ops/initiatives';
 import { useI18n } from '../i18n/I18nProvider';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 

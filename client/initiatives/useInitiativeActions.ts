@@ -4,7 +4,7 @@ import { deleteInitiative, moveInitiativeToSlot, restoreInitiative } from '../..
 import type { Initiative } from '../../shared/records/initiative';
 import { allPillars } from '../../shared/selectors';
 import { useI18n } from '../i18n/I18nProvider';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 

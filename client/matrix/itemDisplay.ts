@@ -1,7 +1,7 @@
 import type { BoardItem } from '../../shared/items';
 import { itemLabel } from '../../shared/items';
 import { NOTE_COLORS } from '../../shared/records/note';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 
 /** A card's text: the item's label on one line, shortened. */
 export function shortItemLabel(item: BoardItem, max = 40): string {

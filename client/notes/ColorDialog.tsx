@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../lib/shorten';
 import { useNote } from '../session/hooks';
 import { useModalDialog } from '../ui/useModalDialog';
-import { shorten } from './dnd/announcements';
 import { NoteColorSelect } from './NoteColorSelect';
 
 /** 「色…」 from a note's menu: the colour choice without opening the note's editor. */

@@ -2,11 +2,11 @@ import { type FormEvent, useId, useState } from 'react';
 import { moveNote } from '../../shared/ops/notes';
 import { LANE_KINDS, type LaneKind } from '../../shared/records/lane';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../lib/shorten';
 import { useBoard, useLaneLabelText, useNote, useSettings } from '../session/hooks';
 import { laneIds } from '../session/laneIndex';
 import { useBoardUi } from '../ui/boardUi';
 import { useModalDialog } from '../ui/useModalDialog';
-import { shorten } from './dnd/announcements';
 import { PositionSelect } from './PositionSelect';
 
 /**

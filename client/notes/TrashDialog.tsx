@@ -2,11 +2,11 @@ import { useId, useState } from 'react';
 import { purgeNote, restoreNote } from '../../shared/ops/notes';
 import { trashRights } from '../../shared/trash';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../lib/shorten';
 import { useStoreSelector } from '../lib/store';
 import { useBoard } from '../session/hooks';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useModalDialog } from '../ui/useModalDialog';
-import { shorten } from './dnd/announcements';
 
 /**
  * The note trash (ごみ箱): every trashed note, with who trashed it. Anyone who writes the board may restore any

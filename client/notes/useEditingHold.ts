@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'react';
 import { restoreNote } from '../../shared/ops/notes';
 import type { Note } from '../../shared/records/note';
 import { useI18n } from '../i18n/I18nProvider';
+import { shorten } from '../lib/shorten';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
-import { shorten } from './dnd/announcements';
 
 /**
  * 「この付箋は○○さんが削除しました」, or the sentence without a name when who did it is unknown, or when it was

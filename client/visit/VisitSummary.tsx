@@ -6,7 +6,7 @@ import { readComment } from '../../shared/records/comment';
 import { readInitiative } from '../../shared/records/initiative';
 import type { VisitChange } from '../../shared/sinceLastVisit';
 import { useI18n } from '../i18n/I18nProvider';
-import { shorten } from '../notes/dnd/announcements';
+import { shorten } from '../lib/shorten';
 import { useBoard } from '../session/hooks';
 import { type BoardUi, useBoardUi } from '../ui/boardUi';
 import { useModalDialog } from '../ui/useModalDialog';

@@ -1,6 +1,7 @@
 import type { Active, Announcements, Over, ScreenReaderInstructions, UniqueIdentifier } from '@dnd-kit/core';
 import type { Translate } from '../../../shared/i18n';
 import type { MoveTarget } from '../../../shared/ops/notes';
+import { shorten } from '../../lib/shorten';
 import { type DropIntent, intentKey } from './dropTarget';
 
 export interface DragDescriber {
@@ -85,9 +86,4 @@ export function boardAnnouncements(
       onDragCancel: ({ active }) => t('dnd.cancelled', { text: text(active.id) }),
     },
   };
-}
-
-export function shorten(text: string, max = 40): string {
-  const single = text.replace(/\s+/g, ' ').trim();
-  return single.length > max ? `${single.slice(0, max)}…` : single;
 }
