@@ -1,6 +1,6 @@
 /**
  * The service worker: the app opens without a connection (a reload offline shows the board from this
- * device's copy, client/board/offlineCopy.ts). Only the app itself is cached — the page and its hashed
+ * device's copy, client/session/offlineCopy.ts). Only the app itself is cached — the page and its hashed
  * assets — never the API or the websocket: board data lives in IndexedDB and the server.
  *
  * - Pages: network first, so an online reload always gets the app the server runs now (a tab of another

@@ -5,7 +5,7 @@ export const TITLE_MAX = 100;
 /** Largest websocket frame the server accepts, in bytes. Bigger frames close the connection with 4413. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
 /**
- * Largest update our client puts in one frame (client/board/serverChannel.ts splits bigger ones), well under
+ * Largest update our client puts in one frame (client/session/serverChannel.ts splits bigger ones), well under
  * MAX_FRAME_BYTES; the server refuses a configured frame limit below it, or our client could not send.
  */
 export const MAX_UPDATE_PIECE_BYTES = MAX_FRAME_BYTES / 4;

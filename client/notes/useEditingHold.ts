@@ -18,7 +18,7 @@ export function deletedWhileEditingMessage(t: ReturnType<typeof useI18n>['t'], n
 }
 
 /**
- * Holds the note where it is (client/board/editingHold.ts) for as long as its editor is shown — not merely
+ * Holds the note where it is (client/session/editingHold.ts) for as long as its editor is shown — not merely
  * while it is "the note being edited": a board locked or archived meanwhile hides the editor, and the note
  * must then go where it really is. When the editor closes on a note a colleague trashed meanwhile, the
  * person is told, with 元に戻す: what they wrote is in the trash with the note.

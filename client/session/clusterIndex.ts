@@ -9,7 +9,7 @@ import { sameArray } from '../lib/store';
 
 /**
  * Which clusters each pillar shows and which notes each cluster shows, computed in the lane index's pass over
- * the notes (client/board/laneIndex.ts). Unchanged lists keep the same array, so a cluster card re-renders
+ * the notes (client/session/laneIndex.ts). Unchanged lists keep the same array, so a cluster card re-renders
  * only when its own members change, and a pillar's cluster section only when its clusters do.
  */
 export interface ClusterIndex {

@@ -26,7 +26,7 @@ export interface LaneIndex {
   unplaced: readonly string[];
   /** Every trashed note (the held one too, if a colleague trashed it), newest first. */
   trash: readonly string[];
-  /** The note this tab is editing, shown where editing began (client/board/editingHold.ts). */
+  /** The note this tab is editing, shown where editing began (client/session/editingHold.ts). */
   held: EditingHold | null;
   /** True when the held note is elsewhere in the document now (moved or trashed by someone). */
   heldMoved: boolean;

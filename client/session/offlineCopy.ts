@@ -49,7 +49,7 @@ export function openOfflineCopy(boardId: string, boardDoc: Y.Doc, settingsDoc: Y
   };
 }
 
-/** Where a session keeps its count of unconfirmed changes per document (client/board/session.ts). */
+/** Where a session keeps its count of unconfirmed changes per document (client/session/session.ts). */
 export const pendingCountKey = (boardId: string, doc: 'board' | 'settings') => `board.pending.${boardId}.${doc}`;
 
 /**

@@ -4,7 +4,7 @@ import { seriousViolations } from './axe';
 import { absent, addNoteByTyping, BrowserHarness, noteAction, noteItem, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
-/** How long a toast lives (client/board/useToasts.ts TOAST_MS), and a margin for a loaded machine. */
+/** How long a toast lives (client/ui/useToasts.ts TOAST_MS), and a margin for a loaded machine. */
 const TOAST_MS = 10_000;
 const CLOSES_WITHIN = { state: 'detached', timeout: TOAST_MS + 15_000 } as const;
 
