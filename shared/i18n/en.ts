@@ -494,7 +494,7 @@ export const en: Record<MessageKey, string> = {
   'vote.error.readOnly': 'The board is locked or archived, so voting is not possible.',
   'vote.error.facilitatorOnly': 'Only the facilitator can start, close or reveal a round.',
   'vote.error.other': 'The vote could not be changed: {reason}',
-  // Clusters (グループ): shared/ops/clusters.ts, client/board/Cluster*.tsx
+  // Clusters (グループ): shared/ops/clusters.ts, client/clusters/Cluster*.tsx
   'cluster.sectionHeading': 'Groups',
   'cluster.sectionLabel': 'Groups of {pillar}',
   'cluster.region': 'Group: {title}',

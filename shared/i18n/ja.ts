@@ -495,7 +495,7 @@ export const ja = {
   'vote.error.readOnly': 'ボードがロックまたはアーカイブされているため、投票できません。',
   'vote.error.facilitatorOnly': '投票の開始・締め切り・公開はファシリテーターだけができます。',
   'vote.error.other': '投票の操作に失敗しました: {reason}',
-  // Clusters (グループ): shared/ops/clusters.ts, client/board/Cluster*.tsx
+  // Clusters (グループ): shared/ops/clusters.ts, client/clusters/Cluster*.tsx
   'cluster.sectionHeading': 'グループ',
   'cluster.sectionLabel': '{pillar}のグループ',
   'cluster.region': 'グループ: {title}',
