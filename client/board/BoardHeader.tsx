@@ -13,6 +13,7 @@ import { NameDialog } from '../people/NameDialog';
 import { PeopleDialog } from '../people/PeopleDialog';
 import { PresenceList } from '../people/PresenceList';
 import { useBoard, useSettings } from '../session/hooks';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { useBoardUi } from '../ui/boardUi';
 import { MessageLogButton } from '../ui/MessageLog';
 import { LazyDialog, SnapshotsDialog } from '../views/lazyViews';
@@ -20,7 +21,6 @@ import { VisitSummaryButton } from '../visit/VisitSummary';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ExportButton } from './ExportButton';
 import { HistoryControls } from './HistoryControls';
-import { SettingsDialog } from './SettingsDialog';
 
 export function BoardHeader({ onRename }: { onRename: (name: string) => void }) {
   const { t } = useI18n();
