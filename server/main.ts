@@ -8,10 +8,10 @@ import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
 import { ClientAddresses } from './clientAddress.js';
 import { openClientWriters } from './clientWriters.js';
-import { ConfigError, readConfig } from './config.js';
+import { runFromCommandLine } from './commandLine.js';
 import { ConnectionRegistry } from './connections.js';
 import { boardCreationMode, CreationGuard } from './creationGuard.js';
-import { DataDirInUseError, type DataDirLock, lockDataDir } from './dataDirLock.js';
+import { type DataDirLock, lockDataDir } from './dataDirLock.js';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
 import { ExportWorkers } from './export/exportWorkers.js';
 import { createRequestHandler, SECURITY_HEADERS } from './http.js';
@@ -19,13 +19,15 @@ import { IntegrityChecks } from './integrityCheck.js';
 import { createJsonLog } from './jsonLog.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
-import type { Log, LogLevel } from './log.js';
+import type { Log } from './log.js';
 import { createMetrics, type MetricsRecorder, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
 import { RefusedLinks } from './refusedLinks.js';
 import { Rooms } from './rooms.js';
 import { answerClientError, STRICT_TRANSPORT_SECURITY, withTransportHeaders } from './securityHeaders.js';
+import type { RunningServer, ServerOptions } from './serverOptions.js';
 import { ServerStateMirror } from './serverStateMirror.js';
+import { closeUnstarted, shutdownInOrder } from './shutdown.js';
 import {
   destroyAfterClientError,
   guardBodyRate,
@@ -34,58 +36,17 @@ import {
 } from './slowConnections.js';
 import { openSnapshotStore } from './snapshotStore.js';
 import { Snapshots } from './snapshots.js';
-import { openStorage, type Storage } from './storage.js';
-import { createWebServer, TlsError, type TlsFiles } from './tls.js';
+import { openStorage } from './storage.js';
+import { createWebServer } from './tls.js';
 import { openVisitStore } from './visitStore.js';
 import { Voting } from './voting.js';
 import { openVotingStore } from './votingStore.js';
 import { createWebsocketEndpoint } from './websocket.js';
 
-export interface ServerOptions {
-  /** 0 picks a free port. */
-  port: number;
-  host: string;
-  dataDir: string;
-  /** Where links point; default `http://localhost:<port>`. */
-  publicUrl?: string | null;
-  adminToken?: string | null;
-  /** The built client; default `dist/client`. */
-  clientDir?: string;
-  /** How long a room stays loaded after its last connection left (ms); default 5,000. */
-  unloadDelayMs?: number;
-  /** Compact a document when more updates than this are stored beside its snapshot; default 500. */
-  compactAfter?: number;
-  /** How long incoming updates wait to be committed together (ms); default 4. */
-  batchMs?: number;
-  /** While the disk is full, how often storage is tried again (ms); default 1,000. */
-  storageFullRetryMs?: number;
-  /** Serve `GET /metrics`; default off. */
-  metrics?: boolean;
-  /** Where lines go; default JSON lines on standard output at `logLevel` (server/jsonLog.ts). */
-  log?: Log;
-  /** The least important level the default log writes (LOG_LEVEL); default info. */
-  logLevel?: LogLevel;
-  /** How often the database file's integrity is checked after the check at start (ms); 0: only at start. */
-  integrityCheckIntervalMs?: number;
-  /** Limits per connection and per board; unset ones keep their default (server/limits.ts). */
-  limits?: Partial<ServerLimits>;
-  /** Serve HTTPS and wss:// with these PEM files (TLS_CERT, TLS_KEY); default plain HTTP. */
-  tls?: TlsFiles | null;
-  /** Export workers, queue, timeout and the import's size limit; unset ones keep their default. */
-  exports?: Partial<ExportSettings>;
-  /** Reverse proxies whose X-Forwarded-For names the client (TRUST_PROXY); default none. */
-  trustProxy?: readonly string[];
-}
+export type { RunningServer, ServerOptions } from './serverOptions.js';
 
-export interface RunningServer {
-  /** `http://<host>:<port>` as listened on. */
-  url: string;
-  port: number;
-  /** The open database: health, and `limitSize` to simulate a full disk in tests and drills. */
-  storage: Storage;
-  /** Stops accepting, commits what is queued, closes connections, compacts loaded rooms, closes the db. */
-  close(): Promise<void>;
-}
+// The composition root: every service of the server is opened and wired to the others here, and only here
+// (docs/architecture.md, "Server modules"); this file is also the production entry (`npm start`).
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? createJsonLog({ level: options.logLevel });
@@ -230,6 +191,7 @@ async function startLocked(
     });
   });
 
+  const opened = { storage, websockets, refusedLinks, limitRefusals, integrity, exportWorkers };
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -237,13 +199,7 @@ async function startLocked(
       resolveListen();
     });
   }).catch(async (error: unknown) => {
-    // Not listening (port taken): close what was opened, so the data folder's lock is released on a closed db.
-    websockets.close();
-    refusedLinks.close();
-    limitRefusals.close();
-    integrity.close();
-    await exportWorkers.close();
-    storage.close();
+    await closeUnstarted(opened);
     throw error;
   });
   port = (server.address() as AddressInfo).port;
@@ -255,91 +211,12 @@ async function startLocked(
   }
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `${scheme}://${shownHost}:${port}`;
-
-  let closing: Promise<void> | null = null;
-  async function close(): Promise<void> {
-    closing ??= (async () => {
-      const stopped = new Promise<void>((done) => server.close(() => done()));
-      // Commit what is queued and let the rooms apply it, then close the connections and free the rooms.
-      storage.flush();
-      await new Promise((done) => setImmediate(done));
-      websockets.close();
-      server.closeAllConnections();
-      refusedLinks.close();
-      limitRefusals.close();
-      integrity.close();
-      await exportWorkers.close();
-      storage.flush();
-      await new Promise((done) => setImmediate(done));
-      rooms.unloadAll();
-      storage.close();
-      await stopped;
-      dataDirLock.release();
-    })();
-    return closing;
-  }
-
+  const close = shutdownInOrder({ ...opened, server, rooms, dataDirLock });
   return { url, port, storage, close };
 }
 
-async function runFromCommandLine(): Promise<void> {
-  let config: ReturnType<typeof readConfig>;
-  try {
-    config = readConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const log = createJsonLog({ level: config.logLevel });
-  const running = await startServer({
-    log,
-    port: config.port,
-    host: config.host,
-    dataDir: config.dataDir,
-    publicUrl: config.publicUrl,
-    adminToken: config.adminToken,
-    batchMs: config.commitBatchMs,
-    limits: config.limits,
-    tls: config.tls,
-    metrics: config.metrics,
-    exports: config.exports,
-    trustProxy: config.trustProxy,
-  }).catch((error: unknown) => {
-    if (!(error instanceof TlsError) && !(error instanceof DataDirInUseError)) throw error;
-    console.error(error.message);
-    process.exit(2);
-  });
-  const links = config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${running.port}`;
-  // Written whatever LOG_LEVEL: scripts, the tests and the bench wait for `listening on <url>` (a JSON line).
-  createJsonLog({ level: 'debug' })(`listening on ${running.url} (links: ${links}, data: ${config.dataDir})`, {
-    event: 'server.listening',
-    url: running.url,
-    links,
-    dataDir: config.dataDir,
-    logLevel: config.logLevel,
-  });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: committing and closing`, { event: 'server.stopping', signal });
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  runFromCommandLine().catch((error: unknown) => {
+  runFromCommandLine(startServer).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

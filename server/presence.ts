@@ -7,7 +7,7 @@ import type { Log } from './log.js';
 import { bindState, boundUser, identityKey, type PresenceIdentity } from './presenceIdentity.js';
 import type { AwarenessEntry } from './presenceLimits.js';
 
-/** A connection as presence sees it (server/room.ts `Peer`). */
+/** A connection as presence sees it (server/peer.ts `Peer`). */
 export interface PresencePeer {
   send(frame: Uint8Array): void;
   /** Awareness client ids this connection holds (and only it may update or remove). */

@@ -3,39 +3,19 @@ import * as Y from 'yjs';
 import { migrateBoardDoc, migrateSettingsDoc } from '../shared/migrations.js';
 import { CLOSE, roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
-import { ClientOwners, type ClientWriters } from './clientWriters.js';
-import { encodeSyncStep2, encodeSyncUpdate } from './frames.js';
+import type { ClientWriters } from './clientWriters.js';
+import { encodeSyncUpdate } from './frames.js';
+import { FullStateCache } from './fullStateCache.js';
 import type { Log } from './log.js';
-import { type MetricsRecorder, noMetrics } from './metrics.js';
+import type { MetricsRecorder } from './metrics.js';
+import type { Peer } from './peer.js';
 import { RoomPresence } from './presence.js';
 import { RefusedWriters } from './refusedWriters.js';
-import { SERVER_ONLY_KEYS } from './serverOnlyKeys.js';
-import { type DocumentStore, StorageFullError } from './storage.js';
-import {
-  type DecodedStruct,
-  deletionsAlreadyApplied,
-  type StateVector,
-  stateVectorOf,
-  type UpdateRefusal,
-  validateUpdate,
-} from './validateUpdate.js';
+import { RoomCommits, SERVER_ORIGIN, type SubmitResult } from './roomCommits.js';
+import { RoomStorage } from './roomStorage.js';
+import type { DocumentStore } from './storage.js';
+import type { UpdateRefusal } from './validateUpdate.js';
 import { ARCHIVED_REFUSAL, STORAGE_FULL_REFUSAL, type WriteRefusal } from './writeGate.js';
-
-/** One websocket connection as the room sees it. */
-export interface Peer {
-  send(frame: Uint8Array): void;
-  close(code: number, reason: string): void;
-  /** Awareness client ids this connection introduced (and only it may update or remove). */
-  readonly awarenessIds: Set<number>;
-  /** Why the write policy refuses this peer's writes now, or null (see RefusedWriters). */
-  writeRefusal?(): WriteRefusal | null;
-  /** Sends our step 1 to ask for what the server lacks (absent: the room sends it). */
-  askAgain?(): void;
-  /** Who writes through this connection (server/clientWriters.ts): Yjs client ids belong to their first writer. */
-  readonly writer?: string;
-}
-
-export type SubmitResult = { ok: true } | UpdateRefusal;
 
 export interface RoomsOptions {
   store: DocumentStore;
@@ -49,12 +29,11 @@ export interface RoomsOptions {
   clientWriters?: ClientWriters;
 }
 
-const SERVER_ORIGIN = Symbol('server');
-
 /**
  * A loaded document: its Y.Doc holds only committed state. Incoming updates are validated against the
  * committed state plus the updates still waiting for their commit, stored, and only once committed
- * applied to the doc and relayed to the other connections.
+ * applied to the doc and relayed to the other connections (server/roomCommits.ts). The room itself is the
+ * document's lifecycle (load, unload), the relay to its connections, and the writers it refused.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -62,30 +41,17 @@ export class Room {
   readonly peers = new Set<Peer>();
   /** Who holds which awareness client id, with what identity; relays presence (server/presence.ts). */
   readonly presence: RoomPresence;
-  /** Committed state plus the updates queued for commit. */
-  private knownStateVector: StateVector = new Map();
-  private pendingCommits = 0;
-  /** The structs of the updates queued for commit, oldest first: validation finds references in them. */
-  private readonly queuedStructs: Array<readonly DecodedStruct[]> = [];
-  /** The latest append still on its way to SQLite (settles after every earlier one: commits are in order). */
-  private lastAppend: Promise<unknown> = Promise.resolve();
-  private storedUpdates = 0;
-  private lastSeq = 0;
-  /** Compact once more updates than this are stored; raised after a failed compaction, so it is not retried on every commit. */
-  private compactThreshold: number;
-  private fullStateCache: Uint8Array | null = null;
-  private fullStateFrameCache: Uint8Array | null = null;
-  /** Bytes of the stored snapshot and updates, and of updates queued for commit: what the size limit counts. */
-  private snapshotBytes = 0;
-  private appendedBytes = 0;
-  private queuedBytes = 0;
+  /** The committed state encoded for joins, once per change. */
+  private readonly joins = new FullStateCache(this.doc);
+  /** The stored snapshot and updates: their size and compaction. */
+  private readonly storage: RoomStorage;
+  /** Validation, storage and application of every write, in commit order. */
+  private readonly commits: RoomCommits;
   private unloadTimer: NodeJS.Timeout | null = null;
-  private failed = false;
   private archived = false;
   private unloaded = false;
   /** Writers refused for a reason that passes (lock, archive, full disk): asked for their changes again then. */
   private readonly refusedWriters = new RefusedWriters<Peer>();
-  private clientOwners: ClientOwners | null = null;
 
   constructor(
     readonly boardId: string,
@@ -93,10 +59,25 @@ export class Room {
     private readonly options: RoomsOptions,
     private readonly onUnload: (room: Room) => void,
   ) {
-    this.compactThreshold = options.compactAfter;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.presence = new RoomPresence(this.awareness, this.peers, options.log, { board: boardId, room: this.name });
+    this.storage = new RoomStorage(boardId, kind, this.name, options, () => this.fullState());
+    this.commits = new RoomCommits(
+      {
+        boardId,
+        kind,
+        name: this.name,
+        doc: this.doc,
+        peers: this.peers,
+        afterCommit: () => {
+          if (this.peers.size === 0) this.scheduleUnload();
+        },
+        refusedForFullDisk: (peer) => this.announce(peer, STORAGE_FULL_REFUSAL),
+      },
+      this.storage,
+      options,
+    );
   }
 
   get name(): string {
@@ -117,36 +98,21 @@ export class Room {
     // board (megabytes) would only be thrown away. A lone stored snapshot already is the full state, so the
     // first joins are served those bytes without encoding the board again.
     this.doc.on('update', this.relayUpdate);
-    if (stored.updates.length === 1 && !pending) this.fullStateCache = stored.updates[0]!;
+    if (stored.updates.length === 1 && !pending) this.joins.seed(stored.updates[0]!);
     this.archived = this.options.store.isArchived?.(this.boardId) ?? false;
-    this.lastSeq = stored.lastSeq;
-    this.storedUpdates = stored.updateCount;
-    this.snapshotBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.storage.loaded(stored);
     const migrate = this.kind === 'board' ? migrateBoardDoc : migrateSettingsDoc;
     const outcome = migrate(this.doc, SERVER_ORIGIN);
     if (outcome === 'too-new') return 'too-new';
     // A migration's changes are stored at once, with everything before, as the new snapshot. Clients will
     // build on them, so a board whose migration could not be stored is not served (the join fails, 1011).
     if (outcome === 'migrated') {
-      const stored = this.compact();
+      const stored = this.storage.compact();
       if (stored !== true) throw new Error(`could not store the migration of ${this.name}: ${String(stored.error)}`);
-    } else if (this.storedUpdates > this.compactThreshold) {
-      this.compact();
+    } else if (this.storage.compactionDue) {
+      this.storage.compact();
     }
-    this.knownStateVector = stateVectorOf(this.doc);
-    const writers = this.options.clientWriters;
-    if (writers) {
-      this.clientOwners = new ClientOwners(
-        writers.load(this.boardId, this.kind),
-        writers,
-        this.boardId,
-        this.kind,
-        (error) =>
-          this.options.log(`room ${this.name}: could not store who wrote a client id: ${String(error)}`, {
-            level: 'error',
-          }),
-      );
-    }
+    this.commits.start();
     // A join that gave up while the room loaded must not leave it loaded for ever.
     this.scheduleUnload();
     return 'loaded';
@@ -167,24 +133,17 @@ export class Room {
 
   /** The whole committed state, encoded once per change: many joins at once share it. */
   fullState(): Uint8Array {
-    this.fullStateCache ??= Y.encodeStateAsUpdate(this.doc);
-    return this.fullStateCache;
+    return this.joins.fullState();
   }
 
   /** What a client with `stateVector` lacks of the committed state. */
   diffFor(stateVector: Uint8Array): Uint8Array {
-    const decoded = Y.decodeStateVector(stateVector);
-    return decoded.size === 0 ? this.fullState() : Y.encodeStateAsUpdate(this.doc, stateVector);
+    return this.joins.diffFor(stateVector);
   }
 
-  /**
-   * The sync step 2 frame answering a step 1 with `stateVector`. A fresh client's (an empty state vector)
-   * is framed once per change: a join storm on a big board would otherwise copy megabytes per join.
-   */
+  /** The sync step 2 frame answering a step 1 with `stateVector` (a fresh client's is framed once per change). */
   syncStep2For(stateVector: Uint8Array): Uint8Array {
-    if (Y.decodeStateVector(stateVector).size > 0) return encodeSyncStep2(this.diffFor(stateVector));
-    this.fullStateFrameCache ??= encodeSyncStep2(this.fullState());
-    return this.fullStateFrameCache;
+    return this.joins.syncStep2For(stateVector);
   }
 
   /**
@@ -192,15 +151,12 @@ export class Room {
    * new content (not only deletions).
    */
   check(update: Uint8Array): UpdateRefusal | { ok: true; changes: boolean; adds: boolean } {
-    const check = validateUpdate(update, this.knownStateVector, this.validateOptions(true));
-    if (!check.ok) return check;
-    const changes = !check.empty && (check.hasNewStructs || !deletionsAlreadyApplied(update, this.doc));
-    return { ok: true, changes, adds: check.hasNewStructs };
+    return this.commits.check(update);
   }
 
   /** Stored size of this document (snapshot + updates since, queued ones included), in bytes. */
   get storedBytes(): number {
-    return this.snapshotBytes + this.appendedBytes;
+    return this.storage.storedBytes;
   }
 
   /**
@@ -208,11 +164,7 @@ export class Room {
    * a document at its size limit; a no-op until something new was stored, so refusals cannot make it spin.
    */
   measureAfterDeletions(): void {
-    if (this.storedUpdates > 0 && !this.failed) this.compact();
-  }
-
-  private validateOptions(fromClient: boolean) {
-    return { doc: this.doc, serverOnlyKeys: fromClient ? SERVER_ONLY_KEYS[this.kind] : [], queued: this.queuedStructs };
+    if (this.storage.hasUpdates && !this.commits.failed) this.storage.compact();
   }
 
   /**
@@ -243,130 +195,7 @@ export class Room {
     fromClient = true,
     settled: { applied(): void; failed(error: unknown): void } | null = null,
   ): SubmitResult {
-    if (this.failed) return { ok: false, kind: 'malformed', reason: 'the board is unavailable' };
-    const check = validateUpdate(update, this.knownStateVector, this.validateOptions(fromClient));
-    // Whether a client may write is the write policy's (the connection asks it before submitting). The server's
-    // own change is not kept anywhere: on a full disk it fails, and its caller writes it again later.
-    if (!from && this.options.store.isFull?.()) {
-      return { ok: false, kind: 'malformed', reason: STORAGE_FULL_REFUSAL.message };
-    }
-    if (!check.ok) return check;
-    if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.doc))) {
-      // Nothing new against what is stored *or queued*: it counts as stored once the queued appends are.
-      this.afterQueuedAppends(settled);
-      return { ok: true };
-    }
-    const stolen = from?.writer ? this.claimClients(check.structs, from.writer) : null;
-    if (stolen) return stolen;
-    // What is stored is what Yjs will integrate: the structs (or their parts) past what is known. An update
-    // repeating known structs would otherwise be stored with bytes the document never held.
-    const stored = check.repeatsKnown ? Y.diffUpdate(update, Y.encodeStateVector(this.knownStateVector)) : update;
-    this.knownStateVector = check.stateVector;
-    this.queuedStructs.push(check.structs);
-    this.pendingCommits++;
-    const metrics = this.options.metrics ?? noMetrics;
-    const receivedAt = metrics.enabled ? performance.now() : 0;
-    metrics.updateReceived();
-    this.appendedBytes += stored.byteLength;
-    this.queuedBytes += stored.byteLength;
-    const append = this.options.store.appendUpdate(this.boardId, this.kind, stored);
-    this.lastAppend = append;
-    append.then(
-      (seq) => {
-        this.pendingCommits--;
-        this.queuedStructs.shift();
-        this.queuedBytes -= stored.byteLength;
-        if (this.failed) return settled?.failed(new Error(`room ${this.name} failed before the change applied`));
-        this.lastSeq = Math.max(this.lastSeq, seq);
-        this.storedUpdates++;
-        try {
-          Y.applyUpdate(this.doc, stored, from ?? SERVER_ORIGIN);
-        } catch (error) {
-          // An observer threw (they run inside applyUpdate): the update is stored, but what this room holds
-          // and relayed is uncertain, so its clients reconnect to a fresh load rather than the process dying.
-          settled?.failed(error);
-          this.fail(error);
-          return;
-        }
-        settled?.applied();
-        if (metrics.enabled) {
-          const receivers = this.peers.size - (from && this.peers.has(from) ? 1 : 0);
-          metrics.updateRelayed(receivers, performance.now() - receivedAt);
-        }
-        if (this.storedUpdates > this.compactThreshold) this.compact();
-        if (this.peers.size === 0) this.scheduleUnload();
-      },
-      (error: unknown) => {
-        this.pendingCommits--;
-        this.queuedStructs.shift();
-        this.queuedBytes -= stored.byteLength;
-        // Not stored: it does not count towards the size limit.
-        this.appendedBytes -= stored.byteLength;
-        settled?.failed(error);
-        if (error instanceof StorageFullError) this.refuseForFullDisk(from);
-        else this.fail(error);
-      },
-    );
-    return { ok: true };
-  }
-
-  /**
-   * The client ids whose new changes the update brings must be the writer's own (or nobody's yet: then they
-   * become its own). Checked after validation, before anything is stored.
-   */
-  private claimClients(structs: readonly DecodedStruct[], writer: string): UpdateRefusal | null {
-    if (!this.clientOwners) return null;
-    const writing = new Set<number>();
-    for (const struct of structs) {
-      if (struct.id.clock + struct.length > (this.knownStateVector.get(struct.id.client) ?? 0)) {
-        writing.add(struct.id.client);
-      }
-    }
-    const taken = this.clientOwners.claim(writing, writer);
-    if (taken === null) return null;
-    const reason = `client id ${taken} belongs to another writer`;
-    return { ok: false, kind: 'forbidden', reason };
-  }
-
-  /**
-   * An update with nothing new may still depend on changes queued for commit by another connection (the same
-   * change sent again after a reconnect): it counts as stored only once those are. A failed append (a full disk)
-   * means it was not.
-   */
-  private afterQueuedAppends(settled: { applied(): void; failed(error: unknown): void } | null): void {
-    if (!settled) return;
-    if (this.pendingCommits === 0) {
-      settled.applied();
-      return;
-    }
-    this.lastAppend.then(
-      () => settled.applied(),
-      (error: unknown) => settled.failed(error),
-    );
-  }
-
-  /**
-   * Merges the snapshot and the stored updates into one snapshot of the (committed) doc. Compaction is an
-   * optimisation: the updates stay stored when it fails, so a failure is logged and the room keeps working
-   * (it runs inside a commit's callback and the unload timer, where a throw would end the process).
-   */
-  compact(): true | { error: unknown } {
-    const snapshot = this.fullState();
-    try {
-      this.options.store.compact(this.boardId, this.kind, snapshot, this.lastSeq);
-    } catch (error) {
-      this.options.log(
-        `room ${this.name}: compaction failed (up to update ${this.lastSeq}, ${this.storedUpdates} updates beside the snapshot); the updates stay stored: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-      this.compactThreshold = this.storedUpdates + this.options.compactAfter;
-      return { error };
-    }
-    this.storedUpdates = 0;
-    this.compactThreshold = this.options.compactAfter;
-    // Updates still queued for commit are not in the snapshot: they stay stored beside it.
-    this.appendedBytes = this.queuedBytes;
-    this.snapshotBytes = snapshot.byteLength;
-    return true;
+    return this.commits.submit(update, from, fromClient, settled);
   }
 
   /** Compacts and frees the room; called when nobody used it for `unloadDelayMs`. */
@@ -376,7 +205,7 @@ export class Room {
     // A deleted board's room is freed first and its connections closed after, which schedules an unload.
     if (this.unloaded) return;
     this.unloaded = true;
-    if (!this.failed && this.storedUpdates > 0) this.compact();
+    if (!this.commits.failed && this.storage.hasUpdates) this.storage.compact();
     this.presence.destroy();
     this.doc.off('update', this.relayUpdate);
     this.awareness.destroy();
@@ -386,12 +215,12 @@ export class Room {
 
   /** Frees the room without writing anything (a document this server must not touch). */
   discard(): void {
-    this.failed = true;
+    this.commits.discard();
     this.unload();
   }
 
   get idle(): boolean {
-    return this.pendingCommits === 0;
+    return this.commits.idle;
   }
 
   private scheduleUnload(): void {
@@ -424,18 +253,6 @@ export class Room {
     if (this.peers.has(peer)) this.refusedWriters.announce(peer, refusal);
   }
 
-  /**
-   * A batch holding this update was not stored for lack of space: nothing of it was applied or relayed. The
-   * storage refuses every append while full, so every commit pending here belonged to that batch; once the
-   * last has failed, what the room knows is the committed doc again, and the writers' step 2 after the
-   * resync is checked against it.
-   */
-  private refuseForFullDisk(from: Peer | null): void {
-    if (this.failed) return;
-    if (this.pendingCommits === 0) this.knownStateVector = stateVectorOf(this.doc);
-    if (from) this.announce(from, STORAGE_FULL_REFUSAL);
-  }
-
   /** The storage has space again: writers refused for the full disk send what the server lacks. */
   spaceAvailable(): void {
     this.askRefusedWritersAgain();
@@ -464,20 +281,11 @@ export class Room {
    * write policy now lets write gets our step 1 and sends what we lack.
    */
   askRefusedWritersAgain(): void {
-    if (!this.failed) this.refusedWriters.askAgain(this.doc);
-  }
-
-  /** Storage failed: the queued state is unknown, so nobody is served from this room any more. */
-  private fail(error: unknown): void {
-    if (this.failed) return;
-    this.failed = true;
-    this.options.log(`room ${this.name}: storage failed, closing its connections: ${String(error)}`);
-    for (const peer of this.peers) peer.close(1011, 'the server could not store a change; reconnecting');
+    if (!this.commits.failed) this.refusedWriters.askAgain(this.doc);
   }
 
   private relayUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.fullStateCache = null;
-    this.fullStateFrameCache = null;
+    this.joins.invalidate();
     if (this.peers.size === 0) return;
     const frame = encodeSyncUpdate(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);

@@ -2,8 +2,10 @@ import { roomName } from '../shared/protocol.js';
 import type { DocKind } from '../shared/roles.js';
 import { Room, type RoomsOptions } from './room.js';
 
-export type { Peer, RoomsOptions, SubmitResult } from './room.js';
+export type { Peer } from './peer.js';
+export type { RoomsOptions } from './room.js';
 export { Room } from './room.js';
+export type { SubmitResult } from './roomCommits.js';
 
 export type JoinResult = { kind: 'room'; room: Room } | { kind: 'too-new' };
 
