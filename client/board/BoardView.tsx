@@ -4,6 +4,7 @@ import { MeetingBar } from '../facilitation/MeetingBar';
 import { SpotlightBanner } from '../facilitation/SpotlightBanner';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
+import { BoardFrame, DisplayControls } from '../views/BoardFrame';
 import type { BoardViewName } from '../views/boardViews';
 import { InitiativesView, LazyView, MatrixView, ResultsView, ShortlistView } from '../views/lazyViews';
 import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
@@ -38,7 +39,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   return (
     <BoardUiContext.Provider value={ui}>
       <ActionsHost>
-        <div className="board-page">
+        <BoardFrame>
           <BoardHeader onRename={onRename} />
           <LockBanner />
           {loaded && <MeetingBar />}
@@ -53,7 +54,10 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
           )}
           {loaded ? (
             <>
-              <ViewTabs />
+              <div className="view-bar">
+                <ViewTabs />
+                <DisplayControls />
+              </div>
               <main className="board-main" id={viewPanelId(view)} role="tabpanel" aria-labelledby={viewTabId(view)}>
                 <CurrentView view={view} />
               </main>
@@ -71,7 +75,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
             onHold={hold}
             announcement={announcement}
           />
-        </div>
+        </BoardFrame>
       </ActionsHost>
     </BoardUiContext.Provider>
   );

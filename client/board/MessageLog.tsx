@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
+import { IconButton } from '../ui/IconButton';
+import { BellIcon } from '../ui/icons/headerIcons';
 import { useBoardUi } from './ui';
 
 /**
@@ -25,15 +27,17 @@ export function MessageLogButton() {
   }, [open, headingId]);
   return (
     <div className="message-log">
-      <button
+      <IconButton
         ref={button}
-        type="button"
+        icon={<BellIcon />}
+        tooltip={t('messages.open', { count: messages.length })}
+        label={t('messages.open', { count: messages.length })}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((was) => !was)}
       >
-        {t('messages.open', { count: messages.length })}
-      </button>
+        {messages.length > 0 && <span className="icon-count">{messages.length}</span>}
+      </IconButton>
       {open && (
         <section
           id={panelId}

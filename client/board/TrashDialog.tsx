@@ -3,6 +3,8 @@ import { purgeNote, restoreNote } from '../../shared/ops/notes';
 import { trashRights } from '../../shared/trash';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStoreSelector } from '../lib/store';
+import { IconButton } from '../ui/IconButton';
+import { TrashIcon } from '../ui/icons';
 import { ConfirmDialog } from './ConfirmDialog';
 import { shorten } from './dnd/announcements';
 import { useBoard } from './hooks';
@@ -19,9 +21,14 @@ export function TrashButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
-        {t('trash.open', { count: ids.length })}
-      </button>
+      <IconButton
+        icon={<TrashIcon />}
+        tooltip={t('trash.open', { count: ids.length })}
+        label={t('trash.open', { count: ids.length })}
+        onClick={() => setOpen(true)}
+      >
+        {ids.length > 0 && <span className="icon-count">{ids.length}</span>}
+      </IconButton>
       {open && <TrashDialog ids={ids} onClose={() => setOpen(false)} />}
     </>
   );
