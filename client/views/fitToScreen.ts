@@ -6,7 +6,7 @@
  */
 export function fitToScreen(main: HTMLElement, reserved: () => number): () => void {
   let frame = 0;
-  const fit = () => {
+  const scaleToFit = () => {
     const width = document.documentElement.clientWidth;
     const height = window.innerHeight - reserved();
     const heightAt = (scale: number) => {
@@ -30,9 +30,9 @@ export function fitToScreen(main: HTMLElement, reserved: () => number): () => vo
   };
   const refit = () => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(fit);
+    frame = requestAnimationFrame(scaleToFit);
   };
-  fit();
+  scaleToFit();
   window.addEventListener('resize', refit);
   // Notes added or removed meanwhile (a colleague writing): only the children, not this function's own styles.
   const observer = new MutationObserver(refit);
