@@ -36,7 +36,7 @@ export function MessageLogButton() {
         aria-controls={panelId}
         onClick={() => setOpen((was) => !was)}
       >
-        {messages.length > 0 && <span className="icon-count">{messages.length}</span>}
+        {messages.length > 0 && <span className="icon-dot" aria-hidden="true" />}
       </IconButton>
       {open && (
         <section

@@ -27,7 +27,7 @@ export function TrashButton() {
         label={t('trash.open', { count: ids.length })}
         onClick={() => setOpen(true)}
       >
-        {ids.length > 0 && <span className="icon-count">{ids.length}</span>}
+        {ids.length > 0 && <span className="icon-dot" aria-hidden="true" />}
       </IconButton>
       {open && <TrashDialog ids={ids} onClose={() => setOpen(false)} />}
     </>
