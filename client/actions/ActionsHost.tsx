@@ -8,20 +8,24 @@ import { ColorDialog } from '../notes/ColorDialog';
 import { useBoard } from '../session/hooks';
 import { type Actions, ActionsContext, type OpenMenu } from '../ui/ActionsContext';
 import { useBoardUi } from '../ui/boardUi';
+import { createDisplayMode } from '../ui/displayMode';
+import { ActionEnvContext } from './ActionEnvContext';
+import { BoardDialogs } from './BoardDialogs';
 import { CommandPalette } from './CommandPalette';
 import { focusNeighbourOf, focusNoteSoon } from './focus';
 import { NoteMenu } from './NoteMenu';
 import { availableNoteActions, BOARD_ACTIONS, isTyping, matchesShortcut, NOTE_ACTIONS, noteTargetOf } from './registry';
 import { ShortcutHelp } from './ShortcutHelp';
 import './actions.css';
-import type { ActionEnv } from './types';
+import type { ActionEnv, BoardDialogKind } from './types';
 
 type OpenDialog =
   | { kind: 'group'; noteId: string; pillarId: string }
   | { kind: 'color'; noteId: string }
   | { kind: 'thread'; noteId: string; text: string }
   | { kind: 'palette'; noteId: string | null }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'board'; which: BoardDialogKind };
 
 /**
  * Where the board's actions run: the note menu, the dialogs the actions open, the command palette (Ctrl+K), the
@@ -34,6 +38,7 @@ export function ActionsHost({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const [menu] = useState(() => createStore<OpenMenu | null>(null));
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [display] = useState(createDisplayMode);
   /** The note that last had the focus: the palette offers its actions. */
   const lastNote = useRef<string | null>(null);
 
@@ -49,11 +54,13 @@ export function ActionsHost({ children }: { children: ReactNode }) {
           setDialog({ kind: 'thread', noteId, text: board.session.noteSnapshots.get(noteId)?.text ?? '' }),
         openPalette: () => setDialog({ kind: 'palette', noteId: lastNote.current }),
         openHelp: () => setDialog({ kind: 'help' }),
+        openBoardDialog: (which) => setDialog({ kind: 'board', which }),
         focusNote: focusNoteSoon,
         focusNeighbour: focusNeighbourOf,
       },
+      display,
     }),
-    [board, ui, t],
+    [board, ui, t, display],
   );
   const envRef = useRef(env);
   envRef.current = env;
@@ -72,6 +79,7 @@ export function ActionsHost({ children }: { children: ReactNode }) {
     () => ({
       menu,
       openMenu,
+      display,
       onNoteKey: (event, noteId, menuButton) => {
         if (event.target !== event.currentTarget || isTyping(event.nativeEvent)) return false;
         if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
@@ -87,7 +95,7 @@ export function ActionsHost({ children }: { children: ReactNode }) {
         return true;
       },
     }),
-    [menu, openMenu],
+    [menu, openMenu, display],
   );
 
   // Board-wide shortcuts (Ctrl+K, ?): never while typing or composing, nor inside an open dialog or menu.
@@ -113,20 +121,24 @@ export function ActionsHost({ children }: { children: ReactNode }) {
     };
   }, []);
 
+  const currentEnv = useCallback(() => envRef.current, []);
   const close = () => setDialog(null);
   return (
     <ActionsContext.Provider value={actions}>
-      {children}
-      <NoteMenu menu={menu} env={env} />
-      {dialog?.kind === 'group' && board.canEditBoard && (
-        <GroupDialog noteId={dialog.noteId} pillarId={dialog.pillarId} onClose={close} />
-      )}
-      {dialog?.kind === 'color' && board.canEditBoard && <ColorDialog noteId={dialog.noteId} onClose={close} />}
-      {dialog?.kind === 'thread' && (
-        <CommentThreadDialog targetId={dialog.noteId} kind="note" label={shorten(dialog.text, 30)} onClose={close} />
-      )}
-      {dialog?.kind === 'palette' && <CommandPalette env={env} noteId={dialog.noteId} onClose={close} />}
-      {dialog?.kind === 'help' && <ShortcutHelp onClose={close} />}
+      <ActionEnvContext.Provider value={currentEnv}>
+        {children}
+        <NoteMenu menu={menu} env={env} />
+        {dialog?.kind === 'group' && board.canEditBoard && (
+          <GroupDialog noteId={dialog.noteId} pillarId={dialog.pillarId} onClose={close} />
+        )}
+        {dialog?.kind === 'color' && board.canEditBoard && <ColorDialog noteId={dialog.noteId} onClose={close} />}
+        {dialog?.kind === 'thread' && (
+          <CommentThreadDialog targetId={dialog.noteId} kind="note" label={shorten(dialog.text, 30)} onClose={close} />
+        )}
+        {dialog?.kind === 'palette' && <CommandPalette env={env} noteId={dialog.noteId} onClose={close} />}
+        {dialog?.kind === 'help' && <ShortcutHelp onClose={close} />}
+        {dialog?.kind === 'board' && <BoardDialogs which={dialog.which} env={env} onClose={close} />}
+      </ActionEnvContext.Provider>
     </ActionsContext.Provider>
   );
 }

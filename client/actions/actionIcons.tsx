@@ -13,6 +13,15 @@ import {
   TrashIcon,
   UngroupIcon,
 } from '../ui/icons';
+import {
+  FitIcon,
+  HistoryIcon,
+  ListIcon,
+  LockIcon,
+  PeopleIcon,
+  SettingsIcon,
+  UnlockIcon,
+} from '../ui/icons/headerIcons';
 
 /** The icon shown beside each action in the menu, the palette and the help (kept out of the plain definitions). */
 export const ACTION_ICONS: Readonly<Record<string, ComponentType>> = {
@@ -28,4 +37,11 @@ export const ACTION_ICONS: Readonly<Record<string, ComponentType>> = {
   'note.delete': TrashIcon,
   'board.palette': SearchIcon,
   'board.help': KeyboardIcon,
+  'board.compact': ListIcon,
+  'board.overview': FitIcon,
+  'board.settings': SettingsIcon,
+  'board.people': PeopleIcon,
+  'board.audit': HistoryIcon,
+  'board.lock': LockIcon,
+  'board.unlock': UnlockIcon,
 };

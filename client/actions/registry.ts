@@ -1,4 +1,5 @@
 import { getNote, readClusters, shownClusterId } from '../../shared/selectors';
+import { DISPLAY_ACTIONS, FACILITATOR_ACTIONS } from './boardActions';
 import { NOTE_ACTIONS } from './noteActions';
 import type { ActionEnv, BoardAction, NoteAction, NoteTarget, Shortcut } from './types';
 
@@ -20,7 +21,14 @@ export const BOARD_ACTIONS: readonly BoardAction[] = [
     predicate: () => true,
     perform: ({ dialogs }) => dialogs.openHelp(),
   },
+  ...DISPLAY_ACTIONS,
+  ...FACILITATOR_ACTIONS,
 ];
+
+/** The board actions a header menu lists now, for this role and lock. */
+export function menuBoardActions(env: ActionEnv, menu: NonNullable<BoardAction['menu']>): BoardAction[] {
+  return BOARD_ACTIONS.filter((action) => action.menu === menu && action.predicate(env, null));
+}
 
 /** The note as it is in the document now; null when it is gone (deleted by a colleague meanwhile). */
 export function noteTargetOf(env: ActionEnv, noteId: string): NoteTarget | null {

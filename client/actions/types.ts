@@ -1,6 +1,7 @@
 import type { MessageKey, Translate } from '../../shared/i18n/index';
 import type { BoardContextValue } from '../session/hooks';
 import type { BoardUi } from '../ui/boardUi';
+import type { DisplayMode } from '../ui/displayMode';
 
 /** A key press that runs an action: `key` is KeyboardEvent.key (letters lower case). */
 export interface Shortcut {
@@ -28,11 +29,15 @@ export interface ActionDialogs {
   openThread: (noteId: string) => void;
   openPalette: () => void;
   openHelp: () => void;
+  /** A board dialog of the facilitator's tools (ボードの設定, メンバーとリンク, 操作履歴, the lock's confirmation). */
+  openBoardDialog: (kind: BoardDialogKind) => void;
   /** Focus to the note once the page shows the action's result (it may have moved to another lane). */
   focusNote: (noteId: string) => void;
   /** Focus to the next note of its list (else the previous one, else the lane): the note is about to go. */
   focusNeighbour: (noteId: string) => void;
 }
+
+export type BoardDialogKind = 'settings' | 'people' | 'audit' | 'lock';
 
 /** Everything an action may read or call: who this person is on the board, the page's messages, the dialogs. */
 export interface ActionEnv {
@@ -40,6 +45,8 @@ export interface ActionEnv {
   ui: BoardUi;
   t: Translate;
   dialogs: ActionDialogs;
+  /** This browser's density (一覧) and the overview (全体表示). */
+  display: DisplayMode;
 }
 
 /**
@@ -55,6 +62,8 @@ export interface ActionDefinition<Target> {
   /** For a switch (注目, いいね): whether it is on now (a menuitemcheckbox). */
   checked?: (env: ActionEnv, target: Target) => boolean;
   perform: (env: ActionEnv, target: Target) => void;
+  /** The header menu that lists it (board actions only); every action is in the palette anyway. */
+  menu?: 'facilitator';
 }
 
 export type NoteAction = ActionDefinition<NoteTarget>;

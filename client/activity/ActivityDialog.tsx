@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/I18nProvider';
 import { shorten } from '../lib/shorten';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
+import { IconButton } from '../ui/IconButton';
+import { ActivityIcon } from '../ui/icons/headerIcons';
 import { useModalDialog } from '../ui/useModalDialog';
 import { focusTarget, isLiveInitiative, targetLabel } from '../visit/VisitSummary';
 import '../comments/comments.css';
@@ -14,9 +16,12 @@ export function ActivityButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
-        {t('activity.open')}
-      </button>
+      <IconButton
+        icon={<ActivityIcon />}
+        tooltip={t('activity.open')}
+        label={t('activity.open')}
+        onClick={() => setOpen(true)}
+      />
       {open && <ActivityDialog onClose={() => setOpen(false)} />}
     </>
   );

@@ -1,98 +1,91 @@
 import { useState } from 'react';
-
+import { BoardActionMenu } from '../actions/BoardActionMenu';
 import { ActivityButton } from '../activity/ActivityDialog';
 import { PrintStamp } from '../export/PrintStamp';
 import { useI18n } from '../i18n/I18nProvider';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import { saveDisplayName } from '../lib/identity';
 import { TrashButton } from '../notes/TrashDialog';
-import { AuditDialog } from '../people/AuditDialog';
-import { LockControl } from '../people/LockControl';
 import { NameDialog } from '../people/NameDialog';
-import { PeopleDialog } from '../people/PeopleDialog';
 import { PresenceList } from '../people/PresenceList';
 import { useBoard, useSettings } from '../session/hooks';
-import { SettingsDialog } from '../settings/SettingsDialog';
-import { useBoardUi } from '../ui/boardUi';
+import { IconButton } from '../ui/IconButton';
+import { CameraIcon, PersonIcon, SlidersIcon } from '../ui/icons/headerIcons';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { MessageLogButton } from '../ui/MessageLog';
 import { LazyDialog, SnapshotsDialog } from '../views/lazyViews';
 import { VisitSummaryButton } from '../visit/VisitSummary';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ExportButton } from './ExportButton';
 import { HistoryControls } from './HistoryControls';
+import './header.css';
 
+/**
+ * The board's header, one row at 1366×768: where am I (title, connection, who is here, what changed since my
+ * last visit), then undo/redo, 書き出し・印刷, this person's own tools as named icons, and the facilitator's
+ * tools in one ファシリテーター menu (board.* actions of the registry, also in the palette).
+ */
 export function BoardHeader({ onRename }: { onRename: (name: string) => void }) {
   const { t } = useI18n();
-  const { role, canEditBoard, canManageBoard, identity } = useBoard();
+  const { role, canEditBoard, identity } = useBoard();
   const settings = useSettings();
-  const [renaming, setRenaming] = useState(false);
-  const [open, setOpen] = useState<'settings' | 'people' | 'audit' | 'snapshots' | null>(null);
-  const { notify } = useBoardUi();
-  const isFacilitator = role === 'facilitator';
+  const [open, setOpen] = useState<'rename' | 'snapshots' | null>(null);
+  const title = settings.title || t('app.name');
   return (
-    <header className="board-header">
-      <div className="board-header-title">
+    <>
+      <header className="board-header">
         <a href="/" className="home-link">
           {t('board.home')}
         </a>
-        <h1>{settings.title || t('app.name')}</h1>
-        <span className={`role-badge role-${role}`}>{t(ROLE_KEYS[role])}</span>
+        <h1 title={title}>{title}</h1>
+        {role !== 'facilitator' && <span className={`role-badge role-${role}`}>{t(ROLE_KEYS[role])}</span>}
         <PrintStamp />
-      </div>
-      <div className="board-header-tools">
         <ConnectionBadge />
         <PresenceList />
         <VisitSummaryButton />
-        <ActivityButton />
-        <button type="button" onClick={() => setRenaming(true)}>
-          {t('name.change')}
-        </button>
-        <MessageLogButton />
-        {canEditBoard && <HistoryControls />}
-        {canEditBoard && <TrashButton />}
-        <ExportButton />
-        <button type="button" onClick={() => setOpen('snapshots')}>
-          {t('snapshot.open')}
-        </button>
-        {canManageBoard && (
-          <button type="button" onClick={() => setOpen('settings')}>
-            {t('settings.open')}
-          </button>
+        <div className="board-header-tools">
+          {canEditBoard && <HistoryControls />}
+          <ExportButton />
+          <span className="header-icons">
+            <ActivityButton />
+            <MessageLogButton />
+            {canEditBoard && <TrashButton />}
+            <IconButton
+              icon={<CameraIcon />}
+              tooltip={t('snapshot.open')}
+              label={t('snapshot.open')}
+              onClick={() => setOpen('snapshots')}
+            />
+            <IconButton
+              icon={<PersonIcon />}
+              tooltip={t('name.change')}
+              label={t('name.change')}
+              onClick={() => setOpen('rename')}
+            />
+          </span>
+          <LanguageSwitch />
+          {role === 'facilitator' && (
+            <BoardActionMenu menu="facilitator" label={t('role.facilitator')} icon={<SlidersIcon />} />
+          )}
+        </div>
+        {open === 'rename' && (
+          <NameDialog
+            initial={identity.name}
+            onCancel={() => setOpen(null)}
+            onSubmit={(name) => {
+              saveDisplayName(name);
+              onRename(name);
+              setOpen(null);
+            }}
+          />
         )}
-        {isFacilitator && (
-          <>
-            <button type="button" onClick={() => setOpen('people')}>
-              {t('people.open')}
-            </button>
-            <button type="button" onClick={() => setOpen('audit')}>
-              {t('audit.open')}
-            </button>
-            <LockControl onDone={(message) => notify({ message })} />
-          </>
+        {open === 'snapshots' && (
+          <LazyDialog>
+            <SnapshotsDialog onClose={() => setOpen(null)} />
+          </LazyDialog>
         )}
-        <LanguageSwitch />
-      </div>
-      {role === 'viewer' && <p className="viewer-notice">{t('role.viewerNotice')}</p>}
-      {renaming && (
-        <NameDialog
-          initial={identity.name}
-          onCancel={() => setRenaming(false)}
-          onSubmit={(name) => {
-            saveDisplayName(name);
-            onRename(name);
-            setRenaming(false);
-          }}
-        />
-      )}
-      {open === 'settings' && canManageBoard && <SettingsDialog onClose={() => setOpen(null)} />}
-      {open === 'people' && isFacilitator && <PeopleDialog onClose={() => setOpen(null)} />}
-      {open === 'audit' && isFacilitator && <AuditDialog onClose={() => setOpen(null)} />}
-      {open === 'snapshots' && (
-        <LazyDialog>
-          <SnapshotsDialog onClose={() => setOpen(null)} />
-        </LazyDialog>
-      )}
-    </header>
+      </header>
+      {role === 'viewer' && <p className="banner viewer-notice">{t('role.viewerNotice')}</p>}
+    </>
   );
 }

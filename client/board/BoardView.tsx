@@ -12,6 +12,7 @@ import { useBoard, useSettings } from '../session/hooks';
 import { BoardUiContext } from '../ui/boardUi';
 import type { BoardViewName } from '../ui/boardViews';
 import { Toasts } from '../ui/Toasts';
+import { BoardFrame, DisplayControls } from '../views/BoardFrame';
 import { InitiativesView, LazyView, MatrixView, ResultsView, ShortlistView } from '../views/lazyViews';
 import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
 import { VotingStatusBar } from '../voting/VotingStatusBar';
@@ -38,7 +39,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   return (
     <BoardUiContext.Provider value={ui}>
       <ActionsHost>
-        <div className="board-page">
+        <BoardFrame>
           <BoardHeader onRename={onRename} />
           <LockBanner />
           {loaded && <MeetingBar />}
@@ -53,7 +54,10 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
           )}
           {loaded ? (
             <>
-              <ViewTabs />
+              <div className="view-bar">
+                <ViewTabs />
+                <DisplayControls />
+              </div>
               <main className="board-main" id={viewPanelId(view)} role="tabpanel" aria-labelledby={viewTabId(view)}>
                 <CurrentView view={view} />
               </main>
@@ -71,7 +75,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
             onHold={hold}
             announcement={announcement}
           />
-        </div>
+        </BoardFrame>
       </ActionsHost>
     </BoardUiContext.Provider>
   );

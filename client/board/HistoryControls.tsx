@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
+import { IconButton } from '../ui/IconButton';
+import { RedoIcon, UndoIcon } from '../ui/icons/headerIcons';
 
 /** Where the browser's own undo applies (a text field's typing), the board's shortcuts stay out of the way. */
 function isTextField(target: EventTarget | null): boolean {
@@ -64,17 +66,22 @@ export function HistoryControls() {
 
   return (
     <span className="history-controls">
-      <button type="button" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={runUndo}>
-        {t('history.undo')}
-      </button>
-      <button
-        type="button"
+      <IconButton
+        icon={<UndoIcon />}
+        tooltip={t('history.undo')}
+        label={t('history.undo')}
+        disabled={!canUndo}
+        aria-keyshortcuts="Control+Z"
+        onClick={runUndo}
+      />
+      <IconButton
+        icon={<RedoIcon />}
+        tooltip={t('history.redo')}
+        label={t('history.redo')}
         disabled={!canRedo}
         aria-keyshortcuts="Control+Shift+Z"
         onClick={() => session.history.redo() && announce(t('history.redone'))}
-      >
-        {t('history.redo')}
-      </button>
+      />
     </span>
   );
 }

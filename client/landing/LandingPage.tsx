@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import type { CreatedBoard } from '../lib/api';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { CreateBoardForm } from './CreateBoardForm';
 import { CreatedLinks } from './CreatedLinks';
 import { ImportBoardForm } from './ImportBoardForm';

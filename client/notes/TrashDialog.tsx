@@ -6,6 +6,8 @@ import { shorten } from '../lib/shorten';
 import { useStoreSelector } from '../lib/store';
 import { useBoard } from '../session/hooks';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { IconButton } from '../ui/IconButton';
+import { TrashIcon } from '../ui/icons';
 import { useModalDialog } from '../ui/useModalDialog';
 
 /**
@@ -19,9 +21,14 @@ export function TrashButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
-        {t('trash.open', { count: ids.length })}
-      </button>
+      <IconButton
+        icon={<TrashIcon />}
+        tooltip={t('trash.open', { count: ids.length })}
+        label={t('trash.open', { count: ids.length })}
+        onClick={() => setOpen(true)}
+      >
+        {ids.length > 0 && <span className="icon-dot" aria-hidden="true" />}
+      </IconButton>
       {open && <TrashDialog ids={ids} onClose={() => setOpen(false)} />}
     </>
   );

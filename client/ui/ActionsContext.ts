@@ -1,6 +1,7 @@
 import type React from 'react';
 import { createContext, useContext } from 'react';
 import type { ReadStore } from '../lib/store';
+import type { DisplayMode } from './displayMode';
 
 /** The note whose menu is open, with what the menu offered when it opened (kept if the note goes meanwhile). */
 export interface OpenMenu {
@@ -19,6 +20,8 @@ export interface Actions {
    * menu. Returns true when the key was an action's.
    */
   onNoteKey: (event: React.KeyboardEvent, noteId: string, menuButton: HTMLElement | null) => boolean;
+  /** This browser's density and overview, for the page to show them. */
+  display: DisplayMode;
 }
 
 export const ActionsContext = createContext<Actions | null>(null);

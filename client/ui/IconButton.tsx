@@ -10,12 +10,14 @@ interface IconButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 
 /** A button showing only an icon: its visible tooltip and its accessible name say the same thing. */
 export const IconButton = forwardRef<HTMLButtonElement, IconButtonProps>(function IconButton(
-  { icon, tooltip, label, className, ...rest },
+  { icon, tooltip, label, className, children, ...rest },
   ref,
 ) {
   return (
     <button type="button" ref={ref} className={`icon-button ${className ?? ''}`} aria-label={label} {...rest}>
       {icon}
+      {/* A small visible addition, such as a count. */}
+      {children}
       <span className="tooltip" aria-hidden="true">
         {tooltip}
       </span>

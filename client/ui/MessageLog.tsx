@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoardUi } from './boardUi';
+import { IconButton } from './IconButton';
+import { BellIcon } from './icons/headerIcons';
 
 /**
  * The header's メッセージ: the recent messages of this tab, newest first, with their action (元に戻す) while it
@@ -25,15 +27,17 @@ export function MessageLogButton() {
   }, [open, headingId]);
   return (
     <div className="message-log">
-      <button
+      <IconButton
         ref={button}
-        type="button"
+        icon={<BellIcon />}
+        tooltip={t('messages.open', { count: messages.length })}
+        label={t('messages.open', { count: messages.length })}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((was) => !was)}
       >
-        {t('messages.open', { count: messages.length })}
-      </button>
+        {messages.length > 0 && <span className="icon-dot" aria-hidden="true" />}
+      </IconButton>
       {open && (
         <section
           id={panelId}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { addNoteByTyping, BrowserHarness, noteAction, shown } from './harness';
+import { addNoteByTyping, BrowserHarness, facilitatorTool, noteAction, shown } from './harness';
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   const harness = new BrowserHarness();
@@ -35,7 +35,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('finds no serious violation in the facilitator\u2019s people dialog, the activity log and a locked board', async () => {
     const board = await harness.createBoard();
     const page = await harness.openBoard(board, 'facilitator', { name: '進行役' });
-    await page.getByRole('button', { name: 'メンバーとリンク' }).click();
+    await facilitatorTool(page, 'メンバーとリンク');
     const people = page.getByRole('dialog', { name: 'メンバーとリンク' });
     await people.getByRole('textbox', { name: '氏名' }).fill('田中 一郎');
     await people.getByRole('button', { name: 'メンバーを追加' }).click();
@@ -43,13 +43,13 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await people.getByRole('button', { name: '閉じる' }).click();
 
-    await page.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitatorTool(page, 'ボードをロック');
     await page.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
     const participant = await harness.openBoard(board, 'participant');
     await shown(participant.getByText('ファシリテーターがボードをロックしました。', { exact: false }));
     expect(await seriousViolations(participant)).toEqual([]);
 
-    await page.getByRole('button', { name: '操作履歴' }).click();
+    await facilitatorTool(page, '操作履歴');
     await shown(page.getByRole('cell', { name: 'ボードをロック' }));
     expect(await seriousViolations(page)).toEqual([]);
   });

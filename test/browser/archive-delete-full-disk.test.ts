@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, addNoteByTyping, BrowserHarness, noteItem, quickEntry, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, facilitatorTool, noteItem, quickEntry, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 
@@ -13,7 +13,7 @@ describe('board archive and delete, and a full disk, as people see them', () => 
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
 
-    await facilitator.getByRole('button', { name: 'ボードの設定' }).click();
+    await facilitatorTool(facilitator, 'ボードの設定');
     const settings = facilitator.getByRole('dialog', { name: 'ボードの設定' });
     const archive = settings.getByRole('button', { name: 'ボードをアーカイブ' });
     await archive.focus();
@@ -41,7 +41,7 @@ describe('board archive and delete, and a full disk, as people see them', () => 
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
 
-    await facilitator.getByRole('button', { name: 'ボードの設定' }).click();
+    await facilitatorTool(facilitator, 'ボードの設定');
     await facilitator.getByRole('button', { name: 'ボードを削除' }).click();
     const confirm = facilitator.getByRole('dialog', { name: 'ボードを完全に削除しますか？' });
     await confirm.getByRole('textbox', { name: '確認のためのボードの名前' }).fill('違う名前');

@@ -8,6 +8,7 @@ import {
   absent,
   addNoteByTyping,
   BrowserHarness,
+  facilitatorTool,
   noteAction,
   noteItem,
   noteToggle,
@@ -61,7 +62,7 @@ describe('dialogs and small board messages', () => {
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
     await addNoteByTyping(participant, CITIZEN, '課題', 'ロック前の付箋');
-    await facilitator.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitatorTool(facilitator, 'ボードをロック');
     await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
     await absent(quickEntry(participant, CITIZEN, '課題'));
 
@@ -113,7 +114,7 @@ describe('dialogs and small board messages', () => {
     const board = await harness.createBoard();
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     const participant = await harness.openBoard(board, 'participant');
-    await facilitator.getByRole('button', { name: 'ボードの設定' }).click();
+    await facilitatorTool(facilitator, 'ボードの設定');
     const dialog = facilitator.getByRole('dialog', { name: 'ボードの設定' });
     expect(await dialog.getByRole('button', { name: /保存/ }).count()).toBe(1);
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const WAITING = '窓口の待ち時間が長い';
@@ -59,18 +59,25 @@ describe('focus after an action stays where the person expects it', () => {
     expect(harness.pageErrors).toEqual([]);
   });
 
-  it('keeps the focus on the lock switch after locking (through its confirmation) and unlocking', async () => {
+  it('keeps the focus on the ファシリテーター menu button after locking (through its confirmation) and unlocking', async () => {
     const board = await harness.createBoard();
     const page = await harness.openBoard(board, 'facilitator', { name: '進行役' });
-    await pressEnterOn(page, 'ボードをロック');
+    // The lock is the menu's last item: End goes there.
+    await pressEnterOn(page, 'ファシリテーター');
+    await page.keyboard.press('End');
+    expect(await focused(page)).toBe('button: ボードをロック');
+    await page.keyboard.press('Enter');
     const confirm = page.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' });
     await confirm.focus();
     await page.keyboard.press('Enter');
     await shown(page.getByText('ボードはロック中です。', { exact: false }));
-    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('button: ロックを解除');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('button: ファシリテーター');
     await page.keyboard.press('Enter');
-    await shown(page.getByRole('button', { name: 'ボードをロック', exact: true }));
-    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('button: ボードをロック');
+    await page.keyboard.press('End');
+    expect(await focused(page)).toBe('button: ロックを解除');
+    await page.keyboard.press('Enter');
+    await absent(page.getByText('ボードはロック中です。', { exact: false }));
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('button: ファシリテーター');
   });
 
   it('moves the focus to the new board’s links after ボードを作成', async () => {

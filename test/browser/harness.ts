@@ -89,10 +89,12 @@ export class BrowserHarness {
       origin?: string;
       /** A browser without IndexedDB (as some private modes): no offline copy. */
       noIndexedDb?: boolean;
+      /** The window's size (1400×900 unless told: e.g. the city-hall laptop's 1366×768). */
+      viewport?: { width: number; height: number };
     } = {},
   ): Promise<Page> {
     const context = await this.browser.newContext({
-      viewport: { width: 1400, height: 900 },
+      viewport: options.viewport ?? { width: 1400, height: 900 },
       hasTouch: options.touch ?? false,
     });
     this.contexts.push(context);
@@ -186,4 +188,23 @@ export async function noteToggle(page: Page, noteText: string, action: string): 
 export async function openEditor(page: Page, noteText: string) {
   await noteAction(page, noteText, '編集');
   return page.getByRole('textbox', { name: '付箋の本文を編集' });
+}
+
+/** The facilitator's header menu button (ファシリテーター, or Facilitator in English). */
+export function facilitatorMenuButton(page: Page, menuName = 'ファシリテーター') {
+  return page.getByRole('banner').getByRole('button', { name: menuName, exact: true });
+}
+
+/** Opens the facilitator's header menu with a click; returns the menu. */
+export async function openFacilitatorMenu(page: Page, menuName = 'ファシリテーター') {
+  await facilitatorMenuButton(page, menuName).click();
+  const menu = page.getByRole('menu', { name: menuName });
+  await shown(menu);
+  return menu;
+}
+
+/** Runs one of the facilitator's tools (ボードの設定, メンバーとリンク, 操作履歴, ボードをロック...) from the header menu. */
+export async function facilitatorTool(page: Page, tool: string, menuName = 'ファシリテーター'): Promise<void> {
+  const menu = await openFacilitatorMenu(page, menuName);
+  await menu.getByRole('menuitem', { name: tool, exact: true }).click();
 }

@@ -13,7 +13,7 @@ import { addNote, applyNoteTextChange } from '../../shared/ops/notes';
 import { readInitiatives } from '../../shared/records/initiative';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced, type TestClient } from '../server/helpers';
-import { absent, BrowserHarness, type CreatedBoard, shown } from './harness';
+import { absent, BrowserHarness, type CreatedBoard, facilitatorTool, shown } from './harness';
 import { beginComposition } from './ime';
 
 /**
@@ -137,11 +137,11 @@ describe('the 取組案 view while colleagues change the same initiatives', () =
         element.dataset.kept = 'yes';
     });
     expect(await marked()).toBe(2);
-    await facilitator.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitatorTool(facilitator, 'ボードをロック');
     await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
     await absent(page.getByRole('button', { name: '取組案「窓口」を編集' }));
     expect(await marked()).toBe(2);
-    await facilitator.getByRole('button', { name: 'ロックを解除' }).click();
+    await facilitatorTool(facilitator, 'ロックを解除');
     await shown(page.getByRole('button', { name: '取組案「窓口」を編集' }));
     expect(await marked()).toBe(2);
     expect(harness.pageErrors).toEqual([]);

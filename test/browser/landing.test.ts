@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness, shown } from './harness';
+import { BrowserHarness, facilitatorMenuButton, shown } from './harness';
 import { composeJapanese } from './ime';
 
 describe('landing page', () => {
@@ -30,7 +30,7 @@ describe('landing page', () => {
 
     await page.getByRole('link', { name: 'ファシリテーターとして開く' }).click();
     await shown(page.getByRole('heading', { name: 'デジタル市役所 庁内部会', level: 1 }));
-    await shown(page.getByRole('button', { name: 'ボードの設定' }));
+    await shown(facilitatorMenuButton(page));
 
     await page.getByRole('link', { name: 'トップへ' }).click();
     await shown(page.getByRole('link', { name: 'デジタル市役所 庁内部会' }));

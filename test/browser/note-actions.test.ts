@@ -5,6 +5,7 @@ import {
   absent,
   addNoteByTyping,
   BrowserHarness,
+  facilitatorTool,
   noteAction,
   noteItem,
   noteMenuButton,
@@ -176,7 +177,7 @@ describe('a note as a sticky note: its menu, its keys, its focus', () => {
     await addNoteByTyping(participant, CITIZEN, '課題', '残したい付箋');
     const menu = await openNoteMenu(participant, '残したい付箋');
 
-    await facilitator.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitatorTool(facilitator, 'ボードをロック');
     await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
     await shown(participant.getByText('ファシリテーターがボードをロックしました。', { exact: false }));
     await menu.getByRole('menuitem', { name: '削除' }).click();

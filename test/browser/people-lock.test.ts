@@ -4,6 +4,8 @@ import {
   absent,
   addNoteByTyping,
   BrowserHarness,
+  facilitatorMenuButton,
+  facilitatorTool,
   noteAction,
   noteItem,
   openNoteMenu,
@@ -21,7 +23,7 @@ describe('people, links and the board lock', () => {
   it('lets the facilitator add a member with a personal link, and replace it so the old one stops at once', async () => {
     const board = await harness.createBoard();
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
-    await facilitator.getByRole('button', { name: 'メンバーとリンク' }).click();
+    await facilitatorTool(facilitator, 'メンバーとリンク');
     const dialog = facilitator.getByRole('dialog', { name: 'メンバーとリンク' });
     await dialog.getByRole('textbox', { name: '氏名' }).fill('田中 一郎');
     await dialog.getByRole('button', { name: 'メンバーを追加' }).click();
@@ -63,7 +65,7 @@ describe('people, links and the board lock', () => {
     await shown(participant.getByRole('button', { name: '「自分の付箋」を元に戻す' }));
 
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
-    await facilitator.getByRole('button', { name: 'メンバーとリンク' }).click();
+    await facilitatorTool(facilitator, 'メンバーとリンク');
     const guests = facilitator.getByRole('dialog', { name: 'メンバーとリンク' });
     await shown(guests.getByText('佐藤', { exact: true }));
   });
@@ -71,7 +73,7 @@ describe('people, links and the board lock', () => {
   it('still opens the board on reload after the facilitator replaced the very link the page was opened with', async () => {
     const board = await harness.createBoard();
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
-    await facilitator.getByRole('button', { name: 'メンバーとリンク' }).click();
+    await facilitatorTool(facilitator, 'メンバーとリンク');
     const dialog = facilitator.getByRole('dialog', { name: 'メンバーとリンク' });
     await dialog.getByRole('button', { name: 'ファシリテーターのリンクを再発行' }).click();
     await facilitator
@@ -81,7 +83,7 @@ describe('people, links and the board lock', () => {
     await shown(dialog.getByRole('textbox', { name: 'ファシリテーターのリンク' }));
     await facilitator.reload();
     await facilitator.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
-    await shown(facilitator.getByRole('button', { name: 'メンバーとリンク' }));
+    await shown(facilitatorMenuButton(facilitator));
     // The old link no longer opens it.
     const stranger = await harness.browser.newContext();
     const page = await stranger.newPage();
@@ -94,10 +96,10 @@ describe('people, links and the board lock', () => {
     const board = await harness.createBoard();
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     await addNoteByTyping(facilitator, CITIZEN, '課題', '保存される付箋');
-    await facilitator.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitatorTool(facilitator, 'ボードをロック');
     await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
     await shown(facilitator.getByText('ボードはロック中です。', { exact: false }));
-    await facilitator.getByRole('button', { name: 'ボードの設定' }).click();
+    await facilitatorTool(facilitator, 'ボードの設定');
     const downloading = facilitator.waitForEvent('download');
     await facilitator.getByRole('button', { name: 'バックアップ（JSON）を書き出す' }).click();
     const download = await downloading;
@@ -130,7 +132,7 @@ describe('people, links and the board lock', () => {
     const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
     await addNoteByTyping(participant, CITIZEN, '課題', 'ロック前の付箋');
 
-    await facilitator.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitatorTool(facilitator, 'ボードをロック');
     await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
     await shown(
       participant
@@ -149,12 +151,12 @@ describe('people, links and the board lock', () => {
     await addNoteByTyping(facilitator, CITIZEN, '達成目標', '議長のまとめ');
     await shown(noteItem(participant, '議長のまとめ'));
 
-    await facilitator.getByRole('button', { name: 'ロックを解除' }).click();
+    await facilitatorTool(facilitator, 'ロックを解除');
     await shown(quickEntry(participant, CITIZEN, '課題'));
     await addNoteByTyping(participant, CITIZEN, '課題', 'ロック後の付箋');
     await shown(noteItem(facilitator, 'ロック後の付箋'));
 
-    await facilitator.getByRole('button', { name: '操作履歴' }).click();
+    await facilitatorTool(facilitator, '操作履歴');
     const log = facilitator.getByRole('dialog', { name: 'ファシリテーターの操作履歴' });
     await shown(log.getByRole('cell', { name: 'ボードのロックを解除' }));
     await shown(log.getByRole('cell', { name: 'ボードをロック' }));

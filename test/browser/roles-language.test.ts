@@ -3,6 +3,8 @@ import {
   absent,
   addNoteByTyping,
   BrowserHarness,
+  facilitatorMenuButton,
+  facilitatorTool,
   laneRegion,
   noteItem,
   openNoteMenu,
@@ -26,7 +28,7 @@ describe('roles and language', () => {
     await shown(noteItem(viewer, '紙の申請が多い'));
     await shown(viewer.getByText('閲覧用リンクで開いています。変更はできません。'));
     expect(await viewer.getByRole('textbox').count()).toBe(0);
-    for (const name of ['編集', '削除', '移動…', 'ボードの設定']) {
+    for (const name of ['編集', '削除', '移動…', 'ファシリテーター']) {
       expect(await viewer.getByRole('button', { name, exact: true }).count()).toBe(0);
     }
     // The note's menu offers a viewer its comments to read, nothing that changes the board.
@@ -39,9 +41,9 @@ describe('roles and language', () => {
     const board = await harness.createBoard();
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     const participant = await harness.openBoard(board, 'participant');
-    expect(await participant.getByRole('button', { name: 'ボードの設定' }).count()).toBe(0);
+    expect(await facilitatorMenuButton(participant).count()).toBe(0);
 
-    await facilitator.getByRole('button', { name: 'ボードの設定' }).click();
+    await facilitatorTool(facilitator, 'ボードの設定');
     const dialog = facilitator.getByRole('dialog', { name: 'ボードの設定' });
     await dialog.getByRole('textbox', { name: `柱「${CITIZEN}」の名前` }).fill('住民サービス');
     await dialog.getByRole('textbox', { name: '「アイデア」列の名前' }).fill('解決のアイデア');

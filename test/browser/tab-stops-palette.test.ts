@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { absent, addNoteByTyping, BrowserHarness, noteItem, quickEntry, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, facilitatorTool, noteItem, quickEntry, shown } from './harness';
 import { beginComposition } from './ime';
 
 const CITIZEN = '市民サービスの向上';
@@ -99,6 +99,8 @@ describe('tab stops, command palette, shortcut help', () => {
       ]),
     );
     expect(forParticipant).not.toContain('注目');
+    // The facilitator's tools are not offered to a participant.
+    expect(forParticipant).not.toContain('ボードの設定');
     expect(await seriousViolations(participant)).toEqual([]);
     // Type to filter, Enter runs: 移動… opens its dialog for that note.
     await palette.getByRole('combobox', { name: '操作を探す' }).fill('移動');
@@ -114,17 +116,19 @@ describe('tab stops, command palette, shortcut help', () => {
     await noteItem(facilitator, '窓口が混む').focus();
     await facilitator.keyboard.press('Control+k');
     await shown(facilitator.getByRole('dialog', { name: 'コマンドパレット' }));
-    expect(await paletteOptions(facilitator)).toContain('注目');
+    expect(await paletteOptions(facilitator)).toEqual(
+      expect.arrayContaining(['注目', 'ボードの設定', 'メンバーとリンク', '操作履歴', 'ボードをロック']),
+    );
     await facilitator.keyboard.press('Escape');
 
     // Locked: the participant may only read the thread.
-    await facilitator.getByRole('button', { name: 'ボードをロック' }).click();
+    await facilitatorTool(facilitator, 'ボードをロック');
     await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
     await shown(participant.getByText('ファシリテーターがボードをロックしました。', { exact: false }));
     await noteItem(participant, '窓口が混む').focus();
     await participant.keyboard.press('Control+k');
     await shown(palette);
-    expect(await paletteOptions(participant)).toEqual(['コメント…', 'キーボードショートカット']);
+    expect(await paletteOptions(participant)).toEqual(['コメント…', 'キーボードショートカット', '一覧', '全体表示']);
     expect(harness.pageErrors).toEqual([]);
   });
 

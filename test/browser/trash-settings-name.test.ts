@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, addNoteByTyping, BrowserHarness, laneRegion, noteAction, noteItem, shown } from './harness';
+import {
+  absent,
+  addNoteByTyping,
+  BrowserHarness,
+  facilitatorTool,
+  laneRegion,
+  noteAction,
+  noteItem,
+  shown,
+} from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const TALENT = '人材育成';
@@ -51,7 +60,7 @@ describe('trash, pillar archive and display names', () => {
     const participant = await harness.openBoard(board, 'participant');
     await addNoteByTyping(participant, TALENT, '課題', '研修予算が足りない');
 
-    await facilitator.getByRole('button', { name: 'ボードの設定' }).click();
+    await facilitatorTool(facilitator, 'ボードの設定');
     const settings = facilitator.getByRole('dialog', { name: 'ボードの設定' });
     await settings.getByRole('button', { name: `「${TALENT}」をアーカイブ` }).click();
     await absent(participant.getByRole('heading', { name: TALENT, level: 2 }));

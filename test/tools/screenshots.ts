@@ -15,21 +15,30 @@ import { captureMatrix } from './matrixScreenshot';
 import { createToolBoard, editBoardDocs, openBoard, openToolBrowser, withToolServer } from './toolBoard';
 import { captureVoting } from './votingScreenshot';
 
+/** The laptop board: three 課題, two 達成目標 and an idea in each pillar. */
 const NOTES: Record<number, [LaneKind, string, string][]> = {
   0: [
     ['problem', '窓口の待ち時間が長い', '佐藤'],
     ['problem', '申請書類が多く、何度も同じことを書く', '鈴木'],
+    ['problem', '電話がつながりにくい', '高橋'],
     ['goal', '自宅からスマホで主な手続きができる', '佐藤'],
+    ['goal', '窓口に来なくても相談できる', '田中'],
     ['idea', '書かない窓口', '高橋'],
   ],
   1: [
     ['problem', '紙の決裁に時間がかかる', '田中'],
+    ['problem', '同じデータを何度も入力している', '佐藤'],
+    ['problem', '会議資料の印刷が多い', '鈴木'],
     ['goal', '電子決裁が当たり前になっている', '田中'],
+    ['goal', '定型業務に追われず企画に時間を使える', '高橋'],
     ['idea', '定型業務をRPAで自動化', '鈴木'],
   ],
   2: [
     ['problem', 'デジタルに詳しい職員が少ない', '高橋'],
+    ['problem', '研修の時間が取れない', '田中'],
+    ['problem', '相談できる人が庁内にいない', '佐藤'],
     ['goal', '全職員が基本的なITツールを使いこなせる', '佐藤'],
+    ['goal', '各課にデジタル推進員がいる', '鈴木'],
     ['idea', '若手による庁内勉強会', '田中'],
   ],
 };
@@ -46,8 +55,8 @@ const CLUSTER_NOTES: Record<number, [LaneKind, string, string][]> = {
     ['idea', 'オンライン予約で待ち時間ゼロ', '鈴木'],
     ['idea', 'チャットで問い合わせ', '田中'],
   ],
-  1: NOTES[1]!,
-  2: NOTES[2]!,
+  1: NOTES[1]!.slice(0, 4),
+  2: NOTES[2]!.slice(0, 4),
 };
 
 /** Groups the first pillar's notes into a named cluster and an unnamed one (as people would by dragging). */
@@ -101,14 +110,35 @@ await withToolServer(async (serverUrl) => {
     fillBoard(notes, settings, CLUSTER_NOTES, clusterNotes),
   );
 
-  const { browser, page } = await openToolBrowser({ width: 1440, height: 1000 });
+  // The city-hall laptop (1366×768) first, then a full-HD monitor.
+  const { browser, page } = await openToolBrowser({ width: 1366, height: 768 });
   await openBoard(page, serverUrl, board);
   await page.screenshot({ path: 'docs/screenshot-board.png' });
   await openBoard(page, serverUrl, board, '?lang=en');
   await page.screenshot({ path: 'docs/screenshot-board-en.png' });
+  // The facilitator's tools, in the header's ファシリテーター menu.
+  await openBoard(page, serverUrl, board);
+  await page.getByRole('button', { name: 'ファシリテーター', exact: true }).click();
+  await page.getByRole('menu', { name: 'ファシリテーター' }).waitFor();
+  await page.screenshot({ path: 'docs/screenshot-facilitator-menu.png' });
+  // 一覧 (compact density), then back to sticky notes (the choice is kept in this browser).
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '一覧' }).click();
+  await page.screenshot({ path: 'docs/screenshot-board-compact.png' });
+  await page.getByRole('button', { name: '一覧' }).click();
+  // 全体表示 of the clustered board, for screen-sharing.
+  await openBoard(page, serverUrl, clustered);
+  await page.getByRole('button', { name: '全体表示', exact: true }).click();
+  await page.getByRole('button', { name: '全体表示を終了（Esc）' }).waitFor();
+  await page.screenshot({ path: 'docs/screenshot-overview.png' });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openBoard(page, serverUrl, board);
+  await page.screenshot({ path: 'docs/screenshot-board-1920.png' });
+  await page.setViewportSize({ width: 1366, height: 768 });
   // The facilitator's People and links, with a member just added.
   await openBoard(page, serverUrl, board);
-  await page.getByRole('button', { name: 'メンバーとリンク' }).click();
+  await page.getByRole('button', { name: 'ファシリテーター', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'メンバーとリンク' }).click();
   const people = page.getByRole('dialog', { name: 'メンバーとリンク' });
   await people.getByRole('textbox', { name: '氏名' }).fill('田中 一郎');
   await people.getByRole('button', { name: 'メンバーを追加' }).click();
@@ -123,7 +153,7 @@ await withToolServer(async (serverUrl) => {
   await captureInitiatives(page, serverUrl, board);
   await browser.close();
   console.log(
-    'saved docs/screenshot-board.png, -board-en.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png and -initiatives.png',
+    'saved docs/screenshot-board.png (1366×768), -board-1920.png, -board-en.png, -board-compact.png, -overview.png, -facilitator-menu.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png and -initiatives.png',
   );
 });
 process.exit(0);

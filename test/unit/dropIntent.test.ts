@@ -31,10 +31,10 @@ describe('dropIntentOf', () => {
     });
   });
 
-  it('never groups during a keyboard drag: the halves of a note mean before and after', () => {
-    const keyboard = (y: number) => context(y, { groupOnMiddle: false });
-    expect(dropIntentOf(active('x'), over(noteB), keyboard(248))).toMatchObject({ target: { index: 1 } });
-    expect(dropIntentOf(active('x'), over(noteB), keyboard(252))).toMatchObject({ target: { index: 2 } });
+  it('never groups during a keyboard drag: left and right of the centre of a note mean before and after (a lane is a grid)', () => {
+    const keyboard = (x: number) => context(250, { groupOnMiddle: false, probe: { x, y: 250 } });
+    expect(dropIntentOf(active('x'), over(noteB), keyboard(98))).toMatchObject({ target: { index: 1 } });
+    expect(dropIntentOf(active('x'), over(noteB), keyboard(102))).toMatchObject({ target: { index: 2 } });
   });
 
   it('joins a cluster over its card or one of its notes, and stays over its own cluster', () => {

@@ -44,7 +44,8 @@ export interface DropContext {
 
 /**
  * What dropping the note now would do: over a lane, move it to its end; over a note in a lane, move it before
- * or after that note (upper or lower part), or group the two (middle, pointer only); over a note in a cluster
+ * or after that note (pointer: upper or lower part; keyboard: left or right of its centre), or group the two
+ * (middle, pointer only); over a note in a cluster
  * or a cluster card, join that cluster; over itself, stay where it is.
  */
 export function dropIntentOf(active: Active, over: Over | null, context: DropContext): DropIntent | null {
@@ -63,13 +64,20 @@ export function dropIntentOf(active: Active, over: Over | null, context: DropCon
   if (target.kind === 'lane') return place(siblings.length);
   if (target.noteId === active.id) return place(Math.max(0, lane.indexOf(target.noteId)));
   const dragged = active.rect.current.translated;
-  const y = context.probe?.y ?? (dragged ? dragged.top + dragged.height / 2 : over.rect.top);
-  const fraction = (y - over.rect.top) / over.rect.height;
+  const probe =
+    context.probe ??
+    (dragged
+      ? { x: dragged.left + dragged.width / 2, y: dragged.top + dragged.height / 2 }
+      : { x: over.rect.left, y: over.rect.top });
+  const fraction = (probe.y - over.rect.top) / over.rect.height;
   if (context.groupOnMiddle && fraction >= GROUP_ZONE_EDGE && fraction <= 1 - GROUP_ZONE_EDGE) {
     return { kind: 'group', targetNoteId: target.noteId };
   }
+  // A pointer: the upper or lower part. The keyboard lands just left or right of a note's centre (a lane is a
+  // grid: one arrow press is one position in reading order, keyboardCoordinates.ts).
+  const after = context.groupOnMiddle ? fraction > 0.5 : probe.x > over.rect.left + over.rect.width / 2;
   const overIndex = siblings.indexOf(target.noteId);
-  return place(overIndex < 0 ? siblings.length : overIndex + (fraction > 0.5 ? 1 : 0));
+  return place(overIndex < 0 ? siblings.length : overIndex + (after ? 1 : 0));
 }
 
 export function samePlace(a: MoveTarget, b: MoveTarget): boolean {

@@ -2,9 +2,33 @@ import { KeyboardCode, type KeyboardCoordinateGetter } from '@dnd-kit/core';
 
 /**
  * dnd-kit's default keyboard sensor moves by 25 px per arrow press, which takes dozens of presses to cross a
- * pillar. This getter jumps to the nearest drop target (a note or a lane) in the arrow's direction instead.
+ * pillar. This getter jumps instead. A lane is a wrapping grid of notes, so:
+ * - ↑ / ↓ move the note by one position in reading order (row by row, left to right) within its lane, and
+ *   past either end into the lane above (after its last note) or below (before its first note);
+ * - ← / → go to the nearest place in the next pillar (or a cluster card) in that direction.
+ * On a note the landing point is just left of its centre ("before it") or just right ("after it"), which is
+ * how dropIntentOf reads a keyboard drag.
  */
 const LANDING_OFFSET = 2;
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+const centreOf = (box: Box) => ({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+const contains = (box: Box, point: { x: number; y: number }) =>
+  point.x >= box.left && point.x <= box.right && point.y >= box.top && point.y <= box.bottom;
+const within = (inner: Box, outer: Box) =>
+  inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+
+/** Row by row (a grid row shares its top), then left to right. */
+const readingOrder = (boxes: Box[]) =>
+  boxes.sort((a, b) => (Math.abs(a.top - b.top) > 1 ? a.top - b.top : a.left - b.left));
 
 export const jumpToNearestDroppable: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
   const { collisionRect, droppableRects, active } = context;
@@ -17,32 +41,64 @@ export const jumpToNearestDroppable: KeyboardCoordinateGetter = (event, { curren
   }[event.code];
   if (!direction) return undefined;
   event.preventDefault();
-  const fromX = collisionRect.left + collisionRect.width / 2;
-  const fromY = collisionRect.top + collisionRect.height / 2;
-  let best: { x: number; y: number; score: number } | null = null;
-  // Notes are the stops; a lane is a stop only when empty (a full lane is reached through its last note,
-  // whose lower half means "at the end").
-  const noteRects = [...droppableRects].filter(([id]) => String(id).startsWith('note:') && id !== `note:${active?.id}`);
-  const holdsNote = (lane: { left: number; top: number; right: number; bottom: number }) =>
-    noteRects.some(
-      ([, r]) => r.left >= lane.left && r.right <= lane.right && r.top >= lane.top && r.bottom <= lane.bottom,
-    );
-  for (const [id, rect] of droppableRects) {
+  const from = centreOf(collisionRect);
+  const landAt = (x: number, y: number) => ({
+    x: currentCoordinates.x + (x - from.x),
+    y: currentCoordinates.y + (y - from.y),
+  });
+  const before = (box: Box) => landAt(centreOf(box).x - LANDING_OFFSET, centreOf(box).y);
+  const after = (box: Box) => landAt(centreOf(box).x + LANDING_OFFSET, centreOf(box).y);
+
+  const notes = [...droppableRects].filter(
+    ([id]) => String(id).startsWith('note:') && id !== `note:${active?.id}` && id !== active?.id,
+  );
+  const lanes = [...droppableRects].filter(([id]) => String(id).startsWith('lane:')).map(([, box]) => box);
+  const notesOf = (lane: Box) => readingOrder(notes.map(([, box]) => box).filter((box) => within(box, lane)));
+  const currentLane = lanes.find((lane) => contains(lane, from)) ?? null;
+
+  if (direction.y !== 0 && currentLane) {
+    const list = notesOf(currentLane);
+    // The place now: how many of the lane's notes come before the dragged note's centre in reading order.
+    const slot = list.filter(
+      (box) => box.bottom < from.y || (box.top <= from.y && from.y <= box.bottom && centreOf(box).x < from.x),
+    ).length;
+    const next = slot + direction.y;
+    if (next >= 0 && next <= list.length) {
+      const target = direction.y > 0 ? list[slot] : list[slot - 1];
+      if (target) return direction.y > 0 ? after(target) : before(target);
+    }
+  }
+
+  // Elsewhere: the nearest stop in the arrow's direction outside the current lane. Notes are the stops; a lane
+  // is a stop only when empty.
+  const holdsNote = (lane: Box) => notes.some(([, box]) => within(box, lane));
+  let best: { box: Box; kind: 'note' | 'lane' | 'other'; score: number } | null = null;
+  for (const [id, box] of droppableRects) {
     if (id === active?.id || id === `note:${active?.id}`) continue;
-    if (!String(id).startsWith('note:') && holdsNote(rect)) continue;
-    // Land just past the target's centre in the direction of travel: one press down over the next note
-    // means "after it", one press up means "before it", so each press moves the note by one position.
-    const x = rect.left + rect.width / 2 + direction.x * LANDING_OFFSET;
-    const y = rect.top + rect.height / 2 + direction.y * LANDING_OFFSET;
-    const along = (x - fromX) * direction.x + (y - fromY) * direction.y;
-    // Sideways, past the dragged note's own width, so its own column is never "the next one to the right".
-    // Up and down, past the landing offset: the note just landed on (its centre a fraction of a pixel short of
-    // the landing point after the transform is rounded) is not "the next one below" again.
+    const kind = String(id).startsWith('note:') ? 'note' : String(id).startsWith('lane:') ? 'lane' : 'other';
+    if (kind === 'lane' && (box === currentLane || holdsNote(box))) continue;
+    if (kind === 'note' && currentLane && within(box, currentLane)) continue;
+    // Sideways means another pillar: nothing that shares the current lane's columns.
+    if (direction.x !== 0 && currentLane && box.left < currentLane.right && box.right > currentLane.left) continue;
+    const centre = centreOf(box);
+    const along = (centre.x - from.x) * direction.x + (centre.y - from.y) * direction.y;
+    // Sideways, past the dragged note's own width; up and down, past the landing offset.
     if (along <= (direction.x !== 0 ? collisionRect.width / 2 : LANDING_OFFSET)) continue;
-    const across = Math.abs((x - fromX) * direction.y) + Math.abs((y - fromY) * direction.x);
+    const across = Math.abs((centre.x - from.x) * direction.y) + Math.abs((centre.y - from.y) * direction.x);
     const score = along + across * 2;
-    if (!best || score < best.score) best = { x, y, score };
+    if (!best || score < best.score) best = { box, kind, score };
   }
   if (!best) return undefined;
-  return { x: currentCoordinates.x + (best.x - fromX), y: currentCoordinates.y + (best.y - fromY) };
+  if (best.kind !== 'note') {
+    const centre = centreOf(best.box);
+    return landAt(centre.x + direction.x * LANDING_OFFSET, centre.y + direction.y * LANDING_OFFSET);
+  }
+  // Into another lane from above or below: before its first note, or after its last one.
+  const lane = direction.y !== 0 ? lanes.find((box) => within(best.box, box)) : undefined;
+  const list = lane ? notesOf(lane) : [];
+  const first = list[0];
+  const last = list[list.length - 1];
+  if (direction.y > 0 && first) return before(first);
+  if (direction.y < 0 && last) return after(last);
+  return before(best.box);
 };
