@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startBoardEarly } from './board/earlyBoard';
 import { I18nProvider } from './i18n/I18nProvider';
 import { registerServiceWorker } from './lib/serviceWorker';
 import './styles.css';
@@ -14,6 +15,8 @@ window.addEventListener('hashchange', () => {
 });
 
 registerServiceWorker();
+// Before React's first render: the board's join, offline copy and connection need none of it.
+startBoardEarly();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
