@@ -1,18 +1,16 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { shorten } from '../board/dnd/announcements';
-import { GroupDialog } from '../board/GroupDialog';
 import { useBoard } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
 import { CommentThreadDialog } from '../comments/CommentThread';
 import { useI18n } from '../i18n/I18nProvider';
 import { createStore } from '../lib/store';
 import { ColorDialog } from '../notes/ColorDialog';
+import { CommandPalette, GroupDialog, ShortcutHelp } from '../views/lazyDialogs';
 import { type Actions, ActionsContext, type OpenMenu } from './ActionsContext';
-import { CommandPalette } from './CommandPalette';
 import { focusNeighbourOf, focusNoteSoon } from './focus';
 import { NoteMenu } from './NoteMenu';
 import { availableNoteActions, BOARD_ACTIONS, isTyping, matchesShortcut, NOTE_ACTIONS, noteTargetOf } from './registry';
-import { ShortcutHelp } from './ShortcutHelp';
 import './actions.css';
 import type { ActionEnv } from './types';
 

@@ -1,7 +1,7 @@
 import { BoardPage } from '../board/BoardPage';
 import { boardIdFromPath } from '../board/earlyBoard';
-import { LandingPage } from '../landing/LandingPage';
 import { takeBoardToken } from '../lib/boardToken';
+import { LandingPage } from '../views/lazyDialogs';
 
 /** Two pages: `/` (create or reopen a board) and `/b/<boardId>#token=…` (the board). */
 export function App() {

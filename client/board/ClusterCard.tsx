@@ -6,7 +6,7 @@ import { DiscussionButton } from '../comments/DiscussionButton';
 import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
 import { useRovingNotes } from '../notes/roving';
-import { ClusterMoveDialog } from './ClusterMoveDialog';
+import { ClusterMoveDialog } from '../views/lazyDialogs';
 import { ClusterTitleEditor } from './ClusterTitleEditor';
 import { useCluster, useClusterMemberIds } from './clusterHooks';
 import { shorten } from './dnd/announcements';

@@ -4,8 +4,8 @@ import { finishLastMeeting, nextMeetingId, setCurrentMeeting } from '../../share
 import { useBoard, useSettings } from '../board/hooks';
 import { useBoardUi } from '../board/ui';
 import { useI18n } from '../i18n/I18nProvider';
+import { MeetingPlanDialog } from '../views/lazyDialogs';
 import { FollowMeToggle } from './FollowMe';
-import { MeetingPlanDialog } from './MeetingPlanDialog';
 import { MeetingTimer } from './MeetingTimer';
 
 /**
