@@ -118,7 +118,9 @@ export default defineConfig({
         // Everything the page loads at once in one chunk: left to itself, the bundler cut the modules the
         // page shares with its on-demand views and dialogs into ten small chunks, and gzip, which compresses
         // each file on its own, made them 3 % bigger than one (the initial JavaScript's budget, benchmarks.md).
-        codeSplitting: { groups: [{ name: (id, ctx) => (loadedAtOnce(ctx).has(id) ? 'app' : null) }] },
+        codeSplitting: {
+          groups: [{ debugName: 'loaded at once', name: (id, ctx) => (loadedAtOnce(ctx).has(id) ? 'app' : null) }],
+        },
       },
     },
   },
