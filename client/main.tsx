@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { I18nProvider } from './i18n/I18nProvider';
 import { registerServiceWorker } from './lib/serviceWorker';
+import { startBoardEarly } from './session/earlyBoard';
 import './styles.css';
 // After every other stylesheet, so that on paper its rules win over the screen's.
 import './export/print.css';
@@ -14,6 +15,8 @@ window.addEventListener('hashchange', () => {
 });
 
 registerServiceWorker();
+// Before React's first render: the board's join, offline copy and connection need none of it.
+startBoardEarly();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

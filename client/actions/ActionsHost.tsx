@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { GroupDialog } from '../clusters/GroupDialog';
+import { GroupDialog } from '../clusters/lazyDialogs';
 import { CommentThreadDialog } from '../comments/CommentThread';
 import { useI18n } from '../i18n/I18nProvider';
 import { shorten } from '../lib/shorten';
@@ -11,11 +11,10 @@ import { useBoardUi } from '../ui/boardUi';
 import { createDisplayMode } from '../ui/displayMode';
 import { ActionEnvContext } from './ActionEnvContext';
 import { BoardDialogs } from './BoardDialogs';
-import { CommandPalette } from './CommandPalette';
 import { focusNeighbourOf, focusNoteSoon } from './focus';
+import { CommandPalette, ShortcutHelp } from './lazyDialogs';
 import { NoteMenu } from './NoteMenu';
 import { availableNoteActions, BOARD_ACTIONS, isTyping, matchesShortcut, NOTE_ACTIONS, noteTargetOf } from './registry';
-import { ShortcutHelp } from './ShortcutHelp';
 import './actions.css';
 import type { ActionEnv, BoardDialogKind } from './types';
 

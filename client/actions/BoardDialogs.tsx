@@ -1,6 +1,5 @@
-import { AuditDialog } from '../people/AuditDialog';
-import { PeopleDialog } from '../people/PeopleDialog';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { AuditDialog, PeopleDialog } from '../people/lazyDialogs';
+import { SettingsDialog } from '../settings/lazyDialogs';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { setBoardLock } from './boardActions';
 import type { ActionEnv, BoardDialogKind } from './types';

@@ -1,11 +1,11 @@
 import { BoardPage } from '../board/BoardPage';
-import { LandingPage } from '../landing/LandingPage';
+import { LandingPage } from '../landing/lazyLanding';
 import { takeBoardToken } from '../lib/boardToken';
+import { boardIdFromPath } from '../session/earlyBoard';
 
 /** Two pages: `/` (create or reopen a board) and `/b/<boardId>#token=…` (the board). */
 export function App() {
-  const match = /^\/b\/([^/]+)\/?$/.exec(window.location.pathname);
-  const boardId = match?.[1] ? decodeURIComponent(match[1]) : null;
+  const boardId = boardIdFromPath(window.location.pathname);
   if (boardId) {
     return <BoardPage boardId={boardId} token={takeBoardToken(boardId)} />;
   }

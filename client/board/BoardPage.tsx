@@ -8,6 +8,7 @@ import { browserIdentityId, loadDisplayName, presenceColor, saveDisplayName } fr
 import { rememberBoard } from '../lib/recentBoards';
 import { createStore, type ReadStore, useStore, useStoreSelector } from '../lib/store';
 import { NameDialog } from '../people/NameDialog';
+import { discardEarlyBoard, takeEarlyDocs, takeEarlyJoin, takeEarlySession } from '../session/earlyBoard';
 import { BoardContext, type BoardContextValue } from '../session/hooks';
 import { type Joined, joinBoard } from '../session/join';
 import { deleteOfflineCopy, shouldDeleteOfflineCopy } from '../session/offlineCopy';
@@ -50,7 +51,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
 
   useEffect(() => {
     let cancelled = false;
-    joinBoard(boardId, token, nameKnown ? nameRef.current : null).then(
+    const knownName = nameKnown ? nameRef.current : null;
+    (takeEarlyJoin(boardId, token, knownName) ?? joinBoard(boardId, token, knownName)).then(
       (step) => {
         if (cancelled) return;
         keepAcceptedBoardToken(boardId, token);
@@ -70,7 +72,10 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
         // The link no longer opens the board (replaced, removed, or the board deleted): keep no copy of it,
         // unless another link of the board may still need it (offlineCopy.ts).
         if (status === 401 || status === 404) forgetJoined(boardId);
-        if (shouldDeleteOfflineCopy(boardId, token, status)) void deleteOfflineCopy(boardId);
+        if (shouldDeleteOfflineCopy(boardId, token, status)) {
+          discardEarlyBoard(); // its copy open here would hold the deletion back
+          void deleteOfflineCopy(boardId);
+        }
         setState({ kind: 'error', status });
       },
     );
@@ -139,7 +144,8 @@ function OpenBoard({
   const { me, token, sharedLink } = joined;
   const [session, setSession] = useState<BoardSession | null>(null);
   useEffect(() => {
-    const opened = new BoardSession(me.boardId, token, me);
+    const opened =
+      takeEarlySession(me, token) ?? new BoardSession(me.boardId, token, me, takeEarlyDocs(me.boardId) ?? undefined);
     setSession(opened);
     return () => opened.destroy();
   }, [me, token]);

@@ -4,7 +4,8 @@ import { type PaperSize, type PrintableView, printView } from '../export/printVi
 import { useExportJobs } from '../export/useExportJobs';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardUi } from '../ui/boardUi';
-import { ExportDialog, LazyDialog } from '../views/lazyViews';
+import { LazyDialog } from '../ui/onDemand';
+import { ExportDialog } from '../views/lazyViews';
 import '../export/export.css';
 
 /**

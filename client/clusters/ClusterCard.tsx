@@ -12,9 +12,9 @@ import { NoteCard } from '../notes/NoteCard';
 import { useRovingNotes } from '../notes/roving';
 import { useBoard, useNote } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
-import { ClusterMoveDialog } from './ClusterMoveDialog';
 import { ClusterTitleEditor } from './ClusterTitleEditor';
 import { useCluster, useClusterMemberIds } from './clusterHooks';
+import { ClusterMoveDialog } from './lazyDialogs';
 
 /**
  * One cluster: its title (typed, or its first note's text while unnamed, marked as such), how many notes,

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useBoard, useSettings } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 import { FollowMeToggle } from './FollowMe';
-import { MeetingPlanDialog } from './MeetingPlanDialog';
+import { MeetingPlanDialog } from './lazyDialogs';
 import { MeetingTimer } from './MeetingTimer';
 
 /**

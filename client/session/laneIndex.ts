@@ -17,7 +17,7 @@ import { affectsClusterPlacement, type ClusterIndex, computeClusterIndex, EMPTY_
 import { applyHold, type EditingHold, holdFor, movedSinceHold } from './editingHold';
 
 /**
- * Which note ids each lane shows, recomputed once per transaction that can move a note (a note added or
+ * Which note ids each lane shows, recomputed once after each transaction that can move a note (a note added or
  * removed, or its `place` / `deletedAt` changed). Unchanged lanes keep the same array, so a remote edit
  * re-renders only the lanes (and the note) it touched; a text edit recomputes nothing here.
  */
@@ -108,18 +108,26 @@ export function createLaneIndex(
     }
   };
 
+  // A transaction can touch notes and clusters both (the board arriving in one): recomputed once, after it.
+  let dirty = false;
+  const afterTransaction = () => {
+    if (!dirty) return;
+    dirty = false;
+    recompute();
+  };
   const notes = boardRoots.notes(boardDoc);
   const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    if (affectsPlacement(events, notes)) recompute();
+    if (affectsPlacement(events, notes)) dirty = true;
   };
   const pillars = settingsRoots.pillars(settingsDoc);
   // A cluster record arriving (or its pillar changing) moves its notes out of their lanes; a title typed
   // in a cluster changes no list.
   const clusters = boardRoots.clusters(boardDoc);
   const onClusters = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    if (affectsClusterPlacement(events, clusters)) recompute();
+    if (affectsClusterPlacement(events, clusters)) dirty = true;
   };
   notes.observeDeep(onNotes);
+  boardDoc.on('afterTransaction', afterTransaction);
   pillars.observeDeep(recompute);
   clusters.observeDeep(onClusters);
   recompute();
@@ -142,6 +150,7 @@ export function createLaneIndex(
       notes.unobserveDeep(onNotes);
       pillars.unobserveDeep(recompute);
       clusters.unobserveDeep(onClusters);
+      boardDoc.off('afterTransaction', afterTransaction);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { readLocal } from '../lib/localStore';
 import { loadRecentBoards } from '../lib/recentBoards';
 
@@ -21,6 +21,25 @@ export interface OfflineCopy {
   /** False when this browser keeps no copy (no IndexedDB, e.g. some private modes). */
   available(): boolean;
   destroy(): void;
+}
+
+/** A board's two documents, with this device's copy of them loading in. */
+export interface BoardDocs {
+  boardDoc: Y.Doc;
+  settingsDoc: Y.Doc;
+  offlineCopy: OfflineCopy;
+}
+
+export function openBoardDocs(boardId: string): BoardDocs {
+  const boardDoc = new Y.Doc();
+  const settingsDoc = new Y.Doc();
+  return { boardDoc, settingsDoc, offlineCopy: openOfflineCopy(boardId, boardDoc, settingsDoc) };
+}
+
+export function destroyDocs({ boardDoc, settingsDoc, offlineCopy }: BoardDocs): void {
+  offlineCopy.destroy();
+  boardDoc.destroy();
+  settingsDoc.destroy();
 }
 
 export function openOfflineCopy(boardId: string, boardDoc: Y.Doc, settingsDoc: Y.Doc): OfflineCopy {

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { MAX_UPDATE_PIECE_BYTES } from '../../shared/limits';
 import { MESSAGE } from '../../shared/protocol';
 import { splitUpdate } from '../../shared/splitUpdate';
+import { applyReceivedUpdate } from './applyReceived';
 
 type LocalChangeListener = (origin: unknown, frame: number | null) => void;
 
@@ -38,13 +39,21 @@ export class ServerChannel {
     provider._updateHandler = (update: Uint8Array, origin: unknown) => this.sendChange(update, origin);
     provider.doc.on('update', provider._updateHandler);
 
-    const handleSync = provider.messageHandlers[MESSAGE.sync]!;
-    provider.messageHandlers[MESSAGE.sync] = (encoder, decoder, messageProvider, emitSynced, messageType) => {
-      if (decoding.peekVarUint(decoder) !== syncProtocol.messageYjsSyncStep1) {
-        handleSync(encoder, decoder, messageProvider, emitSynced, messageType);
+    provider.messageHandlers[MESSAGE.sync] = (_encoder, decoder, messageProvider, emitSynced) => {
+      const subType = decoding.readVarUint(decoder);
+      if (subType === syncProtocol.messageYjsSyncStep2 || subType === MESSAGE_UPDATE) {
+        // As the stock handler does, but without encoding the received update again for the listeners.
+        try {
+          applyReceivedUpdate(provider.doc, decoding.readVarUint8Array(decoder), messageProvider);
+        } catch (error) {
+          console.error('Caught error while handling a Yjs update', error);
+        }
+        if (emitSynced && subType === syncProtocol.messageYjsSyncStep2 && !messageProvider.synced) {
+          messageProvider.synced = true;
+        }
         return;
       }
-      decoding.readVarUint(decoder);
+      if (subType !== syncProtocol.messageYjsSyncStep1) throw new Error(`unknown sync message ${subType}`);
       // After the first sync, the server's step 1 is a resync: it asks for what it lacks, such as a change it
       // refused for a reason that passed; our step 2 brings it.
       if (messageProvider.synced) for (const listener of this.resyncListeners) listener();

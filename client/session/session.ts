@@ -1,5 +1,5 @@
 import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { settingsRoots } from '../../shared/docs';
 import {
   APP_PROTOCOL_VERSION,
@@ -16,7 +16,7 @@ import { createClusterSnapshots } from './clusterIndex';
 import { type BoardHistory, createBoardHistory } from './history';
 import { createLaneIndex } from './laneIndex';
 import { createNoteSnapshots } from './noteSnapshots';
-import { type OfflineCopy, openOfflineCopy, pendingCountKey } from './offlineCopy';
+import { type BoardDocs, type OfflineCopy, openBoardDocs, pendingCountKey } from './offlineCopy';
 import { PendingChanges } from './pendingChanges';
 import { createPresenceStore } from './presence';
 import { serverChannelOf } from './serverChannel';
@@ -36,8 +36,8 @@ export type SessionNotice =
  * board page; `destroy()` disconnects everything.
  */
 export class BoardSession {
-  readonly boardDoc = new Y.Doc();
-  readonly settingsDoc = new Y.Doc();
+  readonly boardDoc: Y.Doc;
+  readonly settingsDoc: Y.Doc;
   readonly boardProvider: WebsocketProvider;
   readonly settingsProvider: WebsocketProvider;
   readonly connection: Store<ConnectionState> = createStore<ConnectionState>('connecting');
@@ -76,7 +76,12 @@ export class BoardSession {
     readonly boardId: string,
     readonly token: string,
     readonly me: Me,
+    // Opened early (earlyBoard.ts) while the server was asked who this link is; otherwise now.
+    docs: BoardDocs = openBoardDocs(boardId),
   ) {
+    this.boardDoc = docs.boardDoc;
+    this.settingsDoc = docs.settingsDoc;
+    this.offlineCopy = docs.offlineCopy;
     this.archived = createStore(me.archived ?? false);
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
     // disableBc: tabs share only through the server (and the offline copy), never a side channel.
@@ -85,7 +90,6 @@ export class BoardSession {
     const options = { params: { token, app: APP_PROTOCOL_VERSION }, disableBc: true, connect: false };
     this.boardProvider = new WebsocketProvider(url, roomName(boardId, 'board'), this.boardDoc, options);
     this.settingsProvider = new WebsocketProvider(url, roomName(boardId, 'settings'), this.settingsDoc, options);
-    this.offlineCopy = openOfflineCopy(boardId, this.boardDoc, this.settingsDoc);
     this.pending = {
       board: this.trackPending(this.boardProvider, 'board'),
       settings: this.trackPending(this.settingsProvider, 'settings'),
@@ -97,6 +101,7 @@ export class BoardSession {
       if (this.destroyed) return;
       // A copy from an earlier visit: show it now; the server's changes arrive on top of it.
       if (settingsRoots.pillars(this.settingsDoc).size > 0) this.loaded.set(true);
+      performance.mark('board-connect'); // the load path's steps, for the bench (docs/benchmarks.md)
       this.boardProvider.connect();
       this.settingsProvider.connect();
     });
@@ -159,6 +164,7 @@ export class BoardSession {
     provider.on('status', () => this.refreshConnection());
     provider.on('sync', () => {
       if (!this.boardProvider.synced || !this.settingsProvider.synced) return;
+      if (!this.loaded.get()) performance.mark('board-synced');
       this.loaded.set(true);
     });
     provider.on('closed', ({ code, reason }) => {

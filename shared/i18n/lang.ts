@@ -7,10 +7,23 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 /** A translator over one catalog. Unknown placeholders are left visible so a missing value is noticed. */
 export function translatorOf(catalog: Catalog): Translate {
+  // Each template cut once at its placeholders (text, name, text, name, …, text): a board labels every note
+  // with a few of them, thousands of calls when it opens, and a regular expression per call showed there.
+  const pieces = new Map<MessageKey, string[]>();
   return (key, params) => {
     const template = catalog[key];
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    let parts = pieces.get(key);
+    if (!parts) {
+      parts = template.split(/\{(\w+)\}/);
+      pieces.set(key, parts);
+    }
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i]!;
+      out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    }
+    return out;
   };
 }
 

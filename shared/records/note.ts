@@ -61,9 +61,20 @@ export interface Deleter {
   name: string;
 }
 
+/**
+ * Places already validated, by the stored object: a stored place is a plain value Yjs hands back as the same
+ * object until it is replaced, and the lane index, every note and every snapshot read it; validated once each.
+ */
+const checkedPlaces = new WeakMap<object, NotePlace | null>();
+
 export function readPlace(value: unknown): NotePlace | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const checked = checkedPlaces.get(value);
+  if (checked !== undefined) return checked;
   const parsed = placeSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  const place = parsed.success ? Object.freeze(parsed.data) : null;
+  checkedPlaces.set(value, place);
+  return place;
 }
 
 /** Reads one note with defaults for missing or invalid fields; the stored record is never rewritten here. */
