@@ -116,6 +116,8 @@ describe('dialogs and small board messages', () => {
     const participant = await harness.openBoard(board, 'participant');
     await facilitatorTool(facilitator, 'ボードの設定');
     const dialog = facilitator.getByRole('dialog', { name: 'ボードの設定' });
+    // The dialog's code loads on demand: wait for it before counting its buttons.
+    await dialog.getByRole('button', { name: /保存/ }).first().waitFor();
     expect(await dialog.getByRole('button', { name: /保存/ }).count()).toBe(1);
 
     // A bad name among good ones: a clear message, and nothing changes.
