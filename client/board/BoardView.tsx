@@ -4,6 +4,7 @@ import { MeetingBar } from '../facilitation/MeetingBar';
 import { SpotlightBanner } from '../facilitation/SpotlightBanner';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
+import { NoteIndexProvider } from '../notes/NoteIndexContext';
 import type { BoardViewName } from '../views/boardViews';
 import { InitiativesView, LazyView, MatrixView, ResultsView, ShortlistView } from '../views/lazyViews';
 import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
@@ -107,11 +108,13 @@ function CurrentView({ view }: { view: BoardViewName }) {
     );
   return (
     <BoardDnd>
-      <ul className="pillars" aria-label={t('board.pillarsLabel')}>
-        {settings.pillars.map((pillar) => (
-          <PillarColumn key={pillar.id} pillar={pillar} />
-        ))}
-      </ul>
+      <NoteIndexProvider>
+        <ul className="pillars" aria-label={t('board.pillarsLabel')}>
+          {settings.pillars.map((pillar) => (
+            <PillarColumn key={pillar.id} pillar={pillar} />
+          ))}
+        </ul>
+      </NoteIndexProvider>
       <UnplacedTray />
     </BoardDnd>
   );

@@ -5,6 +5,9 @@ import type { Pillar } from '../../shared/records/pillar';
 import { DiscussionButton } from '../comments/DiscussionButton';
 import { SpotlightButton, useIsSpotlit } from '../facilitation/SpotlightButton';
 import { useI18n } from '../i18n/I18nProvider';
+import { useNoteIndex } from '../notes/NoteIndexContext';
+import { useNoteLabels } from '../notes/noteLabels';
+import { useNoteListEvents } from '../notes/noteListEvents';
 import { useRovingNotes } from '../notes/roving';
 import { ClusterMoveDialog } from './ClusterMoveDialog';
 import { ClusterTitleEditor } from './ClusterTitleEditor';
@@ -42,6 +45,9 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
   const data: DropData = { kind: 'cluster', clusterId, pillarId: pillar.id };
   const drop = useDroppable({ id: `cluster:${clusterId}`, data, disabled: !canEditBoard });
   const spotlit = useIsSpotlit(clusterId);
+  const index = useNoteIndex();
+  const labels = useNoteLabels();
+  const listEvents = useNoteListEvents(roving.onNoteFocus, drop.active !== null);
   if (!cluster) return null;
 
   const named = cluster.title.trim() !== '';
@@ -132,15 +138,17 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
         </div>
       )}
       {collapsed && <p className="cluster-collapsed-hint">{t('cluster.collapsedHint', { count: memberIds.length })}</p>}
-      <ul id={listId} className="note-list cluster-notes" hidden={collapsed}>
+      <ul id={listId} className="note-list cluster-notes" hidden={collapsed} {...listEvents}>
         {memberIds.map((id) => (
-          <ClusterMember
+          <NoteCard
             key={id}
             noteId={id}
             clusterId={clusterId}
             pillarId={pillar.id}
             tabbable={id === roving.tabbableId}
-            onNoteFocus={roving.onNoteFocus}
+            canEditBoard={canEditBoard}
+            index={index}
+            labels={labels}
           />
         ))}
       </ul>
@@ -150,16 +158,3 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
     </li>
   );
 });
-
-interface ClusterMemberProps {
-  noteId: string;
-  clusterId: string;
-  pillarId: string;
-  tabbable: boolean;
-  onNoteFocus: (noteId: string) => void;
-}
-
-function ClusterMember({ noteId, ...rest }: ClusterMemberProps) {
-  const lane = useNote(noteId)?.place?.lane ?? 'problem';
-  return <NoteCard noteId={noteId} lane={lane} {...rest} />;
-}

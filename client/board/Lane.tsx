@@ -2,6 +2,9 @@ import { useDroppable } from '@dnd-kit/core';
 import type { LaneKind } from '../../shared/records/lane';
 import type { Pillar } from '../../shared/records/pillar';
 import { useI18n } from '../i18n/I18nProvider';
+import { useNoteIndex } from '../notes/NoteIndexContext';
+import { useNoteLabels } from '../notes/noteLabels';
+import { useNoteListEvents } from '../notes/noteListEvents';
 import { useRovingNotes } from '../notes/roving';
 import type { DropData } from './dnd/dropTarget';
 import { useBoard, useLaneLabel, useLaneNoteIds } from './hooks';
@@ -17,7 +20,15 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
   const noteIds = useLaneNoteIds(pillar.id, lane);
   const { tabbableId, onNoteFocus } = useRovingNotes(noteIds);
   const data: DropData = { kind: 'lane', pillarId: pillar.id, lane };
-  const { setNodeRef, isOver } = useDroppable({ id: `lane:${pillar.id}:${lane}`, data, disabled: !canEditBoard });
+  const { setNodeRef, isOver, active } = useDroppable({
+    id: `lane:${pillar.id}:${lane}`,
+    data,
+    disabled: !canEditBoard,
+  });
+  // What every note of the lane shares, read once here and passed down (a note reads no context).
+  const index = useNoteIndex();
+  const labels = useNoteLabels();
+  const listEvents = useNoteListEvents(onNoteFocus, active !== null);
   const regionLabel = t('lane.region', { pillar: pillar.title, lane: label });
   return (
     <section ref={setNodeRef} className={`lane lane-${lane} ${isOver ? 'lane-over' : ''}`} aria-label={regionLabel}>
@@ -28,7 +39,7 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
       {noteIds.length === 0 ? (
         <p className="lane-empty">{t('lane.empty')}</p>
       ) : (
-        <ul className="note-list" aria-label={regionLabel}>
+        <ul className="note-list" aria-label={regionLabel} {...listEvents}>
           {noteIds.map((id) => (
             <NoteCard
               key={id}
@@ -36,7 +47,9 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
               pillarId={pillar.id}
               lane={lane}
               tabbable={id === tabbableId}
-              onNoteFocus={onNoteFocus}
+              canEditBoard={canEditBoard}
+              index={index}
+              labels={labels}
             />
           ))}
         </ul>
