@@ -46,7 +46,12 @@ export type NoteLabels = ReturnType<typeof noteLabelsOf>;
 /** The note cards' words for a lane or cluster card: one object until the language or a lane's name changes. */
 export function useNoteLabels(): NoteLabels {
   const { t } = useI18n();
-  const laneLabels = useSettings().laneLabels;
+  const { problem, goal, idea } = useSettings().laneLabels;
   const laneLabel = useLaneLabelText();
-  return useMemo(() => noteLabelsOf(t, (lane) => laneLabel(lane, laneLabels[lane])), [t, laneLabel, laneLabels]);
+  // Keyed by the names themselves: the settings object is new at every change of the settings (a spotlight...),
+  // and a new labels object would re-render every note.
+  return useMemo(() => {
+    const custom = { problem, goal, idea };
+    return noteLabelsOf(t, (lane) => laneLabel(lane, custom[lane]));
+  }, [t, laneLabel, problem, goal, idea]);
 }

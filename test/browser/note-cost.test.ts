@@ -1,0 +1,183 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addComment, setReaction } from '../../shared/ops/comments';
+import { setSpotlight } from '../../shared/ops/liveFacilitation';
+import { addNote, applyNoteTextChange } from '../../shared/ops/notes';
+import { activePillars } from '../../shared/selectors';
+import { connectSynced, type TestClient } from '../server/helpers';
+import { BrowserHarness, type CreatedBoard, noteItem, shown } from './harness';
+
+/**
+ * What one note costs the page, for boards of thousands of notes (docs/benchmarks.md, "Where our load time and
+ * memory go"): counted on the real page from React's own fibers (their `__reactFiber$` link on each element),
+ * per note of a lane, as an editing participant sees it (drag and drop on). The budgets are today's figures with
+ * a little room; before the board-wide note index a note took 17 fibers, 66 hooks, 34 effects, 10 store
+ * subscriptions, 16 context reads and 10 elements.
+ */
+const BUDGET = {
+  // The note's memo and function component, the <li>, its text, footer, author and 「…」 button.
+  fibers: 8,
+  // 2 for the note's own listener (a reducer and its effect); the rest is dnd-kit's useDraggable and useDroppable.
+  hooks: 42,
+  effects: 14,
+  // Everything a note shows comes through the board's note index: no useSyncExternalStore of its own.
+  storeSubscriptions: 0,
+  // dnd-kit's own contexts only (the note's words, index and permissions are props).
+  contextReads: 3,
+  // <li>, text, footer, author, 「…」 button, with room for one mark.
+  elements: 6,
+};
+
+interface NoteCost {
+  notes: number;
+  fibers: number;
+  hooks: number;
+  effects: number;
+  storeSubscriptions: number;
+  contextReads: number;
+  elements: number;
+}
+
+/** The largest cost of any note now on the page (fibers under the note's top fiber in its list). */
+function costPerNote(page: Page): Promise<NoteCost> {
+  return page.evaluate(() => {
+    type Fiber = {
+      tag: number;
+      child: Fiber | null;
+      sibling: Fiber | null;
+      return: Fiber | null;
+      stateNode: unknown;
+      memoizedState: { next: unknown; queue: unknown } | null;
+      updateQueue: { lastEffect?: { next: unknown } | null } | null;
+      dependencies: { firstContext: { next: unknown } | null } | null;
+    };
+    const FUNCTION_TAGS = new Set([0, 11, 14, 15]); // function, forwardRef, memo, simple memo
+    const fiberOf = (element: Element) => {
+      const key = Object.keys(element).find((name) => name.startsWith('__reactFiber$'));
+      return key ? ((element as unknown as Record<string, Fiber>)[key] ?? null) : null;
+    };
+    const length = (first: { next: unknown } | null | undefined, circular = false) => {
+      let count = 0;
+      for (let item = first; item; item = item.next as { next: unknown } | null) {
+        count++;
+        if (circular && item.next === first) break;
+      }
+      return count;
+    };
+    const worst = { fibers: 0, hooks: 0, effects: 0, storeSubscriptions: 0, contextReads: 0, elements: 0 };
+    const notes = [...document.querySelectorAll('.lane li[data-note-id]')];
+    for (const note of notes) {
+      let top = fiberOf(note);
+      while (top?.return && top.return.stateNode !== note.parentElement) top = top.return;
+      if (!top) throw new Error('no fiber on a note');
+      const cost = { fibers: 0, hooks: 0, effects: 0, storeSubscriptions: 0, contextReads: 0 };
+      const visit = (fiber: Fiber) => {
+        cost.fibers++;
+        if (FUNCTION_TAGS.has(fiber.tag)) {
+          for (let hook = fiber.memoizedState; hook; hook = hook.next as Fiber['memoizedState']) {
+            cost.hooks++;
+            if (hook.queue && typeof hook.queue === 'object' && 'getSnapshot' in hook.queue) cost.storeSubscriptions++;
+          }
+          const last = fiber.updateQueue?.lastEffect;
+          if (last) cost.effects += length(last.next as { next: unknown }, true);
+        }
+        cost.contextReads += length(fiber.dependencies?.firstContext);
+        for (let child = fiber.child; child; child = child.sibling) visit(child);
+      };
+      visit(top);
+      const elements = note.querySelectorAll('*').length + 1;
+      for (const [name, value] of Object.entries({ ...cost, elements })) {
+        const key = name as keyof typeof worst;
+        worst[key] = Math.max(worst[key], value);
+      }
+    }
+    return { notes: notes.length, ...worst };
+  });
+}
+
+describe('the cost of a note', () => {
+  const harness = new BrowserHarness();
+  let board: CreatedBoard;
+  let tool: TestClient;
+  let settings: TestClient;
+  const ids: string[] = [];
+  beforeAll(async () => {
+    await harness.start();
+    board = await harness.createBoard();
+    const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
+    // The facilitator's token: the spotlight below is a facilitator's setting.
+    settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.facilitator);
+    tool = await connectSynced(wsUrl, board.id, board.tokens.participant);
+    const pillars = activePillars(settings.doc);
+    for (let i = 0; i < 24; i++) {
+      const pillar = pillars[i % pillars.length];
+      if (!pillar) throw new Error('the template has pillars');
+      const id = `n${i}`;
+      ids.push(id);
+      addNote(tool.doc, {
+        id,
+        pillarId: pillar.id,
+        lane: i % 2 ? 'goal' : 'problem',
+        text: `付箋${i}`,
+        author: 'tool',
+      });
+    }
+  });
+  afterAll(async () => {
+    tool?.destroy();
+    settings?.destroy();
+    await harness.stop();
+  });
+
+  it('keeps each note within its budget of React fibers, hooks, effects, subscriptions, contexts and elements', async () => {
+    const page = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    await expect.poll(() => page.locator('.lane li[data-note-id]').count()).toBe(ids.length);
+    const cost = await costPerNote(page);
+    expect(cost.notes).toBe(ids.length);
+    const overBudget = Object.fromEntries(
+      Object.entries(BUDGET)
+        .filter(([name, budget]) => cost[name as keyof NoteCost] > budget)
+        .map(([name, budget]) => [name, { cost: cost[name as keyof NoteCost], budget }]),
+    );
+    expect(overBudget).toEqual({});
+  });
+
+  it('re-renders only the note a colleague edits, comments, reacts to or spotlights, and no other note', async () => {
+    const page = await harness.openBoard(board, 'viewer', { name: '高橋', recordRenders: true });
+    await expect.poll(() => page.locator('.lane li[data-note-id]').count()).toBe(ids.length);
+    const target = 'n5';
+    const renderedNotes = async (change: () => void, seen: () => Promise<void>) => {
+      const before = await page.evaluate(() => ({ ...window.__renderCounts }));
+      change();
+      await seen();
+      const after = await page.evaluate(() => ({ ...window.__renderCounts }));
+      return Object.keys(after).filter((key) => key.startsWith('note:') && (after[key] ?? 0) > (before[key] ?? 0));
+    };
+    const note = noteItem(page, '付箋5');
+
+    const edited = await renderedNotes(
+      () => applyNoteTextChange(tool.doc, target, { index: 3, deleteCount: 0, insert: 'です' }),
+      () => shown(noteItem(page, '付箋5です')),
+    );
+    expect(edited).toEqual([`note:${target}`]);
+
+    const commented = await renderedNotes(
+      () =>
+        addComment(tool.doc, { id: 'c1', targetId: target, targetKind: 'note', text: '賛成です', author: 'p-tool' }),
+      () => shown(note.getByText('コメント1件')),
+    );
+    expect(commented).toEqual([`note:${target}`]);
+
+    const reacted = await renderedNotes(
+      () => setReaction(tool.doc, target, '👍', 'p-tool', true),
+      () => shown(note.getByText('いいね（1）')),
+    );
+    expect(reacted).toEqual([`note:${target}`]);
+
+    const spotlit = await renderedNotes(
+      () => setSpotlight(settings.doc, target),
+      () => shown(note.getByText('注目中')),
+    );
+    expect(spotlit).toEqual([`note:${target}`]);
+  });
+});
