@@ -47,7 +47,12 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
   const spotlit = useIsSpotlit(clusterId);
   const index = useNoteIndex();
   const labels = useNoteLabels();
-  const listEvents = useNoteListEvents(roving.onNoteFocus, drop.active !== null);
+  const listEvents = useNoteListEvents({
+    onNoteFocus: roving.onNoteFocus,
+    dragging: drop.active !== null,
+    index,
+    canEditBoard,
+  });
   if (!cluster) return null;
 
   const named = cluster.title.trim() !== '';
@@ -147,6 +152,8 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
             pillarId={pillar.id}
             tabbable={id === roving.tabbableId}
             canEditBoard={canEditBoard}
+            dropTargets={drop.active !== null}
+            lifted={drop.active?.id === id}
             index={index}
             labels={labels}
           />

@@ -28,7 +28,7 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
   // What every note of the lane shares, read once here and passed down (a note reads no context).
   const index = useNoteIndex();
   const labels = useNoteLabels();
-  const listEvents = useNoteListEvents(onNoteFocus, active !== null);
+  const listEvents = useNoteListEvents({ onNoteFocus, dragging: active !== null, index, canEditBoard });
   const regionLabel = t('lane.region', { pillar: pillar.title, lane: label });
   return (
     <section ref={setNodeRef} className={`lane lane-${lane} ${isOver ? 'lane-over' : ''}`} aria-label={regionLabel}>
@@ -48,6 +48,8 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
               lane={lane}
               tabbable={id === tabbableId}
               canEditBoard={canEditBoard}
+              dropTargets={active !== null}
+              lifted={active?.id === id}
               index={index}
               labels={labels}
             />

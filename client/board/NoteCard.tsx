@@ -1,8 +1,7 @@
-import { useDraggable, useDroppable } from '@dnd-kit/core';
-import type React from 'react';
-import { memo, useEffect, useReducer } from 'react';
+import { memo, useEffect, useReducer, useRef } from 'react';
 import type { LaneKind } from '../../shared/records/lane';
 import '../notes/notes.css';
+import { DND_INSTRUCTIONS_ID, NoteDragBinding, NoteDropBinding } from '../notes/noteDrag';
 import type { NoteIndex } from '../notes/noteIndex';
 import type { NoteLabels } from '../notes/noteLabels';
 import { noteMarksView } from '../notes/noteMarksView';
@@ -22,6 +21,9 @@ interface NoteCardProps {
   /** The one note of its list that Tab reaches (roving tabindex); arrows move among the others. */
   tabbable: boolean;
   canEditBoard: boolean;
+  /** A drag is on (every note is then a drop target), and whether this note is the one lifted. */
+  dropTargets: boolean;
+  lifted: boolean;
   /** The board's note index: this note's fields and marks, and its one subscription. */
   index: NoteIndex;
   /** The words of every card, looked up once for all of them. */
@@ -29,16 +31,15 @@ interface NoteCardProps {
 }
 
 const bump = (count: number) => count + 1;
-type PointerHandlers = Pick<React.HTMLAttributes<HTMLElement>, 'onMouseDown' | 'onTouchStart' | 'onKeyDown'>;
 
 /**
  * One sticky note: its text, then quiet marks (author, lane, new, initiative, who edits, counts) and one 「…」
  * button for its actions menu. The note itself takes the focus: Enter edits, Space lifts it for moving, Shift+F10
- * opens the menu, letters run the menu's shortcuts (those keys, the focus and the 「…」 button's clicks are handled
- * by its list, noteListEvents.ts). A note is cheap, for boards of thousands: it reads everything through the
- * board's note index and is told by it when its own note or marks change (one listener, no hook per badge, no
- * context), so a colleague's edit re-renders that note alone; words come from its list; its editor and menu are
- * mounted only when opened.
+ * opens the menu, letters run the menu's shortcuts (those keys, the pointer, the focus and the 「…」 button's clicks
+ * are handled by its list, noteListEvents.ts). A note is cheap, for boards of thousands: it reads everything
+ * through the board's note index and is told by it when its own note or marks change (one listener, no hook per
+ * badge, no context), so a colleague's edit re-renders that note alone; words come from its list; its editor,
+ * its menu and its drag and drop hooks (noteDrag.tsx) are mounted only when needed.
  */
 export const NoteCard = memo(function NoteCard({
   noteId,
@@ -47,6 +48,8 @@ export const NoteCard = memo(function NoteCard({
   clusterId,
   tabbable,
   canEditBoard,
+  dropTargets,
+  lifted,
   index,
   labels,
 }: NoteCardProps) {
@@ -65,62 +68,60 @@ export const NoteCard = memo(function NoteCard({
   const editing = marks.editing && canEditBoard;
   const lane = listLane ?? note?.place?.lane ?? 'problem';
 
-  const drag = useDraggable({ id: noteId, disabled: !canEditBoard || editing });
-  const dropData: DropData = clusterId
-    ? { kind: 'member', noteId, clusterId, pillarId, lane }
-    : { kind: 'note', noteId, pillarId, lane };
-  const drop = useDroppable({ id: `note:${noteId}`, data: dropData, disabled: !canEditBoard });
+  const element = useRef<HTMLLIElement>(null);
 
   if (!note) return null;
   const label = shorten(note.text);
-  // Mouse and touch grab the note by its text; the keyboard lifts it with Space on the note itself (dnd-kit
-  // checks the activator). Its other keys are its list's.
-  const listeners = (drag.listeners ?? {}) as PointerHandlers;
   const classes = ['note'];
-  if (drag.isDragging) classes.push('note-dragging');
-  else if (drop.isOver) classes.push('note-over');
+  if (lifted) classes.push('note-dragging');
   if (marks.editors.length > 0) classes.push('note-remote-editing');
   if (marks.spotlit) classes.push('item-spotlit');
   if (marks.visit) classes.push(`note-visit-${marks.visit}`);
+  const dropData: DropData = clusterId
+    ? { kind: 'member', noteId, clusterId, pillarId, lane }
+    : { kind: 'note', noteId, pillarId, lane };
 
   return (
-    <li
-      ref={(element) => {
-        drag.setNodeRef(element);
-        drag.setActivatorNodeRef(element);
-        drop.setNodeRef(element);
-      }}
-      className={classes.join(' ')}
-      style={{ background: note.color, outlineColor: marks.editors[0]?.color }}
-      aria-label={labels.note({ text: label })}
-      aria-describedby={canEditBoard ? drag.attributes['aria-describedby'] : undefined}
-      data-note-id={noteId}
-      tabIndex={tabbable ? 0 : -1}
-      onKeyDown={listeners.onKeyDown}
-    >
-      {editing && note.ytext ? (
-        <>
-          <NoteEditor noteId={noteId} ytext={note.ytext} />
-          <NoteColorSelect noteId={noteId} color={note.color} />
-        </>
-      ) : (
-        <p className="note-text" onMouseDown={listeners.onMouseDown} onTouchStart={listeners.onTouchStart}>
-          {note.text}
-        </p>
+    <>
+      <li
+        ref={element}
+        className={classes.join(' ')}
+        style={{ background: note.color, outlineColor: marks.editors[0]?.color }}
+        aria-label={labels.note({ text: label })}
+        aria-describedby={canEditBoard ? DND_INSTRUCTIONS_ID : undefined}
+        data-note-id={noteId}
+        tabIndex={tabbable ? 0 : -1}
+      >
+        {editing && note.ytext ? (
+          <>
+            <NoteEditor noteId={noteId} ytext={note.ytext} />
+            <NoteColorSelect noteId={noteId} color={note.color} />
+          </>
+        ) : (
+          // Mouse and touch grab the note by its text (its list passes the press to dnd-kit).
+          <p className="note-text">{note.text}</p>
+        )}
+        <div className="note-footer">
+          {noteMarksView(marks, labels, note.authorName, clusterId ? lane : null)}
+          {/* Its icon and tooltip are drawn by CSS (notes.css): a button per note, no SVG or tooltip element. */}
+          <button
+            type="button"
+            className="icon-button note-menu-button"
+            aria-label={labels.menuButton({ text: label })}
+            data-tooltip={labels.menuTooltip}
+            aria-haspopup="menu"
+            aria-expanded={marks.menuOpen}
+            tabIndex={tabbable ? 0 : -1}
+          />
+        </div>
+      </li>
+      {/* After the <li>, so its element is set when they bind to it. */}
+      {canEditBoard && (lifted || index.armed(noteId)) && (
+        <NoteDragBinding noteId={noteId} element={element} disabled={editing} index={index} />
       )}
-      <div className="note-footer">
-        {noteMarksView(marks, labels, note.authorName, clusterId ? lane : null)}
-        {/* Its icon and tooltip are drawn by CSS (notes.css): a button per note, no SVG or tooltip element. */}
-        <button
-          type="button"
-          className="icon-button note-menu-button"
-          aria-label={labels.menuButton({ text: label })}
-          data-tooltip={labels.menuTooltip}
-          aria-haspopup="menu"
-          aria-expanded={marks.menuOpen}
-          tabIndex={tabbable ? 0 : -1}
-        />
-      </div>
-    </li>
+      {canEditBoard && dropTargets && (
+        <NoteDropBinding noteId={noteId} element={element} data={dropData} lifted={lifted} />
+      )}
+    </>
   );
 });

@@ -1,3 +1,4 @@
+import type React from 'react';
 import type * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
 import { REACTION_EMOJIS, type ReactionEmoji } from '../../shared/records/comment';
@@ -66,6 +67,10 @@ function sameMarks(a: NoteMarks, b: NoteMarks): boolean {
   );
 }
 
+export type DragHandlers = Partial<
+  Record<'onMouseDown' | 'onTouchStart' | 'onKeyDown', (event: React.SyntheticEvent) => void>
+>;
+
 export interface NoteIndexSources {
   session: BoardSession;
   identityId: string;
@@ -85,6 +90,14 @@ export interface NoteIndex {
   note: (noteId: string) => ReturnType<BoardSession['noteSnapshots']['get']>;
   marks: (noteId: string) => NoteMarks;
   subscribe: (noteId: string, listener: () => void) => () => void;
+  /**
+   * The notes whose drag binding is mounted (noteDrag.tsx): the one under the pointer and the one with the
+   * focus, the only ones a drag can start from. Set from the list's events; the note is told.
+   */
+  armed: (noteId: string) => boolean;
+  arm: (slot: 'pointer' | 'focus', noteId: string) => void;
+  /** The armed notes' dnd-kit listeners, which their list calls (noteListEvents.ts). */
+  dragHandlers: Map<string, DragHandlers>;
   /** The visit tracker arrives after the board (it reads the last visit first). */
   setVisitChanges: (changes: ReadStore<VisitChanges> | null) => void;
   /**
@@ -197,7 +210,17 @@ export function createNoteIndex({ session, identityId, editingNoteId, menu }: No
   }
   attach();
 
+  const armedBy = { pointer: null as string | null, focus: null as string | null };
   return {
+    armed: (noteId) => armedBy.pointer === noteId || armedBy.focus === noteId,
+    arm(slot, noteId) {
+      const previous = armedBy[slot];
+      if (previous === noteId) return;
+      armedBy[slot] = noteId;
+      if (previous) notify(previous);
+      notify(noteId);
+    },
+    dragHandlers: new Map(),
     note: (noteId) => session.noteSnapshots.get(noteId),
     marks: (noteId) => marks.get(noteId) ?? NO_MARKS,
     subscribe(noteId, listener) {

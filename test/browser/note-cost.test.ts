@@ -10,20 +10,21 @@ import { BrowserHarness, type CreatedBoard, noteItem, shown } from './harness';
 /**
  * What one note costs the page, for boards of thousands of notes (docs/benchmarks.md, "Where our load time and
  * memory go"): counted on the real page from React's own fibers (their `__reactFiber$` link on each element),
- * per note of a lane, as an editing participant sees it (drag and drop on). The budgets are today's figures with
+ * per note of a lane, as an editing participant sees it (drag and drop on, no note under the pointer or
+ * focused: those two hold dnd-kit's draggable, client/notes/noteDrag.tsx). The budgets are today's figures with
  * a little room; before the board-wide note index a note took 17 fibers, 66 hooks, 34 effects, 10 store
  * subscriptions, 16 context reads and 10 elements.
  */
 const BUDGET = {
   // The note's memo and function component, the <li>, its text, footer, author and 「…」 button.
   fibers: 8,
-  // 2 for the note's own listener (a reducer and its effect); the rest is dnd-kit's useDraggable and useDroppable.
-  hooks: 42,
-  effects: 14,
+  // Its one listener on the note index (a reducer and its effect) and the ref its drag bindings use.
+  hooks: 3,
+  effects: 1,
   // Everything a note shows comes through the board's note index: no useSyncExternalStore of its own.
   storeSubscriptions: 0,
-  // dnd-kit's own contexts only (the note's words, index and permissions are props).
-  contextReads: 3,
+  // Its words, index and permissions are props from its list.
+  contextReads: 0,
   // <li>, text, footer, author, 「…」 button, with room for one mark.
   elements: 6,
 };
