@@ -1,4 +1,4 @@
-import { memo, useEffect, useReducer, useRef } from 'react';
+import { memo, useCallback, useRef, useSyncExternalStore } from 'react';
 import type { LaneKind } from '../../shared/records/lane';
 import '../notes/notes.css';
 import { DND_INSTRUCTIONS_ID, NoteDragBinding, NoteDropBinding } from '../notes/noteDrag';
@@ -30,8 +30,6 @@ interface NoteCardProps {
   labels: NoteLabels;
 }
 
-const bump = (count: number) => count + 1;
-
 /**
  * One sticky note: its text, then quiet marks (author, lane, new, initiative, who edits, counts) and one 「…」
  * button for its actions menu. The note itself takes the focus: Enter edits, Space lifts it for moving, Shift+F10
@@ -54,16 +52,12 @@ export const NoteCard = memo(function NoteCard({
   labels,
 }: NoteCardProps) {
   countRender(`note:${noteId}`);
-  const [, changed] = useReducer(bump, 0);
+  // Its one subscription: to its own note and marks in the board's index. useSyncExternalStore, so a colleague's
+  // edit renders in the task that received it (an update scheduled otherwise could miss the next frame).
+  const subscribe = useCallback((listener: () => void) => index.subscribe(noteId, listener), [index, noteId]);
+  useSyncExternalStore(subscribe, () => index.version(noteId));
   const note = index.note(noteId);
   const marks = index.marks(noteId);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: compares with what this first render read
-  useEffect(() => {
-    const unsubscribe = index.subscribe(noteId, changed);
-    // A change between that render and the subscription is not missed.
-    if (index.note(noteId) !== note || index.marks(noteId) !== marks) changed();
-    return unsubscribe;
-  }, [index, noteId]);
   // Never editable once the board is read-only (e.g. closed for good by the server), even mid-edit.
   const editing = marks.editing && canEditBoard;
   const lane = listLane ?? note?.place?.lane ?? 'problem';

@@ -90,6 +90,8 @@ export interface NoteIndex {
   note: (noteId: string) => ReturnType<BoardSession['noteSnapshots']['get']>;
   marks: (noteId: string) => NoteMarks;
   subscribe: (noteId: string, listener: () => void) => () => void;
+  /** Changes whenever the note or its marks change. */
+  version: (noteId: string) => number;
   /**
    * The notes whose drag binding is mounted (noteDrag.tsx): the one under the pointer and the one with the
    * focus, the only ones a drag can start from. Set from the list's events; the note is told.
@@ -116,7 +118,13 @@ export function createNoteIndex({ session, identityId, editingNoteId, menu }: No
   let visit: ReadStore<VisitChanges> | null = null;
   let marks = new Map<string, NoteMarks>();
 
+  /**
+   * Bumped at each change of a note or its marks, listened to or not (a card checks it again right after it
+   * subscribes): what a card's useSyncExternalStore compares.
+   */
+  const versions = new Map<string, number>();
   const notify = (noteId: string) => {
+    versions.set(noteId, (versions.get(noteId) ?? 0) + 1);
     const set = listeners.get(noteId);
     if (set) for (const listener of [...set]) listener();
   };
@@ -222,6 +230,7 @@ export function createNoteIndex({ session, identityId, editingNoteId, menu }: No
     },
     dragHandlers: new Map(),
     note: (noteId) => session.noteSnapshots.get(noteId),
+    version: (noteId) => versions.get(noteId) ?? 0,
     marks: (noteId) => marks.get(noteId) ?? NO_MARKS,
     subscribe(noteId, listener) {
       let set = listeners.get(noteId);

@@ -18,11 +18,12 @@ import { BrowserHarness, type CreatedBoard, noteItem, shown } from './harness';
 const BUDGET = {
   // The note's memo and function component, the <li>, its text, footer, author and 「…」 button.
   fibers: 8,
-  // Its one listener on the note index (a reducer and its effect) and the ref its drag bindings use.
-  hooks: 3,
-  effects: 1,
-  // Everything a note shows comes through the board's note index: no useSyncExternalStore of its own.
-  storeSubscriptions: 0,
+  // Its one subscription to the note index (useSyncExternalStore, which keeps its subscribing effect as a hook
+  // too, and its stable subscribe function) and the ref its drag bindings use.
+  hooks: 4,
+  effects: 2,
+  // Everything a note shows comes through that one subscription, not one per badge.
+  storeSubscriptions: 1,
   // Its words, index and permissions are props from its list.
   contextReads: 0,
   // <li>, text, footer, author, 「…」 button, with room for one mark.
