@@ -13,7 +13,9 @@ export function NoteIndexProvider({ children }: { children: ReactNode }) {
   const ui = useBoardUi();
   const { menu } = useActions();
   const visit = useVisitTracker();
-  // Made during the first render, so the notes render with the board (not one commit later).
+  // Made during the first render and listening at once, so the notes render with the board (not one commit
+  // later) and no change slips between their render and their subscription. (React's strict mode, in
+  // development only, calls this twice and keeps one: the other stays attached to the board's documents.)
   const [index] = useState(() =>
     createNoteIndex({ session, identityId: identity.id, editingNoteId: ui.editingNoteId, menu }),
   );

@@ -2,8 +2,9 @@ import { useMemo } from 'react';
 import type { MessageKey } from '../../shared/i18n/ja';
 import type { Translate } from '../../shared/i18n/lang';
 import { LANE_KINDS, type LaneKind } from '../../shared/records/lane';
-import { useLaneLabelText, useSettings } from '../board/hooks';
+import { useBoard, useLaneLabelText } from '../board/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { useStoreSelector } from '../lib/store';
 
 /** A message with placeholders, split once, filled per note without searching the catalog again. */
 function template(t: Translate, key: MessageKey): (params: Record<string, string | number>) => string {
@@ -46,10 +47,13 @@ export type NoteLabels = ReturnType<typeof noteLabelsOf>;
 /** The note cards' words for a lane or cluster card: one object until the language or a lane's name changes. */
 export function useNoteLabels(): NoteLabels {
   const { t } = useI18n();
-  const { problem, goal, idea } = useSettings().laneLabels;
+  const { session } = useBoard();
+  // The names themselves, not the settings object (new at every change of the settings: a spotlight...), so a
+  // lane or cluster card does not render again for them, nor its notes with a new labels object.
+  const problem = useStoreSelector(session.settings, (settings) => settings.laneLabels.problem);
+  const goal = useStoreSelector(session.settings, (settings) => settings.laneLabels.goal);
+  const idea = useStoreSelector(session.settings, (settings) => settings.laneLabels.idea);
   const laneLabel = useLaneLabelText();
-  // Keyed by the names themselves: the settings object is new at every change of the settings (a spotlight...),
-  // and a new labels object would re-render every note.
   return useMemo(() => {
     const custom = { problem, goal, idea };
     return noteLabelsOf(t, (lane) => laneLabel(lane, custom[lane]));
