@@ -80,7 +80,9 @@ export function ActionsHost({ children }: { children: ReactNode }) {
       openMenu,
       display,
       onNoteKey: (event, noteId, menuButton) => {
-        if (event.target !== event.currentTarget || isTyping(event.nativeEvent)) return false;
+        // Only on the note itself (the list of notes passes its keys here), never in a field inside it.
+        const onNote = event.target instanceof HTMLElement && event.target.dataset.noteId === noteId;
+        if (!onNote || isTyping(event.nativeEvent)) return false;
         if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
           event.preventDefault();
           if (menuButton) openMenu(noteId, menuButton);

@@ -22,6 +22,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { boardAnnouncements } from '../notes/dnd/announcements';
 import { currentPlaceOf, type DropIntent, dropIntentOf, samePlace } from '../notes/dnd/dropTarget';
 import { jumpToNearestDroppable } from '../notes/dnd/keyboardCoordinates';
+import { DND_INSTRUCTIONS_ID } from '../notes/noteDrag';
 import { useBoard, useLaneLabelText } from '../session/hooks';
 import { laneIds } from '../session/laneIndex';
 import { useBoardUi } from '../ui/boardUi';
@@ -47,6 +48,8 @@ export function BoardDnd({ children }: { children: ReactNode }) {
   /** Where the person aims now (written by the collision detection, read when the target is described). */
   const probe = useRef<Point | null>(null);
   const keyboardDrag = useRef(false);
+  /** The notes' drop targets mount with the pick-up: seen by the collision detection once registered. */
+  const noteTargetsReady = useRef(false);
   /** What the last drop did, for its announcement (undefined: no drop since the pick-up). */
   const dropped = useRef<DropIntent | null | undefined>(undefined);
   const sensors = useSensors(
@@ -80,6 +83,7 @@ export function BoardDnd({ children }: { children: ReactNode }) {
    * cluster card, else a lane; off every target, the nearest one.
    */
   const collisionDetection = useCallback<CollisionDetection>((args) => {
+    noteTargetsReady.current = args.droppableContainers.some((container) => rank(String(container.id)) === 0);
     const rect = args.collisionRect;
     const point = args.pointerCoordinates ?? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     probe.current = args.pointerCoordinates;
@@ -124,6 +128,7 @@ export function BoardDnd({ children }: { children: ReactNode }) {
         placeOf,
         intentOf,
         droppedIntent: (active, over) => (dropped.current !== undefined ? dropped.current : intentOf(active, over)),
+        targetsReady: () => noteTargetsReady.current,
         placeName: (pillarId, lane) => {
           const settings = session.settings.get();
           const pillar = settings.pillars.find((p) => p.id === pillarId);
@@ -161,11 +166,14 @@ export function BoardDnd({ children }: { children: ReactNode }) {
   if (!canEditBoard) return <>{children}</>;
   return (
     <DndContext
+      // The id of dnd-kit's hidden instructions: every note points to them, even before its draggable mounts.
+      id={DND_INSTRUCTIONS_ID}
       sensors={sensors}
       collisionDetection={collisionDetection}
       accessibility={accessibility}
       onDragStart={(event: DragStartEvent) => {
         keyboardDrag.current = event.activatorEvent instanceof KeyboardEvent;
+        noteTargetsReady.current = false;
         probe.current = null;
         dropped.current = undefined;
         setDraggingId(String(event.active.id));

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { countRender } from '../lib/renderProbe';
 import { useStore } from '../lib/store';
 import { MoveDialog } from '../notes/lazyDialogs';
+import { NoteIndexProvider } from '../notes/NoteIndexContext';
 import { UnplacedTray } from '../notes/UnplacedTray';
 import { LockBanner } from '../people/LockControl';
 import { useBoard, useSettings } from '../session/hooks';
@@ -112,11 +113,13 @@ function CurrentView({ view }: { view: BoardViewName }) {
     );
   return (
     <BoardDnd>
-      <ul className="pillars" aria-label={t('board.pillarsLabel')}>
-        {settings.pillars.map((pillar) => (
-          <PillarColumn key={pillar.id} pillar={pillar} />
-        ))}
-      </ul>
+      <NoteIndexProvider>
+        <ul className="pillars" aria-label={t('board.pillarsLabel')}>
+          {settings.pillars.map((pillar) => (
+            <PillarColumn key={pillar.id} pillar={pillar} />
+          ))}
+        </ul>
+      </NoteIndexProvider>
       <UnplacedTray />
     </BoardDnd>
   );

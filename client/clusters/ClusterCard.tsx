@@ -9,6 +9,9 @@ import { countRender } from '../lib/renderProbe';
 import { shorten } from '../lib/shorten';
 import type { DropData } from '../notes/dnd/dropTarget';
 import { NoteCard } from '../notes/NoteCard';
+import { useNoteIndex } from '../notes/NoteIndexContext';
+import { useNoteLabels } from '../notes/noteLabels';
+import { useNoteListEvents } from '../notes/noteListEvents';
 import { useRovingNotes } from '../notes/roving';
 import { useBoard, useNote } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
@@ -42,6 +45,14 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
   const data: DropData = { kind: 'cluster', clusterId, pillarId: pillar.id };
   const drop = useDroppable({ id: `cluster:${clusterId}`, data, disabled: !canEditBoard });
   const spotlit = useIsSpotlit(clusterId);
+  const index = useNoteIndex();
+  const labels = useNoteLabels();
+  const listEvents = useNoteListEvents({
+    onNoteFocus: roving.onNoteFocus,
+    dragging: drop.active !== null,
+    index,
+    canEditBoard,
+  });
   if (!cluster) return null;
 
   const named = cluster.title.trim() !== '';
@@ -132,15 +143,19 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
         </div>
       )}
       {collapsed && <p className="cluster-collapsed-hint">{t('cluster.collapsedHint', { count: memberIds.length })}</p>}
-      <ul id={listId} className="note-list cluster-notes" hidden={collapsed}>
+      <ul id={listId} className="note-list cluster-notes" hidden={collapsed} {...listEvents}>
         {memberIds.map((id) => (
-          <ClusterMember
+          <NoteCard
             key={id}
             noteId={id}
             clusterId={clusterId}
             pillarId={pillar.id}
             tabbable={id === roving.tabbableId}
-            onNoteFocus={roving.onNoteFocus}
+            canEditBoard={canEditBoard}
+            dropTargets={drop.active !== null}
+            lifted={drop.active?.id === id}
+            index={index}
+            labels={labels}
           />
         ))}
       </ul>
@@ -150,16 +165,3 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
     </li>
   );
 });
-
-interface ClusterMemberProps {
-  noteId: string;
-  clusterId: string;
-  pillarId: string;
-  tabbable: boolean;
-  onNoteFocus: (noteId: string) => void;
-}
-
-function ClusterMember({ noteId, ...rest }: ClusterMemberProps) {
-  const lane = useNote(noteId)?.place?.lane ?? 'problem';
-  return <NoteCard noteId={noteId} lane={lane} {...rest} />;
-}

@@ -6,6 +6,9 @@ import { countRender } from '../lib/renderProbe';
 import { useBoard, useLaneLabel, useLaneNoteIds } from '../session/hooks';
 import type { DropData } from './dnd/dropTarget';
 import { NoteCard } from './NoteCard';
+import { useNoteIndex } from './NoteIndexContext';
+import { useNoteLabels } from './noteLabels';
+import { useNoteListEvents } from './noteListEvents';
 import { QuickEntry } from './QuickEntry';
 import { useRovingNotes } from './roving';
 
@@ -17,7 +20,15 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
   const noteIds = useLaneNoteIds(pillar.id, lane);
   const { tabbableId, onNoteFocus } = useRovingNotes(noteIds);
   const data: DropData = { kind: 'lane', pillarId: pillar.id, lane };
-  const { setNodeRef, isOver } = useDroppable({ id: `lane:${pillar.id}:${lane}`, data, disabled: !canEditBoard });
+  const { setNodeRef, isOver, active } = useDroppable({
+    id: `lane:${pillar.id}:${lane}`,
+    data,
+    disabled: !canEditBoard,
+  });
+  // What every note of the lane shares, read once here and passed down (a note reads no context).
+  const index = useNoteIndex();
+  const labels = useNoteLabels();
+  const listEvents = useNoteListEvents({ onNoteFocus, dragging: active !== null, index, canEditBoard });
   const regionLabel = t('lane.region', { pillar: pillar.title, lane: label });
   return (
     <section ref={setNodeRef} className={`lane lane-${lane} ${isOver ? 'lane-over' : ''}`} aria-label={regionLabel}>
@@ -28,7 +39,7 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
       {noteIds.length === 0 ? (
         <p className="lane-empty">{t('lane.empty')}</p>
       ) : (
-        <ul className="note-list" aria-label={regionLabel}>
+        <ul className="note-list" aria-label={regionLabel} {...listEvents}>
           {noteIds.map((id) => (
             <NoteCard
               key={id}
@@ -36,7 +47,11 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
               pillarId={pillar.id}
               lane={lane}
               tabbable={id === tabbableId}
-              onNoteFocus={onNoteFocus}
+              canEditBoard={canEditBoard}
+              dropTargets={active !== null}
+              lifted={active?.id === id}
+              index={index}
+              labels={labels}
             />
           ))}
         </ul>

@@ -1,171 +1,121 @@
-import { useDraggable, useDroppable } from '@dnd-kit/core';
-import type React from 'react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useCallback, useRef, useSyncExternalStore } from 'react';
 import type { LaneKind } from '../../shared/records/lane';
-import { useActions } from '../ui/ActionsContext';
 import './notes.css';
-import { useIsSpotlit } from '../facilitation/SpotlightButton';
-import { useI18n } from '../i18n/I18nProvider';
-import { useFedTitles } from '../initiatives/fedIndex';
-import { InitiativeBadge } from '../initiatives/InitiativeBadge';
 import { countRender } from '../lib/renderProbe';
 import { shorten } from '../lib/shorten';
-import { useStoreSelector } from '../lib/store';
-import { useBoard, useEditorsOf, useNote } from '../session/hooks';
-import { useBoardUi } from '../ui/boardUi';
-import { IconButton } from '../ui/IconButton';
-import { MoreIcon } from '../ui/icons';
-import { VisitBadge } from '../visit/VisitBadge';
-import { useVisitMark } from '../visit/VisitContext';
 import type { DropData } from './dnd/dropTarget';
-import { NoteLaneTag } from './MemberControls';
-import { NoteBadges } from './NoteBadges';
 import { NoteColorSelect } from './NoteColorSelect';
 import { NoteEditor } from './NoteEditor';
-import { moveFocusAmongNotes } from './roving';
+import { DND_INSTRUCTIONS_ID, NoteDragBinding, NoteDropBinding } from './noteDrag';
+import type { NoteIndex } from './noteIndex';
+import type { NoteLabels } from './noteLabels';
+import { noteMarksView } from './noteMarksView';
 
 interface NoteCardProps {
   noteId: string;
   pillarId: string;
-  lane: LaneKind;
-  /** Set when the note is shown inside this cluster's card (its lane is then shown as a tag). */
+  /** The lane whose list shows it; a note inside a cluster's card shows its own lane as a tag instead. */
+  lane?: LaneKind;
+  /** Set when the note is shown inside this cluster's card. */
   clusterId?: string;
   /** The one note of its list that Tab reaches (roving tabindex); arrows move among the others. */
   tabbable: boolean;
-  /** Told when the focus enters this note, so its list makes it the Tab stop. */
-  onNoteFocus: (noteId: string) => void;
+  canEditBoard: boolean;
+  /** A drag is on (every note is then a drop target), and whether this note is the one lifted. */
+  dropTargets: boolean;
+  lifted: boolean;
+  /** The board's note index: this note's fields and marks, and its one subscription. */
+  index: NoteIndex;
+  /** The words of every card, looked up once for all of them. */
+  labels: NoteLabels;
 }
 
 /**
  * One sticky note: its text, then quiet marks (author, lane, new, initiative, who edits, counts) and one 「…」
  * button for its actions menu. The note itself takes the focus: Enter edits, Space lifts it for moving, Shift+F10
- * opens the menu, letters run the menu's shortcuts. Subscribes to its own note only, so a remote edit elsewhere
- * does not re-render it.
+ * opens the menu, letters run the menu's shortcuts (those keys, the pointer, the focus and the 「…」 button's clicks
+ * are handled by its list, noteListEvents.ts). A note is cheap, for boards of thousands: it reads everything
+ * through the board's note index and is told by it when its own note or marks change (one listener, no hook per
+ * badge, no context), so a colleague's edit re-renders that note alone; words come from its list; its editor,
+ * its menu and its drag and drop hooks (noteDrag.tsx) are mounted only when needed.
  */
 export const NoteCard = memo(function NoteCard({
   noteId,
   pillarId,
-  lane,
+  lane: listLane,
   clusterId,
   tabbable,
-  onNoteFocus,
+  canEditBoard,
+  dropTargets,
+  lifted,
+  index,
+  labels,
 }: NoteCardProps) {
   countRender(`note:${noteId}`);
-  const { t } = useI18n();
-  const { session, canEditBoard } = useBoard();
-  const ui = useBoardUi();
-  const actions = useActions();
-  const note = useNote(noteId);
-  const editors = useEditorsOf(noteId);
-  const spotlit = useIsSpotlit(noteId);
-  const visitMark = useVisitMark(noteId);
-  const fedTitles = useFedTitles(session.boardDoc, noteId);
+  // Its one subscription: to its own note and marks in the board's index. useSyncExternalStore, so a colleague's
+  // edit renders in the task that received it (an update scheduled otherwise could miss the next frame).
+  const subscribe = useCallback((listener: () => void) => index.subscribe(noteId, listener), [index, noteId]);
+  useSyncExternalStore(subscribe, () => index.version(noteId));
+  const note = index.note(noteId);
+  const marks = index.marks(noteId);
   // Never editable once the board is read-only (e.g. closed for good by the server), even mid-edit.
-  const editing = useStoreSelector(ui.editingNoteId, (id) => id === noteId) && canEditBoard;
-  const menuOpen = useStoreSelector(actions.menu, (menu) => menu?.noteId === noteId);
-  const item = useRef<HTMLLIElement | null>(null);
-  const menuButton = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(false);
+  const editing = marks.editing && canEditBoard;
+  const lane = listLane ?? note?.place?.lane ?? 'problem';
 
-  const drag = useDraggable({ id: noteId, disabled: !canEditBoard || editing });
-  const dropData: DropData = clusterId
-    ? { kind: 'member', noteId, clusterId, pillarId, lane }
-    : { kind: 'note', noteId, pillarId, lane };
-  const drop = useDroppable({ id: `note:${noteId}`, data: dropData, disabled: !canEditBoard });
-
-  // Presence: tell the others which note this person is editing.
-  useEffect(() => {
-    if (!editing) return;
-    session.awareness.setLocalStateField('editing', noteId);
-    return () => session.awareness.setLocalStateField('editing', null);
-  }, [editing, noteId, session]);
-
-  // The editor closed: the focus comes back to the note, unless it is already elsewhere (another note's
-  // editor opened meanwhile and took it: typing goes there).
-  useEffect(() => {
-    const active = document.activeElement;
-    if (wasEditing.current && !editing && (!active || active === document.body || item.current?.contains(active))) {
-      item.current?.focus();
-    }
-    wasEditing.current = editing;
-  }, [editing]);
+  const element = useRef<HTMLLIElement>(null);
 
   if (!note) return null;
   const label = shorten(note.text);
-
-  function onKeyDown(event: React.KeyboardEvent<HTMLLIElement>) {
-    // While lifted, the keys are dnd-kit's (arrows move, Space or Enter drops, Escape cancels).
-    if (drag.isDragging) return;
-    if (event.target === event.currentTarget && moveFocusAmongNotes(event)) return;
-    if (actions.onNoteKey(event, noteId, menuButton.current)) return;
-    // Space lifts the note (only when the note itself has the focus: dnd-kit checks the activator).
-    drag.listeners?.onKeyDown?.(event);
-  }
-
-  // Mouse and touch grab the note by its text; the keyboard lifts it with Space on the note itself.
-  const pointerListeners = {
-    onMouseDown: drag.listeners?.onMouseDown as React.MouseEventHandler | undefined,
-    onTouchStart: drag.listeners?.onTouchStart as React.TouchEventHandler | undefined,
-  };
+  const classes = ['note'];
+  if (lifted) classes.push('note-dragging');
+  if (marks.editors.length > 0) classes.push('note-remote-editing');
+  if (marks.spotlit) classes.push('item-spotlit');
+  if (marks.visit) classes.push(`note-visit-${marks.visit}`);
+  const dropData: DropData = clusterId
+    ? { kind: 'member', noteId, clusterId, pillarId, lane }
+    : { kind: 'note', noteId, pillarId, lane };
 
   return (
-    <li
-      ref={(element) => {
-        item.current = element;
-        drag.setNodeRef(element);
-        drag.setActivatorNodeRef(element);
-        drop.setNodeRef(element);
-      }}
-      className={`note ${drag.isDragging ? 'note-dragging' : ''} ${drop.isOver && !drag.isDragging ? 'note-over' : ''} ${editors.length > 0 ? 'note-remote-editing' : ''} ${spotlit ? 'item-spotlit' : ''} ${visitMark ? `note-visit-${visitMark}` : ''}`}
-      style={{ background: note.color, outlineColor: editors[0]?.color }}
-      aria-label={t('note.label', { text: label })}
-      aria-describedby={canEditBoard ? drag.attributes['aria-describedby'] : undefined}
-      data-note-id={noteId}
-      tabIndex={tabbable ? 0 : -1}
-      onFocus={() => onNoteFocus(noteId)}
-      onKeyDown={onKeyDown}
-    >
-      {editing && note.ytext ? (
-        <>
-          <NoteEditor noteId={noteId} ytext={note.ytext} onDone={() => ui.editingNoteId.set(null)} />
-          <NoteColorSelect noteId={noteId} color={note.color} />
-        </>
-      ) : (
-        <p className="note-text" {...(canEditBoard ? pointerListeners : {})}>
-          {note.text}
-        </p>
-      )}
-      <div className="note-footer">
-        {/* The outline is colour; the word says it without colour too. */}
-        {spotlit && <span className="note-spotlit-badge">{t('spotlight.badge')}</span>}
-        {clusterId && <NoteLaneTag lane={lane} />}
-        {note.authorName && <span className="note-author">{t('note.by', { name: note.authorName })}</span>}
-        <VisitBadge mark={visitMark} />
-        {fedTitles !== '' && <InitiativeBadge titles={fedTitles} />}
-        {editors.length > 0 && (
-          <span className="note-editors" style={{ color: editors[0]?.color }}>
-            {editors.map((peer) => t('note.editingBy', { name: peer.name })).join('、')}
-          </span>
+    <>
+      <li
+        ref={element}
+        className={classes.join(' ')}
+        style={{ background: note.color, outlineColor: marks.editors[0]?.color }}
+        aria-label={labels.note({ text: label })}
+        aria-describedby={canEditBoard ? DND_INSTRUCTIONS_ID : undefined}
+        data-note-id={noteId}
+        tabIndex={tabbable ? 0 : -1}
+      >
+        {editing && note.ytext ? (
+          <>
+            <NoteEditor noteId={noteId} ytext={note.ytext} />
+            <NoteColorSelect noteId={noteId} color={note.color} />
+          </>
+        ) : (
+          // Mouse and touch grab the note by its text (its list passes the press to dnd-kit).
+          <p className="note-text">{note.text}</p>
         )}
-        <NoteBadges noteId={noteId} />
-        <IconButton
-          ref={menuButton}
-          className="note-menu-button"
-          icon={<MoreIcon />}
-          tooltip={t('noteMenu.tooltip')}
-          label={t('noteMenu.button', { text: label })}
-          aria-haspopup="menu"
-          aria-expanded={menuOpen}
-          tabIndex={tabbable ? 0 : -1}
-          onClick={(event) => actions.openMenu(noteId, event.currentTarget)}
-          onKeyDown={(event) => {
-            if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-            event.preventDefault();
-            event.stopPropagation();
-            actions.openMenu(noteId, event.currentTarget);
-          }}
-        />
-      </div>
-    </li>
+        <div className="note-footer">
+          {noteMarksView(marks, labels, note.authorName, clusterId ? lane : null)}
+          {/* Its icon and tooltip are drawn by CSS (notes.css): a button per note, no SVG or tooltip element. */}
+          <button
+            type="button"
+            className="icon-button note-menu-button"
+            aria-label={labels.menuButton({ text: label })}
+            data-tooltip={labels.menuTooltip}
+            aria-haspopup="menu"
+            aria-expanded={marks.menuOpen}
+            tabIndex={tabbable ? 0 : -1}
+          />
+        </div>
+      </li>
+      {/* After the <li>, so its element is set when they bind to it. */}
+      {canEditBoard && (lifted || index.armed(noteId)) && (
+        <NoteDragBinding noteId={noteId} element={element} disabled={editing} index={index} />
+      )}
+      {canEditBoard && dropTargets && (
+        <NoteDropBinding noteId={noteId} element={element} data={dropData} lifted={lifted} />
+      )}
+    </>
   );
 });

@@ -17,11 +17,28 @@ import { useEditingHold } from './useEditingHold';
  * takes focus when opened. A colleague's move or delete does not close or move it: the note is held where it
  * is until editing ends (editingHold.ts), and the editor says what happened (EditingNotice).
  */
-export function NoteEditor({ noteId, ytext, onDone }: { noteId: string; ytext: Y.Text; onDone: () => void }) {
+export function NoteEditor({ noteId, ytext }: { noteId: string; ytext: Y.Text }) {
   const { t } = useI18n();
   const { session } = useBoard();
   const ui = useBoardUi();
   const area = useRef<HTMLTextAreaElement>(null);
+  const onDone = () => ui.editingNoteId.set(null);
+
+  // Kept here, not in the note's card, so a note costs nothing for them until its editor opens.
+  useEffect(() => {
+    // Presence: tell the others which note this person is editing.
+    session.awareness.setLocalStateField('editing', noteId);
+    return () => {
+      session.awareness.setLocalStateField('editing', null);
+      // The editor closed: the focus comes back to its note, unless it is already elsewhere (another note's
+      // editor opened meanwhile and took it: typing goes there). Not when the note's editor reopens in another
+      // place (a colleague moved the note): that editor takes the focus.
+      const note = document.querySelector<HTMLElement>(`li[data-note-id="${CSS.escape(noteId)}"]`);
+      const active = document.activeElement;
+      if (!note || note.querySelector('.note-editor')) return;
+      if (!active || active === document.body || note.contains(active)) note.focus();
+    };
+  }, [noteId, session]);
   const { handlers, commit, error } = useCollaborativeText({
     ytext,
     field: area,

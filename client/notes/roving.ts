@@ -13,15 +13,15 @@ export function useRovingNotes(noteIds: readonly string[]) {
 }
 
 /** Arrow keys, Home and End on a focused note: the focus goes to another note of the same list. */
-export function moveFocusAmongNotes(event: React.KeyboardEvent<HTMLElement>): boolean {
+export function moveFocusAmongNotes(event: React.KeyboardEvent<HTMLElement>, note: HTMLElement): boolean {
   const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
   const edge = event.key === 'Home' || event.key === 'End';
   if (step === undefined && !edge) return false;
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
-  const notes = [...(event.currentTarget.parentElement?.children ?? [])].filter(
+  const notes = [...(note.parentElement?.children ?? [])].filter(
     (element): element is HTMLElement => element instanceof HTMLElement && element.dataset.noteId !== undefined,
   );
-  const index = notes.indexOf(event.currentTarget);
+  const index = notes.indexOf(note);
   const next = edge ? notes[event.key === 'Home' ? 0 : notes.length - 1] : notes[index + (step ?? 0)];
   event.preventDefault();
   next?.focus();

@@ -18,6 +18,11 @@ export interface DragDescriber {
    */
   droppedIntent: (active: Active, over: Over | null) => DropIntent | null;
   placeName: (pillarId: string, lane: MoveTarget['lane']) => { pillar: string; lane: string };
+  /**
+   * Whether the notes' drop targets are registered: they mount with the pick-up (client/notes/noteDrag.tsx), so
+   * the very first "over" comes before them and would announce a lane's end instead of the note's own place.
+   */
+  targetsReady: () => boolean;
 }
 
 /**
@@ -53,6 +58,7 @@ export function boardAnnouncements(
     return t('cluster.dnd.overStay', { text: text(active.id) });
   };
   const targetChanged = (active: Active, overTarget: Over | null) => {
+    if (!describe.targetsReady()) return undefined;
     const intent = describe.intentOf(active, overTarget);
     const key = intentKey(intent);
     if (key === lastKey) return undefined;
