@@ -126,7 +126,11 @@ export const NOTE_ACTIONS: readonly NoteAction[] = [
       deleteNote(board.session.boardDoc, target.noteId, Date.now(), LOCAL_ORIGIN, board.identity);
       ui.notify({
         message: t('note.deleted', { text: shorten(target.text) }),
-        action: { label: t('note.undo'), run: () => restoreNote(board.session.boardDoc, target.noteId) },
+        action: {
+          label: t('note.undo'),
+          run: () => restoreNote(board.session.boardDoc, target.noteId),
+          focusAfter: target.noteId,
+        },
       });
     },
   },

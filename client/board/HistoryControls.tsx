@@ -1,8 +1,9 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { restoreInitiative } from '../../shared/ops/initiatives';
 import { restoreNote } from '../../shared/ops/notes';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
+import { focusNextControl } from '../ui/focusNext';
 import { useBoard } from './hooks';
 import { useBoardUi } from './ui';
 
@@ -39,12 +40,27 @@ export function HistoryControls() {
             for (const id of outcome.noteIds) restoreNote(session.boardDoc, id);
             for (const id of outcome.initiativeIds) restoreInitiative(session.boardDoc, id);
           },
+          focusAfter: outcome.noteIds[0] ?? outcome.initiativeIds[0],
         },
       });
     }
   }, [session, announce, notify, t]);
   const canUndo = useStore(session.history.canUndo);
   const canRedo = useStore(session.history.canRedo);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const redoButton = useRef<HTMLButtonElement>(null);
+  /**
+   * A button pressed until nothing is left to do is disabled, and a disabled button drops the focus to the
+   * page: once the page shows the result, the focus goes to the other button if it became usable, else on.
+   */
+  const keepFocusAfter = (button: HTMLButtonElement | null) =>
+    requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      if (!button?.disabled || (focused !== button && focused !== document.body)) return;
+      const other = button === undoButton.current ? redoButton.current : undoButton.current;
+      if (other && !other.disabled) other.focus();
+      else if (button.parentElement) focusNextControl(button.parentElement);
+    });
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -64,14 +80,27 @@ export function HistoryControls() {
 
   return (
     <span className="history-controls">
-      <button type="button" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={runUndo}>
+      <button
+        ref={undoButton}
+        type="button"
+        disabled={!canUndo}
+        aria-keyshortcuts="Control+Z"
+        onClick={() => {
+          keepFocusAfter(undoButton.current);
+          runUndo();
+        }}
+      >
         {t('history.undo')}
       </button>
       <button
+        ref={redoButton}
         type="button"
         disabled={!canRedo}
         aria-keyshortcuts="Control+Shift+Z"
-        onClick={() => session.history.redo() && announce(t('history.redone'))}
+        onClick={() => {
+          keepFocusAfter(redoButton.current);
+          if (session.history.redo()) announce(t('history.redone'));
+        }}
       >
         {t('history.redo')}
       </button>
