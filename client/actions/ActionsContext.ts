@@ -1,11 +1,14 @@
 import type React from 'react';
 import { createContext, useContext } from 'react';
 import type { ReadStore } from '../lib/store';
+import type { NoteTarget } from './types';
 
 /** The note whose menu is open, with what the menu offered when it opened (kept if the note goes meanwhile). */
 export interface OpenMenu {
   noteId: string;
   text: string;
+  /** The note as it was when the menu opened: an action is refused if a colleague moved it meanwhile. */
+  opened: NoteTarget;
   actionIds: readonly string[];
   /** The 「…」 button it opened from: the menu is placed under it. */
   button: HTMLElement;

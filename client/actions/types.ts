@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from '../../shared/i18n/index';
+import type { LaneKind } from '../../shared/records/lane';
 import type { BoardContextValue } from '../board/hooks';
 import type { BoardUi } from '../board/ui';
 
@@ -19,6 +20,8 @@ export interface NoteTarget {
   clusterId: string | null;
   /** The pillar the note (or its cluster) is in; null for a note with no place. */
   pillarId: string | null;
+  /** Its lane (課題, 達成目標, アイデア); null for a note with no place. */
+  lane: LaneKind | null;
 }
 
 /** The board-page openers an action may need (dialogs and the menu live in one place, ActionsHost). */

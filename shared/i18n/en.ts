@@ -106,6 +106,8 @@ export const en: Record<MessageKey, string> = {
   'action.palette': 'Command palette',
   'action.help': 'Keyboard shortcuts',
   'action.targetGone': 'This note was deleted by someone else, so nothing was done. Nothing was changed.',
+  'action.targetMoved':
+    'Someone else moved this note to another place, so nothing was done. Nothing was changed. Choose again where it is now.',
   'action.notAvailable': '“{action}” is not available now. Nothing was changed.',
   'palette.title': 'Command palette',
   'palette.search': 'Find an action',
