@@ -6,14 +6,18 @@ import { addNote } from '../../shared/ops/notes';
 import { markShortlisted } from '../../shared/ops/shortlist';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced } from '../server/helpers';
-import { absent, BrowserHarness, type CreatedBoard, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, type CreatedBoard, noteItem, shown } from './harness';
 
 /** Where the focus is: the element's tag and accessible name, or 「body」 when it fell to the page. */
 const focusOf = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement;
     if (!element || element === document.body) return 'body';
-    return `${element.tagName.toLowerCase()}: ${element.getAttribute('aria-label') ?? element.textContent?.trim()}`;
+    const label =
+      element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
+        ? element.labels?.[0]?.textContent
+        : null;
+    return `${element.tagName.toLowerCase()}: ${element.getAttribute('aria-label') ?? label ?? element.textContent?.trim()}`;
   });
 
 /** Two notes on the matrix, both shortlisted, each the source of an initiative. */
@@ -80,6 +84,56 @@ describe('focus after the actions of the matrix, the shortlist and the initiativ
     await pressEnterOn(page, '取組案「書かない窓口」をごみ箱へ移す');
     await absent(page.getByRole('button', { name: '取組案「書かない窓口」をごみ箱へ移す' }));
     await expect.poll(() => focusOf(page), { timeout: 10_000 }).toBe('button: 取組案「オンライン予約」を編集');
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('after deleting a comment, removing a member and deleting a snapshot, each from its own dialog', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    await addNoteByTyping(page, '市民サービスの向上', '課題', '窓口が混む');
+    await shown(noteItem(page, '窓口が混む'));
+
+    // A comment written and deleted in the note's thread: the focus stays in the thread.
+    await noteItem(page, '窓口が混む').focus();
+    await page.keyboard.press('c');
+    const thread = page.locator('dialog[open]');
+    await thread.getByRole('textbox', { name: 'コメントを書く' }).fill('月曜が特に');
+    await thread.getByRole('textbox', { name: 'コメントを書く' }).press('Control+Enter');
+    await shown(thread.getByText('月曜が特に'));
+    await thread.getByRole('button', { name: '削除', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await absent(thread.getByText('月曜が特に'));
+    // The comment left the thread: the focus goes back to writing.
+    await expect.poll(() => focusOf(page), { timeout: 10_000 }).toBe('textarea: コメントを書く');
+    await page.keyboard.press('Escape');
+
+    // A member added then removed (through its confirmation): the focus stays in the dialog.
+    await page.getByRole('button', { name: 'メンバーとリンク' }).click();
+    const people = page.getByRole('dialog', { name: 'メンバーとリンク' });
+    await people.getByRole('textbox', { name: '氏名' }).fill('田中 一郎');
+    await people.getByRole('button', { name: 'メンバーを追加' }).click();
+    await people.getByRole('button', { name: '田中 一郎さんを外す' }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: /外す/ }).focus();
+    await page.keyboard.press('Enter');
+    await absent(people.getByRole('button', { name: '田中 一郎さんを外す' }));
+    // The member left the roster: the focus goes on to the next control, the field to add one.
+    await expect.poll(() => focusOf(page), { timeout: 10_000 }).toBe('input: 氏名');
+    await page.keyboard.press('Escape');
+
+    // A snapshot saved then deleted: the focus stays in the dialog.
+    await page.getByRole('button', { name: 'スナップショット' }).click();
+    const snapshots = page.locator('dialog[open]');
+    await snapshots.getByRole('textbox', { name: 'スナップショットの名前' }).fill('第1回');
+    await snapshots.getByRole('textbox', { name: 'スナップショットの名前' }).press('Enter');
+    await snapshots.getByRole('button', { name: '「第1回」を削除' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').getByRole('button', { name: '削除' }).focus();
+    await page.keyboard.press('Enter');
+    await absent(snapshots.getByRole('button', { name: '「第1回」を削除' }));
+    // The snapshot left the list: the focus goes to the list's heading.
+    await expect.poll(() => focusOf(page), { timeout: 10_000 }).toBe('h2: スナップショット（保存した時点のボード）');
     expect(harness.pageErrors).toEqual([]);
   });
 });
