@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absent, addNoteByTyping, BrowserHarness, noteItem, shown } from './harness';
+import { absent, addNoteByTyping, BrowserHarness, noteItem, quickEntry, shown } from './harness';
 
 const CITIZEN = '市民サービスの向上';
 const WAITING = '窓口の待ち時間が長い';
@@ -239,5 +239,25 @@ describe('focus after an action stays where the person expects it', () => {
     // 「前回から」 left the header with nothing new: the focus goes on to the next control.
     expect(await back.getByRole('button', { name: /^前回から/ }).count()).toBe(0);
     await expectFocus(back, 'button: アクティビティ');
+  });
+
+  it('keeps a participant’s focus on the note they read while the facilitator locks and unlocks the board', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    await addNoteByTyping(participant, CITIZEN, '課題', WAITING);
+    await shown(noteItem(facilitator, WAITING));
+    await noteItem(participant, WAITING).focus();
+
+    await pressHeaderTool(facilitator, 'ボードをロック');
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
+    await shown(participant.getByText('ファシリテーターがボードをロックしました。', { exact: false }));
+    await expectFocus(participant, `listitem: 付箋: ${WAITING}`);
+    await pressHeaderTool(facilitator, 'ロックを解除');
+    await shown(quickEntry(participant, CITIZEN, '課題'));
+    await expectFocus(participant, `listitem: 付箋: ${WAITING}`);
+    // Typing goes nowhere unexpected: no stray note from the keys a reader presses.
+    await participant.keyboard.type('ab');
+    expect(await participant.getByRole('listitem', { name: /^付箋: / }).count()).toBe(1);
   });
 });
