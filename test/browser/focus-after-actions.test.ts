@@ -241,7 +241,7 @@ describe('focus after an action stays where the person expects it', () => {
     await expectFocus(back, 'button: アクティビティ');
   });
 
-  it('keeps a participant’s focus on the note they read while the facilitator locks and unlocks the board', async () => {
+  it('keeps a participant’s focus on the note they read, or moves it there from the entry field, through a lock and unlock', async () => {
     const board = await harness.createBoard();
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
@@ -252,6 +252,15 @@ describe('focus after an action stays where the person expects it', () => {
     await pressHeaderTool(facilitator, 'ボードをロック');
     await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
     await shown(participant.getByText('ファシリテーターがボードをロックしました。', { exact: false }));
+    await expectFocus(participant, `listitem: 付箋: ${WAITING}`);
+    await pressHeaderTool(facilitator, 'ロックを解除');
+    await shown(quickEntry(participant, CITIZEN, '課題'));
+    await expectFocus(participant, `listitem: 付箋: ${WAITING}`);
+    // Writing in a lane's entry field when the board is locked: the field goes, the focus to the lane's note.
+    await quickEntry(participant, CITIZEN, '課題').focus();
+    await pressHeaderTool(facilitator, 'ボードをロック');
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: 'ボードをロック' }).click();
+    await absent(quickEntry(participant, CITIZEN, '課題'));
     await expectFocus(participant, `listitem: 付箋: ${WAITING}`);
     await pressHeaderTool(facilitator, 'ロックを解除');
     await shown(quickEntry(participant, CITIZEN, '課題'));
