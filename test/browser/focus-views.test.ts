@@ -49,6 +49,11 @@ async function placedBoard(harness: BrowserHarness): Promise<CreatedBoard> {
   return board;
 }
 
+/** Opens a header tool (メンバー, スナップショット…): one place to adapt when the header's tools move into a menu. */
+async function openHeaderTool(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
 /** Presses Enter on a button found by its name, as a keyboard user. */
 async function pressEnterOn(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name, exact: true }).focus();
@@ -108,7 +113,7 @@ describe('focus after the actions of the matrix, the shortlist and the initiativ
     await page.keyboard.press('Escape');
 
     // A member added then removed (through its confirmation): the focus stays in the dialog.
-    await page.getByRole('button', { name: 'メンバーとリンク' }).click();
+    await openHeaderTool(page, 'メンバーとリンク');
     const people = page.getByRole('dialog', { name: 'メンバーとリンク' });
     await people.getByRole('textbox', { name: '氏名' }).fill('田中 一郎');
     await people.getByRole('button', { name: 'メンバーを追加' }).click();
@@ -123,7 +128,7 @@ describe('focus after the actions of the matrix, the shortlist and the initiativ
     await page.keyboard.press('Escape');
 
     // A snapshot saved then deleted: the focus stays in the dialog.
-    await page.getByRole('button', { name: 'スナップショット' }).click();
+    await openHeaderTool(page, 'スナップショット');
     const snapshots = page.locator('dialog[open]');
     await snapshots.getByRole('textbox', { name: 'スナップショットの名前' }).fill('第1回');
     await snapshots.getByRole('textbox', { name: 'スナップショットの名前' }).press('Enter');
