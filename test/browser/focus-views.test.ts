@@ -89,6 +89,12 @@ describe('focus after the actions of the matrix, the shortlist and the initiativ
     await pressEnterOn(page, '取組案「書かない窓口」をごみ箱へ移す');
     await absent(page.getByRole('button', { name: '取組案「書かない窓口」をごみ箱へ移す' }));
     await expect.poll(() => focusOf(page), { timeout: 10_000 }).toBe('button: 取組案「オンライン予約」を編集');
+    // Its editor, opened and closed with Escape: back to 編集.
+    await page.keyboard.press('Enter');
+    await shown(page.getByRole('heading', { name: '取組案の編集: オンライン予約' }));
+    await page.keyboard.press('Escape');
+    await absent(page.getByRole('heading', { name: '取組案の編集: オンライン予約' }));
+    await expect.poll(() => focusOf(page), { timeout: 10_000 }).toBe('button: 取組案「オンライン予約」を編集');
     expect(harness.pageErrors).toEqual([]);
   });
 
