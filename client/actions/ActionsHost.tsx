@@ -69,7 +69,7 @@ export function ActionsHost({ children }: { children: ReactNode }) {
       const target = noteTargetOf(envRef.current, noteId);
       if (!target) return;
       const actionIds = availableNoteActions(envRef.current, target).map((action) => action.id);
-      menu.set({ noteId, text: target.text, actionIds, button });
+      menu.set({ noteId, text: target.text, opened: target, actionIds, button });
     },
     [menu],
   );

@@ -34,14 +34,16 @@ export function CommandPalette({
   const listId = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const target = noteId ? noteTargetOf(env, noteId) : null;
+  // The note as it was when the palette opened: what it offers stays while the person types, and choosing an
+  // action for a note a colleague deleted or moved meanwhile says so and changes nothing.
+  const [target] = useState(() => (noteId ? noteTargetOf(env, noteId) : null));
   const entries: Entry[] = [
-    ...(target && noteId
+    ...(target
       ? availableNoteActions(env, target).map((action) => ({
           id: action.id,
           label: t(action.labelKey),
           shortcut: action.shortcut,
-          run: () => runNoteAction(env, action, noteId),
+          run: () => runNoteAction(env, action, target),
         }))
       : []),
     ...BOARD_ACTIONS.filter((action) => action.id !== 'board.palette' && action.predicate(env, null)).map((action) => ({

@@ -106,7 +106,7 @@ function OpenNoteMenu({ menu, env, onClose }: { menu: OpenMenu; env: ActionEnv; 
             className: `note-menu-item ${action.id === 'note.delete' ? 'note-menu-danger' : ''}`,
             onClick: () => {
               closeToNote();
-              runNoteAction(env, action, menu.noteId);
+              runNoteAction(env, action, menu.opened);
             },
           };
           return checked === undefined ? (

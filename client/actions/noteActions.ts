@@ -8,8 +8,9 @@ import { DEFAULT_LANE_LABELS } from '../../shared/records/lane';
 import { readSpotlight } from '../../shared/records/liveFacilitation';
 import { commentIndexOf } from '../comments/commentIndex';
 import { shorten } from '../lib/shorten';
+import type { NoteTarget } from '../ui/ActionsContext';
 import { focusEditorSoon } from './focus';
-import type { ActionEnv, NoteAction, NoteTarget } from './types';
+import type { ActionEnv, NoteAction } from './types';
 
 const canEdit = ({ board }: ActionEnv) => board.canEditBoard;
 
@@ -126,7 +127,11 @@ export const NOTE_ACTIONS: readonly NoteAction[] = [
       deleteNote(board.session.boardDoc, target.noteId, Date.now(), LOCAL_ORIGIN, board.identity);
       ui.notify({
         message: t('note.deleted', { text: shorten(target.text) }),
-        action: { label: t('note.undo'), run: () => restoreNote(board.session.boardDoc, target.noteId) },
+        action: {
+          label: t('note.undo'),
+          run: () => restoreNote(board.session.boardDoc, target.noteId),
+          focusAfter: target.noteId,
+        },
       });
     },
   },

@@ -1,7 +1,8 @@
 import { getNote, readClusters, shownClusterId } from '../../shared/selectors';
+import type { NoteTarget } from '../ui/ActionsContext';
 import { DISPLAY_ACTIONS, FACILITATOR_ACTIONS } from './boardActions';
 import { NOTE_ACTIONS } from './noteActions';
-import type { ActionEnv, BoardAction, NoteAction, NoteTarget, Shortcut } from './types';
+import type { ActionEnv, BoardAction, NoteAction, Shortcut } from './types';
 
 export { NOTE_ACTIONS };
 
@@ -38,7 +39,12 @@ export function noteTargetOf(env: ActionEnv, noteId: string): NoteTarget | null 
   const clusters = readClusters(doc);
   const clusterId = shownClusterId(note, clusters);
   const pillarId = (clusterId ? clusters.get(clusterId)?.pillarId : note.place?.pillarId) ?? null;
-  return { noteId, text: note.text, clusterId, pillarId };
+  return { noteId, text: note.text, clusterId, pillarId, lane: note.place?.lane ?? null };
+}
+
+/** Whether a colleague moved the note to another pillar, lane or group since `before` was read. */
+function movedSince(before: NoteTarget, now: NoteTarget): boolean {
+  return before.pillarId !== now.pillarId || before.lane !== now.lane || before.clusterId !== now.clusterId;
 }
 
 /** The note actions that apply to this note now, for this role and lock (the menu and the palette list these). */
@@ -47,13 +53,18 @@ export function availableNoteActions(env: ActionEnv, target: NoteTarget): NoteAc
 }
 
 /**
- * Runs a note action on the note as it is now. A note that went meanwhile, or an action that no longer applies
- * (the board was locked while the menu was open), is told and nothing changes.
+ * Runs a note action chosen in a menu or the palette that opened on `opened` (the note as it was then). A note
+ * that went meanwhile, or that a colleague moved elsewhere (the person chose for the note where it was), or an
+ * action that no longer applies (the board was locked while the menu was open), is told and nothing changes.
  */
-export function runNoteAction(env: ActionEnv, action: NoteAction, noteId: string): boolean {
-  const target = noteTargetOf(env, noteId);
+export function runNoteAction(env: ActionEnv, action: NoteAction, opened: NoteTarget): boolean {
+  const target = noteTargetOf(env, opened.noteId);
   if (!target) {
     env.ui.notify({ message: env.t('action.targetGone'), tone: 'error' });
+    return false;
+  }
+  if (movedSince(opened, target)) {
+    env.ui.notify({ message: env.t('action.targetMoved'), tone: 'error' });
     return false;
   }
   if (!action.predicate(env, target)) {

@@ -1,5 +1,6 @@
 import type { MessageKey, Translate } from '../../shared/i18n/index';
 import type { BoardContextValue } from '../session/hooks';
+import type { NoteTarget } from '../ui/ActionsContext';
 import type { BoardUi } from '../ui/boardUi';
 import type { DisplayMode } from '../ui/displayMode';
 
@@ -10,16 +11,6 @@ export interface Shortcut {
   mod?: boolean;
   /** How the help dialog and the palette show it (「Ctrl+K」, 「Delete」). */
   label: string;
-}
-
-/** What a note action works on, read from the document when the action runs (never a stale copy). */
-export interface NoteTarget {
-  noteId: string;
-  text: string;
-  /** The cluster the note is shown in, or null when it is loose in its lane. */
-  clusterId: string | null;
-  /** The pillar the note (or its cluster) is in; null for a note with no place. */
-  pillarId: string | null;
 }
 
 /** The board-page openers an action may need (dialogs and the menu live in one place, ActionsHost). */

@@ -40,7 +40,7 @@ const rank = (id: string) => (id.startsWith('note:') ? 0 : id.startsWith('cluste
  * during it, and the drop is one transaction (`moveNote`, `groupNotes` or `addToCluster`).
  */
 export function BoardDnd({ children }: { children: ReactNode }) {
-  const { session, canEditBoard, identity } = useBoard();
+  const { session, identity } = useBoard();
   const ui = useBoardUi();
   const { t } = useI18n();
   const laneLabel = useLaneLabelText();
@@ -163,7 +163,9 @@ export function BoardDnd({ children }: { children: ReactNode }) {
     if (!result.ok) ui.notify({ message: t(`error.${result.error}`), tone: 'error' });
   }
 
-  if (!canEditBoard) return <>{children}</>;
+  // Rendered for every role, the draggables disabled for those who may not write (see NoteCard): switching
+  // between a DndContext and none when the board is locked or unlocked would remount the whole board, and the
+  // focus of whoever was reading a note would fall to the page.
   return (
     <DndContext
       // The id of dnd-kit's hidden instructions: every note points to them, even before its draggable mounts.

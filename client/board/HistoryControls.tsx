@@ -1,10 +1,11 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { restoreInitiative } from '../../shared/ops/initiatives';
 import { restoreNote } from '../../shared/ops/notes';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
+import { focusNextControl } from '../ui/focusNext';
 import { IconButton } from '../ui/IconButton';
 import { RedoIcon, UndoIcon } from '../ui/icons/headerIcons';
 
@@ -41,12 +42,27 @@ export function HistoryControls() {
             for (const id of outcome.noteIds) restoreNote(session.boardDoc, id);
             for (const id of outcome.initiativeIds) restoreInitiative(session.boardDoc, id);
           },
+          focusAfter: outcome.noteIds[0] ?? outcome.initiativeIds[0],
         },
       });
     }
   }, [session, announce, notify, t]);
   const canUndo = useStore(session.history.canUndo);
   const canRedo = useStore(session.history.canRedo);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const redoButton = useRef<HTMLButtonElement>(null);
+  /**
+   * A button pressed until nothing is left to do is disabled, and a disabled button drops the focus to the
+   * page: once the page shows the result, the focus goes to the other button if it became usable, else on.
+   */
+  const keepFocusAfter = (button: HTMLButtonElement | null) =>
+    requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      if (!button?.disabled || (focused !== button && focused !== document.body)) return;
+      const other = button === undoButton.current ? redoButton.current : undoButton.current;
+      if (other && !other.disabled) other.focus();
+      else if (button.parentElement) focusNextControl(button.parentElement);
+    });
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -67,20 +83,28 @@ export function HistoryControls() {
   return (
     <span className="history-controls">
       <IconButton
+        ref={undoButton}
         icon={<UndoIcon />}
         tooltip={t('history.undo')}
         label={t('history.undo')}
         disabled={!canUndo}
         aria-keyshortcuts="Control+Z"
-        onClick={runUndo}
+        onClick={() => {
+          keepFocusAfter(undoButton.current);
+          runUndo();
+        }}
       />
       <IconButton
+        ref={redoButton}
         icon={<RedoIcon />}
         tooltip={t('history.redo')}
         label={t('history.redo')}
         disabled={!canRedo}
         aria-keyshortcuts="Control+Shift+Z"
-        onClick={() => session.history.redo() && announce(t('history.redone'))}
+        onClick={() => {
+          keepFocusAfter(redoButton.current);
+          if (session.history.redo()) announce(t('history.redone'));
+        }}
       />
     </span>
   );

@@ -81,6 +81,7 @@ export const ClusterCard = memo(function ClusterCard({ clusterId, pillar }: { cl
           undoDissolve(session.boardDoc, moved);
           ui.announce(t('cluster.undone', { title: short }));
         },
+        focusAfter: clusterId,
       },
     });
     // The card is gone: keep the focus on its first note, now in its lane.

@@ -112,6 +112,10 @@ export function SnapshotsDialog({ onClose }: { onClose: () => void }) {
         await api.remove(snapshot.id);
         announce(t('snapshot.deleted', { name: snapshot.name }));
         await reload();
+        // Its row (and the 削除 the focus went back to) left the list: the focus goes to the list's heading.
+        requestAnimationFrame(() => {
+          if (document.activeElement === document.body) heading.current?.focus();
+        });
       }
     } catch (failure) {
       fail(failure);

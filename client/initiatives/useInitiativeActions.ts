@@ -47,7 +47,11 @@ export function useInitiativeActions() {
         if (!deleteInitiative(board, initiative.id).ok) return;
         ui.notify({
           message: t('initiative.deleted', { title: titleOf(initiative) }),
-          action: { label: t('initiative.undo'), run: () => restoreInitiative(board, initiative.id) },
+          action: {
+            label: t('initiative.undo'),
+            run: () => restoreInitiative(board, initiative.id),
+            focusAfter: initiative.id,
+          },
         });
       },
       restore: (initiative: Initiative) => {

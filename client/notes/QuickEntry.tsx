@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { NOTE_TEXT_MAX } from '../../shared/limits';
 import { addNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
@@ -17,6 +17,22 @@ export function QuickEntry({ pillarId, lane, label }: { pillarId: string; lane: 
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
+  const field = useRef<HTMLInputElement>(null);
+  // Taken away while in use (the board was locked meanwhile): the focus goes to the lane's note, else to the
+  // lane itself, rather than falling to the page. A layout cleanup runs while the field is still on the page.
+  useLayoutEffect(() => {
+    const input = field.current;
+    return () => {
+      const lane = input?.closest<HTMLElement>('.lane');
+      if (!lane || document.activeElement !== input) return;
+      requestAnimationFrame(() => {
+        if (document.activeElement !== document.body || !lane.isConnected) return;
+        const note = lane.querySelector<HTMLElement>('li[data-note-id][tabindex="0"]');
+        if (!note) lane.tabIndex = -1;
+        (note ?? lane).focus();
+      });
+    };
+  }, []);
 
   function submit() {
     const result = addNote(session.boardDoc, {
@@ -46,6 +62,7 @@ export function QuickEntry({ pillarId, lane, label }: { pillarId: string; lane: 
   return (
     <div className="quick-entry">
       <input
+        ref={field}
         value={text}
         onChange={(e) => {
           setText(e.target.value);

@@ -43,7 +43,11 @@ export function useEditingHold(noteId: string) {
         message: note.deletedByName
           ? t('note.deletedAfterEditing', { name: note.deletedByName, text })
           : t('note.deletedAfterEditingUnknown', { text }),
-        action: { label: t('note.restoreDeleted'), run: () => restoreNote(session.boardDoc, noteId) },
+        action: {
+          label: t('note.restoreDeleted'),
+          run: () => restoreNote(session.boardDoc, noteId),
+          focusAfter: noteId,
+        },
       });
     };
   }, [session, noteId, ui, identity.id]);

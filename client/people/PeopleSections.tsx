@@ -9,6 +9,7 @@ import { boardPath } from '../lib/recentBoards';
 import { loadSharedLinkTokens, saveSharedLinkToken } from '../lib/sharedLinks';
 import { useBoard } from '../session/hooks';
 import { CopyField } from '../ui/CopyField';
+import { nextControlAfter } from '../ui/focusNext';
 import type { usePeopleAdmin } from './usePeopleAdmin';
 
 type Admin = ReturnType<typeof usePeopleAdmin>;
@@ -93,12 +94,23 @@ export function PersonList({
     });
   }
 
-  function remove(person: Person) {
+  /** `button`: the person's 外す, which leaves the list with them: the focus then goes on to the next control. */
+  function remove(person: Person, button: HTMLElement) {
+    const row = button.closest('li');
+    const next = row ? nextControlAfter(row) : null;
     admin.confirmAndRun({
       message: t('people.removeConfirm', { name: person.name }),
       confirmLabel: t('people.remove', { name: person.name }),
       run: async () => {
         await admin.api.removePerson(person.id);
+        // The row goes once the list is read again (admin.run refreshes it after this): then, if the focus
+        // fell with it, on to the next control.
+        let frames = 0;
+        const afterRemoval = () => {
+          if (button.isConnected) return void (++frames < 300 && requestAnimationFrame(afterRemoval));
+          if (next?.isConnected && document.activeElement === document.body) next.focus();
+        };
+        requestAnimationFrame(afterRemoval);
       },
     });
   }
@@ -119,7 +131,7 @@ export function PersonList({
             </button>
           )}
           {person.id !== identity.id && (
-            <button type="button" onClick={() => remove(person)}>
+            <button type="button" onClick={(event) => remove(person, event.currentTarget)}>
               {t('people.remove', { name: person.name })}
             </button>
           )}

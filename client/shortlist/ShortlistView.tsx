@@ -8,6 +8,7 @@ import { itemBackground, shortItemLabel } from '../matrix/itemDisplay';
 import { useChosenRound, usePrioritizationLabels, usePrioritizingData } from '../matrix/usePrioritizing';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
+import { nextControlAfter } from '../ui/focusNext';
 import './shortlist.css';
 
 /**
@@ -97,8 +98,12 @@ function ShortlistRow({ entry, period, round }: { entry: ShortlistEntry; period:
         <button
           type="button"
           aria-label={t('shortlist.unmarkItem', { label: text, period })}
-          onClick={() => {
+          onClick={(event) => {
+            // The row leaves the list with its button: the focus goes on to the next row's (found now).
+            const row = event.currentTarget.closest('li');
+            const next = row ? nextControlAfter(row) : null;
             unmarkShortlisted(session.boardDoc, entry.item.id);
+            if (next) requestAnimationFrame(() => next.isConnected && next.focus());
             ui.announce(t('matrix.unmarked', { label: text, period }));
           }}
         >

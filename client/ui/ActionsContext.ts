@@ -1,12 +1,27 @@
 import type React from 'react';
 import { createContext, useContext } from 'react';
+import type { LaneKind } from '../../shared/records/lane';
 import type { ReadStore } from '../lib/store';
 import type { DisplayMode } from './displayMode';
+
+/** What a note action works on, read from the document when the action runs (never a stale copy). */
+export interface NoteTarget {
+  noteId: string;
+  text: string;
+  /** The cluster the note is shown in, or null when it is loose in its lane. */
+  clusterId: string | null;
+  /** The pillar the note (or its cluster) is in; null for a note with no place. */
+  pillarId: string | null;
+  /** Its lane (課題, 達成目標, アイデア); null for a note with no place. */
+  lane: LaneKind | null;
+}
 
 /** The note whose menu is open, with what the menu offered when it opened (kept if the note goes meanwhile). */
 export interface OpenMenu {
   noteId: string;
   text: string;
+  /** The note as it was when the menu opened: an action is refused if a colleague moved it meanwhile. */
+  opened: NoteTarget;
   actionIds: readonly string[];
   /** The 「…」 button it opened from: the menu is placed under it. */
   button: HTMLElement;

@@ -26,6 +26,14 @@ export function Toasts({
   const pointer = useRef(false);
   const focus = useRef(false);
   const holdNow = () => onHold(pointer.current || focus.current);
+  /** Where the focus was before it came into the toasts: it goes back there when the toast it is in leaves. */
+  const cameFrom = useRef<HTMLElement | null>(null);
+  /** A toast closed by a press in it (its action or its ×): the focus must not fall to the page with it. */
+  const closedFromInside = (toast: Toast, close: () => void) => {
+    const hadFocus = list.current?.contains(document.activeElement) ?? false;
+    close();
+    if (hadFocus) refocusAfterToast(toast.action?.focusAfter, cameFrom.current);
+  };
   // A toast closed under the pointer or the focus (its × or its action): a removed button fires no blur, so
   // whether the focus is still in the toasts is asked again; with none left, nothing can hold them.
   useEffect(() => {
@@ -52,7 +60,9 @@ export function Toasts({
           pointer.current = false;
           holdNow();
         }}
-        onFocus={() => {
+        onFocus={(event) => {
+          const from = event.relatedTarget;
+          if (from instanceof HTMLElement && !event.currentTarget.contains(from)) cameFrom.current = from;
           focus.current = true;
           holdNow();
         }}
@@ -65,7 +75,7 @@ export function Toasts({
           <div key={toast.id} className={`toast ${toast.tone === 'error' ? 'toast-error' : ''}`}>
             <span>{toast.message}</span>
             {toast.action && (
-              <button type="button" onClick={() => onAction(toast.id)}>
+              <button type="button" onClick={() => closedFromInside(toast, () => onAction(toast.id))}>
                 {toast.action.label}
               </button>
             )}
@@ -73,7 +83,7 @@ export function Toasts({
               type="button"
               className="icon-button"
               aria-label={t('trash.close')}
-              onClick={() => onDismiss(toast.id)}
+              onClick={() => closedFromInside(toast, () => onDismiss(toast.id))}
             >
               ×
             </button>
@@ -82,6 +92,27 @@ export function Toasts({
       </div>
     </>
   );
+}
+
+/**
+ * After a toast closed under the focus: to what its action brought back (the restored note, the group, the
+ * initiative) once the board shows it, else back to where the focus came from, else to the message log.
+ */
+function refocusAfterToast(itemId: string | undefined, cameFrom: HTMLElement | null): void {
+  const selector = itemId
+    ? ['note', 'cluster', 'initiative'].map((kind) => `[data-${kind}-id="${CSS.escape(itemId)}"]`).join(', ')
+    : null;
+  let frames = 0;
+  const attempt = () => {
+    const item = selector ? document.querySelector<HTMLElement>(selector) : null;
+    if (item) return item.focus();
+    // The restored item may take a few frames to render (a view's code may still be loading).
+    if (selector && ++frames < 30) return void requestAnimationFrame(attempt);
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    const fallback = cameFrom?.isConnected ? cameFrom : document.querySelector<HTMLElement>('.message-log button');
+    fallback?.focus();
+  };
+  requestAnimationFrame(attempt);
 }
 
 /**

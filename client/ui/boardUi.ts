@@ -7,7 +7,11 @@ import type { MessageLog } from './useToasts';
 export interface Toast {
   id: number;
   message: string;
-  action?: { label: string; run: () => void };
+  /**
+   * `focusAfter`: the id of the note, group or initiative the action brings back; pressed from the toast, the
+   * focus goes to it (the toast leaves with the press).
+   */
+  action?: { label: string; run: () => void; focusAfter?: string };
   tone?: 'info' | 'error';
 }
 

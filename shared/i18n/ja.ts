@@ -105,6 +105,8 @@ export const ja = {
   'action.palette': 'コマンドパレット',
   'action.help': 'キーボードショートカット',
   'action.targetGone': 'この付箋はほかの人が削除したため、操作できませんでした。何も変更していません。',
+  'action.targetMoved':
+    'この付箋はほかの人が別の場所に移動したため、操作できませんでした。何も変更していません。移動先で選び直してください。',
   'action.notAvailable': '「{action}」は今は使えません。何も変更していません。',
   'palette.title': 'コマンドパレット',
   'palette.search': '操作を探す',

@@ -203,6 +203,20 @@ export async function openFacilitatorMenu(page: Page, menuName = 'ファシリ�
   return menu;
 }
 
+/**
+ * Opens a tool of the board's header by its name: the facilitator's tools (ボードの設定, メンバーとリンク, 操作履歴,
+ * ボードをロック…, listed by `facilitatorTools`) through the ファシリテーター menu, any other by its button.
+ */
+export async function openHeaderTool(
+  page: Page,
+  name: string | RegExp,
+  facilitatorTools: readonly string[],
+  menuName = 'ファシリテーター',
+): Promise<void> {
+  if (typeof name === 'string' && facilitatorTools.includes(name)) return facilitatorTool(page, name, menuName);
+  await page.getByRole('button', { name, exact: typeof name === 'string' }).click();
+}
+
 /** Runs one of the facilitator's tools (ボードの設定, メンバーとリンク, 操作履歴, ボードをロック...) from the header menu. */
 export async function facilitatorTool(page: Page, tool: string, menuName = 'ファシリテーター'): Promise<void> {
   const menu = await openFacilitatorMenu(page, menuName);

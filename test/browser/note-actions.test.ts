@@ -6,6 +6,7 @@ import {
   addNoteByTyping,
   BrowserHarness,
   facilitatorTool,
+  laneRegion,
   noteAction,
   noteItem,
   noteMenuButton,
@@ -13,6 +14,7 @@ import {
   openNoteMenu,
   shown,
 } from './harness';
+import { beginComposition } from './ime';
 
 const CITIZEN = '市民サービスの向上';
 
@@ -184,6 +186,88 @@ describe('a note as a sticky note: its menu, its keys, its focus', () => {
     await shown(participant.getByText('「削除」は今は使えません。何も変更していません。'));
     await shown(noteItem(facilitator, '残したい付箋'));
     await shown(noteItem(participant, '残したい付箋'));
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('tells that a note a colleague deleted while the command palette was open is gone, and changes nothing', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    await addNoteByTyping(alice, CITIZEN, '課題', '消される付箋');
+    await shown(noteItem(bob, '消される付箋'));
+
+    await noteItem(alice, '消される付箋').focus();
+    await alice.keyboard.press('Control+k');
+    const palette = alice.getByRole('dialog', { name: 'コマンドパレット' });
+    await shown(palette);
+    await noteAction(bob, '消される付箋', '削除');
+    await absent(noteItem(alice, '消される付箋'));
+    // Alice goes on typing in the palette and chooses 移動…: refused with a message, no dialog.
+    await palette.getByRole('combobox', { name: '操作を探す' }).fill('移動');
+    await alice.keyboard.press('Enter');
+    await absent(palette);
+    await shown(alice.getByText('この付箋はほかの人が削除したため、操作できませんでした。', { exact: false }));
+    expect(await alice.getByRole('dialog').count()).toBe(0);
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('refuses an action on a note a colleague moved elsewhere while its menu was open, and changes nothing', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    await addNoteByTyping(alice, CITIZEN, '課題', '動く付箋');
+    await shown(noteItem(bob, '動く付箋'));
+
+    const menu = await openNoteMenu(alice, '動く付箋');
+    // Bob moves it to 人材育成 with its 移動… dialog.
+    await noteAction(bob, '動く付箋', '移動…');
+    const move = bob.getByRole('dialog', { name: '付箋を移動' });
+    await move.getByRole('combobox', { name: '柱' }).selectOption({ label: '人材育成' });
+    await move.getByRole('button', { name: '移動する' }).click();
+    await shown(laneRegion(alice, '人材育成', '課題').getByRole('listitem', { name: '付箋: 動く付箋' }));
+    // Alice chose 削除 for the note where it was: refused, the note stays where Bob put it.
+    await menu.getByRole('menuitem', { name: '削除' }).click();
+    await shown(
+      alice.getByText('この付箋はほかの人が別の場所に移動したため、操作できませんでした。', { exact: false }),
+    );
+    await shown(laneRegion(bob, '人材育成', '課題').getByRole('listitem', { name: '付箋: 動く付箋' }));
+    expect(await alice.getByRole('button', { name: /ごみ箱/ }).innerText()).toBe('ごみ箱 (0)');
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('runs no shortcut while composing with an IME in a note’s editor, nor on the keys typed there', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant');
+    await addNoteByTyping(page, CITIZEN, '課題', '窓口');
+    const editor = await openEditor(page, '窓口');
+    await editor.press('End');
+    // A composition open in the editor: the keys the IME takes (keyCode 229), Ctrl+K and Delete included.
+    const composition = await beginComposition(page, ['が', 'がこ']);
+    const cdp = await page.context().newCDPSession(page);
+    for (const [key, modifiers] of [
+      ['k', 2],
+      ['Delete', 0],
+      ['?', 0],
+    ] as const) {
+      for (const type of ['rawKeyDown', 'keyUp'] as const) {
+        await cdp.send('Input.dispatchKeyEvent', {
+          type,
+          key,
+          modifiers,
+          windowsVirtualKeyCode: 229,
+          nativeVirtualKeyCode: 229,
+        });
+      }
+    }
+    await cdp.detach();
+    await composition.commit('が混む');
+    // Typed in the editor, ? and M are text, not the help or 移動….
+    await page.keyboard.type('?m');
+    await expect.poll(() => editor.inputValue()).toBe('窓口が混む?m');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await editor.press('Escape');
+    await shown(noteItem(page, '窓口が混む?m'));
+    expect(await page.getByRole('dialog').count()).toBe(0);
     expect(harness.pageErrors).toEqual([]);
   });
 });
