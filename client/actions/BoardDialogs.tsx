@@ -1,3 +1,4 @@
+import { MeetingPlanDialog, MoveOnDialog } from '../facilitation/lazyDialogs';
 import { AuditDialog, PeopleDialog } from '../people/lazyDialogs';
 import { SettingsDialog } from '../settings/lazyDialogs';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -5,8 +6,9 @@ import { setBoardLock } from './boardActions';
 import type { ActionEnv, BoardDialogKind } from './types';
 
 /**
- * The facilitator's dialogs, opened by the board actions (the ファシリテーター menu, the palette). Each one
- * closes back to where the focus was when it opened: the menu's button, or what the palette was opened from.
+ * The facilitator's dialogs and the meeting plan, opened by the board actions (the ファシリテーター menu, the
+ * palette). Each one closes back to where the focus was when it opened: the menu's button, or what the palette
+ * was opened from.
  */
 export function BoardDialogs({ which, env, onClose }: { which: BoardDialogKind; env: ActionEnv; onClose: () => void }) {
   const { board, t } = env;
@@ -14,6 +16,10 @@ export function BoardDialogs({ which, env, onClose }: { which: BoardDialogKind; 
   if (which === 'settings' && board.canManageBoard) return <SettingsDialog onClose={onClose} />;
   if (which === 'people' && facilitator) return <PeopleDialog onClose={onClose} />;
   if (which === 'audit' && facilitator) return <AuditDialog onClose={onClose} />;
+  if (which === 'meetingPlan') return <MeetingPlanDialog onClose={onClose} />;
+  if ((which === 'nextMeeting' || which === 'finishMeeting') && facilitator && board.canEditSettings) {
+    return <MoveOnDialog finish={which === 'finishMeeting'} env={env} onClose={onClose} />;
+  }
   if (which === 'lock' && facilitator) {
     return (
       <ConfirmDialog

@@ -22,6 +22,17 @@ import {
   SettingsIcon,
   UnlockIcon,
 } from '../ui/icons/headerIcons';
+import {
+  CalendarIcon,
+  FlagIcon,
+  NextIcon,
+  PauseIcon,
+  PlayIcon,
+  PlusMinuteIcon,
+  ScreenShareIcon,
+  StopIcon,
+  TimerIcon,
+} from '../ui/icons/meetingIcons';
 
 /** The icon shown beside each action in the menu, the palette and the help (kept out of the plain definitions). */
 export const ACTION_ICONS: Readonly<Record<string, ComponentType>> = {
@@ -44,4 +55,14 @@ export const ACTION_ICONS: Readonly<Record<string, ComponentType>> = {
   'board.audit': HistoryIcon,
   'board.lock': LockIcon,
   'board.unlock': UnlockIcon,
+  'meeting.plan': CalendarIcon,
+  'meeting.next': NextIcon,
+  'meeting.finish': FlagIcon,
+  'follow.start': ScreenShareIcon,
+  'follow.stop': ScreenShareIcon,
+  'timer.start': TimerIcon,
+  'timer.pause': PauseIcon,
+  'timer.resume': PlayIcon,
+  'timer.extend': PlusMinuteIcon,
+  'timer.reset': StopIcon,
 };

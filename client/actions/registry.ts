@@ -1,6 +1,7 @@
 import { getNote, readClusters, shownClusterId } from '../../shared/selectors';
 import type { NoteTarget } from '../ui/ActionsContext';
 import { DISPLAY_ACTIONS, FACILITATOR_ACTIONS } from './boardActions';
+import { LIVE_ACTIONS, MEETING_ACTIONS } from './meetingActions';
 import { NOTE_ACTIONS } from './noteActions';
 import type { ActionEnv, BoardAction, NoteAction, Shortcut } from './types';
 
@@ -23,7 +24,10 @@ export const BOARD_ACTIONS: readonly BoardAction[] = [
     perform: ({ dialogs }) => dialogs.openHelp(),
   },
   ...DISPLAY_ACTIONS,
+  // The meeting's course first in the ファシリテーター menu: used at every meeting, the others less often.
+  ...MEETING_ACTIONS,
   ...FACILITATOR_ACTIONS,
+  ...LIVE_ACTIONS,
 ];
 
 /** The board actions a header menu lists now, for this role and lock. */

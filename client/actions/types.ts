@@ -20,7 +20,10 @@ export interface ActionDialogs {
   openThread: (noteId: string) => void;
   openPalette: () => void;
   openHelp: () => void;
-  /** A board dialog of the facilitator's tools (ボードの設定, メンバーとリンク, 操作履歴, the lock's confirmation). */
+  /**
+   * A board dialog: the facilitator's tools (ボードの設定, メンバーとリンク, 操作履歴, the lock's confirmation),
+   * the meeting plan and the confirmation of moving on to the next meeting.
+   */
   openBoardDialog: (kind: BoardDialogKind) => void;
   /** Focus to the note once the page shows the action's result (it may have moved to another lane). */
   focusNote: (noteId: string) => void;
@@ -28,7 +31,15 @@ export interface ActionDialogs {
   focusNeighbour: (noteId: string) => void;
 }
 
-export type BoardDialogKind = 'settings' | 'people' | 'audit' | 'lock';
+/** The facilitator's dialogs, the meeting plan (everyone may read it) and the confirmations of moving on. */
+export type BoardDialogKind =
+  | 'settings'
+  | 'people'
+  | 'audit'
+  | 'lock'
+  | 'meetingPlan'
+  | 'nextMeeting'
+  | 'finishMeeting';
 
 /** Everything an action may read or call: who this person is on the board, the page's messages, the dialogs. */
 export interface ActionEnv {

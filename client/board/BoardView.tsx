@@ -1,5 +1,4 @@
 import { ActionsHost } from '../actions/ActionsHost';
-import { FollowMeBanner } from '../facilitation/FollowMe';
 import { MeetingBar } from '../facilitation/MeetingBar';
 import { SpotlightBanner } from '../facilitation/SpotlightBanner';
 import { useI18n } from '../i18n/I18nProvider';
@@ -44,9 +43,9 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
         <BoardFrame>
           <BoardHeader onRename={onRename} />
           <LockBanner />
+          {/* The meeting, follow-me and the timer, on one line. */}
           {loaded && <MeetingBar />}
           {loaded && <SpotlightBanner />}
-          {loaded && <FollowMeBanner />}
           {loaded && <VotingStatusBar />}
           <SessionNoticeBanner />
           {settings.tooNew && (

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { setFollowMe } from '../../shared/ops/liveFacilitation';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard, useSettings } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 import { BOARD_VIEWS, type BoardViewName } from '../ui/boardViews';
+import { ScreenShareIcon } from '../ui/icons/meetingIcons';
+import { setLeading, useFacilitationEnv } from './facilitationCommands';
 
 /** What the leader shares through presence while follow-me is on: the open view and where the page is scrolled. */
 interface LeadView {
@@ -110,8 +111,9 @@ function useFollowLeader(leaderId: string | null): boolean {
 }
 
 /**
- * Follow-me. The facilitator starts it (MeetingBar); each participant then follows the facilitator's view and
- * scroll position until they choose to look around on their own, and can follow again any time.
+ * Follow-me. The facilitator starts it (the meeting bar, or the palette); each participant then follows the
+ * facilitator's view and scroll position until they choose to look around on their own, and can follow again
+ * any time. Shown inside the meeting bar, so following takes no row of its own.
  */
 export function FollowMeBanner() {
   const { t } = useI18n();
@@ -130,7 +132,7 @@ export function FollowMeBanner() {
   }, [active, announce, t]);
   if (!active) return null;
   return (
-    <div className="banner follow-banner" role="status">
+    <div className="follow-banner" role="status">
       <span>{following ? t(leaderSharing ? 'follow.following' : 'follow.waiting') : t('follow.available')}</span>
       {following ? (
         <button type="button" onClick={() => setOptedOut(followMe.since)}>
@@ -145,19 +147,26 @@ export function FollowMeBanner() {
   );
 }
 
-/** The facilitator's switch: start or end follow-me (written to the settings document). */
+/**
+ * The facilitator's switch: start or end follow-me (the same function as the palette's フォローミーを始める /
+ * 終える). A short word on screen; its name keeps the explanation (and contains the word), the tooltip says more.
+ */
 export function FollowMeToggle() {
-  const { t } = useI18n();
-  const { session, identity } = useBoard();
+  const env = useFacilitationEnv();
+  const { t } = env;
   const { followMe } = useSettings();
-  const leading = followMe?.leaderId === identity.id;
+  const leading = followMe?.leaderId === env.board.identity.id;
   return (
     <button
       type="button"
+      className="meeting-bar-button follow-toggle"
       aria-pressed={leading}
-      onClick={() => setFollowMe(session.settingsDoc, leading ? null : identity.id)}
+      aria-label={t('follow.toggle')}
+      title={t('follow.hint')}
+      onClick={() => setLeading(env, !leading)}
     >
-      {t('follow.toggle')}
+      <ScreenShareIcon />
+      {t('follow.short')}
     </button>
   );
 }

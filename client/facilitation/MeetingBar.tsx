@@ -1,40 +1,33 @@
 import './facilitation.css';
 import { useState } from 'react';
-import { finishLastMeeting, nextMeetingId, setCurrentMeeting } from '../../shared/ops/meetings';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard, useSettings } from '../session/hooks';
-import { useBoardUi } from '../ui/boardUi';
-import { FollowMeToggle } from './FollowMe';
+import { CalendarIcon } from '../ui/icons/meetingIcons';
+import { FollowMeBanner, FollowMeToggle } from './FollowMe';
 import { MeetingPlanDialog } from './lazyDialogs';
 import { MeetingTimer } from './MeetingTimer';
 
 /**
- * Where the group is: the meeting under way and its task, the meeting plan (what each meeting produces), the
- * shared timer. The facilitator moves on to the next meeting.
+ * Where the group is, on one short line: the meeting under way and its task, follow-me, and the shared timer.
+ * Only the tools used live stay here (follow-me, the timer); moving on to the next meeting and the meeting plan
+ * are in the facilitator's ファシリテーター menu (and the palette). Participants and viewers, who have no such
+ * menu, open the plan from here.
  */
 export function MeetingBar() {
   const { t } = useI18n();
-  const { session, canEditSettings, role } = useBoard();
-  const { announce } = useBoardUi();
+  const { canEditSettings, role } = useBoard();
   const { meetings, currentMeetingId } = useSettings();
   const [planOpen, setPlanOpen] = useState(false);
   const current = meetings.find((m) => m.id === currentMeetingId) ?? null;
-  const next = current ? meetings[meetings.indexOf(current) + 1] : undefined;
-
-  function finish() {
-    if (current && finishLastMeeting(session.settingsDoc).ok) announce(t('meeting.finished'));
-  }
-
-  function moveOn() {
-    const id = nextMeetingId(session.settingsDoc);
-    if (id && setCurrentMeeting(session.settingsDoc, id).ok) {
-      announce(t('meeting.moved', { title: meetings.find((m) => m.id === id)?.title ?? '' }));
-    }
-  }
+  const summary = current
+    ? [current.title, current.date, current.task].filter(Boolean).join(' ')
+    : t(meetings.length > 0 && currentMeetingId === null ? 'meeting.finished' : 'meeting.none');
+  const facilitator = role === 'facilitator';
 
   return (
     <section className="meeting-bar" aria-label={t('meeting.barLabel')}>
-      <p className="meeting-current">
+      {/* One line: a long task is cut with 「…」 on screen (the whole text is in the tooltip and read aloud). */}
+      <p className="meeting-current" title={summary}>
         {current ? (
           <>
             <strong>{current.title}</strong>
@@ -42,23 +35,17 @@ export function MeetingBar() {
             <span className="meeting-task">{current.task}</span>
           </>
         ) : (
-          t(meetings.length > 0 && currentMeetingId === null ? 'meeting.finished' : 'meeting.none')
+          summary
         )}
       </p>
-      <button type="button" onClick={() => setPlanOpen(true)}>
-        {t('meeting.planOpen')}
-      </button>
-      {canEditSettings && next && (
-        <button type="button" onClick={moveOn}>
-          {t('meeting.next', { title: next.title })}
+      {!facilitator && (
+        <button type="button" className="meeting-bar-button" onClick={() => setPlanOpen(true)}>
+          <CalendarIcon />
+          {t('meeting.planOpen')}
         </button>
       )}
-      {canEditSettings && current && !next && (
-        <button type="button" onClick={finish}>
-          {t('meeting.finish', { title: current.title })}
-        </button>
-      )}
-      {canEditSettings && role === 'facilitator' && <FollowMeToggle />}
+      <FollowMeBanner />
+      {canEditSettings && facilitator && <FollowMeToggle />}
       <MeetingTimer />
       {planOpen && <MeetingPlanDialog onClose={() => setPlanOpen(false)} />}
     </section>

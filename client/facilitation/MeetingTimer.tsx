@@ -1,11 +1,17 @@
 import { useEffect, useState } from 'react';
 import { type MeetingTimer as Timer, type TimerCommand, timerRemainingMs } from '../../shared/records/timer';
 import { useI18n } from '../i18n/I18nProvider';
-import { facilitatorApi } from '../lib/api';
-import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { useStore } from '../lib/store';
 import { useBoard, useSettings } from '../session/hooks';
-import { useBoardUi } from '../ui/boardUi';
+import { PauseIcon, PlayIcon, PlusMinuteIcon, StopIcon, TimerIcon } from '../ui/icons/meetingIcons';
+import {
+  extendTimerCommand,
+  sendTimerCommand,
+  startTimer,
+  timerMinutes,
+  useFacilitationEnv,
+  validTimerMinutes,
+} from './facilitationCommands';
 import { serverClockOffset } from './serverClock';
 
 const MINUTE = 60_000;
@@ -76,33 +82,30 @@ function useTimerWarning(remaining: number | null): string {
   return warning;
 }
 
+/** The facilitator's controls; they call the same functions as the palette's timer actions. */
 function TimerControls({ timer }: { timer: Timer | null }) {
-  const { t } = useI18n();
-  const { session, token } = useBoard();
-  const { notify } = useBoardUi();
-  const [minutes, setMinutes] = useState('10');
+  const env = useFacilitationEnv();
+  const { t } = env;
+  const minutes = useStore(timerMinutes);
   const [busy, setBusy] = useState(false);
 
-  async function send(command: TimerCommand) {
+  async function run(command: () => Promise<void>) {
     setBusy(true);
     try {
-      await facilitatorApi(session.boardId, token).timer(command);
-    } catch (error) {
-      notify({ message: t('timer.failed', { reason: apiErrorMessage(t, error) }), tone: 'error' });
+      await command();
     } finally {
       setBusy(false);
     }
   }
 
-  const parsed = Number(minutes);
-  const validMinutes = Number.isFinite(parsed) && parsed >= 1 && parsed <= 240;
+  const validMinutes = validTimerMinutes(minutes) !== null;
   if (!timer) {
     return (
       <form
         className="timer-controls"
         onSubmit={(event) => {
           event.preventDefault();
-          if (validMinutes) void send({ action: 'start', durationMs: Math.round(parsed * MINUTE) });
+          if (validMinutes) void run(() => startTimer(env));
         }}
       >
         <label>
@@ -113,32 +116,38 @@ function TimerControls({ timer }: { timer: Timer | null }) {
             max={240}
             step={1}
             value={minutes}
-            onChange={(event) => setMinutes(event.target.value)}
+            onChange={(event) => timerMinutes.set(event.target.value)}
             aria-invalid={!validMinutes}
           />
           <span aria-hidden="true">{t('timer.minutesUnit')}</span>
         </label>
-        <button type="submit" disabled={busy || !validMinutes}>
+        <button type="submit" className="meeting-bar-button" disabled={busy || !validMinutes}>
+          <TimerIcon />
           {t('timer.start')}
         </button>
       </form>
     );
   }
+  const send = (command: TimerCommand) => run(() => sendTimerCommand(env, command));
   return (
     <span className="timer-controls">
       {timer.status === 'running' ? (
-        <button type="button" disabled={busy} onClick={() => send({ action: 'pause' })}>
+        <button type="button" className="meeting-bar-button" disabled={busy} onClick={() => send({ action: 'pause' })}>
+          <PauseIcon />
           {t('timer.pause')}
         </button>
       ) : (
-        <button type="button" disabled={busy} onClick={() => send({ action: 'resume' })}>
+        <button type="button" className="meeting-bar-button" disabled={busy} onClick={() => send({ action: 'resume' })}>
+          <PlayIcon />
           {t('timer.resume')}
         </button>
       )}
-      <button type="button" disabled={busy} onClick={() => send({ action: 'extend', byMs: MINUTE })}>
+      <button type="button" className="meeting-bar-button" disabled={busy} onClick={() => send(extendTimerCommand)}>
+        <PlusMinuteIcon />
         {t('timer.extend')}
       </button>
-      <button type="button" disabled={busy} onClick={() => send({ action: 'reset' })}>
+      <button type="button" className="meeting-bar-button" disabled={busy} onClick={() => send({ action: 'reset' })}>
+        <StopIcon />
         {t('timer.reset')}
       </button>
     </span>
