@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserHarness, shown } from './harness';
+import { BrowserHarness, facilitatorTool, shown } from './harness';
 
 const timer = (page: Page) => page.getByRole('timer');
 const secondsLeft = async (page: Page) => {
@@ -58,10 +58,12 @@ describe('live facilitation: the meeting plan and the timer', () => {
     expect(await plan.getByRole('button', { name: /を進行中にする/ }).count()).toBe(0);
     await plan.getByRole('button', { name: '閉じる' }).click();
 
-    await facilitator.getByRole('button', { name: '次の会議へ（第2回）' }).click();
+    // Moving on is in the ファシリテーター menu, asked first (every screen changes meeting).
+    await facilitatorTool(facilitator, '次の会議へ進む…');
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: '次の会議へ（第2回）' }).click();
     await shown(bar(participant).getByText('第2回'));
     await shown(bar(participant).getByText('タスク①のまとめ → タスク②'));
-    await facilitator.getByRole('button', { name: '会議の予定' }).click();
+    await facilitatorTool(facilitator, '会議の予定');
     const facilitatorPlan = facilitator.getByRole('dialog', { name: '会議の予定と進め方' });
     await facilitatorPlan.getByLabel('「第2回」の日付').fill('2026-12-10');
     await facilitatorPlan.getByRole('listitem', { name: /第2回/ }).getByRole('button', { name: '日付を保存' }).click();
@@ -70,7 +72,8 @@ describe('live facilitation: the meeting plan and the timer', () => {
     // The last meeting: the facilitator ends it, and everyone sees that the plan is done.
     await facilitatorPlan.getByRole('button', { name: '「第4回」を進行中にする' }).click();
     await facilitatorPlan.getByRole('button', { name: '閉じる' }).click();
-    await facilitator.getByRole('button', { name: '「第4回」を終える' }).click();
+    await facilitatorTool(facilitator, '最後の会議を終える…');
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: '「第4回」を終える' }).click();
     await shown(bar(participant).getByText('すべての会議が終わりました'));
   });
 });

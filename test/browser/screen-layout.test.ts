@@ -99,11 +99,13 @@ describe('the board on a 1366×768 laptop screen', () => {
     await shown(menu);
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(
-      ['ボードの設定', 'メンバーとリンク', '操作履歴', 'ボードをロック'].map((word) => expect.stringContaining(word)),
+      ['会議の予定', '次の会議へ進む…', 'ボードの設定', 'メンバーとリンク', '操作履歴', 'ボードをロック'].map((word) =>
+        expect.stringContaining(word),
+      ),
     );
-    expect(await focusedName(page)).toBe('ボードの設定');
+    expect(await focusedName(page)).toBe('会議の予定');
     await page.keyboard.press('ArrowDown');
-    expect(await focusedName(page)).toBe('メンバーとリンク');
+    expect(await focusedName(page)).toBe('次の会議へ進む…');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     expect(await focusedName(page)).toBe('ボードをロック');
@@ -114,7 +116,7 @@ describe('the board on a 1366×768 laptop screen', () => {
     // ArrowDown opens it too; Enter runs the item, and its dialog closes back to the menu button.
     await page.keyboard.press('ArrowDown');
     await shown(menu);
-    await page.keyboard.press('ArrowDown');
+    for (const _ of ['次の会議へ進む…', 'ボードの設定', 'メンバーとリンク']) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const people = page.getByRole('dialog', { name: 'メンバーとリンク' });
     await shown(people);

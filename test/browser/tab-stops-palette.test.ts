@@ -128,7 +128,13 @@ describe('tab stops, command palette, shortcut help', () => {
     await noteItem(participant, '窓口が混む').focus();
     await participant.keyboard.press('Control+k');
     await shown(palette);
-    expect(await paletteOptions(participant)).toEqual(['コメント…', 'キーボードショートカット', '一覧', '全体表示']);
+    expect(await paletteOptions(participant)).toEqual([
+      'コメント…',
+      'キーボードショートカット',
+      '一覧',
+      '全体表示',
+      '会議の予定',
+    ]);
     expect(harness.pageErrors).toEqual([]);
   });
 
