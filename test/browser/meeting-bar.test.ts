@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentMeetingId, updateMeeting } from '../../shared/ops/meetings';
+import { connectSynced } from '../server/helpers';
 import { seriousViolations } from './axe';
 import { absent, BrowserHarness, facilitatorMenuButton, openFacilitatorMenu, shown } from './harness';
 
@@ -174,9 +176,14 @@ describe('the meeting bar: one calm line; moving on from the ファシリテー�
 
   it('is one line no taller than 44 px at 1366×768, timer running and follow-me on', async () => {
     const board = await harness.createBoard();
+    // The meeting's date is set, as the facilitator does in the plan (here written as any Yjs tool could).
+    const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
+    const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.facilitator);
+    expect(updateMeeting(settings.doc, currentMeetingId(settings.doc) ?? '', { date: '2026-12-10' }).ok).toBe(true);
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役', viewport: LAPTOP });
     const participant = await harness.openBoard(board, 'participant', { name: '佐藤', viewport: LAPTOP });
-    await shown(bar(facilitator).getByText('キックオフ'));
+    await shown(bar(facilitator).getByText('2026-12-10'));
+    settings.destroy();
 
     const check = async (page: Page, label: string) => {
       const layout = await barLayout(page);
@@ -191,10 +198,12 @@ describe('the meeting bar: one calm line; moving on from the ファシリテー�
     await facilitator.getByRole('button', { name: 'タイマー開始' }).click();
     await facilitator.getByRole('button', { name: 'フォローミー（画面を合わせてもらう）' }).click();
     await shown(bar(participant).getByRole('timer'));
-    await shown(bar(participant).getByText('ファシリテーターの画面に合わせています'));
+    await shown(participant.getByText('ファシリテーターの画面に合わせています'));
     await shown(bar(facilitator).getByRole('button', { name: '一時停止' }));
     const running = await check(facilitator, 'facilitator, timer and follow-me on');
     expect(running.parts).toBeGreaterThanOrEqual(6);
+    // Following takes no row of its own: the status and its button are in the bar's line.
+    expect(await bar(participant).getByText('ファシリテーターの画面に合わせています').count()).toBe(1);
     await check(participant, 'participant following, timer running');
     expect(await seriousViolations(facilitator)).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
