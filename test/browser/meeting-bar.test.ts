@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentMeetingId, updateMeeting } from '../../shared/ops/meetings';
+import { currentMeetingId, nextMeetingId, setCurrentMeeting, updateMeeting } from '../../shared/ops/meetings';
 import { connectSynced } from '../server/helpers';
 import { seriousViolations } from './axe';
 import { absent, BrowserHarness, facilitatorMenuButton, openFacilitatorMenu, shown } from './harness';
@@ -132,6 +132,32 @@ describe('the meeting bar: one calm line; moving on from the ファシリテー�
       expect(options).not.toContain('次の会議へ進む…');
       expect(options).not.toContain('最後の会議を終える…');
     }
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('changes nothing when a colleague moved on while the confirmation was open, and says so', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    await shown(bar(facilitator).getByText('キックオフ'));
+    const menu = await openFacilitatorMenu(facilitator);
+    await menu.getByRole('menuitem', { name: '次の会議へ進む…' }).click();
+    const confirm = facilitator.getByRole('alertdialog');
+    await shown(confirm.getByRole('button', { name: '次の会議へ（第2回）' }));
+
+    // Meanwhile a co-facilitator moves on to 第2回 (here through a stock Yjs client).
+    const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
+    const colleague = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.facilitator);
+    const second = nextMeetingId(colleague.doc) ?? '';
+    expect(setCurrentMeeting(colleague.doc, second).ok).toBe(true);
+    await shown(bar(facilitator).getByText('第2回'));
+
+    // Confirming the question about 第2回 does not skip on to 第3回.
+    await confirm.getByRole('button', { name: '次の会議へ（第2回）' }).click();
+    await shown(facilitator.getByText('ほかの人がすでに会議を進めていたため、何も変えていません', { exact: false }));
+    expect(await bar(facilitator).getByText('第3回').count()).toBe(0);
+    // The page wrote nothing: the message is given instead of the write, in the same press.
+    expect(currentMeetingId(colleague.doc)).toBe(second);
+    colleague.destroy();
     expect(harness.pageErrors).toEqual([]);
   });
 
