@@ -229,6 +229,17 @@ describe('axe-core finds no serious or critical violation on the views the first
 
       const page = await harness.openBoard(board, 'participant', { name: '佐藤', lang, viewport: LAPTOP });
       await shown(page.getByRole('status', { name: t('connection.label', { state: t('connection.connected') }) }));
+      const viewer = await harness.openBoard(board, 'viewer', { name: '見学', lang, viewport: LAPTOP });
+
+      // Closed for good: the facilitator replaced the viewers' link, the page says so and offers a reload.
+      const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役', lang });
+      await tool(facilitator, t('people.open'));
+      const replace = t('people.regenerate', { role: t('role.viewer') });
+      await open(facilitator).getByRole('button', { name: replace }).click();
+      await facilitator.getByRole('alertdialog').getByRole('button', { name: replace }).click();
+      await shown(viewer.getByRole('alert').filter({ hasText: t('error.linkReplaced') }));
+      await expectAccessible(viewer, 'link replaced, closed for good');
+
       await harness.stopServer();
       try {
         await shown(page.getByRole('status', { name: t('connection.label', { state: t('connection.reconnecting') }) }));
