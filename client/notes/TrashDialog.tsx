@@ -66,22 +66,24 @@ function TrashDialog({ ids, onClose }: { ids: readonly string[]; onClose: () => 
                     ? t('trash.deletedBy', { name: note.deletedByName })
                     : t('trash.deletedByUnknown')}
                 </span>
-                {rights.restore && (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      restoreNote(session.boardDoc, id);
-                      keepFocus();
-                    }}
-                  >
-                    {t('trash.restore', { text })}
-                  </button>
-                )}
-                {rights.purge && (
-                  <button type="button" onClick={() => setPurging(id)}>
-                    {t('trash.purge', { text })}
-                  </button>
-                )}
+                <span className="trash-actions">
+                  {rights.restore && (
+                    <button
+                      type="button"
+                      onClick={() => {
+                        restoreNote(session.boardDoc, id);
+                        keepFocus();
+                      }}
+                    >
+                      {t('trash.restore', { text })}
+                    </button>
+                  )}
+                  {rights.purge && (
+                    <button type="button" onClick={() => setPurging(id)}>
+                      {t('trash.purge', { text })}
+                    </button>
+                  )}
+                </span>
               </li>
             );
           })}

@@ -11,7 +11,7 @@ import { BellIcon } from './icons/headerIcons';
  * dialog: it is read beside the board, and Escape closes it with the focus back on its button.
  */
 export function MessageLogButton() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { messageLog } = useBoardUi();
   const messages = useStore(messageLog.messages);
   const [open, setOpen] = useState(false);
@@ -60,7 +60,10 @@ export function MessageLogButton() {
               {[...messages].reverse().map((message) => (
                 <li key={message.id} className={message.tone === 'error' ? 'message-log-error' : undefined}>
                   <time dateTime={new Date(message.at).toISOString()}>
-                    {new Date(message.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                    {new Date(message.at).toLocaleTimeString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+                      hour: '2-digit',
+                      minute: '2-digit',
+                    })}
                   </time>
                   <span>{message.message}</span>
                   {message.action && (

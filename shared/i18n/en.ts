@@ -525,7 +525,7 @@ export const en: Record<MessageKey, string> = {
   'cluster.sectionLabel': 'Groups of {pillar}',
   'cluster.region': 'Group: {title}',
   'cluster.unnamed': 'unnamed',
-  'cluster.count': '{count} notes',
+  'cluster.count': 'Notes: {count}',
   'cluster.toggle': 'Show the notes of the group “{title}”',
   'cluster.collapsedHint': '{count} notes folded',
   'cluster.rename': 'Rename',

@@ -1,81 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lang, translator } from '../../shared/i18n/index';
-import { createInitiativeFromItem } from '../../shared/ops/initiatives';
-import { placeOnMatrix } from '../../shared/ops/matrix';
-import { addNote, deleteNote } from '../../shared/ops/notes';
-import { markShortlisted } from '../../shared/ops/shortlist';
-import { activePillars } from '../../shared/selectors';
-import { connectSynced } from '../server/helpers';
-import { writeCluster } from '../unit/prioritizeFixtures';
-import { seriousViolations } from './axe';
-import { absent, BrowserHarness, type CreatedBoard, openHeaderTool, shown } from './harness';
-
-/**
- * A board as it is in the middle of a workshop, written as any Yjs tool can: notes in every pillar, a group, items
- * on the matrix, a shortlisted item, an initiative and a note in the trash.
- */
-async function workshopBoard(harness: BrowserHarness): Promise<CreatedBoard> {
-  const board = await harness.createBoard();
-  const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
-  const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.participant);
-  const tool = await connectSynced(wsUrl, board.id, board.tokens.participant);
-  const [citizens, efficiency, people] = activePillars(settings.doc);
-  if (!citizens || !efficiency || !people) throw new Error('the template has three pillars');
-  const notes: [string, string, 'problem' | 'goal' | 'idea', string][] = [
-    ['n1', citizens.id, 'problem', '窓口の待ち時間が長い'],
-    ['n2', citizens.id, 'goal', '待たずに手続きできる'],
-    ['n3', citizens.id, 'idea', 'オンライン予約'],
-    ['n4', citizens.id, 'idea', '書かない窓口'],
-    ['n5', efficiency.id, 'problem', '紙の決裁が多い'],
-    ['n6', efficiency.id, 'idea', '電子決裁を進める'],
-    ['n7', people.id, 'idea', '若手の勉強会'],
-    ['n8', people.id, 'problem', '消した付箋'],
-  ];
-  for (const [id, pillarId, lane, text] of notes) addNote(tool.doc, { id, pillarId, lane, text, author: 'tool' });
-  writeCluster(tool.doc, 'c1', citizens.id, ['n3', 'n4'], '窓口のデジタル化');
-  deleteNote(tool.doc, 'n8', Date.now());
-  for (const [id, x, y] of [
-    ['c1', 0.8, 0.8],
-    ['n6', 0.3, 0.7],
-    ['n7', 0.6, 0.2],
-  ] as const) {
-    expect(placeOnMatrix(tool.doc, id, { x, y }).ok).toBe(true);
-  }
-  expect(markShortlisted(tool.doc, 'c1', 'tool').ok).toBe(true);
-  const made = createInitiativeFromItem(tool.doc, settings.doc, {
-    id: 'i1',
-    itemId: 'c1',
-    personId: 'tool',
-    roundNumber: null,
-  });
-  expect(made.ok).toBe(true);
-  const check = await connectSynced(wsUrl, board.id, board.tokens.viewer);
-  await expect.poll(() => check.doc.getMap('initiatives').size).toBe(1);
-  for (const client of [settings, tool, check]) client.destroy();
-  return board;
-}
-
-/** Fails with the list of serious and critical violations, named by the view they were found on. */
-async function expectAccessible(page: Page, view: string): Promise<void> {
-  // Soft: one run lists the violations of every view, not only the first view's.
-  expect.soft({ view, violations: await seriousViolations(page) }).toEqual({ view, violations: [] });
-}
-
-/**
- * A header tool (設定, メンバー, ごみ箱…) by its accessible name. One place to adapt when the header's tools move
- * into a menu.
- */
-
-/** Opens the dialog a control opens, checks it with axe, closes it with Escape. */
-async function checkDialog(page: Page, view: string, open: () => Promise<void>): Promise<void> {
-  await open();
-  const dialog = page.locator('dialog[open]').last();
-  await shown(dialog);
-  await expectAccessible(page, view);
-  await page.keyboard.press('Escape');
-  await absent(page.locator('dialog[open]'));
-}
+import { checkDialog, expectAccessible, workshopBoard } from './axeViews';
+import { absent, BrowserHarness, openHeaderTool, shown } from './harness';
 
 const LANGS: Lang[] = ['ja', 'en'];
 
