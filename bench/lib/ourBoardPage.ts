@@ -39,7 +39,19 @@ export async function openOurBoard(browser: Browser, server: BenchServer, boardI
   const page = await context.newPage();
   await page.goto(`${server.httpUrl}/b/${boardId}#token=${BENCH_TOKENS.participant}`);
   const ready = await readyMark(page);
-  return { context, page, ready };
+  const complete = await completeMark(page);
+  return { context, page, ready, complete };
+}
+
+/**
+ * The `board-complete` mark's time: every note of the board in the DOM and painted (the first paint shows each
+ * lane's first notes, client/notes/firstPaint.ts). Everything measured after load waits for it.
+ */
+export async function completeMark(page: Page): Promise<number> {
+  await page.waitForFunction(() => performance.getEntriesByName('board-complete').length > 0, null, {
+    timeout: 60_000,
+  });
+  return page.evaluate(() => performance.getEntriesByName('board-complete')[0]!.startTime);
 }
 
 /** The `board-ready` mark's time from navigation start, once the page has set it. */

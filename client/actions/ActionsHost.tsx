@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GroupDialog } from '../clusters/lazyDialogs';
-import { CommentThreadDialog } from '../comments/CommentThread';
+import { CommentThreadDialog } from '../comments/lazyDialogs';
 import { useI18n } from '../i18n/I18nProvider';
 import { shorten } from '../lib/shorten';
 import { createStore } from '../lib/store';

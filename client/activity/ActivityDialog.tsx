@@ -5,30 +5,12 @@ import { useI18n } from '../i18n/I18nProvider';
 import { shorten } from '../lib/shorten';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
-import { IconButton } from '../ui/IconButton';
-import { ActivityIcon } from '../ui/icons/headerIcons';
 import { useModalDialog } from '../ui/useModalDialog';
 import { focusTarget, isLiveInitiative, targetLabel } from '../visit/VisitSummary';
 import '../comments/comments.css';
 
-export function ActivityButton() {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <IconButton
-        icon={<ActivityIcon />}
-        tooltip={t('activity.open')}
-        label={t('activity.open')}
-        onClick={() => setOpen(true)}
-      />
-      {open && <ActivityDialog onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
 /** The board's recent activity, live while open (shared/activity.ts says what it cannot show). */
-function ActivityDialog({ onClose }: { onClose: () => void }) {
+export function ActivityDialog({ onClose }: { onClose: () => void }) {
   const { t, lang } = useI18n();
   const { session } = useBoard();
   const ui = useBoardUi();

@@ -4,6 +4,7 @@ import { SpotlightBanner } from '../facilitation/SpotlightBanner';
 import { useI18n } from '../i18n/I18nProvider';
 import { countRender } from '../lib/renderProbe';
 import { useStore } from '../lib/store';
+import { AllNotesShownContext } from '../notes/firstPaint';
 import { MoveDialog } from '../notes/lazyDialogs';
 import { NoteIndexProvider } from '../notes/NoteIndexContext';
 import { UnplacedTray } from '../notes/UnplacedTray';
@@ -20,7 +21,7 @@ import { VotingStatusBar } from '../voting/VotingStatusBar';
 import { BoardDnd } from './BoardDnd';
 import { BoardHeader } from './BoardHeader';
 import { PillarColumn } from './PillarColumn';
-import { useBoardReadyMark, useDocumentTitle, useLeaveWarning } from './pageEffects';
+import { useDocumentTitle, useFirstPaintThenAllNotes, useLeaveWarning } from './pageEffects';
 import { SessionNoticeBanner } from './SessionNoticeBanner';
 import { useBoardUiState } from './useBoardUiState';
 
@@ -32,7 +33,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   const settings = useSettings();
   const { ui, toasts, dismiss, hold, announcement, moveNoteId, closeMoveDialog } = useBoardUiState(session);
   const view = useStore(ui.view);
-  useBoardReadyMark(loaded);
+  const allNotesShown = useFirstPaintThenAllNotes(loaded);
 
   useLeaveWarning(session);
   useDocumentTitle(settings.title, t);
@@ -60,7 +61,9 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
                 <DisplayControls />
               </div>
               <main className="board-main" id={viewPanelId(view)} role="tabpanel" aria-labelledby={viewTabId(view)}>
-                <CurrentView view={view} />
+                <AllNotesShownContext.Provider value={allNotesShown}>
+                  <CurrentView view={view} />
+                </AllNotesShownContext.Provider>
               </main>
             </>
           ) : (

@@ -5,8 +5,8 @@ import { shorten } from '../lib/shorten';
 import { createStore, type Store, useStoreSelector } from '../lib/store';
 import { CommentIcon } from '../ui/icons';
 import { useNewCommentCount } from '../visit/VisitContext';
-import { CommentThreadDialog } from './CommentThread';
 import { useCommentCount } from './hooks';
+import { CommentThreadDialog } from './lazyDialogs';
 import './comments.css';
 
 const NO_KEEPER = createStore<KeptThread | null>(null);

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { countRender } from '../lib/renderProbe';
 import { useBoard, useLaneLabel, useLaneNoteIds } from '../session/hooks';
 import type { DropData } from './dnd/dropTarget';
+import { useShownNotes } from './firstPaint';
 import { NoteCard } from './NoteCard';
 import { useNoteIndex } from './NoteIndexContext';
 import { useNoteLabels } from './noteLabels';
@@ -18,6 +19,7 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
   const { canEditBoard } = useBoard();
   const label = useLaneLabel(lane);
   const noteIds = useLaneNoteIds(pillar.id, lane);
+  const shownIds = useShownNotes(noteIds);
   const { tabbableId, onNoteFocus } = useRovingNotes(noteIds);
   const data: DropData = { kind: 'lane', pillarId: pillar.id, lane };
   const { setNodeRef, isOver, active } = useDroppable({
@@ -40,7 +42,7 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
         <p className="lane-empty">{t('lane.empty')}</p>
       ) : (
         <ul className="note-list" aria-label={regionLabel} {...listEvents}>
-          {noteIds.map((id) => (
+          {shownIds.map((id) => (
             <NoteCard
               key={id}
               noteId={id}

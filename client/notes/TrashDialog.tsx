@@ -3,38 +3,12 @@ import { purgeNote, restoreNote } from '../../shared/ops/notes';
 import { trashRights } from '../../shared/trash';
 import { useI18n } from '../i18n/I18nProvider';
 import { shorten } from '../lib/shorten';
-import { useStoreSelector } from '../lib/store';
 import { useBoard } from '../session/hooks';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { IconButton } from '../ui/IconButton';
-import { TrashIcon } from '../ui/icons';
 import { useModalDialog } from '../ui/useModalDialog';
 
-/**
- * The note trash (ごみ箱): every trashed note, with who trashed it. Anyone who writes the board may restore any
- * of them, and the facilitator may erase one for good (shared/trash.ts).
- */
-export function TrashButton() {
-  const { t } = useI18n();
-  const { session } = useBoard();
-  const ids = useStoreSelector(session.laneIndex, (index) => index.trash);
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <IconButton
-        icon={<TrashIcon />}
-        tooltip={t('trash.open', { count: ids.length })}
-        label={t('trash.open', { count: ids.length })}
-        onClick={() => setOpen(true)}
-      >
-        {ids.length > 0 && <span className="icon-dot" aria-hidden="true" />}
-      </IconButton>
-      {open && <TrashDialog ids={ids} onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
-function TrashDialog({ ids, onClose }: { ids: readonly string[]; onClose: () => void }) {
+/** The trash's list, opened by `TrashButton` and loaded when first opened (`lazyDialogs.ts`). */
+export function TrashDialog({ ids, onClose }: { ids: readonly string[]; onClose: () => void }) {
   const { t } = useI18n();
   const { session, role } = useBoard();
   const rights = trashRights(role);

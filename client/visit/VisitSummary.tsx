@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
 import { readCluster } from '../../shared/records/cluster';
@@ -9,42 +9,9 @@ import { useI18n } from '../i18n/I18nProvider';
 import { shorten } from '../lib/shorten';
 import { useBoard } from '../session/hooks';
 import { type BoardUi, useBoardUi } from '../ui/boardUi';
-import { nextControlAfter } from '../ui/focusNext';
 import { useModalDialog } from '../ui/useModalDialog';
 import { useVisitChanges, useVisitTracker } from './VisitContext';
 import '../comments/comments.css';
-
-/** The header's 「前回から N件」, shown only when there is something: opens the list of changes since the last visit. */
-export function VisitSummaryButton() {
-  const { t } = useI18n();
-  const tracker = useVisitTracker();
-  const { changes } = useVisitChanges();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  // Nothing new: no 「前回から0件」 in the header (the list stays open if it was, e.g. after 「すべて既読にする」).
-  if (!tracker?.hasLastVisit || (changes.length === 0 && !open)) return null;
-  const close = () => {
-    // All read: this button leaves with the list, so the focus goes on to the next control rather than to
-    // the page (found now, while the button is still there).
-    const next = changes.length === 0 && button.current ? nextControlAfter(button.current) : null;
-    setOpen(false);
-    if (next) requestAnimationFrame(() => next.focus());
-  };
-  return (
-    <>
-      <button
-        ref={button}
-        type="button"
-        className={`visit-count ${changes.length > 0 ? 'has-changes' : ''}`}
-        aria-label={t('visit.countLabel', { count: changes.length })}
-        onClick={() => setOpen(true)}
-      >
-        {t('visit.count', { count: changes.length })}
-      </button>
-      {open && <VisitDialog onClose={close} />}
-    </>
-  );
-}
 
 /** The text that names a comment's target: the note's text, else the cluster's or the initiative's title. */
 export function targetLabel(doc: Y.Doc, id: string, noteText: string | undefined): string {
@@ -105,7 +72,7 @@ export function focusTarget(targetId: string, showBoard: () => void) {
   requestAnimationFrame(attempt);
 }
 
-function VisitDialog({ onClose }: { onClose: () => void }) {
+export function VisitDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const { session } = useBoard();
   const ui = useBoardUi();
