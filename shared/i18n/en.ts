@@ -45,7 +45,7 @@ export const en: Record<MessageKey, string> = {
   'connection.offline': 'Offline',
   'connection.closed': 'Disconnected',
   'connection.waiting': '{count} changes waiting',
-  'connection.saved': 'saved',
+  'connection.saved': 'Saved',
   'connection.saveLabel': 'Saving: {state}',
   'connection.label': 'Connection: {state}',
 
