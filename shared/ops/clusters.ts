@@ -5,7 +5,8 @@ import { compareByOrderThenId, orderKeyAtIndex, orderKeyBetween } from '../order
 import { LOCAL_ORIGIN } from '../origin.js';
 import { type Cluster, readCluster } from '../records/cluster.js';
 import type { LaneKind } from '../records/lane.js';
-import { type Note, type NotePlace, placeSchema, readNote, readPlace } from '../records/note.js';
+import { type Note, type NotePlace, readNote, readPlace } from '../records/note.js';
+import { isId } from '../records/storedValues.js';
 import { fail, ok, type Result } from '../result.js';
 import { listLaneNotes, listNotes, readClusters, shownClusterId } from '../selectors.js';
 import { adoptPrioritization } from './clusterAdoption.js';
@@ -198,7 +199,7 @@ export function moveCluster(
 ): Result<null> {
   const cluster = clusterMap(doc, clusterId);
   if (!cluster) return fail('clusterNotFound');
-  if (!placeSchema.shape.pillarId.safeParse(target.pillarId).success) return fail('pillarNotFound');
+  if (!isId(target.pillarId)) return fail('pillarNotFound');
   const siblings = listPillarClusters(doc, target.pillarId)
     .filter((item) => item.id !== clusterId)
     .map((item) => item.cluster);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import * as z from 'zod/mini';
 import { TITLE_MAX } from '../limits.js';
+import { isId } from './storedValues.js';
 
 /**
  * A cluster (グループ) of notes in one pillar. Stored in the board document: `clusters`: cluster id → Y.Map
@@ -29,14 +29,12 @@ export interface Cluster {
 
 export const CLUSTER_TITLE_MAX = TITLE_MAX;
 
-const pillarIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
-
 export function readCluster(id: string, value: unknown): Cluster | null {
   if (!(value instanceof Y.Map)) return null;
   const map = value as Y.Map<unknown>;
-  const pillarId = pillarIdSchema.safeParse(map.get('pillarId'));
+  const pillarId = map.get('pillarId');
   // A cluster with no pillar cannot be shown anywhere: its notes are shown in their own lanes instead.
-  if (!pillarId.success) return null;
+  if (!isId(pillarId)) return null;
   const title = map.get('title');
   const order = map.get('order');
   const createdAt = map.get('createdAt');
@@ -46,7 +44,7 @@ export function readCluster(id: string, value: unknown): Cluster | null {
     id,
     ytitle: title instanceof Y.Text ? title : null,
     title: text.slice(0, CLUSTER_TITLE_MAX),
-    pillarId: pillarId.data,
+    pillarId: pillarId,
     order: typeof order === 'string' && order !== '' ? order : 'a0',
     collapsed: map.get('collapsed') === true,
     createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import * as z from 'zod/mini';
 import { boardRoots } from '../docs.js';
-import { QUADRANTS } from './matrix.js';
+import { QUADRANTS, type Quadrant } from './matrix.js';
+import { isId, isIntBetween, isOneOf, isRecord, isStringOfLength, ORDER_KEY_MAX } from './storedValues.js';
 
 /**
  * A draft initiative (個別取り組み) of the implementation plan (実施計画(案)). Stored in the board document:
@@ -50,30 +50,46 @@ export const FISCAL_YEAR_MIN = 1989;
 export const FISCAL_YEAR_MAX = 2100;
 export const FISCAL_YEARS_MAX = 10;
 
-export const initiativePlaceSchema = z.object({
-  pillarId: z.string().check(z.minLength(1), z.maxLength(64)),
-  priority: z.enum(PRIORITIES),
-  order: z.string().check(z.minLength(1), z.maxLength(1024)),
-});
-export type InitiativePlace = z.infer<typeof initiativePlaceSchema>;
+export interface InitiativePlace {
+  pillarId: string;
+  priority: Priority;
+  order: string;
+}
 
-export const initiativeSourceSchema = z.object({
+export interface InitiativeSource {
   /** The item it was made from: a cluster id or a note id. */
-  itemId: z.string().check(z.minLength(1), z.maxLength(64)),
-  kind: z.enum(['cluster', 'note']),
+  itemId: string;
+  kind: 'cluster' | 'note';
   /** The live notes of that item when the initiative was made (a note item: itself). */
-  noteIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(5000)),
+  noteIds: string[];
   /** Dots in the revealed round shown then, or null when none was chosen. */
-  votes: z.nullable(z.number().check(z.int(), z.minimum(0))),
-  roundNumber: z.nullable(z.number().check(z.int(), z.minimum(1))),
+  votes: number | null;
+  roundNumber: number | null;
   /** Its quadrant on the matrix then, or null while it was in the tray. */
-  quadrant: z.nullable(z.enum(QUADRANTS)),
-});
-export type InitiativeSource = z.infer<typeof initiativeSourceSchema>;
+  quadrant: Quadrant | null;
+}
 
-const fiscalYearsSchema = z
-  .array(z.number().check(z.int(), z.minimum(FISCAL_YEAR_MIN), z.maximum(FISCAL_YEAR_MAX)))
-  .check(z.maxLength(FISCAL_YEARS_MAX));
+const SOURCE_NOTES_MAX = 5000;
+
+/** A stored place (only its known fields), or null when it is missing or invalid. */
+export function parseInitiativePlace(value: unknown): InitiativePlace | null {
+  if (!isRecord(value)) return null;
+  const { pillarId, priority, order } = value;
+  if (!isId(pillarId) || !isOneOf(priority, PRIORITIES) || !isStringOfLength(order, 1, ORDER_KEY_MAX)) return null;
+  return { pillarId, priority, order };
+}
+
+/** A stored source (only its known fields), or null when it is missing or invalid. */
+export function parseInitiativeSource(value: unknown): InitiativeSource | null {
+  if (!isRecord(value)) return null;
+  const { itemId, kind, noteIds, votes, roundNumber, quadrant } = value;
+  if (!isId(itemId) || !isOneOf(kind, ['cluster', 'note'] as const)) return null;
+  if (!Array.isArray(noteIds) || noteIds.length > SOURCE_NOTES_MAX || !noteIds.every(isId)) return null;
+  if (votes !== null && !isIntBetween(votes, 0, Number.MAX_SAFE_INTEGER)) return null;
+  if (roundNumber !== null && !isIntBetween(roundNumber, 1, Number.MAX_SAFE_INTEGER)) return null;
+  if (quadrant !== null && !isOneOf(quadrant, QUADRANTS)) return null;
+  return { itemId, kind, noteIds: [...noteIds], votes, roundNumber, quadrant };
+}
 
 export interface Initiative {
   id: string;
@@ -94,8 +110,11 @@ export interface Initiative {
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 export function readFiscalYears(value: unknown): number[] {
-  const parsed = fiscalYearsSchema.safeParse(value);
-  return parsed.success ? [...new Set(parsed.data)].sort((a, b) => a - b) : [];
+  const valid =
+    Array.isArray(value) &&
+    value.length <= FISCAL_YEARS_MAX &&
+    value.every((year) => isIntBetween(year, FISCAL_YEAR_MIN, FISCAL_YEAR_MAX));
+  return valid ? [...new Set(value as number[])].sort((a, b) => a - b) : [];
 }
 
 /** Reads one initiative with defaults; null for something that is not a record at all. */
@@ -110,18 +129,18 @@ export function readInitiative(id: string, value: unknown): Initiative | null {
     const text = stored instanceof Y.Text ? stored.toString() : typeof stored === 'string' ? stored : '';
     fields[field] = text.slice(0, INITIATIVE_TEXT_MAX[field]);
   }
-  const place = initiativePlaceSchema.safeParse(map.get('place'));
-  const source = initiativeSourceSchema.safeParse(map.get('source'));
+  const place = parseInitiativePlace(map.get('place'));
+  const source = parseInitiativeSource(map.get('source'));
   const status = map.get('status');
   const createdBy = map.get('createdBy');
   return {
     id,
     fields,
     texts,
-    place: place.success ? place.data : null,
+    place,
     fiscalYears: readFiscalYears(map.get('fiscalYears')),
     status: INITIATIVE_STATUSES.includes(status as InitiativeStatus) ? (status as InitiativeStatus) : 'draft',
-    source: source.success ? source.data : null,
+    source,
     createdAt: finite(map.get('createdAt')) ?? 0,
     createdBy: typeof createdBy === 'string' ? createdBy : '',
     deletedAt: finite(map.get('deletedAt')),

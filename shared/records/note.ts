@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
-// zod/mini: the same validation as zod, a few kilobytes in the client bundle instead of ~60.
-import * as z from 'zod/mini';
 import { LANE_KINDS, type LaneKind } from './lane.js';
+import { isId, isOneOf, isRecord, isStringOfLength, ORDER_KEY_MAX } from './storedValues.js';
 
 /**
  * A sticky note. Stored in the board document: `notes`: note id → Y.Map
@@ -9,18 +8,26 @@ import { LANE_KINDS, type LaneKind } from './lane.js';
  * deletedByName? }`.
  * `place` is one plain value replaced whole on every move, so two concurrent moves end in one of them.
  */
-export const placeSchema = z.object({
-  pillarId: z.string().check(z.minLength(1), z.maxLength(64)),
-  lane: z.enum(LANE_KINDS),
-  // Keys grow by about one character per 4 inserts at the same spot; 1,024 leaves room for thousands.
-  order: z.string().check(z.minLength(1), z.maxLength(1024)),
+export interface NotePlace {
+  pillarId: string;
+  lane: LaneKind;
+  /** A fractional-indexing key, at most `ORDER_KEY_MAX` characters. */
+  order: string;
   /**
    * The cluster (グループ) the note belongs to, if any. Part of `place` so that joining a cluster and moving
    * the note are one value: two people putting the same note in two clusters at once end in one of them.
    */
-  clusterId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-});
-export type NotePlace = z.infer<typeof placeSchema>;
+  clusterId?: string;
+}
+
+/** A stored place as the app reads it (only its known fields), or null when it is missing or invalid. */
+export function parsePlace(value: unknown): NotePlace | null {
+  if (!isRecord(value)) return null;
+  const { pillarId, lane, order, clusterId } = value;
+  if (!isId(pillarId) || !isOneOf(lane, LANE_KINDS) || !isStringOfLength(order, 1, ORDER_KEY_MAX)) return null;
+  if (clusterId === undefined) return { pillarId, lane, order };
+  return isId(clusterId) ? { pillarId, lane, order, clusterId } : null;
+}
 
 /** Sticky-note colours offered to people; any CSS hex colour written by another tool is also shown. */
 export const NOTE_COLORS = ['#fff3a3', '#ffd6e0', '#cdeffd', '#d4f5c9', '#e8dcff', '#ffe0b8'] as const;
@@ -71,8 +78,8 @@ export function readPlace(value: unknown): NotePlace | null {
   if (typeof value !== 'object' || value === null) return null;
   const checked = checkedPlaces.get(value);
   if (checked !== undefined) return checked;
-  const parsed = placeSchema.safeParse(value);
-  const place = parsed.success ? Object.freeze(parsed.data) : null;
+  const parsed = parsePlace(value);
+  const place = parsed ? Object.freeze(parsed) : null;
   checkedPlaces.set(value, place);
   return place;
 }
