@@ -95,6 +95,8 @@ describe('since your last visit: draft initiatives', () => {
     await shown(count);
     await count.click();
     const list = back.getByRole('dialog', { name: '前回の訪問からの変更' });
+    // The list's code loads when first opened: wait for its entries before reading them.
+    await list.getByRole('listitem').first().waitFor();
     expect(await list.getByRole('listitem').allInnerTexts()).toEqual([
       '取組案の内容の変更: 窓口',
       '取組案の追加: 通知',

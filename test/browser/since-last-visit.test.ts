@@ -82,6 +82,8 @@ describe('since your last visit', () => {
     // The jump list names the three changes; choosing one focuses its note.
     await count.click();
     const list = back.getByRole('dialog', { name: '前回の訪問からの変更' });
+    // The list's code loads when first opened: wait for its entries before reading them.
+    await list.getByRole('listitem').first().waitFor();
     const entries = await list.getByRole('listitem').allInnerTexts();
     expect(entries).toEqual(
       expect.arrayContaining([
