@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { FIRST_PAINT_NOTES_PER_LANE } from '../../client/notes/firstPaint';
 import { launchChromium } from '../../test/browser/chromium';
 import { measureLoadedAnchor, openAnchor, outsideRequests, prepareAnchorScene } from '../lib/anchorPage';
 import { ANCHOR_DIST, prepareAnchor, serveAnchor } from '../lib/excalidrawAnchor';
@@ -118,7 +117,7 @@ function boardRows(
       unit: 'ms',
       ours: median(ours.completeMs ?? []),
       ...withTheirs(theirReady),
-      note: `ours only: the first paint shows each lane's first ${FIRST_PAINT_NOTES_PER_LANE} notes, the rest follow in a transition (find-in-page and screen readers reach every note from here); the reference is excalidraw's board-ready; ours ${list(ours.completeMs ?? [])} ms`,
+      note: `ours only: the first paint shows a screen's worth of each pillar's notes (client/notes/firstPaint.ts), the rest follow in a transition (find-in-page and screen readers reach every note from here); the reference is excalidraw's board-ready; ours ${list(ours.completeMs ?? [])} ms`,
     },
     {
       scenario,

@@ -3,7 +3,7 @@ import type { LaneKind } from '../../shared/records/lane';
 import type { Pillar } from '../../shared/records/pillar';
 import { useI18n } from '../i18n/I18nProvider';
 import { countRender } from '../lib/renderProbe';
-import { useBoard, useLaneLabel, useLaneNoteIds } from '../session/hooks';
+import { useBoard, useLaneLabel, useLaneNoteIds, useNotesAbove } from '../session/hooks';
 import type { DropData } from './dnd/dropTarget';
 import { useShownNotes } from './firstPaint';
 import { NoteCard } from './NoteCard';
@@ -19,7 +19,8 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
   const { canEditBoard } = useBoard();
   const label = useLaneLabel(lane);
   const noteIds = useLaneNoteIds(pillar.id, lane);
-  const shownIds = useShownNotes(noteIds);
+  const notesAbove = useNotesAbove(pillar.id, lane);
+  const shownIds = useShownNotes(noteIds, notesAbove);
   const { tabbableId, onNoteFocus } = useRovingNotes(noteIds);
   const data: DropData = { kind: 'lane', pillarId: pillar.id, lane };
   const { setNodeRef, isOver, active } = useDroppable({

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
-import { DEFAULT_LANE_LABELS, type LaneKind } from '../../shared/records/lane';
+import { DEFAULT_LANE_LABELS, LANE_KINDS, type LaneKind } from '../../shared/records/lane';
 import type { Note } from '../../shared/records/note';
 import type { Role } from '../../shared/roles';
 import { useI18n } from '../i18n/I18nProvider';
@@ -37,6 +37,16 @@ export function useBoard(): BoardContextValue {
 export function useLaneNoteIds(pillarId: string, lane: LaneKind): readonly string[] {
   const { session } = useBoard();
   return useStoreSelector(session.laneIndex, (index) => laneIds(index, pillarId, lane));
+}
+
+/** How many notes the lanes above this one in its pillar hold (for the first paint's budget). */
+export function useNotesAbove(pillarId: string, lane: LaneKind): number {
+  const { session } = useBoard();
+  return useStoreSelector(session.laneIndex, (index) => {
+    let count = 0;
+    for (const above of LANE_KINDS.slice(0, LANE_KINDS.indexOf(lane))) count += laneIds(index, pillarId, above).length;
+    return count;
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_PAINT_NOTES_PER_LANE } from '../../client/notes/firstPaint';
+import { firstPaintNotesPerPillar } from '../../client/notes/firstPaint';
 import { addNote } from '../../shared/ops/notes';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced } from '../server/helpers';
@@ -15,7 +15,8 @@ describe('the first paint of a big board', () => {
   afterAll(() => harness.stop());
 
   it('paints the first notes of a lane, then puts every note in the DOM, where find-in-page reaches the last', async () => {
-    const count = FIRST_PAINT_NOTES_PER_LANE * 2 + 5;
+    // More than the first paint shows in the tallest window (its budget is at most 96 notes per pillar).
+    const count = firstPaintNotesPerPillar(1e6) + 5;
     const board = await harness.createBoard();
     const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
     const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.participant);
@@ -25,9 +26,13 @@ describe('the first paint of a big board', () => {
       for (let i = 1; i <= count; i++) {
         addNote(tool.doc, { id: `n${i}`, pillarId: pillar.id, lane: 'problem', text: `大きな課題${i}番`, author: 't' });
       }
+      // The lane below a full one gets nothing of the first paint's budget: its notes come right after.
+      for (let i = 1; i <= 3; i++) {
+        addNote(tool.doc, { id: `g${i}`, pillarId: pillar.id, lane: 'goal', text: `下の目標${i}番`, author: 't' });
+      }
     });
     const check = await connectSynced(wsUrl, board.id, board.tokens.viewer);
-    await expect.poll(() => check.doc.getMap('notes').size, { timeout: 10_000 }).toBe(count);
+    await expect.poll(() => check.doc.getMap('notes').size, { timeout: 10_000 }).toBe(count + 3);
     for (const client of [settings, tool, check]) client.destroy();
 
     const page = await harness.openBoard(board, 'participant', { name: '佐藤' });
@@ -41,6 +46,8 @@ describe('the first paint of a big board', () => {
     expect(ready).toBeLessThanOrEqual(complete);
     const lane = laneRegion(page, pillar.title, '課題');
     expect(await lane.getByRole('listitem', { name: /^付箋: 大きな課題/ }).count()).toBe(count);
+    const goals = laneRegion(page, pillar.title, '達成目標');
+    expect(await goals.getByRole('listitem', { name: /^付箋: 下の目標/ }).count()).toBe(3);
     // Find-in-page reaches the lane's last note, beyond what the first paint showed.
     expect(
       await page.evaluate(
