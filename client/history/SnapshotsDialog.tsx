@@ -111,11 +111,13 @@ export function SnapshotsDialog({ onClose }: { onClose: () => void }) {
       } else {
         await api.remove(snapshot.id);
         announce(t('snapshot.deleted', { name: snapshot.name }));
+        const focused = document.activeElement;
         await reload();
-        // Its row (and the 削除 the focus went back to) left the list: the focus goes to the list's heading.
-        requestAnimationFrame(() => {
-          if (document.activeElement === document.body) heading.current?.focus();
-        });
+        // Its row (and the 削除 the focus went back to) leaves the list: the focus goes to the list's heading
+        // now, before React removes the row (waiting for a frame raced with that commit), unless the person
+        // moved the focus elsewhere meanwhile.
+        const active = document.activeElement;
+        if (active === focused || active === document.body) heading.current?.focus();
       }
     } catch (failure) {
       fail(failure);
