@@ -5,6 +5,7 @@ import { CheckIcon } from '../ui/icons';
 import { ChevronDownIcon } from '../ui/icons/headerIcons';
 import { useActionEnv } from './ActionEnvContext';
 import { ACTION_ICONS } from './actionIcons';
+import { onMenuKeys } from './menuKeys';
 import { menuBoardActions } from './registry';
 import type { BoardAction } from './types';
 
@@ -61,17 +62,7 @@ export function BoardActionMenu({
   }
 
   function onMenuKeyDown(event: React.KeyboardEvent) {
-    const items = [...(list.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => items[(to + items.length) % items.length]?.focus();
-    if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(items.length - 1);
-    else if (event.key === 'Escape' || event.key === 'Tab') close();
-    else return;
-    event.preventDefault();
-    event.stopPropagation();
+    onMenuKeys(event, list.current, close);
   }
 
   function run(action: BoardAction) {

@@ -5,6 +5,7 @@ import type { OpenMenu } from '../ui/ActionsContext';
 import { CheckIcon } from '../ui/icons';
 import { ACTION_ICONS } from './actionIcons';
 import { focusNoteSoon } from './focus';
+import { onMenuKeys } from './menuKeys';
 import { NOTE_ACTIONS, noteTargetOf, runNoteAction } from './registry';
 import type { ActionEnv } from './types';
 
@@ -50,17 +51,7 @@ export function OpenNoteMenu({ menu, env, onClose }: { menu: OpenMenu; env: Acti
   }, [menu.button, onClose]);
 
   function onKeyDown(event: React.KeyboardEvent) {
-    const items = [...(list.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => items[(to + items.length) % items.length]?.focus();
-    if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(items.length - 1);
-    else if (event.key === 'Escape' || event.key === 'Tab') closeToNote();
-    else return;
-    event.preventDefault();
-    event.stopPropagation();
+    onMenuKeys(event, list.current, closeToNote);
   }
 
   return (
