@@ -35,7 +35,7 @@ export function SnapshotTable({
       </thead>
       <tbody>
         {snapshots.map((snapshot) => (
-          <tr key={snapshot.id}>
+          <tr key={snapshot.id} data-snapshot-id={snapshot.id}>
             <th scope="row">{snapshot.name}</th>
             <td>{format.format(snapshot.createdAt)}</td>
             <td>

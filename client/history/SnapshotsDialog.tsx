@@ -111,13 +111,13 @@ export function SnapshotsDialog({ onClose }: { onClose: () => void }) {
       } else {
         await api.remove(snapshot.id);
         announce(t('snapshot.deleted', { name: snapshot.name }));
-        const focused = document.activeElement;
         await reload();
         // Its row (and the 削除 the focus went back to) leaves the list: the focus goes to the list's heading
         // now, before React removes the row (waiting for a frame raced with that commit), unless the person
-        // moved the focus elsewhere meanwhile.
+        // moved the focus elsewhere meanwhile (e.g. into the name field while the deletion was under way).
         const active = document.activeElement;
-        if (active === focused || active === document.body) heading.current?.focus();
+        const inDeletedRow = active?.closest(`tr[data-snapshot-id="${CSS.escape(snapshot.id)}"]`);
+        if (!active || active === document.body || inDeletedRow) heading.current?.focus();
       }
     } catch (failure) {
       fail(failure);

@@ -36,10 +36,12 @@ export function applyReceivedUpdate(doc: Y.Doc, update: Uint8Array, origin: unkn
   } finally {
     doc.off('afterTransactionCleanup', onCleanup);
     if (doc._observers.get('update') !== listeners) restore();
+    // In `finally`, as Yjs emits `update` even when an observer threw: what was integrated still reaches the
+    // offline copy and the stores (the error then goes on to the caller).
+    const applied = transaction as Y.Transaction | null;
+    if (applied && changedAnything(applied))
+      for (const listener of [...listeners]) listener(update, origin, doc, applied);
   }
-  const applied = transaction as Y.Transaction | null;
-  if (!applied || !changedAnything(applied)) return;
-  for (const listener of [...listeners]) listener(update, origin, doc, applied);
 }
 
 /** Yjs's own test for emitting `update`: new structs or deletions. */
