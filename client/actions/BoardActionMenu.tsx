@@ -1,10 +1,9 @@
 import type React from 'react';
 import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { CheckIcon } from '../ui/icons';
 import { ChevronDownIcon } from '../ui/icons/headerIcons';
 import { useActionEnv } from './ActionEnvContext';
-import { ACTION_ICONS } from './actionIcons';
+import { ActionItemContent } from './ActionItemContent';
 import { onMenuKeys } from './menuKeys';
 import { menuBoardActions } from './registry';
 import type { BoardAction } from './types';
@@ -99,22 +98,15 @@ export function BoardActionMenu({
           onKeyDown={onMenuKeyDown}
         >
           {open.items.map((action) => {
-            const Glyph = ACTION_ICONS[action.id];
             const checked = action.checked?.(currentEnv(), null);
             return (
               <MenuItem key={action.id} checked={checked} shortcut={action.shortcut?.label} onClick={() => run(action)}>
-                {Glyph && <Glyph />}
-                <span className="note-menu-label">{t(action.labelKey)}</span>
-                {checked !== undefined && (
-                  <span className="note-menu-check">
-                    <CheckIcon />
-                  </span>
-                )}
-                {action.shortcut && (
-                  <span className="shortcut" aria-hidden="true">
-                    {action.shortcut.label}
-                  </span>
-                )}
+                <ActionItemContent
+                  actionId={action.id}
+                  label={t(action.labelKey)}
+                  checked={checked}
+                  shortcut={action.shortcut?.label}
+                />
               </MenuItem>
             );
           })}

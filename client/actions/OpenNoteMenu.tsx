@@ -2,8 +2,7 @@ import type React from 'react';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { shorten } from '../lib/shorten';
 import type { OpenMenu } from '../ui/ActionsContext';
-import { CheckIcon } from '../ui/icons';
-import { ACTION_ICONS } from './actionIcons';
+import { ActionItemContent } from './ActionItemContent';
 import { focusNoteSoon } from './focus';
 import { onMenuKeys } from './menuKeys';
 import { NOTE_ACTIONS, noteTargetOf, runNoteAction } from './registry';
@@ -61,23 +60,15 @@ export function OpenNoteMenu({ menu, env, onClose }: { menu: OpenMenu; env: Acti
       </p>
       <div ref={list} role="menu" aria-labelledby={labelId} onKeyDown={onKeyDown} tabIndex={-1}>
         {actions.map((action) => {
-          const Glyph = ACTION_ICONS[action.id];
           const checked = action.checked && target ? action.checked(env, target) : undefined;
           const content = (
-            <>
-              {Glyph && <Glyph />}
-              <span className="note-menu-label">{t(action.labelKey)}</span>
-              {checked !== undefined && (
-                <span className="note-menu-check">
-                  <CheckIcon />
-                </span>
-              )}
-              {action.shortcut && (
-                <span className="shortcut" aria-hidden="true">
-                  {action.shortcut.label}
-                </span>
-              )}
-            </>
+            <ActionItemContent
+              key={action.id}
+              actionId={action.id}
+              label={t(action.labelKey)}
+              checked={checked}
+              shortcut={action.shortcut?.label}
+            />
           );
           const common = {
             type: 'button' as const,
