@@ -8,6 +8,7 @@ import type { DropData } from './dnd/dropTarget';
 import { useShownNotes } from './firstPaint';
 import { NoteCard } from './NoteCard';
 import { useNoteIndex } from './NoteIndexContext';
+import { useNoteChunks } from './noteChunks';
 import { useNoteLabels } from './noteLabels';
 import { useNoteListEvents } from './noteListEvents';
 import { QuickEntry } from './QuickEntry';
@@ -32,6 +33,7 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
   const index = useNoteIndex();
   const labels = useNoteLabels();
   const listEvents = useNoteListEvents({ onNoteFocus, dragging: active !== null, index, canEditBoard });
+  const { chunks, listHandlers } = useNoteChunks(shownIds, active !== null);
   const regionLabel = t('lane.region', { pillar: pillar.title, lane: label });
   return (
     <section ref={setNodeRef} className={`lane lane-${lane} ${isOver ? 'lane-over' : ''}`} aria-label={regionLabel}>
@@ -42,22 +44,34 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
       {noteIds.length === 0 ? (
         <p className="lane-empty">{t('lane.empty')}</p>
       ) : (
-        <ul className="note-list" aria-label={regionLabel} {...listEvents}>
-          {shownIds.map((id) => (
-            <NoteCard
-              key={id}
-              noteId={id}
-              pillarId={pillar.id}
-              lane={lane}
-              tabbable={id === tabbableId}
-              canEditBoard={canEditBoard}
-              dropTargets={active !== null}
-              lifted={active?.id === id}
-              index={index}
-              labels={labels}
-            />
+        // A list of chunks of notes (noteChunks.ts): the list's role is on the outer element, a chunk has none.
+        // biome-ignore lint/a11y/useSemanticElements: a <ul> holds only <li>; its items are inside chunks here.
+        <div
+          role="list"
+          className="note-list note-list-chunked"
+          aria-label={regionLabel}
+          {...listEvents}
+          {...listHandlers}
+        >
+          {chunks.map((chunk) => (
+            <ul key={chunk.key} role="none" className="note-chunk">
+              {chunk.ids.map((id) => (
+                <NoteCard
+                  key={id}
+                  noteId={id}
+                  pillarId={pillar.id}
+                  lane={lane}
+                  tabbable={id === tabbableId}
+                  canEditBoard={canEditBoard}
+                  dropTargets={active !== null}
+                  lifted={active?.id === id}
+                  index={index}
+                  labels={labels}
+                />
+              ))}
+            </ul>
           ))}
-        </ul>
+        </div>
       )}
       {canEditBoard && <QuickEntry pillarId={pillar.id} lane={lane} label={`${pillar.title} ${label}`} />}
     </section>

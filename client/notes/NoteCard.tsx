@@ -79,6 +79,9 @@ export const NoteCard = memo(function NoteCard({
     <>
       <li
         ref={element}
+        // Not redundant: in a lane the <ul> around it is a chunk with role="none", whose items would lose theirs.
+        // biome-ignore lint/a11y/noRedundantRoles: see above (noteChunks.ts)
+        role="listitem"
         className={classes.join(' ')}
         style={{ background: note.color, outlineColor: marks.editors[0]?.color }}
         aria-label={labels.note({ text: label })}

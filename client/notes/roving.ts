@@ -18,9 +18,11 @@ export function moveFocusAmongNotes(event: React.KeyboardEvent<HTMLElement>, not
   const edge = event.key === 'Home' || event.key === 'End';
   if (step === undefined && !edge) return false;
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
-  const notes = [...(note.parentElement?.children ?? [])].filter(
-    (element): element is HTMLElement => element instanceof HTMLElement && element.dataset.noteId !== undefined,
-  );
+  // The list's own notes (a lane's are in chunks, noteChunks.ts), not those of a group's card inside it.
+  const list = note.closest('.note-list');
+  const notes = list
+    ? [...list.querySelectorAll<HTMLElement>(':scope > li[data-note-id], :scope > .note-chunk > li[data-note-id]')]
+    : [note];
   const index = notes.indexOf(note);
   const next = edge ? notes[event.key === 'Home' ? 0 : notes.length - 1] : notes[index + (step ?? 0)];
   event.preventDefault();
