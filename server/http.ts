@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { archiveBoard, deleteBoard, unarchiveBoard } from './api/boardAdmin.js';
+import { readBoardState, readSettingsState } from './api/boardState.js';
 import { createBoard, createGuest, me, renameSelf } from './api/boards.js';
 import type { ApiContext } from './api/context.js';
 import { exportBoard } from './api/export.js';
@@ -50,6 +51,8 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
   { pattern: /^\/unarchive$/, methods: { POST: unarchiveBoard } },
   { pattern: /^\/me$/, methods: { GET: me, PATCH: renameSelf } },
   { pattern: /^\/guests$/, methods: { POST: createGuest } },
+  { pattern: /^\/state$/, methods: { GET: readBoardState } },
+  { pattern: /^\/state\/settings$/, methods: { GET: readSettingsState } },
   { pattern: /^\/people$/, methods: { GET: listPeople, POST: addMember } },
   { pattern: /^\/people\/([^/]+)$/, methods: { PATCH: renamePerson, DELETE: removePerson } },
   { pattern: /^\/people\/([^/]+)\/link$/, methods: { POST: regeneratePersonLink } },

@@ -1,6 +1,7 @@
 import type { Me } from '../lib/api';
 import { takeBoardToken } from '../lib/boardToken';
 import { loadDisplayName } from '../lib/identity';
+import { prefetchBoard } from './boardPrefetch';
 import { type JoinStep, joinBoard } from './join';
 import { type BoardDocs, destroyDocs, openBoardDocs } from './offlineCopy';
 import { BoardSession } from './session';
@@ -36,7 +37,7 @@ export function startBoardEarly(): void {
   const name = loadDisplayName();
   const docs = openBoardDocs(boardId);
   const started: Early = { boardId, token, name, join: null, docs, session: null };
-  started.join = joinBoard(boardId, token, name).then((step) => {
+  const join = joinBoard(boardId, token, name).then((step) => {
     // Still not taken by a session BoardPage made itself: this one connects now, BoardPage takes it when shown.
     if (step.kind === 'joined' && started.docs && early === started) {
       const { me, token: personal } = step.joined;
@@ -45,6 +46,14 @@ export function startBoardEarly(): void {
     }
     return step;
   });
+  started.join = join;
+  // No copy on this device: the board's bytes are fetched now, beside the join (boardPrefetch.ts). Applying
+  // them takes the main thread for a while: after the join's requests (the next one waits on the first's answer)
+  // and once IndexedDB is open (else y-indexeddb encodes the whole board again to store it).
+  if (token && !docs.offlineCopy.kept) {
+    const applyAfter = Promise.allSettled([join, docs.offlineCopy.ready]);
+    docs.prefetched = prefetchBoard(boardId, token, docs, applyAfter, () => started.session?.connectFirst());
+  }
   early = started;
 }
 

@@ -1,10 +1,13 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { readLocal } from '../lib/localStore';
+import { readLocal, writeLocal } from '../lib/localStore';
 import { loadRecentBoards } from '../lib/recentBoards';
 
 /** How long to wait for IndexedDB before connecting anyway (a browser that never answers must not block). */
 const OPEN_TIMEOUT_MS = 3000;
+
+/** The mark that this device keeps a copy of a board (removed with the copy). */
+const keptKey = (boardId: string) => `board.copyKept.${boardId}`;
 
 const names = (boardId: string) => [`board:${boardId}`, `board:${boardId}/settings`] as const;
 
@@ -18,6 +21,13 @@ export interface OfflineCopy {
   readonly origins: readonly unknown[];
   /** Resolves once the stored copy is in the documents (or IndexedDB failed or took too long). */
   readonly ready: Promise<void>;
+  /**
+   * This device kept a copy of the board on an earlier visit (a mark in localStorage, read at once). Only then
+   * is the copy worth waiting for before connecting: it may hold changes not sent yet, and the server then sends
+   * only what the copy lacks. On a first visit the copy is empty and opening IndexedDB can take a few hundred
+   * milliseconds: the connection does not wait (y-indexeddb stores what arrived meanwhile once it is open).
+   */
+  readonly kept: boolean;
   /** False when this browser keeps no copy (no IndexedDB, e.g. some private modes). */
   available(): boolean;
   destroy(): void;
@@ -28,6 +38,8 @@ export interface BoardDocs {
   boardDoc: Y.Doc;
   settingsDoc: Y.Doc;
   offlineCopy: OfflineCopy;
+  /** The board's state being fetched over HTTP into `boardDoc` (boardPrefetch.ts), when it was asked for. */
+  prefetched?: Promise<void>;
 }
 
 export function openBoardDocs(boardId: string): BoardDocs {
@@ -51,9 +63,11 @@ export function openOfflineCopy(boardId: string, boardDoc: Y.Doc, settingsDoc: Y
   } catch (error) {
     console.warn('no offline copy of this board (IndexedDB unavailable)', error);
   }
+  const kept = readLocal(keptKey(boardId)) !== null;
   const loaded = Promise.all(persistences.map((p) => p.whenSynced)).then(
     () => {
       ok = persistences.length > 0;
+      if (ok) writeLocal(keptKey(boardId), '1');
     },
     (error: unknown) => console.warn('the offline copy of this board could not be read', error),
   );
@@ -61,6 +75,7 @@ export function openOfflineCopy(boardId: string, boardDoc: Y.Doc, settingsDoc: Y
   return {
     origins: persistences,
     ready: Promise.race([loaded, timeout]),
+    kept,
     available: () => ok,
     destroy: () => {
       for (const persistence of persistences) void persistence.destroy();
@@ -92,9 +107,9 @@ export function shouldDeleteOfflineCopy(boardId: string, token: string, status: 
  * device should not keep what it can no longer see.
  */
 export async function deleteOfflineCopy(boardId: string): Promise<void> {
-  for (const doc of ['board', 'settings'] as const) {
+  for (const key of [pendingCountKey(boardId, 'board'), pendingCountKey(boardId, 'settings'), keptKey(boardId)]) {
     try {
-      window.localStorage.removeItem(pendingCountKey(boardId, doc));
+      window.localStorage.removeItem(key);
     } catch {
       // nothing kept
     }

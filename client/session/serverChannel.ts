@@ -7,6 +7,7 @@ import { MAX_UPDATE_PIECE_BYTES } from '../../shared/limits';
 import { MESSAGE } from '../../shared/protocol';
 import { splitUpdate } from '../../shared/splitUpdate';
 import { applyReceivedUpdate } from './applyReceived';
+import { PREFETCH_ORIGIN } from './boardPrefetch';
 
 type LocalChangeListener = (origin: unknown, frame: number | null) => void;
 
@@ -103,7 +104,7 @@ export class ServerChannel {
   }
 
   private sendChange(update: Uint8Array, origin: unknown): void {
-    if (origin === this.provider) return; // it came from the server
+    if (origin === this.provider || origin === PREFETCH_ORIGIN) return; // it came from the server
     let frame: number | null = null;
     if (this.open()) {
       for (const piece of splitUpdate(update, MAX_UPDATE_PIECE_BYTES)) frame = this.send(MESSAGE_UPDATE, piece);

@@ -43,6 +43,7 @@ export class BoardSession {
   readonly connection: Store<ConnectionState> = createStore<ConnectionState>('connecting');
   /** Both documents have synced with the server at least once: the board can be shown (stays true). */
   readonly loaded: Store<boolean> = createStore(false);
+  private connectStarted = false;
   readonly notice: Store<SessionNotice | null> = createStore<SessionNotice | null>(null);
   /** Archived by the facilitator: read-only for everyone (from /me, then from the server's refusals). */
   readonly archived: Store<boolean>;
@@ -86,7 +87,8 @@ export class BoardSession {
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
     // disableBc: tabs share only through the server (and the offline copy), never a side channel.
     // `app`: our version, which also asks the server to confirm what it stored. Connected once the offline
-    // copy is in the documents, so what it holds goes in the first step 2.
+    // copy kept on an earlier visit is in the documents, so what it holds goes in the first step 2 and the server
+    // sends only what it lacks; on a first visit once the board fetched over HTTP is in (see below).
     const options = { params: { token, app: APP_PROTOCOL_VERSION }, disableBc: true, connect: false };
     this.boardProvider = new WebsocketProvider(url, roomName(boardId, 'board'), this.boardDoc, options);
     this.settingsProvider = new WebsocketProvider(url, roomName(boardId, 'settings'), this.settingsDoc, options);
@@ -97,13 +99,13 @@ export class BoardSession {
     this.onPendingChanged(); // changes carried over from an earlier visit
     this.watch(this.boardProvider, 'board');
     this.watch(this.settingsProvider, 'settings');
-    void this.offlineCopy.ready.then(() => {
+    // Before connecting: the copy this device kept, else the board fetched over HTTP (boardPrefetch.ts; which may
+    // connect this session sooner, `connectFirst`). What they put in the documents is shown at once, the server's
+    // changes arriving on top of it: a copy from an earlier visit, or the board's committed state just fetched.
+    void (this.offlineCopy.kept ? this.offlineCopy.ready : (docs.prefetched ?? Promise.resolve())).then(() => {
       if (this.destroyed) return;
-      // A copy from an earlier visit: show it now; the server's changes arrive on top of it.
-      if (settingsRoots.pillars(this.settingsDoc).size > 0) this.loaded.set(true);
-      performance.mark('board-connect'); // the load path's steps, for the bench (docs/benchmarks.md)
-      this.boardProvider.connect();
-      this.settingsProvider.connect();
+      if (!this.loaded.get() && settingsRoots.pillars(this.settingsDoc).size > 0) this.loaded.set(true);
+      this.connectFirst();
     });
     this.laneIndex = createLaneIndex(this.boardDoc, this.settingsDoc);
     this.clusterIndex = this.laneIndex.clusters;
@@ -164,7 +166,7 @@ export class BoardSession {
     provider.on('status', () => this.refreshConnection());
     provider.on('sync', () => {
       if (!this.boardProvider.synced || !this.settingsProvider.synced) return;
-      if (!this.loaded.get()) performance.mark('board-synced');
+      if (performance.getEntriesByName('board-synced').length === 0) performance.mark('board-synced');
       this.loaded.set(true);
     });
     provider.on('closed', ({ code, reason }) => {
@@ -237,6 +239,20 @@ export class BoardSession {
     if (!navigator.onLine && !connected) this.connection.set('offline');
     else if (connected) this.connection.set('connected');
     else this.connection.set(this.everConnected ? 'reconnecting' : 'connecting');
+  }
+
+  /**
+   * Connects both providers the first time (later connections are the providers' own reconnects). Called once
+   * what must be in the documents first is in, or by the board fetched ahead right before it applies it: the
+   * sockets' handshakes then run during that apply, and their first step 1 (sent on open, after it) already
+   * carries the fetched state.
+   */
+  connectFirst(): void {
+    if (this.destroyed || this.connectStarted) return;
+    this.connectStarted = true;
+    performance.mark('board-connect'); // the load path's steps, for the bench (docs/benchmarks.md)
+    this.boardProvider.connect();
+    this.settingsProvider.connect();
   }
 
   destroy() {

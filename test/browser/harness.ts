@@ -91,6 +91,8 @@ export class BrowserHarness {
       noIndexedDb?: boolean;
       /** The window's size (1400×900 unless told: e.g. the city-hall laptop's 1366×768). */
       viewport?: { width: number; height: number };
+      /** Called with the page before it opens the board (e.g. to watch its requests from the first). */
+      beforeOpen?: (page: Page) => Promise<void> | void;
     } = {},
   ): Promise<Page> {
     const context = await this.browser.newContext({
@@ -117,6 +119,7 @@ export class BrowserHarness {
       }
     });
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    await options.beforeOpen?.(page);
     const base = `${origin}/b/${board.id}${options.lang ? `?lang=${options.lang}` : ''}`;
     await page.goto(`${base}#token=${options.token ?? board.tokens[role]}`);
     await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0, null, {

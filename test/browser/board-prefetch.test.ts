@@ -1,0 +1,113 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNote } from '../../shared/ops/notes';
+import { activePillars } from '../../shared/selectors';
+import { connectSynced, waitFor } from '../server/helpers';
+import { BrowserHarness, type CreatedBoard, laneRegion, shown } from './harness';
+
+const NOTES = 300;
+
+/** What a page receives and sends while it opens the board: the HTTP board state, and its websocket frames. */
+function watchLoad(page: Page) {
+  const seen = { stateRequests: 0, stateBytes: 0, largestReceived: 0, largestSent: 0 };
+  page.on('response', async (response) => {
+    if (!response.url().endsWith('/state')) return;
+    seen.stateRequests++;
+    if (response.ok()) seen.stateBytes = (await response.body()).byteLength;
+  });
+  page.on('websocket', (socket) => {
+    const size = (payload: string | Buffer) => (typeof payload === 'string' ? payload.length : payload.byteLength);
+    socket.on('framereceived', ({ payload }) => {
+      seen.largestReceived = Math.max(seen.largestReceived, size(payload));
+    });
+    socket.on('framesent', ({ payload }) => {
+      seen.largestSent = Math.max(seen.largestSent, size(payload));
+    });
+  });
+  return seen;
+}
+
+/**
+ * Opening a board this device keeps no copy of: its state comes over HTTP beside the join and the websocket then
+ * syncs only what changed (client/session/boardPrefetch.ts); the board does not come twice, nor go back.
+ */
+describe('opening a board with its state fetched ahead', () => {
+  const harness = new BrowserHarness();
+  let board: CreatedBoard;
+  let pillarTitle: string;
+  beforeAll(async () => {
+    await harness.start();
+    board = await harness.createBoard();
+    const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
+    const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.participant);
+    const tool = await connectSynced(wsUrl, board.id, board.tokens.participant);
+    const pillar = activePillars(settings.doc)[0]!;
+    pillarTitle = pillar.title;
+    tool.doc.transact(() => {
+      for (let i = 0; i < NOTES; i++) {
+        const text = `窓口の手続きをもっと簡単にしてほしいという声が多い${i}番`;
+        addNote(tool.doc, { id: `n${i}`, pillarId: pillar.id, lane: 'problem', text, author: 't' });
+      }
+    });
+    const check = await connectSynced(wsUrl, board.id, board.tokens.viewer);
+    await waitFor(() => check.doc.getMap('notes').size === NOTES, 'every note stored');
+    for (const client of [settings, tool, check]) client.destroy();
+  });
+  afterAll(() => harness.stop());
+
+  it('gets the board once, over HTTP, sends none of it back, and has nothing waiting to be sent', async () => {
+    let seen: ReturnType<typeof watchLoad> | null = null;
+    const page = await harness.openBoard(board, 'participant', {
+      name: '佐藤',
+      beforeOpen: (opened) => {
+        seen = watchLoad(opened);
+      },
+    });
+    const lane = laneRegion(page, pillarTitle, '課題');
+    await expect.poll(() => lane.getByRole('listitem').count(), { timeout: 10_000 }).toBe(NOTES);
+    const load = seen as unknown as ReturnType<typeof watchLoad>;
+    expect(load.stateRequests).toBe(1);
+    expect(load.stateBytes).toBeGreaterThan(NOTES * 50);
+    // The websocket's sync carried what changed since (nothing), not the board a second time…
+    expect(load.largestReceived).toBeLessThan(load.stateBytes / 10);
+    // …and the page sent none of what it fetched back to the server (no update, no step 2 with the board).
+    expect(load.largestSent).toBeLessThan(load.stateBytes / 10);
+    // Nothing of it counts as this person's change waiting for the server.
+    await shown(page.getByRole('status', { name: '保存状態: 保存済み' }));
+    expect(await page.getByText(/送信待ち/).count()).toBe(0);
+  });
+
+  it('asks for no state on a device that keeps a copy of the board: the websocket syncs what the copy lacks', async () => {
+    const page = await harness.openBoard(board, 'viewer', { name: '閲覧者' });
+    await expect
+      .poll(() => laneRegion(page, pillarTitle, '課題').getByRole('listitem').count(), { timeout: 10_000 })
+      .toBe(NOTES);
+    let stateRequests = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/state')) stateRequests++;
+    });
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+    await expect
+      .poll(() => laneRegion(page, pillarTitle, '課題').getByRole('listitem').count(), { timeout: 10_000 })
+      .toBe(NOTES);
+    expect(stateRequests).toBe(0);
+  });
+
+  it('opens the board over the websocket alone when the state cannot be fetched', async () => {
+    let refused = 0;
+    const page = await harness.openBoard(board, 'viewer', {
+      name: '閲覧者',
+      beforeOpen: async (opened) => {
+        await opened.route('**/state', (route) => {
+          refused++;
+          return route.abort('connectionrefused');
+        });
+      },
+    });
+    await expect
+      .poll(() => laneRegion(page, pillarTitle, '課題').getByRole('listitem').count(), { timeout: 10_000 })
+      .toBe(NOTES);
+    expect(refused).toBe(1);
+  });
+});
