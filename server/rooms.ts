@@ -17,6 +17,8 @@ export class Rooms {
   private readonly loaded = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<JoinResult>>();
   private readonly loadedListeners: RoomLoadedListener[] = [];
+  /** Rooms loaded (and so migrated and stored as current) since this server started. */
+  private readonly everLoaded = new Set<string>();
 
   constructor(private readonly options: RoomsOptions) {
     options.store.onSpaceAvailable?.(() => {
@@ -59,6 +61,7 @@ export class Rooms {
           return { kind: 'too-new' };
         }
         this.loaded.set(key, fresh);
+        this.everLoaded.add(key);
         for (const listener of this.loadedListeners) listener(fresh);
         return { kind: 'room', room: fresh };
       });
@@ -66,6 +69,14 @@ export class Rooms {
       this.loading.set(key, pending);
     }
     return pending;
+  }
+
+  /**
+   * Whether this server loaded the document since it started: its stored state has then been migrated to this
+   * version's schema (a migration is stored at once) and is not from a newer version.
+   */
+  loadedSinceStart(boardId: string, kind: DocKind): boolean {
+    return this.everLoaded.has(roomName(boardId, kind));
   }
 
   get(boardId: string, kind: DocKind): Room | undefined {

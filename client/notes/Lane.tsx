@@ -33,7 +33,7 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
   const index = useNoteIndex();
   const labels = useNoteLabels();
   const listEvents = useNoteListEvents({ onNoteFocus, dragging: active !== null, index, canEditBoard });
-  const { chunks, listHandlers } = useNoteChunks(shownIds, active !== null);
+  const { chunks, listProps } = useNoteChunks(shownIds, active !== null);
   const regionLabel = t('lane.region', { pillar: pillar.title, lane: label });
   return (
     <section ref={setNodeRef} className={`lane lane-${lane} ${isOver ? 'lane-over' : ''}`} aria-label={regionLabel}>
@@ -51,7 +51,7 @@ export function Lane({ pillar, lane }: { pillar: Pillar; lane: LaneKind }) {
           className="note-list note-list-chunked"
           aria-label={regionLabel}
           {...listEvents}
-          {...listHandlers}
+          {...listProps}
         >
           {chunks.map((chunk) => (
             <ul key={chunk.key} role="none" className="note-chunk">

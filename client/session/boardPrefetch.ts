@@ -7,8 +7,13 @@ import { applyReceivedUpdate } from './applyReceived';
  */
 export const PREFETCH_ORIGIN = Symbol('the board fetched over HTTP');
 
-/** How long the websocket waits for the fetched board before connecting anyway (and syncing it all itself). */
-const PREFETCH_TIMEOUT_MS = 15_000;
+/**
+ * How long the websockets wait for the server to answer the fetch before connecting anyway (and syncing it all
+ * themselves), then for the bytes themselves (a big board on a slow link takes a while, and the sockets would have
+ * to bring the same bytes).
+ */
+const ANSWER_TIMEOUT_MS = 15_000;
+const BYTES_TIMEOUT_MS = 120_000;
 
 /**
  * Opening a board that this device keeps no copy of: the committed state of its two documents is fetched over
@@ -26,22 +31,37 @@ export function prefetchBoard(
   beforeApply: () => void = () => {},
 ): Promise<void> {
   const fetchState = async (path: string) => {
-    const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}${path}`, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(PREFETCH_TIMEOUT_MS),
-    });
-    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), ANSWER_TIMEOUT_MS);
+    try {
+      const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: abort.signal,
+      });
+      clearTimeout(timer);
+      setTimeout(() => abort.abort(), BYTES_TIMEOUT_MS);
+      return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+    } finally {
+      clearTimeout(timer);
+    }
   };
-  return Promise.all([fetchState('/state/settings'), fetchState('/state')])
-    .then(async ([settings, board]) => {
-      performance.mark('board-fetched'); // the load path's steps, for the bench (docs/benchmarks.md)
-      await applyAfter;
-      // In the same task as the apply: a socket opened now can say nothing before the apply is done.
-      beforeApply();
+  const fetched = Promise.all([fetchState('/state/settings'), fetchState('/state')]).catch((error: unknown) => {
+    console.warn('the board could not be fetched ahead of its connection', error);
+    return [null, null] as const;
+  });
+  return fetched.then(async ([settings, board]) => {
+    performance.mark('board-fetched'); // the load path's steps, for the bench (docs/benchmarks.md)
+    // Even when nothing came: the sockets connect after this, once the offline copy is in (applyAfter).
+    await applyAfter;
+    // In the same task as the apply: a socket opened now can say nothing before the apply is done.
+    beforeApply();
+    try {
       // The settings first: the board's indexes place its notes by the pillars the settings hold.
       if (settings && !docs.settingsDoc.isDestroyed) applyReceivedUpdate(docs.settingsDoc, settings, PREFETCH_ORIGIN);
       if (board && !docs.boardDoc.isDestroyed) applyReceivedUpdate(docs.boardDoc, board, PREFETCH_ORIGIN);
-      performance.mark('board-prefetched');
-    })
-    .catch((error: unknown) => console.warn('the board could not be fetched ahead of its connection', error));
+    } catch (error) {
+      console.warn('the board fetched ahead of its connection could not be applied', error);
+    }
+    performance.mark('board-prefetched');
+  });
 }

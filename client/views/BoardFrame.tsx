@@ -52,9 +52,13 @@ export function BoardFrame({ children }: { children: ReactNode }) {
     return () => document.removeEventListener('keydown', onKeyDown);
   });
 
+  const wasOverview = useRef(overview);
   useEffect(() => {
-    // Back from the overview: the focus returns to the button that opened it.
-    if (!overview) frame.current?.querySelector<HTMLElement>('[data-display="board.overview"]')?.focus();
+    // Back from the overview: the focus returns to the button that opened it (only then: not when the page opens).
+    if (wasOverview.current && !overview) {
+      frame.current?.querySelector<HTMLElement>('[data-display="board.overview"]')?.focus();
+    }
+    wasOverview.current = overview;
   }, [overview]);
 
   return (

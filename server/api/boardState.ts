@@ -36,17 +36,29 @@ async function sendState(
   res.end(state);
 }
 
+/** When each board was last served from storage; a second ask soon after loads the room (cached from then on). */
+const servedFromStorage = new Map<string, number>();
+const STORAGE_SERVE_WINDOW_MS = 5_000;
+
 /**
- * The document's full state without loading its room, when its storage holds one snapshot and nothing after it
- * (as after every unload, which compacts): those bytes are the full state, and reading them costs a row, not
- * building the document (hundreds of milliseconds for a big board, on the server's one thread, which would hold
- * up the join's requests). The page's websocket, which connects right before the page applies these bytes, loads
- * the room meanwhile. Null when the room is loaded already or the storage holds updates after the snapshot.
+ * The board document's full state without loading its room, when its storage holds one snapshot and nothing after
+ * it (as after every unload, which compacts): those bytes are the full state, and reading them costs a row, not
+ * building the document (hundreds of milliseconds for a big board, on the server's one thread, which would hold up
+ * the join's requests). The page's websocket, which connects right before the page applies these bytes, loads the
+ * room meanwhile. Only for a board this server loaded before (so stored migrated and not too new), and once in
+ * five seconds per board: asked again sooner (many pages at once, or a loop), the room is loaded and its cached bytes
+ * are served. Never for the settings document: loading it brings the server's own state (the lock, the archive,
+ * the voting rounds) into it. Null when it does not apply.
  */
 function storedFullState(context: ApiContext, boardId: string, doc: DocKind): Uint8Array | null {
-  if (context.rooms.get(boardId, doc)) return null;
+  if (doc !== 'board' || context.rooms.get(boardId, doc) || !context.rooms.loadedSinceStart(boardId, doc)) return null;
+  const now = Date.now();
+  const last = servedFromStorage.get(boardId);
+  if (last !== undefined && now - last < STORAGE_SERVE_WINDOW_MS) return null;
+  for (const [id, at] of servedFromStorage) if (now - at >= STORAGE_SERVE_WINDOW_MS) servedFromStorage.delete(id);
   const stored = context.documents.loadDocument(boardId, doc);
   if (stored.updates.length !== 1) return null;
+  servedFromStorage.set(boardId, now);
   return stored.updates[0]!;
 }
 

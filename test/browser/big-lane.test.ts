@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNote, deleteNote } from '../../shared/ops/notes';
+import { addNote, deleteNote, moveNote } from '../../shared/ops/notes';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced, type TestClient } from '../server/helpers';
 import { BrowserHarness, type CreatedBoard, laneRegion, noteItem, openEditor, shown } from './harness';
@@ -82,5 +82,48 @@ describe('a lane of sixty notes', () => {
     await expect.poll(() => editor.inputValue()).toBe('課題24改');
     await editor.press('Enter');
     await shown(noteItem(page, '課題24改'));
+  });
+
+  it('keeps a composition in a note of the first chunk when a colleague moves the last note to the top of the lane', async () => {
+    const page = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    const lane = laneRegion(page, CITIZEN, '課題');
+    const ids = await lane.getByRole('listitem').evaluateAll((items) => items.map((i) => i.dataset.noteId ?? ''));
+    // A note of the first chunk (課題11: no other note's name contains it).
+    const text = '課題11';
+    const editor = await openEditor(page, text);
+    await editor.press('End');
+    await editor.evaluate((el) => {
+      (el as HTMLTextAreaElement & { sameElement?: boolean }).sameElement = true;
+    });
+    const composition = await beginComposition(page, ['か']);
+    const last = ids.at(-1)!;
+    const pillarId = activePillars(settings.doc)[0]!.id;
+    moveNote(tool.doc, last, { pillarId, lane: 'problem', index: 0 });
+    await expect.poll(() => lane.getByRole('listitem').first().getAttribute('data-note-id')).toBe(last);
+    expect(
+      await editor.evaluate((el) => ({
+        same: (el as HTMLTextAreaElement & { sameElement?: boolean }).sameElement === true,
+        focused: el === document.activeElement,
+        value: (el as HTMLTextAreaElement).value,
+      })),
+    ).toEqual({ same: true, focused: true, value: `${text}か` });
+    await composition.commit('課');
+    await editor.press('Enter');
+    await shown(noteItem(page, `${text}課`));
+  });
+
+  it('does not take the focus back to a note the person left, when a colleague’s change moves it', async () => {
+    const page = await harness.openBoard(board, 'participant', { name: '高橋' });
+    const lane = laneRegion(page, CITIZEN, '課題');
+    // A note at the start of a chunk: a deletion above moves it into the chunk before.
+    const item = lane.getByRole('listitem').nth(24);
+    await item.focus();
+    // The person leaves the note for the page (as a click on its background does).
+    await item.evaluate((el) => (el as HTMLElement).blur());
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    const first = await lane.getByRole('listitem').first().getAttribute('data-note-id');
+    deleteNote(tool.doc, first!);
+    await expect.poll(() => lane.getByRole('listitem').first().getAttribute('data-note-id')).not.toBe(first);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
   });
 });

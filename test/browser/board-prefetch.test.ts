@@ -65,6 +65,8 @@ describe('opening a board with its state fetched ahead', () => {
     });
     const lane = laneRegion(page, pillarTitle, '課題');
     await expect.poll(() => lane.getByRole('listitem').count(), { timeout: 10_000 }).toBe(NOTES);
+    // Opening the board takes the focus nowhere (the overview's button once took it, shown at once).
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     const load = seen as unknown as ReturnType<typeof watchLoad>;
     expect(load.stateRequests).toBe(1);
     expect(load.stateBytes).toBeGreaterThan(NOTES * 50);

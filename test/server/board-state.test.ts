@@ -49,7 +49,7 @@ describe('the board state over HTTP', () => {
     reader.destroy();
   });
 
-  it('serves a board nobody has open from its stored snapshot, without loading it', async () => {
+  it('serves a board nobody has open from its stored snapshot, without loading it, and loads it when asked again at once', async () => {
     const board = await createBoard(server.url);
     const writer = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
     for (let i = 0; i < 20; i++) {
@@ -72,6 +72,13 @@ describe('the board state over HTTP', () => {
     expect(getNote(doc, 'n19')?.text).toBe('課題19');
     // Served from storage: the room is not loaded for it (a connection loads it).
     expect(await loaded()).toBe(0);
+    // Asked again at once (many pages, or a loop): the room is loaded and its cached bytes are served.
+    const again = await fetchState(board.id, board.tokens.viewer);
+    const second = new Y.Doc();
+    Y.applyUpdate(second, new Uint8Array(await again.arrayBuffer()));
+    expect(Y.encodeStateVector(second)).toEqual(expected);
+    expect(await loaded()).toBe(1);
+    second.destroy();
     doc.destroy();
   });
 

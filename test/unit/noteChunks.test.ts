@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evenChunks, keptChunks, NOTES_PER_CHUNK } from '../../client/notes/noteChunks';
+import { chunkSize, evenChunks, keptChunks, NOTES_PER_CHUNK } from '../../client/notes/noteChunks';
 
 const notes = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `n${from + i}`);
 const chunkOfNote = (chunks: ReturnType<typeof evenChunks>) =>
@@ -15,8 +15,15 @@ describe('a lane cut into chunks of notes', () => {
     expect(evenChunks([])).toEqual([]);
   });
 
-  it('ends every full chunk on a full row for every column count a lane has', () => {
-    for (const columns of [1, 2, 3, 4, 6, 8, 12]) expect(NOTES_PER_CHUNK % columns).toBe(0);
+  it('sizes a chunk to whole rows of the grid, about NOTES_PER_CHUNK notes', () => {
+    for (const columns of [1, 2, 3, 4, 6, 8, 12]) expect(chunkSize(columns)).toBe(NOTES_PER_CHUNK);
+    for (let columns = 1; columns <= 20; columns++) {
+      const size = chunkSize(columns);
+      expect(size % columns).toBe(0);
+      expect(size).toBeGreaterThanOrEqual(NOTES_PER_CHUNK);
+      expect(size).toBeLessThan(NOTES_PER_CHUNK + columns);
+    }
+    expect(evenChunks(notes(60), chunkSize(5)).map((chunk) => chunk.ids.length)).toEqual([25, 25, 10]);
   });
 
   it('while kept, a note deleted above leaves every other note in its chunk (none is mounted again)', () => {
@@ -53,6 +60,18 @@ describe('a lane cut into chunks of notes', () => {
     expect(kept.flatMap((chunk) => chunk.ids)).toEqual(moved);
     expect(kept[2]!.ids.at(-1)).toBe('n0');
     expect(kept[0]!.ids).toEqual(notes(NOTES_PER_CHUNK - 1, 1));
+  });
+
+  it('while kept, a note moved up past whole chunks moves alone: every other note stays in its chunk', () => {
+    const ids = notes(3 * NOTES_PER_CHUNK);
+    const before = evenChunks(ids);
+    const moved = ['n60', ...ids.filter((id) => id !== 'n60')];
+    const kept = keptChunks(moved, before);
+    expect(kept.flatMap((chunk) => chunk.ids)).toEqual(moved);
+    const was = chunkOfNote(before);
+    const now = chunkOfNote(kept);
+    expect(moved.filter((id) => now.get(id) !== was.get(id))).toEqual(['n60']);
+    expect(kept[0]!.ids[0]).toBe('n60');
   });
 
   it('keeps nothing from an empty lane: the notes are cut evenly', () => {
