@@ -40,7 +40,24 @@ export async function openOurBoard(browser: Browser, server: BenchServer, boardI
   await page.goto(`${server.httpUrl}/b/${boardId}#token=${BENCH_TOKENS.participant}`);
   const ready = await readyMark(page);
   const complete = await completeMark(page);
-  return { context, page, ready, complete };
+  const steps = await loadSteps(page);
+  return { context, page, ready, complete, steps };
+}
+
+/** The load path's marks the page set (client/session: `board-fetched`, `board-connect`…), name → ms. */
+export const LOAD_STEPS = ['board-fetched', 'board-connect', 'board-prefetched', 'board-synced'] as const;
+
+async function loadSteps(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    (names) =>
+      Object.fromEntries(
+        names.flatMap((name) => {
+          const mark = performance.getEntriesByName(name)[0];
+          return mark ? [[name, mark.startTime]] : [];
+        }),
+      ),
+    [...LOAD_STEPS],
+  );
 }
 
 /**

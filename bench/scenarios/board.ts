@@ -13,7 +13,7 @@ import { launchChromium } from '../../test/browser/chromium';
 import { measureLoadedAnchor, openAnchor, outsideRequests, prepareAnchorScene } from '../lib/anchorPage';
 import { ANCHOR_DIST, prepareAnchor, serveAnchor } from '../lib/excalidrawAnchor';
 import { boardInOneGo, storeOurBoard } from '../lib/fixtures';
-import { type LoadedFigures, measureLoadedBoard, openOurBoard } from '../lib/ourBoardPage';
+import { LOAD_STEPS, type LoadedFigures, measureLoadedBoard, openOurBoard } from '../lib/ourBoardPage';
 import { startOurs } from '../lib/servers';
 import { median, type Row } from '../lib/stats';
 import { CLIENT_DIR, initialAssets } from './bundle';
@@ -29,12 +29,20 @@ interface Side {
   readyMs: number[];
   /** Ours only: navigation to every note in the DOM and painted (`board-complete`). */
   completeMs?: number[];
+  /** Ours only: the load path's marks of each navigation. */
+  steps?: Record<string, number>[];
   loaded?: LoadedFigures;
   initialJsKb?: number;
 }
 
 const BOARD_ID = 'boardVsExcal';
 const list = (values: number[]) => values.map((t) => t.toFixed(0)).join(', ');
+/** The medians of the load path's marks over the navigations that set them (docs/benchmarks.md, The load path). */
+const loadPath = (steps: Record<string, number>[]) =>
+  LOAD_STEPS.flatMap((name) => {
+    const times = steps.flatMap((step) => (step[name] === undefined ? [] : [step[name]]));
+    return times.length > 0 ? [`${name} ${median(times).toFixed(0)} ms`] : [];
+  }).join(', ');
 
 export async function boardScenario(options: BoardOptions, log: (line: string) => void): Promise<Row[]> {
   const anchorReady = await prepareAnchor(log);
@@ -45,7 +53,7 @@ export async function boardScenario(options: BoardOptions, log: (line: string) =
   const server = await startOurs(dir);
   const anchorServer = anchorReady.ok ? await serveAnchor() : null;
   const browser = await launchChromium();
-  const ours: Side = { readyMs: [], completeMs: [] };
+  const ours: Side = { readyMs: [], completeMs: [], steps: [] };
   const theirs: Side = { readyMs: [] };
   try {
     let sceneScript = '';
@@ -59,6 +67,7 @@ export async function boardScenario(options: BoardOptions, log: (line: string) =
       const mine = await openOurBoard(browser, server, BOARD_ID);
       ours.readyMs.push(mine.ready);
       ours.completeMs?.push(mine.complete);
+      ours.steps?.push(mine.steps);
       if (last) ours.loaded = await measureLoadedBoard(mine.context, mine.page, server, BOARD_ID, options);
       await mine.context.close();
       if (!anchorServer) continue;
@@ -109,7 +118,7 @@ function boardRows(
       ...withTheirs(theirReady),
       target: '≤ 0.85× excalidraw',
       ...(theirReady === undefined ? {} : { met: ready <= 0.85 * theirReady }),
-      note: `median of ${options.navigations} cold navigations each, in turns: ours ${list(ours.readyMs)} ms${theirs ? `; excalidraw ${list(theirs.readyMs)} ms` : `; ${anchorReady.ok ? '' : anchorReady.reason}`}`,
+      note: `median of ${options.navigations} cold navigations each, in turns: ours ${list(ours.readyMs)} ms${theirs ? `; excalidraw ${list(theirs.readyMs)} ms` : `; ${anchorReady.ok ? '' : anchorReady.reason}`}; ours' load path (medians): ${loadPath(ours.steps ?? [])}`,
     },
     {
       scenario,

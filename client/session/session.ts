@@ -41,8 +41,12 @@ export class BoardSession {
   readonly boardProvider: WebsocketProvider;
   readonly settingsProvider: WebsocketProvider;
   readonly connection: Store<ConnectionState> = createStore<ConnectionState>('connecting');
-  /** Both documents have synced with the server at least once: the board can be shown (stays true). */
+  /**
+   * The documents hold the board, so it can be shown (stays true): both synced with the server once, or before
+   * that the copy this device kept, or the board's committed state fetched over HTTP on a first visit.
+   */
   readonly loaded: Store<boolean> = createStore(false);
+  /** The providers were asked to connect once (`connectFirst`); they reconnect by themselves after. */
   private connectStarted = false;
   readonly notice: Store<SessionNotice | null> = createStore<SessionNotice | null>(null);
   /** Archived by the facilitator: read-only for everyone (from /me, then from the server's refusals). */

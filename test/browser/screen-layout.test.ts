@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupNotes } from '../../shared/ops/clusters';
 import { addNote } from '../../shared/ops/notes';
 import type { LaneKind } from '../../shared/records/lane';
 import { activePillars } from '../../shared/selectors';
@@ -20,6 +21,7 @@ const focusedName = (page: Page) =>
 async function boardWithNotes(
   harness: BrowserHarness,
   perLane: Partial<Record<LaneKind, number>>,
+  options: { groupFirstIdeas?: boolean } = {},
 ): Promise<{ board: CreatedBoard; texts: string[][] }> {
   const board = await harness.createBoard();
   const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
@@ -37,6 +39,10 @@ async function boardWithNotes(
   );
   const total = texts.flat().length;
   await expect.poll(() => check.doc.getMap('notes').size, { timeout: 10_000 }).toBe(total);
+  if (options.groupFirstIdeas) {
+    groupNotes(tool.doc, { noteId: '0-idea-1', targetNoteId: '0-idea-0', newClusterId: 'g1', createdBy: 't' });
+    await expect.poll(() => check.doc.getMap('clusters').size, { timeout: 10_000 }).toBe(1);
+  }
   for (const client of [settings, tool, check]) client.destroy();
   return { board, texts };
 }
@@ -183,9 +189,15 @@ describe('the board on a 1366×768 laptop screen', () => {
 
   it('fits the whole board into the window in 全体表示, and Escape returns to the board', async () => {
     // Far more than a screen holds: 16 ideas in each pillar besides the 15 notes.
-    const { board, texts } = await boardWithNotes(harness, { problem: 3, goal: 2, idea: 16 });
+    const { board, texts } = await boardWithNotes(
+      harness,
+      { problem: 3, goal: 2, idea: 16 },
+      { groupFirstIdeas: true },
+    );
     const page = await harness.openBoard(board, 'facilitator', { viewport: LAPTOP });
     expect((await insideWindow(page, 'li[data-note-id]')).every(Boolean)).toBe(false);
+    // The group's comment button (no comment yet) is on the board…
+    await shown(page.getByRole('button', { name: /へのコメント（0件）/ }));
 
     const overview = page.getByRole('button', { name: '全体表示', exact: true });
     await overview.focus();
@@ -196,6 +208,8 @@ describe('the board on a 1366×768 laptop screen', () => {
     await expect.poll(async () => (await insideWindow(page, 'li[data-note-id], .pillar')).every(Boolean)).toBe(true);
     // Still the same notes, for screen readers too.
     expect(await page.getByRole('listitem', { name: /^付箋: / }).count()).toBe(texts.flat().length);
+    // …not in the overview, which is for the screen, not for working.
+    await absent(page.getByRole('button', { name: /へのコメント（0件）/ }));
 
     await page.keyboard.press('Escape');
     await absent(exit);
