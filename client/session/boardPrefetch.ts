@@ -32,14 +32,14 @@ export function prefetchBoard(
 ): Promise<void> {
   const fetchState = async (path: string) => {
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), ANSWER_TIMEOUT_MS);
+    let timer = setTimeout(() => abort.abort(), ANSWER_TIMEOUT_MS);
     try {
       const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}${path}`, {
         headers: { authorization: `Bearer ${token}` },
         signal: abort.signal,
       });
       clearTimeout(timer);
-      setTimeout(() => abort.abort(), BYTES_TIMEOUT_MS);
+      timer = setTimeout(() => abort.abort(), BYTES_TIMEOUT_MS);
       return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
     } finally {
       clearTimeout(timer);
