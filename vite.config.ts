@@ -64,6 +64,49 @@ function batchDroppableRegistrations(dispatch) {
 }
 
 /**
+ * lib0 (under Yjs) reads every string of an update with one TextDecoder call: a call into the browser that costs
+ * more than the string when it is short, and a board's update is mostly short strings (each note's keys, ids,
+ * lanes, colours). This build step reads a short string that is all ASCII in JavaScript and leaves the rest to
+ * TextDecoder as before: applying a 3,000-note board (1 MB) in a fresh page went from 188 to 152 ms (median of
+ * 12; docs/benchmarks.md). Same strings, same errors on a truncated update. A lib0 whose code differs is left
+ * unchanged, with a warning.
+ */
+export function decodeShortStringsInScript(): Plugin {
+  const choice = 'export const readVarString = string.utf8TextDecoder ? _readVarStringNative : _readVarStringPolyfill';
+  return {
+    name: 'decode-short-strings-in-script',
+    transform(code, id) {
+      if (!/[\\/]lib0[\\/]decoding\.js$/.test(id)) return null;
+      if (!code.includes(choice) || !code.includes('const errorUnexpectedEndOfArray')) {
+        this.warn('lib0 changed: its strings are decoded as it does itself');
+        return null;
+      }
+      return code.replace(
+        choice,
+        `export const readVarString = string.utf8TextDecoder ? _readVarStringShortInScript : _readVarStringPolyfill
+
+/** Under 48 bytes and all ASCII: read here; anything else: TextDecoder (vite.config.ts). */
+function _readVarStringShortInScript (decoder) {
+  const len = readVarUint(decoder)
+  const arr = decoder.arr
+  const start = decoder.pos
+  const end = start + len
+  if (end > arr.length) throw errorUnexpectedEndOfArray
+  decoder.pos = end
+  if (len < 48) {
+    let s = ''
+    let i = start
+    while (i < end && arr[i] < 128) s += String.fromCharCode(arr[i++])
+    if (i === end) return s
+  }
+  return string.utf8TextDecoder.decode(arr.subarray(start, end))
+}`,
+      );
+    },
+  };
+}
+
+/**
  * `asset-list.json`: every file under assets/ of this build. The service worker caches them all with the page
  * (client/sw.ts), so views and dialogs loaded only when first opened (client/views/lazyViews.tsx) also open
  * offline, although the page's HTML does not name them.
@@ -83,25 +126,76 @@ export function assetList(): Plugin {
 }
 
 const pageEntry = fileURLToPath(new URL('client/main.tsx', import.meta.url));
+const appEntry = fileURLToPath(new URL('client/boot.tsx', import.meta.url));
+let first: { ctx: ChunkingContext; modules: Set<string> } | null = null;
 let atOnce: { ctx: ChunkingContext; modules: Set<string> } | null = null;
 
-/** The modules the page's entry imports statically, directly or not (not through `import()`). */
-function loadedAtOnce(ctx: ChunkingContext): Set<string> {
-  if (atOnce?.ctx === ctx) return atOnce.modules;
+/** The modules `entry` imports statically, directly or not (not through `import()`). */
+function staticImports(ctx: ChunkingContext, entry: string): Set<string> {
   const modules = new Set<string>();
   const visit = (id: string) => {
     if (modules.has(id)) return;
     modules.add(id);
     for (const imported of ctx.getModuleInfo(id)?.importedIds ?? []) visit(imported);
   };
-  visit(pageEntry);
+  visit(entry);
+  return modules;
+}
+
+/** The modules of the page's first script. */
+function loadedFirst(ctx: ChunkingContext): Set<string> {
+  if (first?.ctx !== ctx) first = { ctx, modules: staticImports(ctx, pageEntry) };
+  return first.modules;
+}
+
+/**
+ * The app's modules the page loads at once: those of client/boot.tsx, which the page's first script
+ * (client/main.tsx) imports at once, less those of the first script itself (it must not wait for the app's).
+ */
+function loadedAtOnce(ctx: ChunkingContext): Set<string> {
+  if (atOnce?.ctx === ctx) return atOnce.modules;
+  const first = loadedFirst(ctx);
+  const modules = new Set([...staticImports(ctx, appEntry)].filter((id) => !first.has(id)));
   atOnce = { ctx, modules };
   return modules;
 }
 
+/**
+ * The page's first script imports the app's chunk when it runs: the page asks for that chunk at once too
+ * (`modulepreload`), so it arrives beside the first script instead of after it, and for its stylesheet, so the
+ * page is styled from its first paint as before.
+ */
+export function preloadAppChunk(): Plugin {
+  return {
+    name: 'preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.moduleIds.includes(appEntry),
+        );
+        if (chunk?.type !== 'chunk') throw new Error('the build has no chunk for client/boot.tsx');
+        const styles = [...(chunk.viteMetadata?.importedCss ?? [])].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'stylesheet', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+        // The chunk and the chunks it imports (the bundler's runtime), which the first script does not name.
+        const scripts = [chunk.fileName, ...chunk.imports.filter((file) => !html.includes(file))].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+        return [...scripts, ...styles];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [react(), batchDndKitDroppableRegistration(), assetList()],
+  plugins: [react(), batchDndKitDroppableRegistration(), decodeShortStringsInScript(), assetList(), preloadAppChunk()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
@@ -119,7 +213,10 @@ export default defineConfig({
         // page shares with its on-demand views and dialogs into ten small chunks, and gzip, which compresses
         // each file on its own, made them 3 % bigger than one (the initial JavaScript's budget, benchmarks.md).
         codeSplitting: {
-          groups: [{ debugName: 'loaded at once', name: (id, ctx) => (loadedAtOnce(ctx).has(id) ? 'app' : null) }],
+          groups: [
+            { debugName: 'loaded first', name: (id, ctx) => (loadedFirst(ctx).has(id) ? 'first' : null) },
+            { debugName: 'loaded at once', name: (id, ctx) => (loadedAtOnce(ctx).has(id) ? 'app' : null) },
+          ],
         },
       },
     },

@@ -1,7 +1,7 @@
 import { BoardPage } from '../board/BoardPage';
 import { LandingPage } from '../landing/lazyLanding';
 import { takeBoardToken } from '../lib/boardToken';
-import { boardIdFromPath } from '../session/earlyBoard';
+import { boardIdFromPath } from '../session/earlyFetch';
 
 /** Two pages: `/` (create or reopen a board) and `/b/<boardId>#token=…` (the board). */
 export function App() {

@@ -4,7 +4,7 @@ import { ActivityButton } from '../activity/ActivityButton';
 import { PrintStamp } from '../export/PrintStamp';
 import { useI18n } from '../i18n/I18nProvider';
 import { ROLE_KEYS } from '../i18n/roleKeys';
-import { saveDisplayName } from '../lib/identity';
+import { saveDisplayName } from '../lib/displayName';
 import { TrashButton } from '../notes/TrashButton';
 import { NameDialog } from '../people/NameDialog';
 import { PresenceList } from '../people/PresenceList';

@@ -4,11 +4,19 @@ import { decideWrite, type WriteTarget } from '../../shared/writePolicy';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, type Me, renameSelf } from '../lib/api';
 import { forgetBoardToken, keepAcceptedBoardToken } from '../lib/boardToken';
-import { browserIdentityId, loadDisplayName, presenceColor, saveDisplayName } from '../lib/identity';
+import { loadDisplayName, saveDisplayName } from '../lib/displayName';
+import { browserIdentityId, presenceColor } from '../lib/identity';
 import { rememberBoard } from '../lib/recentBoards';
 import { createStore, type ReadStore, useStore, useStoreSelector } from '../lib/store';
 import { NameDialog } from '../people/NameDialog';
-import { discardEarlyBoard, takeEarlyDocs, takeEarlyJoin, takeEarlySession } from '../session/earlyBoard';
+import {
+  answeredEarlyJoin,
+  discardEarlyBoard,
+  earlySession,
+  takeEarlyDocs,
+  takeEarlyJoin,
+  takeEarlySession,
+} from '../session/earlyBoard';
 import { BoardContext, type BoardContextValue } from '../session/hooks';
 import { type Joined, joinBoard } from '../session/join';
 import { deleteOfflineCopy, shouldDeleteOfflineCopy } from '../session/offlineCopy';
@@ -41,8 +49,12 @@ type Loading =
  */
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
   const { t } = useI18n();
-  const [state, setState] = useState<Loading>({ kind: 'loading' });
   const [name, setName] = useState(loadDisplayName);
+  // The early join answered already (the page waited for the board, boot.tsx): the first render shows the board.
+  const [state, setState] = useState<Loading>(() => {
+    const answered = answeredEarlyJoin(boardId, token, name);
+    return answered?.kind === 'joined' ? { kind: 'ready', joined: answered.joined } : { kind: 'loading' };
+  });
   const nameRef = useRef(name);
   nameRef.current = name;
   // Joining again is needed only when a missing name was given, not when the name changes later.
@@ -59,7 +71,14 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
         const me = step.kind === 'joined' ? step.joined.me : step.me;
         rememberBoard({ id: boardId, title: me.title, role: me.role, token });
         if (step.kind === 'joined') rememberJoined(boardId, token, step.joined);
-        setState(step.kind === 'joined' ? { kind: 'ready', joined: step.joined } : step);
+        // The same answer the first render started from: nothing to render again.
+        setState((shown) =>
+          step.kind !== 'joined'
+            ? step
+            : shown.kind === 'ready' && shown.joined === step.joined
+              ? shown
+              : { kind: 'ready', joined: step.joined },
+        );
       },
       (error: unknown) => {
         if (cancelled) return;
@@ -142,11 +161,21 @@ function OpenBoard({
   onRename: (n: string) => Promise<void> | undefined;
 }) {
   const { me, token, sharedLink } = joined;
-  const [session, setSession] = useState<BoardSession | null>(null);
+  // The session started early, when there is one: the first render then shows the board. Taken in the effect
+  // (a render may run more than once).
+  const [session, setSession] = useState<BoardSession | null>(() => earlySession(me, token));
+  const shownSession = useRef(session);
+  shownSession.current = session;
   useEffect(() => {
+    // A session destroyed by an earlier run of this effect (another person, or React's development double run)
+    // is replaced.
+    const shown = shownSession.current;
     const opened =
-      takeEarlySession(me, token) ?? new BoardSession(me.boardId, token, me, takeEarlyDocs(me.boardId) ?? undefined);
-    setSession(opened);
+      takeEarlySession(me, token) ??
+      (shown && !shown.isDestroyed && shown.me === me && shown.token === token
+        ? shown
+        : new BoardSession(me.boardId, token, me, takeEarlyDocs(me.boardId) ?? undefined));
+    if (opened !== shown) setSession(opened);
     return () => opened.destroy();
   }, [me, token]);
 
@@ -164,7 +193,8 @@ function OpenBoard({
   }, [session, identity, personId, me.role]);
 
   // Closed for good by the server: nothing typed now could reach it, so nothing can be edited.
-  const closed = useStore(session?.connection ?? NEVER_CLOSED) === 'closed';
+  // (Selected: each change of the connection's state would render the whole board again.)
+  const closed = useStoreSelector(session?.connection ?? NEVER_CLOSED, (state) => state === 'closed');
   // Locked by the facilitator: read-only for participants at once (the server refuses their writes anyway).
   const locked = useStoreSelector<Pick<BoardSettings, 'lock'>, boolean>(
     session?.settings ?? NOT_LOCKED,

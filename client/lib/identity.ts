@@ -7,10 +7,9 @@ export { presenceColor } from '../../shared/records/presence';
 
 /**
  * This browser's identity on boards: a stable id written as a note's `author` (so "your own notes" survive a
- * change of display name), the display name shown to others, and a presence colour.
+ * change of display name) and a presence colour; the display name is in displayName.ts.
  */
 const ID_KEY = 'board.identity.id';
-const NAME_KEY = 'board.identity.name';
 
 export function browserIdentityId(): string {
   let id = readLocal(ID_KEY);
@@ -19,15 +18,6 @@ export function browserIdentityId(): string {
     writeLocal(ID_KEY, id);
   }
   return id;
-}
-
-export function loadDisplayName(): string | null {
-  const name = readLocal(NAME_KEY)?.trim();
-  return name ? name : null;
-}
-
-export function saveDisplayName(name: string): void {
-  writeLocal(NAME_KEY, name.trim());
 }
 
 const COLOR_KEY = 'board.noteColor';

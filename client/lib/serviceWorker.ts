@@ -5,9 +5,13 @@
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return;
-  window.addEventListener('load', () => {
+  const register = () => {
     navigator.serviceWorker.register('/sw.js').catch((error: unknown) => {
       console.warn('the app will not open offline: the service worker could not be registered', error);
     });
-  });
+  };
+  // Once the page has loaded (it caches every asset: not while the page's own are on their way). The app's script
+  // is loaded by the page's first one (main.tsx), so the page may have loaded already.
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }

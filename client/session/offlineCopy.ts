@@ -2,12 +2,10 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { readLocal, writeLocal } from '../lib/localStore';
 import { loadRecentBoards } from '../lib/recentBoards';
+import { hasKeptCopy, keptCopyKey } from './keptCopy';
 
 /** How long to wait for IndexedDB before connecting anyway (a browser that never answers must not block). */
 const OPEN_TIMEOUT_MS = 3000;
-
-/** The mark that this device keeps a copy of a board (removed with the copy). */
-const keptKey = (boardId: string) => `board.copyKept.${boardId}`;
 
 const names = (boardId: string) => [`board:${boardId}`, `board:${boardId}/settings`] as const;
 
@@ -42,10 +40,16 @@ export interface BoardDocs {
   prefetched?: Promise<void>;
 }
 
-export function openBoardDocs(boardId: string): BoardDocs {
+/**
+ * `openCopyAfter`: open the offline copy only once this resolves. On a first visit the board's fetched state goes
+ * in first (earlyFetch.ts): opening IndexedDB meanwhile would take turns on the main thread while the page is
+ * being shown, and the copy then stores the whole board once open (y-indexeddb keeps what the document held
+ * before it opened), which it does as well after the first paint as before it.
+ */
+export function openBoardDocs(boardId: string, openCopyAfter?: Promise<unknown>): BoardDocs {
   const boardDoc = new Y.Doc();
   const settingsDoc = new Y.Doc();
-  return { boardDoc, settingsDoc, offlineCopy: openOfflineCopy(boardId, boardDoc, settingsDoc) };
+  return { boardDoc, settingsDoc, offlineCopy: openOfflineCopy(boardId, boardDoc, settingsDoc, openCopyAfter) };
 }
 
 export function destroyDocs({ boardDoc, settingsDoc, offlineCopy }: BoardDocs): void {
@@ -54,30 +58,46 @@ export function destroyDocs({ boardDoc, settingsDoc, offlineCopy }: BoardDocs): 
   settingsDoc.destroy();
 }
 
-export function openOfflineCopy(boardId: string, boardDoc: Y.Doc, settingsDoc: Y.Doc): OfflineCopy {
+export function openOfflineCopy(
+  boardId: string,
+  boardDoc: Y.Doc,
+  settingsDoc: Y.Doc,
+  openAfter: Promise<unknown> = Promise.resolve(),
+): OfflineCopy {
   const [boardName, settingsName] = names(boardId);
-  let persistences: IndexeddbPersistence[] = [];
+  // Filled once the copy opens: PendingChanges reads it then (the copy's loading is not this tab's change).
+  const persistences: IndexeddbPersistence[] = [];
   let ok = false;
-  try {
-    persistences = [new IndexeddbPersistence(boardName, boardDoc), new IndexeddbPersistence(settingsName, settingsDoc)];
-  } catch (error) {
-    console.warn('no offline copy of this board (IndexedDB unavailable)', error);
-  }
-  const kept = readLocal(keptKey(boardId)) !== null;
-  const loaded = Promise.all(persistences.map((p) => p.whenSynced)).then(
-    () => {
-      ok = persistences.length > 0;
-      if (ok) writeLocal(keptKey(boardId), '1');
-    },
-    (error: unknown) => console.warn('the offline copy of this board could not be read', error),
-  );
-  const timeout = new Promise<void>((resolve) => setTimeout(resolve, OPEN_TIMEOUT_MS));
+  let destroyed = false;
+  const kept = hasKeptCopy(boardId);
+  const open = (): Promise<void> => {
+    if (destroyed) return Promise.resolve();
+    try {
+      persistences.push(
+        new IndexeddbPersistence(boardName, boardDoc),
+        new IndexeddbPersistence(settingsName, settingsDoc),
+      );
+    } catch (error) {
+      for (const persistence of persistences.splice(0)) void persistence.destroy();
+      console.warn('no offline copy of this board (IndexedDB unavailable)', error);
+    }
+    return Promise.all(persistences.map((p) => p.whenSynced)).then(
+      () => {
+        ok = persistences.length > 0 && !destroyed;
+        if (ok) writeLocal(keptCopyKey(boardId), '1');
+      },
+      (error: unknown) => console.warn('the offline copy of this board could not be read', error),
+    );
+  };
+  const loaded = openAfter.then(open, open);
+  const timeout = openAfter.then(() => new Promise<void>((resolve) => setTimeout(resolve, OPEN_TIMEOUT_MS)));
   return {
     origins: persistences,
     ready: Promise.race([loaded, timeout]),
     kept,
     available: () => ok,
     destroy: () => {
+      destroyed = true;
       for (const persistence of persistences) void persistence.destroy();
     },
   };
@@ -107,7 +127,7 @@ export function shouldDeleteOfflineCopy(boardId: string, token: string, status: 
  * device should not keep what it can no longer see.
  */
 export async function deleteOfflineCopy(boardId: string): Promise<void> {
-  for (const key of [pendingCountKey(boardId, 'board'), pendingCountKey(boardId, 'settings'), keptKey(boardId)]) {
+  for (const key of [pendingCountKey(boardId, 'board'), pendingCountKey(boardId, 'settings'), keptCopyKey(boardId)]) {
     try {
       window.localStorage.removeItem(key);
     } catch {

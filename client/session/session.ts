@@ -162,6 +162,10 @@ export class BoardSession {
     });
   }
 
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
   get awareness() {
     return this.boardProvider.awareness;
   }

@@ -84,6 +84,8 @@ describe('opening a board with its state fetched ahead', () => {
     await expect
       .poll(() => laneRegion(page, pillarTitle, '課題').getByRole('listitem').count(), { timeout: 10_000 })
       .toBe(NOTES);
+    // On a first visit the copy opens once the board is shown and the page idle (earlyBoard.ts), and says so.
+    await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('board.copyKept.')));
     let stateRequests = 0;
     page.on('request', (request) => {
       if (request.url().endsWith('/state')) stateRequests++;
