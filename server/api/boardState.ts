@@ -44,8 +44,8 @@ const STORAGE_SERVE_WINDOW_MS = 5_000;
  * The board document's full state without loading its room, when its storage holds one snapshot and nothing after
  * it (as after every unload, which compacts): those bytes are the full state, and reading them costs a row, not
  * building the document (hundreds of milliseconds for a big board, on the server's one thread, which would hold up
- * the join's requests). The page's websocket, which connects right before the page applies these bytes, loads the
- * room meanwhile. Only for a board this server loaded before (so stored migrated and not too new), and once in
+ * the join's requests). The page's websocket, which connects around the time the page applies these bytes, loads
+ * the room meanwhile. Only for a board this server loaded before (so stored migrated and not too new), and once in
  * five seconds per board: asked again sooner (many pages at once, or a loop), the room is loaded and its cached bytes
  * are served. Never for the settings document: loading it brings the server's own state (the lock, the archive,
  * the voting rounds) into it. Null when it does not apply.

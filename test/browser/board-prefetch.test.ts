@@ -79,6 +79,33 @@ describe('opening a board with its state fetched ahead', () => {
     expect(await page.getByText(/送信待ち/).count()).toBe(0);
   });
 
+  it("asks who the link is and for the board's state before the app's own script has arrived", async () => {
+    const askedWhileHeld: string[] = [];
+    const page = await harness.openBoard(board, 'participant', {
+      name: '鈴木',
+      beforeOpen: async (opened) => {
+        let releaseScript = () => {};
+        const scriptHeld = new Promise<void>((release) => (releaseScript = release));
+        let held = false;
+        opened.on('request', (request) => {
+          const path = new URL(request.url()).pathname;
+          if (held && /\/api\/boards\/[^/]+\/(me|state)$/.test(path)) askedWhileHeld.push(path.split('/').pop()!);
+          if (askedWhileHeld.includes('me') && askedWhileHeld.includes('state')) releaseScript();
+        });
+        // The app's chunk (preloaded by the page) is held back until the page asked for both, or for 5 s.
+        await opened.route(/\/assets\/app-[^/]+\.js$/, async (route) => {
+          held = true;
+          await Promise.race([scriptHeld, new Promise((resolve) => setTimeout(resolve, 5000))]);
+          await route.continue();
+        });
+      },
+    });
+    await expect
+      .poll(() => laneRegion(page, pillarTitle, '課題').getByRole('listitem').count(), { timeout: 15_000 })
+      .toBe(NOTES);
+    expect(askedWhileHeld).toEqual(expect.arrayContaining(['me', 'state']));
+  });
+
   it('asks for no state on a device that keeps a copy of the board: the websocket syncs what the copy lacks', async () => {
     const page = await harness.openBoard(board, 'viewer', { name: '閲覧者' });
     await expect

@@ -10,7 +10,7 @@ import ts from 'typescript';
  * test/unit/client-layers.test.ts, or by hand with `npx tsx test/tools/clientLayers.ts`.
  *
  * Why each folder sits where it does: what it composes. A folder missing here is refused, so a new folder gets
- * its place on purpose. `(root)` is client/main.tsx and client/sw.ts, the entry points.
+ * its place on purpose. `(root)` is client/main.tsx, client/boot.tsx and client/sw.ts, the entry points.
  */
 export const CLIENT_LAYERS: readonly (readonly string[])[] = [
   // Foundations: stores, HTTP API, local storage, small text helpers; the UI language.
