@@ -19,6 +19,11 @@ export type JoinStep = { kind: 'joined'; joined: Joined } | { kind: 'needsName';
  * under the display name (asked first when this browser has none).
  */
 export async function joinBoard(boardId: string, linkToken: string, name: string | null): Promise<JoinStep> {
+  // A browser new to this board, with a name: its guest identity is asked for beside `/me`, not after its answer
+  // (one round trip instead of two, while the page's script is still arriving). The server issues one only for
+  // a shared facilitator or participant link (a viewer's link or a personal one is refused, and nothing is made),
+  // which is exactly when it is used below; with an identity kept here, the two ask one after the other as before.
+  const guest = name && !keepsGuestIdentity(boardId) ? settled(createGuest(boardId, linkToken, name)) : null;
   const me = await fetchMe(boardId, linkToken);
   const sharedLink = me.person ? null : { role: me.role, token: linkToken };
   if (me.role === 'viewer' || me.person) return { kind: 'joined', joined: { me, token: linkToken, sharedLink } };
@@ -43,7 +48,26 @@ export async function joinBoard(boardId: string, linkToken: string, name: string
     forgetGuestToken(boardId, me.role);
   }
   if (!name) return { kind: 'needsName', me };
-  const created = await createGuest(boardId, linkToken, name);
+  const created = guest ? unwrap(await guest) : await createGuest(boardId, linkToken, name);
   saveGuestToken(boardId, me.role, created.token);
   return { kind: 'joined', joined: { me: { ...me, person: created.person }, token: created.token, sharedLink } };
+}
+
+function keepsGuestIdentity(boardId: string): boolean {
+  return loadGuestToken(boardId, 'participant') !== null || loadGuestToken(boardId, 'facilitator') !== null;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A request's outcome, kept without an unhandled rejection when it is not used. */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+function unwrap<T>(outcome: Settled<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
 }

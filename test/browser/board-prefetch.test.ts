@@ -106,6 +106,35 @@ describe('opening a board with its state fetched ahead', () => {
     expect(askedWhileHeld).toEqual(expect.arrayContaining(['me', 'state']));
   });
 
+  it('asks for a guest identity beside /me on a first visit, made only for a shared participant link', async () => {
+    const fresh = await harness.createBoard();
+    const timings: { guestsSent?: number; meAnswered?: number } = {};
+    const started = Date.now();
+    // A viewer's link: its guest request is refused, and nothing is made.
+    const viewer = await harness.openBoard(fresh, 'viewer', { name: '閲覧者' });
+    await viewer.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+    await harness.openBoard(fresh, 'participant', {
+      name: '高橋',
+      beforeOpen: (opened) => {
+        opened.on('request', (request) => {
+          if (request.url().endsWith('/guests')) timings.guestsSent ??= Date.now() - started;
+        });
+        opened.on('requestfinished', (request) => {
+          if (request.url().endsWith('/me')) timings.meAnswered ??= Date.now() - started;
+        });
+      },
+    });
+    // Sent before /me answered: one round trip, not two.
+    expect(timings.guestsSent).toBeDefined();
+    expect(timings.meAnswered).toBeDefined();
+    expect(timings.guestsSent!).toBeLessThanOrEqual(timings.meAnswered!);
+    const answer = await fetch(`${harness.server.url}/api/boards/${fresh.id}/people`, {
+      headers: { authorization: `Bearer ${fresh.tokens.facilitator}` },
+    });
+    const { people } = (await answer.json()) as { people: { name: string; kind: string }[] };
+    expect(people.map(({ name, kind }) => `${kind}:${name}`)).toEqual(['guest:高橋']);
+  });
+
   it('asks for no state on a device that keeps a copy of the board: the websocket syncs what the copy lacks', async () => {
     const page = await harness.openBoard(board, 'viewer', { name: '閲覧者' });
     await expect
