@@ -73,10 +73,9 @@ export function openOfflineCopy(
   const open = (): Promise<void> => {
     if (destroyed) return Promise.resolve();
     try {
-      persistences.push(
-        new IndexeddbPersistence(boardName, boardDoc),
-        new IndexeddbPersistence(settingsName, settingsDoc),
-      );
+      // One at a time: if the second cannot be made, the first is in the list and destroyed below.
+      persistences.push(new IndexeddbPersistence(boardName, boardDoc));
+      persistences.push(new IndexeddbPersistence(settingsName, settingsDoc));
     } catch (error) {
       for (const persistence of persistences.splice(0)) void persistence.destroy();
       console.warn('no offline copy of this board (IndexedDB unavailable)', error);

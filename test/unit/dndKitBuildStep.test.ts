@@ -2,17 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchDndKitDroppableRegistration } from '../../vite.config.js';
+import { transformWith } from './buildStep';
 
 const DND_KIT = resolve('node_modules/@dnd-kit/core/dist/core.esm.js');
 
-type Transform = (this: { warn(message: string): void }, code: string, id: string) => string | null;
-
-function transform(code: string, id: string) {
-  const warnings: string[] = [];
-  const hook = batchDndKitDroppableRegistration().transform as Transform;
-  const result = hook.call({ warn: (message) => warnings.push(message) }, code, id);
-  return { result, warnings };
-}
+const transform = (code: string, id: string) => transformWith(batchDndKitDroppableRegistration(), code, id);
 
 describe('the build step batching dnd-kit droppable registrations', () => {
   it('applies to the installed @dnd-kit/core (a dnd-kit upgrade that changes its code fails here)', () => {

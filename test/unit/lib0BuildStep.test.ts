@@ -6,17 +6,11 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeShortStringsInScript } from '../../vite.config.js';
+import { transformWith } from './buildStep';
 
 const LIB0_DECODING = resolve('node_modules/lib0/decoding.js');
 
-type Transform = (this: { warn(message: string): void }, code: string, id: string) => string | null;
-
-function transform(code: string, id: string) {
-  const warnings: string[] = [];
-  const hook = decodeShortStringsInScript().transform as Transform;
-  const result = hook.call({ warn: (message) => warnings.push(message) }, code, id);
-  return { result, warnings };
-}
+const transform = (code: string, id: string) => transformWith(decodeShortStringsInScript(), code, id);
 
 /** Strings an update holds: keys, ids, Japanese note text, long text, edge lengths around the 48-byte cut. */
 const STRINGS = [
