@@ -35,9 +35,15 @@ export function MoveDialog({ noteId, onClose }: { noteId: string; onClose: () =>
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!note) return onClose();
+    // A colleague deleted the note while this dialog was open: said so, and nothing changes (the note stays in
+    // the trash, where it was put, rather than being given a place there).
+    if (!note || note.deletedAt !== null) {
+      ui.notify({ message: t('action.targetGone'), tone: 'error' });
+      return onClose();
+    }
     const result = moveNote(session.boardDoc, noteId, { pillarId, lane, index: position });
-    if (result.ok) {
+    if (!result.ok) ui.notify({ message: t(`error.${result.error}`), tone: 'error' });
+    else {
       const pillar = settings.pillars.find((p) => p.id === pillarId)?.title ?? '';
       ui.notify({
         message: t('move.done', {

@@ -26,9 +26,9 @@ let showable: Promise<void> = Promise.resolve();
  * render. The page's first script started the join and the board's bytes (earlyFetch.ts); called by boot.tsx
  * before React renders anything, this takes them on:
  * - on a first visit (this device keeps no copy), the fetched bytes are applied as soon as they are in, and the
- *   offline copy opens once the board is shown and the page idle: opened sooner, IndexedDB's answers would take
- *   turns on the main thread while the board is being shown, and the copy stores the whole board when it opens
- *   either way (y-indexeddb keeps what the document held before it opened);
+ *   offline copy opens once they are in and the page is idle (the board shown, or a second at most): opened
+ *   sooner, IndexedDB's answers would take turns on the main thread while the board is being shown, and the copy
+ *   stores the whole board when it opens either way (y-indexeddb keeps what the document held before it opened);
  * - with a copy, the copy is read first, and the session connects once it is in (session.ts);
  * - once the join answered, the session is made here and connects; BoardPage takes what was started here
  *   (`answeredEarlyJoin`, `takeEarlyJoin`, `takeEarlySession`) instead of starting it again.

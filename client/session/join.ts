@@ -22,7 +22,8 @@ export async function joinBoard(boardId: string, linkToken: string, name: string
   // A browser new to this board, with a name: its guest identity is asked for beside `/me`, not after its answer
   // (one round trip instead of two, while the page's script is still arriving). The server issues one only for
   // a shared facilitator or participant link (a viewer's link or a personal one is refused, and nothing is made),
-  // which is exactly when it is used below; with an identity kept here, the two ask one after the other as before.
+  // which is when it is used below (should `/me` then fail, it is left unused, as when a tab is closed in the middle
+  // of a join); with an identity kept here, the two ask one after the other as before.
   const guest = name && !keepsGuestIdentity(boardId) ? settled(createGuest(boardId, linkToken, name)) : null;
   const me = await fetchMe(boardId, linkToken);
   const sharedLink = me.person ? null : { role: me.role, token: linkToken };

@@ -172,6 +172,30 @@ describe('a note as a sticky note: its menu, its keys, its focus', () => {
     expect(harness.pageErrors).toEqual([]);
   });
 
+  it('tells that a note a colleague deleted while its move dialog was open is gone, and changes nothing', async () => {
+    const board = await harness.createBoard();
+    const alice = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    const bob = await harness.openBoard(board, 'participant', { name: '鈴木' });
+    await addNoteByTyping(alice, CITIZEN, '課題', '移す前に消される付箋');
+    await shown(noteItem(bob, '移す前に消される付箋'));
+
+    await noteAction(alice, '移す前に消される付箋', '移動…');
+    const dialog = alice.getByRole('dialog', { name: '付箋を移動' });
+    await shown(dialog);
+    await noteAction(bob, '移す前に消される付箋', '削除');
+    await absent(noteItem(alice, '移す前に消される付箋'));
+    await dialog.getByRole('combobox', { name: '列' }).selectOption({ label: '達成目標' });
+    await dialog.getByRole('button', { name: '移動する' }).click();
+    await shown(alice.getByText('この付箋はほかの人が削除したため、操作できませんでした。', { exact: false }));
+    await absent(dialog);
+    // Nothing changed: restored from the trash, the note comes back to the lane it was deleted from.
+    await alice.getByRole('button', { name: /ごみ箱/ }).click();
+    await alice.getByRole('button', { name: '「移す前に消される付箋」を元に戻す' }).click();
+    await shown(noteItem(alice, '移す前に消される付箋'));
+    await shown(laneRegion(bob, CITIZEN, '課題').getByRole('listitem').filter({ hasText: '移す前に消される付箋' }));
+    expect(harness.pageErrors).toEqual([]);
+  });
+
   it('refuses an action that no longer applies (the board was locked while the menu was open), changing nothing', async () => {
     const board = await harness.createBoard();
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
