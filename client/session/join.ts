@@ -24,7 +24,9 @@ export async function joinBoard(boardId: string, linkToken: string, name: string
   // a shared facilitator or participant link (a viewer's link or a personal one is refused, and nothing is made),
   // which is when it is used below (should `/me` then fail, it is left unused, as when a tab is closed in the middle
   // of a join); with an identity kept here, the two ask one after the other as before.
-  const guest = name && !keepsGuestIdentity(boardId) ? settled(createGuest(boardId, linkToken, name)) : null;
+  const guest = name && !keepsGuestIdentity(boardId) ? createGuest(boardId, linkToken, name) : null;
+  // Awaited only when used below; unused, its refusal is expected and must not surface as unhandled.
+  guest?.catch(() => {});
   const me = await fetchMe(boardId, linkToken);
   const sharedLink = me.person ? null : { role: me.role, token: linkToken };
   if (me.role === 'viewer' || me.person) return { kind: 'joined', joined: { me, token: linkToken, sharedLink } };
@@ -49,26 +51,11 @@ export async function joinBoard(boardId: string, linkToken: string, name: string
     forgetGuestToken(boardId, me.role);
   }
   if (!name) return { kind: 'needsName', me };
-  const created = guest ? unwrap(await guest) : await createGuest(boardId, linkToken, name);
+  const created = await (guest ?? createGuest(boardId, linkToken, name));
   saveGuestToken(boardId, me.role, created.token);
   return { kind: 'joined', joined: { me: { ...me, person: created.person }, token: created.token, sharedLink } };
 }
 
 function keepsGuestIdentity(boardId: string): boolean {
   return loadGuestToken(boardId, 'participant') !== null || loadGuestToken(boardId, 'facilitator') !== null;
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** A request's outcome, kept without an unhandled rejection when it is not used. */
-function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then(
-    (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, error }),
-  );
-}
-
-function unwrap<T>(outcome: Settled<T>): T {
-  if (outcome.ok) return outcome.value;
-  throw outcome.error;
 }
