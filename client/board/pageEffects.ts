@@ -1,5 +1,6 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
 import type { Translate } from '../../shared/i18n/index';
+import { markPageSettled } from '../lib/pageSettled';
 import type { BoardSession } from '../session/session';
 
 /** Runs `then` in a task after the next frame: once what React just committed has been painted. */
@@ -20,7 +21,7 @@ function markOnce(name: string) {
  */
 export function useFirstPaintThenAllNotes(loaded: boolean): boolean {
   const [allShown, setAllShown] = useState(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!loaded) return;
     afterNextPaint(() => {
       markOnce('board-ready');
@@ -28,7 +29,11 @@ export function useFirstPaintThenAllNotes(loaded: boolean): boolean {
     });
   }, [loaded]);
   useEffect(() => {
-    if (allShown) afterNextPaint(() => markOnce('board-complete'));
+    if (!allShown) return;
+    afterNextPaint(() => {
+      markOnce('board-complete');
+      markPageSettled();
+    });
   }, [allShown]);
   return allShown;
 }

@@ -1,7 +1,14 @@
+import { whenPageSettled } from './pageSettled';
+
+/** How long after its load event a page that never says it is settled (an error page) waits to register. */
+const SETTLE_AT_MOST_MS = 5000;
+
 /**
  * Registers the service worker (client/sw.ts) so the app opens offline and can be installed. Production
  * builds only: in development Vite serves modules the worker must not cache. Needs a secure context
- * (localhost or HTTPS); elsewhere the board works online only, as before.
+ * (localhost or HTTPS); elsewhere the board works online only, as before. Once the page is settled (the board
+ * shown whole): installing the worker fetches and caches every file of the build, which must not compete with
+ * showing the board (pageSettled.ts).
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return;
@@ -10,8 +17,5 @@ export function registerServiceWorker(): void {
       console.warn('the app will not open offline: the service worker could not be registered', error);
     });
   };
-  // Once the page has loaded (it caches every asset: not while the page's own are on their way). The app's script
-  // is loaded by the page's first one (main.tsx), so the page may have loaded already.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  void whenPageSettled(SETTLE_AT_MOST_MS).then(register);
 }

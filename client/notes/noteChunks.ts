@@ -114,7 +114,6 @@ export function useNoteChunks(ids: readonly string[], dragging: boolean) {
       const counted = columnsOf(element);
       if (counted !== null) setColumns(counted);
     };
-    measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();

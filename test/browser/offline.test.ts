@@ -70,4 +70,27 @@ describe('offline-first: a participant cut off from the server', () => {
       await proxy.close();
     }
   });
+
+  it('installs the service worker only once the board is shown whole, not while it is being shown', async () => {
+    const board = await harness.createBoard();
+    const page = await harness.openBoard(board, 'participant', {
+      name: '佐藤',
+      // What the page had shown when it asked for the worker: installing it fetches and caches every file of the
+      // build, which took the CPU from a big board's first paint.
+      beforeOpen: (opened) =>
+        opened.addInitScript(() => {
+          const register = ServiceWorkerContainer.prototype.register;
+          ServiceWorkerContainer.prototype.register = function (...args: Parameters<typeof register>) {
+            (window as unknown as { __registeredAfter: string[] }).__registeredAfter = [
+              'board-ready',
+              'board-complete',
+            ].filter((mark) => performance.getEntriesByName(mark).length > 0);
+            return register.apply(this, args);
+          };
+        }),
+    });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+    const after = await page.evaluate(() => (window as unknown as { __registeredAfter?: string[] }).__registeredAfter);
+    expect(after).toEqual(['board-ready', 'board-complete']);
+  });
 });
