@@ -1,4 +1,4 @@
-import { takeBoardToken } from '../lib/boardToken';
+import { keepAcceptedBoardToken, takeBoardToken } from '../lib/boardToken';
 import { loadDisplayName } from '../lib/displayName';
 import { type JoinStep, joinBoard } from './join';
 import { hasKeptCopy } from './keptCopy';
@@ -49,7 +49,12 @@ export function startBoardFetches(): void {
   if (!boardId) return;
   const token = takeBoardToken(boardId);
   const name = loadDisplayName();
-  const join = joinBoard(boardId, token, name);
+  const join = joinBoard(boardId, token, name).then((step) => {
+    // The server accepted the link: it leaves the address bar now, while the page is empty. Later, a change of
+    // address makes the browser recompute the whole board's style (about 16 ms on a big board, before it shows).
+    keepAcceptedBoardToken(boardId, token);
+    return step;
+  });
   // Handled by whoever takes it; until then a failure must not surface as unhandled.
   join.catch(() => {});
   const state = token && !hasKeptCopy(boardId) ? fetchBoardState(boardId, token) : null;
