@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { compareByOrderThenId } from './order.js';
 import type { Cluster } from './records/cluster.js';
 import { LANE_KINDS, type LaneKind } from './records/lane.js';
-import type { Note } from './records/note.js';
+import type { Note, NotePlacement } from './records/note.js';
 import { listNotes, readClusters, shownClusterId } from './selectors.js';
 
 /**
@@ -33,7 +33,7 @@ export type BoardItem = ClusterItem | NoteItem;
 const laneRank = (lane: LaneKind | undefined) => (lane === undefined ? LANE_KINDS.length : LANE_KINDS.indexOf(lane));
 
 /** The display order of notes inside a cluster. */
-export function compareClusterMembers(a: Note, b: Note): number {
+export function compareClusterMembers(a: NotePlacement, b: NotePlacement): number {
   return (
     laneRank(a.place?.lane) - laneRank(b.place?.lane) ||
     compareByOrderThenId({ order: a.place?.order ?? '', id: a.id }, { order: b.place?.order ?? '', id: b.id })

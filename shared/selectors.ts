@@ -1,16 +1,15 @@
 import type * as Y from 'yjs';
 import { boardRoots, settingsRoots } from './docs.js';
-import { compareByOrderThenId } from './order.js';
 import { type Cluster, readCluster } from './records/cluster.js';
 import type { LaneKind } from './records/lane.js';
-import { type Note, readNote } from './records/note.js';
+import { type Note, type NotePlacement, readNote, readNotePlacement } from './records/note.js';
 import { listPillars, type Pillar } from './records/pillar.js';
 
 /**
  * The cluster a note is shown in: its `place.clusterId` when that cluster's record exists, else null (the
  * record may arrive later, or another tool wrote the id): the note is then shown in its own lane.
  */
-export function shownClusterId(note: Note, clusters: ReadonlyMap<string, Cluster>): string | null {
+export function shownClusterId(note: NotePlacement, clusters: ReadonlyMap<string, Cluster>): string | null {
   const id = note.place?.clusterId;
   return id !== undefined && clusters.has(id) ? id : null;
 }
@@ -34,13 +33,26 @@ export function listNotes(doc: Y.Doc): Note[] {
   return out;
 }
 
+/** Every note's placement (no text): for the lane index, which places every note after each move. */
+export function listNotePlacements(doc: Y.Doc): NotePlacement[] {
+  const out: NotePlacement[] = [];
+  boardRoots.notes(doc).forEach((value, id) => {
+    out.push(readNotePlacement(id, value));
+  });
+  return out;
+}
+
 export function getNote(doc: Y.Doc, id: string): Note | null {
   const notes = boardRoots.notes(doc);
   return notes.has(id) ? readNote(id, notes.get(id)) : null;
 }
 
-function byPlaceOrder(a: Note, b: Note): number {
-  return compareByOrderThenId({ order: a.place?.order ?? '', id: a.id }, { order: b.place?.order ?? '', id: b.id });
+/** By order key, then id (order.ts's compareByOrderThenId), without two objects per comparison: a lane sorts thousands. */
+function byPlaceOrder(a: NotePlacement, b: NotePlacement): number {
+  const orderA = a.place?.order ?? '';
+  const orderB = b.place?.order ?? '';
+  if (orderA !== orderB) return orderA < orderB ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -66,12 +78,18 @@ export function listLaneNotes(doc: Y.Doc, pillarId: string, lane: LaneKind): Not
  * in a cluster, are left out. `notes`, `clusters`: already read, when the caller derives several lists from
  * one read.
  */
+export function liveNotesByLane(doc: Y.Doc): Map<string, Note[]>;
+export function liveNotesByLane<N extends NotePlacement>(
+  doc: Y.Doc,
+  notes: readonly N[],
+  clusters: ReadonlyMap<string, Cluster>,
+): Map<string, N[]>;
 export function liveNotesByLane(
   doc: Y.Doc,
-  notes: readonly Note[] = listNotes(doc),
+  notes: readonly NotePlacement[] = listNotes(doc),
   clusters: ReadonlyMap<string, Cluster> = readClusters(doc),
-): Map<string, Note[]> {
-  const lanes = new Map<string, Note[]>();
+): Map<string, NotePlacement[]> {
+  const lanes = new Map<string, NotePlacement[]>();
   for (const note of notes) {
     if (note.deletedAt !== null || note.place === null || shownClusterId(note, clusters) !== null) continue;
     const key = laneKey(note.place.pillarId, note.place.lane);
@@ -90,14 +108,21 @@ export const laneKey = (pillarId: string, lane: LaneKind): string => `${pillarId
  * (yet); a clustered note counts with its cluster's pillar. Notes of archived pillars are not here: they come
  * back with their pillar.
  */
+export function listUnplacedNotes(doc: Y.Doc, pillars: readonly Pillar[]): Note[];
+export function listUnplacedNotes<N extends NotePlacement>(
+  doc: Y.Doc,
+  pillars: readonly Pillar[],
+  notes: readonly N[],
+  clusters: ReadonlyMap<string, Cluster>,
+): N[];
 export function listUnplacedNotes(
   doc: Y.Doc,
   pillars: readonly Pillar[],
-  notes: readonly Note[] = listNotes(doc),
+  notes: readonly NotePlacement[] = listNotes(doc),
   clusters: ReadonlyMap<string, Cluster> = readClusters(doc),
-): Note[] {
+): NotePlacement[] {
   const known = new Set(pillars.map((p) => p.id));
-  const shownPillar = (n: Note) => {
+  const shownPillar = (n: NotePlacement) => {
     const clusterId = shownClusterId(n, clusters);
     return clusterId === null ? (n.place?.pillarId ?? null) : (clusters.get(clusterId)?.pillarId ?? null);
   };
@@ -111,7 +136,13 @@ export function listUnplacedNotes(
 }
 
 /** Deleted notes, newest first. `author` narrows it to one person's notes (a participant's own trash). */
-export function listTrash(doc: Y.Doc, author?: string, notes: readonly Note[] = listNotes(doc)): Note[] {
+export function listTrash(doc: Y.Doc, author?: string): Note[];
+export function listTrash<N extends NotePlacement>(doc: Y.Doc, author: string | undefined, notes: readonly N[]): N[];
+export function listTrash(
+  doc: Y.Doc,
+  author?: string,
+  notes: readonly NotePlacement[] = listNotes(doc),
+): NotePlacement[] {
   return notes
     .filter((n) => n.deletedAt !== null && (author === undefined || n.author === author))
     .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));

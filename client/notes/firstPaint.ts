@@ -1,4 +1,12 @@
 import { createContext, useContext } from 'react';
+import { ActionsContext } from '../ui/ActionsContext';
+import type { Density } from '../ui/displayMode';
+
+/** The least a board's notes start below the window's top: the header, the view bar, a pillar's and a lane's titles. */
+const BOARD_TOP_MIN_PX = 150;
+/** The least a row of notes takes (a one-line note, and the gap below it), and the narrowest a note gets (styles.css, display.css). */
+const NOTE_ROW_MIN_PX = { notes: 56, compact: 28 } as const;
+const NOTE_MIN_WIDTH_PX = { notes: 168, compact: 288 } as const;
 
 /**
  * How many notes of a pillar the board's first paint shows, its lanes in their order (課題, 達成目標, アイデア:
@@ -6,11 +14,18 @@ import { createContext, useContext } from 'react';
  * it). The rest come in the render that follows the first paint (a React transition, which yields to input): on
  * a board of thousands of notes the screen is filled with what it can show, sooner, and every note is in the
  * DOM a moment later (find-in-page and screen readers need them all; docs/benchmarks.md, `board-complete`).
- * A screen's worth: a note is at least 24 px tall in the compact density (one line per note, one per row in a
- * pillar's column), so the window's height over 24 px covers a column filled from the top, in any density.
+ * A screen's worth in this window and density, counted generously: rows of the shortest notes (one line) from
+ * the board's highest possible top to the window's bottom, times the most notes a row of a pillar's column
+ * holds (the three pillars share the width; each note is at least its grid's minimum wide). 1400×900: 28.
  */
-export function firstPaintNotesPerPillar(windowHeight = globalThis.innerHeight ?? 1080): number {
-  return Math.min(96, Math.max(24, Math.ceil(windowHeight / 24)));
+export function firstPaintNotesPerPillar(
+  density: Density = 'notes',
+  windowWidth = globalThis.innerWidth ?? 1920,
+  windowHeight = globalThis.innerHeight ?? 1080,
+): number {
+  const rows = Math.ceil(Math.max(0, windowHeight - BOARD_TOP_MIN_PX) / NOTE_ROW_MIN_PX[density]);
+  const columns = Math.max(1, Math.floor(windowWidth / 3 / NOTE_MIN_WIDTH_PX[density]));
+  return Math.min(96, Math.max(12, rows * columns));
 }
 
 /** False only between the board's first paint and the render that adds the rest of every lane's notes. */
@@ -22,6 +37,9 @@ export const AllNotesShownContext = createContext(true);
  */
 export function useShownNotes(noteIds: readonly string[], notesAbove: number): readonly string[] {
   const allShown = useContext(AllNotesShownContext);
-  const budget = Math.max(0, firstPaintNotesPerPillar() - notesAbove);
-  return allShown || noteIds.length <= budget ? noteIds : noteIds.slice(0, budget);
+  // Read, not subscribed: it matters for the first paint only (the density is kept per browser, displayMode.ts).
+  const density = useContext(ActionsContext)?.display.density.get();
+  if (allShown) return noteIds;
+  const budget = Math.max(0, firstPaintNotesPerPillar(density) - notesAbove);
+  return noteIds.length <= budget ? noteIds : noteIds.slice(0, budget);
 }

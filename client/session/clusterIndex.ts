@@ -3,7 +3,7 @@ import { boardRoots } from '../../shared/docs';
 import { compareClusterMembers } from '../../shared/items';
 import { compareByOrderThenId } from '../../shared/order';
 import { type Cluster, readCluster } from '../../shared/records/cluster';
-import type { Note } from '../../shared/records/note';
+import type { NotePlacement } from '../../shared/records/note';
 import { shownClusterId } from '../../shared/selectors';
 import { sameArray } from '../lib/store';
 
@@ -23,11 +23,11 @@ export const EMPTY_CLUSTER_INDEX: ClusterIndex = { byPillar: new Map(), members:
 const EMPTY: readonly string[] = [];
 
 export function computeClusterIndex(
-  notes: readonly Note[],
+  notes: readonly NotePlacement[],
   clusters: ReadonlyMap<string, Cluster>,
   previous: ClusterIndex,
 ): ClusterIndex {
-  const lists = new Map<string, Note[]>();
+  const lists = new Map<string, NotePlacement[]>();
   for (const note of notes) {
     if (note.deletedAt !== null) continue;
     const id = shownClusterId(note, clusters);

@@ -1,5 +1,5 @@
 import type { Cluster } from '../../shared/records/cluster';
-import type { Note, NotePlace } from '../../shared/records/note';
+import type { NotePlace, NotePlacement } from '../../shared/records/note';
 import { shownClusterId } from '../../shared/selectors';
 
 /**
@@ -20,7 +20,7 @@ export interface EditingHold {
 }
 
 /** The hold for `note` as it is now shown. */
-export function holdFor(note: Note, clusters: ReadonlyMap<string, Cluster>): EditingHold {
+export function holdFor(note: NotePlacement, clusters: ReadonlyMap<string, Cluster>): EditingHold {
   const clusterId = shownClusterId(note, clusters);
   const cluster = clusterId === null ? null : (clusters.get(clusterId) ?? null);
   return {
@@ -34,11 +34,11 @@ export function holdFor(note: Note, clusters: ReadonlyMap<string, Cluster>): Edi
  * The notes and clusters as this tab shows them: the held note live at its held place and its cluster in its
  * held pillar. The other notes and clusters are the document's, unchanged.
  */
-export function applyHold(
+export function applyHold<N extends NotePlacement>(
   hold: EditingHold | null,
-  notes: readonly Note[],
+  notes: readonly N[],
   clusters: ReadonlyMap<string, Cluster>,
-): { notes: readonly Note[]; clusters: ReadonlyMap<string, Cluster> } {
+): { notes: readonly N[]; clusters: ReadonlyMap<string, Cluster> } {
   if (!hold) return { notes, clusters };
   const shownNotes = notes.map((note) =>
     note.id === hold.noteId ? { ...note, place: hold.place, deletedAt: null } : note,
@@ -54,7 +54,11 @@ export function applyHold(
 }
 
 /** Whether the held note is somewhere else now, or in the trash (its editor says so). */
-export function movedSinceHold(hold: EditingHold, note: Note, clusters: ReadonlyMap<string, Cluster>): boolean {
+export function movedSinceHold(
+  hold: EditingHold,
+  note: NotePlacement,
+  clusters: ReadonlyMap<string, Cluster>,
+): boolean {
   const now = holdFor(note, clusters);
   return JSON.stringify([now.place, now.cluster]) !== JSON.stringify([hold.place, hold.cluster]);
 }

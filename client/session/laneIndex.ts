@@ -6,7 +6,7 @@ import {
   allPillars,
   getNote,
   laneKey,
-  listNotes,
+  listNotePlacements,
   listTrash,
   listUnplacedNotes,
   liveNotesByLane,
@@ -70,8 +70,8 @@ export function createLaneIndex(
     const previous = store.get();
     const lanes = new Map<string, readonly string[]>();
     const pillars = activePillars(settingsDoc);
-    // One read of every note for the three lists (a 3,000-note board arrives in one transaction).
-    const storedNotes = listNotes(boardDoc);
+    // One read of every note's placement for the three lists (a 3,000-note board arrives in one transaction).
+    const storedNotes = listNotePlacements(boardDoc);
     const storedClusters = readClusters(boardDoc);
     const heldNote = hold && storedNotes.find((n) => n.id === hold?.noteId);
     const heldMoved = hold !== null && heldNote != null && movedSinceHold(hold, heldNote, storedClusters);

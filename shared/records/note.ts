@@ -68,21 +68,35 @@ export interface Deleter {
   name: string;
 }
 
-/**
- * Places already validated, by the stored object: a stored place is a plain value Yjs hands back as the same
- * object until it is replaced, and the lane index, every note and every snapshot read it; validated once each.
- */
-const checkedPlaces = new WeakMap<object, NotePlace | null>();
-
+/** A stored place, validated: a new object each time (the stored one is never handed out, so never changed). */
 export function readPlace(value: unknown): NotePlace | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const checked = checkedPlaces.get(value);
-  if (checked !== undefined) return checked;
-  const parsed = parsePlace(value);
-  const place = parsed ? Object.freeze(parsed) : null;
-  checkedPlaces.set(value, place);
-  return place;
+  return parsePlace(value);
 }
+
+/**
+ * What puts a note somewhere on the board (a lane, a cluster, the tray or the trash) and orders it there. The lane
+ * index reads only this of every note after each move (and of the whole board when it arrives), not the text.
+ */
+export type NotePlacement = Pick<Note, 'id' | 'place' | 'author' | 'createdAt' | 'deletedAt'>;
+
+/** The placement of one note, read as `readNote` reads those fields. */
+export function readNotePlacement(id: string, value: unknown): NotePlacement {
+  const map = value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
+  const author = map?.get('author');
+  const createdAt = map?.get('createdAt');
+  const deletedAt = map?.get('deletedAt');
+  return {
+    id,
+    place: readPlace(map?.get('place')),
+    author: typeof author === 'string' ? author : '',
+    createdAt: readCreatedAt(createdAt),
+    deletedAt: readDeletedAt(deletedAt),
+  };
+}
+
+const readCreatedAt = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const readDeletedAt = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 /** Reads one note with defaults for missing or invalid fields; the stored record is never rewritten here. */
 export function readNote(id: string, value: unknown): Note {
@@ -92,8 +106,8 @@ export function readNote(id: string, value: unknown): Note {
   const authorName = map?.get('authorName');
   const color = map?.get('color');
   const createdAt = map?.get('createdAt');
-  const deletedAt = map?.get('deletedAt');
-  const deleted = typeof deletedAt === 'number' && Number.isFinite(deletedAt);
+  const deletedAt = readDeletedAt(map?.get('deletedAt'));
+  const deleted = deletedAt !== null;
   const deletedBy = map?.get('deletedBy');
   const deletedByName = map?.get('deletedByName');
   return {
@@ -104,8 +118,8 @@ export function readNote(id: string, value: unknown): Note {
     author: typeof author === 'string' ? author : '',
     authorName: typeof authorName === 'string' ? authorName.slice(0, 50) : '',
     color: typeof color === 'string' && HEX_COLOR.test(color) ? color : NOTE_COLORS[0],
-    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
-    deletedAt: deleted ? deletedAt : null,
+    createdAt: readCreatedAt(createdAt),
+    deletedAt,
     deletedBy: deleted && typeof deletedBy === 'string' ? deletedBy : '',
     deletedByName: deleted && typeof deletedByName === 'string' ? deletedByName.slice(0, 50) : '',
   };

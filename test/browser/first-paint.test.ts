@@ -16,7 +16,7 @@ describe('the first paint of a big board', () => {
 
   it('paints the first notes of a lane, then puts every note in the DOM, where find-in-page reaches the last', async () => {
     // More than the first paint shows in the tallest window (its budget is at most 96 notes per pillar).
-    const count = firstPaintNotesPerPillar(1e6) + 5;
+    const count = firstPaintNotesPerPillar('compact', 1e6, 1e6) + 5;
     const board = await harness.createBoard();
     const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
     const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.participant);
