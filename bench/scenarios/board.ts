@@ -14,6 +14,7 @@ import { measureLoadedAnchor, openAnchor, outsideRequests, prepareAnchorScene } 
 import { ANCHOR_DIST, prepareAnchor, serveAnchor } from '../lib/excalidrawAnchor';
 import { boardInOneGo, storeOurBoard } from '../lib/fixtures';
 import { LOAD_STEPS, type LoadedFigures, measureLoadedBoard, openOurBoard } from '../lib/ourBoardPage';
+import { untilMachineQuiet } from '../lib/quiet';
 import { startOurs } from '../lib/servers';
 import { median, type Row } from '../lib/stats';
 import { CLIENT_DIR, initialAssets } from './bundle';
@@ -64,6 +65,7 @@ export async function boardScenario(options: BoardOptions, log: (line: string) =
     log(`board: ${options.notes} notes, ours${anchorServer ? ' and excalidraw in turns' : ''}…`);
     for (let i = 0; i < options.navigations; i++) {
       const last = i === options.navigations - 1;
+      await untilMachineQuiet();
       const mine = await openOurBoard(browser, server, BOARD_ID);
       ours.readyMs.push(mine.ready);
       ours.completeMs?.push(mine.complete);
@@ -71,6 +73,7 @@ export async function boardScenario(options: BoardOptions, log: (line: string) =
       if (last) ours.loaded = await measureLoadedBoard(mine.context, mine.page, server, BOARD_ID, options);
       await mine.context.close();
       if (!anchorServer) continue;
+      await untilMachineQuiet();
       const anchor = await openAnchor(browser, anchorServer, sceneScript);
       theirs.readyMs.push(anchor.ready);
       if (last) theirs.loaded = await measureLoadedAnchor(anchor.page, anchor.context, options);
