@@ -57,7 +57,7 @@ export function startBoardEarly(): void {
     () => undefined,
   );
   if (fetches.state && firstVisit) {
-    docs.prefetched = applyFetchedBoard(fetches.state, docs, () => started.session?.connectFirst());
+    docs.prefetched = applyFetchedBoard(fetches.state, docs);
     void docs.prefetched.then(whenIdle).then(copyMayOpen);
   }
   early = started;

@@ -103,9 +103,9 @@ export class BoardSession {
     this.onPendingChanged(); // changes carried over from an earlier visit
     this.watch(this.boardProvider, 'board');
     this.watch(this.settingsProvider, 'settings');
-    // Before connecting: the copy this device kept, else the board fetched over HTTP (boardPrefetch.ts; which may
-    // connect this session sooner, `connectFirst`). What they put in the documents is shown at once, the server's
-    // changes arriving on top of it: a copy from an earlier visit, or the board's committed state just fetched.
+    // Before connecting: the copy this device kept, else the board fetched over HTTP (boardPrefetch.ts). What they
+    // put in the documents is shown at once, the server's changes arriving on top of it: a copy from an earlier
+    // visit, or the board's committed state just fetched.
     void (this.offlineCopy.kept ? this.offlineCopy.ready : (docs.prefetched ?? Promise.resolve())).then(() => {
       if (this.destroyed) return;
       if (!this.loaded.get() && settingsRoots.pillars(this.settingsDoc).size > 0) this.loaded.set(true);
@@ -250,12 +250,10 @@ export class BoardSession {
   }
 
   /**
-   * Connects both providers the first time (later connections are the providers' own reconnects). Called once
-   * what must be in the documents first is in, or by the board fetched ahead right before it applies it: the
-   * sockets' handshakes then run during that apply, and their first step 1 (sent on open, after it) already
-   * carries the fetched state.
+   * Connects both providers the first time (later connections are the providers' own reconnects), once what must
+   * be in the documents first is in: their first step 1 then carries it, and the server sends only what it lacks.
    */
-  connectFirst(): void {
+  private connectFirst(): void {
     if (this.destroyed || this.connectStarted) return;
     this.connectStarted = true;
     performance.mark('board-connect'); // the load path's steps, for the bench (docs/benchmarks.md)

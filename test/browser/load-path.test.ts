@@ -38,12 +38,13 @@ describe('opening a board: what can go side by side does', () => {
       timeout: 30_000,
     });
     expect(copyOpenWhileAsked).toBe(true);
-    // The session started before React showed the board is the one the page uses: one socket per document.
+    // The board is shown from its state fetched over HTTP (a first visit), the sockets' sync arriving after it.
+    await page.waitForFunction(() => performance.getEntriesByName('board-synced').length > 0);
+    // The session started before React showed the board is the one the page uses: one socket per document (they
+    // connect once the fetched state is in, so they may open after the first paint).
     expect(sockets.sort()).toEqual(
       [`/ws/${roomName(board.id, 'board')}`, `/ws/${roomName(board.id, 'settings')}`].sort(),
     );
-    // The board is shown from its state fetched over HTTP (a first visit), the sockets' sync arriving after it.
-    await page.waitForFunction(() => performance.getEntriesByName('board-synced').length > 0);
     const marks = await page.evaluate(() =>
       ['board-prefetched', 'board-connect', 'board-synced', 'board-ready'].map(
         (name) => performance.getEntriesByName(name).length,

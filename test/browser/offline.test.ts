@@ -77,8 +77,8 @@ describe('offline-first: a participant cut off from the server', () => {
       name: '佐藤',
       // What the page had shown when it asked for the worker: installing it fetches and caches every file of the
       // build, which took the CPU from a big board's first paint.
-      beforeOpen: (opened) =>
-        opened.addInitScript(() => {
+      beforeOpen: async (opened) => {
+        await opened.addInitScript(() => {
           const register = ServiceWorkerContainer.prototype.register;
           ServiceWorkerContainer.prototype.register = function (...args: Parameters<typeof register>) {
             (window as unknown as { __registeredAfter: string[] }).__registeredAfter = [
@@ -87,7 +87,8 @@ describe('offline-first: a participant cut off from the server', () => {
             ].filter((mark) => performance.getEntriesByName(mark).length > 0);
             return register.apply(this, args);
           };
-        }),
+        });
+      },
     });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
     const after = await page.evaluate(() => (window as unknown as { __registeredAfter?: string[] }).__registeredAfter);
