@@ -114,6 +114,9 @@ export async function measureLoadedBoard(
   boardId: string,
   options: LoadOptions,
 ): Promise<LoadedFigures> {
+  // The page installs its service worker once the board is shown whole (client/lib/serviceWorker.ts): what
+  // follows measures the board loaded, not while the worker fetches and caches the build.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   const heap = await heapAfterLoad(context, page);
 
   // A colleague's edits to a note near the top of the board, from a stock client.
