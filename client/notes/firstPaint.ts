@@ -2,9 +2,12 @@ import { createContext, useContext } from 'react';
 import { ActionsContext } from '../ui/ActionsContext';
 import type { Density } from '../ui/displayMode';
 
-/** The least a board's notes start below the window's top: the header, the view bar, a pillar's and a lane's titles. */
+/** The least a board's notes start below the window's top: the header, the view bar, a pillar's and a lane's title. */
 const BOARD_TOP_MIN_PX = 150;
-/** The least a row of notes takes (a one-line note, and the gap below it), and the narrowest a note gets (styles.css, display.css). */
+/**
+ * The least a row of notes takes (a one-line note and the gap below it) and the narrowest a note gets (its grid's
+ * minimum, styles.css and display.css), in each density.
+ */
 const NOTE_ROW_MIN_PX = { notes: 56, compact: 28 } as const;
 const NOTE_MIN_WIDTH_PX = { notes: 168, compact: 288 } as const;
 

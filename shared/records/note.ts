@@ -68,9 +68,20 @@ export interface Deleter {
   name: string;
 }
 
-/** A stored place, validated: a new object each time (the stored one is never handed out, so never changed). */
+/**
+ * Places already validated, by the stored object: a stored place is a plain value Yjs hands back as the same
+ * object until it is replaced, and the lane index, every note and every snapshot read it; validated once each.
+ */
+const checkedPlaces = new WeakMap<object, NotePlace | null>();
+
 export function readPlace(value: unknown): NotePlace | null {
-  return parsePlace(value);
+  if (typeof value !== 'object' || value === null) return null;
+  const checked = checkedPlaces.get(value);
+  if (checked !== undefined) return checked;
+  const parsed = parsePlace(value);
+  const place = parsed ? Object.freeze(parsed) : null;
+  checkedPlaces.set(value, place);
+  return place;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   getNote,
   laneKey,
   listLaneNotes,
+  listNotePlacements,
   listNotes,
   listTrash,
   listUnplacedNotes,
@@ -154,5 +155,36 @@ describe('liveNotesByLane', () => {
     }
     expect(total).toBe(39);
     expect([...grouped.values()].flat().some((n) => n.id === 'n5' || n.id === 'junk')).toBe(false);
+  });
+});
+
+describe('listNotePlacements', () => {
+  it("reads each note's placement exactly as the full read does, valid, broken or trashed", () => {
+    const doc = newBoard();
+    const notes = boardRoots.notes(doc);
+    add(doc, { id: 'n1', text: '窓口' });
+    add(doc, { id: 'n2', pillarId: PILLAR_EFFICIENCY, lane: 'goal', text: '電子申請', author: 'sato' });
+    deleteNote(doc, 'n2', 5000);
+    doc.transact(() => {
+      const broken = new Y.Map<unknown>();
+      broken.set('text', new Y.Text('壊れた付箋'));
+      broken.set('place', { pillarId: '', lane: 'nowhere' });
+      broken.set('createdAt', 'yesterday');
+      broken.set('deletedAt', Number.NaN);
+      notes.set('broken', broken);
+      notes.set('notAMap', 'just a string');
+    });
+    const placements = listNotePlacements(doc);
+    expect(placements.map((p) => p.id)).toEqual(['n1', 'n2', 'broken', 'notAMap']);
+    expect(placements).toEqual(
+      listNotes(doc).map(({ id, place, author, createdAt, deletedAt }) => ({
+        id,
+        place,
+        author,
+        createdAt,
+        deletedAt,
+      })),
+    );
+    expect(placements.find((p) => p.id === 'n2')?.deletedAt).toEqual(expect.any(Number));
   });
 });
