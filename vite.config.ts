@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { ChunkingContext } from 'rolldown';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { en } from './shared/i18n/en.ts';
+import { ja } from './shared/i18n/ja.ts';
 
 // The client lives in client/; `npm run dev` serves it with hot reload and proxies the API and the
 // websocket to the server started beside it (DEV_SERVER_PORT, default 8080).
@@ -193,9 +195,41 @@ export function preloadAppChunk(): Plugin {
   };
 }
 
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * What the page says when the app's own script cannot be fetched (a dropped network, a proxy): the first script
+ * (main.tsx) shows it in place of a blank page. One template per language, from the catalogs' keys, in the page
+ * itself: the app's script, which holds the catalogs, is what failed.
+ */
+export function loadFailedMessage(): Plugin {
+  return {
+    name: 'load-failed-message',
+    transformIndexHtml: () =>
+      Object.entries({ ja, en }).map(
+        ([lang, catalog]): HtmlTagDescriptor => ({
+          tag: 'template',
+          attrs: { id: `load-failed-${lang}` },
+          children: [
+            { tag: 'p', children: escapeHtml(catalog['app.loadFailed']) },
+            { tag: 'button', attrs: { type: 'button' }, children: escapeHtml(catalog['app.reload']) },
+          ],
+          injectTo: 'body',
+        }),
+      ),
+  };
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [react(), batchDndKitDroppableRegistration(), decodeShortStringsInScript(), assetList(), preloadAppChunk()],
+  plugins: [
+    react(),
+    batchDndKitDroppableRegistration(),
+    decodeShortStringsInScript(),
+    assetList(),
+    preloadAppChunk(),
+    loadFailedMessage(),
+  ],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

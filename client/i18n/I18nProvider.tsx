@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ja } from '../../shared/i18n/ja';
-import { type Catalog, type Lang, parseLang, type Translate, translatorOf } from '../../shared/i18n/lang';
+import { type Catalog, type Lang, type Translate, translatorOf } from '../../shared/i18n/lang';
+import { initialLang, LANG_STORAGE_KEY } from './initialLang';
 
 interface I18nValue {
   lang: Lang;
@@ -9,7 +10,6 @@ interface I18nValue {
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
-const STORAGE_KEY = 'board.lang';
 
 /**
  * Japanese is in the page's own code; English is loaded when first chosen (it would otherwise be a tenth of
@@ -24,13 +24,6 @@ function loadCatalog(lang: Lang): Promise<Catalog> {
     catalogs.en = en;
     return en;
   });
-}
-
-/** `?lang=en` wins, then the language this browser chose last time, then Japanese. */
-function initialLang(): Lang {
-  const fromUrl = parseLang(new URLSearchParams(window.location.search).get('lang'));
-  if (fromUrl) return fromUrl;
-  return parseLang(window.localStorage.getItem(STORAGE_KEY)) ?? 'ja';
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -54,7 +47,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
-    window.localStorage.setItem(STORAGE_KEY, next);
+    window.localStorage.setItem(LANG_STORAGE_KEY, next);
     const url = new URL(window.location.href);
     url.searchParams.set('lang', next);
     window.history.replaceState(window.history.state, '', url);

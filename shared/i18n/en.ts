@@ -4,6 +4,8 @@ import type { MessageKey } from './ja.js';
 export const en: Record<MessageKey, string> = {
   'app.name': 'Ideas Board',
   'app.tagline': 'A real-time board that a city-hall working group fills in together',
+  'app.loadFailed': 'This page could not be loaded. Check the network connection, then reload.',
+  'app.reload': 'Reload',
   'lang.label': 'Language',
   'lang.ja': '日本語',
   'lang.en': 'English',

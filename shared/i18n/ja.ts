@@ -2,6 +2,8 @@
 export const ja = {
   'app.name': 'みんなのアイデアボード',
   'app.tagline': '市役所の部会のための、みんなで書き込むリアルタイムのボード',
+  'app.loadFailed': 'このページを読み込めませんでした。ネットワークの接続を確かめて、再読み込みしてください。',
+  'app.reload': '再読み込み',
   'lang.label': '表示言語',
   'lang.ja': '日本語',
   'lang.en': 'English',

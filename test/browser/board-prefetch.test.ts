@@ -168,4 +168,34 @@ describe('opening a board with its state fetched ahead', () => {
       .toBe(NOTES);
     expect(refused).toBe(1);
   });
+
+  it("says so in the page's language when the app's own script cannot be fetched, and a reload opens the board", async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      await context.addInitScript(() => window.localStorage.setItem('board.identity.name', '佐藤'));
+      const appScript = /\/assets\/app-[^/]+\.js$/;
+      await context.route(appScript, (route) => route.abort('internetdisconnected'));
+      const english = await context.newPage();
+      await english.goto(`${harness.server.url}/b/${board.id}?lang=en#token=${board.tokens.participant}`);
+      const alert = english.getByRole('alert');
+      await shown(alert.getByText('This page could not be loaded. Check the network connection, then reload.'));
+      await shown(alert.getByRole('button', { name: 'Reload' }));
+      await english.close();
+
+      const page = await context.newPage();
+      await page.goto(`${harness.server.url}/b/${board.id}#token=${board.tokens.participant}`);
+      const reload = page.getByRole('button', { name: '再読み込み' });
+      await shown(reload);
+      await shown(page.getByRole('alert').getByText(/^このページを読み込めませんでした。/));
+      // The focus is on the way out, and the network is back.
+      expect(await reload.evaluate((button) => button === document.activeElement)).toBe(true);
+      await context.unroute(appScript);
+      await reload.press('Enter');
+      await expect
+        .poll(() => laneRegion(page, pillarTitle, '課題').getByRole('listitem').count(), { timeout: 15_000 })
+        .toBe(NOTES);
+    } finally {
+      await context.close();
+    }
+  });
 });
