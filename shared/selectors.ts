@@ -47,7 +47,10 @@ export function getNote(doc: Y.Doc, id: string): Note | null {
   return notes.has(id) ? readNote(id, notes.get(id)) : null;
 }
 
-/** By order key, then id (order.ts's compareByOrderThenId), without two objects per comparison: a lane sorts thousands. */
+/**
+ * By order key, then id (as order.ts's compareByOrderThenId), without two objects per comparison: a lane of a big
+ * board sorts thousands of notes.
+ */
 function byPlaceOrder(a: NotePlacement, b: NotePlacement): number {
   const orderA = a.place?.order ?? '';
   const orderB = b.place?.order ?? '';
