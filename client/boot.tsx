@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { I18nProvider } from './i18n/I18nProvider';
 import { registerServiceWorker } from './lib/serviceWorker';
 import { earlyBoardShowable, startBoardEarly } from './session/earlyBoard';
+import { boardIdFromPath } from './session/earlyFetch';
 import './styles.css';
 // After every other stylesheet, so that on paper its rules win over the screen's.
 import './export/print.css';
@@ -18,7 +19,7 @@ window.addEventListener('hashchange', () => {
   if (new URLSearchParams(window.location.hash.slice(1)).has('token')) window.location.reload();
 });
 
-registerServiceWorker();
+registerServiceWorker(boardIdFromPath(window.location.pathname) !== null);
 // Before React's first render: the board's offline copy and connection need none of it.
 startBoardEarly();
 

@@ -12,14 +12,17 @@ import('./boot').catch((error: unknown) => {
 
 /** The message the build put in the page (vite.config.ts `loadFailedMessage`), in place of a blank page. */
 function showLoadFailed() {
-  const template = document.getElementById(`load-failed-${initialLang()}`);
+  const lang = initialLang();
+  const template = document.getElementById(`load-failed-${lang}`);
   const root = document.getElementById('root');
   if (!(template instanceof HTMLTemplateElement) || !root) return;
+  document.documentElement.lang = lang; // read in its own language by screen readers
   const message = document.createElement('div');
   message.className = 'page-message';
-  message.setAttribute('role', 'alert');
   message.append(template.content.cloneNode(true));
-  message.querySelector('button')?.addEventListener('click', () => window.location.reload());
+  message.querySelector('p')?.setAttribute('role', 'alert');
+  const reload = message.querySelector('button');
+  reload?.addEventListener('click', () => window.location.reload());
   root.replaceChildren(message);
-  message.querySelector('button')?.focus();
+  reload?.focus();
 }

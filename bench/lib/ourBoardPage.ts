@@ -116,7 +116,12 @@ export async function measureLoadedBoard(
 ): Promise<LoadedFigures> {
   // The page installs its service worker once the board is shown whole (client/lib/serviceWorker.ts): what
   // follows measures the board loaded, not while the worker fetches and caches the build.
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.evaluate(() =>
+    Promise.race([
+      navigator.serviceWorker.ready.then(() => undefined),
+      new Promise<void>((resolve) => setTimeout(resolve, 10_000)), // a worker that cannot install is not waited for
+    ]),
+  );
   const heap = await heapAfterLoad(context, page);
 
   // A colleague's edits to a note near the top of the board, from a stock client.

@@ -36,7 +36,8 @@ export function keepAcceptedBoardToken(boardId: string, token: string): void {
   } catch {
     return; // private mode: the token stays in the address bar, or a reload would lose the board
   }
-  if (window.location.hash.includes('token=')) {
+  // Only this token: another link of the board pasted meanwhile stays, for its reload (boot.tsx).
+  if (new URLSearchParams(window.location.hash.slice(1)).get('token') === token) {
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   }
 }

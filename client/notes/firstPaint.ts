@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { useBoard } from '../session/hooks';
 import { ActionsContext } from '../ui/ActionsContext';
 import type { Density } from '../ui/displayMode';
 
@@ -10,6 +11,8 @@ const BOARD_TOP_MIN_PX = 150;
  */
 const NOTE_ROW_MIN_PX = { notes: 56, compact: 28 } as const;
 const NOTE_MIN_WIDTH_PX = { notes: 168, compact: 288 } as const;
+/** Below this width the pillars are stacked, one above the other (styles.css, `max-width: 40rem`). */
+const STACKED_BELOW_PX = 640;
 
 /**
  * How many notes of a pillar the board's first paint shows, its lanes in their order (課題, 達成目標, アイデア:
@@ -19,15 +22,20 @@ const NOTE_MIN_WIDTH_PX = { notes: 168, compact: 288 } as const;
  * DOM a moment later (find-in-page and screen readers need them all; docs/benchmarks.md, `board-complete`).
  * A screen's worth in this window and density, counted generously: rows of the shortest notes (one line) from
  * the board's highest possible top to the window's bottom, times the most notes a row of a pillar's column
- * holds (the three pillars share the width; each note is at least its grid's minimum wide). 1400×900: 28.
+ * holds (the shown pillars share the width; each note is at least its grid's minimum wide). 1400×900, three
+ * pillars: 28.
  */
 export function firstPaintNotesPerPillar(
   density: Density = 'notes',
   windowWidth = globalThis.innerWidth ?? 1920,
   windowHeight = globalThis.innerHeight ?? 1080,
+  pillars = 3,
 ): number {
   const rows = Math.ceil(Math.max(0, windowHeight - BOARD_TOP_MIN_PX) / NOTE_ROW_MIN_PX[density]);
-  const columns = Math.max(1, Math.floor(windowWidth / 3 / NOTE_MIN_WIDTH_PX[density]));
+  // Side by side, the pillars share the width (more than three scroll sideways, each as wide as a third at most);
+  // in a narrow window they are stacked, each as wide as the window (styles.css, 40rem).
+  const sharing = windowWidth <= STACKED_BELOW_PX ? 1 : Math.min(3, Math.max(1, pillars));
+  const columns = Math.max(1, Math.floor(windowWidth / sharing / NOTE_MIN_WIDTH_PX[density]));
   return Math.min(96, Math.max(12, rows * columns));
 }
 
@@ -40,9 +48,10 @@ export const AllNotesShownContext = createContext(true);
  */
 export function useShownNotes(noteIds: readonly string[], notesAbove: number): readonly string[] {
   const allShown = useContext(AllNotesShownContext);
-  // Read, not subscribed: it matters for the first paint only (the density is kept per browser, displayMode.ts).
+  // Read, not subscribed: they matter for the first paint only (the density is kept per browser, displayMode.ts).
   const density = useContext(ActionsContext)?.display.density.get();
+  const pillars = useBoard().session.settings.get().pillars.length;
   if (allShown) return noteIds;
-  const budget = Math.max(0, firstPaintNotesPerPillar(density) - notesAbove);
+  const budget = Math.max(0, firstPaintNotesPerPillar(density, undefined, undefined, pillars) - notesAbove);
   return noteIds.length <= budget ? noteIds : noteIds.slice(0, budget);
 }

@@ -179,7 +179,9 @@ describe('opening a board with its state fetched ahead', () => {
       await english.goto(`${harness.server.url}/b/${board.id}?lang=en#token=${board.tokens.participant}`);
       const alert = english.getByRole('alert');
       await shown(alert.getByText('This page could not be loaded. Check the network connection, then reload.'));
-      await shown(alert.getByRole('button', { name: 'Reload' }));
+      await shown(english.getByRole('button', { name: 'Reload' }));
+      // Read in English by a screen reader: the page says which language it is in.
+      expect(await english.evaluate(() => document.documentElement.lang)).toBe('en');
       await english.close();
 
       const page = await context.newPage();

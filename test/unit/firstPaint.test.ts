@@ -13,6 +13,14 @@ describe('the first paint budget', () => {
     expect(firstPaintNotesPerPillar('notes', 1920, 1080)).toBe(51);
   });
 
+  it('gives each pillar the width it has: fewer pillars side by side, or stacked in a narrow window', () => {
+    expect(firstPaintNotesPerPillar('notes', 1400, 900, 2)).toBe(56);
+    expect(firstPaintNotesPerPillar('notes', 1400, 900, 1)).toBe(96);
+    // More than three scroll sideways, each as wide as a third at most.
+    expect(firstPaintNotesPerPillar('notes', 1400, 900, 5)).toBe(28);
+    expect(firstPaintNotesPerPillar('notes', 600, 900, 3)).toBe(42);
+  });
+
   it('counts one-line rows in 一覧, one note wide until a pillar fits two', () => {
     expect(firstPaintNotesPerPillar('compact', 1366, 768)).toBe(23);
     expect(firstPaintNotesPerPillar('compact', 1920, 1080)).toBe(68);
