@@ -231,7 +231,6 @@ describe('Markdown', () => {
     const { board, settings } = buildTrickyBoard();
     const labels = settingsRoots.prioritization(settings);
     labels.set('quadrant.doNow', '<img src=x onerror=alert(1)> [x](javascript:alert(1)) **b**');
-    labels.set('targetPeriod', '# 見出し <b>');
     const md = planMarkdown(buildPlanReport(board, settings, { exportedAt: DEMO_EXPORTED_AT, lang: 'ja' }));
     expect(md).toContain('\\<img src\\=x onerror\\=alert(1)\\> \\[x\\](javascript\\:alert(1)) \\*\\*b\\*\\*');
     expect(md).not.toMatch(/(?<!\\)[<>]/);
