@@ -383,6 +383,8 @@ export const en: Record<MessageKey, string> = {
   'audit.board.unlock': 'Unlocked the board',
   'audit.board.archive': 'Archived the board',
   'audit.board.unarchive': 'Unarchived the board',
+  'audit.plan.attach': 'Added the board to a plan period',
+  'audit.plan.detach': 'Removed the board from its plan',
   'audit.link.regenerate': 'Replaced the {role} link',
   'audit.member.add': 'Added {name} to the members',
   'audit.member.rename': 'Renamed {from} to {to}',

@@ -384,6 +384,8 @@ export const ja = {
   'audit.board.unlock': 'ボードのロックを解除',
   'audit.board.archive': 'ボードをアーカイブ',
   'audit.board.unarchive': 'ボードのアーカイブを解除',
+  'audit.plan.attach': '計画の期に加えた',
+  'audit.plan.detach': '計画から外した',
   'audit.link.regenerate': '{role}のリンクを再発行',
   'audit.member.add': '{name}さんを名簿に追加',
   'audit.member.rename': '{from}さんの名前を{to}に変更',
