@@ -17,7 +17,15 @@ import {
   removePerson,
   renamePerson,
 } from './api/people.js';
-import { attachBoard, createPlan, detachBoard, readBoardPlanApi, readPlan, renamePlan } from './api/plans.js';
+import {
+  attachBoard,
+  createPlan,
+  createPlanForBoard,
+  detachBoard,
+  readBoardPlanApi,
+  readPlan,
+  renamePlan,
+} from './api/plans.js';
 import { deleteSnapshot, listSnapshots, readSnapshot, restoreSnapshot, saveSnapshot } from './api/snapshots.js';
 import { serverTime, timerCommand } from './api/timer.js';
 import { readVisit, writeVisit } from './api/visit.js';
@@ -64,7 +72,10 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
   { pattern: /^\/timer$/, methods: { POST: timerCommand } },
   { pattern: /^\/visit$/, methods: { GET: readVisit, PUT: writeVisit } },
   { pattern: /^\/export$/, methods: { GET: exportBoard } },
-  { pattern: /^\/plan$/, methods: { GET: readBoardPlanApi, PUT: attachBoard, DELETE: detachBoard } },
+  {
+    pattern: /^\/plan$/,
+    methods: { GET: readBoardPlanApi, POST: createPlanForBoard, PUT: attachBoard, DELETE: detachBoard },
+  },
   { pattern: /^\/voting$/, methods: { GET: readVoting } },
   { pattern: /^\/voting\/rounds$/, methods: { POST: openRound } },
   { pattern: /^\/voting\/rounds\/([^/]+)\/close$/, methods: { POST: closeRound } },

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { settingsRoots } from '../../shared/docs';
 import { currentMeetingId } from '../../shared/ops/meetings';
+import { type BoardPlan, readBoardPlan } from '../../shared/records/boardPlan';
 import { type LaneKind, readLaneLabels } from '../../shared/records/lane';
 import { type FollowMe, readFollowMe, readSpotlight, type Spotlight } from '../../shared/records/liveFacilitation';
 import { listMeetings, type Meeting } from '../../shared/records/meeting';
@@ -17,6 +18,8 @@ export interface BoardSettings {
   title: string;
   /** The fiscal years the board plans for (shared/records/period.ts). */
   period: FiscalPeriod;
+  /** The plan period the board is for (the server's word), or null. */
+  plan: BoardPlan | null;
   pillars: readonly Pillar[];
   archivedPillars: readonly Pillar[];
   laneLabels: Record<LaneKind, string | null>;
@@ -41,6 +44,7 @@ function read(doc: Y.Doc): BoardSettings {
   return {
     title: boardTitle(doc),
     period: readBoardPeriod(doc, Date.now()),
+    plan: readBoardPlan(doc),
     pillars: pillars.filter((p) => p.archivedAt === null),
     archivedPillars: pillars.filter((p) => p.archivedAt !== null),
     laneLabels: readLaneLabels(settingsRoots.laneLabels(doc)),

@@ -19,6 +19,7 @@ import { useBoard, useLaneLabelText, useSettings } from '../session/hooks';
 import { isImeEnter } from '../ui/ime';
 import { useModalDialog } from '../ui/useModalDialog';
 import { BoardManagement } from './BoardManagement';
+import { PlanSettings } from './PlanSettings';
 
 /**
  * The facilitator's settings: board title, pillars (add, rename, reorder, archive), lane labels, and the
@@ -44,6 +45,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </p>
       )}
       {!archived && <EditableSettings report={report} setMessage={setError} />}
+      {!archived && <PlanSettings />}
       <BoardManagement />
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>
@@ -134,6 +136,7 @@ function EditableSettings({
         <select
           name={key}
           aria-describedby={periodHelpId}
+          disabled={settings.plan !== null}
           value={drafts[key] ?? current[key]}
           onChange={(e) => {
             setSaved(false);
@@ -184,8 +187,9 @@ function EditableSettings({
     }
     const result = saveSettingsTexts(doc, texts);
     if (!result.ok) return refuse(result.field, t(`error.${result.error}`, { max: TITLE_MAX }));
-    const periodResult = setBoardPeriod(doc, period);
-    if (!periodResult.ok) return refuse('period:last', t(`error.${periodResult.error}`));
+    // In a plan the period is the plan's (its selects are disabled): nothing to save.
+    const periodResult = settings.plan ? null : setBoardPeriod(doc, period);
+    if (periodResult && !periodResult.ok) return refuse('period:last', t(`error.${periodResult.error}`));
     setMessage(null);
     setDrafts({});
     setSaved(true);
@@ -200,7 +204,9 @@ function EditableSettings({
         <fieldset className="settings-period">
           <legend>{t('settings.period')}</legend>
           <p id={periodHelpId} className="muted">
-            {t('settings.periodHelp')}
+            {settings.plan
+              ? t('settings.periodFromPlan', { plan: settings.plan.name, period: settings.plan.period.name })
+              : t('settings.periodHelp')}
           </p>
           {periodField('period:first')}
           {periodField('period:last')}

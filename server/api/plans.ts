@@ -49,11 +49,17 @@ const renameSchema = z.object({
     .max(20)
     .optional(),
 });
-const attachSchema = z.object({
-  planId: z.string({ error: 'planId must be a string' }).max(64),
-  periodNumber: z.number({ error: 'periodNumber must be a number' }).int(),
-  workingGroup: z.string().trim().max(PLAN_NAME_MAX).optional(),
-});
+const attachSchema = z
+  .object({
+    planId: z.string({ error: 'planId must be a string' }).trim().max(64),
+    periodNumber: z.number({ error: 'periodNumber must be a number' }).int().optional(),
+    /** Instead of a number: the period whose years hold this fiscal year (the board's own period's first). */
+    year: year.optional(),
+    workingGroup: z.string().trim().max(PLAN_NAME_MAX).optional(),
+  })
+  .refine((body) => body.periodNumber !== undefined || body.year !== undefined, {
+    message: 'give periodNumber or year',
+  });
 
 /** The plan as the settings document shows it (`server.plan`), for every board of a plan. */
 export function planState(plans: PlanStore): MirroredState<BoardPlan | null> {
@@ -181,21 +187,64 @@ export function readBoardPlanApi(context: ApiContext, req: IncomingMessage, res:
   sendJson(res, 200, { plan: plan ? describePlan(context, plan) : null, membership });
 }
 
-/** `PUT /api/boards/<id>/plan` `{ planId, periodNumber, workingGroup? }`: the board joins a plan period. */
-export async function attachBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  const access = authorizeBoardFacilitator(context, req, boardId);
-  const body = await readJson(req, attachSchema, '{"planId": "...", "periodNumber": 1}', context.maxBodyBytes);
-  const refusal = context.plans.attach(boardId, body.planId, body.periodNumber, body.workingGroup ?? '', Date.now());
+/** Puts the board in a period of the plan (by number, or the one holding `year`), records it and shows it. */
+async function join(
+  context: ApiContext,
+  req: IncomingMessage,
+  boardId: string,
+  access: Access | null,
+  body: { planId: string; periodNumber?: number; year?: number; workingGroup?: string },
+) {
+  const periods = context.plans.get(body.planId)?.periods ?? [];
+  // A year names the period holding it, else the plan's first: a board whose own years lie outside the plan
+  // still joins, and the facilitator moves it to the right period afterwards.
+  const periodNumber =
+    body.periodNumber ??
+    periods.find((p) => body.year !== undefined && p.first <= body.year && body.year <= p.last)?.number ??
+    periods[0]?.number ??
+    1;
+  const refusal = context.plans.attach(boardId, body.planId, periodNumber, body.workingGroup ?? '', Date.now());
   if (refusal) {
     const [status, message] = ATTACH_REFUSALS[refusal];
     throw new HttpError(status, message, refusal);
   }
   const actor = access ? actorOf(access, req) : adminActor;
-  context.audit.record(boardId, actor, 'plan.attach', { planId: body.planId, periodNumber: body.periodNumber });
+  context.audit.record(boardId, actor, 'plan.attach', { planId: body.planId, periodNumber });
   await context.stateMirror.mirror(boardId).catch(() => {
     throw new HttpError(503, 'the board joined the plan, but its settings document could not be stored yet; try again');
   });
-  sendJson(res, 200, { membership: context.plans.planOfBoard(boardId) });
+  return context.plans.planOfBoard(boardId);
+}
+
+/** `PUT /api/boards/<id>/plan` `{ planId, periodNumber? | year?, workingGroup? }`: the board joins a plan period. */
+export async function attachBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
+  const access = authorizeBoardFacilitator(context, req, boardId);
+  const body = await readJson(req, attachSchema, '{"planId": "...", "periodNumber": 1}', context.maxBodyBytes);
+  sendJson(res, 200, { membership: await join(context, req, boardId, access, body) });
+}
+
+/**
+ * `POST /api/boards/<id>/plan` `{ name, firstYear, years?, periodYears?, periods?, year? }`: the board's
+ * facilitator makes a plan and the board joins the period holding `year` (its own period's first year).
+ */
+export async function createPlanForBoard(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+) {
+  const access = authorizeBoardFacilitator(context, req, boardId);
+  const body = await readJson(
+    req,
+    createSchema.extend({ year: year.optional() }),
+    '{"name": "...", "firstYear": 2022}',
+    context.maxBodyBytes,
+  );
+  const built = buildPlan(body);
+  if (!built.ok) throw new HttpError(400, PROBLEMS[built.problem], built.problem);
+  const plan = context.plans.create(nanoid(21), built.plan, Date.now());
+  const membership = await join(context, req, boardId, access, { planId: plan.id, year: body.year });
+  sendJson(res, 201, { plan: describePlan(context, context.plans.get(plan.id)!), membership });
 }
 
 /** `DELETE /api/boards/<id>/plan`: the board leaves its plan (it keeps the period's years as its own). */
