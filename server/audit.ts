@@ -37,7 +37,8 @@ export type AuditAction =
   | 'board.export'
   | 'board.import'
   | 'plan.attach'
-  | 'plan.detach';
+  | 'plan.detach'
+  | 'plan.nextPeriod';
 
 export interface AuditEntry {
   id: number;

@@ -8,6 +8,7 @@ import type { ApiContext } from './api/context.js';
 import { exportBoard } from './api/export.js';
 import { readAudit, readLock, writeLock } from './api/facilitation.js';
 import { importBoard } from './api/import.js';
+import { createNextPeriodBoard } from './api/nextPeriod.js';
 import {
   addMember,
   listConnections,
@@ -72,6 +73,7 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
   { pattern: /^\/timer$/, methods: { POST: timerCommand } },
   { pattern: /^\/visit$/, methods: { GET: readVisit, PUT: writeVisit } },
   { pattern: /^\/export$/, methods: { GET: exportBoard } },
+  { pattern: /^\/next-period$/, methods: { POST: createNextPeriodBoard } },
   {
     pattern: /^\/plan$/,
     methods: { GET: readBoardPlanApi, POST: createPlanForBoard, PUT: attachBoard, DELETE: detachBoard },
@@ -292,7 +294,7 @@ export function createRequestHandler(options: HttpOptions) {
         return sendJson(
           res,
           error.status,
-          error.code ? { error: error.message, code: error.code } : { error: error.message },
+          error.code ? { ...error.details, error: error.message, code: error.code } : { error: error.message },
         );
       }
       options.log(`${req.method} ${req.url?.split('?')[0]} failed: ${error instanceof Error ? error.stack : error}`);

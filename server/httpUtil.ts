@@ -11,6 +11,8 @@ export class HttpError extends Error {
     message: string,
     /** A machine-readable reason the client translates (sent as `code` beside `error`), e.g. VOTE_REFUSAL. */
     readonly code: string | null = null,
+    /** More of the answer beside `error` and `code` (e.g. the board a repeated request already made). */
+    readonly details: Record<string, unknown> | null = null,
   ) {
     super(message);
   }

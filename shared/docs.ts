@@ -16,6 +16,8 @@ export const boardRoots = {
   reactions: (doc: Y.Doc) => doc.getMap<unknown>('reactions'),
   /** initiative id → draft initiative of the implementation plan (shared/records/initiative.ts). */
   initiatives: (doc: Y.Doc) => doc.getMap<unknown>('initiatives'),
+  /** previous initiative id → 「前期からの継続」 card with its verification (shared/records/continued.ts). */
+  continued: (doc: Y.Doc) => doc.getMap<unknown>('continued'),
 };
 
 export const settingsRoots = {

@@ -36,7 +36,10 @@ export type BoardError =
   // The board's period (shared/ops/period.ts)
   | 'periodInvalid'
   | 'periodReversed'
-  | 'periodTooLong';
+  | 'periodTooLong'
+
+  // Verification of the previous period (shared/ops/verification.ts)
+  | 'verificationInvalid';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 

@@ -29,6 +29,7 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'board.import': 'audit.board.import',
   'plan.attach': 'audit.plan.attach',
   'plan.detach': 'audit.plan.detach',
+  'plan.nextPeriod': 'audit.plan.nextPeriod',
 };
 
 /** The settings document's parts, as the facilitator knows them. */

@@ -11,7 +11,8 @@ export type AdminEvent =
   | 'board.deleted'
   | 'board.archived'
   | 'board.unarchived'
-  | 'link.replaced';
+  | 'link.replaced'
+  | 'plan.next-period';
 
 /**
  * One line per administrative action, with who (role, person id), from where (address) and in which request:

@@ -21,7 +21,11 @@ export interface ExportSource {
  * The committed state of a document: from its loaded room (which applies an update only once it is stored),
  * else from storage (verified rows only; a damaged row throws StorageCorruptionError).
  */
-export function committedState(source: ExportSource, boardId: string, doc: DocKind): Uint8Array {
+export function committedState(
+  source: Pick<ExportSource, 'rooms' | 'documents'>,
+  boardId: string,
+  doc: DocKind,
+): Uint8Array {
   const live = source.rooms?.get(boardId, doc);
   if (live) return live.fullState();
   const stored = source.documents.loadDocument(boardId, doc).updates;

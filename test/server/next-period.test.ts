@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardRoots, settingsRoots } from '../../shared/docs.js';
+import { createInitiativeFromItem, setInitiativeText } from '../../shared/ops/initiatives.js';
+import { addNote } from '../../shared/ops/notes.js';
+import { readBoardPlan } from '../../shared/records/boardPlan.js';
+import { listContinued } from '../../shared/records/continued.js';
+import { readBoardPeriod } from '../../shared/records/period.js';
+import { readArchivedAt } from '../../shared/records/serverState.js';
+import { allPillars } from '../../shared/selectors.js';
+import {
+  type CreatedBoard,
+  connectSynced,
+  createBoard,
+  startTestServer,
+  type TestServer,
+  tempDataDir,
+  waitFor,
+} from './helpers.js';
+
+describe('「次期のボードを作る」: the next period’s board from a finished one', () => {
+  let server: TestServer;
+  const data = tempDataDir();
+  beforeAll(async () => {
+    server = await startTestServer({ dataDir: data.dir });
+  });
+  afterAll(async () => {
+    await server?.close();
+    data.remove();
+  });
+
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return {
+      status: response.status, // biome-ignore lint/suspicious/noExplicitAny: the answers of several endpoints, read field by field
+      json: (await response.json()) as Record<string, any>,
+    };
+  };
+
+  /** A board in 第1期 (2022–2023) of an 8-year plan, with a note, a renamed lane and one initiative. */
+  async function finishedBoard(): Promise<{ board: CreatedBoard; planId: string }> {
+    const board = await createBoard(server.url, '庁内部会');
+    const made = await call('POST', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
+      name: 'みんなにやさしいデジタル市役所計画',
+      firstYear: 2022,
+      year: 2022,
+    });
+    expect(made.status).toBe(201);
+    const settings = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.facilitator);
+    settingsRoots.laneLabels(settings.doc).set('goal', 'めざす姿');
+    const pillarId = allPillars(settings.doc)[0]!.id;
+    const writer = await connectSynced(server.wsUrl, board.id, board.tokens.facilitator);
+    expect(addNote(writer.doc, { id: 'n1', text: '申請書が紙のみ', pillarId, lane: 'problem', author: 'a' }).ok).toBe(
+      true,
+    );
+    expect(
+      createInitiativeFromItem(writer.doc, settings.doc, { id: 'i1', itemId: 'n1', personId: 'a', roundNumber: null })
+        .ok,
+    ).toBe(true);
+    for (const [field, value] of [
+      ['indicator', 'オンライン化した手続きの数'],
+      ['targetValue', '50手続き'],
+      ['department', 'デジタル推進課'],
+    ] as const) {
+      expect(setInitiativeText(writer.doc, 'i1', field, value).ok).toBe(true);
+    }
+    const observer = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    await waitFor(() => boardRoots.initiatives(observer.doc).size === 1, 'the initiative to be stored');
+    const settingsObserver = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.viewer);
+    await waitFor(() => settingsRoots.laneLabels(settingsObserver.doc).get('goal') === 'めざす姿', 'the lane label');
+    for (const client of [settings, writer, observer, settingsObserver]) client.destroy();
+    return { board, planId: made.json.plan.id };
+  }
+
+  it('carries exactly the pillars, lane labels, roster and initiatives (as continued cards), once', async () => {
+    const { board, planId } = await finishedBoard();
+    const member = await call('POST', `/api/boards/${board.id}/people`, board.tokens.facilitator, { name: '佐藤' });
+    expect(member.status).toBe(201);
+    // Only the facilitator may.
+    expect((await call('POST', `/api/boards/${board.id}/next-period`, board.tokens.participant)).status).toBe(403);
+
+    const made = await call('POST', `/api/boards/${board.id}/next-period`, board.tokens.facilitator);
+    expect(made.status).toBe(201);
+    const next = made.json as {
+      id: string;
+      tokens: Record<'facilitator' | 'participant' | 'viewer', string>;
+      members: { name: string; link: string }[];
+    };
+    expect(made.json.period).toMatchObject({ number: 2, name: '第2期', first: 2024, last: 2025 });
+    expect(next.members.map((m) => m.name)).toEqual(['佐藤']);
+
+    // Asked again: one board, not two; the answer names it.
+    const again = await call('POST', `/api/boards/${board.id}/next-period`, board.tokens.facilitator);
+    expect(again.status).toBe(409);
+    expect(again.json).toMatchObject({ code: 'next-period-exists', boardId: next.id });
+    const plan = await call('GET', `/api/plans/${planId}`, next.tokens.viewer);
+    expect(plan.json.boards.map((b: { boardId: string }) => b.boardId)).toEqual([board.id, next.id]);
+
+    // The carried member's new link opens the new board; the old personal token does not.
+    const newToken = new URL(next.members[0]!.link).hash.replace('#token=', '');
+    expect((await call('GET', `/api/boards/${next.id}/me`, newToken)).status).toBe(200);
+    expect((await call('GET', `/api/boards/${next.id}/me`, member.json.token)).status).toBe(401);
+
+    const settings = await connectSynced(server.wsUrl, `${next.id}/settings`, next.tokens.viewer);
+    const oldSettings = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.viewer);
+    await waitFor(() => readBoardPlan(settings.doc) !== null, 'the new board’s plan');
+    expect(readBoardPlan(settings.doc)?.period).toEqual({ number: 2, name: '第2期', first: 2024, last: 2025 });
+    expect(readBoardPeriod(settings.doc, Date.now())).toEqual({ first: 2024, last: 2025 });
+    expect(allPillars(settings.doc)).toEqual(allPillars(oldSettings.doc));
+    expect(settingsRoots.laneLabels(settings.doc).get('goal')).toBe('めざす姿');
+    expect(settingsRoots.server(settings.doc).get('votingRounds')).toBeUndefined();
+    await waitFor(() => readArchivedAt(oldSettings.doc) !== null, 'the finished board to be archived');
+
+    const newBoard = await connectSynced(server.wsUrl, next.id, next.tokens.viewer);
+    expect(boardRoots.notes(newBoard.doc).size).toBe(0);
+    expect(boardRoots.initiatives(newBoard.doc).size).toBe(0);
+    const [card, ...others] = listContinued(newBoard.doc);
+    expect(others).toEqual([]);
+    expect(card).toMatchObject({
+      id: 'i1',
+      from: { boardId: board.id, initiativeId: 'i1', periodName: '第1期', first: 2022, last: 2023 },
+      indicator: 'オンライン化した手続きの数',
+      targetValue: '50手続き',
+      department: 'デジタル推進課',
+      sourceNotes: [{ id: 'n1', text: '申請書が紙のみ' }],
+      verification: { result: null, actual: '', comment: '' },
+    });
+    for (const client of [settings, oldSettings, newBoard]) client.destroy();
+  });
+
+  it('refuses a board in no plan and the plan’s last period, with the reason', async () => {
+    const loose = await createBoard(server.url, '計画外');
+    const refused = await call('POST', `/api/boards/${loose.id}/next-period`, loose.tokens.facilitator);
+    expect(refused).toMatchObject({ status: 409, json: { code: 'no-plan' } });
+    const last = await createBoard(server.url, '第4期');
+    await call('POST', `/api/boards/${last.id}/plan`, last.tokens.facilitator, {
+      name: '計画',
+      firstYear: 2022,
+      year: 2029,
+    });
+    const final = await call('POST', `/api/boards/${last.id}/next-period`, last.tokens.facilitator);
+    expect(final).toMatchObject({ status: 409, json: { code: 'no-next-period' } });
+  });
+});
