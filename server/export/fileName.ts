@@ -1,11 +1,14 @@
 import { type MessageKey, translator } from '../../shared/i18n/index.js';
 import type { ExportFormat } from './exportJob.js';
 
-/** What each export is called in its file name: the plan's formats share one name (実施計画(案)). */
+/**
+ * What each export is called in its file name: the plan's formats share one name (実施計画(案)); the Markdown
+ * is the minutes memo (議事録メモ, ASCII Minutes-memo).
+ */
 const NAME_KEYS: Record<ExportFormat, MessageKey> = {
   docx: 'export.fileName.plan',
   xlsx: 'export.fileName.plan',
-  md: 'export.fileName.plan',
+  md: 'export.fileName.minutes',
   'csv-initiatives': 'export.fileName.plan',
   csv: 'export.fileName.notes',
   json: 'export.fileName.backup',

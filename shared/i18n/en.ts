@@ -870,6 +870,11 @@ export const en: Record<MessageKey, string> = {
   'export.fileName.plan': 'Implementation plan (draft)',
   'export.fileName.notes': 'Notes',
   'export.fileName.backup': 'Backup',
+  // The documents a city hall files (issue 17): the minutes memo and the readable data.
+  'export.fileName.minutes': 'Minutes memo',
+  'export.fileName.data': 'Data',
+  'export.minutesTitle': 'minutes memo',
+  'export.rankPlace': 'No. {rank}',
   'audit.board.export': 'Downloaded as {format}',
   'audit.board.import': 'Created this board from a backup (JSON)',
   // Draft initiatives (issue 6): the initiatives view, its editor, and "make an initiative" on the matrix, results and shortlist.

@@ -871,6 +871,11 @@ export const ja = {
   'export.fileName.plan': '実施計画(案)',
   'export.fileName.notes': '付箋一覧',
   'export.fileName.backup': 'バックアップ',
+  // The documents a city hall files (issue 17): the minutes memo and the readable data.
+  'export.fileName.minutes': '議事録メモ',
+  'export.fileName.data': 'データ',
+  'export.minutesTitle': '議事録メモ',
+  'export.rankPlace': '{rank}位',
   'audit.board.export': '{format}形式で書き出し',
   'audit.board.import': 'バックアップ（JSON）から取り込んでこのボードを作成',
   // Draft initiatives (issue 6): the 取組案 view, its editor, and 「取組案にする」 on the matrix, results and shortlist.
