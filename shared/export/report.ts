@@ -269,6 +269,7 @@ function reportRound(ctx: Context, round: VotingRound): ReportRound {
     detail: ctx.t('export.roundDetail', { date: revealedDate, voters: round.voters ?? 0, budget: round.budget }),
     voters: round.voters ?? 0,
     budget: round.budget,
+    revealedAt: round.revealedAt ?? 0,
     revealedDate,
     rows: rankTotals(round.totals ?? []).map((total) => ({
       rank: total.rank,

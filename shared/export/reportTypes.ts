@@ -152,6 +152,8 @@ export interface ReportRound {
   detail: string;
   voters: number;
   budget: number;
+  /** ms since the epoch; 0 when unknown. */
+  revealedAt: number;
   revealedDate: string;
   rows: ReportRoundRow[];
 }

@@ -860,6 +860,7 @@ export const en: Record<MessageKey, string> = {
   'export.column.kind': 'Kind',
   'export.column.dots': 'Dots',
   'export.column.tied': 'Tied',
+  'export.column.revealed': 'Revealed',
   'export.tied': 'tie',
   'export.sheet.notes': 'Notes',
   'export.sheet.initiatives': 'Initiatives',

@@ -861,6 +861,7 @@ export const ja = {
   'export.column.kind': '種類',
   'export.column.dots': '票数',
   'export.column.tied': '同率',
+  'export.column.revealed': '公開日',
   'export.tied': '同率',
   'export.sheet.notes': '付箋',
   'export.sheet.initiatives': '取組案',

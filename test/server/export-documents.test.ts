@@ -176,9 +176,78 @@ describe('Excel (.xlsx)', () => {
     const results = workbook.getWorksheet('投票結果')!;
     const rows = results.getSheetValues().slice(2) as unknown[][];
     expect(rows).toHaveLength(8 + 7);
-    expect(rows[0]!.slice(1)).toEqual(['第1回', 1, 'オンライン申請の拡大', 'グループ', '市民サービスの向上', 9, '']);
-    expect(rows[1]!.slice(1)).toEqual(['第1回', 2, 'ペーパーレス化', 'グループ', '業務の効率化', 7, '同率']);
+    const revealed = new Date(Date.UTC(2021, 8, 16));
+    expect(rows[0]!.slice(1)).toEqual([
+      '第1回',
+      1,
+      'オンライン申請の拡大',
+      'グループ',
+      '市民サービスの向上',
+      9,
+      '',
+      revealed,
+    ]);
+    expect(rows[1]!.slice(1)).toEqual(['第1回', 2, 'ペーパーレス化', 'グループ', '業務の効率化', 7, '同率', revealed]);
     expect(rows[3]![2]).toBe(4);
+  });
+});
+
+describe('Excel cell types', () => {
+  /** Every column of a sheet whose header is one of `headers`, as its data cells. */
+  const column = (sheet: ExcelJS.Worksheet, header: string) => {
+    const index = (sheet.getRow(1).values as unknown[]).indexOf(header);
+    expect(index, `${sheet.name}: ${header}`).toBeGreaterThan(0);
+    const cells: ExcelJS.Cell[] = [];
+    sheet.eachRow((row, number) => {
+      if (number > 1) cells.push(row.getCell(index));
+    });
+    return cells;
+  };
+
+  it('writes every date (作成日, 公開日) as a real date cell with a date format, on every sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await render('xlsx')).bytes.slice().buffer as ExcelJS.Buffer);
+    const dates = [
+      ['付箋', '作成日'],
+      ['取組案', '作成日'],
+      ['投票結果', '公開日'],
+    ] as const;
+    for (const [name, header] of dates) {
+      const cells = column(workbook.getWorksheet(name)!, header);
+      expect(cells.length, name).toBeGreaterThan(0);
+      for (const cell of cells) {
+        expect(cell.type, `${name} ${cell.address}`).toBe(ExcelJS.ValueType.Date);
+        expect(cell.numFmt, `${name} ${cell.address}`).toBe('yyyy/mm/dd');
+      }
+    }
+    // The day in Japan: the first note was written on 2021-08-19 (JST).
+    const notes = workbook.getWorksheet('付箋')!;
+    const first = column(notes, '作成日').find((cell) => Number(cell.row) === 2)!;
+    expect(first.value).toEqual(new Date(Date.UTC(2021, 7, 19)));
+    // No sheet holds a date as text any more.
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) => {
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string') expect(cell.value, cell.address).not.toMatch(/^令和\d+年\d+月\d+日/);
+        });
+      });
+    }
+  });
+
+  it('writes votes, ranks and counts as numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await render('xlsx')).bytes.slice().buffer as ExcelJS.Buffer);
+    const numbers = [
+      ['付箋', '票数（グループ単位）'],
+      ['取組案', '投票数'],
+      ['投票結果', '順位'],
+      ['投票結果', '票数'],
+    ] as const;
+    for (const [name, header] of numbers) {
+      const cells = column(workbook.getWorksheet(name)!, header).filter((cell) => cell.value !== null);
+      expect(cells.length, `${name} ${header}`).toBeGreaterThan(0);
+      for (const cell of cells) expect(cell.type, `${name} ${header} ${cell.address}`).toBe(ExcelJS.ValueType.Number);
+    }
   });
 });
 
@@ -191,7 +260,7 @@ describe('renderDocument', () => {
     expect([...initiatives.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const md = await render('md');
     expect([md.contentType, md.extension]).toEqual(['text/markdown; charset=utf-8', 'md']);
-    expect(new TextDecoder().decode(md.bytes)).toContain(`# ${DEMO_TITLE} 実施計画(案)`);
+    expect(new TextDecoder().decode(md.bytes)).toContain(`# ${DEMO_TITLE} 議事録メモ`);
   });
 
   it('migrates a board of an older schema first, and refuses one newer than this code', async () => {
