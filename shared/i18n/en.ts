@@ -753,6 +753,9 @@ export const en: Record<MessageKey, string> = {
   'export.participantsAllowed': 'Participants may use the read-only exports too',
   'export.participantsHelp':
     'Participants and viewers may then export Word, Excel, CSV and Markdown. The JSON backup stays with the facilitator.',
+  'export.authorNames': 'Include the names of who wrote each note in exports',
+  'export.authorNamesHelp':
+    'Names go into the Word appendix table, the minutes memo, the CSV and Excel Author column and the data file (JSON). Off: no names.',
   'export.notAllowed': 'Exporting to files is available when the facilitator allows it. Printing always is.',
   'export.print.heading': 'Print',
   'export.print.view': 'View to print',
@@ -876,6 +879,10 @@ export const en: Record<MessageKey, string> = {
   'export.fileName.data': 'Data',
   'export.minutesTitle': 'minutes memo',
   'export.rankPlace': 'No. {rank}',
+  'export.docx.description': 'Draft implementation plan of {board}, made with {app}.',
+  'export.authors.heading': 'Who wrote the notes',
+  'export.authors.omitted': "The names of the authors are left out (the facilitator's export setting).",
+  'export.authors.none': 'No note has an author name.',
   'audit.board.export': 'Downloaded as {format}',
   'audit.board.import': 'Created this board from a backup (JSON)',
   // Draft initiatives (issue 6): the initiatives view, its editor, and "make an initiative" on the matrix, results and shortlist.

@@ -752,6 +752,9 @@ export const ja = {
   'export.participantsAllowed': '参加者も閲覧用の書き出しを使える',
   'export.participantsHelp':
     'Word・Excel・CSV・Markdown を参加者と閲覧者も書き出せます。JSON バックアップはファシリテーターだけです。',
+  'export.authorNames': '書き出しに書いた人の名前を入れる',
+  'export.authorNamesHelp':
+    'Word の付録の一覧、議事録メモ、CSV・Excel の「書いた人」、データ（JSON）に名前が入ります。切ると名前は入りません。',
   'export.notAllowed': 'ファイルへの書き出しは、ファシリテーターが許可すると使えます。印刷はいつでもできます。',
   'export.print.heading': '印刷',
   'export.print.view': '印刷する表示',
@@ -877,6 +880,10 @@ export const ja = {
   'export.fileName.data': 'データ',
   'export.minutesTitle': '議事録メモ',
   'export.rankPlace': '{rank}位',
+  'export.docx.description': '{board}の実施計画(案)。{app}で作成。',
+  'export.authors.heading': '書いた人の一覧',
+  'export.authors.omitted': '書いた人の名前は載せていません（ファシリテーターの書き出しの設定）。',
+  'export.authors.none': '名前のある付箋はありません。',
   'audit.board.export': '{format}形式で書き出し',
   'audit.board.import': 'バックアップ（JSON）から取り込んでこのボードを作成',
   // Draft initiatives (issue 6): the 取組案 view, its editor, and 「取組案にする」 on the matrix, results and shortlist.

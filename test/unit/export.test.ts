@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { exportFileNames } from '../../server/export/fileName.js';
 import { settingsRoots } from '../../shared/docs.js';
 import { csvField, initiativesCsv, neutraliseFormula, notesCsv } from '../../shared/export/csv.js';
@@ -8,6 +9,8 @@ import { buildPlanReport } from '../../shared/export/report.js';
 import { reportNotes } from '../../shared/export/rows.js';
 import { addNote, deleteNote } from '../../shared/ops/notes.js';
 import { archivePillar } from '../../shared/ops/pillars.js';
+import { authorNamesExported, setExportAuthorNames } from '../../shared/records/exportPolicy.js';
+import { initialiseSettingsDoc } from '../../shared/template.js';
 import { DEMO_EXPORTED_AT, DEMO_PILLARS, DEMO_TITLE } from '../tools/demoBoard.js';
 import { buildTrickyBoard, EMPTY_PILLAR, parseCsv, TRICKY_NOTES } from './exportFixtures.js';
 import { add } from './fixtures.js';
@@ -106,6 +109,23 @@ describe('the plan report', () => {
     const plan = report('en');
     expect(plan.initiativeList[0]!.priorityLabel).toBe('High');
     expect(plan.initiativeList[2]!.fiscalYearsLabel).toBe('FY2022 (Reiwa 4)');
+  });
+});
+
+describe("the facilitator's author-name setting", () => {
+  it('is off on a new board: no export names who wrote a note until the facilitator turns it on', () => {
+    const { board, settings } = buildTrickyBoard();
+    setExportAuthorNames(settings, false);
+    const plan = buildPlanReport(board, settings, { exportedAt: DEMO_EXPORTED_AT });
+    expect(plan.authorNames).toBe(false);
+    expect(reportNotes(plan).every((note) => note.authorName === '')).toBe(true);
+    const [, ...rows] = parseCsv(notesCsv(plan).slice(1));
+    expect(rows.every((row) => row[4] === '')).toBe(true);
+    const md = planMarkdown(plan);
+    for (const name of ['鈴木', '田中', '試験']) expect(md).not.toContain(name);
+    const fresh = new Y.Doc();
+    initialiseSettingsDoc(fresh, '新しいボード');
+    expect(authorNamesExported(fresh)).toBe(false);
   });
 });
 
