@@ -163,7 +163,7 @@ export async function deleteBoard(boardId: string, token: string): Promise<void>
 }
 
 /** The formats of `GET /api/boards/<id>/export` (docs/api.md): documents for everyone allowed, json for the facilitator. */
-export type ExportFormat = 'docx' | 'xlsx' | 'csv' | 'csv-initiatives' | 'md' | 'json';
+export type ExportFormat = 'docx' | 'xlsx' | 'csv' | 'csv-initiatives' | 'md' | 'data' | 'json';
 
 /**
  * The name the server gave the file: RFC 6266's `filename*=UTF-8''…` (the Japanese name) first, then the
@@ -192,7 +192,7 @@ export async function exportBoard(
     headers: { authorization: `Bearer ${token}` },
   });
   if (!response.ok) throw await readError(response);
-  const extension = format === 'csv-initiatives' ? 'csv' : format;
+  const extension = format === 'csv-initiatives' ? 'csv' : format === 'data' ? 'json' : format;
   const filename = downloadFilename(response.headers.get('content-disposition') ?? '', `board-${boardId}.${extension}`);
   return { blob: await response.blob(), filename };
 }

@@ -9,7 +9,7 @@ import { logAdminEvent } from './adminLog.js';
 import { type ApiContext, actorOf, authorize } from './context.js';
 
 /**
- * `GET /api/boards/<id>/export?format=docx|xlsx|csv|csv-initiatives|md|json` (docs/api.md "Exports"). The
+ * `GET /api/boards/<id>/export?format=docx|xlsx|csv|csv-initiatives|md|data|json` (docs/api.md "Exports"). The
  * facilitator may download every format; participants and viewers the documents (never the JSON backup, which
  * holds the audit log and the sealed counts of unrevealed rounds) when the facilitator allowed it. The main
  * thread only collects the committed states; a worker thread renders them.

@@ -11,6 +11,7 @@ const NAME_KEYS: Record<ExportFormat, MessageKey> = {
   md: 'export.fileName.minutes',
   'csv-initiatives': 'export.fileName.plan',
   csv: 'export.fileName.notes',
+  data: 'export.fileName.data',
   json: 'export.fileName.backup',
 };
 

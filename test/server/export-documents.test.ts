@@ -350,6 +350,7 @@ describe('renderDocument', () => {
       ['csv', 'notes.csv'],
       ['csv-initiatives', 'initiatives.csv'],
       ['md', 'board.md'],
+      ['data', 'data.json'],
     ] as const) {
       const rendered = await renderDocument(format, demo);
       expect(Buffer.from(rendered.bytes).equals(readFileSync(join('docs/examples', file))), file).toBe(true);
