@@ -1,4 +1,4 @@
-import { inertLines, inertText } from './markdownText.js';
+import { breakPairs, inertLines, inertText } from './markdownText.js';
 import type { PlanReport, ReportInitiative, ReportItem, ReportLane } from './reportTypes.js';
 
 /**
@@ -189,7 +189,9 @@ export function planMarkdown(report: PlanReport): string {
     ...resultsSection(report),
     ...meetingsSection(report),
   ];
+  // A line may join two texts (a note and its author) holding one `*` each: together they could pair.
   return `${lines
+    .map(breakPairs)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;

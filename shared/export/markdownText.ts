@@ -13,8 +13,9 @@
  *   `.` or `)` and a blank (an ordered list) gets its first digit full-width (１. ). So 「-1」 or 「#タグ」 stay.
  * - Inside a line: `<` before a letter, `/`, `!` or `?` (HTML, autolinks) → ＜; the brackets of a link or image
  *   `[x](y)` → ［x］(y); `*`, `~` and backticks when the line has two or more of them (emphasis,
- *   strikethrough, code spans) → ＊ ～ ｀; `_` likewise, except inside a word (snake_case stays); `&` starting an
- *   entity (`&amp;`) → ＆; a backslash before ASCII punctuation or at the end of a line → ＼.
+ *   strikethrough, code spans; counted again on the memo's whole line, see breakPairs) → ＊ ～ ｀; `_` likewise,
+ *   except inside a word (snake_case stays); `&` starting an entity (`&amp;`) → ＆; a backslash before ASCII
+ *   punctuation or at the end of a line → ＼.
  * - URLs (`http://`, `https://`, `www.`) are left exactly as typed, so they stay readable and can be copied.
  *   (A renderer with GitHub's extended autolinks may make one clickable; its text is unchanged.)
  */
@@ -77,19 +78,46 @@ function breakLinks(text: string): string {
   return chars.join('');
 }
 
-/** The inline rules on the text outside URLs (`pairs`: how many of each pairing character the line has). */
-function inertInline(text: string, pairs: Record<string, number>, before: string, after: string): string {
+/** The inline rules that look only at a character's neighbours, on the text outside URLs. */
+function inertInline(text: string, after: string): string {
   const chars = [...breakLinks(text)];
   return chars
     .map((c, i) => {
       const next = chars[i + 1] ?? after;
-      const previous = chars[i - 1] ?? before;
       if (c === '<') return /[A-Za-z/!?]/.test(next) ? '＜' : c;
       if (c === '&') return /^&#?[A-Za-z0-9]+;/.test(chars.slice(i, i + 34).join('')) ? '＆' : c;
       if (c === '\\') return next === '' || ASCII_PUNCTUATION.test(next) ? '＼' : c;
-      if (c === '*' || c === '~' || c === '`') return (pairs[c] ?? 0) >= 2 ? fullWidth(c) : c;
-      if (c === '_') return (pairs._ ?? 0) >= 2 && !(WORD.test(previous) && WORD.test(next)) ? '＿' : c;
       return c;
+    })
+    .join('');
+}
+
+/**
+ * The pairing characters (`*`, `~`, backtick, `_`): full-width when the line holds two or more of one outside
+ * URLs (`_` not inside a word). Applied to each text, and again by the memo to each whole line it writes, since
+ * a line may join two texts (a note and its author) that hold one each.
+ */
+export function breakPairs(line: string): string {
+  const parts = splitUrls(line);
+  const pairs: Record<string, number> = {};
+  for (const [text, isUrl] of parts) {
+    if (isUrl) continue;
+    for (const c of text) if ('*~`_'.includes(c)) pairs[c] = (pairs[c] ?? 0) + 1;
+  }
+  if (Object.values(pairs).every((count) => count < 2)) return line;
+  return parts
+    .map(([text, isUrl], index) => {
+      if (isUrl) return text;
+      const chars = [...text];
+      return chars
+        .map((c, i) => {
+          if ((pairs[c] ?? 0) < 2) return c;
+          if (c !== '_') return fullWidth(c);
+          const previous = chars[i - 1] ?? parts[index - 1]?.[0].slice(-1) ?? '';
+          const next = chars[i + 1] ?? parts[index + 1]?.[0][0] ?? '';
+          return WORD.test(previous) && WORD.test(next) ? c : '＿';
+        })
+        .join('');
     })
     .join('');
 }
@@ -107,18 +135,10 @@ export function inertLine(raw: string): string {
     line = `${fullWidth(line[0]!)}${line.slice(1)}`;
   }
   const parts = splitUrls(line);
-  const pairs: Record<string, number> = {};
-  for (const [text, isUrl] of parts) {
-    if (isUrl) continue;
-    for (const c of text) if ('*~`_'.includes(c)) pairs[c] = (pairs[c] ?? 0) + 1;
-  }
-  return parts
-    .map(([text, isUrl], index) => {
-      if (isUrl) return text;
-      const before = parts[index - 1]?.[0].slice(-1) ?? '';
-      return inertInline(text, pairs, before, parts[index + 1]?.[0][0] ?? '');
-    })
+  const inline = parts
+    .map(([text, isUrl], index) => (isUrl ? text : inertInline(text, parts[index + 1]?.[0][0] ?? '')))
     .join('');
+  return breakPairs(inline);
 }
 
 /** A text's non-empty lines, each inert. */

@@ -299,12 +299,18 @@ describe('Markdown (議事録メモ)', () => {
       const added = addNote(board, { ...note, authorName: '# 名前 *強調*', now: 1_700_000_000_000 + i });
       if (!added.ok) throw new Error(added.error);
     });
+    // One pairing character in the note and one in its author: on one line together they could pair.
+    const single = { id: 'h-single', pillarId: DEMO_PILLARS.efficiency, lane: 'idea' as const, author: 'x' };
+    const added = addNote(board, { ...single, text: '2*3 と a_b と ~1 と `x', authorName: '4*5_ ~ `', now: 1 });
+    if (!added.ok) throw new Error(added.error);
     const labels = settingsRoots.prioritization(settings);
     labels.set('quadrant.doNow', '<img src=x onerror=alert(1)> [x](javascript:alert(1)) **b**');
+    labels.set('quadrant.skip', '*見送り');
     labels.set('targetPeriod', '# 見出し <b>');
     settingsRoots.meta(settings).set('title', '## タイトル *強調*');
     const md = planMarkdown(buildPlanReport(board, settings, { exportedAt: DEMO_EXPORTED_AT, lang: 'ja' }));
     expectMinutesRules(md);
+    expect(md).toContain('2＊3 と a_b と ～1 と ｀x — 4＊5＿ ～ ｀');
     expect(md).toContain('http://evil.example/');
     expect(md).toContain('www.example.com/a_b');
   });
