@@ -186,8 +186,10 @@ export async function exportBoard(
   boardId: string,
   token: string,
   format: ExportFormat,
+  /** The screen's language: it names the file (議事録メモ_… or Minutes-memo_…). */
+  lang: 'ja' | 'en' = 'ja',
 ): Promise<{ blob: Blob; filename: string }> {
-  const query = new URLSearchParams({ format });
+  const query = new URLSearchParams({ format, lang });
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?${query}`, {
     headers: { authorization: `Bearer ${token}` },
   });

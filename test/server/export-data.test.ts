@@ -133,4 +133,18 @@ describe('GET /api/boards/<id>/export?format=data (the readable data)', () => {
     }
     expect((await download(server.url, board.id, board.tokens.facilitator, 'data')).status).toBe(200);
   });
+  it("names the file in the language of the person's screen (lang=en), and refuses an unknown language", async () => {
+    const named = async (query: string) => {
+      const response = await fetch(`${server.url}/api/boards/${board.id}/export?${query}`, {
+        headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+      });
+      await response.arrayBuffer();
+      const disposition = decodeURIComponent(response.headers.get('content-disposition') ?? '');
+      return { status: response.status, name: /filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] };
+    };
+    expect((await named('format=md')).name).toMatch(/^議事録メモ_データの部会_\d{4}-\d{2}-\d{2}\.md$/);
+    expect((await named('format=md&lang=en')).name).toMatch(/^Minutes-memo_データの部会_\d{4}-\d{2}-\d{2}\.md$/);
+    expect((await named('format=data&lang=en')).name).toMatch(/^Data_データの部会_\d{4}-\d{2}-\d{2}\.json$/);
+    expect((await named('format=md&lang=fr')).status).toBe(400);
+  });
 });

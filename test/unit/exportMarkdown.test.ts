@@ -114,12 +114,15 @@ describe('Markdown (議事録メモ)', () => {
     expect(md).toContain('www.example.com/a_b');
   });
 
-  it('is named 議事録メモ_<board>_<date>.md (ASCII Minutes-memo_…); the Word plan keeps 実施計画(案)', () => {
+  it('is named 議事録メモ_<board>_<date>.md (Minutes-memo_… in English and in ASCII); the Word plan keeps 実施計画(案)', () => {
     expect(exportFileNames('md', '庁内部会', 'b1', 0, 'md')).toEqual({
       name: '議事録メモ_庁内部会_1970-01-01.md',
       ascii: 'Minutes-memo_b1_1970-01-01.md',
     });
     expect(exportFileNames('docx', '庁内部会', 'b1', 0, 'docx').name).toBe('実施計画(案)_庁内部会_1970-01-01.docx');
+    // Someone using the app in English gets the English name (the content stays Japanese).
+    expect(exportFileNames('md', '庁内部会', 'b1', 0, 'md', 'en').name).toBe('Minutes-memo_庁内部会_1970-01-01.md');
+    expect(exportFileNames('data', '庁内部会', 'b1', 0, 'json', 'en').name).toBe('Data_庁内部会_1970-01-01.json');
   });
 });
 
