@@ -35,7 +35,9 @@ export type AuditAction =
   | 'snapshot.delete'
   | 'snapshot.restore'
   | 'board.export'
-  | 'board.import';
+  | 'board.import'
+  | 'plan.attach'
+  | 'plan.detach';
 
 export interface AuditEntry {
   id: number;

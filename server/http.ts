@@ -17,6 +17,15 @@ import {
   removePerson,
   renamePerson,
 } from './api/people.js';
+import {
+  attachBoard,
+  createPlan,
+  createPlanForBoard,
+  detachBoard,
+  readBoardPlanApi,
+  readPlan,
+  renamePlan,
+} from './api/plans.js';
 import { deleteSnapshot, listSnapshots, readSnapshot, restoreSnapshot, saveSnapshot } from './api/snapshots.js';
 import { serverTime, timerCommand } from './api/timer.js';
 import { readVisit, writeVisit } from './api/visit.js';
@@ -63,6 +72,10 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
   { pattern: /^\/timer$/, methods: { POST: timerCommand } },
   { pattern: /^\/visit$/, methods: { GET: readVisit, PUT: writeVisit } },
   { pattern: /^\/export$/, methods: { GET: exportBoard } },
+  {
+    pattern: /^\/plan$/,
+    methods: { GET: readBoardPlanApi, POST: createPlanForBoard, PUT: attachBoard, DELETE: detachBoard },
+  },
   { pattern: /^\/voting$/, methods: { GET: readVoting } },
   { pattern: /^\/voting\/rounds$/, methods: { POST: openRound } },
   { pattern: /^\/voting\/rounds\/([^/]+)\/close$/, methods: { POST: closeRound } },
@@ -217,6 +230,16 @@ export function createRequestHandler(options: HttpOptions) {
     if (path === '/api/boards/import') {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
       return importBoard(options, req, res);
+    }
+    if (path === '/api/plans') {
+      if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
+      return createPlan(options, req, res);
+    }
+    const plan = /^\/api\/plans\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+    if (plan) {
+      if (req.method === 'GET') return readPlan(options, req, res, plan[1]!);
+      if (req.method === 'PATCH') return renamePlan(options, req, res, plan[1]!);
+      return methodNotAllowed(res, 'GET, PATCH');
     }
     const board = /^\/api\/boards\/([^/]+)(\/.*)?$/.exec(path);
     if (board) {

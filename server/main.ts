@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withAccessLog } from './accessLog.js';
 import { archiveState } from './api/boardAdmin.js';
+import { planState } from './api/plans.js';
 import { openAuditLog } from './audit.js';
 import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
@@ -22,6 +23,7 @@ import { openLinkTokenStore } from './linkTokens.js';
 import type { Log } from './log.js';
 import { createMetrics, type MetricsRecorder, noMetrics } from './metrics.js';
 import { openPeopleStore } from './people.js';
+import { openPlanStore } from './planStore.js';
 import { RefusedLinks } from './refusedLinks.js';
 import { Rooms } from './rooms.js';
 import { answerClientError, STRICT_TRANSPORT_SECURITY, withTransportHeaders } from './securityHeaders.js';
@@ -109,6 +111,8 @@ async function startLocked(
     storage.guardWrite,
   );
   stateMirror.add(archiveState(storage));
+  const plans = openPlanStore(storage.database, storage.guardWrite);
+  stateMirror.add(planState(plans));
   const linkTokens = openLinkTokenStore(storage.database, storage.guardWrite);
   auditSettingsChanges(rooms, audit, people);
   const voting = new Voting({
@@ -134,6 +138,7 @@ async function startLocked(
     stateMirror,
     connections,
     rooms,
+    plans,
     voting,
     snapshots,
     snapshotStore,

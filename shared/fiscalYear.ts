@@ -74,43 +74,32 @@ export function formatFiscalYears(years: readonly number[]): string {
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
   const consecutive = sorted.length > 1 && last - first === sorted.length - 1;
-  const era = eraOfFiscalYear(first);
-  if (consecutive && eraOfFiscalYear(last) === era) {
-    return `${era.name}${eraYear(era, first)}〜${eraYear(era, last)}年度 (${first}〜${last}年度)`;
-  }
+  if (consecutive) return `${eraFiscalYearRange(first, last)} (${first}〜${last}年度)`;
   return sorted.map(formatFiscalYear).join('・');
 }
 
-/** A date in both forms: 「令和4年5月10日 (2022年5月10日)」, read in Japan's time zone. */
-export function formatJapaneseDate(time: number | Date): string {
-  const jst = new Date((time instanceof Date ? time.getTime() : time) + 9 * 3600_000);
-  const year = jst.getUTCFullYear();
-  const month = jst.getUTCMonth() + 1;
-  const day = jst.getUTCDate();
-  const era = ERAS.find((e) => startsBefore(e, year, month, day)) ?? ERAS[ERAS.length - 1]!;
-  return `${era.name}${eraYear(era, year)}年${month}月${day}日 (${year}年${month}月${day}日)`;
-}
-
 /**
- * The fiscal year a plan starts from: that of the first meeting date that is a real day (JST), else that of
- * `now`. A malformed date (another tool wrote 2026-99-99) must not leave the plan without years to offer.
+ * 「令和9〜10年度」 for 2027–2028, 「平成30〜令和元年度」 across an era change (as the government writes it), or
+ * 「令和9年度」 for one year: the era form alone, as a label names a period.
  */
-export function planBaseYear(meetingDates: readonly string[], now: number): number {
-  for (const date of meetingDates) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
-    const utc = new Date(`${date}T00:00:00Z`);
-    // A day that does not exist (02-30) rolls over in Date: compare it back with what was written.
-    if (Number.isNaN(utc.getTime()) || !utc.toISOString().startsWith(date)) continue;
-    return fiscalYearOf(utc.getTime() - 9 * 3600_000);
-  }
-  return fiscalYearOf(now);
+export function eraFiscalYearRange(first: number, last: number): string {
+  if (last <= first) return eraFiscalYear(first);
+  const firstEra = eraOfFiscalYear(first);
+  const lastEra = eraOfFiscalYear(last);
+  const to = lastEra === firstEra ? eraYear(lastEra, last) : `${lastEra.name}${eraYear(lastEra, last)}`;
+  return `${firstEra.name}${eraYear(firstEra, first)}〜${to}年度`;
 }
 
-/** The fiscal years offered when planning: the one before `base` and the four after it. */
-export function offeredFiscalYears(base: number, alsoInclude: readonly number[] = []): number[] {
-  const years = new Set<number>(alsoInclude);
-  for (let year = base - 1; year <= base + 4; year++) years.add(year);
-  return [...years].sort((a, b) => a - b);
+/** English: "FY2027–2028 (Reiwa 9–10)", "FY2027 (Reiwa 9)". */
+export function formatFiscalYearRangeEn(first: number, last: number): string {
+  if (last <= first) return formatFiscalYearEn(first);
+  const firstEra = eraOfFiscalYear(first);
+  const lastEra = eraOfFiscalYear(last);
+  const from = first - firstEra.start[0] + 1;
+  const to = last - lastEra.start[0] + 1;
+  const eras =
+    lastEra === firstEra ? `${firstEra.romaji} ${from}–${to}` : `${firstEra.romaji} ${from}–${lastEra.romaji} ${to}`;
+  return `FY${first}–${last} (${eras})`;
 }
 
 /** The Western year before each era's first year: 令和N年度 is fiscal year 2018 + N. */
@@ -124,20 +113,34 @@ const eraNumber = (n: string) => (n === '元' ? 1 : Number(n));
  * The second era may be omitted (the same era) or named (平成30〜令和2年度).
  */
 const ERA_FISCAL_YEARS =
-  /(令和|平成|昭和)\s*(元|[0-9０-９]{1,2})\s*(?:年度)?(?:\s*[〜～~\-－]\s*(令和|平成|昭和)?\s*(元|[0-9０-９]{1,2}))?\s*年度/g;
+  /(令和|平成|昭和)\s*(元|[0-9０-９]{1,2})\s*(?:年度)?(?:\s*[〜～~\-－]\s*(令和|平成|昭和)?\s*(元|[0-9０-９]{1,2}))?\s*年度/;
 
 /**
- * A period label the facilitator typed, with the Western years added after each era fiscal year it names:
- * 「令和4〜5年度に取り組む」 → 「令和4〜5年度 (2022〜2023年度)に取り組む」, as every export writes fiscal years.
- * A label that names no era fiscal year, or already shows a Western fiscal year (2022年度), is left as it is.
+ * The first and last fiscal year of a period named in a label people typed: 「令和4〜5年度に取り組む」 → 2022–2023,
+ * 「平成30〜令和2年度」 → 2018–2020, 「2027〜2028年度」 → 2027–2028. Null when the label names no fiscal year.
  */
-export function withWesternFiscalYears(label: string): string {
-  if (/(?:19|20)\d\d\s*年度/.test(toHalfWidth(label))) return label;
-  return label.replace(ERA_FISCAL_YEARS, (match, era: string, from: string, toEra?: string, to?: string) => {
-    const first = ERA_BASE[era]! + eraNumber(toHalfWidth(from));
-    if (to === undefined) return `${match} (${first}年度)`;
-    const last = ERA_BASE[toEra ?? era]! + eraNumber(toHalfWidth(to));
-    if (last < first) return match;
-    return last === first ? `${match} (${first}年度)` : `${match} (${first}〜${last}年度)`;
-  });
+export function parseFiscalYearRange(label: string): { first: number; last: number } | null {
+  const text = toHalfWidth(label);
+  const western = /((?:19|20)\d\d)\s*(?:年度)?(?:\s*[〜～~\-－]\s*((?:19|20)\d\d))?\s*年度/.exec(text);
+  if (western) {
+    const first = Number(western[1]);
+    const last = western[2] === undefined ? first : Number(western[2]);
+    return last >= first ? { first, last } : null;
+  }
+  const era = ERA_FISCAL_YEARS.exec(text);
+  if (!era) return null;
+  const [, firstEra = '', from = '', toEra, to] = era;
+  const first = ERA_BASE[firstEra]! + eraNumber(from);
+  const last = to === undefined ? first : ERA_BASE[toEra ?? firstEra]! + eraNumber(to);
+  return last >= first ? { first, last } : null;
+}
+
+/** A date in both forms: 「令和4年5月10日 (2022年5月10日)」, read in Japan's time zone. */
+export function formatJapaneseDate(time: number | Date): string {
+  const jst = new Date((time instanceof Date ? time.getTime() : time) + 9 * 3600_000);
+  const year = jst.getUTCFullYear();
+  const month = jst.getUTCMonth() + 1;
+  const day = jst.getUTCDate();
+  const era = ERAS.find((e) => startsBefore(e, year, month, day)) ?? ERAS[ERAS.length - 1]!;
+  return `${era.name}${eraYear(era, year)}年${month}月${day}日 (${year}年${month}月${day}日)`;
 }

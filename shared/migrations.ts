@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import { boardRoots, settingsRoots } from './docs.js';
+import { parseFiscalYearRange } from './fiscalYear.js';
+import { renamePeriodInMeetings } from './ops/period.js';
 import { BOARD_SCHEMA_VERSION, checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from './records/meta.js';
+import { asPeriod, checkPeriod, defaultPeriod, type FiscalPeriod, readStoredPeriod } from './records/period.js';
 import { addSeedMeetings } from './template.js';
 
 /**
@@ -37,16 +40,40 @@ const boardMigrations: Record<number, Migration> = {
   3: recordUnknownDeleters,
 };
 
-const settingsMigrations: Record<number, Migration> = {
+/** What a board made before the period was a field showed: the kickoff deck's 令和4〜5年度. */
+const KICKOFF_DECK_PERIOD: FiscalPeriod = { first: 2022, last: 2023 };
+
+/**
+ * v2 → v3: the period becomes a field (`meta.period`), read from the free-text label the facilitator could
+ * type (`prioritization.targetPeriod`, then deleted): its fiscal years when it names some, else the default
+ * for `now` (the two fiscal years after the current one; a board that never set a label showed the kickoff
+ * deck's 令和4〜5年度, long over). The meeting plan's 「令和4〜5年度に取り組む」 (the seed's text, never updated
+ * when the label changed) follows the period.
+ */
+export function structurePeriod(doc: Y.Doc, now: number): void {
+  const labels = settingsRoots.prioritization(doc);
+  if (readStoredPeriod(doc) === null) {
+    const label = labels.get('targetPeriod');
+    const parsed = typeof label === 'string' ? parseFiscalYearRange(label) : null;
+    const period = parsed && checkPeriod(parsed) === null ? parsed : defaultPeriod(now);
+    settingsRoots.meta(doc).set('period', period);
+  }
+  const period = asPeriod(settingsRoots.meta(doc).get('period'));
+  if (period) renamePeriodInMeetings(doc, KICKOFF_DECK_PERIOD, period);
+  labels.delete('targetPeriod');
+}
+
+const settingsMigrations = (now: number): Record<number, Migration> => ({
   0: () => {
     // v0 → v1: same records; only the version is recorded.
   },
   1: (doc) => {
     // v1 → v2: the prioritisation labels and the voting rounds are new, optional records; a board made
     // before the meeting plan existed gets the seed's four meetings.
-    if (settingsRoots.meetings(doc).size === 0) addSeedMeetings(doc);
+    if (settingsRoots.meetings(doc).size === 0) addSeedMeetings(doc, KICKOFF_DECK_PERIOD);
   },
-};
+  2: (doc) => structurePeriod(doc, now),
+});
 
 export type MigrationOutcome = 'current' | 'migrated' | 'too-new';
 
@@ -71,6 +98,7 @@ export function migrateBoardDoc(doc: Y.Doc, origin: unknown = null): MigrationOu
   return migrate(doc, boardRoots.meta(doc), BOARD_SCHEMA_VERSION, boardMigrations, origin);
 }
 
-export function migrateSettingsDoc(doc: Y.Doc, origin: unknown = null): MigrationOutcome {
-  return migrate(doc, settingsRoots.meta(doc), SETTINGS_SCHEMA_VERSION, settingsMigrations, origin);
+/** `now` decides the default period of a board that never named one (step 2 → 3). */
+export function migrateSettingsDoc(doc: Y.Doc, origin: unknown = null, now: number = Date.now()): MigrationOutcome {
+  return migrate(doc, settingsRoots.meta(doc), SETTINGS_SCHEMA_VERSION, settingsMigrations(now), origin);
 }

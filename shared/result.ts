@@ -31,7 +31,12 @@ export type BoardError =
 
   // Draft initiatives (shared/ops/initiatives.ts)
   | 'initiativeNotFound'
-  | 'initiativeInvalid';
+  | 'initiativeInvalid'
+
+  // The board's period (shared/ops/period.ts)
+  | 'periodInvalid'
+  | 'periodReversed'
+  | 'periodTooLong';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BoardError };
 

@@ -22,12 +22,10 @@ const ONE_LINE: ReadonlySet<InitiativeTextField> = new Set(['title', 'indicator'
  */
 export function InitiativeEditor({
   initiative,
-  baseYear,
   onClose,
   onUnsaved,
 }: {
   initiative: Initiative;
-  baseYear: number;
   onClose: () => void;
   /** Text typed that could not be written as the editor closed (the initiative deleted by a colleague). */
   onUnsaved: (text: string) => void;
@@ -65,7 +63,7 @@ export function InitiativeEditor({
           )
         );
       })}
-      <InitiativePlanFields initiative={initiative} baseYear={baseYear} />
+      <InitiativePlanFields initiative={initiative} />
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>
           {t('initiative.close')}

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatFiscalYear, formatFiscalYearEn, offeredFiscalYears } from '../../shared/fiscalYear';
+import { formatFiscalYear, formatFiscalYearEn } from '../../shared/fiscalYear';
 import { setInitiativeFiscalYears, setInitiativeStatus } from '../../shared/ops/initiatives';
 import {
   INITIATIVE_STATUSES,
@@ -8,14 +8,18 @@ import {
   PRIORITIES,
   type Priority,
 } from '../../shared/records/initiative';
+import { offeredFiscalYears } from '../../shared/records/period';
 import type { Result } from '../../shared/result';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard, useSettings } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 import { useInitiativeActions } from './useInitiativeActions';
 
-/** 柱, 優先度 (a move to the end of that group), 実施時期 (checkboxes) and 状態 of one initiative. */
-export function InitiativePlanFields({ initiative, baseYear }: { initiative: Initiative; baseYear: number }) {
+/**
+ * 柱, 優先度 (a move to the end of that group), 実施時期 (checkboxes: the board's period's fiscal years) and 状態 of
+ * one initiative.
+ */
+export function InitiativePlanFields({ initiative }: { initiative: Initiative }) {
   const { t, lang } = useI18n();
   const { session } = useBoard();
   const ui = useBoardUi();
@@ -27,7 +31,7 @@ export function InitiativePlanFields({ initiative, baseYear }: { initiative: Ini
   const report = (result: Result<unknown>) => {
     if (!result.ok) ui.notify({ message: t(`error.${result.error}`), tone: 'error' });
   };
-  const years = offeredFiscalYears(baseYear, initiative.fiscalYears);
+  const years = offeredFiscalYears(settings.period, initiative.fiscalYears);
   const toggleYear = (year: number, on: boolean) => {
     const next = on ? [...initiative.fiscalYears, year] : initiative.fiscalYears.filter((y) => y !== year);
     report(setInitiativeFiscalYears(session.boardDoc, initiative.id, next));

@@ -55,9 +55,7 @@ export function InitiativesView() {
           <InitiativesDnd initiatives={live}>{SECTIONS}</InitiativesDnd>
         </SectionsContext.Provider>
       </ThreadKeeperContext.Provider>
-      {editing && (
-        <InitiativeEditor initiative={editing} baseYear={data.baseYear} onClose={close} onUnsaved={onUnsaved} />
-      )}
+      {editing && <InitiativeEditor initiative={editing} onClose={close} onUnsaved={onUnsaved} />}
     </section>
   );
 }

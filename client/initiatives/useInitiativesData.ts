@@ -1,5 +1,4 @@
 import { useMemo, useRef } from 'react';
-import { planBaseYear } from '../../shared/fiscalYear';
 import {
   type InitiativePillarGroup,
   type InitiativeSteps,
@@ -37,8 +36,6 @@ export interface InitiativesData {
   sameTitle: ReadonlyMap<string, number>;
   /** Initiative id → the dots and quadrant of its source. */
   figures: ReadonlyMap<string, SourceFigures | null>;
-  /** The fiscal year the plan starts from: that of the first dated meeting, else this year's. */
-  baseYear: number;
 }
 
 /**
@@ -95,9 +92,5 @@ export function useInitiativesData(): InitiativesData {
     lastFigures.current = same && last ? last : out;
     return lastFigures.current;
   }, [prioritizing, lists]);
-  const baseYear = planBaseYear(
-    settings.meetings.map((m) => m.date),
-    Date.now(),
-  );
-  return { ...lists, figures, baseYear };
+  return { ...lists, figures };
 }

@@ -143,6 +143,31 @@ export function facilitatorApi(boardId: string, token: string) {
 
 export type FacilitatorApi = ReturnType<typeof facilitatorApi>;
 
+/** A plan as the server answers it (docs/api.md, Plans): never a token. */
+export interface PlanSummary {
+  id: string;
+  name: string;
+  firstYear: number;
+  years: number;
+  periodYears: number;
+  periods: { number: number; name: string; first: number; last: number }[];
+  boards: { boardId: string; periodNumber: number; workingGroup: string; title: string; archived: boolean }[];
+}
+
+/** Plans: the board's own, making one, joining one of its periods and leaving it. */
+export function planApi(boardId: string, token: string) {
+  const call = <T>(method: string, path: string, body?: unknown) => boardApi<T>(boardId, token, method, path, body);
+  return {
+    read: () => call<{ plan: PlanSummary | null }>('GET', '/plan').then((r) => r.plan),
+    join: (planId: string, where: { periodNumber: number } | { year: number }, workingGroup = '') =>
+      call<unknown>('PUT', '/plan', { planId, ...where, workingGroup }),
+    leave: () => call<unknown>('DELETE', '/plan'),
+    /** A new plan, the board in the period holding `year`. */
+    create: (plan: { name: string; firstYear: number; years: number; periodYears: number; year: number }) =>
+      call<{ plan: PlanSummary }>('POST', '/plan', plan).then((r) => r.plan),
+  };
+}
+
 /** The facilitator archives (read-only for everyone) or unarchives the board. */
 export async function setBoardArchived(boardId: string, token: string, archived: boolean): Promise<void> {
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/${archived ? 'archive' : 'unarchive'}`, {

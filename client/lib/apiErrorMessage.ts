@@ -16,6 +16,17 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   'import-timeout': 'error.importTimeout',
   'rate-limited': 'error.rateLimited',
   'cross-site': 'error.crossSite',
+  'plan-name-empty': 'error.planNameEmpty',
+  'plan-name-too-long': 'error.planNameTooLong',
+  'plan-years-invalid': 'error.planYearsInvalid',
+  'plan-period-years-invalid': 'error.planPeriodYearsInvalid',
+  'plan-periods-overlap': 'error.planPeriodsOverlap',
+  'plan-period-invalid': 'error.planPeriodInvalid',
+  'plan-period-outside': 'error.planPeriodInvalid',
+  'plan-period-name-invalid': 'error.planPeriodInvalid',
+  'period-taken': 'error.planPeriodTaken',
+  'no-plan': 'error.planNotFound',
+  'no-period': 'error.planNoPeriod',
 };
 
 /**

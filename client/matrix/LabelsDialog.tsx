@@ -10,7 +10,7 @@ import { useModalDialog } from '../ui/useModalDialog';
 import { usePrioritizationLabels } from './usePrioritizing';
 
 /**
- * The facilitator's labels: the two axes, the four quadrants and the shortlist's target period. Written to the
+ * The facilitator's labels: the two axes and the four quadrants (the period is the board's, in ボードの設定). Written to the
  * settings document, which the server lets only the facilitator change; everyone sees a change at once.
  */
 export function LabelsDialog({ onClose }: { onClose: () => void }) {

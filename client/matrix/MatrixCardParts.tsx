@@ -2,7 +2,7 @@ import type React from 'react';
 import type { BoardItem } from '../../shared/items';
 import { useI18n } from '../i18n/I18nProvider';
 import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
-import { useBoard } from '../session/hooks';
+import { useBoard, useBoardPeriod } from '../session/hooks';
 import { shortItemLabel } from './itemDisplay';
 import { useMatrixUi } from './matrixContext';
 
@@ -25,8 +25,9 @@ export function CardExtras({ item, children }: { item: BoardItem; children: Reac
   const { t } = useI18n();
   const { canEditBoard } = useBoard();
   const matrix = useMatrixUi();
+  const shortlist = useBoardPeriod().shortlistName;
   const marked = matrix.marks.has(item.id);
-  const toggleName = t('matrix.shortlistToggle', { period: matrix.label('targetPeriod'), label: shortItemLabel(item) });
+  const toggleName = t('matrix.shortlistToggle', { period: shortlist, label: shortItemLabel(item) });
   return (
     <span className="matrix-card-extras">
       {matrix.voteMode === 'badge' && (

@@ -6,7 +6,7 @@ import { quadrantLabelKey } from '../../shared/records/prioritization';
 import type { Result } from '../../shared/result';
 import { useI18n } from '../i18n/I18nProvider';
 import { createStore } from '../lib/store';
-import { useBoard } from '../session/hooks';
+import { useBoard, useBoardPeriod } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 import { shortItemLabel } from './itemDisplay';
 import type { FocusRequest, MatrixUi } from './matrixContext';
@@ -21,6 +21,7 @@ export function useMatrixActions(label: MatrixUi['label'], marks: MatrixUi['mark
   const { session, identity } = useBoard();
   const ui = useBoardUi();
   const { t } = useI18n();
+  const shortlist = useBoardPeriod().shortlistName;
   const [focusRequest] = useState(() => createStore<FocusRequest | null>(null));
   return useMemo(() => {
     const report = (result: Result<unknown>) => {
@@ -53,16 +54,15 @@ export function useMatrixActions(label: MatrixUi['label'], marks: MatrixUi['mark
         ui.announce(t('matrix.returned', { label: shortItemLabel(item) }));
       },
       toggleMark: (item) => {
-        const period = label('targetPeriod');
         const text = shortItemLabel(item);
         if (marks.has(item.id)) {
           if (report(unmarkShortlisted(session.boardDoc, item.id))) {
-            ui.announce(t('matrix.unmarked', { label: text, period }));
+            ui.announce(t('matrix.unmarked', { label: text, period: shortlist }));
           }
         } else if (report(markShortlisted(session.boardDoc, item.id, identity.id))) {
-          ui.announce(t('matrix.marked', { label: text, period }));
+          ui.announce(t('matrix.marked', { label: text, period: shortlist }));
         }
       },
     };
-  }, [session, identity, ui, t, label, marks, focusRequest]);
+  }, [session, identity, ui, t, label, marks, focusRequest, shortlist]);
 }

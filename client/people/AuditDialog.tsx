@@ -27,6 +27,8 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'snapshot.restore': 'snapshot.audit.restore',
   'board.export': 'audit.board.export',
   'board.import': 'audit.board.import',
+  'plan.attach': 'audit.plan.attach',
+  'plan.detach': 'audit.plan.detach',
 };
 
 /** The settings document's parts, as the facilitator knows them. */

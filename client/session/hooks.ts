@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs';
+import { periodName, shortlistName } from '../../shared/periodText';
 import { DEFAULT_LANE_LABELS, LANE_KINDS, type LaneKind } from '../../shared/records/lane';
 import type { Note } from '../../shared/records/note';
 import type { Role } from '../../shared/roles';
@@ -102,6 +103,16 @@ export function useNote(id: string): Note | null {
 
 export function useSettings() {
   return useStore(useBoard().session.settings);
+}
+
+/** The board's period and its names in the UI language: 「令和9〜10年度」, 「令和9〜10年度に取り組む」. */
+export function useBoardPeriod() {
+  const { t, lang } = useI18n();
+  const period = useSettings().period;
+  return useMemo(
+    () => ({ period, name: periodName(period, lang), shortlistName: shortlistName(period, t, lang) }),
+    [period, t, lang],
+  );
 }
 
 export function useLaneLabel(lane: LaneKind): string {

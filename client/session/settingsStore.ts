@@ -1,10 +1,12 @@
 import type * as Y from 'yjs';
 import { settingsRoots } from '../../shared/docs';
 import { currentMeetingId } from '../../shared/ops/meetings';
+import { type BoardPlan, readBoardPlan } from '../../shared/records/boardPlan';
 import { type LaneKind, readLaneLabels } from '../../shared/records/lane';
 import { type FollowMe, readFollowMe, readSpotlight, type Spotlight } from '../../shared/records/liveFacilitation';
 import { listMeetings, type Meeting } from '../../shared/records/meeting';
 import { checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta';
+import { type FiscalPeriod, readBoardPeriod } from '../../shared/records/period';
 import type { Pillar } from '../../shared/records/pillar';
 import { type BoardLock, readArchivedAt, readBoardLock } from '../../shared/records/serverState';
 import { type MeetingTimer, readTimer } from '../../shared/records/timer';
@@ -14,6 +16,10 @@ import { createStore, type ReadStore } from '../lib/store';
 /** The settings document as the views need it; a new object only when something in it changed. */
 export interface BoardSettings {
   title: string;
+  /** The fiscal years the board plans for (shared/records/period.ts). */
+  period: FiscalPeriod;
+  /** The plan period the board is for (the server's word), or null. */
+  plan: BoardPlan | null;
   pillars: readonly Pillar[];
   archivedPillars: readonly Pillar[];
   laneLabels: Record<LaneKind, string | null>;
@@ -37,6 +43,8 @@ function read(doc: Y.Doc): BoardSettings {
   const pillars = allPillars(doc);
   return {
     title: boardTitle(doc),
+    period: readBoardPeriod(doc, Date.now()),
+    plan: readBoardPlan(doc),
     pillars: pillars.filter((p) => p.archivedAt === null),
     archivedPillars: pillars.filter((p) => p.archivedAt !== null),
     laneLabels: readLaneLabels(settingsRoots.laneLabels(doc)),

@@ -1,6 +1,8 @@
 import { nanoid } from 'nanoid';
 import { type FormEvent, useId, useState } from 'react';
+import { fiscalYearOf, formatFiscalYear, formatFiscalYearEn } from '../../shared/fiscalYear';
 import { TITLE_MAX } from '../../shared/limits';
+import { setBoardPeriod } from '../../shared/ops/period';
 import {
   addPillar,
   archivePillar,
@@ -10,12 +12,14 @@ import {
   saveSettingsTexts,
 } from '../../shared/ops/pillars';
 import { LANE_KINDS, type LaneKind } from '../../shared/records/lane';
+import { checkPeriod, type FiscalPeriod } from '../../shared/records/period';
 import type { Result } from '../../shared/result';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard, useLaneLabelText, useSettings } from '../session/hooks';
 import { isImeEnter } from '../ui/ime';
 import { useModalDialog } from '../ui/useModalDialog';
 import { BoardManagement } from './BoardManagement';
+import { PlanSettings } from './PlanSettings';
 
 /**
  * The facilitator's settings: board title, pillars (add, rename, reorder, archive), lane labels, and the
@@ -41,6 +45,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </p>
       )}
       {!archived && <EditableSettings report={report} setMessage={setError} />}
+      {!archived && <PlanSettings />}
       <BoardManagement />
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>
@@ -51,8 +56,22 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** The fiscal years offered for the period: five before the current one's to eight after, and the stored ones. */
+function offeredPeriodYears(period: FiscalPeriod, now: number): number[] {
+  const current = fiscalYearOf(now);
+  const years = new Set([period.first, period.last]);
+  for (let year = current - 5; year <= current + 8; year++) years.add(year);
+  return [...years].sort((a, b) => a - b);
+}
+
+const PERIOD_ERRORS = {
+  'period-invalid': 'error.periodInvalid',
+  'period-reversed': 'error.periodReversed',
+  'period-too-long': 'error.periodTooLong',
+} as const;
+
 /**
- * Title, pillars and lane labels: hidden while the board is archived (read-only for everyone). The texts are
+ * Title, period, pillars and lane labels: hidden while the board is archived (read-only for everyone). The texts are
  * one form with one 保存 (saved as one change); ordering, archiving and adding pillars act at once.
  */
 function EditableSettings({
@@ -62,9 +81,10 @@ function EditableSettings({
   report: (result: Result<unknown>) => void;
   setMessage: (message: string | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { session } = useBoard();
   const settings = useSettings();
+  const periodHelpId = useId();
   const laneLabel = useLaneLabelText();
   const doc = session.settingsDoc;
   const addFormId = useId();
@@ -73,8 +93,16 @@ function EditableSettings({
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [newPillar, setNewPillar] = useState('');
-  const labels: Record<string, string> = { title: t('settings.boardTitle') };
-  const current: Record<string, string> = { title: settings.title };
+  const labels: Record<string, string> = {
+    title: t('settings.boardTitle'),
+    'period:first': t('settings.periodFirst'),
+    'period:last': t('settings.periodLast'),
+  };
+  const current: Record<string, string> = {
+    title: settings.title,
+    'period:first': String(settings.period.first),
+    'period:last': String(settings.period.last),
+  };
   for (const pillar of settings.pillars) {
     labels[`pillar:${pillar.id}`] = t('settings.pillarTitle', { title: pillar.title });
     current[`pillar:${pillar.id}`] = pillar.title;
@@ -100,6 +128,31 @@ function EditableSettings({
     );
   }
 
+  const fiscalYearName = lang === 'ja' ? formatFiscalYear : formatFiscalYearEn;
+  function periodField(key: 'period:first' | 'period:last') {
+    return (
+      <label className="field" key={key}>
+        <span>{labels[key]}</span>
+        <select
+          name={key}
+          aria-describedby={periodHelpId}
+          disabled={settings.plan !== null}
+          value={drafts[key] ?? current[key]}
+          onChange={(e) => {
+            setSaved(false);
+            setDrafts((d) => ({ ...d, [key]: e.target.value }));
+          }}
+        >
+          {offeredPeriodYears(settings.period, Date.now()).map((year) => (
+            <option key={year} value={year}>
+              {fiscalYearName(year)}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+
   function addNewPillar(event: FormEvent) {
     event.preventDefault();
     const result = addPillar(doc, { id: nanoid(10), title: newPillar });
@@ -109,22 +162,34 @@ function EditableSettings({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
+    const refuse = (field: string, message: string) => {
+      setSaved(false);
+      setMessage(`${labels[field] ?? ''}: ${message}`);
+      form.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`)?.focus();
+    };
+    // Checked before anything is saved: a refused period leaves the texts unsaved too (one 保存, one outcome).
+    const period = {
+      first: Number(drafts['period:first'] ?? current['period:first']),
+      last: Number(drafts['period:last'] ?? current['period:last']),
+    };
+    const periodProblem = checkPeriod(period);
+    if (periodProblem) return refuse('period:last', t(PERIOD_ERRORS[periodProblem]));
     const texts: SettingsTexts = { pillarTitles: {}, laneLabels: {} };
     for (const [key, draft] of Object.entries(drafts)) {
       // Unchanged, or its pillar was archived meanwhile (no longer shown: not renamed behind the person's back).
       if (draft === current[key] || !(key in current)) continue;
       const [kind, id = ''] = key.split(':');
+      if (kind === 'period') continue;
       if (kind === 'title') texts.title = draft;
       else if (kind === 'pillar') (texts.pillarTitles ?? {})[id] = draft;
       else if (kind === 'lane') (texts.laneLabels ?? {})[id as LaneKind] = draft;
     }
     const result = saveSettingsTexts(doc, texts);
-    if (!result.ok) {
-      setSaved(false);
-      setMessage(`${labels[result.field] ?? ''}: ${t(`error.${result.error}`, { max: TITLE_MAX })}`);
-      event.currentTarget.querySelector<HTMLInputElement>(`[name="${CSS.escape(result.field)}"]`)?.focus();
-      return;
-    }
+    if (!result.ok) return refuse(result.field, t(`error.${result.error}`, { max: TITLE_MAX }));
+    // In a plan the period is the plan's (its selects are disabled): nothing to save.
+    const periodResult = settings.plan ? null : setBoardPeriod(doc, period);
+    if (periodResult && !periodResult.ok) return refuse('period:last', t(`error.${periodResult.error}`));
     setMessage(null);
     setDrafts({});
     setSaved(true);
@@ -135,6 +200,17 @@ function EditableSettings({
       {/* The Enter that confirms an IME conversion must not save the half-typed text. */}
       <form onSubmit={submit} onKeyDown={(e) => e.key === 'Enter' && isImeEnter(e) && e.preventDefault()}>
         {field('title')}
+
+        <fieldset className="settings-period">
+          <legend>{t('settings.period')}</legend>
+          <p id={periodHelpId} className="muted">
+            {settings.plan
+              ? t('settings.periodFromPlan', { plan: settings.plan.name, period: settings.plan.period.name })
+              : t('settings.periodHelp')}
+          </p>
+          {periodField('period:first')}
+          {periodField('period:last')}
+        </fieldset>
 
         <h3>{t('settings.pillars')}</h3>
         <ol className="settings-pillars">

@@ -6,13 +6,13 @@ import { useI18n } from '../i18n/I18nProvider';
 import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
 import { itemBackground, shortItemLabel } from '../matrix/itemDisplay';
 import { useChosenRound, usePrioritizationLabels, usePrioritizingData } from '../matrix/usePrioritizing';
-import { useBoard } from '../session/hooks';
+import { useBoard, useBoardPeriod } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 import { nextControlAfter } from '../ui/focusNext';
 import './shortlist.css';
 
 /**
- * The items marked for the target period (令和4〜5年度に取り組む), by pillar, each with its dots in a chosen
+ * The items marked for the board's period (令和9〜10年度に取り組む), by pillar, each with its dots in a chosen
  * revealed round and its quadrant on the matrix. The input of the draft initiatives; the exports list the same
  * (shared/shortlist.ts).
  */
@@ -20,10 +20,9 @@ export function ShortlistView() {
   const { t } = useI18n();
   const { session } = useBoard();
   const data = usePrioritizingData();
-  const label = usePrioritizationLabels();
   const [round, setRound] = useChosenRound(data.rounds);
   const roundId = useId();
-  const period = label('targetPeriod');
+  const period = useBoardPeriod().shortlistName;
   const groups = useMemo(
     () => shortlistByPillar(session.boardDoc, session.settingsDoc, round, data.items),
     [session, round, data],

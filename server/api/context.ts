@@ -9,6 +9,7 @@ import type { ExportWorkers } from '../export/exportWorkers.js';
 import { HttpError } from '../httpUtil.js';
 import type { Log } from '../log.js';
 import type { PeopleStore } from '../people.js';
+import type { PlanStore } from '../planStore.js';
 import { remoteAddressOf } from '../remoteAddress.js';
 import type { Rooms } from '../rooms.js';
 import type { ServerStateMirror } from '../serverStateMirror.js';
@@ -32,6 +33,8 @@ export interface ApiContext {
   rooms: Rooms;
   /** What each person has seen of a board (since your last visit). */
   visits: VisitStore;
+  /** Plans and the boards of their periods (server/planStore.ts). */
+  plans: PlanStore;
   /** Sealed dot voting: rounds, ballots, the private channel (server/voting.ts). */
   voting: Voting;
   /** Named snapshots: taking them (server/snapshots.ts) and the stored ones (server/snapshotStore.ts). */

@@ -5,7 +5,7 @@ import { checksumOf } from './checksum.js';
  * The SQL schema's version, kept in `PRAGMA user_version`. 0 is the first release (no version written);
  * each migration below brings a database from its index to index + 1, inside one transaction.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The first release's tables: a new database starts here and is migrated like an old one. */
 const INITIAL_SCHEMA = `
@@ -130,6 +130,37 @@ const MIGRATIONS: Array<(db: Database) => void> = [
         client_id INTEGER NOT NULL,
         writer TEXT NOT NULL,
         PRIMARY KEY (board_id, doc, client_id)
+      );
+    `);
+  },
+  // 5 → 6: plans (server/planStore.ts): a plan's period table, and which period of which plan a board is for.
+  // A board is in at most one plan period; a period has at most one board per working group.
+  (db) => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS plans (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        first_year INTEGER NOT NULL,
+        years INTEGER NOT NULL,
+        period_years INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS plan_periods (
+        plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        first_year INTEGER NOT NULL,
+        last_year INTEGER NOT NULL,
+        PRIMARY KEY (plan_id, number)
+      );
+      CREATE TABLE IF NOT EXISTS plan_boards (
+        board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+        plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        period_number INTEGER NOT NULL,
+        working_group TEXT NOT NULL DEFAULT '',
+        attached_at INTEGER NOT NULL,
+        UNIQUE (plan_id, period_number, working_group)
       );
     `);
   },

@@ -14,6 +14,7 @@ import {
 } from '../records/initiative.js';
 import { LANE_KINDS, type LaneKind } from '../records/lane.js';
 import { QUADRANTS, type Quadrant, quadrantOf, readMatrixPositions } from '../records/matrix.js';
+import { readBoardPeriod } from '../records/period.js';
 import { rankTotals, readVotingRounds } from '../records/voting.js';
 import { allPillars } from '../selectors.js';
 import { shortlistByPillar } from '../shortlist.js';
@@ -38,8 +39,11 @@ export interface BoardData {
   version: typeof DATA_VERSION;
   exportedAt: string;
   board: { id: string; title: string };
-  /** The periods as the documents print them (令和…年度 with the Western years). */
-  period: { target: string; plan: string };
+  /**
+   * The board's period: as the documents print it (the shortlist's name, the period in 令和…年度 with the Western
+   * years) and as fiscal years (the Western year each starts in).
+   */
+  period: { target: string; plan: string; firstFiscalYear: number; lastFiscalYear: number };
   /** Whether `notes[].authorName` is filled (the facilitator's export setting). */
   authorNames: boolean;
   /** The words of the board's fixed vocabularies, as the facilitator labelled them. */
@@ -112,7 +116,8 @@ export function buildBoardData(
 ): BoardData {
   // The report decides the periods, the author-name setting and the labels, as for every other document.
   const report = buildPlanReport(board, settings, { exportedAt: options.exportedAt });
-  const labels = reportLabels(settings, translator('ja'), 'ja');
+  const labels = reportLabels(settings, translator('ja'), 'ja', options.exportedAt);
+  const period = readBoardPeriod(settings, options.exportedAt);
   const items = listItems(board);
   const rounds = readVotingRounds(settings);
   const revealed = revealedRounds(rounds);
@@ -123,7 +128,12 @@ export function buildBoardData(
     version: DATA_VERSION,
     exportedAt: new Date(options.exportedAt).toISOString(),
     board: { id: options.boardId, title: report.title },
-    period: { target: report.targetPeriod, plan: report.planPeriod },
+    period: {
+      target: report.targetPeriod,
+      plan: report.planPeriod,
+      firstFiscalYear: period.first,
+      lastFiscalYear: period.last,
+    },
     authorNames: report.authorNames,
     labels: {
       lanes: record(LANE_KINDS, (lane) => labels.lane(lane)),

@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
 import { settingsRoots } from '../docs.js';
-import { formatFiscalYears, withWesternFiscalYears } from '../fiscalYear.js';
 import { type Lang, type Translate, translator } from '../i18n/index.js';
 import { initiativesByPillar, initiativesFedBy, listInitiatives } from '../initiatives.js';
 import { type BoardItem, compareClusterMembers, itemLabel, listItems, resolveItems } from '../items.js';
+import { periodInDocuments } from '../periodText.js';
 import { itemMarks, itemPositions, itemVotes, revealedRounds } from '../prioritizing.js';
 import { authorNamesExported } from '../records/exportPolicy.js';
 import type { Initiative } from '../records/initiative.js';
@@ -11,6 +11,7 @@ import { LANE_KINDS, type LaneKind } from '../records/lane.js';
 import { quadrantOf, readMatrixPositions } from '../records/matrix.js';
 import { listMeetings } from '../records/meeting.js';
 import type { Note } from '../records/note.js';
+import { readBoardPeriod } from '../records/period.js';
 import type { Pillar } from '../records/pillar.js';
 import { readShortlist } from '../records/shortlist.js';
 import { rankTotals, readVotingRounds, type VotingRound } from '../records/voting.js';
@@ -63,7 +64,7 @@ const JST_MS = 9 * 3600_000;
 export function buildPlanReport(board: Y.Doc, settings: Y.Doc, options: ReportOptions): PlanReport {
   const lang = options.lang ?? 'ja';
   const t = translator(lang);
-  const labels = reportLabels(settings, t, lang);
+  const labels = reportLabels(settings, t, lang, options.exportedAt);
   const items = listItems(board);
   const rounds = readVotingRounds(settings);
   const latest = revealedRounds(rounds)[0] ?? null;
@@ -116,9 +117,8 @@ export function buildPlanReport(board: Y.Doc, settings: Y.Doc, options: ReportOp
     exportedAt: options.exportedAt,
     exportedDate: labels.date(options.exportedAt),
     exportedIsoDate: new Date(options.exportedAt + JST_MS).toISOString().slice(0, 10),
-    // Typed by the facilitator in era years (令和4〜5年度に取り組む): the Western years added, as everywhere.
-    targetPeriod: withWesternFiscalYears(labels.targetPeriod),
-    planPeriod: formatFiscalYears(initiatives.flatMap((i) => i.fiscalYears)),
+    targetPeriod: labels.targetPeriod,
+    planPeriod: periodInDocuments(readBoardPeriod(settings, options.exportedAt), lang),
     votesRound: latest?.number ?? null,
     pillars: reportPillars(ctx),
     shortlist,

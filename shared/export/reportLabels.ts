@@ -2,9 +2,11 @@ import type * as Y from 'yjs';
 import { settingsRoots } from '../docs.js';
 import { formatFiscalYearEn, formatFiscalYears, formatJapaneseDate } from '../fiscalYear.js';
 import type { Lang, Translate } from '../i18n/index.js';
+import { shortlistName } from '../periodText.js';
 import type { InitiativeStatus, Priority } from '../records/initiative.js';
 import { DEFAULT_LANE_LABELS, LANE_KINDS, type LaneKind, readLaneLabels } from '../records/lane.js';
 import type { Quadrant } from '../records/matrix.js';
+import { readBoardPeriod } from '../records/period.js';
 import {
   DEFAULT_PRIORITIZATION_LABELS,
   type PrioritizationLabelKey,
@@ -26,10 +28,11 @@ export interface ReportLabels {
   fiscalYears: (years: readonly number[]) => string;
   /** 「令和4年5月10日 (2022年5月10日)」, or '' for an unknown time (0). */
   date: (time: number) => string;
+  /** The shortlist's name for the board's period: 「令和9〜10年度 (2027〜2028年度)に取り組む」. */
   targetPeriod: string;
 }
 
-export function reportLabels(settings: Y.Doc, t: Translate, lang: Lang): ReportLabels {
+export function reportLabels(settings: Y.Doc, t: Translate, lang: Lang, now: number): ReportLabels {
   const laneLabels = readLaneLabels(settingsRoots.laneLabels(settings));
   const lanes = {} as Record<LaneKind, string>;
   for (const lane of LANE_KINDS) {
@@ -55,6 +58,6 @@ export function reportLabels(settings: Y.Doc, t: Translate, lang: Lang): ReportL
             .map(formatFiscalYearEn)
             .join(', '),
     date: (time) => (time > 0 ? formatJapaneseDate(time) : ''),
-    targetPeriod: prioritizationLabel('targetPeriod'),
+    targetPeriod: shortlistName(readBoardPeriod(settings, now), t, lang, true),
   };
 }

@@ -24,9 +24,9 @@ export interface PlanReport {
   exportedDate: string;
   /** `2026-11-26` in Japan's time zone, for file names. */
   exportedIsoDate: string;
-  /** The shortlist's period, e.g. 令和4〜5年度に取り組む. */
+  /** The shortlist's name for the board's period: 「令和9〜10年度 (2027〜2028年度)に取り組む」. */
   targetPeriod: string;
-  /** Every fiscal year an initiative names, 「令和4〜5年度 (2022〜2023年度)」; '' when none does. */
+  /** The board's period (shared/records/period.ts): 「令和9〜10年度 (2027〜2028年度)」. */
   planPeriod: string;
   /** The revealed round whose dots the notes, items and shortlist show: the latest one; null before any. */
   votesRound: number | null;

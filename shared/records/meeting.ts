@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
+import { eraFiscalYearRange } from '../fiscalYear.js';
 import { TITLE_MAX } from '../limits.js';
 import { compareByOrderThenId } from '../order.js';
+import type { FiscalPeriod } from './period.js';
 
 /**
  * The meeting plan (会議の予定). Stored in the settings document (the facilitator's): `meetings`: meeting id →
@@ -23,8 +25,14 @@ export interface Meeting {
 export const MEETING_TEXT_MAX = 500;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The kickoff deck's four web meetings (スケジュール), with what each one produces. */
-export const SEED_MEETINGS: ReadonlyArray<Omit<Meeting, 'id' | 'order' | 'date'>> = [
+/**
+ * 「令和9〜10年度に取り組む」: how the seed's texts name the board's period. A change of period rewrites this
+ * phrase wherever a meeting says it (shared/ops/period.ts), so the plan never names two periods.
+ */
+export const periodPhrase = (period: FiscalPeriod) => `${eraFiscalYearRange(period.first, period.last)}に取り組む`;
+
+/** The kickoff deck's four web meetings (スケジュール), with what each one produces, for the board's period. */
+export const seedMeetings = (period: FiscalPeriod): ReadonlyArray<Omit<Meeting, 'id' | 'order' | 'date'>> => [
   {
     title: 'キックオフ',
     task: 'タスク①「基本方針の要因の深掘り」',
@@ -41,7 +49,7 @@ export const SEED_MEETINGS: ReadonlyArray<Omit<Meeting, 'id' | 'order' | 'date'>
     title: '第3回',
     task: 'タスク②「実施計画『個別取り組み』の内容を考える」',
     agenda: ['タスク②の進捗報告', '実施計画(案)作成作業の説明'],
-    produces: '令和4〜5年度に取り組む課題（取り組み候補）と取組案の素案',
+    produces: `${periodPhrase(period)}課題（取り組み候補）と取組案の素案`,
   },
   {
     title: '第4回',

@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
  * (read-only in the client, not loaded by the server) rather than silently corrupted.
  */
 export const BOARD_SCHEMA_VERSION = 4;
-export const SETTINGS_SCHEMA_VERSION = 2;
+export const SETTINGS_SCHEMA_VERSION = 3;
 
 export type SchemaCheck =
   | { kind: 'current' }

@@ -3,7 +3,8 @@ import { TITLE_MAX } from '../limits.js';
 import type { Quadrant } from './matrix.js';
 
 /**
- * The facilitator's labels for prioritising. Stored in the settings document: `prioritization`: key → string,
+ * The facilitator's labels for prioritising (the shortlist's name comes from the board's period,
+ * shared/records/period.ts; until settings schema 3 it was a label here, `targetPeriod`). Stored in the settings document: `prioritization`: key → string,
  * keys as in PRIORITIZATION_LABEL_KEYS. A missing or empty label reads as null and the view shows the
  * default in the UI language; a label equal to the Japanese default is also shown in the UI language (as lane
  * labels are), any other label as written.
@@ -15,7 +16,6 @@ export const PRIORITIZATION_LABEL_KEYS = [
   'quadrant.plan',
   'quadrant.spare',
   'quadrant.skip',
-  'targetPeriod',
 ] as const;
 export type PrioritizationLabelKey = (typeof PRIORITIZATION_LABEL_KEYS)[number];
 
@@ -29,7 +29,6 @@ export const DEFAULT_PRIORITIZATION_LABELS: Readonly<Record<PrioritizationLabelK
   'quadrant.plan': '計画的に取り組む',
   'quadrant.spare': '余力で',
   'quadrant.skip': '見送り',
-  targetPeriod: '令和4〜5年度に取り組む',
 };
 
 export function readPrioritizationLabels(map: Y.Map<unknown>): Record<PrioritizationLabelKey, string | null> {

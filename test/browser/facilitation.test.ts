@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserHarness, facilitatorTool, shown } from './harness';
+import { SHORTLIST_NAME } from './period';
 
 const timer = (page: Page) => page.getByRole('timer');
 const secondsLeft = async (page: Page) => {
@@ -52,9 +53,7 @@ describe('live facilitation: the meeting plan and the timer', () => {
 
     await participant.getByRole('button', { name: '会議の予定' }).click();
     const plan = participant.getByRole('dialog', { name: '会議の予定と進め方' });
-    await shown(
-      plan.getByRole('listitem', { name: /第3回/ }).getByText('令和4〜5年度に取り組む課題', { exact: false }),
-    );
+    await shown(plan.getByRole('listitem', { name: /第3回/ }).getByText(`${SHORTLIST_NAME}課題`, { exact: false }));
     expect(await plan.getByRole('button', { name: /を進行中にする/ }).count()).toBe(0);
     await plan.getByRole('button', { name: '閉じる' }).click();
 

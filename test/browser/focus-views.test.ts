@@ -15,6 +15,7 @@ import {
   noteItem,
   shown,
 } from './harness';
+import { SHORTLIST_NAME } from './period';
 
 /** Where the focus is: the element's tag and accessible name, or 「body」 when it fell to the page. */
 const focusOf = (page: Page) =>
@@ -91,7 +92,7 @@ describe('focus after the actions of the matrix, the shortlist and the initiativ
     // The row left the list: the focus on the row before it (the last one).
     await expect
       .poll(() => focusOf(page), { timeout: 10_000 })
-      .toBe('button: 「書かない窓口」を「令和4〜5年度に取り組む」から外す');
+      .toBe(`button: 「書かない窓口」を「${SHORTLIST_NAME}」から外す`);
 
     await page.getByRole('tab', { name: '取組案' }).click();
     await pressEnterOn(page, '取組案「書かない窓口」をごみ箱へ移す');

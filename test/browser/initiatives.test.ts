@@ -10,6 +10,7 @@ import { writeCluster } from '../unit/prioritizeFixtures';
 import { seriousViolations } from './axe';
 import { absent, BrowserHarness, type CreatedBoard, noteItem, shown } from './harness';
 import { beginComposition } from './ime';
+import { FIRST_FISCAL_YEAR, FIRST_FISCAL_YEAR_BOX } from './period';
 
 const CLUSTER = '窓口のデジタル化';
 const LOOSE = 'オンライン予約';
@@ -105,13 +106,11 @@ describe('draft initiatives (取組案), made from the matrix and edited togethe
     await expect.poll(() => field(bob, '取組内容').inputValue()).toBe(merged);
 
     // Fiscal years and status, seen by the other.
-    await editor(alice)
-      .getByRole('checkbox', { name: /\(2026年度\)$/ })
-      .check();
+    await editor(alice).getByRole('checkbox', { name: FIRST_FISCAL_YEAR_BOX }).check();
     await editor(alice).getByRole('combobox', { name: '状態' }).selectOption({ label: '検討中' });
     for (const page of [alice, bob]) await page.keyboard.press('Escape');
     await absent(editor(alice));
-    await shown(card(bob, CLUSTER).getByText('令和8年度 (2026年度)'));
+    await shown(card(bob, CLUSTER).getByText(FIRST_FISCAL_YEAR));
     await shown(card(bob, CLUSTER).getByText('検討中'));
     await shown(card(bob, CLUSTER).getByText('DX推進課'));
 

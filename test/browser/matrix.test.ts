@@ -2,13 +2,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsRoots } from '../../shared/docs';
 import { addNote } from '../../shared/ops/notes';
+import { defaultPeriod, readStoredPeriod } from '../../shared/records/period';
 import { readPrioritizationLabels } from '../../shared/records/prioritization';
 import { activePillars } from '../../shared/selectors';
 import { connectSynced } from '../server/helpers';
 import { writeCluster } from '../unit/prioritizeFixtures';
 import { seriousViolations } from './axe';
-import { absent, BrowserHarness, type CreatedBoard, shown } from './harness';
+import { absent, BrowserHarness, type CreatedBoard, facilitatorTool, shown } from './harness';
 import { composeJapanese } from './ime';
+import { SHORTLIST_NAME } from './period';
 
 const CITIZEN = '市民サービスの向上';
 
@@ -187,32 +189,55 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
     // Participants have no label editing.
     expect(await alice.getByRole('button', { name: '軸とラベルを編集' }).count()).toBe(0);
     await facilitator.getByRole('button', { name: '軸とラベルを編集' }).click();
-    const dialog = facilitator.getByRole('dialog', { name: 'マトリクスと取り組み候補のラベル' });
+    const dialog = facilitator.getByRole('dialog', { name: 'マトリクスのラベル' });
     await dialog.getByRole('textbox', { name: '縦軸（効果）' }).fill('市民への効果');
     await dialog.getByRole('textbox', { name: '縦軸（効果）' }).press('Enter');
     await dialog.getByRole('textbox', { name: '右上の区画（効果が高く、実現しやすい）' }).fill('最優先');
     await dialog.getByRole('button', { name: '保存: 右上の区画（効果が高く、実現しやすい）' }).click();
-    await dialog.getByRole('textbox', { name: '取り組み候補の期間' }).fill('令和5年度に取り組む');
-    await dialog.getByRole('textbox', { name: '取り組み候補の期間' }).press('Enter');
     // An empty label is refused with a message, and changes nothing.
     await dialog.getByRole('textbox', { name: '横軸（実現しやすさ）' }).fill('  ');
     await dialog.getByRole('button', { name: '保存: 横軸（実現しやすさ）' }).click();
     await shown(dialog.getByRole('alert').getByText('名前を入力してください。'));
     await dialog.getByRole('button', { name: '閉じる' }).click();
 
+    // The period is the board's, set in ボードの設定: a last year before the first is refused and changes nothing.
+    await facilitatorTool(facilitator, 'ボードの設定');
+    const settings = facilitator.getByRole('dialog', { name: 'ボードの設定' });
+    const first = settings.getByRole('combobox', { name: '開始年度' });
+    const last = settings.getByRole('combobox', { name: '終了年度' });
+    await first.selectOption({ label: '令和11年度 (2029年度)' });
+    await last.selectOption({ label: '令和10年度 (2028年度)' });
+    await settings.getByRole('button', { name: '保存' }).click();
+    await shown(
+      settings.getByRole('alert').getByText('終了年度: 終了年度は開始年度と同じか、それより後にしてください。'),
+    );
+    await expect.poll(() => last.evaluate((el) => el === document.activeElement)).toBe(true);
+    const settingsDoc = await connectSynced(
+      `${harness.server.url.replace('http', 'ws')}/ws`,
+      `${board.id}/settings`,
+      board.tokens.viewer,
+    );
+    expect(readStoredPeriod(settingsDoc.doc)).toEqual(defaultPeriod(Date.now()));
+    await last.selectOption({ label: '令和11年度 (2029年度)' });
+    await settings.getByRole('button', { name: '保存' }).click();
+    await shown(settings.getByText('保存しました'));
+    await expect.poll(() => readStoredPeriod(settingsDoc.doc)).toEqual({ first: 2029, last: 2029 });
+    settingsDoc.destroy();
+    await settings.getByRole('button', { name: '閉じる' }).click();
+
     for (const page of [alice, bob, facilitator]) {
       await shown(grid(page, '市民への効果').getByRole('listitem', { name: /^窓口の待ち時間が長い — 最優先（/ }));
     }
 
-    // Alice marks it for the (renamed) target period; Bob sees the toggle pressed, the facilitator the shortlist.
+    // Alice marks it for the (changed) period; Bob sees the toggle pressed, the facilitator the shortlist.
     const toggle = (page: Page) =>
-      grid(page, '市民への効果').getByRole('button', { name: '令和5年度に取り組む: 窓口の待ち時間が長い' });
+      grid(page, '市民への効果').getByRole('button', { name: '令和11年度に取り組む: 窓口の待ち時間が長い' });
     await toggle(alice).click();
     await expect.poll(() => toggle(bob).getAttribute('aria-pressed')).toBe('true');
-    await tray(alice).getByRole('button', { name: '令和5年度に取り組む: 決裁の電子化' }).click();
+    await tray(alice).getByRole('button', { name: '令和11年度に取り組む: 決裁の電子化' }).click();
 
     await openView(facilitator, '取り組み候補');
-    await shown(facilitator.getByRole('heading', { name: '取り組み候補: 令和5年度に取り組む' }));
+    await shown(facilitator.getByRole('heading', { name: '取り組み候補: 令和11年度に取り組む' }));
     const citizens = facilitator.getByRole('region', { name: /^市民サービスの向上/ });
     await expect
       .poll(() => citizens.getByRole('listitem').allInnerTexts())
@@ -224,7 +249,7 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
 
     // Bob unmarks in his own shortlist view; the facilitator's list follows.
     await openView(bob, '取り組み候補');
-    await bob.getByRole('button', { name: '「決裁の電子化」を「令和5年度に取り組む」から外す' }).click();
+    await bob.getByRole('button', { name: '「決裁の電子化」を「令和11年度に取り組む」から外す' }).click();
     await absent(efficiency);
     await expect.poll(() => toggle(alice).getAttribute('aria-pressed')).toBe('true');
     expect(harness.pageErrors).toEqual([]);
@@ -235,19 +260,19 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
     const facilitator = await harness.openBoard(board, 'facilitator');
     await openView(facilitator, '優先度マトリクス');
     await facilitator.getByRole('button', { name: '軸とラベルを編集' }).click();
-    const field = facilitator.getByRole('textbox', { name: '取り組み候補の期間' });
+    const field = facilitator.getByRole('textbox', { name: '縦軸（効果）' });
     // Every value the label takes, as another client receives them (in order).
     const wsUrl = `${harness.server.url.replace('http', 'ws')}/ws`;
     const settings = await connectSynced(wsUrl, `${board.id}/settings`, board.tokens.viewer);
     const saved: (string | null)[] = [];
     const labels = settingsRoots.prioritization(settings.doc);
-    labels.observe(() => saved.push(readPrioritizationLabels(labels).targetPeriod));
+    labels.observe(() => saved.push(readPrioritizationLabels(labels).impactAxis));
     await field.fill('');
-    await composeJapanese(facilitator, ['れいわ'], '令和6年度');
+    await composeJapanese(facilitator, ['しみん'], '市民');
     await field.press('Enter');
-    await expect.poll(() => readPrioritizationLabels(labels).targetPeriod).toBe('令和6年度');
+    await expect.poll(() => readPrioritizationLabels(labels).impactAxis).toBe('市民');
     // The confirming Enter saved nothing: the only value ever saved is the one of the real Enter.
-    expect(saved).toEqual(['令和6年度']);
+    expect(saved).toEqual(['市民']);
     settings.destroy();
   });
 
@@ -256,7 +281,9 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
     const page = await harness.openBoard(board, 'facilitator');
     await openView(page, '優先度マトリクス');
     await tray(page).getByRole('button', { name: '「窓口の待ち時間が長い」をマトリクスに置く' }).click();
-    await tray(page).getByRole('button', { name: '令和4〜5年度に取り組む: 決裁の電子化' }).click();
+    await tray(page)
+      .getByRole('button', { name: `${SHORTLIST_NAME}: 決裁の電子化` })
+      .click();
     await shown(grid(page).getByRole('listitem'));
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '軸とラベルを編集' }).click();
@@ -300,7 +327,9 @@ describe('the priority matrix and the shortlist, with a facilitator and two part
     expect(await fontSize('窓口の待ち時間が長い')).toBeGreaterThan(await fontSize('書かない窓口'));
     // The shortlist shows the votes of its own chosen round.
     // The star is pressed from the keyboard.
-    await grid(page).getByRole('button', { name: '令和4〜5年度に取り組む: 窓口の待ち時間が長い' }).press('Enter');
+    await grid(page)
+      .getByRole('button', { name: `${SHORTLIST_NAME}: 窓口の待ち時間が長い` })
+      .press('Enter');
     await openView(page, '取り組み候補');
     await expect.poll(() => page.getByRole('listitem', { name: '窓口の待ち時間が長い' }).innerText()).toContain('1票');
     await page.getByRole('combobox', { name: '投票の回' }).selectOption({ label: '第1回' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipEntries } from '../server/zipEntries';
 import { downloadFrom, openExportDialog } from './exportDownloads';
 import { absent, addNoteByTyping, BrowserHarness, noteAction, shown } from './harness';
+import { FIRST_FISCAL_YEAR, FIRST_FISCAL_YEAR_BOX } from './period';
 
 const CITIZEN = '市民サービスの向上';
 const FIRST = '窓口の待ち時間が長い';
@@ -59,21 +60,15 @@ describe('from notes to the draft implementation plan', () => {
     await field(facilitator, '担当課').pressSequentially(DEPARTMENT);
     await expect.poll(() => field(facilitator, '指標（KPI）').inputValue()).toBe(INDICATOR);
     await expect.poll(() => field(member, '目標値').inputValue()).toBe(TARGET);
-    await editor(member)
-      .getByRole('checkbox', { name: /\(2026年度\)$/ })
-      .check();
+    await editor(member).getByRole('checkbox', { name: FIRST_FISCAL_YEAR_BOX }).check();
     await expect
-      .poll(() =>
-        editor(facilitator)
-          .getByRole('checkbox', { name: /\(2026年度\)$/ })
-          .isChecked(),
-      )
+      .poll(() => editor(facilitator).getByRole('checkbox', { name: FIRST_FISCAL_YEAR_BOX }).isChecked())
       .toBe(true);
     for (const page of [member, facilitator]) await page.keyboard.press('Escape');
 
     // Every export carries the initiative as written, with its fiscal year in both forms.
     await openExportDialog(facilitator);
-    const expected = [FIRST, INDICATOR, TARGET, DEPARTMENT, '令和8年度 (2026年度)'];
+    const expected = [FIRST, INDICATOR, TARGET, DEPARTMENT, FIRST_FISCAL_YEAR];
     const word = await downloadFrom(facilitator, /^Word（実施計画\(案\)）/);
     const documentXml = zipEntries(word.bytes).get('word/document.xml')?.toString('utf8') ?? '';
     for (const text of [...expected, '申請書が紙のみ']) expect(documentXml).toContain(text);

@@ -100,7 +100,7 @@ export function buildDemoBoard(): { board: Y.Doc; settings: Y.Doc } {
   const board = new Y.Doc();
   const settings = new Y.Doc();
   let pillar = 0;
-  initialiseSettingsDoc(settings, DEMO_TITLE, () => `p${++pillar}`);
+  initialiseSettingsDoc(settings, DEMO_TITLE, () => `p${++pillar}`, DEMO_EXPORTED_AT);
   initialiseBoardDoc(board);
   const meetingDates = ['2021-08-19', '2021-09-16', '2021-10-21', '2021-11-25'];
   listMeetings(settingsRoots.meetings(settings)).forEach((meeting, i) => {

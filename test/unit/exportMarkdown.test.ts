@@ -105,7 +105,6 @@ describe('Markdown (議事録メモ)', () => {
     const labels = settingsRoots.prioritization(settings);
     labels.set('quadrant.doNow', '<img src=x onerror=alert(1)> [x](javascript:alert(1)) **b**');
     labels.set('quadrant.skip', '*見送り');
-    labels.set('targetPeriod', '# 見出し <b>');
     settingsRoots.meta(settings).set('title', '## タイトル *強調*');
     const md = planMarkdown(buildPlanReport(board, settings, { exportedAt: DEMO_EXPORTED_AT, lang: 'ja' }));
     expectMinutesRules(md);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   eraFiscalYear,
+  eraFiscalYearRange,
   fiscalYearOf,
   formatFiscalYear,
   formatFiscalYearEn,
+  formatFiscalYearRangeEn,
   formatFiscalYears,
   formatJapaneseDate,
-  offeredFiscalYears,
-  planBaseYear,
-  withWesternFiscalYears,
+  parseFiscalYearRange,
 } from '../../shared/fiscalYear.js';
 
 describe('fiscal years', () => {
@@ -39,7 +39,7 @@ describe('fiscal years', () => {
   it('writes a run of consecutive years as a range, other sets year by year', () => {
     expect(formatFiscalYears([2023, 2022])).toBe('令和4〜5年度 (2022〜2023年度)');
     expect(formatFiscalYears([2022, 2024])).toBe('令和4年度 (2022年度)・令和6年度 (2024年度)');
-    expect(formatFiscalYears([2018, 2019])).toBe('平成30年度 (2018年度)・令和元年度 (2019年度)');
+    expect(formatFiscalYears([2018, 2019])).toBe('平成30〜令和元年度 (2018〜2019年度)');
     expect(formatFiscalYears([2019, 2020])).toBe('令和元〜2年度 (2019〜2020年度)');
     expect(formatFiscalYears([2022, 2022])).toBe('令和4年度 (2022年度)');
     expect(formatFiscalYears([])).toBe('');
@@ -51,42 +51,28 @@ describe('fiscal years', () => {
     expect(formatJapaneseDate(Date.UTC(2019, 4, 1, 12))).toBe('令和元年5月1日 (2019年5月1日)');
   });
 
-  it('offers the year before the base and the four after it, plus the years already chosen', () => {
-    expect(offeredFiscalYears(2022)).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
-    expect(offeredFiscalYears(2022, [2030, 2022])).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2030]);
+  it('names a period by its eras, across an era change as the government writes it', () => {
+    expect(eraFiscalYearRange(2027, 2028)).toBe('令和9〜10年度');
+    expect(eraFiscalYearRange(2018, 2019)).toBe('平成30〜令和元年度');
+    expect(eraFiscalYearRange(2019, 2020)).toBe('令和元〜2年度');
+    expect(eraFiscalYearRange(1988, 1989)).toBe('昭和63〜平成元年度');
+    expect(eraFiscalYearRange(2027, 2027)).toBe('令和9年度');
+    expect(formatFiscalYearRangeEn(2027, 2028)).toBe('FY2027–2028 (Reiwa 9–10)');
+    expect(formatFiscalYearRangeEn(2018, 2019)).toBe('FY2018–2019 (Heisei 30–Reiwa 1)');
+    expect(formatFiscalYearRangeEn(2027, 2027)).toBe('FY2027 (Reiwa 9)');
   });
 
-  it('adds the Western years to a typed period naming era fiscal years', () => {
-    expect(withWesternFiscalYears('令和4〜5年度に取り組む')).toBe('令和4〜5年度 (2022〜2023年度)に取り組む');
-    expect(withWesternFiscalYears('令和6年度に取り組む')).toBe('令和6年度 (2024年度)に取り組む');
-    expect(withWesternFiscalYears('令和元年度')).toBe('令和元年度 (2019年度)');
-    expect(withWesternFiscalYears('令和７～８年度')).toBe('令和７～８年度 (2025〜2026年度)');
-    expect(withWesternFiscalYears('令和4年度〜令和6年度')).toBe('令和4年度〜令和6年度 (2022〜2024年度)');
-    expect(withWesternFiscalYears('平成30〜令和2年度')).toBe('平成30〜令和2年度 (2018〜2020年度)');
-    expect(withWesternFiscalYears('令和4年度と令和6年度')).toBe('令和4年度 (2022年度)と令和6年度 (2024年度)');
-  });
-
-  it('leaves a period alone that names no era fiscal year or already shows Western years', () => {
-    for (const label of [
-      '来年度に取り組む',
-      '令和4〜5年度 (2022〜2023年度)に取り組む',
-      '2024年度',
-      '令和5年4月から',
-      '',
-    ]) {
-      expect(withWesternFiscalYears(label)).toBe(label);
+  it('reads the fiscal years a typed period names, in era or Western years', () => {
+    expect(parseFiscalYearRange('令和4〜5年度に取り組む')).toEqual({ first: 2022, last: 2023 });
+    expect(parseFiscalYearRange('令和6年度に取り組む')).toEqual({ first: 2024, last: 2024 });
+    expect(parseFiscalYearRange('令和元年度')).toEqual({ first: 2019, last: 2019 });
+    expect(parseFiscalYearRange('令和７～８年度')).toEqual({ first: 2025, last: 2026 });
+    expect(parseFiscalYearRange('令和4年度〜令和6年度')).toEqual({ first: 2022, last: 2024 });
+    expect(parseFiscalYearRange('平成30〜令和2年度')).toEqual({ first: 2018, last: 2020 });
+    expect(parseFiscalYearRange('2027〜2028年度に取り組む')).toEqual({ first: 2027, last: 2028 });
+    expect(parseFiscalYearRange('令和4〜5年度 (2022〜2023年度)に取り組む')).toEqual({ first: 2022, last: 2023 });
+    for (const label of ['来年度に取り組む', '令和5年4月から', '', '令和5〜4年度', '2028〜2027年度']) {
+      expect(parseFiscalYearRange(label)).toBeNull();
     }
-    // A range written backwards is not a period: nothing is guessed.
-    expect(withWesternFiscalYears('令和5〜4年度')).toBe('令和5〜4年度');
-  });
-
-  it('starts a plan from the first real meeting date, else from now, whatever another tool wrote', () => {
-    const now = Date.UTC(2025, 5, 1);
-    expect(planBaseYear(['2026-04-01', '2027-05-01'], now)).toBe(2026);
-    expect(planBaseYear(['2026-03-31'], now)).toBe(2025);
-    expect(planBaseYear(['2026-99-99', '2027-05-01'], now)).toBe(2027);
-    expect(planBaseYear(['2026-02-30'], now)).toBe(2025);
-    expect(planBaseYear(['令和8年'], now)).toBe(2025);
-    expect(planBaseYear([], now)).toBe(2025);
   });
 });

@@ -15,11 +15,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** The seed pillars get the ids p1, p2, p3 so tests can name them. */
+/** 1 June 2021 (令和3年度): boards of the fixtures plan for 令和4〜5年度, the kickoff deck's period. */
+export const FIXTURE_NOW = Date.UTC(2021, 5, 1);
+
+/** The seed pillars get the ids p1, p2, p3 so tests can name them; the period is 令和4〜5年度 (FIXTURE_NOW). */
 export function newSettings(title = '庁内部会'): Y.Doc {
   const doc = new Y.Doc();
   let n = 0;
-  initialiseSettingsDoc(doc, title, () => `p${++n}`);
+  initialiseSettingsDoc(doc, title, () => `p${++n}`, FIXTURE_NOW);
   return doc;
 }
 

@@ -1,0 +1,261 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { nanoid } from 'nanoid';
+import { z } from 'zod';
+import { setBoardPeriod } from '../../shared/ops/period.js';
+import { buildPlan, PLAN_NAME_MAX, type PlanProblem } from '../../shared/plan.js';
+import { type BoardPlan, readBoardPlan, writeBoardPlan } from '../../shared/records/boardPlan.js';
+import type { Role } from '../../shared/roles.js';
+import { type Access, bearerToken, resolveAccess, sameSecret } from '../auth.js';
+import { HttpError, readJson, sendJson } from '../httpUtil.js';
+import type { AttachRefusal, PlanStore, StoredPlan } from '../planStore.js';
+import type { MirroredState } from '../serverStateMirror.js';
+import { mayCreateBoards } from './boards.js';
+import { type ApiContext, actorOf, authorize } from './context.js';
+
+/** Plans (docs/api.md "Plans"): create, read, rename; a board joins or leaves a plan period. */
+
+const PROBLEMS: Record<PlanProblem, string> = {
+  'plan-name-empty': 'name must not be empty',
+  'plan-name-too-long': `name must be at most ${PLAN_NAME_MAX} characters`,
+  'plan-years-invalid': 'firstYear must be a fiscal year (1926–2199) and years 1–20',
+  'plan-period-years-invalid': 'periodYears must be 1 to the plan’s years',
+  'plan-period-invalid': 'every period needs a first and last fiscal year, last ≥ first, at most 10 years',
+  'plan-periods-overlap': 'the periods overlap: each period must start after the one before it ends',
+  'plan-period-outside': 'a period lies outside the plan’s years',
+  'plan-period-name-invalid': `a period name must be at most ${PLAN_NAME_MAX} characters`,
+};
+
+const ATTACH_REFUSALS: Record<AttachRefusal, [number, string]> = {
+  'no-plan': [404, 'no plan with this id'],
+  'no-period': [400, 'the plan has no period with this number'],
+  'period-taken': [409, 'this period of the plan already has a board for this working group'],
+};
+
+const year = z.number({ error: 'a fiscal year must be a number' }).int('a fiscal year must be an integer');
+const createSchema = z.object({
+  name: z.string({ error: 'name must be a string' }),
+  firstYear: year,
+  years: z.number().int().optional(),
+  periodYears: z.number().int().optional(),
+  periods: z
+    .array(z.object({ name: z.string().optional(), first: year, last: year }))
+    .max(20)
+    .optional(),
+});
+const renameSchema = z.object({
+  name: z.string({ error: 'name must be a string' }).optional(),
+  periods: z
+    .array(z.object({ number: z.number().int(), name: z.string() }))
+    .max(20)
+    .optional(),
+});
+const attachSchema = z
+  .object({
+    planId: z.string({ error: 'planId must be a string' }).trim().max(64),
+    periodNumber: z.number({ error: 'periodNumber must be a number' }).int().optional(),
+    /** Instead of a number: the period whose years hold this fiscal year (the board's own period's first). */
+    year: year.optional(),
+    workingGroup: z.string().trim().max(PLAN_NAME_MAX).optional(),
+  })
+  .refine((body) => body.periodNumber !== undefined || body.year !== undefined, {
+    message: 'give periodNumber or year',
+  });
+
+/** The plan as the settings document shows it (`server.plan`), for every board of a plan. */
+export function planState(plans: PlanStore): MirroredState<BoardPlan | null> {
+  return {
+    name: 'plan',
+    wanted: (boardId) => plans.planOfBoard(boardId),
+    shown: readBoardPlan,
+    write: (settings, plan) => {
+      writeBoardPlan(settings, plan);
+      // The board's period becomes the plan period's, with the meeting plan's mention of it.
+      if (plan) setBoardPeriod(settings, plan.period);
+    },
+  };
+}
+
+const isAdmin = (context: ApiContext, req: IncomingMessage) => {
+  const presented = bearerToken(req.headers.authorization);
+  return context.adminToken !== null && presented !== null && sameSecret(presented, context.adminToken);
+};
+
+/**
+ * The bearer's access to a plan: ADMIN_TOKEN, or a token of one of its boards with one of `roles` (the best
+ * role it has on any of them). 404 for an unknown plan, 401/403 otherwise.
+ */
+function authorizePlan(context: ApiContext, req: IncomingMessage, plan: StoredPlan, roles: readonly Role[]) {
+  if (isAdmin(context, req)) return { admin: true as const };
+  const token = bearerToken(req.headers.authorization);
+  let best: { boardId: string; access: Access } | null = null;
+  for (const { boardId } of context.plans.boards(plan.id)) {
+    const resolution = resolveAccess(context.boards, context.people, boardId, token);
+    if (resolution.kind !== 'access') continue;
+    if (roles.includes(resolution.access.role)) return { admin: false as const, boardId, access: resolution.access };
+    best ??= { boardId, access: resolution.access };
+  }
+  if (best) throw new HttpError(403, `this link's role (${best.access.role}) cannot do this`);
+  throw new HttpError(401, 'missing or wrong token: use ADMIN_TOKEN or a link of one of the plan’s boards');
+}
+
+function planOrNotFound(context: ApiContext, planId: string): StoredPlan {
+  const plan = context.plans.get(planId);
+  if (!plan) throw new HttpError(404, 'no plan with this id');
+  return plan;
+}
+
+/** The plan with its boards (titles, periods, archive), never a token. */
+function describePlan(context: ApiContext, plan: StoredPlan) {
+  const boards = context.plans.boards(plan.id).map((b) => {
+    const board = context.boards.getBoard(b.boardId);
+    return { ...b, title: board?.title ?? '', archived: (board?.archivedAt ?? null) !== null };
+  });
+  const { id, name, firstYear, years, periodYears, periods, createdAt, updatedAt } = plan;
+  return { id, name, firstYear, years, periodYears, periods, createdAt, updatedAt, boards };
+}
+
+/** Shows the plan's new names on every board of it. */
+async function mirrorBoards(context: ApiContext, planId: string): Promise<void> {
+  await Promise.all(context.plans.boards(planId).map((b) => context.stateMirror.mirror(b.boardId)));
+}
+
+/** `POST /api/plans`: a new plan (who may create boards may create plans). */
+export async function createPlan(context: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  context.creation.check(req, res, 'create');
+  if (!mayCreateBoards(context, req)) {
+    throw new HttpError(401, 'creating a plan needs Authorization: Bearer <ADMIN_TOKEN>');
+  }
+  const body = await readJson(req, createSchema, '{"name": "...", "firstYear": 2022}', context.maxBodyBytes);
+  const built = buildPlan(body);
+  if (!built.ok) throw new HttpError(400, PROBLEMS[built.problem], built.problem);
+  const plan = context.plans.create(nanoid(21), built.plan, Date.now());
+  sendJson(res, 201, describePlan(context, plan));
+}
+
+/** `GET /api/plans/<id>`: for ADMIN_TOKEN and anyone with a link of one of its boards. */
+export function readPlan(context: ApiContext, req: IncomingMessage, res: ServerResponse, planId: string): void {
+  const plan = planOrNotFound(context, planId);
+  authorizePlan(context, req, plan, ['facilitator', 'participant', 'viewer']);
+  sendJson(res, 200, describePlan(context, plan));
+}
+
+/** `PATCH /api/plans/<id>` `{ name?, periods?: [{ number, name }] }`: ADMIN_TOKEN or a facilitator of its boards. */
+export async function renamePlan(context: ApiContext, req: IncomingMessage, res: ServerResponse, planId: string) {
+  const plan = planOrNotFound(context, planId);
+  authorizePlan(context, req, plan, ['facilitator']);
+  const body = await readJson(
+    req,
+    renameSchema,
+    '{"name": "...", "periods": [{"number": 1, "name": "..."}]}',
+    context.maxBodyBytes,
+  );
+  const name = body.name?.trim() ?? plan.name;
+  const names = new Map((body.periods ?? []).map((p) => [p.number, p.name.trim()]));
+  const checked = buildPlan({
+    name,
+    firstYear: plan.firstYear,
+    years: plan.years,
+    periodYears: plan.periodYears,
+    periods: plan.periods.map((p) => ({ ...p, name: names.get(p.number) ?? p.name })),
+  });
+  if (!checked.ok) throw new HttpError(400, PROBLEMS[checked.problem], checked.problem);
+  if ([...names.keys()].some((n) => !plan.periods.some((p) => p.number === n))) {
+    throw new HttpError(400, 'the plan has no period with this number');
+  }
+  const renamed = context.plans.rename(planId, name, names, Date.now());
+  if (!renamed) throw new HttpError(404, 'no plan with this id');
+  await mirrorBoards(context, planId);
+  sendJson(res, 200, describePlan(context, renamed));
+}
+
+/** Facilitator of the board, or ADMIN_TOKEN. */
+function authorizeBoardFacilitator(context: ApiContext, req: IncomingMessage, boardId: string) {
+  if (isAdmin(context, req)) {
+    if (!context.boards.getBoard(boardId)) throw new HttpError(404, 'no board with this id');
+    return null;
+  }
+  return authorize(context, req, boardId, ['facilitator']);
+}
+
+const adminActor = { role: 'facilitator' as const, personId: null, name: 'ADMIN_TOKEN', address: null };
+
+/** `GET /api/boards/<id>/plan`: the board's plan with its boards, or `{ plan: null }`. */
+export function readBoardPlanApi(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
+  authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
+  const membership = context.plans.planOfBoard(boardId);
+  const plan = membership ? context.plans.get(membership.id) : null;
+  sendJson(res, 200, { plan: plan ? describePlan(context, plan) : null, membership });
+}
+
+/** Puts the board in a period of the plan (by number, or the one holding `year`), records it and shows it. */
+async function join(
+  context: ApiContext,
+  req: IncomingMessage,
+  boardId: string,
+  access: Access | null,
+  body: { planId: string; periodNumber?: number; year?: number; workingGroup?: string },
+) {
+  const periods = context.plans.get(body.planId)?.periods ?? [];
+  // A year names the period holding it, else the plan's first: a board whose own years lie outside the plan
+  // still joins, and the facilitator moves it to the right period afterwards.
+  const periodNumber =
+    body.periodNumber ??
+    periods.find((p) => body.year !== undefined && p.first <= body.year && body.year <= p.last)?.number ??
+    periods[0]?.number ??
+    1;
+  const refusal = context.plans.attach(boardId, body.planId, periodNumber, body.workingGroup ?? '', Date.now());
+  if (refusal) {
+    const [status, message] = ATTACH_REFUSALS[refusal];
+    throw new HttpError(status, message, refusal);
+  }
+  const actor = access ? actorOf(access, req) : adminActor;
+  context.audit.record(boardId, actor, 'plan.attach', { planId: body.planId, periodNumber });
+  await context.stateMirror.mirror(boardId).catch(() => {
+    throw new HttpError(503, 'the board joined the plan, but its settings document could not be stored yet; try again');
+  });
+  return context.plans.planOfBoard(boardId);
+}
+
+/** `PUT /api/boards/<id>/plan` `{ planId, periodNumber? | year?, workingGroup? }`: the board joins a plan period. */
+export async function attachBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
+  const access = authorizeBoardFacilitator(context, req, boardId);
+  const body = await readJson(req, attachSchema, '{"planId": "...", "periodNumber": 1}', context.maxBodyBytes);
+  sendJson(res, 200, { membership: await join(context, req, boardId, access, body) });
+}
+
+/**
+ * `POST /api/boards/<id>/plan` `{ name, firstYear, years?, periodYears?, periods?, year? }`: the board's
+ * facilitator makes a plan and the board joins the period holding `year` (its own period's first year).
+ */
+export async function createPlanForBoard(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+) {
+  const access = authorizeBoardFacilitator(context, req, boardId);
+  const body = await readJson(
+    req,
+    createSchema.extend({ year: year.optional() }),
+    '{"name": "...", "firstYear": 2022}',
+    context.maxBodyBytes,
+  );
+  const built = buildPlan(body);
+  if (!built.ok) throw new HttpError(400, PROBLEMS[built.problem], built.problem);
+  const plan = context.plans.create(nanoid(21), built.plan, Date.now());
+  const membership = await join(context, req, boardId, access, { planId: plan.id, year: body.year });
+  sendJson(res, 201, { plan: describePlan(context, context.plans.get(plan.id)!), membership });
+}
+
+/** `DELETE /api/boards/<id>/plan`: the board leaves its plan (it keeps the period's years as its own). */
+export async function detachBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
+  const access = authorizeBoardFacilitator(context, req, boardId);
+  const left = context.plans.detach(boardId);
+  if (left) {
+    context.audit.record(boardId, access ? actorOf(access, req) : adminActor, 'plan.detach');
+    await context.stateMirror.mirror(boardId).catch(() => {
+      throw new HttpError(503, 'the board left the plan, but its settings document could not be stored yet; try again');
+    });
+  }
+  sendJson(res, 200, { membership: null });
+}
