@@ -10,6 +10,7 @@ interface DataFile {
   version: number;
   board: { id: string; title: string };
   authorNames: boolean;
+  period: { target: string; plan: string; firstFiscalYear: number; lastFiscalYear: number };
   pillars: { id: string }[];
   notes: { id: string; text: string; authorName: string | null; groupId: string | null }[];
   rounds: { number: number; voters: number; totals: { itemId: string; count: number }[] }[];
@@ -87,6 +88,9 @@ describe('GET /api/boards/<id>/export?format=data (the readable data)', () => {
       expect(data.board).toEqual({ id: board.id, title: 'データの部会' });
       expect(data.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['付箋 voted1', '名前のある付箋']));
       expect(data.pillars.length).toBeGreaterThan(0);
+      // The board's period, printed and as fiscal years: a new board plans for the two years after this one.
+      expect(data.period.lastFiscalYear - data.period.firstFiscalYear).toBe(1);
+      expect(data.period.target).toMatch(/年度\)に取り組む$/);
     }
   });
 
