@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { setParticipantExports } from '../../shared/records/exportPolicy';
+import { setExportAuthorNames, setParticipantExports } from '../../shared/records/exportPolicy';
 import { useI18n } from '../i18n/I18nProvider';
 import type { ExportFormat } from '../lib/api';
 import { useBoard } from '../session/hooks';
@@ -8,7 +8,7 @@ import { EXPORT_HELP_KEYS, EXPORT_LABEL_KEYS, offeredExports } from './exportFor
 import { PrintSection } from './PrintSection';
 import type { PaperSize, PrintableView } from './printView';
 import type { ExportJobs } from './useExportJobs';
-import { useParticipantExports } from './useParticipantExports';
+import { useExportAuthorNames, useParticipantExports } from './useParticipantExports';
 
 /**
  * 書き出しと印刷: the files this person may download (Word, Excel, CSV, Markdown, and the JSON backup for the
@@ -48,6 +48,7 @@ export function ExportDialog({
           <p>{t('export.notAllowed')}</p>
         )}
         {role === 'facilitator' && <ParticipantExportsSwitch />}
+        {role === 'facilitator' && <AuthorNamesSwitch />}
         <div className={`export-status ${status?.tone === 'error' ? 'error' : ''}`} role="status" aria-live="polite">
           {status && <span key={status.serial}>{status.text}</span>}
         </div>
@@ -109,6 +110,31 @@ function ParticipantExportsSwitch() {
       </label>
       <p id={helpId} className="export-help">
         {t('export.participantsHelp')}
+      </p>
+    </div>
+  );
+}
+
+/** Whether the documents name who wrote each note (off by default: names are personal information). */
+function AuthorNamesSwitch() {
+  const { t } = useI18n();
+  const { session, canEditSettings } = useBoard();
+  const exported = useExportAuthorNames();
+  const helpId = useId();
+  return (
+    <div className="export-permission">
+      <label className="checkbox-field">
+        <input
+          type="checkbox"
+          checked={exported}
+          disabled={!canEditSettings}
+          aria-describedby={helpId}
+          onChange={(event) => setExportAuthorNames(session.settingsDoc, event.target.checked)}
+        />
+        <span>{t('export.authorNames')}</span>
+      </label>
+      <p id={helpId} className="export-help">
+        {t('export.authorNamesHelp')}
       </p>
     </div>
   );

@@ -3,7 +3,14 @@ import type { Role } from '../../shared/roles';
 import type { ExportFormat } from '../lib/api';
 
 /** The read-only documents, in the order the dialog offers them (the server's DOCUMENT_FORMATS). */
-export const DOCUMENT_EXPORTS = ['docx', 'xlsx', 'csv', 'csv-initiatives', 'md'] as const satisfies ExportFormat[];
+export const DOCUMENT_EXPORTS = [
+  'docx',
+  'xlsx',
+  'csv',
+  'csv-initiatives',
+  'md',
+  'data',
+] as const satisfies ExportFormat[];
 
 export const EXPORT_LABEL_KEYS: Record<ExportFormat, MessageKey> = {
   docx: 'export.format.docx',
@@ -11,6 +18,7 @@ export const EXPORT_LABEL_KEYS: Record<ExportFormat, MessageKey> = {
   csv: 'export.format.csv',
   'csv-initiatives': 'export.format.csv-initiatives',
   md: 'export.format.md',
+  data: 'export.format.data',
   json: 'export.format.json',
 };
 
@@ -20,6 +28,7 @@ export const EXPORT_HELP_KEYS: Record<ExportFormat, MessageKey> = {
   csv: 'export.help.csv',
   'csv-initiatives': 'export.help.csv-initiatives',
   md: 'export.help.md',
+  data: 'export.help.data',
   json: 'export.help.json',
 };
 

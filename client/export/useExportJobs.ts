@@ -20,7 +20,7 @@ export interface ExportStatus {
  * live region, or as a toast when the dialog is closed by then.
  */
 export function useExportJobs() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { session, token } = useBoard();
   const { notify } = useBoardUi();
   const [running, setRunning] = useState<ReadonlySet<ExportFormat>>(new Set());
@@ -46,7 +46,7 @@ export function useExportJobs() {
       const label = t(EXPORT_LABEL_KEYS[format]);
       tell(t('export.started', { format: label }), 'info', false);
       try {
-        const { blob, filename } = await exportBoard(session.boardId, token, format);
+        const { blob, filename } = await exportBoard(session.boardId, token, format, lang);
         saveFile(blob, filename);
         tell(t('export.done', { format: label, filename }), 'info', true);
       } catch (failure) {
@@ -56,7 +56,7 @@ export function useExportJobs() {
         setRunning(new Set(busy.current));
       }
     },
-    [session.boardId, token, t, tell],
+    [session.boardId, token, lang, t, tell],
   );
 
   return { running, status, run, dialogOpen };

@@ -1,9 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { participantExportsAllowed } from '../../shared/records/exportPolicy';
+import type * as Y from 'yjs';
+import { authorNamesExported, participantExportsAllowed } from '../../shared/records/exportPolicy';
 import { useBoard } from '../session/hooks';
 
-/** Whether the facilitator lets participants and viewers export, read live from the settings document. */
-export function useParticipantExports(): boolean {
+/** One of the facilitator's export settings, read live from the settings document. */
+function useExportSetting(read: (settings: Y.Doc) => boolean): boolean {
   const { session } = useBoard();
   const doc = session.settingsDoc;
   const subscribe = useCallback(
@@ -13,5 +14,11 @@ export function useParticipantExports(): boolean {
     },
     [doc],
   );
-  return useSyncExternalStore(subscribe, () => participantExportsAllowed(doc));
+  return useSyncExternalStore(subscribe, () => read(doc));
 }
+
+/** Whether the facilitator lets participants and viewers export. */
+export const useParticipantExports = () => useExportSetting(participantExportsAllowed);
+
+/** Whether the documents name who wrote each note. */
+export const useExportAuthorNames = () => useExportSetting(authorNamesExported);

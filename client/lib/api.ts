@@ -188,7 +188,7 @@ export async function deleteBoard(boardId: string, token: string): Promise<void>
 }
 
 /** The formats of `GET /api/boards/<id>/export` (docs/api.md): documents for everyone allowed, json for the facilitator. */
-export type ExportFormat = 'docx' | 'xlsx' | 'csv' | 'csv-initiatives' | 'md' | 'json';
+export type ExportFormat = 'docx' | 'xlsx' | 'csv' | 'csv-initiatives' | 'md' | 'data' | 'json';
 
 /**
  * The name the server gave the file: RFC 6266's `filename*=UTF-8''…` (the Japanese name) first, then the
@@ -211,13 +211,15 @@ export async function exportBoard(
   boardId: string,
   token: string,
   format: ExportFormat,
+  /** The screen's language: it names the file (議事録メモ_… or Minutes-memo_…). */
+  lang: 'ja' | 'en' = 'ja',
 ): Promise<{ blob: Blob; filename: string }> {
-  const query = new URLSearchParams({ format });
+  const query = new URLSearchParams({ format, lang });
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?${query}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!response.ok) throw await readError(response);
-  const extension = format === 'csv-initiatives' ? 'csv' : format;
+  const extension = format === 'csv-initiatives' ? 'csv' : format === 'data' ? 'json' : format;
   const filename = downloadFilename(response.headers.get('content-disposition') ?? '', `board-${boardId}.${extension}`);
   return { blob: await response.blob(), filename };
 }

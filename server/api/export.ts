@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseLang } from '../../shared/i18n/index.js';
 import { ROLES } from '../../shared/roles.js';
 import { collectExport } from '../export/collect.js';
 import { EXPORT_FORMATS, isExportFormat } from '../export/exportJob.js';
@@ -9,7 +10,7 @@ import { logAdminEvent } from './adminLog.js';
 import { type ApiContext, actorOf, authorize } from './context.js';
 
 /**
- * `GET /api/boards/<id>/export?format=docx|xlsx|csv|csv-initiatives|md|json` (docs/api.md "Exports"). The
+ * `GET /api/boards/<id>/export?format=docx|xlsx|csv|csv-initiatives|md|data|json[&lang=ja|en]` (docs/api.md "Exports"). The
  * facilitator may download every format; participants and viewers the documents (never the JSON backup, which
  * holds the audit log and the sealed counts of unrevealed rounds) when the facilitator allowed it. The main
  * thread only collects the committed states; a worker thread renders them.
@@ -21,7 +22,11 @@ export async function exportBoard(
   boardId: string,
 ): Promise<void> {
   const access = authorize(context, req, boardId, ROLES);
-  const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format');
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const format = query.get('format');
+  // The language of the person's screen names the file (its content is Japanese): absent means Japanese.
+  const lang = query.has('lang') ? parseLang(query.get('lang')) : 'ja';
+  if (lang === null) throw new HttpError(400, 'lang must be ja or en', 'export-lang');
   if (!isExportFormat(format)) {
     throw new HttpError(400, `format must be one of ${EXPORT_FORMATS.join(', ')}`, 'export-format');
   }
@@ -51,7 +56,7 @@ export async function exportBoard(
     throw error;
   }
   // Named before the audit entry: the log says a file was exported only once its answer can be built.
-  const disposition = contentDisposition(exportFileNames(format, title, boardId, exportedAt, rendered.extension));
+  const disposition = contentDisposition(exportFileNames(format, title, boardId, exportedAt, rendered.extension, lang));
   context.audit.record(boardId, actorOf(access, req), 'board.export', { format });
   logAdminEvent(context, req, 'board.exported', `board ${boardId} exported as ${format}`, {
     board: boardId,

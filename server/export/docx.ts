@@ -5,7 +5,6 @@ import {
   Packer,
   PageBreak,
   Paragraph,
-  ShadingType,
   Table,
   TableCell,
   TableRow,
@@ -19,48 +18,35 @@ import type {
   ReportItem,
   ReportLane,
 } from '../../shared/export/report.js';
+import {
+  A4,
+  BODY_FONT,
+  HEADING_FONT,
+  heading,
+  JAPANESE,
+  labelCell,
+  lines,
+  MARGIN,
+  plain,
+  TEXT_WIDTH,
+} from './docxParts.js';
+import { authorsSection, resultsSection, shortlistSection } from './docxSections.js';
 import { xmlSafe } from './xmlSafe.js';
 
 /**
  * 実施計画(案) as a Word document: a title page, one section per pillar with a table per draft initiative
- * (in the plan's order), and an appendix of the notes by group with their dots. A4, Japanese fonts named for
- * East Asian text so Word on a Japanese Windows lays it out as a city-hall document.
+ * (in the plan's order), the shortlist and the vote results, and an appendix of the notes by group with their
+ * dots, ending with one table of who wrote which note (or a sentence that names were left out). A4, Japanese
+ * fonts named for East Asian text so Word on a Japanese Windows lays it out as a city-hall document.
  */
 
-/** Mincho for body text, Gothic for headings: the usual pair of Japanese administrative documents. */
-const BODY_FONT = { ascii: 'Yu Mincho', hAnsi: 'Yu Mincho', eastAsia: '游明朝', cs: 'Yu Mincho' };
-const HEADING_FONT = { ascii: 'Yu Gothic', hAnsi: 'Yu Gothic', eastAsia: '游ゴシック', cs: 'Yu Gothic' };
-const JAPANESE = { value: 'ja-JP', eastAsia: 'ja-JP' };
-/** A4 in twentieths of a point, with 25 mm margins. */
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = 1417;
 const LABEL_COLUMN = 2400;
-const VALUE_COLUMN = A4.width - 2 * MARGIN - LABEL_COLUMN;
-
-/** One paragraph per line of user text (Word has no line breaks inside a text run's string). */
-function lines(text: string, options: { bold?: boolean } = {}): Paragraph[] {
-  const parts = xmlSafe(text).split(/\r\n|\r|\n/);
-  return parts.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold })] }));
-}
-
-/** A heading holds one line: an unnamed group's title is its first note, which may have several. */
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel], pageBreak = false) =>
-  new Paragraph({
-    heading: level,
-    pageBreakBefore: pageBreak,
-    children: [new TextRun(xmlSafe(text).replace(/\s*(\r\n|\r|\n)\s*/g, ' '))],
-  });
-
-const plain = (text: string) => new Paragraph({ children: [new TextRun(xmlSafe(text))] });
+const VALUE_COLUMN = TEXT_WIDTH - LABEL_COLUMN;
 
 function fieldRow(label: string, value: Paragraph[]): TableRow {
   return new TableRow({
     children: [
-      new TableCell({
-        width: { size: LABEL_COLUMN, type: WidthType.DXA },
-        shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7ECF3' },
-        children: [new Paragraph({ children: [new TextRun({ text: label, bold: true })] })],
-      }),
+      labelCell(label, LABEL_COLUMN),
       new TableCell({ width: { size: VALUE_COLUMN, type: WidthType.DXA }, children: value }),
     ],
   });
@@ -154,8 +140,8 @@ function itemFacts(report: PlanReport, item: ReportItem): string {
 }
 
 /**
- * A note as an indented bullet 「・text」, its other lines under it, then a small line with its author (and,
- * for a note in no group, its own dots and quadrant).
+ * A note as an indented bullet 「・text」, its other lines under it, and, for a note in no group, a small line
+ * with its own dots and quadrant. No author here: they are in one table at the end of the appendix.
  */
 function noteParagraphs(report: PlanReport, lanes: readonly ReportLane[], withFacts: boolean): Paragraph[] {
   const out: Paragraph[] = [];
@@ -164,14 +150,12 @@ function noteParagraphs(report: PlanReport, lanes: readonly ReportLane[], withFa
       new Paragraph({ indent: { left: 240 }, children: [new TextRun({ text: xmlSafe(lane.label), bold: true })] }),
     );
     for (const note of lane.notes) {
-      const author = note.authorName.trim() === '' ? '' : ` — ${note.authorName}`;
-      const facts = withFacts ? ` ${itemFacts(report, note.item)}` : '';
       const [first = '', ...rest] = xmlSafe(note.text).split(/\r\n|\r|\n/);
       out.push(new Paragraph({ indent: { left: 720, hanging: 240 }, children: [new TextRun(`・${first}`)] }));
       for (const line of rest) out.push(new Paragraph({ indent: { left: 720 }, children: [new TextRun(line)] }));
-      const byline = xmlSafe(author + facts).trim();
-      if (byline !== '') {
-        out.push(new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: byline, size: 18 })] }));
+      if (withFacts) {
+        const facts = xmlSafe(itemFacts(report, note.item));
+        out.push(new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: facts, size: 18 })] }));
       }
     }
   }
@@ -184,9 +168,9 @@ function clusterParagraphs(report: PlanReport, cluster: ReportCluster): Paragrap
   return [heading(title, HeadingLevel.HEADING_3), ...noteParagraphs(report, cluster.lanes, false)];
 }
 
-function appendix(report: PlanReport): Paragraph[] {
+function appendix(report: PlanReport): (Paragraph | Table)[] {
   const { t } = report;
-  const out = [heading(t('export.section.appendix'), HeadingLevel.HEADING_1, true)];
+  const out: (Paragraph | Table)[] = [heading(t('export.section.appendix'), HeadingLevel.HEADING_1, true)];
   if (report.votesRound !== null) out.push(plain(t('export.votesBasis', { number: report.votesRound })));
   else out.push(plain(t('export.noRounds')));
   for (const pillar of report.pillars) {
@@ -197,7 +181,7 @@ function appendix(report: PlanReport): Paragraph[] {
       out.push(heading(t('export.looseNotes'), HeadingLevel.HEADING_3), ...noteParagraphs(report, pillar.loose, true));
     }
   }
-  return out;
+  return [...out, ...authorsSection(report)];
 }
 
 const headingStyle = (size: number) => ({ run: { font: HEADING_FONT, size, bold: true, color: '1F3A5F' } });
@@ -205,9 +189,15 @@ const headingStyle = (size: number) => ({ run: { font: HEADING_FONT, size, bold:
 export async function renderDocx(report: PlanReport): Promise<Uint8Array> {
   const { t } = report;
   const page = { size: A4, margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN } };
+  const title = xmlSafe(`${report.title} ${t('export.planTitle')}`);
+  // Word shows these as the file's properties (作成者, 最終更新者, タイトル, コメント): the board and the app, never
+  // the library's "Un-named" default.
   const document = new Document({
-    title: xmlSafe(`${report.title} ${t('export.planTitle')}`),
+    title,
+    subject: title,
     creator: t('app.name'),
+    lastModifiedBy: t('app.name'),
+    description: xmlSafe(t('export.docx.description', { board: report.title, app: t('app.name') })),
     styles: {
       default: {
         document: { run: { font: BODY_FONT, size: 21, language: JAPANESE } },
@@ -223,6 +213,8 @@ export async function renderDocx(report: PlanReport): Promise<Uint8Array> {
         children: [
           ...(report.initiativeList.length === 0 ? [plain(t('export.noInitiatives'))] : []),
           ...initiativeSections(report),
+          ...shortlistSection(report),
+          ...resultsSection(report),
           ...appendix(report),
         ],
       },

@@ -1,13 +1,17 @@
-import { type MessageKey, translator } from '../../shared/i18n/index.js';
+import { type Lang, type MessageKey, translator } from '../../shared/i18n/index.js';
 import type { ExportFormat } from './exportJob.js';
 
-/** What each export is called in its file name: the plan's formats share one name (実施計画(案)). */
+/**
+ * What each export is called in its file name: the plan's formats share one name (実施計画(案)); the Markdown
+ * is the minutes memo (議事録メモ, ASCII Minutes-memo).
+ */
 const NAME_KEYS: Record<ExportFormat, MessageKey> = {
   docx: 'export.fileName.plan',
   xlsx: 'export.fileName.plan',
-  md: 'export.fileName.plan',
+  md: 'export.fileName.minutes',
   'csv-initiatives': 'export.fileName.plan',
   csv: 'export.fileName.notes',
+  data: 'export.fileName.data',
   json: 'export.fileName.backup',
 };
 
@@ -37,8 +41,15 @@ function safeTitle(title: string): string {
 const rfc5987 = (value: string) =>
   encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
+/** An English name part in ASCII: 「Minutes memo」 → Minutes-memo. */
+const asciiLabel = (key: MessageKey) =>
+  translator('en')(key)
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
 /**
- * The file name people see, e.g. 「実施計画(案)_デジタル市役所_2026-11-26.docx」, and an ASCII one for clients
+ * The file name people see, e.g. 「実施計画(案)_デジタル市役所_2026-11-26.docx」 — for a person using the app in
+ * English (`lang` 'en') 「Implementation-plan-draft_デジタル市役所_2026-11-26.docx」 — and an ASCII one for clients
  * that ignore `filename*` ("Implementation-plan-draft_<board id>_2026-11-26.docx").
  */
 export function exportFileNames(
@@ -47,15 +58,14 @@ export function exportFileNames(
   boardId: string,
   exportedAt: number,
   extension: string,
+  lang: Lang = 'ja',
 ): { name: string; ascii: string } {
   const day = exportDay(exportedAt);
   const key = NAME_KEYS[format];
-  const parts = [translator('ja')(key), safeTitle(title), day].filter((part) => part !== '');
-  const asciiName = translator('en')(key)
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  const label = lang === 'ja' ? translator('ja')(key) : asciiLabel(key);
+  const parts = [label, safeTitle(title), day].filter((part) => part !== '');
   const asciiId = boardId.replace(/[^A-Za-z0-9_-]/g, '');
-  return { name: `${parts.join('_')}.${extension}`, ascii: `${asciiName}_${asciiId}_${day}.${extension}` };
+  return { name: `${parts.join('_')}.${extension}`, ascii: `${asciiLabel(key)}_${asciiId}_${day}.${extension}` };
 }
 
 /** `attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded name>`. */

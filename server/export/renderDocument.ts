@@ -1,5 +1,5 @@
 /**
- * The document exports (everything but the JSON backup) as one function of the board's two Yjs states, so
+ * The document exports (everything but the JSON backup: the plan's documents and the readable data) as one function of the board's two Yjs states, so
  * the HTTP route, the worker thread and `npm run export` produce the same bytes.
  *
  * The exporters read a plan report (shared/export/report.ts) built from copies of the documents, migrated to
@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import { initiativesCsv, notesCsv } from '../../shared/export/csv.js';
+import { buildBoardData } from '../../shared/export/data.js';
 import { planMarkdown } from '../../shared/export/markdown.js';
 import { buildPlanReport, type PlanReport } from '../../shared/export/report.js';
 import { migrateBoardDoc, migrateSettingsDoc } from '../../shared/migrations.js';
@@ -14,7 +15,7 @@ import { HttpError } from '../httpUtil.js';
 import { renderDocx } from './docx.js';
 import { renderXlsx } from './xlsx.js';
 
-export const DOCUMENT_FORMATS = ['docx', 'xlsx', 'csv', 'csv-initiatives', 'md'] as const;
+export const DOCUMENT_FORMATS = ['docx', 'xlsx', 'csv', 'csv-initiatives', 'md', 'data'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export interface RenderInput {
@@ -36,7 +37,7 @@ export interface RenderedDocument {
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-const RENDERERS: Record<DocumentFormat, (report: PlanReport) => Promise<RenderedDocument>> = {
+const RENDERERS: Record<Exclude<DocumentFormat, 'data'>, (report: PlanReport) => Promise<RenderedDocument>> = {
   docx: async (report) => ({
     bytes: await renderDocx(report),
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -83,10 +84,20 @@ export function loadExportDocs(input: Pick<RenderInput, 'board' | 'settings'>): 
 }
 
 export async function renderDocument(format: DocumentFormat, input: RenderInput): Promise<RenderedDocument> {
-  const render = RENDERERS[format];
-  if (!render) throw new Error(`unknown export format ${String(format)}`);
+  const render = format === 'data' ? null : RENDERERS[format];
+  if (format !== 'data' && !render) throw new Error(`unknown export format ${String(format)}`);
   const { board, settings } = loadExportDocs(input);
   try {
+    if (!render) {
+      // The readable data (shared/export/data.ts): the board's content as plain JSON, 2-space indented so a
+      // person can read it too.
+      const data = buildBoardData(board, settings, { boardId: input.boardId, exportedAt: input.exportedAt });
+      return {
+        bytes: utf8(`${JSON.stringify(data, null, 2)}\n`),
+        contentType: 'application/json; charset=utf-8',
+        extension: 'json',
+      };
+    }
     return await render(buildPlanReport(board, settings, { exportedAt: input.exportedAt }));
   } finally {
     board.destroy();

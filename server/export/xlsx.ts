@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { PlanReport } from '../../shared/export/report.js';
-import { initiativesTable, notesTable, resultsTable, type Table } from '../../shared/export/rows.js';
+import {
+  type Cell,
+  initiativesTable,
+  isDateCell,
+  notesTable,
+  resultsTable,
+  type Table,
+} from '../../shared/export/rows.js';
 import { xmlSafe } from './xmlSafe.js';
 
 /**
@@ -32,6 +39,24 @@ export function fitCell(text: string, marker: string): string {
   return `${text.slice(0, end)}${marker}`;
 }
 
+/** A date cell's number format: the day, as Japanese spreadsheets write it. */
+export const XLSX_DATE_FORMAT = 'yyyy/mm/dd';
+const JST_MS = 9 * 3600_000;
+
+/**
+ * A cell's value: numbers as numbers, a date as a real date (a spreadsheet date has no time zone: the day in
+ * Japan is written, so 2021-08-19 09:00 JST is 2021/08/19 wherever the file is opened), text as shared strings.
+ */
+function cellValue(cell: Cell, marker: string): string | number | Date {
+  if (typeof cell === 'number') return cell;
+  if (isDateCell(cell)) {
+    const day = new Date(cell.time + JST_MS);
+    return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  }
+  // A cell's line breaks are LF, as Excel's own (a CR would be dropped by any XML reader anyway).
+  return fitCell(xmlSafe(cell).replace(/\r\n?/g, '\n'), marker);
+}
+
 function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table, marker: string): void {
   const sheet = workbook.addWorksheet(sheetName(name), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -39,10 +64,10 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table, marker
   });
   sheet.columns = table.header.map((header, index) => ({ header, width: table.widths[index] ?? 16 }));
   for (const row of table.rows) {
-    // A cell's line breaks are LF, as Excel's own (a CR would be dropped by any XML reader anyway).
-    sheet.addRow(
-      row.map((cell) => (typeof cell === 'string' ? fitCell(xmlSafe(cell).replace(/\r\n?/g, '\n'), marker) : cell)),
-    );
+    const added = sheet.addRow(row.map((cell) => cellValue(cell, marker)));
+    row.forEach((cell, index) => {
+      if (isDateCell(cell)) added.getCell(index + 1).numFmt = XLSX_DATE_FORMAT;
+    });
   }
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF3' } };

@@ -1,5 +1,5 @@
 import type { PlanReport } from './reportTypes.js';
-import { type Cell, initiativesTable, notesTable, type Table } from './rows.js';
+import { type Cell, initiativesTable, isDateCell, notesTable, type Table } from './rows.js';
 
 /**
  * CSV as Excel on a Japanese Windows opens it correctly: RFC 4180 (fields with a comma, a quote or a line
@@ -23,10 +23,13 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** One field: numbers as they are (our counts, never negative), text neutralised, then quoted when needed. */
+/**
+ * One field: numbers as they are (our counts, never negative), a date as its printed form (both calendars),
+ * text neutralised, then quoted when needed.
+ */
 export function csvField(value: Cell): string {
   if (typeof value === 'number') return String(value);
-  const text = neutraliseFormula(value);
+  const text = neutraliseFormula(isDateCell(value) ? value.text : value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

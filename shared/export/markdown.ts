@@ -1,47 +1,26 @@
+import { breakPairs, inertLines, inertText } from './markdownText.js';
 import type { PlanReport, ReportInitiative, ReportItem, ReportLane } from './reportTypes.js';
 
 /**
- * The board as meeting minutes in Markdown: the draft initiatives, the shortlist, the notes by pillar and group
- * with their dots, the vote results and the meeting plan. Pure, so the client could build the same file.
+ * The board as a memo for the minutes (議事録メモ) in Markdown that also reads as plain text: the draft
+ * initiatives, the shortlist, the notes by pillar and group with their dots, the vote results and the meeting
+ * plan. Pure, so the client could build the same file.
  */
+
+/** Any text from the board on one line (a heading, a label in parentheses): inert (markdownText.ts). */
+const oneLine = inertText;
 
 /**
- * Every ASCII character with a meaning in CommonMark or GitHub's extensions (headings, emphasis, links and
- * images, HTML and entities, lists, quotes, tables, strikethrough, setext underlines, autolinks with `:` or
- * `@`). A backslash before any ASCII punctuation is a literal in CommonMark, so escaping more than needed is
- * harmless, and a note can never become a heading, a link or HTML. Parentheses and quotes are left alone: they
- * only matter after a `]`, which is escaped, and Japanese notes use them often.
+ * A list item holding a text of the board at `indent`: its first line in the item (after `lead`, a label of
+ * ours), each further line a list item nested under it, `tail` (our words: author, dots) after the first line.
+ * Lines, not hard line breaks: the memo is pasted as plain text, where a trailing backslash would show.
  */
-const SPECIAL = /[\\`*_{}[\]#+\-.!|<>~&:@=]/g;
-
-/** One line of user text, escaped; leading spaces dropped (four of them would start a code block). */
-export function escapeMarkdown(line: string): string {
-  return (
-    line
-      .trimStart()
-      .replace(/\t/g, ' ')
-      .replace(SPECIAL, (c) => `\\${c}`)
-      // 「1) 」 at the start of a line is an ordered list item too (CommonMark allows `)` as well as `.`);
-      // parentheses are left alone elsewhere.
-      .replace(/^(\d{1,9})\)/, '$1\\)')
-  );
+function textItem(indent: string, text: string, options: { lead?: string; tail?: string; empty?: string } = {}) {
+  const [first = options.empty ?? '', ...rest] = inertLines(text);
+  const out = [`${indent}- ${options.lead ?? ''}${first}${options.tail ?? ''}`];
+  for (const line of rest) out.push(`${indent}  - ${line}`);
+  return out;
 }
-
-const linesOf = (text: string) =>
-  text
-    .split(/\r\n|\r|\n/)
-    .map(escapeMarkdown)
-    .filter((line) => line.trim() !== '');
-
-/**
- * Any text from the board on one line (a heading, a table cell, a label in parentheses): the notes and titles,
- * and also the facilitator's labels (quadrants, target period, lanes) and our own generated words (kinds,
- * priorities, dates, fiscal years), escaped alike so no label ever reaches the file as Markdown.
- */
-const oneLine = (text: string) => linesOf(text).join(' ');
-
-/** User text in a list item: its lines kept, as hard line breaks indented under the item. */
-const block = (text: string, indent: string) => linesOf(text).join(`\\\n${indent}`);
 
 function itemFacts(report: PlanReport, item: ReportItem): string {
   const { t } = report;
@@ -52,19 +31,21 @@ function itemFacts(report: PlanReport, item: ReportItem): string {
   return `（${facts.join('・')}）`;
 }
 
-function laneLines(report: PlanReport, lanes: readonly ReportLane[], withItemFacts: boolean): string[] {
+/** A lane as an item at `indent`, its notes nested under it (a note in no group with its own dots). */
+function laneLines(report: PlanReport, lanes: readonly ReportLane[], withItemFacts: boolean, indent: string): string[] {
   const out: string[] = [];
   for (const lane of lanes) {
-    out.push(`- ${oneLine(lane.label)}`);
+    out.push(`${indent}- ${oneLine(lane.label)}`);
     for (const note of lane.notes) {
       const author = note.authorName.trim() === '' ? '' : ` — ${oneLine(note.authorName)}`;
       const facts = withItemFacts ? itemFacts(report, note.item) : '';
-      out.push(`  - ${block(note.text, '    ')}${author}${facts}`);
+      out.push(...textItem(`${indent}  `, note.text, { tail: `${author}${facts}` }));
     }
   }
   return out;
 }
 
+/** Each pillar a `###` heading; its groups (and its notes in no group) list items, lanes and notes nested. */
 function notesSection(report: PlanReport): string[] {
   const { t } = report;
   const out = [`## ${t('export.section.notes')}`, ''];
@@ -72,13 +53,14 @@ function notesSection(report: PlanReport): string[] {
   for (const pillar of report.pillars) {
     out.push(`### ${oneLine(pillar.title)}`, '');
     if (pillar.noteCount === 0) out.push(t('export.emptyPillar'), '');
+    const items: string[] = [];
     for (const cluster of pillar.clusters) {
-      out.push(`#### ${t('export.cluster', { title: oneLine(cluster.title) })}${itemFacts(report, cluster.item)}`, '');
-      out.push(...laneLines(report, cluster.lanes, false), '');
+      items.push(`- ${t('export.cluster', { title: oneLine(cluster.title) })}${itemFacts(report, cluster.item)}`);
+      items.push(...laneLines(report, cluster.lanes, false, '  '));
     }
-    if (pillar.loose.length > 0) {
-      out.push(`#### ${t('export.looseNotes')}`, '', ...laneLines(report, pillar.loose, true), '');
-    }
+    if (pillar.loose.length > 0)
+      items.push(`- ${t('export.looseNotes')}`, ...laneLines(report, pillar.loose, true, '  '));
+    if (items.length > 0) out.push(...items, '');
   }
   return out;
 }
@@ -99,31 +81,39 @@ function shortlistSection(report: PlanReport): string[] {
   return out;
 }
 
+/**
+ * An initiative as a list item (its title, priority and status), each field an item nested under it; a field
+ * of several lines lists them under its label.
+ */
 function initiativeLines(report: PlanReport, initiative: ReportInitiative): string[] {
   const { t } = report;
   const { fields, source } = initiative;
+  const notSet = t('export.notSet');
   const field = (label: string, text: string) =>
-    `- **${label}**: ${text.trim() === '' ? t('export.notSet') : block(text, '  ')}`;
+    inertLines(text).length > 1
+      ? [`  - ${label}:`, ...inertLines(text).map((line) => `    - ${line}`)]
+      : textItem('  ', text, { lead: `${label}: `, empty: notSet });
+  const facts = [t('export.priorityGroup', { priority: oneLine(initiative.priorityLabel) })];
+  facts.push(`${t('export.field.status')}: ${oneLine(initiative.statusLabel)}`);
   const out = [
-    `##### ${oneLine(fields.title) || t('export.notSet')}`,
-    '',
-    field(t('export.field.problems'), fields.problems),
-    field(t('export.field.goal'), fields.goal),
-    field(t('export.field.indicator'), fields.indicator),
-    field(t('export.field.targetValue'), fields.targetValue),
-    field(t('export.field.content'), fields.content),
-    `- **${t('export.field.fiscalYears')}**: ${oneLine(initiative.fiscalYearsLabel) || t('export.notSet')}`,
-    field(t('export.field.department'), fields.department),
-    `- **${t('export.field.status')}**: ${oneLine(initiative.statusLabel)}`,
+    `- ${oneLine(fields.title) || notSet}（${facts.join('・')}）`,
+    ...field(t('export.field.problems'), fields.problems),
+    ...field(t('export.field.goal'), fields.goal),
+    ...field(t('export.field.indicator'), fields.indicator),
+    ...field(t('export.field.targetValue'), fields.targetValue),
+    ...field(t('export.field.content'), fields.content),
+    ...field(t('export.field.fiscalYears'), initiative.fiscalYearsLabel),
+    ...field(t('export.field.department'), fields.department),
   ];
   if (source) {
-    const facts = [oneLine(source.kindLabel), oneLine(source.quadrantLabel)];
-    if (source.votes !== null) facts.push(t('export.votes', { count: source.votes }));
-    out.push(`- **${t('export.field.source')}**: ${oneLine(source.label)}（${facts.join('・')}）`);
+    const sourceFacts = [oneLine(source.kindLabel), oneLine(source.quadrantLabel)];
+    if (source.votes !== null) sourceFacts.push(t('export.votes', { count: source.votes }));
+    out.push(`  - ${t('export.field.source')}: ${oneLine(source.label)}（${sourceFacts.join('・')}）`);
   }
-  return [...out, ''];
+  return out;
 }
 
+/** Each pillar a `###` heading, its initiatives in the plan's order (高, 中, 低) as list items. */
 function initiativesSection(report: PlanReport): string[] {
   const { t } = report;
   const out = [`## ${t('export.section.initiatives')}`, ''];
@@ -132,10 +122,9 @@ function initiativesSection(report: PlanReport): string[] {
     if (group.priorities.every((p) => p.initiatives.length === 0)) continue;
     out.push(`### ${oneLine(group.pillarTitle)}`, '');
     for (const priority of group.priorities) {
-      if (priority.initiatives.length === 0) continue;
-      out.push(`#### ${t('export.priorityGroup', { priority: oneLine(priority.label) })}`, '');
       for (const initiative of priority.initiatives) out.push(...initiativeLines(report, initiative));
     }
+    out.push('');
   }
   return out;
 }
@@ -150,16 +139,11 @@ function resultsSection(report: PlanReport): string[] {
       out.push(t('export.noDots'), '');
       continue;
     }
-    const header = [
-      t('export.column.rank'),
-      t('export.column.item'),
-      t('export.column.pillar'),
-      t('export.column.dots'),
-    ];
-    out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
     for (const row of round.rows) {
-      const rank = row.tied ? `${row.rank}（${t('export.tied')}）` : String(row.rank);
-      out.push(`| ${rank} | ${oneLine(row.label)} | ${oneLine(row.pillarTitle)} | ${row.count} |`);
+      const place = t('export.rankPlace', { rank: row.rank });
+      const rank = row.tied ? `${place}（${t('export.tied')}）` : place;
+      const where = `${oneLine(row.kindLabel)}・${oneLine(row.pillarTitle)}`;
+      out.push(`- ${rank}: ${oneLine(row.label)}（${where}）${t('export.votes', { count: row.count })}`);
     }
     out.push('');
   }
@@ -183,11 +167,14 @@ function meetingsSection(report: PlanReport): string[] {
   return [...out, ''];
 }
 
-/** The Markdown file (`format=md`), LF line ends, ending with one newline. */
+/**
+ * The minutes memo (`format=md`, 議事録メモ_<board>_<date>.md): headings `#` to `###` only, everything below a
+ * pillar as nested lists, board text inert without backslashes (markdownText.ts). LF line ends, one final newline.
+ */
 export function planMarkdown(report: PlanReport): string {
   const { t } = report;
   const head = [
-    `# ${oneLine(report.title)} ${t('export.planTitle')}`,
+    `# ${oneLine(report.title)} ${t('export.minutesTitle')}`,
     '',
     t('export.exportedAt', { date: oneLine(report.exportedDate) }),
   ];
@@ -202,7 +189,9 @@ export function planMarkdown(report: PlanReport): string {
     ...resultsSection(report),
     ...meetingsSection(report),
   ];
+  // A line may join two texts (a note and its author) holding one `*` each: together they could pair.
   return `${lines
+    .map(breakPairs)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;

@@ -5,6 +5,7 @@ import { initiativesByPillar, initiativesFedBy, listInitiatives } from '../initi
 import { type BoardItem, compareClusterMembers, itemLabel, listItems, resolveItems } from '../items.js';
 import { periodInDocuments } from '../periodText.js';
 import { itemMarks, itemPositions, itemVotes, revealedRounds } from '../prioritizing.js';
+import { authorNamesExported } from '../records/exportPolicy.js';
 import type { Initiative } from '../records/initiative.js';
 import { LANE_KINDS, type LaneKind } from '../records/lane.js';
 import { quadrantOf, readMatrixPositions } from '../records/matrix.js';
@@ -50,6 +51,8 @@ interface Context {
   resolved: Map<string, BoardItem>;
   titleOf: Map<string, string>;
   fed: Map<string, string[]>;
+  /** The facilitator's export setting: without it every note's author is '' in the report. */
+  authorNames: boolean;
 }
 
 const JST_MS = 9 * 3600_000;
@@ -85,6 +88,7 @@ export function buildPlanReport(board: Y.Doc, settings: Y.Doc, options: ReportOp
     resolved: resolveItems(items),
     titleOf,
     fed,
+    authorNames: authorNamesExported(settings),
   };
   fillItems(ctx, board, latest);
 
@@ -109,6 +113,7 @@ export function buildPlanReport(board: Y.Doc, settings: Y.Doc, options: ReportOp
     lang,
     t,
     title: boardTitle(settings),
+    authorNames: ctx.authorNames,
     exportedAt: options.exportedAt,
     exportedDate: labels.date(options.exportedAt),
     exportedIsoDate: new Date(options.exportedAt + JST_MS).toISOString().slice(0, 10),
@@ -162,7 +167,7 @@ function reportNote(ctx: Context, note: Note, item: BoardItem, pillarTitle: stri
   return {
     id: note.id,
     text: note.text,
-    authorName: note.authorName,
+    authorName: ctx.authorNames ? note.authorName : '',
     lane,
     laneLabel: ctx.labels.lane(lane),
     createdAt: note.createdAt,
@@ -269,6 +274,7 @@ function reportRound(ctx: Context, round: VotingRound): ReportRound {
     detail: ctx.t('export.roundDetail', { date: revealedDate, voters: round.voters ?? 0, budget: round.budget }),
     voters: round.voters ?? 0,
     budget: round.budget,
+    revealedAt: round.revealedAt ?? 0,
     revealedDate,
     rows: rankTotals(round.totals ?? []).map((total) => ({
       rank: total.rank,

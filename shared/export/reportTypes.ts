@@ -14,6 +14,11 @@ export interface PlanReport {
   /** The translator of `lang`, for the words a format adds around the data (headings, column names). */
   t: Translate;
   title: string;
+  /**
+   * Whether the facilitator lets the documents name who wrote each note (shared/records/exportPolicy.ts); when
+   * not, every `ReportNote.authorName` is ''.
+   */
+  authorNames: boolean;
   exportedAt: number;
   /** 「令和8年11月26日 (2026年11月26日)」. */
   exportedDate: string;
@@ -53,6 +58,7 @@ export interface ReportItem {
 export interface ReportNote {
   id: string;
   text: string;
+  /** '' when unknown, and always '' when the facilitator does not export author names. */
   authorName: string;
   lane: LaneKind | null;
   laneLabel: string;
@@ -152,6 +158,8 @@ export interface ReportRound {
   detail: string;
   voters: number;
   budget: number;
+  /** ms since the epoch; 0 when unknown. */
+  revealedAt: number;
   revealedDate: string;
   rows: ReportRoundRow[];
 }

@@ -2,10 +2,24 @@ import type { PlanReport, ReportInitiative, ReportNote } from './reportTypes.js'
 
 /**
  * The tables of the plan report (notes, initiatives, vote results) as header + rows of cells, defined once so
- * the CSV files and the Excel sheets have the same columns in the same order. A number cell is a count; every
- * string is text (each encoder neutralises text that a spreadsheet would read as a formula).
+ * the CSV files and the Excel sheets have the same columns in the same order. A number cell is a count; a date
+ * cell a moment with its printed form; every string is text (each encoder neutralises text that a spreadsheet
+ * would read as a formula).
  */
-export type Cell = string | number;
+export type Cell = string | number | DateCell;
+
+/** A date: the CSV prints `text` (both calendars), Excel writes a real date cell of the day in Japan. */
+export interface DateCell {
+  /** ms since the epoch. */
+  time: number;
+  /** 「令和3年8月19日 (2021年8月19日)」. */
+  text: string;
+}
+
+export const isDateCell = (cell: Cell): cell is DateCell => typeof cell === 'object';
+
+/** A moment as a date cell; an unknown one (0, shown as '') stays a blank text cell. */
+const dateOrBlank = (time: number, text: string): Cell => (time > 0 && text !== '' ? { time, text } : '');
 
 export interface Table {
   header: string[];
@@ -51,7 +65,7 @@ export function notesTable(report: PlanReport): Table {
       note.item.quadrantLabel,
       yesNo(note.item.shortlisted),
       note.initiativeTitles.join(t('export.listSeparator')),
-      note.createdDate,
+      dateOrBlank(note.createdAt, note.createdDate),
     ]),
     widths: [18, 10, 24, 48, 12, 10, 16, 12, 24, 34],
   };
@@ -74,7 +88,7 @@ function initiativeRow(initiative: ReportInitiative): Cell[] {
     source ? source.label : '',
     source ? countOrBlank(source.votes) : '',
     source ? source.quadrantLabel : '',
-    initiative.createdDate,
+    dateOrBlank(initiative.createdAt, initiative.createdDate),
   ];
 }
 
@@ -116,6 +130,7 @@ export function resultsTable(report: PlanReport): Table {
       t('export.column.pillar'),
       t('export.column.dots'),
       t('export.column.tied'),
+      t('export.column.revealed'),
     ],
     rows: report.rounds.flatMap((round) =>
       round.rows.map((row) => [
@@ -126,8 +141,9 @@ export function resultsTable(report: PlanReport): Table {
         row.pillarTitle,
         row.count,
         row.tied ? t('export.tied') : '',
+        dateOrBlank(round.revealedAt, round.revealedDate),
       ]),
     ),
-    widths: [10, 8, 48, 10, 18, 8, 8],
+    widths: [10, 8, 48, 10, 18, 8, 8, 14],
   };
 }

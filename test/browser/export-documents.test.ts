@@ -56,4 +56,25 @@ describe('document exports from the browser', () => {
     const markdown = await downloadFrom(participant, /^Markdown（議事録向け）/);
     expect(markdown.bytes.toString('utf8')).toContain(TITLE);
   });
+  it('saves the readable data, with the authors only once the facilitator ticks the setting (by keyboard)', async () => {
+    const board = await harness.createBoard(TITLE);
+    const page = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    await addNoteByTyping(page, CITIZEN, '課題', '窓口の待ち時間が長い');
+    const dialog = await openExportDialog(page);
+    const before = await downloadFrom(page, /^データ（JSON）/);
+    expect(before.filename).toMatch(new RegExp(`^データ_${TITLE}_\\d{4}-\\d{2}-\\d{2}\\.json$`));
+    const data = JSON.parse(before.bytes.toString('utf8')) as {
+      format: string;
+      notes: { authorName: string | null }[];
+    };
+    expect(data.format).toBe('digital-city-hall-board/data');
+    expect(data.notes.map((note) => note.authorName)).toEqual([null]);
+    const names = dialog.getByRole('checkbox', { name: '書き出しに書いた人の名前を入れる' });
+    expect(await names.isChecked()).toBe(false);
+    await names.focus();
+    await page.keyboard.press('Space');
+    await shown(dialog.getByRole('checkbox', { name: '書き出しに書いた人の名前を入れる', checked: true }));
+    const after = JSON.parse((await downloadFrom(page, /^データ（JSON）/)).bytes.toString('utf8')) as typeof data;
+    expect(after.notes.map((note) => note.authorName)).toEqual(['進行役']);
+  });
 });

@@ -10,22 +10,10 @@ import { fitCell } from '../../server/export/xlsx.js';
 import { boardRoots } from '../../shared/docs.js';
 import { DEMO_EXPORTED_AT, DEMO_TITLE } from '../tools/demoBoard.js';
 import { buildTrickyBoard, EMPTY_PILLAR, encoded, TRICKY_NOTES } from '../unit/exportFixtures.js';
-import { zipEntries, zipText } from './zipEntries.js';
+import { wordText, zipEntries, zipText } from './zipEntries.js';
 
 const render = (format: DocumentFormat, docs = buildTrickyBoard(), exportedAt = DEMO_EXPORTED_AT) =>
   renderDocument(format, { boardId: 'b1', ...encoded(docs), exportedAt });
-
-/** The visible text of a WordprocessingML part: the contents of its w:t elements, XML entities decoded. */
-function wordText(xml: string): string {
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
-    .map((m) => m[1]!)
-    .join('\n')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
 
 const soffice = ['soffice', 'libreoffice'].find((name) => spawnSync('which', [name]).status === 0);
 
@@ -176,8 +164,18 @@ describe('Excel (.xlsx)', () => {
     const results = workbook.getWorksheet('投票結果')!;
     const rows = results.getSheetValues().slice(2) as unknown[][];
     expect(rows).toHaveLength(8 + 7);
-    expect(rows[0]!.slice(1)).toEqual(['第1回', 1, 'オンライン申請の拡大', 'グループ', '市民サービスの向上', 9, '']);
-    expect(rows[1]!.slice(1)).toEqual(['第1回', 2, 'ペーパーレス化', 'グループ', '業務の効率化', 7, '同率']);
+    const revealed = new Date(Date.UTC(2021, 8, 16));
+    expect(rows[0]!.slice(1)).toEqual([
+      '第1回',
+      1,
+      'オンライン申請の拡大',
+      'グループ',
+      '市民サービスの向上',
+      9,
+      '',
+      revealed,
+    ]);
+    expect(rows[1]!.slice(1)).toEqual(['第1回', 2, 'ペーパーレス化', 'グループ', '業務の効率化', 7, '同率', revealed]);
     expect(rows[3]![2]).toBe(4);
   });
 });
@@ -191,7 +189,7 @@ describe('renderDocument', () => {
     expect([...initiatives.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const md = await render('md');
     expect([md.contentType, md.extension]).toEqual(['text/markdown; charset=utf-8', 'md']);
-    expect(new TextDecoder().decode(md.bytes)).toContain(`# ${DEMO_TITLE} 実施計画(案)`);
+    expect(new TextDecoder().decode(md.bytes)).toContain(`# ${DEMO_TITLE} 議事録メモ`);
   });
 
   it('migrates a board of an older schema first, and refuses one newer than this code', async () => {
@@ -231,6 +229,7 @@ describe('renderDocument', () => {
       ['csv', 'notes.csv'],
       ['csv-initiatives', 'initiatives.csv'],
       ['md', 'board.md'],
+      ['data', 'data.json'],
     ] as const) {
       const rendered = await renderDocument(format, demo);
       expect(Buffer.from(rendered.bytes).equals(readFileSync(join('docs/examples', file))), file).toBe(true);

@@ -202,7 +202,7 @@ describe('GET /api/boards/<id>/export', () => {
     if (documentsBuilt) {
       expect(answer.status).toBe(200);
       expect(answer.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-      expect(decodeURIComponent(answer.headers.get('content-disposition') ?? '')).toContain('実施計画(案)_書式_');
+      expect(decodeURIComponent(answer.headers.get('content-disposition') ?? '')).toContain('議事録メモ_書式_');
     } else {
       expect(answer.status).toBe(500);
       expect(answer.json).toEqual({ error: 'internal error' });

@@ -38,3 +38,15 @@ export function zipText(entries: Map<string, Buffer>, name: string): string {
   if (!entry) throw new Error(`${name} is not in the file (entries: ${[...entries.keys()].join(', ')})`);
   return entry.toString('utf8');
 }
+
+/** The visible text of a WordprocessingML part: the contents of its w:t elements, XML entities decoded. */
+export function wordText(xml: string): string {
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1]!)
+    .join('\n')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}

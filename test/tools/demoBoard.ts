@@ -13,6 +13,7 @@ import { placeOnMatrix } from '../../shared/ops/matrix.js';
 import { updateMeeting } from '../../shared/ops/meetings.js';
 import { addNote } from '../../shared/ops/notes.js';
 import { markShortlisted } from '../../shared/ops/shortlist.js';
+import { setExportAuthorNames } from '../../shared/records/exportPolicy.js';
 import type { InitiativeTextField, Priority } from '../../shared/records/initiative.js';
 import type { LaneKind } from '../../shared/records/lane.js';
 import { listMeetings } from '../../shared/records/meeting.js';
@@ -156,6 +157,8 @@ export function buildDemoBoard(): { board: Y.Doc; settings: Y.Doc } {
   for (const id of ['c01', 'c02', 'c03', 'c05', 'n11']) must(markShortlisted(board, id, 'person-田中', marked), id);
 
   for (const plan of INITIATIVES) addInitiative(board, settings, plan);
+  // The demo's facilitator publishes who wrote what, so the examples show the authors (off on a new board).
+  setExportAuthorNames(settings, true);
   return { board, settings };
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run examples`: writes the example exports of the demo board into docs/examples/ (plan.docx,
- * plan.xlsx, notes.csv, initiatives.csv, board.md), through the same renderDocument the server uses.
+ * plan.xlsx, notes.csv, initiatives.csv, board.md, data.json), through the same renderDocument the server uses.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ const FILES: [DocumentFormat, string][] = [
   ['csv', 'notes.csv'],
   ['csv-initiatives', 'initiatives.csv'],
   ['md', 'board.md'],
+  ['data', 'data.json'],
 ];
 
 const { board, settings } = buildDemoBoard();

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { settingsRoots } from '../../shared/docs.js';
+import * as Y from 'yjs';
 import { csvField, initiativesCsv, neutraliseFormula, notesCsv } from '../../shared/export/csv.js';
-import { escapeMarkdown, planMarkdown } from '../../shared/export/markdown.js';
+import { planMarkdown } from '../../shared/export/markdown.js';
 import { buildPlanReport } from '../../shared/export/report.js';
 import { reportNotes } from '../../shared/export/rows.js';
 import { deleteNote } from '../../shared/ops/notes.js';
 import { archivePillar } from '../../shared/ops/pillars.js';
+import { authorNamesExported, setExportAuthorNames } from '../../shared/records/exportPolicy.js';
+import { initialiseSettingsDoc } from '../../shared/template.js';
 import { DEMO_EXPORTED_AT, DEMO_PILLARS, DEMO_TITLE } from '../tools/demoBoard.js';
 import { buildTrickyBoard, EMPTY_PILLAR, parseCsv, TRICKY_NOTES } from './exportFixtures.js';
 import { add } from './fixtures.js';
@@ -107,6 +109,23 @@ describe('the plan report', () => {
   });
 });
 
+describe("the facilitator's author-name setting", () => {
+  it('is off on a new board: no export names who wrote a note until the facilitator turns it on', () => {
+    const { board, settings } = buildTrickyBoard();
+    setExportAuthorNames(settings, false);
+    const plan = buildPlanReport(board, settings, { exportedAt: DEMO_EXPORTED_AT });
+    expect(plan.authorNames).toBe(false);
+    expect(reportNotes(plan).every((note) => note.authorName === '')).toBe(true);
+    const [, ...rows] = parseCsv(notesCsv(plan).slice(1));
+    expect(rows.every((row) => row[4] === '')).toBe(true);
+    const md = planMarkdown(plan);
+    for (const name of ['鈴木', '田中', '試験']) expect(md).not.toContain(name);
+    const fresh = new Y.Doc();
+    initialiseSettingsDoc(fresh, '新しいボード');
+    expect(authorNamesExported(fresh)).toBe(false);
+  });
+});
+
 describe('CSV', () => {
   it('starts with the byte-order mark and ends every record with CRLF', () => {
     const csv = notesCsv(report());
@@ -189,65 +208,5 @@ describe('CSV', () => {
     );
     expect(rows[2]!.slice(0, 3)).toEqual(['業務の効率化', '高', '回覧・会議のペーパーレス化']);
     expect(rows[2]).toContain('令和4年度 (2022年度)');
-  });
-});
-
-describe('Markdown', () => {
-  it('has the minutes structure: title, initiatives, shortlist, pillars with groups, results', () => {
-    const md = planMarkdown(report());
-    const headings = md.split('\n').filter((line) => line.startsWith('#'));
-    expect(headings[0]).toBe(`# ${DEMO_TITLE} 実施計画(案)`);
-    for (const heading of [
-      '## 取組案',
-      '## 取り組み候補: 令和4〜5年度 (2022〜2023年度)に取り組む',
-      '## 柱ごとの付箋とグループ',
-      `### ${EMPTY_PILLAR.title}`,
-      '#### グループ: オンライン申請の拡大（10票・すぐ取り組む・★取り組み候補）',
-      '## 投票結果',
-      '### 第1回',
-    ]) {
-      expect(headings).toContain(heading);
-    }
-    expect(md).toContain('この柱にはまだ付箋がありません。');
-    expect(md).toContain('- **実施時期**: 令和4年度 (2022年度)');
-    expect(md).toContain('| 2（同率） | ペーパーレス化 | 業務の効率化 | 7 |');
-  });
-
-  it('escapes user text so a note cannot make a heading, a link, HTML or a setext underline', () => {
-    const md = planMarkdown(report());
-    const lines = md.split('\n');
-    expect(md).toContain('\\# 見出しにしたい');
-    expect(md).toContain('\\[ここをクリック\\](http\\://evil\\.example/)');
-    expect(md).toContain('\\<script\\>');
-    expect(md).not.toContain('<script>');
-    expect(md).not.toMatch(/(?<!\\)\]\(/);
-    const body = lines.filter((line) => !line.startsWith('#')).map((line) => line.replace(/^\s*(- )?/, ''));
-    expect(body.filter((line) => /^(#|={2,}|-{3,}|>|\d+\.)/.test(line))).toEqual([]);
-    expect(lines.filter((line) => line.startsWith('#')).some((line) => line.includes('見出しにしたい'))).toBe(false);
-    expect(escapeMarkdown('    code')).toBe('code');
-  });
-
-  it("escapes the facilitator's labels too (quadrants, target period), wherever the file prints them", () => {
-    const { board, settings } = buildTrickyBoard();
-    const labels = settingsRoots.prioritization(settings);
-    labels.set('quadrant.doNow', '<img src=x onerror=alert(1)> [x](javascript:alert(1)) **b**');
-    const md = planMarkdown(buildPlanReport(board, settings, { exportedAt: DEMO_EXPORTED_AT, lang: 'ja' }));
-    expect(md).toContain('\\<img src\\=x onerror\\=alert(1)\\> \\[x\\](javascript\\:alert(1)) \\*\\*b\\*\\*');
-    expect(md).not.toMatch(/(?<!\\)[<>]/);
-    expect(md).not.toMatch(/(?<!\\)\]\(/);
-    expect(md).not.toMatch(/(?<!\\)\*\*b/);
-    expect(md).toContain('\\# 見出し');
-  });
-
-  it('escapes a note starting like an ordered list with a parenthesis (1) as well as 1.)', () => {
-    expect(escapeMarkdown('1) 窓口')).toBe('1\\) 窓口');
-    expect(escapeMarkdown('12) 窓口 3) 4')).toBe('12\\) 窓口 3) 4');
-    expect(escapeMarkdown('1. 窓口')).toBe('1\\. 窓口');
-    expect(escapeMarkdown('(1) 窓口')).toBe('(1) 窓口');
-  });
-
-  it('keeps a note with several lines as one list item (hard line breaks)', () => {
-    const md = planMarkdown(report());
-    expect(md).toContain('  - 1行目の課題\\\n    2行目\\: 詳しく\\\n    3行目 — 試験, "太郎"');
   });
 });

@@ -41,10 +41,18 @@ describe('the export client', () => {
   });
 
   it('offers the JSON backup to the facilitator only, and documents to others only when allowed', () => {
-    expect(offeredExports('facilitator', false)).toEqual(['docx', 'xlsx', 'csv', 'csv-initiatives', 'md', 'json']);
+    expect(offeredExports('facilitator', false)).toEqual([
+      'docx',
+      'xlsx',
+      'csv',
+      'csv-initiatives',
+      'md',
+      'data',
+      'json',
+    ]);
     expect(offeredExports('participant', false)).toEqual([]);
     expect(offeredExports('viewer', false)).toEqual([]);
-    expect(offeredExports('participant', true)).toEqual(['docx', 'xlsx', 'csv', 'csv-initiatives', 'md']);
+    expect(offeredExports('participant', true)).toEqual(['docx', 'xlsx', 'csv', 'csv-initiatives', 'md', 'data']);
     expect(offeredExports('viewer', true)).not.toContain('json');
   });
 });

@@ -1,0 +1,223 @@
+import type * as Y from 'yjs';
+import { translator } from '../i18n/index.js';
+import { listInitiatives } from '../initiatives.js';
+import { type BoardItem, itemLabel, listItems } from '../items.js';
+import { itemPositions, revealedRounds } from '../prioritizing.js';
+import {
+  INITIATIVE_STATUSES,
+  INITIATIVE_TEXT_FIELDS,
+  type Initiative,
+  type InitiativeStatus,
+  type InitiativeTextField,
+  PRIORITIES,
+  type Priority,
+} from '../records/initiative.js';
+import { LANE_KINDS, type LaneKind } from '../records/lane.js';
+import { QUADRANTS, type Quadrant, quadrantOf, readMatrixPositions } from '../records/matrix.js';
+import { readBoardPeriod } from '../records/period.js';
+import { rankTotals, readVotingRounds } from '../records/voting.js';
+import { allPillars } from '../selectors.js';
+import { shortlistByPillar } from '../shortlist.js';
+import { buildPlanReport } from './report.js';
+import { reportLabels } from './reportLabels.js';
+
+/**
+ * The readable data (`format=data`, データ_<board>_<date>.json): the board's content as plain JSON for other
+ * tools and open-data portals, with a versioned shape (docs/schema.md "Readable data"). It holds what everyone
+ * allowed the documents may read — never the audit log, a ballot, a token, a person id or the counts of a round
+ * not yet revealed — and author names only when the facilitator exports them. Not for import: the JSON backup
+ * is the exact copy.
+ */
+export const DATA_FORMAT = 'digital-city-hall-board/data';
+export const DATA_VERSION = 1;
+
+/** ms since the epoch as an ISO date-time; null for an unknown time (0). */
+type IsoTime = string | null;
+
+export interface BoardData {
+  format: typeof DATA_FORMAT;
+  version: typeof DATA_VERSION;
+  exportedAt: string;
+  board: { id: string; title: string };
+  /**
+   * The board's period: as the documents print it (the shortlist's name, the period in 令和…年度 with the Western
+   * years) and as fiscal years (the Western year each starts in).
+   */
+  period: { target: string; plan: string; firstFiscalYear: number; lastFiscalYear: number };
+  /** Whether `notes[].authorName` is filled (the facilitator's export setting). */
+  authorNames: boolean;
+  /** The words of the board's fixed vocabularies, as the facilitator labelled them. */
+  labels: {
+    lanes: Record<LaneKind, string>;
+    quadrants: Record<Quadrant, string>;
+    priorities: Record<Priority, string>;
+    statuses: Record<InitiativeStatus, string>;
+  };
+  pillars: { id: string; title: string; archived: boolean }[];
+  notes: {
+    id: string;
+    text: string;
+    pillarId: string | null;
+    lane: LaneKind | null;
+    groupId: string | null;
+    authorName: string | null;
+    createdAt: IsoTime;
+  }[];
+  groups: { id: string; title: string; pillarId: string; noteIds: string[] }[];
+  /** Revealed rounds only, oldest first; each item's dots as published at the reveal. */
+  rounds: {
+    number: number;
+    revealedAt: IsoTime;
+    voters: number;
+    budget: number;
+    totals: {
+      itemId: string;
+      kind: 'group' | 'note';
+      label: string;
+      pillarId: string | null;
+      count: number;
+      rank: number;
+      tied: boolean;
+    }[];
+  }[];
+  /** Items placed on the priority matrix: x 実現しやすさ (feasibility, 1 easiest), y 効果 (impact, 1 highest). */
+  matrix: { itemId: string; kind: 'group' | 'note'; x: number; y: number; quadrant: Quadrant }[];
+  shortlist: {
+    itemId: string;
+    kind: 'group' | 'note';
+    label: string;
+    pillarId: string | null;
+    quadrant: Quadrant | null;
+    votes: number | null;
+  }[];
+  initiatives: ({
+    id: string;
+    pillarId: string | null;
+    priority: Priority;
+    status: InitiativeStatus;
+    fiscalYears: number[];
+    source: { itemId: string; kind: 'group' | 'note'; noteIds: string[] } | null;
+    createdAt: IsoTime;
+    /** Added with the plan cycle (issue 17): the verification of a finished period; null until then. */
+    verification: null;
+  } & Record<InitiativeTextField, string>)[];
+}
+
+const iso = (time: number | null): IsoTime => (time && time > 0 ? new Date(time).toISOString() : null);
+/** Other tools call a cluster a group, as the board's own words do (グループ). */
+const kindOf = (kind: 'cluster' | 'note') => (kind === 'cluster' ? 'group' : 'note');
+const record = <K extends string>(keys: readonly K[], value: (key: K) => string) =>
+  Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, string>;
+
+export function buildBoardData(
+  board: Y.Doc,
+  settings: Y.Doc,
+  options: { boardId: string; exportedAt: number },
+): BoardData {
+  // The report decides the periods, the author-name setting and the labels, as for every other document.
+  const report = buildPlanReport(board, settings, { exportedAt: options.exportedAt });
+  const labels = reportLabels(settings, translator('ja'), 'ja', options.exportedAt);
+  const period = readBoardPeriod(settings, options.exportedAt);
+  const items = listItems(board);
+  const rounds = readVotingRounds(settings);
+  const revealed = revealedRounds(rounds);
+  const positions = itemPositions(items, readMatrixPositions(board));
+  const planOrder = new Map(report.initiativeList.map((initiative, index) => [initiative.id, index]));
+  return {
+    format: DATA_FORMAT,
+    version: DATA_VERSION,
+    exportedAt: new Date(options.exportedAt).toISOString(),
+    board: { id: options.boardId, title: report.title },
+    period: {
+      target: report.targetPeriod,
+      plan: report.planPeriod,
+      firstFiscalYear: period.first,
+      lastFiscalYear: period.last,
+    },
+    authorNames: report.authorNames,
+    labels: {
+      lanes: record(LANE_KINDS, (lane) => labels.lane(lane)),
+      quadrants: record(QUADRANTS, (quadrant) => labels.quadrant(quadrant)),
+      priorities: record(PRIORITIES, (priority) => labels.priority(priority)),
+      statuses: record(INITIATIVE_STATUSES, (status) => labels.status(status)),
+    },
+    pillars: allPillars(settings).map((p) => ({ id: p.id, title: p.title, archived: p.archivedAt !== null })),
+    notes: items.flatMap((item) =>
+      (item.kind === 'cluster' ? item.notes : [item.note]).map((note) => ({
+        id: note.id,
+        text: note.text,
+        pillarId: note.place?.pillarId ?? null,
+        lane: note.place?.lane ?? null,
+        groupId: item.kind === 'cluster' ? item.id : null,
+        authorName: report.authorNames && note.authorName !== '' ? note.authorName : null,
+        createdAt: iso(note.createdAt),
+      })),
+    ),
+    groups: items.flatMap((item) =>
+      item.kind === 'cluster'
+        ? [{ id: item.id, title: itemLabel(item), pillarId: item.pillarId, noteIds: item.notes.map((n) => n.id) }]
+        : [],
+    ),
+    rounds: [...revealed].reverse().map((round) => ({
+      number: round.number,
+      revealedAt: iso(round.revealedAt),
+      voters: round.voters ?? 0,
+      budget: round.budget,
+      totals: rankTotals(round.totals ?? []).map((total) => ({
+        itemId: total.itemId,
+        kind: kindOf(total.kind),
+        label: total.label,
+        pillarId: total.pillarId,
+        count: total.count,
+        rank: total.rank,
+        tied: total.tied,
+      })),
+    })),
+    matrix: items.flatMap((item) => {
+      const position = positions.get(item.id);
+      return position
+        ? [{ itemId: item.id, kind: kindOf(item.kind), ...position, quadrant: quadrantOf(position) }]
+        : [];
+    }),
+    shortlist: shortlistEntries(board, settings, items, revealed[0]?.number ?? null, rounds),
+    // In the plan's order (pillar, then 高/中/低, then order), as every document lists them.
+    initiatives: listInitiatives(board)
+      .sort((a, b) => (planOrder.get(a.id) ?? 0) - (planOrder.get(b.id) ?? 0))
+      .map(initiativeData),
+  };
+}
+
+/** The shortlist in the order every view and document lists it, with the dots of the latest revealed round. */
+function shortlistEntries(
+  board: Y.Doc,
+  settings: Y.Doc,
+  items: BoardItem[],
+  roundNumber: number | null,
+  rounds: ReturnType<typeof readVotingRounds>,
+): BoardData['shortlist'] {
+  return shortlistByPillar(board, settings, roundNumber, items, rounds).flatMap((group) =>
+    group.entries.map((entry) => ({
+      itemId: entry.item.id,
+      kind: kindOf(entry.item.kind),
+      label: entry.label,
+      pillarId: entry.item.pillarId,
+      quadrant: entry.quadrant,
+      votes: entry.votes,
+    })),
+  );
+}
+
+function initiativeData(initiative: Initiative): BoardData['initiatives'][number] {
+  const source = initiative.source;
+  return {
+    id: initiative.id,
+    ...record(INITIATIVE_TEXT_FIELDS, (field) => initiative.fields[field]),
+    pillarId: initiative.place?.pillarId ?? null,
+    priority: initiative.place?.priority ?? 'medium',
+    status: initiative.status,
+    fiscalYears: [...initiative.fiscalYears],
+    source: source ? { itemId: source.itemId, kind: kindOf(source.kind), noteIds: [...source.noteIds] } : null,
+    createdAt: iso(initiative.createdAt),
+    verification: null,
+  };
+}
