@@ -107,9 +107,9 @@ function titlePage(report: PlanReport): Paragraph[] {
     centred(t('export.planTitle'), 48, true),
     new Paragraph({ spacing: { before: 1200 }, children: [] }),
     centred(t('export.exportedAt', { date: report.exportedDate }), 24),
-    centred(t('export.targetPeriod', { period: report.targetPeriod }), 24),
   ];
-  if (report.planPeriod !== '') out.push(centred(t('export.planPeriod', { period: report.planPeriod }), 24));
+  if (report.plan) out.push(centred(t('export.plan', { plan: report.plan.name, period: report.plan.periodName }), 24));
+  out.push(centred(t('export.planPeriod', { period: report.planPeriod }), 24));
   return out;
 }
 

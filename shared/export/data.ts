@@ -3,6 +3,7 @@ import { translator } from '../i18n/index.js';
 import { listInitiatives } from '../initiatives.js';
 import { type BoardItem, itemLabel, listItems } from '../items.js';
 import { itemPositions, revealedRounds } from '../prioritizing.js';
+import { actualNotNumeric, type ContinuedFrom, listContinued, type VerificationResult } from '../records/continued.js';
 import {
   INITIATIVE_STATUSES,
   INITIATIVE_TEXT_FIELDS,
@@ -43,7 +44,9 @@ export interface BoardData {
    * The board's period: as the documents print it (the shortlist's name, the period in 令和…年度 with the Western
    * years) and as fiscal years (the Western year each starts in).
    */
-  period: { target: string; plan: string; firstFiscalYear: number; lastFiscalYear: number };
+  period: { name: string; shortlist: string; firstFiscalYear: number; lastFiscalYear: number };
+  /** The plan and its period the board is for, or null outside a plan. */
+  plan: { name: string; periodName: string } | null;
   /** Whether `notes[].authorName` is filled (the facilitator's export setting). */
   authorNames: boolean;
   /** The words of the board's fixed vocabularies, as the facilitator labelled them. */
@@ -98,9 +101,28 @@ export interface BoardData {
     fiscalYears: number[];
     source: { itemId: string; kind: 'group' | 'note'; noteIds: string[] } | null;
     createdAt: IsoTime;
-    /** Added with the plan cycle (issue 17): the verification of a finished period; null until then. */
+    /** Reserved: an initiative of this board is verified on its continued card in the next period's board. */
     verification: null;
   } & Record<InitiativeTextField, string>)[];
+  /** The previous period's initiatives (「前期からの継続」) with their verification (検証). */
+  continued: {
+    id: string;
+    from: ContinuedFrom;
+    title: string;
+    indicator: string;
+    targetValue: string;
+    department: string;
+    pillarId: string | null;
+    verification: {
+      result: VerificationResult | null;
+      actual: string;
+      /** The actual value is not a number where the target is one (kept as typed). */
+      actualNotNumeric: boolean;
+      comment: string;
+      verifiedByName: string | null;
+      verifiedAt: IsoTime;
+    };
+  }[];
 }
 
 const iso = (time: number | null): IsoTime => (time && time > 0 ? new Date(time).toISOString() : null);
@@ -129,11 +151,12 @@ export function buildBoardData(
     exportedAt: new Date(options.exportedAt).toISOString(),
     board: { id: options.boardId, title: report.title },
     period: {
-      target: report.targetPeriod,
-      plan: report.planPeriod,
+      name: report.planPeriod,
+      shortlist: report.targetPeriod,
       firstFiscalYear: period.first,
       lastFiscalYear: period.last,
     },
+    plan: report.plan,
     authorNames: report.authorNames,
     labels: {
       lanes: record(LANE_KINDS, (lane) => labels.lane(lane)),
@@ -184,6 +207,24 @@ export function buildBoardData(
     initiatives: listInitiatives(board)
       .sort((a, b) => (planOrder.get(a.id) ?? 0) - (planOrder.get(b.id) ?? 0))
       .map(initiativeData),
+    continued: listContinued(board).map((card) => ({
+      id: card.id,
+      from: card.from,
+      title: card.title,
+      indicator: card.indicator,
+      targetValue: card.targetValue,
+      department: card.department,
+      pillarId: card.pillarId,
+      verification: {
+        result: card.verification.result,
+        actual: card.verification.actual,
+        actualNotNumeric: actualNotNumeric(card),
+        comment: card.verification.comment,
+        // Who verified is a person's name: shown as the author names are, only when the facilitator allows it.
+        verifiedByName: report.authorNames ? card.verification.verifiedByName || null : null,
+        verifiedAt: iso(card.verification.verifiedAt),
+      },
+    })),
   };
 }
 

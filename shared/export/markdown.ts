@@ -178,8 +178,10 @@ export function planMarkdown(report: PlanReport): string {
     '',
     t('export.exportedAt', { date: oneLine(report.exportedDate) }),
   ];
-  head.push('', t('export.targetPeriod', { period: oneLine(report.targetPeriod) }));
-  if (report.planPeriod !== '') head.push('', t('export.planPeriod', { period: oneLine(report.planPeriod) }));
+  if (report.plan) {
+    head.push('', t('export.plan', { plan: oneLine(report.plan.name), period: oneLine(report.plan.periodName) }));
+  }
+  head.push('', t('export.planPeriod', { period: oneLine(report.planPeriod) }));
   const lines = [
     ...head,
     '',

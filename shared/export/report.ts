@@ -5,6 +5,7 @@ import { initiativesByPillar, initiativesFedBy, listInitiatives } from '../initi
 import { type BoardItem, compareClusterMembers, itemLabel, listItems, resolveItems } from '../items.js';
 import { periodInDocuments } from '../periodText.js';
 import { itemMarks, itemPositions, itemVotes, revealedRounds } from '../prioritizing.js';
+import { readBoardPlan } from '../records/boardPlan.js';
 import { authorNamesExported } from '../records/exportPolicy.js';
 import type { Initiative } from '../records/initiative.js';
 import { LANE_KINDS, type LaneKind } from '../records/lane.js';
@@ -65,6 +66,7 @@ export function buildPlanReport(board: Y.Doc, settings: Y.Doc, options: ReportOp
   const lang = options.lang ?? 'ja';
   const t = translator(lang);
   const labels = reportLabels(settings, t, lang, options.exportedAt);
+  const boardPlan = readBoardPlan(settings);
   const items = listItems(board);
   const rounds = readVotingRounds(settings);
   const latest = revealedRounds(rounds)[0] ?? null;
@@ -119,6 +121,7 @@ export function buildPlanReport(board: Y.Doc, settings: Y.Doc, options: ReportOp
     exportedIsoDate: new Date(options.exportedAt + JST_MS).toISOString().slice(0, 10),
     targetPeriod: labels.targetPeriod,
     planPeriod: periodInDocuments(readBoardPeriod(settings, options.exportedAt), lang),
+    plan: boardPlan ? { name: boardPlan.name, periodName: boardPlan.period.name } : null,
     votesRound: latest?.number ?? null,
     pillars: reportPillars(ctx),
     shortlist,

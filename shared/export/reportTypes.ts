@@ -28,6 +28,8 @@ export interface PlanReport {
   targetPeriod: string;
   /** The board's period (shared/records/period.ts): 「令和9〜10年度 (2027〜2028年度)」. */
   planPeriod: string;
+  /** The plan and its period the board is for (shared/records/boardPlan.ts), or null outside a plan. */
+  plan: { name: string; periodName: string } | null;
   /** The revealed round whose dots the notes, items and shortlist show: the latest one; null before any. */
   votesRound: number | null;
   pillars: ReportPillar[];

@@ -835,8 +835,8 @@ export const en: Record<MessageKey, string> = {
   // Document exports (issue 6: 実施計画(案) as Word, Excel, CSV and Markdown).
   'export.planTitle': 'Implementation plan (draft)',
   'export.exportedAt': 'Exported: {date}',
-  'export.targetPeriod': 'Scope: {period}',
-  'export.planPeriod': 'Period: {period}',
+  'export.plan': 'Plan: {plan} ({period})',
+  'export.planPeriod': 'Plan period: {period}',
   'export.pillarUnknown': 'No pillar',
   'export.pillarArchived': '{title} (archived)',
   'export.laneUnknown': 'No lane',

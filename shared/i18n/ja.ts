@@ -836,8 +836,8 @@ export const ja = {
   // Document exports (issue 6: 実施計画(案) as Word, Excel, CSV and Markdown).
   'export.planTitle': '実施計画(案)',
   'export.exportedAt': '出力日: {date}',
-  'export.targetPeriod': '対象: {period}',
-  'export.planPeriod': '実施時期: {period}',
+  'export.plan': '計画: {plan}（{period}）',
+  'export.planPeriod': '計画の期間: {period}',
   'export.pillarUnknown': '柱なし',
   'export.pillarArchived': '{title}（アーカイブ済み）',
   'export.laneUnknown': '列なし',

@@ -10,7 +10,8 @@ interface DataFile {
   version: number;
   board: { id: string; title: string };
   authorNames: boolean;
-  period: { target: string; plan: string; firstFiscalYear: number; lastFiscalYear: number };
+  period: { name: string; shortlist: string; firstFiscalYear: number; lastFiscalYear: number };
+  plan: { name: string; periodName: string } | null;
   pillars: { id: string }[];
   notes: { id: string; text: string; authorName: string | null; groupId: string | null }[];
   rounds: { number: number; voters: number; totals: { itemId: string; count: number }[] }[];
@@ -90,7 +91,8 @@ describe('GET /api/boards/<id>/export?format=data (the readable data)', () => {
       expect(data.pillars.length).toBeGreaterThan(0);
       // The board's period, printed and as fiscal years: a new board plans for the two years after this one.
       expect(data.period.lastFiscalYear - data.period.firstFiscalYear).toBe(1);
-      expect(data.period.target).toMatch(/年度\)に取り組む$/);
+      expect(data.period.shortlist).toMatch(/年度\)に取り組む$/);
+      expect(data.plan).toBeNull();
     }
   });
 
