@@ -140,7 +140,17 @@ export function buildBoardData(
   const report = buildPlanReport(board, settings, { exportedAt: options.exportedAt });
   const labels = reportLabels(settings, translator('ja'), 'ja', options.exportedAt);
   const period = readBoardPeriod(settings, options.exportedAt);
-  const items = listItems(board);
+  // In a stable order (pillar, groups before loose notes, id), whatever order the document's map holds them in:
+  // two exports of the same board are the same file.
+  const pillarIndex = new Map(allPillars(settings).map((p, index) => [p.id, index]));
+  const rank = (pillarId: string | null) =>
+    pillarId === null ? Number.MAX_SAFE_INTEGER : (pillarIndex.get(pillarId) ?? Number.MAX_SAFE_INTEGER - 1);
+  const items = listItems(board).sort(
+    (a, b) =>
+      rank(a.pillarId) - rank(b.pillarId) ||
+      (a.kind === b.kind ? 0 : a.kind === 'cluster' ? -1 : 1) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const rounds = readVotingRounds(settings);
   const revealed = revealedRounds(rounds);
   const positions = itemPositions(items, readMatrixPositions(board));
