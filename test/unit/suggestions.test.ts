@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTokenizer } from '../../server/suggestions/dictionary';
+import { averageLinkageMerges, cutMerges } from '../../server/suggestions/grouping';
+import { foldLongVowel, normalizeText, termKey, toKatakana } from '../../server/suggestions/normalize';
+import { type AnalysedNote, findSimilar, groupingThreshold, suggestGroups } from '../../server/suggestions/suggest';
+import { noteTerms, type Tokenize } from '../../server/suggestions/tokenize';
+
+let tokenize: Tokenize;
+beforeAll(async () => {
+  tokenize = await loadTokenizer();
+});
+
+const keys = (text: string) => [...noteTerms(tokenize, text).counts.keys()].filter((key) => !key.startsWith('#'));
+
+function board(texts: Record<string, string>, pillarId = 'p1', lane = 'problem'): AnalysedNote[] {
+  return Object.entries(texts).map(([id, text]) => ({ id, pillarId, lane, terms: noteTerms(tokenize, text) }));
+}
+
+describe('normalisation', () => {
+  it('folds full-width letters, half-width katakana and case', () => {
+    expect(normalizeText('ＲＰＡ導入')).toBe('rpa導入');
+    expect(normalizeText('ﾊﾝｺ文化')).toBe('ハンコ文化');
+    expect(normalizeText('  FAX \n 廃止 ')).toBe('fax 廃止');
+  });
+
+  it('folds hiragana to katakana and a final long vowel mark', () => {
+    expect(toKatakana('はんこ')).toBe('ハンコ');
+    expect(foldLongVowel('サーバー')).toBe('サーバ');
+    expect(foldLongVowel('ルール')).toBe('ルール');
+    expect(termKey('コンピューター')).toBe(termKey('コンピュータ'));
+  });
+});
+
+describe('tokenisation of administrative terms', () => {
+  it('reads the spellings of a seal as one word', () => {
+    for (const text of ['押印が必要', 'ハンコが必要', 'はんこが必要', '判子が必要', 'ﾊﾝｺが必要', '印鑑が必要']) {
+      expect(keys(text)).toContain(termKey('押印'));
+    }
+  });
+
+  it('reads online application, approval and paperless in their usual words', () => {
+    expect(keys('オンライン申請を増やす')).toContain(termKey('電子申請'));
+    expect(keys('ネットで申し込めない')).toContain(termKey('電子申請'));
+    expect(keys('稟議書が回ってこない')).toContain(termKey('決裁'));
+    expect(keys('決済に時間がかかる')).toContain(termKey('決裁'));
+    expect(keys('紙削減')).toEqual(keys('ペーパーレス化'));
+    expect(keys('ＲＰＡで自動化')).toContain('rpa');
+  });
+
+  it('keeps payments apart from the typo of approval (キャッシュレス決済 is not 決裁)', () => {
+    expect(keys('キャッシュレス決済の導入')).not.toContain(termKey('決裁'));
+  });
+
+  it('drops stop words and particles, and keeps base forms of verbs', () => {
+    const terms = keys('押印のために出勤することがある');
+    expect(terms).toContain(termKey('出勤'));
+    for (const stop of ['ため', 'する', 'こと', 'ある', 'の']) expect(terms).not.toContain(termKey(stop));
+    expect(keys('書類を探した')).toContain(termKey('検索'));
+  });
+
+  it('gives no terms for emoji, URLs or an empty note', () => {
+    expect(keys('')).toEqual([]);
+    expect(keys('👍👍🎉')).toEqual([]);
+    expect(keys('https://example.jp/a?b=c')).toEqual([]);
+  });
+
+  it('adds character bigrams for words the dictionary does not know', () => {
+    const counts = noteTerms(tokenize, 'LGWAN端末').counts;
+    expect([...counts.keys()].some((key) => key.startsWith('#'))).toBe(true);
+  });
+});
+
+describe('grouping', () => {
+  it('merges reciprocal nearest neighbours by average linkage and cuts at the threshold', () => {
+    // Notes 0–1 and 2–3 are close pairs; the pairs are far apart.
+    const s = [1, 0.9, 0.1, 0.1, 0.9, 1, 0.1, 0.1, 0.1, 0.1, 1, 0.8, 0.1, 0.1, 0.8, 1];
+    const merges = averageLinkageMerges(Float32Array.from(s), 4);
+    expect(merges).toHaveLength(3);
+    const groups = cutMerges(merges, 4, 0.5).map((group) => group.members.sort());
+    expect(groups.sort()).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(cutMerges(merges, 4, 0.05)).toHaveLength(1);
+    expect(cutMerges(merges, 4, 0.95)).toHaveLength(0);
+  });
+
+  it('groups a small board by topic, with a title and the shared words', () => {
+    const notes = board({
+      a: '紙の決裁が多い',
+      b: '稟議書が回ってくるのに1週間かかる',
+      c: 'ハンコをもらうために出勤する',
+      d: '押印のために出勤する',
+      e: 'テレワークができない',
+      f: '在宅勤務の環境がない',
+      g: '庁舎の駐車場が狭い',
+    });
+    const groups = suggestGroups(notes, notes, 0.5);
+    const sets = groups.map((group) => [...group.noteIds].sort().join(''));
+    expect(sets).toContain('ef');
+    expect(sets.some((set) => set.includes('c') && set.includes('d'))).toBe(true);
+    expect(sets.join('')).not.toContain('g');
+    const seals = groups.find((group) => group.noteIds.includes('d'))!;
+    expect(seals.terms).toContain('押印');
+    expect(seals.title).toContain('押印');
+    for (const group of groups) expect(group.score).toBeGreaterThan(0);
+  });
+
+  it('moves from fine to coarse with the granularity', () => {
+    expect(groupingThreshold(0)).toBeGreaterThan(groupingThreshold(0.5));
+    expect(groupingThreshold(0.5)).toBeGreaterThan(groupingThreshold(1));
+    expect(groupingThreshold(1)).toBeGreaterThan(0);
+  });
+
+  it('gives one group for identical notes and none for empty ones', () => {
+    const same = board(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`n${i}`, '紙の決裁が多い'])));
+    const groups = suggestGroups(same, same, 0.5);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.noteIds).toHaveLength(50);
+    expect(groups[0]!.score).toBe(1);
+    const empty = board({ a: '', b: '🎉', c: 'https://example.jp' });
+    expect(suggestGroups(empty, empty, 1)).toEqual([]);
+  });
+
+  it('finds the notes most like a text being typed, with the words they share', () => {
+    const notes = board({
+      a: '紙の決裁が多い',
+      b: 'ハンコをもらうために出勤する',
+      c: 'テレワークができない',
+      d: '会議が長い',
+    });
+    const found = findSimilar(notes, notes, noteTerms(tokenize, '押印のための出勤をなくしたい'));
+    expect(found[0]!.id).toBe('b');
+    expect(found[0]!.terms).toContain('押印');
+    expect(found.length).toBeLessThanOrEqual(3);
+    expect(findSimilar(notes, notes, noteTerms(tokenize, '🎉'))).toEqual([]);
+  });
+});
