@@ -136,3 +136,32 @@ describe('grouping', () => {
     expect(findSimilar(notes, notes, noteTerms(tokenize, '🎉'))).toEqual([]);
   });
 });
+
+describe('the per-board cache of analysed notes', () => {
+  it('re-analyses only the notes whose text changed, and forgets deleted ones', async () => {
+    const { BoardAnalyses } = await import('../../server/suggestions/boardAnalyses');
+    let calls = 0;
+    const counting: Tokenize = (text) => {
+      calls++;
+      return tokenize(text);
+    };
+    const analyses = new BoardAnalyses(counting);
+    const notes = Array.from({ length: 100 }, (_, i) => ({
+      id: `n${i}`,
+      text: `紙の決裁が多い ${i}`,
+      pillarId: 'p',
+      lane: 'problem',
+      clustered: false,
+    }));
+    analyses.analyse('b1', notes);
+    expect(calls).toBe(100);
+    calls = 0;
+    const changed = notes.map((note) => (note.id === 'n5' ? { ...note, text: 'テレワークができない' } : note));
+    const analysed = analyses.analyse('b1', changed.slice(0, 99));
+    expect(calls).toBe(1);
+    expect(analysed).toHaveLength(99);
+    // Another board's notes with the same ids are its own.
+    analyses.analyse('b2', notes.slice(0, 2));
+    expect(calls).toBe(3);
+  });
+});
