@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { NOTE_TEXT_MAX } from '../../shared/limits.js';
 import { isId } from '../../shared/records/storedValues.js';
 import type { Role } from '../../shared/roles.js';
-import { allPillars, listNotes, readClusters, shownClusterId } from '../../shared/selectors.js';
+import { allPillars } from '../../shared/selectors.js';
 import type { Access } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import { remoteAddressOf } from '../remoteAddress.js';
+import { readBoardNotes } from '../suggestions/boardNotes.js';
 import { DEFAULT_GRANULARITY } from '../suggestions/suggest.js';
 import { SuggestionsBusyError, SuggestionsTimeoutError } from '../suggestions/suggestionWorker.js';
 import type { BoardNote, LaneScope } from '../suggestions/workerProtocol.js';
@@ -96,10 +97,7 @@ function callerOf(boardId: string, access: Access, req: IncomingMessage): string
   return `${boardId}\u0000${access.person?.id ?? `${access.role}\u0000${remoteAddressOf(req)}`}`;
 }
 
-/**
- * The board's live, placed notes as the room's Y.Doc holds them (never as a client says), through the shared
- * selectors; refused with 400 when the pillar is not one of the board's.
- */
+/** The board's notes (boardNotes.ts), once the pillar is known to be one of the board's (else 400). */
 async function boardNotes(context: ApiContext, boardId: string, pillarId: string): Promise<BoardNote[]> {
   const settings = await context.rooms.join(boardId, 'settings');
   const board = await context.rooms.join(boardId, 'board');
@@ -109,20 +107,7 @@ async function boardNotes(context: ApiContext, boardId: string, pillarId: string
   if (!allPillars(settings.room.doc).some((pillar) => pillar.id === pillarId)) {
     throw new HttpError(400, 'pillarId must be the id of a pillar of the board');
   }
-  const clusters = readClusters(board.room.doc);
-  const notes: BoardNote[] = [];
-  for (const note of listNotes(board.room.doc)) {
-    if (note.deletedAt !== null || note.place === null) continue;
-    const { pillarId: notePillar, lane } = note.place;
-    notes.push({
-      id: note.id,
-      text: note.text,
-      pillarId: notePillar,
-      lane,
-      clustered: shownClusterId(note, clusters) !== null,
-    });
-  }
-  return notes;
+  return readBoardNotes(board.room.doc);
 }
 
 async function analysed<T>(context: ApiContext, run: () => Promise<T>): Promise<T> {

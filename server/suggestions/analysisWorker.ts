@@ -42,17 +42,22 @@ async function perform(task: SuggestionTask): Promise<SuggestionResult> {
     };
   }
   const { boards } = await loaded();
-  const board = boards.analyse(task.boardId, task.notes);
-  // Candidates: the pillar's notes not in a cluster (never proposed to move) and not the note being typed.
-  const inScope = (i: number) => {
-    const note = task.notes[i]!;
-    if (note.pillarId !== task.pillarId || note.clustered) return false;
-    if (task.kind === 'similar') return note.id !== task.excludeId;
-    return task.lane === 'all' || note.lane === task.lane;
-  };
-  const candidates = board.filter((_, i) => inScope(i));
-  if (task.kind === 'groups') return { kind: 'groups', groups: suggestGroups(board, candidates, task.granularity) };
-  return { kind: 'similar', notes: findSimilar(board, candidates, noteTerms(boards.tokenize, task.text)) };
+  if (task.kind === 'forget') {
+    boards.forget(task.boardId);
+    return { kind: 'forgotten' };
+  }
+  // The note being typed is not part of the board yet: left out, it neither matches itself nor, changing at
+  // each keystroke, makes the board's index be rebuilt for every lookup.
+  const index = boards.analyse(task.board, task.kind === 'similar' ? task.excludeId : null);
+  // Candidates: the pillar's notes not in a cluster (never proposed to move), of the lane asked for.
+  const candidates = index.notes.filter(
+    (note) =>
+      note.pillarId === task.pillarId &&
+      !note.clustered &&
+      (task.kind === 'similar' || task.lane === 'all' || note.lane === task.lane),
+  );
+  if (task.kind === 'groups') return { kind: 'groups', groups: suggestGroups(index, candidates, task.granularity) };
+  return { kind: 'similar', notes: findSimilar(index, candidates, noteTerms(boards.tokenize, task.text)) };
 }
 
 const port = parentPort;

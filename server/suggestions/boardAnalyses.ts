@@ -1,17 +1,25 @@
-import type { AnalysedNote } from './suggest.js';
+import { type AnalysedNote, BoardIndex } from './boardIndex.js';
 import { type NoteTerms, noteTerms, type Tokenize } from './tokenize.js';
-import type { BoardNote } from './workerProtocol.js';
+import type { BoardChanges, BoardNote } from './workerProtocol.js';
 
-/** Boards whose analyses are kept; past this, the least recently asked is forgotten (it is re-analysed if asked). */
-const MAX_BOARDS = 32;
+interface BoardState {
+  /** The board's notes, in the order first sent; terms null until analysed (after a change, lazily). */
+  notes: Map<string, { note: BoardNote; terms: NoteTerms | null }>;
+  /** Notes changed since the index was built. */
+  dirty: Set<string>;
+  index: BoardIndex | null;
+  /** The note the index leaves out (the one being typed), if any. */
+  excluded: string | null;
+}
 
 /**
- * The analysed notes of the boards asked about lately, keyed by note id and text: tokenising is the costly
- * step (a few hundred microseconds a note), so a 3,000-note board where one note changed re-analyses that note
- * only. Lives in the analysis worker.
+ * The boards the analysis worker knows, as the main thread sent them (sentBoards.ts decides which it keeps):
+ * each note analysed once per text, since tokenising is the costly step (a few hundred microseconds a note), so a
+ * 3,000-note board where one note changed re-analyses that note only. The board's index (weights and vectors) is
+ * reused while no note but the one being typed changed.
  */
 export class BoardAnalyses {
-  private readonly boards = new Map<string, Map<string, { text: string; terms: NoteTerms }>>();
+  private readonly boards = new Map<string, BoardState>();
 
   constructor(readonly tokenize: Tokenize) {}
 
@@ -19,20 +27,45 @@ export class BoardAnalyses {
     return this.boards.size;
   }
 
-  /** The board's notes analysed (cached ones reused); notes no longer on the board are forgotten. */
-  analyse(boardId: string, notes: readonly BoardNote[]): AnalysedNote[] {
-    const previous = this.boards.get(boardId);
+  forget(boardId: string): void {
     this.boards.delete(boardId);
-    const next = new Map<string, { text: string; terms: NoteTerms }>();
-    const analysed = notes.map((note): AnalysedNote => {
-      const cached = previous?.get(note.id);
-      const terms = cached && cached.text === note.text ? cached.terms : noteTerms(this.tokenize, note.text);
-      next.set(note.id, { text: note.text, terms });
-      return { id: note.id, pillarId: note.pillarId, lane: note.lane, terms };
-    });
-    // Re-inserted last: the Map's order is the order of use.
-    this.boards.set(boardId, next);
-    while (this.boards.size > MAX_BOARDS) this.boards.delete(this.boards.keys().next().value!);
-    return analysed;
+  }
+
+  /** Applies the changes, then gives the board's index, leaving out `excludeId`. */
+  analyse(changes: BoardChanges, excludeId: string | null = null): BoardIndex {
+    let board = this.boards.get(changes.boardId);
+    if (!board) {
+      board = { notes: new Map(), dirty: new Set(), index: null, excluded: null };
+      this.boards.set(changes.boardId, board);
+    }
+    if (changes.full) {
+      // Sent whole: what it had of the board and was not sent again is gone (their analyses kept meanwhile).
+      const sent = new Set(changes.changed.map((note) => note.id));
+      for (const id of board.notes.keys()) if (!sent.has(id)) changes.removed.push(id);
+    }
+    for (const id of changes.removed) {
+      board.notes.delete(id);
+      board.dirty.add(id);
+    }
+    for (const note of changes.changed) {
+      const known = board.notes.get(note.id);
+      const terms = known && known.note.text === note.text ? known.terms : null;
+      board.notes.set(note.id, { note, terms });
+      board.dirty.add(note.id);
+    }
+    const reusable =
+      board.index !== null && board.excluded === excludeId && [...board.dirty].every((id) => id === excludeId);
+    if (reusable) return board.index!;
+    const analysed: AnalysedNote[] = [];
+    for (const entry of board.notes.values()) {
+      if (entry.note.id === excludeId) continue;
+      entry.terms ??= noteTerms(this.tokenize, entry.note.text);
+      const { id, pillarId, lane, clustered } = entry.note;
+      analysed.push({ id, pillarId, lane, clustered, terms: entry.terms });
+    }
+    board.index = new BoardIndex(analysed);
+    board.excluded = excludeId;
+    board.dirty.clear();
+    return board.index;
   }
 }

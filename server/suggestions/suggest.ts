@@ -1,22 +1,9 @@
+import type { AnalysedNote, BoardIndex } from './boardIndex.js';
 import { averageLinkageMerges, cutMerges } from './grouping.js';
 import { NGRAM_MARK, type NoteTerms } from './tokenize.js';
-import {
-  asMap,
-  cosine,
-  inverseDocumentFrequency,
-  similarityMatrix,
-  tfidfVector,
-  unseenIdf,
-  type Vector,
-} from './vectors.js';
+import { asMap, cosine, similarityMatrix, type Vector } from './vectors.js';
 
-/** A note as the suggestions see it: its place and its analysed terms. */
-export interface AnalysedNote {
-  id: string;
-  pillarId: string;
-  lane: string;
-  terms: NoteTerms;
-}
+export type { AnalysedNote } from './boardIndex.js';
 
 export interface GroupSuggestion {
   noteIds: string[];
@@ -52,12 +39,6 @@ export function groupingThreshold(granularity: number): number {
 export const SIMILAR_MIN_SCORE = 0.1;
 const TITLE_WORDS = 2;
 const MAX_TERMS = 5;
-
-function boardVectors(board: readonly AnalysedNote[]) {
-  const idf = inverseDocumentFrequency(board.map((note) => note.terms));
-  const unseen = unseenIdf(board.length);
-  return (terms: NoteTerms): Vector => tfidfVector(terms, idf, unseen);
-}
 
 /**
  * Words (never n-grams) in at least `minNotes` of the notes, by their summed weight over the notes' vectors;
@@ -96,16 +77,15 @@ function shownWord(key: string, notes: readonly AnalysedNote[]): string {
 
 /**
  * Suggested groups among `candidates` (the notes of one pillar and lane, or all lanes, not already in a
- * cluster), weighted over the whole `board`. Notes that fit no group are left out; the best groups first.
+ * cluster), weighted over the whole board (`index`). Notes that fit no group are left out; the best groups first.
  */
 export function suggestGroups(
-  board: readonly AnalysedNote[],
+  index: BoardIndex,
   candidates: readonly AnalysedNote[],
   granularity: number,
 ): GroupSuggestion[] {
   if (candidates.length < 2) return [];
-  const vectorOf = boardVectors(board);
-  const vectors = candidates.map((note) => vectorOf(note.terms));
+  const vectors = candidates.map((note) => index.vectorOf(note));
   const merges = averageLinkageMerges(similarityMatrix(vectors), candidates.length);
   const groups = cutMerges(merges, candidates.length, groupingThreshold(granularity));
   return groups
@@ -130,17 +110,16 @@ export function suggestGroups(
 
 /** Up to `limit` notes among `candidates` most like `query` (a text being typed), with the words they share. */
 export function findSimilar(
-  board: readonly AnalysedNote[],
+  index: BoardIndex,
   candidates: readonly AnalysedNote[],
   query: NoteTerms,
   limit = 3,
 ): SimilarNote[] {
   if (query.counts.size === 0) return [];
-  const vectorOf = boardVectors(board);
-  const queryMap = asMap(vectorOf(query));
+  const queryMap = asMap(index.weigh(query));
   const scored: Array<{ note: AnalysedNote; vector: Vector; score: number }> = [];
   for (const note of candidates) {
-    const vector = vectorOf(note.terms);
+    const vector = index.vectorOf(note);
     const score = cosine(queryMap, vector);
     if (score >= SIMILAR_MIN_SCORE) scored.push({ note, vector, score });
   }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Log } from '../log.js';
+import { SentBoards } from './sentBoards.js';
 import type { GroupSuggestion, SimilarNote } from './suggest.js';
 import {
   type AnalyserStats,
@@ -51,6 +52,7 @@ interface Pending {
 export class SuggestionWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
+  private readonly sent = new SentBoards();
   private nextId = 1;
   private closed = false;
 
@@ -64,7 +66,7 @@ export class SuggestionWorker {
     notes: BoardNote[],
     scope: { pillarId: string; lane: LaneScope; granularity: number },
   ): Promise<GroupSuggestion[]> {
-    const result = await this.submit({ kind: 'groups', boardId, notes, ...scope });
+    const result = await this.submit({ kind: 'groups', board: this.changes(boardId, notes), ...scope });
     if (result.kind !== 'groups') throw new Error('the analysis worker answered groups with something else');
     return result.groups;
   }
@@ -74,9 +76,24 @@ export class SuggestionWorker {
     notes: BoardNote[],
     query: { pillarId: string; text: string; excludeId: string | null },
   ): Promise<SimilarNote[]> {
-    const result = await this.submit({ kind: 'similar', boardId, notes, ...query });
+    const result = await this.submit({ kind: 'similar', board: this.changes(boardId, notes), ...query });
     if (result.kind !== 'similar') throw new Error('the analysis worker answered similar notes with something else');
     return result.notes;
+  }
+
+  /**
+   * What to send of the board: only what changed since the worker last heard of it (the worker is started first,
+   * so a new worker is sent the whole board). Boards the main side stops tracking are forgotten there too.
+   */
+  private changes(boardId: string, notes: readonly BoardNote[]) {
+    // Refused before anything is recorded as sent (submit would refuse it after).
+    if (this.closed) throw new Error('the analysis worker is stopped');
+    if (this.pending.size >= this.settings.queueMax)
+      throw new SuggestionsBusyError(`${this.pending.size} analyses waiting`);
+    this.started();
+    const { changes, evicted } = this.sent.changesFor(boardId, notes);
+    for (const forgotten of evicted) this.submit({ kind: 'forget', boardId: forgotten }).catch(() => {});
+    return changes;
   }
 
   /** The worker's memory and dictionary load time (for the bench and the logs); starts the worker if needed. */
@@ -143,6 +160,7 @@ export class SuggestionWorker {
   private stop(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = null;
+    this.sent.reset();
     this.failAll(error);
     worker.terminate().catch(() => {});
   }

@@ -14,9 +14,24 @@ export interface BoardNote {
 
 export type LaneScope = 'problem' | 'goal' | 'idea' | 'all';
 
+/**
+ * What changed on a board since the worker last heard of it (sentBoards.ts): a 3,000-note board is sent whole
+ * once, then only the notes that changed, so a lookup while typing does not copy the board between threads.
+ */
+export interface BoardChanges {
+  boardId: string;
+  /** New notes and notes whose text, place or cluster changed. */
+  changed: BoardNote[];
+  /** Ids of notes gone (deleted, or no longer placed). */
+  removed: string[];
+  /** `changed` is the whole board (the main side had no record of it): any other note the worker has is gone. */
+  full: boolean;
+}
+
 export type SuggestionTask =
-  | { kind: 'groups'; boardId: string; notes: BoardNote[]; pillarId: string; lane: LaneScope; granularity: number }
-  | { kind: 'similar'; boardId: string; notes: BoardNote[]; pillarId: string; text: string; excludeId: string | null }
+  | { kind: 'groups'; board: BoardChanges; pillarId: string; lane: LaneScope; granularity: number }
+  | { kind: 'similar'; board: BoardChanges; pillarId: string; text: string; excludeId: string | null }
+  | { kind: 'forget'; boardId: string }
   | { kind: 'stats' };
 
 export interface AnalyserStats {
@@ -31,6 +46,7 @@ export interface AnalyserStats {
 export type SuggestionResult =
   | { kind: 'groups'; groups: GroupSuggestion[] }
   | { kind: 'similar'; notes: SimilarNote[] }
+  | { kind: 'forgotten' }
   | { kind: 'stats'; stats: AnalyserStats };
 
 export interface SuggestionRequest {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { baselineGroups } from '../../server/suggestions/baseline';
+import { BoardIndex } from '../../server/suggestions/boardIndex';
 import { type AnalysedNote, findSimilar, suggestGroups } from '../../server/suggestions/suggest';
 import { noteTerms, type Tokenize } from '../../server/suggestions/tokenize';
 
@@ -84,7 +85,7 @@ export function ourScores(tokenize: Tokenize, notes: readonly FixtureNote[], gra
   const perLane = lanes(notes).map((lane) => {
     const ids = new Set(lane.map((note) => note.id));
     return suggestGroups(
-      board,
+      new BoardIndex(board),
       board.filter((note) => ids.has(note.id)),
       granularity,
     ).map((group) => group.noteIds);
@@ -124,6 +125,7 @@ export function precisionAt3(
   queried: (note: FixtureNote) => boolean = () => true,
 ): number {
   const board = analyse(tokenize, notes);
+  const index = new BoardIndex(board);
   let sum = 0;
   let queries = 0;
   for (const note of notes) {
@@ -131,7 +133,7 @@ export function precisionAt3(
     const partners = notes.filter((o) => o.id !== note.id && o.pillar === note.pillar && o.label === note.label);
     if (partners.length === 0) continue;
     const candidates = board.filter((o) => o.id !== note.id && o.pillarId === note.pillar);
-    const found = findSimilar(board, candidates, noteTerms(tokenize, note.text), 3);
+    const found = findSimilar(index, candidates, noteTerms(tokenize, note.text), 3);
     const hits = found.filter((f) => partners.some((p) => p.id === f.id)).length;
     sum += hits / Math.min(3, partners.length);
     queries++;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BoardIndex } from '../../server/suggestions/boardIndex';
 import { loadTokenizer } from '../../server/suggestions/dictionary';
 import { averageLinkageMerges, cutMerges } from '../../server/suggestions/grouping';
 import { foldLongVowel, normalizeText, termKey, toKatakana } from '../../server/suggestions/normalize';
@@ -95,7 +96,7 @@ describe('grouping', () => {
       f: '在宅勤務の環境がない',
       g: '庁舎の駐車場が狭い',
     });
-    const groups = suggestGroups(notes, notes, 0.5);
+    const groups = suggestGroups(new BoardIndex(notes), notes, 0.5);
     const sets = groups.map((group) => [...group.noteIds].sort().join(''));
     expect(sets).toContain('ef');
     expect(sets.some((set) => set.includes('c') && set.includes('d'))).toBe(true);
@@ -114,12 +115,12 @@ describe('grouping', () => {
 
   it('gives one group for identical notes and none for empty ones', () => {
     const same = board(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`n${i}`, '紙の決裁が多い'])));
-    const groups = suggestGroups(same, same, 0.5);
+    const groups = suggestGroups(new BoardIndex(same), same, 0.5);
     expect(groups).toHaveLength(1);
     expect(groups[0]!.noteIds).toHaveLength(50);
     expect(groups[0]!.score).toBe(1);
     const empty = board({ a: '', b: '🎉', c: 'https://example.jp' });
-    expect(suggestGroups(empty, empty, 1)).toEqual([]);
+    expect(suggestGroups(new BoardIndex(empty), empty, 1)).toEqual([]);
   });
 
   it('finds the notes most like a text being typed, with the words they share', () => {
@@ -129,23 +130,27 @@ describe('grouping', () => {
       c: 'テレワークができない',
       d: '会議が長い',
     });
-    const found = findSimilar(notes, notes, noteTerms(tokenize, '押印のための出勤をなくしたい'));
+    const found = findSimilar(new BoardIndex(notes), notes, noteTerms(tokenize, '押印のための出勤をなくしたい'));
     expect(found[0]!.id).toBe('b');
     expect(found[0]!.terms).toContain('押印');
     expect(found.length).toBeLessThanOrEqual(3);
-    expect(findSimilar(notes, notes, noteTerms(tokenize, '🎉'))).toEqual([]);
+    expect(findSimilar(new BoardIndex(notes), notes, noteTerms(tokenize, '🎉'))).toEqual([]);
   });
 });
 
 describe('the per-board cache of analysed notes', () => {
-  it('re-analyses only the notes whose text changed, and forgets deleted ones', async () => {
+  it('re-analyses only the notes whose text changed, and reuses the index while only the typed note changes', async () => {
     const { BoardAnalyses } = await import('../../server/suggestions/boardAnalyses');
+    const { SentBoards } = await import('../../server/suggestions/sentBoards');
     let calls = 0;
     const counting: Tokenize = (text) => {
       calls++;
       return tokenize(text);
     };
-    const analyses = new BoardAnalyses(counting);
+    const worker = new BoardAnalyses(counting);
+    const sent = new SentBoards();
+    const send = (boardId: string, list: typeof notes, excludeId: string | null = null) =>
+      worker.analyse(sent.changesFor(boardId, list).changes, excludeId);
     const notes = Array.from({ length: 100 }, (_, i) => ({
       id: `n${i}`,
       text: `紙の決裁が多い ${i}`,
@@ -153,15 +158,34 @@ describe('the per-board cache of analysed notes', () => {
       lane: 'problem',
       clustered: false,
     }));
-    analyses.analyse('b1', notes);
+    const first = send('b1', notes);
     expect(calls).toBe(100);
+    // Nothing changed: nothing sent, the same index.
+    expect(sent.changesFor('b1', notes).changes.changed).toEqual([]);
+    expect(send('b1', notes)).toBe(first);
+    // One note edited: only it is sent and analysed again; one deleted: it is gone from the index.
     calls = 0;
-    const changed = notes.map((note) => (note.id === 'n5' ? { ...note, text: 'テレワークができない' } : note));
-    const analysed = analyses.analyse('b1', changed.slice(0, 99));
+    const edited = notes.map((note) => (note.id === 'n5' ? { ...note, text: 'テレワークができない' } : note));
+    const { changes } = sent.changesFor('b1', edited.slice(0, 99));
+    expect(changes.changed.map((note) => note.id)).toEqual(['n5']);
+    expect(changes.removed).toEqual(['n99']);
+    const index = worker.analyse(changes);
     expect(calls).toBe(1);
-    expect(analysed).toHaveLength(99);
-    // Another board's notes with the same ids are its own.
-    analyses.analyse('b2', notes.slice(0, 2));
-    expect(calls).toBe(3);
+    expect(index).not.toBe(first);
+    expect(index.notes).toHaveLength(99);
+    // The note being typed changes at each keystroke: left out, the index is reused as it is.
+    const typing = send('b1', edited.slice(0, 99), 'n3');
+    for (const text of ['押', '押印', '押印の']) {
+      const keystroke = edited.slice(0, 99).map((note) => (note.id === 'n3' ? { ...note, text } : note));
+      expect(send('b1', keystroke, 'n3')).toBe(typing);
+    }
+    // A note moved to another lane: a new index, no new analysis.
+    calls = 0;
+    const moved = edited.slice(0, 99).map((note) => (note.id === 'n7' ? { ...note, lane: 'goal' } : note));
+    expect(send('b1', moved).notes.find((note) => note.id === 'n7')!.lane).toBe('goal');
+    expect(calls).toBe(1); // n3's last text, analysed once it is no longer left out
+    // Sent whole again (the main side forgot the board): notes not in it are gone from the worker too.
+    const again = worker.analyse({ boardId: 'b1', changed: moved.slice(0, 10), removed: [], full: true });
+    expect(again.notes).toHaveLength(10);
   });
 });
