@@ -13,12 +13,16 @@ export interface GroupSuggestion {
   terms: string[];
   /** How alike its notes are: the average similarity of its last merge, 0..1. */
   score: number;
+  /** Per note, how the shared words are written in it (its text after NFKC, lower case), to highlight them. */
+  highlights: Record<string, string[]>;
 }
 
 export interface SimilarNote {
   id: string;
   score: number;
   terms: string[];
+  /** How the shared words are written in the note (its text after NFKC, lower case), to highlight them. */
+  highlights: string[];
 }
 
 /** The granularity the panel starts at, and the quality test measures (test/unit/suggestionQuality.test.ts). */
@@ -64,7 +68,12 @@ function characteristicWords(
     .filter(([key]) => (noteCount.get(key) ?? 0) >= minNotes && !(nounsOnly && isPredicate(key)))
     .map(([key, sum]) => [key, isPredicate(key) ? sum - notes.length : sum] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([key]) => shownWord(key, notes));
+    .map(([key]) => key);
+}
+
+/** The spellings of `keys` in one note, each once. */
+function spellingsIn(note: AnalysedNote, keys: readonly string[]): string[] {
+  return [...new Set(keys.flatMap((key) => note.terms.spellings?.get(key) ?? []))];
 }
 
 function shownWord(key: string, notes: readonly AnalysedNote[]): string {
@@ -98,10 +107,12 @@ export function suggestGroups(
         0,
         TITLE_WORDS,
       );
+      const terms = shared.slice(0, MAX_TERMS);
       return {
         noteIds: notes.map((note) => note.id),
-        title: title.join('・'),
-        terms: shared.slice(0, MAX_TERMS),
+        title: title.map((key) => shownWord(key, notes)).join('・'),
+        terms: terms.map((key) => shownWord(key, notes)),
+        highlights: Object.fromEntries(notes.map((note) => [note.id, spellingsIn(note, terms)])),
         score: Math.min(1, Math.max(0, Math.round(similarity * 1000) / 1000)),
       };
     })
@@ -124,12 +135,19 @@ export function findSimilar(
     if (score >= SIMILAR_MIN_SCORE) scored.push({ note, vector, score });
   }
   scored.sort((a, b) => b.score - a.score || (a.note.id < b.note.id ? -1 : 1));
-  return scored.slice(0, limit).map(({ note, vector, score }) => ({
-    id: note.id,
-    score: Math.min(1, Math.round(score * 1000) / 1000),
-    terms: vector.keys
-      .filter((key) => !key.startsWith(NGRAM_MARK) && queryMap.has(key))
-      .map((key) => note.terms.shown.get(key) ?? key)
-      .slice(0, MAX_TERMS),
-  }));
+  return scored.slice(0, limit).map(({ note, vector, score }) => {
+    // The shared words, those that weigh most in the score first.
+    const shared = vector.keys
+      .map((key, i) => ({ key, weight: vector.weights[i]! * (queryMap.get(key) ?? 0) }))
+      .filter(({ key, weight }) => weight > 0 && !key.startsWith(NGRAM_MARK))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, MAX_TERMS)
+      .map(({ key }) => key);
+    return {
+      id: note.id,
+      score: Math.min(1, Math.round(score * 1000) / 1000),
+      terms: shared.map((key) => note.terms.shown.get(key) ?? key),
+      highlights: spellingsIn(note, shared),
+    };
+  });
 }

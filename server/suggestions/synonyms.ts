@@ -109,16 +109,19 @@ const pattern = new RegExp(
 );
 
 /**
- * The listed spellings found in a normalised text: the words they stand for, and the text left for the tokeniser
- * (each spelling replaced by a comma, which ends a word).
+ * The listed spellings found in a normalised text, each with the words it stands for, and the text left for the
+ * tokeniser (each spelling replaced by a comma, which ends a word).
  */
-export function extractSynonyms(normalizedText: string): { words: string[]; rest: string } {
-  const words: string[] = [];
+export function extractSynonyms(normalizedText: string): {
+  found: Array<{ spelling: string; words: string[] }>;
+  rest: string;
+} {
+  const found: Array<{ spelling: string; words: string[] }> = [];
   const rest = normalizedText.replace(pattern, (match) => {
-    words.push(...(wordsOf.get(match) ?? []));
+    found.push({ spelling: match, words: wordsOf.get(match) ?? [] });
     return '、';
   });
-  return { words, rest };
+  return { found, rest };
 }
 
 /** The words a tokenised word's key stands for (a base form such as 試す), or null when the list does not know it. */

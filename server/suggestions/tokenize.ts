@@ -17,6 +17,11 @@ export interface NoteTerms {
   shown: Map<string, string>;
   /** Keys of verbs and adjectives: they tie notes together but name no topic, so titles leave them out. */
   predicates?: Set<string>;
+  /**
+   * How each key is written in the note (its normalised text: NFKC, lower case), for highlighting: 押印's key in
+   * 「ﾊﾝｺをもらう」 is written ハンコ.
+   */
+  spellings?: Map<string, string[]>;
 }
 
 /**
@@ -80,6 +85,26 @@ const STOP_WORDS = new Set(
     'for',
     'it',
     'up',
+    'at',
+    'too',
+    'we',
+    'can',
+    'cannot',
+    'should',
+    'from',
+    'with',
+    'by',
+    'this',
+    'that',
+    'there',
+    'many',
+    'much',
+    'very',
+    'our',
+    'has',
+    'have',
+    'do',
+    'does',
   ].map(termKey),
 );
 
@@ -95,6 +120,8 @@ function isContentWord(token: Token): boolean {
   return false;
 }
 
+const LATIN = /^[a-z0-9.\-_]+$/u;
+
 /** Only symbols, digits or punctuation: nothing to group by (emoji, URLs' pieces, 100%). */
 const NO_LETTER = /^[\p{P}\p{S}\p{N}\s]*$/u;
 
@@ -107,14 +134,19 @@ export function noteTerms(tokenize: Tokenize, text: string): NoteTerms {
   const counts = new Map<string, number>();
   const shown = new Map<string, string>();
   const predicates = new Set<string>();
-  const add = (key: string, word: string) => {
+  const spellings = new Map<string, string[]>();
+  const add = (key: string, word: string, spelling: string | null) => {
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (!shown.has(key)) shown.set(key, word);
+    if (spelling === null) return;
+    const known = spellings.get(key);
+    if (!known) spellings.set(key, [spelling]);
+    else if (!known.includes(spelling)) known.push(spelling);
   };
   // URLs are addresses, not words: a note of links alone gives no terms.
-  const { words, rest } = extractSynonyms(normalizeText(text).replace(/https?:\/\/\S+/gu, ' '));
-  for (const word of words) add(termKey(word), word);
-  if (rest.replace(/[、\s]/gu, '') === '') return { counts, shown, predicates };
+  const { found, rest } = extractSynonyms(normalizeText(text).replace(/https?:\/\/\S+/gu, ' '));
+  for (const { spelling, words } of found) for (const word of words) add(termKey(word), word, spelling);
+  if (rest.replace(/[、\s]/gu, '') === '') return { counts, shown, predicates, spellings };
   for (const token of tokenize(rest)) {
     if (!isContentWord(token) || NO_LETTER.test(token.surface_form)) continue;
     const word = token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form;
@@ -122,15 +154,16 @@ export function noteTerms(tokenize: Tokenize, text: string): NoteTerms {
     if (STOP_WORDS.has(key)) continue;
     const synonym = synonymOf(key);
     if (synonym !== null) {
-      for (const listed of synonym) add(termKey(listed), listed);
+      for (const listed of synonym) add(termKey(listed), listed, token.surface_form);
       continue;
     }
-    add(key, word);
+    add(key, word, token.surface_form);
     if (token.pos !== '名詞') predicates.add(key);
-    if (token.word_type === 'UNKNOWN' && [...key].length > 2) {
+    // Latin words are whole words (an English note, a product name): their bigrams would tie any two of them.
+    if (token.word_type === 'UNKNOWN' && [...key].length > 2 && !LATIN.test(key)) {
       const chars = [...key];
-      for (let i = 0; i + 2 <= chars.length; i++) add(NGRAM_MARK + chars[i]! + chars[i + 1]!, word);
+      for (let i = 0; i + 2 <= chars.length; i++) add(NGRAM_MARK + chars[i]! + chars[i + 1]!, word, null);
     }
   }
-  return { counts, shown, predicates };
+  return { counts, shown, predicates, spellings };
 }

@@ -81,7 +81,13 @@ describe('the suggestion routes', () => {
     const response = await groups(`pillarId=${pillarId}&lane=problem&granularity=0.5`, board.tokens.participant);
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
-      groups: Array<{ noteIds: string[]; title: string; terms: string[]; score: number }>;
+      groups: Array<{
+        noteIds: string[];
+        title: string;
+        terms: string[];
+        score: number;
+        highlights: Record<string, string[]>;
+      }>;
     };
     const sets = body.groups.map((group) => [...group.noteIds].sort().join(''));
     expect(sets).toContain('de');
@@ -92,6 +98,7 @@ describe('the suggestion routes', () => {
     const seals = body.groups.find((group) => group.noteIds.includes('c'))!;
     expect(seals.terms).toContain('押印');
     expect(seals.title).toContain('押印');
+    expect(seals.highlights.b).toContain('ハンコ');
     for (const group of body.groups) {
       expect(group.score).toBeGreaterThan(0);
       expect(group.score).toBeLessThanOrEqual(1);

@@ -65,9 +65,10 @@ describe('tokenisation of administrative terms', () => {
     expect(keys('https://example.jp/a?b=c')).toEqual([]);
   });
 
-  it('adds character bigrams for words the dictionary does not know', () => {
-    const counts = noteTerms(tokenize, 'LGWAN端末').counts;
-    expect([...counts.keys()].some((key) => key.startsWith('#'))).toBe(true);
+  it('adds character bigrams for Japanese words the dictionary does not know, not for Latin words', () => {
+    // オンラン (a typo of オンライン) still shares ラン with it.
+    expect([...noteTerms(tokenize, 'オンランで手続き').counts.keys()]).toContain('#ラン');
+    expect([...noteTerms(tokenize, 'LGWAN端末').counts.keys()].some((key) => key.startsWith('#'))).toBe(false);
   });
 });
 
@@ -104,6 +105,9 @@ describe('grouping', () => {
     const seals = groups.find((group) => group.noteIds.includes('d'))!;
     expect(seals.terms).toContain('押印');
     expect(seals.title).toContain('押印');
+    // The reason, highlighted as each note writes it.
+    expect(seals.highlights.c).toContain('ハンコ');
+    expect(seals.highlights.d).toContain('押印');
     for (const group of groups) expect(group.score).toBeGreaterThan(0);
   });
 
@@ -133,6 +137,7 @@ describe('grouping', () => {
     const found = findSimilar(new BoardIndex(notes), notes, noteTerms(tokenize, '押印のための出勤をなくしたい'));
     expect(found[0]!.id).toBe('b');
     expect(found[0]!.terms).toContain('押印');
+    expect(found[0]!.highlights).toEqual(expect.arrayContaining(['ハンコ', '出勤']));
     expect(found.length).toBeLessThanOrEqual(3);
     expect(findSimilar(new BoardIndex(notes), notes, noteTerms(tokenize, '🎉'))).toEqual([]);
   });
@@ -187,5 +192,30 @@ describe('the per-board cache of analysed notes', () => {
     // Sent whole again (the main side forgot the board): notes not in it are gone from the worker too.
     const again = worker.analyse({ boardId: 'b1', changed: moved.slice(0, 10), removed: [], full: true });
     expect(again.notes).toHaveLength(10);
+  });
+});
+
+describe('bad input gives sensible groups or none, never an error', () => {
+  it('groups a board written in English by its words', () => {
+    const notes = board({
+      a: 'Too many paper forms at the counter',
+      b: 'Paper forms should be online',
+      c: 'Remote work is not allowed',
+      d: 'We cannot work from home (remote work)',
+      e: 'Parking lot is too small',
+    });
+    const sets = suggestGroups(new BoardIndex(notes), notes, 0.5).map((group) => [...group.noteIds].sort().join(''));
+    expect(sets).toContain('cd');
+    expect(sets.join('')).not.toContain('e');
+  });
+
+  it('handles 3,000 identical notes and a note at the length limit', () => {
+    const same = board(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`n${i}`, 'ハンコが多い'])));
+    const groups = suggestGroups(new BoardIndex(same), same, 0.5);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.noteIds).toHaveLength(3000);
+    const long = board({ a: '紙の決裁が多い。'.repeat(250), b: '紙の決裁が多い' });
+    expect(long[0]!.terms.counts.size).toBeGreaterThan(0);
+    expect(suggestGroups(new BoardIndex(long), long, 0.5)[0]!.noteIds.sort()).toEqual(['a', 'b']);
   });
 });
