@@ -24,6 +24,7 @@ import { fanoutScenario } from './scenarios/fanout';
 import { joinScenario } from './scenarios/join';
 import { microScenario } from './scenarios/micro';
 import { suggestionsScenario } from './scenarios/suggestions';
+import { suggestLoadScenario } from './scenarios/suggestLoad';
 
 const ALL = [
   'fanout',
@@ -78,7 +79,10 @@ if (chosen.has('bundle')) rows.push(...bundleScenario());
 if (chosen.has('micro')) rows.push(...microScenario());
 if (chosen.has('exports')) rows.push(...(await exportsScenario(log)));
 if (chosen.has('export-load')) rows.push(...(await exportScenario(log)));
-if (chosen.has('suggestions')) rows.push(...(await suggestionsScenario(log)));
+if (chosen.has('suggestions')) {
+  rows.push(...(await suggestionsScenario(log)));
+  rows.push(...(await suggestLoadScenario(log)));
+}
 
 console.log('');
 printTable(rows);
