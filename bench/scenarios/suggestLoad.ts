@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { BENCH_TOKENS, boardInOneGo, PILLAR_IDS, storeOurBoard } from '../lib/fixtures';
 import { liveBoardWindow } from '../lib/liveBoardLoad';
-import { nowMs } from '../lib/rawClient';
+import { nowMs, RawClient } from '../lib/rawClient';
 import { type BenchServer, startOurs } from '../lib/servers';
 import { quantile, type Row } from '../lib/stats';
 import { suggestionBoard } from './suggestions';
@@ -38,6 +38,10 @@ export async function suggestLoadScenario(log: (line: string) => void, seconds =
     storeOurBoard(join(dir, 'data'), LIVE_BOARD, live);
     storeOurBoard(join(dir, 'data'), SUGGEST_BOARD, Y.encodeStateAsUpdate(suggestionBoard(3000).doc));
     const server = await startOurs(join(dir, 'data'));
+    // The facilitator is on the board whose panel asks (as in a meeting): the room stays loaded. A board nobody
+    // has open is loaded for the request and unloaded 5 s later, as for every HTTP read of a board.
+    const facilitator = new RawClient(server.roomUrl(SUGGEST_BOARD, BENCH_TOKENS.facilitator), {});
+    await facilitator.opened;
     try {
       // Warm: the worker started, the dictionary loaded and the board analysed, as after the panel's first ask.
       await askGroups(server, 0.5);
@@ -78,6 +82,7 @@ export async function suggestLoadScenario(log: (line: string) => void, seconds =
         },
       ];
     } finally {
+      facilitator.ws.close();
       await server.stop();
     }
   } finally {
