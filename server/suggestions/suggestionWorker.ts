@@ -8,6 +8,7 @@ import {
   type LaneScope,
   SUGGESTION_WORKER_MARK,
   type SuggestionAnswer,
+  type SuggestionRequest,
   type SuggestionResult,
   type SuggestionTask,
 } from './workerProtocol.js';
@@ -90,9 +91,11 @@ export class SuggestionWorker {
     if (this.closed) throw new Error('the analysis worker is stopped');
     if (this.pending.size >= this.settings.queueMax)
       throw new SuggestionsBusyError(`${this.pending.size} analyses waiting`);
-    this.started();
+    const worker = this.started();
     const { changes, evicted } = this.sent.changesFor(boardId, notes);
-    for (const forgotten of evicted) this.submit({ kind: 'forget', boardId: forgotten }).catch(() => {});
+    // Not a queued task (it must never take the place of the task being sent): its answer, id 0, is ignored.
+    for (const forgotten of evicted)
+      worker.postMessage({ id: 0, task: { kind: 'forget', boardId: forgotten } } satisfies SuggestionRequest);
     return changes;
   }
 

@@ -219,3 +219,18 @@ describe('bad input gives sensible groups or none, never an error', () => {
     expect(suggestGroups(new BoardIndex(long), long, 0.5)[0]!.noteIds.sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('what the main thread has sent the worker', () => {
+  it('forgets the least recently asked board past 32, and sends a forgotten board whole again', async () => {
+    const { SentBoards } = await import('../../server/suggestions/sentBoards');
+    const sent = new SentBoards();
+    const notes = [{ id: 'a', text: '押印', pillarId: 'p', lane: 'problem', clustered: false }];
+    const evicted: string[] = [];
+    for (let i = 0; i < 33; i++) evicted.push(...sent.changesFor(`b${i}`, notes).evicted);
+    expect(evicted).toEqual(['b0']);
+    expect(sent.changesFor('b1', notes).changes).toMatchObject({ changed: [], full: false });
+    expect(sent.changesFor('b0', notes).changes).toMatchObject({ changed: notes, full: true });
+    sent.reset();
+    expect(sent.changesFor('b1', notes).changes.full).toBe(true);
+  });
+});
