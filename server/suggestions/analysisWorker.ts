@@ -26,6 +26,10 @@ function loaded() {
     const tokenize = await loadTokenizer();
     return { boards: new BoardAnalyses(tokenize), loadMs: performance.now() - started };
   })();
+  // A failed load (a damaged install) is tried again at the next task, not remembered as failed for ever.
+  analyses.catch(() => {
+    analyses = null;
+  });
   return analyses;
 }
 
