@@ -5,7 +5,7 @@
  *
  *   npm run bench                      every scenario (about five minutes on 2 cores)
  *   npm run bench -- fanout join       only these (fanout, join, board, browser, durable, bundle, micro, exports,
- *                                      export-load)
+ *                                      export-load, suggestions)
  *   npm run bench -- board             only our board against excalidraw 0.18 (issue 14's targets), about 2 minutes
  *   npm run bench -- board --notes 500 the same with another number of notes (3,000 by default)
  */
@@ -23,8 +23,21 @@ import { exportsScenario } from './scenarios/exports';
 import { fanoutScenario } from './scenarios/fanout';
 import { joinScenario } from './scenarios/join';
 import { microScenario } from './scenarios/micro';
+import { suggestionsScenario } from './scenarios/suggestions';
+import { suggestLoadScenario } from './scenarios/suggestLoad';
 
-const ALL = ['fanout', 'join', 'board', 'browser', 'durable', 'bundle', 'micro', 'exports', 'export-load'] as const;
+const ALL = [
+  'fanout',
+  'join',
+  'board',
+  'browser',
+  'durable',
+  'bundle',
+  'micro',
+  'exports',
+  'export-load',
+  'suggestions',
+] as const;
 type Scenario = (typeof ALL)[number];
 const asked = process.argv.slice(2).filter((arg) => (ALL as readonly string[]).includes(arg)) as Scenario[];
 const chosen = new Set<Scenario>(asked.length > 0 ? asked : ALL);
@@ -66,6 +79,10 @@ if (chosen.has('bundle')) rows.push(...bundleScenario());
 if (chosen.has('micro')) rows.push(...microScenario());
 if (chosen.has('exports')) rows.push(...(await exportsScenario(log)));
 if (chosen.has('export-load')) rows.push(...(await exportScenario(log)));
+if (chosen.has('suggestions')) {
+  rows.push(...(await suggestionsScenario(log)));
+  rows.push(...(await suggestLoadScenario(log)));
+}
 
 console.log('');
 printTable(rows);

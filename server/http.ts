@@ -28,6 +28,7 @@ import {
   renamePlan,
 } from './api/plans.js';
 import { deleteSnapshot, listSnapshots, readSnapshot, restoreSnapshot, saveSnapshot } from './api/snapshots.js';
+import { similarNotesRoute, suggestGroupsRoute } from './api/suggestions.js';
 import { serverTime, timerCommand } from './api/timer.js';
 import { readVisit, writeVisit } from './api/visit.js';
 import { castDot, closeRound, openRound, readVoting, revealRound, withdrawDot } from './api/voting.js';
@@ -86,6 +87,8 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
   { pattern: /^\/snapshots$/, methods: { GET: listSnapshots, POST: saveSnapshot } },
   { pattern: /^\/snapshots\/([^/]+)$/, methods: { GET: readSnapshot, DELETE: deleteSnapshot } },
   { pattern: /^\/snapshots\/([^/]+)\/restore$/, methods: { POST: restoreSnapshot } },
+  { pattern: /^\/suggestions\/groups$/, methods: { GET: suggestGroupsRoute } },
+  { pattern: /^\/suggestions\/similar$/, methods: { POST: similarNotesRoute } },
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -39,6 +39,8 @@ import {
 import { openSnapshotStore } from './snapshotStore.js';
 import { Snapshots } from './snapshots.js';
 import { openStorage } from './storage.js';
+import { SuggestionRateLimits } from './suggestions/rateLimits.js';
+import { SuggestionWorker } from './suggestions/suggestionWorker.js';
 import { createWebServer } from './tls.js';
 import { openVisitStore } from './visitStore.js';
 import { Voting } from './voting.js';
@@ -127,6 +129,7 @@ async function startLocked(
   const snapshots = new Snapshots({ store: snapshotStore, rooms, boards: storage, log });
   const exportSettings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...options.exports };
   const exportWorkers = new ExportWorkers(exportSettings, log);
+  const suggestions = new SuggestionWorker(log);
   const addresses = new ClientAddresses(options.trustProxy);
   const handler = createRequestHandler({
     boards: storage,
@@ -151,6 +154,8 @@ async function startLocked(
     integrity: () => integrity.report(),
     maxBodyBytes: limits.maxBodyBytes,
     exportWorkers,
+    suggestions,
+    suggestionLimits: new SuggestionRateLimits(),
     maxImportBytes: exportSettings.maxImportBytes,
     creation: new CreationGuard(limits, addresses, publicUrl, log),
     boardCreation: boardCreationMode(options.host, options.adminToken),
@@ -196,7 +201,7 @@ async function startLocked(
     });
   });
 
-  const opened = { storage, websockets, refusedLinks, limitRefusals, integrity, exportWorkers };
+  const opened = { storage, websockets, refusedLinks, limitRefusals, integrity, exportWorkers, suggestions };
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

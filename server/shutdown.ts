@@ -5,6 +5,7 @@ import type { IntegrityChecks } from './integrityCheck.js';
 import type { RefusedLinks } from './refusedLinks.js';
 import type { Rooms } from './rooms.js';
 import type { Storage } from './storage.js';
+import type { SuggestionWorker } from './suggestions/suggestionWorker.js';
 
 // Stopping is where durability is won or lost: what is queued must be committed and applied before the
 // connections close and the rooms compact, and the data folder's lock must be released last, on a closed
@@ -18,16 +19,18 @@ export interface OpenedServices {
   limitRefusals: RefusedLinks;
   integrity: IntegrityChecks;
   exportWorkers: ExportWorkers;
+  suggestions: SuggestionWorker;
 }
 
 /** Not listening (port taken): close what was opened, so the data folder's lock is released on a closed db. */
 export async function closeUnstarted(opened: OpenedServices): Promise<void> {
-  const { storage, websockets, refusedLinks, limitRefusals, integrity, exportWorkers } = opened;
+  const { storage, websockets, refusedLinks, limitRefusals, integrity, exportWorkers, suggestions } = opened;
   websockets.close();
   refusedLinks.close();
   limitRefusals.close();
   integrity.close();
   await exportWorkers.close();
+  await suggestions.close();
   storage.close();
 }
 
@@ -40,6 +43,7 @@ export function shutdownInOrder(
 ): () => Promise<void> {
   const { server, storage, websockets, refusedLinks, limitRefusals, integrity, exportWorkers, rooms, dataDirLock } =
     running;
+  const { suggestions } = running;
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
     closing ??= (async () => {
@@ -53,6 +57,7 @@ export function shutdownInOrder(
       limitRefusals.close();
       integrity.close();
       await exportWorkers.close();
+      await suggestions.close();
       storage.flush();
       await new Promise((done) => setImmediate(done));
       rooms.unloadAll();

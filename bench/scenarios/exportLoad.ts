@@ -9,55 +9,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { BENCH_TOKENS, boardInOneGo, storeOurBoard } from '../lib/fixtures';
+import { liveBoardWindow } from '../lib/liveBoardLoad';
 import { nowMs } from '../lib/rawClient';
 import { type BenchServer, startOurs } from '../lib/servers';
-import { type Histogram, merge, quantile, type Row } from '../lib/stats';
-import { startWorker } from '../lib/workers';
-import type { FanoutInput, FanoutResult, FanoutStart } from '../workers/fanout';
+import { quantile, type Row } from '../lib/stats';
 
 const LIVE_BOARD = 'liveBoard001';
 const EXPORT_BOARD = 'exportBoard1';
 
-interface Window {
-  latency: Histogram;
-  exports: number[];
-}
-
 /** One measuring window of `seconds` on the live board; with `format`, exports run back to back meanwhile. */
-async function window(server: BenchServer, fixtureFile: string, seconds: number, format: string | null) {
-  const noteIds = Array.from({ length: 20 }, (_, i) => `note${String(i).padStart(5, '0')}`);
-  const editors = startWorker<FanoutResult>('fanout.ts', {
-    role: 'editors',
-    urls: noteIds.map(() => server.roomUrl(LIVE_BOARD, BENCH_TOKENS.participant)),
-    fixtureFile,
-    noteIds,
-    rate: 5,
-  } satisfies FanoutInput);
-  const observers = startWorker<FanoutResult>('fanout.ts', {
-    role: 'observers',
-    urls: Array.from({ length: 20 }, () => server.roomUrl(LIVE_BOARD, BENCH_TOKENS.viewer)),
-    rate: 5,
-  } satisfies FanoutInput);
-  await Promise.all([editors.ready, observers.ready]);
-  const startAt = nowMs() + 500;
-  const from = startAt + 2_000;
-  const to = from + seconds * 1000;
-  for (const worker of [editors, observers]) worker.send({ startAt, from, to } satisfies FanoutStart);
-  await new Promise((done) => setTimeout(done, from - nowMs()));
-  const exports: number[] = [];
-  while (format && nowMs() < to) {
-    const started = nowMs();
-    const response = await fetch(`${server.httpUrl}/api/boards/${EXPORT_BOARD}/export?format=${format}`, {
-      headers: { authorization: `Bearer ${BENCH_TOKENS.facilitator}` },
-    });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`export ${format}: ${response.status}`);
-    exports.push(nowMs() - started);
-  }
-  const results = await Promise.all([editors.result, observers.result]);
-  const latency: Histogram = {};
-  for (const result of results) merge(latency, result.latency);
-  return { latency, exports } satisfies Window;
+function window(server: BenchServer, fixtureFile: string, seconds: number, format: string | null) {
+  const exportsUntil = async (until: number) => {
+    const exports: number[] = [];
+    while (nowMs() < until) {
+      const started = nowMs();
+      const response = await fetch(`${server.httpUrl}/api/boards/${EXPORT_BOARD}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${BENCH_TOKENS.facilitator}` },
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`export ${format}: ${response.status}`);
+      exports.push(nowMs() - started);
+    }
+    return exports;
+  };
+  return liveBoardWindow(server, LIVE_BOARD, fixtureFile, seconds, format ? exportsUntil : null);
 }
 
 /** docx once the exporters are built; the JSON backup (also rendered in the worker) until then. */
@@ -83,9 +58,9 @@ export async function exportScenario(log: (line: string) => void, seconds = 10):
       log(`export: 20 editors and 20 observers on one board, ${format} exports of a 3,000-note board…`);
       const quiet = await window(server, fixtureFile, seconds, null);
       const busy = await window(server, fixtureFile, seconds, format);
-      const sorted = [...busy.exports].sort((a, b) => a - b);
+      const sorted = [...busy.durations].sort((a, b) => a - b);
       const scenario = 'export under load';
-      const note = `${format} of 3,000 notes via HTTP, back to back (${busy.exports.length} in ${seconds} s), worker thread`;
+      const note = `${format} of 3,000 notes via HTTP, back to back (${busy.durations.length} in ${seconds} s), worker thread`;
       return [
         {
           scenario,

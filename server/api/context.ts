@@ -16,6 +16,8 @@ import type { ServerStateMirror } from '../serverStateMirror.js';
 import type { SnapshotStore } from '../snapshotStore.js';
 import type { Snapshots } from '../snapshots.js';
 import type { BoardStore, DocumentStore } from '../storage.js';
+import type { SuggestionRateLimits } from '../suggestions/rateLimits.js';
+import type { SuggestionWorker } from '../suggestions/suggestionWorker.js';
 import type { VisitStore } from '../visitStore.js';
 import type { Voting } from '../voting.js';
 
@@ -45,6 +47,10 @@ export interface ApiContext {
   adminToken: string | null;
   /** The worker threads rendering exports (server/export/exportWorkers.ts). */
   exportWorkers: ExportWorkers;
+  /** The analysis worker of the grouping and similar-notes suggestions (server/suggestions/suggestionWorker.ts). */
+  suggestions: SuggestionWorker;
+  /** The per-caller rates of the suggestion routes. */
+  suggestionLimits: SuggestionRateLimits;
   /** Largest backup `POST /api/boards/import` accepts (bytes). */
   maxImportBytes: number;
   /** Cross-site, rate and import-admission checks of board creation and import (server/creationGuard.ts). */
