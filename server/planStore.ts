@@ -9,6 +9,8 @@ import type { WriteGuard } from './people.js';
  */
 export interface StoredPlan extends PlanShape {
   id: string;
+  /** The secret a facilitator gives to join another board to the plan (never in a document). */
+  joinKey: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -23,8 +25,9 @@ export interface PlanBoard {
 export type AttachRefusal = 'no-plan' | 'no-period' | 'period-taken';
 
 export interface PlanStore {
-  create(id: string, plan: PlanShape, now: number): StoredPlan;
+  create(id: string, joinKey: string, plan: PlanShape, now: number): StoredPlan;
   get(id: string): StoredPlan | null;
+  byJoinKey(joinKey: string): StoredPlan | null;
   /** Renames the plan or its periods (the years of a period are fixed once boards use them). */
   rename(id: string, name: string, periodNames: ReadonlyMap<number, string>, now: number): StoredPlan | null;
   boards(planId: string): PlanBoard[];
@@ -38,6 +41,12 @@ export interface PlanStore {
     now: number,
   ): AttachRefusal | null;
   detach(boardId: string): boolean;
+  /** The board made for the next period from this one (「次期のボードを作る」), if any. */
+  madeFrom(boardId: string): string | null;
+  /** Records that `boardId` was made from `fromBoardId` (a second one for the same board is refused). */
+  recordMadeFrom(fromBoardId: string, boardId: string): void;
+  /** Runs several stores' writes as one SQLite transaction (they share the connection). */
+  atomically<T>(run: () => T): T;
 }
 
 interface PlanRow {
@@ -46,6 +55,7 @@ interface PlanRow {
   first_year: number;
   years: number;
   period_years: number;
+  join_key: string;
   created_at: number;
   updated_at: number;
 }
@@ -56,8 +66,14 @@ export function openPlanStore(db: Database.Database, guardWrite: WriteGuard = (r
     'SELECT number, name, first_year, last_year FROM plan_periods WHERE plan_id = ? ORDER BY number',
   );
   const insertPlan = db.prepare(
-    'INSERT INTO plans (id, name, first_year, years, period_years, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO plans (id, name, first_year, years, period_years, join_key, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const readByJoinKey = db.prepare<[string], { id: string }>('SELECT id FROM plans WHERE join_key = ?');
+  const readMadeFrom = db.prepare<[string], { board_id: string }>(
+    'SELECT board_id FROM next_period_boards WHERE from_board_id = ?',
+  );
+  const insertMadeFrom = db.prepare('INSERT INTO next_period_boards (from_board_id, board_id) VALUES (?, ?)');
   const insertPeriod = db.prepare(
     'INSERT INTO plan_periods (plan_id, number, name, first_year, last_year) VALUES (?, ?, ?, ?, ?)',
   );
@@ -87,6 +103,7 @@ export function openPlanStore(db: Database.Database, guardWrite: WriteGuard = (r
       .map((p) => ({ number: p.number, name: p.name, first: p.first_year, last: p.last_year }));
     return {
       id: row.id,
+      joinKey: row.join_key,
       name: row.name,
       firstYear: row.first_year,
       years: row.years,
@@ -99,10 +116,17 @@ export function openPlanStore(db: Database.Database, guardWrite: WriteGuard = (r
 
   return {
     get,
-    create: (id, plan, now) =>
+    byJoinKey: (joinKey) => {
+      const row = readByJoinKey.get(joinKey);
+      return row ? get(row.id) : null;
+    },
+    madeFrom: (boardId) => readMadeFrom.get(boardId)?.board_id ?? null,
+    recordMadeFrom: (fromBoardId, boardId) => guardWrite(() => void insertMadeFrom.run(fromBoardId, boardId)),
+    atomically: (run) => guardWrite(() => db.transaction(run)()),
+    create: (id, joinKey, plan, now) =>
       guardWrite(() =>
         db.transaction(() => {
-          insertPlan.run(id, plan.name, plan.firstYear, plan.years, plan.periodYears, now, now);
+          insertPlan.run(id, plan.name, plan.firstYear, plan.years, plan.periodYears, joinKey, now, now);
           for (const p of plan.periods) insertPeriod.run(id, p.number, p.name, p.first, p.last);
           return get(id)!;
         })(),

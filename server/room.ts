@@ -101,8 +101,13 @@ export class Room {
     if (stored.updates.length === 1 && !pending) this.joins.seed(stored.updates[0]!);
     this.archived = this.options.store.isArchived?.(this.boardId) ?? false;
     this.storage.loaded(stored);
-    const migrate = this.kind === 'board' ? migrateBoardDoc : migrateSettingsDoc;
-    const outcome = migrate(this.doc, SERVER_ORIGIN);
+    // A board that never named its period gets the default of the day it was created (settings 2 → 3), not of
+    // the day it happens to load: the kickoff deck's board of 令和3年 plans for 令和4〜5年度.
+    const createdAt = this.options.store.createdAt?.(this.boardId) ?? Date.now();
+    const outcome =
+      this.kind === 'board'
+        ? migrateBoardDoc(this.doc, SERVER_ORIGIN)
+        : migrateSettingsDoc(this.doc, SERVER_ORIGIN, createdAt);
     if (outcome === 'too-new') return 'too-new';
     // A migration's changes are stored at once, with everything before, as the new snapshot. Clients will
     // build on them, so a board whose migration could not be stored is not served (the join fails, 1011).

@@ -222,6 +222,10 @@ export function openStorage(options: StorageOptions): Storage {
       return write(() => setArchivedAt.run(archived ? Date.now() : null, id).changes > 0);
     },
 
+    createdAt(boardId) {
+      return selectBoard.get(boardId)?.created_at ?? null;
+    },
+
     isArchived(boardId) {
       return (selectBoard.get(boardId)?.archived_at ?? null) !== null;
     },

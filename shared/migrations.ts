@@ -45,9 +45,9 @@ const KICKOFF_DECK_PERIOD: FiscalPeriod = { first: 2022, last: 2023 };
 
 /**
  * v2 → v3: the period becomes a field (`meta.period`), read from the free-text label the facilitator could
- * type (`prioritization.targetPeriod`, then deleted): its fiscal years when it names some, else the default
- * for `now` (the two fiscal years after the current one; a board that never set a label showed the kickoff
- * deck's 令和4〜5年度, long over). The meeting plan's 「令和4〜5年度に取り組む」 (the seed's text, never updated
+ * type (`prioritization.targetPeriod`, kept but no longer read): its fiscal years when it names some, else the
+ * default for `now` — the server passes the board's creation time — (the two fiscal years after that day's;
+ * a board that never set a label showed the kickoff deck's 令和4〜5年度 whenever it was made). The meeting plan's 「令和4〜5年度に取り組む」 (the seed's text, never updated
  * when the label changed) follows the period.
  */
 export function structurePeriod(doc: Y.Doc, now: number): void {
@@ -60,7 +60,7 @@ export function structurePeriod(doc: Y.Doc, now: number): void {
   }
   const period = asPeriod(settingsRoots.meta(doc).get('period'));
   if (period) renamePeriodInMeetings(doc, KICKOFF_DECK_PERIOD, period);
-  labels.delete('targetPeriod');
+  // The label is kept as typed (nothing a person wrote is lost); since schema 3 nothing reads it.
 }
 
 const settingsMigrations = (now: number): Record<number, Migration> => ({
@@ -98,7 +98,7 @@ export function migrateBoardDoc(doc: Y.Doc, origin: unknown = null): MigrationOu
   return migrate(doc, boardRoots.meta(doc), BOARD_SCHEMA_VERSION, boardMigrations, origin);
 }
 
-/** `now` decides the default period of a board that never named one (step 2 → 3). */
+/** `now` (the server: the board's creation time) decides the default period of a board that never named one. */
 export function migrateSettingsDoc(doc: Y.Doc, origin: unknown = null, now: number = Date.now()): MigrationOutcome {
   return migrate(doc, settingsRoots.meta(doc), SETTINGS_SCHEMA_VERSION, settingsMigrations(now), origin);
 }

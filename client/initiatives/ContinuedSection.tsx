@@ -79,7 +79,7 @@ function ContinuedCardView({ card }: { card: ContinuedCard }) {
   const resultId = useId();
   const who = () => ({ personId: identity.id, name: identity.name, now: Date.now() });
   const report = <T,>(result: Result<T>): Result<T> => {
-    if (!result.ok) ui.notify({ message: t(`error.${result.error}`, { max: 0 }), tone: 'error' });
+    if (!result.ok) ui.notify({ message: t(`error.${result.error}`), tone: 'error' });
     return result;
   };
   const map = boardRoots.continued(session.boardDoc).get(card.id);
@@ -94,11 +94,11 @@ function ContinuedCardView({ card }: { card: ContinuedCard }) {
       <h5>{card.title}</h5>
       <dl className="continued-facts">
         <dt>{t('initiative.field.indicator')}</dt>
-        <dd>{card.indicator || '—'}</dd>
+        <dd>{card.indicator || t('continued.none')}</dd>
         <dt>{t('initiative.field.targetValue')}</dt>
-        <dd>{card.targetValue || '—'}</dd>
+        <dd>{card.targetValue || t('continued.none')}</dd>
         <dt>{t('initiative.field.department')}</dt>
-        <dd>{card.department || '—'}</dd>
+        <dd>{card.department || t('continued.none')}</dd>
       </dl>
       {card.sourceNotes.length > 0 && (
         <details>
@@ -147,14 +147,15 @@ function ContinuedCardView({ card }: { card: ContinuedCard }) {
               label={label}
               max={VERIFICATION_TEXT_MAX[field]}
               multiline={field === 'comment'}
+              // Refusals (too long) are said by the field itself, with the limit.
               apply={(changes: readonly TextChange[]) =>
-                report(applyVerificationTextChanges(session.boardDoc, card.id, field, changes, who()))
+                applyVerificationTextChanges(session.boardDoc, card.id, field, changes, who())
               }
             />
           ) : (
             <p key={field}>
               <span className="continued-label">{label}: </span>
-              {v[field] || '—'}
+              {v[field] || t('continued.none')}
             </p>
           );
         })}

@@ -152,6 +152,8 @@ export interface PlanSummary {
   periodYears: number;
   periods: { number: number; name: string; first: number; last: number }[];
   boards: { boardId: string; periodNumber: number; workingGroup: string; title: string; archived: boolean }[];
+  /** The key that joins another board to the plan: given to the facilitators of its boards only. */
+  joinKey?: string;
 }
 
 /** The next period's board as made: its links (the facilitator's to open it) and the carried members'. */
@@ -168,8 +170,12 @@ export function planApi(boardId: string, token: string) {
   const call = <T>(method: string, path: string, body?: unknown) => boardApi<T>(boardId, token, method, path, body);
   return {
     read: () => call<{ plan: PlanSummary | null }>('GET', '/plan').then((r) => r.plan),
-    join: (planId: string, where: { periodNumber: number } | { year: number }, workingGroup = '') =>
-      call<unknown>('PUT', '/plan', { planId, ...where, workingGroup }),
+    /** Joins the plan whose join key this is (参加キー), in the period holding `year`. */
+    join: (joinKey: string, year: number, workingGroup = '') =>
+      call<unknown>('PUT', '/plan', { joinKey, year, workingGroup }),
+    /** Moves the board to another period of the plan it is in. */
+    moveTo: (planId: string, periodNumber: number, workingGroup: string) =>
+      call<unknown>('PUT', '/plan', { planId, periodNumber, workingGroup }),
     leave: () => call<unknown>('DELETE', '/plan'),
     /** 「次期のボードを作る」 (docs/api.md, Plans): the next period's board, its links and the members' new links. */
     nextPeriod: () => call<NextPeriodBoard>('POST', '/next-period'),

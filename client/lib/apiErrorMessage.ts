@@ -25,7 +25,11 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   'plan-period-outside': 'error.planPeriodInvalid',
   'plan-period-name-invalid': 'error.planPeriodInvalid',
   'period-taken': 'error.planPeriodTaken',
-  'no-plan': 'error.planNotFound',
+  'no-plan': 'error.planNotFoundByKey',
+  'not-in-plan': 'error.notInPlan',
+  'no-next-period': 'error.noNextPeriod',
+  'join-key-needed': 'error.joinKeyNeeded',
+  archived: 'error.archivedBoard',
   'no-period': 'error.planNoPeriod',
 };
 

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { periodName } from '../../shared/periodText';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, type NextPeriodBoard as MadeBoard, planApi } from '../lib/api';
@@ -18,10 +18,23 @@ export function NextPeriodBoard() {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [made, setMade] = useState<MadeBoard | null>(null);
+  // Kept in this tab's session storage: the links are shown once, and closing the dialog or reloading (the
+  // board is archived by then) must not lose them.
+  const storageKey = `board.nextPeriod.${session.boardId}`;
+  const [made, setMade] = useState<MadeBoard | null>(() => readMade(storageKey));
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const createButton = useRef<HTMLButtonElement>(null);
+  const madeHeading = useRef<HTMLParagraphElement>(null);
+  const wasConfirming = useRef(false);
+  // The focus follows the steps: to 作ってアーカイブする when asked, back to 次期のボードを作る when cancelled.
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (wasConfirming.current) createButton.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
 
-  if (!plan) return null;
-  if (plan.final && !made) {
+  if (!plan && !made) return null;
+  if (plan?.final && !made) {
     return <p className="muted">{t('nextPeriod.final', { period: plan.period.name })}</p>;
   }
   if (archived && !made) return null;
@@ -29,8 +42,12 @@ export function NextPeriodBoard() {
   async function create() {
     setBusy(true);
     try {
-      setMade(await planApi(session.boardId, session.token).nextPeriod());
+      const result = await planApi(session.boardId, session.token).nextPeriod();
+      sessionStorage.setItem(storageKey, JSON.stringify(result));
+      setMade(result);
       setError(null);
+      wasConfirming.current = false;
+      requestAnimationFrame(() => madeHeading.current?.focus());
     } catch (failure) {
       setError(
         failure instanceof ApiError && failure.code === 'next-period-exists'
@@ -53,7 +70,7 @@ export function NextPeriodBoard() {
       )}
       {made ? (
         <div role="status">
-          <p>
+          <p ref={madeHeading} tabIndex={-1}>
             {t('nextPeriod.made', {
               period: made.period.name,
               years: periodName(made.period, lang),
@@ -88,13 +105,13 @@ export function NextPeriodBoard() {
               <button type="button" onClick={() => setConfirming(false)}>
                 {t('settings.cancel')}
               </button>
-              <button type="button" className="primary" disabled={busy} onClick={create}>
+              <button ref={confirmButton} type="button" className="primary" disabled={busy} onClick={create}>
                 {t('nextPeriod.confirmButton')}
               </button>
             </div>
           ) : (
             <div className="dialog-actions">
-              <button type="button" onClick={() => setConfirming(true)}>
+              <button ref={createButton} type="button" onClick={() => setConfirming(true)}>
                 {t('nextPeriod.create')}
               </button>
             </div>
@@ -103,4 +120,14 @@ export function NextPeriodBoard() {
       )}
     </section>
   );
+}
+
+/** The next board this tab made from this board, kept for the session (its links are shown only once). */
+function readMade(key: string): MadeBoard | null {
+  try {
+    const stored = sessionStorage.getItem(key);
+    return stored ? (JSON.parse(stored) as MadeBoard) : null;
+  } catch {
+    return null;
+  }
 }

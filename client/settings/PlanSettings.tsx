@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { fiscalYearOf, formatFiscalYear, formatFiscalYearEn } from '../../shared/fiscalYear';
 import { periodName } from '../../shared/periodText';
-import { PLAN_DEFAULT_PERIOD_YEARS, PLAN_DEFAULT_YEARS, PLAN_MAX_YEARS } from '../../shared/plan';
+import { PLAN_DEFAULT_PERIOD_YEARS, PLAN_DEFAULT_YEARS, PLAN_MAX_YEARS, type PlanPeriod } from '../../shared/plan';
 import { useI18n } from '../i18n/I18nProvider';
 import { type PlanSummary, planApi } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
@@ -68,26 +68,18 @@ export function PlanSettings() {
             })}
             {plan.workingGroup !== '' && ` ${t('plan.memberGroup', { group: plan.workingGroup })}`}
           </p>
-          <p className="muted">
-            {t('plan.idToShare')} <code className="plan-id">{plan.id}</code>
-          </p>
+          {summary?.joinKey && (
+            <p className="muted">
+              {t('plan.joinKeyToShare')} <code className="plan-id">{summary.joinKey}</code>
+            </p>
+          )}
           {summary && (
-            <label className="field">
-              <span>{t('plan.periodOfBoard')}</span>
-              <select
-                value={plan.period.number}
-                disabled={busy}
-                onChange={(e) =>
-                  act(() => api.join(plan.id, { periodNumber: Number(e.target.value) }, plan.workingGroup))
-                }
-              >
-                {summary.periods.map((p) => (
-                  <option key={p.number} value={p.number}>
-                    {`${p.name}（${periodName(p, lang)}）`}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <MovePeriodForm
+              busy={busy}
+              current={plan.period.number}
+              periods={summary.periods}
+              onMove={(number) => act(() => api.moveTo(plan.id, number, plan.workingGroup))}
+            />
           )}
           <div className="dialog-actions">
             <button type="button" disabled={busy} onClick={() => act(api.leave)}>
@@ -105,7 +97,7 @@ export function PlanSettings() {
           />
           <JoinPlanForm
             busy={busy}
-            onJoin={(planId, workingGroup) => act(() => api.join(planId, { year: period.first }, workingGroup))}
+            onJoin={(joinKey, workingGroup) => act(() => api.join(joinKey, period.first, workingGroup))}
           />
         </>
       )}
@@ -182,8 +174,8 @@ function NewPlanForm({
   );
 }
 
-/** 計画に加える: by the plan's id, which a facilitator of one of its boards reads in their ボードの設定. */
-function JoinPlanForm({ busy, onJoin }: { busy: boolean; onJoin: (planId: string, workingGroup: string) => void }) {
+/** 計画に加える: by the plan's join key, which a facilitator of one of its boards reads in their ボードの設定. */
+function JoinPlanForm({ busy, onJoin }: { busy: boolean; onJoin: (joinKey: string, workingGroup: string) => void }) {
   const { t } = useI18n();
   const [planId, setPlanId] = useState('');
   const [workingGroup, setWorkingGroup] = useState('');
@@ -198,7 +190,7 @@ function JoinPlanForm({ busy, onJoin }: { busy: boolean; onJoin: (planId: string
     >
       <h4>{t('plan.join')}</h4>
       <label className="field">
-        <span>{t('plan.id')}</span>
+        <span>{t('plan.joinKey')}</span>
         <input value={planId} required onChange={(e) => setPlanId(e.target.value)} />
       </label>
       <label className="field">
@@ -209,5 +201,42 @@ function JoinPlanForm({ busy, onJoin }: { busy: boolean; onJoin: (planId: string
         {t('plan.joinSubmit')}
       </button>
     </form>
+  );
+}
+
+/**
+ * このボードの期: another period of the plan, chosen then applied with its button (a select that moved the board
+ * on every arrow key would pass it through each period between).
+ */
+function MovePeriodForm({
+  busy,
+  current,
+  periods,
+  onMove,
+}: {
+  busy: boolean;
+  current: number;
+  periods: readonly PlanPeriod[];
+  onMove: (number: number) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [chosen, setChosen] = useState(current);
+  const id = useId();
+  return (
+    <div className="text-setting">
+      <label className="field" htmlFor={id}>
+        <span>{t('plan.periodOfBoard')}</span>
+        <select id={id} value={chosen} onChange={(e) => setChosen(Number(e.target.value))}>
+          {periods.map((p) => (
+            <option key={p.number} value={p.number}>
+              {t('plan.periodOption', { period: p.name, years: periodName(p, lang) })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={busy || chosen === current} onClick={() => onMove(chosen)}>
+        {t('plan.moveToPeriod')}
+      </button>
+    </div>
   );
 }

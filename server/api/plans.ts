@@ -51,7 +51,10 @@ const renameSchema = z.object({
 });
 const attachSchema = z
   .object({
-    planId: z.string({ error: 'planId must be a string' }).trim().max(64),
+    /** The plan's join key (参加キー), which the facilitators of its boards see; or, to move a board between
+     * the periods of the plan it is in, that plan's id. */
+    joinKey: z.string({ error: 'joinKey must be a string' }).trim().max(64).optional(),
+    planId: z.string({ error: 'planId must be a string' }).trim().max(64).optional(),
     periodNumber: z.number({ error: 'periodNumber must be a number' }).int().optional(),
     /** Instead of a number: the period whose years hold this fiscal year (the board's own period's first). */
     year: year.optional(),
@@ -59,7 +62,8 @@ const attachSchema = z
   })
   .refine((body) => body.periodNumber !== undefined || body.year !== undefined, {
     message: 'give periodNumber or year',
-  });
+  })
+  .refine((body) => body.joinKey !== undefined || body.planId !== undefined, { message: 'give joinKey or planId' });
 
 /** The plan as the settings document shows it (`server.plan`), for every board of a plan. */
 export function planState(plans: PlanStore): MirroredState<BoardPlan | null> {
@@ -128,8 +132,9 @@ export async function createPlan(context: ApiContext, req: IncomingMessage, res:
   const body = await readJson(req, createSchema, '{"name": "...", "firstYear": 2022}', context.maxBodyBytes);
   const built = buildPlan(body);
   if (!built.ok) throw new HttpError(400, PROBLEMS[built.problem], built.problem);
-  const plan = context.plans.create(nanoid(21), built.plan, Date.now());
-  sendJson(res, 201, describePlan(context, plan));
+  const plan = context.plans.create(nanoid(21), nanoid(24), built.plan, Date.now());
+  // Its creator (ADMIN_TOKEN, or anyone on an open server) gets the join key: no board of it exists yet.
+  sendJson(res, 201, { ...describePlan(context, plan), joinKey: plan.joinKey });
 }
 
 /** `GET /api/plans/<id>`: for ADMIN_TOKEN and anyone with a link of one of its boards. */
@@ -168,23 +173,34 @@ export async function renamePlan(context: ApiContext, req: IncomingMessage, res:
   sendJson(res, 200, describePlan(context, renamed));
 }
 
-/** Facilitator of the board, or ADMIN_TOKEN. */
-function authorizeBoardFacilitator(context: ApiContext, req: IncomingMessage, boardId: string) {
+/** Facilitator of the board, or ADMIN_TOKEN (null access); refused on an archived board (read-only). */
+export function authorizeBoardFacilitator(context: ApiContext, req: IncomingMessage, boardId: string): Access | null {
+  let access: Access | null = null;
   if (isAdmin(context, req)) {
     if (!context.boards.getBoard(boardId)) throw new HttpError(404, 'no board with this id');
-    return null;
+  } else {
+    access = authorize(context, req, boardId, ['facilitator']);
   }
-  return authorize(context, req, boardId, ['facilitator']);
+  if (context.boards.getBoard(boardId)?.archivedAt != null) {
+    throw new HttpError(409, 'the board is archived (read-only): unarchive it first', 'archived');
+  }
+  return access;
 }
 
 const adminActor = { role: 'facilitator' as const, personId: null, name: 'ADMIN_TOKEN', address: null };
 
-/** `GET /api/boards/<id>/plan`: the board's plan with its boards, or `{ plan: null }`. */
+/**
+ * `GET /api/boards/<id>/plan`: the board's plan with its boards, or `{ plan: null }`; its facilitator also gets
+ * the plan's join key, to hand to the facilitator of another board of the working group.
+ */
 export function readBoardPlanApi(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
+  const access = isAdmin(context, req)
+    ? null
+    : authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
   const membership = context.plans.planOfBoard(boardId);
   const plan = membership ? context.plans.get(membership.id) : null;
-  sendJson(res, 200, { plan: plan ? describePlan(context, plan) : null, membership });
+  const joinKey = plan && (access === null || access.role === 'facilitator') ? plan.joinKey : undefined;
+  sendJson(res, 200, { plan: plan ? { ...describePlan(context, plan), joinKey } : null, membership });
 }
 
 /** Puts the board in a period of the plan (by number, or the one holding `year`), records it and shows it. */
@@ -210,17 +226,32 @@ async function join(
   }
   const actor = access ? actorOf(access, req) : adminActor;
   context.audit.record(boardId, actor, 'plan.attach', { planId: body.planId, periodNumber });
-  await context.stateMirror.mirror(boardId).catch(() => {
-    throw new HttpError(503, 'the board joined the plan, but its settings document could not be stored yet; try again');
-  });
+  // Stored: the settings document shows it now, or when it next loads (the mirror catches up then).
+  await context.stateMirror.mirror(boardId).catch(() => {});
   return context.plans.planOfBoard(boardId);
 }
 
-/** `PUT /api/boards/<id>/plan` `{ planId, periodNumber? | year?, workingGroup? }`: the board joins a plan period. */
+/**
+ * `PUT /api/boards/<id>/plan` `{ joinKey | planId, periodNumber? | year?, workingGroup? }`: the board joins a
+ * plan period. Joining needs the plan's join key (a board's facilitator alone cannot enter someone else's plan,
+ * whose id every viewer of its boards can read); moving a board between the periods of its own plan, or
+ * ADMIN_TOKEN, may name the plan by its id.
+ */
 export async function attachBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
   const access = authorizeBoardFacilitator(context, req, boardId);
-  const body = await readJson(req, attachSchema, '{"planId": "...", "periodNumber": 1}', context.maxBodyBytes);
-  sendJson(res, 200, { membership: await join(context, req, boardId, access, body) });
+  const body = await readJson(req, attachSchema, '{"joinKey": "...", "year": 2027}', context.maxBodyBytes);
+  let planId: string;
+  if (body.joinKey !== undefined) {
+    const plan = context.plans.byJoinKey(body.joinKey);
+    if (!plan) throw new HttpError(404, 'no plan has this join key', 'no-plan');
+    planId = plan.id;
+  } else {
+    planId = body.planId!;
+    if (access !== null && context.plans.planOfBoard(boardId)?.id !== planId) {
+      throw new HttpError(403, 'joining a plan needs its join key (参加キー)', 'join-key-needed');
+    }
+  }
+  sendJson(res, 200, { membership: await join(context, req, boardId, access, { ...body, planId }) });
 }
 
 /**
@@ -233,6 +264,7 @@ export async function createPlanForBoard(
   res: ServerResponse,
   boardId: string,
 ) {
+  context.creation.check(req, res, 'create');
   const access = authorizeBoardFacilitator(context, req, boardId);
   const body = await readJson(
     req,
@@ -242,9 +274,12 @@ export async function createPlanForBoard(
   );
   const built = buildPlan(body);
   if (!built.ok) throw new HttpError(400, PROBLEMS[built.problem], built.problem);
-  const plan = context.plans.create(nanoid(21), built.plan, Date.now());
+  const plan = context.plans.create(nanoid(21), nanoid(24), built.plan, Date.now());
   const membership = await join(context, req, boardId, access, { planId: plan.id, year: body.year });
-  sendJson(res, 201, { plan: describePlan(context, context.plans.get(plan.id)!), membership });
+  sendJson(res, 201, {
+    plan: { ...describePlan(context, context.plans.get(plan.id)!), joinKey: plan.joinKey },
+    membership,
+  });
 }
 
 /** `DELETE /api/boards/<id>/plan`: the board leaves its plan (it keeps the period's years as its own). */
@@ -253,9 +288,7 @@ export async function detachBoard(context: ApiContext, req: IncomingMessage, res
   const left = context.plans.detach(boardId);
   if (left) {
     context.audit.record(boardId, access ? actorOf(access, req) : adminActor, 'plan.detach');
-    await context.stateMirror.mirror(boardId).catch(() => {
-      throw new HttpError(503, 'the board left the plan, but its settings document could not be stored yet; try again');
-    });
+    await context.stateMirror.mirror(boardId).catch(() => {});
   }
   sendJson(res, 200, { membership: null });
 }

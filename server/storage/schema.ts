@@ -133,8 +133,9 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       );
     `);
   },
-  // 5 → 6: plans (server/planStore.ts): a plan's period table, and which period of which plan a board is for.
-  // A board is in at most one plan period; a period has at most one board per working group.
+  // 5 → 6: plans (server/planStore.ts): a plan's period table and the key that lets a board join it, and which
+  // period of which plan a board is for, and which board was made from which for the next period (at most one). A board is in
+  // at most one plan period; a period has at most one board per working group.
   (db) => {
     db.exec(`
       CREATE TABLE IF NOT EXISTS plans (
@@ -143,6 +144,7 @@ const MIGRATIONS: Array<(db: Database) => void> = [
         first_year INTEGER NOT NULL,
         years INTEGER NOT NULL,
         period_years INTEGER NOT NULL,
+        join_key TEXT NOT NULL UNIQUE,
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
       );
@@ -161,6 +163,10 @@ const MIGRATIONS: Array<(db: Database) => void> = [
         working_group TEXT NOT NULL DEFAULT '',
         attached_at INTEGER NOT NULL,
         UNIQUE (plan_id, period_number, working_group)
+      );
+      CREATE TABLE IF NOT EXISTS next_period_boards (
+        from_board_id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL UNIQUE REFERENCES boards(id) ON DELETE CASCADE
       );
     `);
   },

@@ -41,6 +41,8 @@ export interface DocumentStore {
   /** Called once space is available again after the disk was full. */
   onSpaceAvailable?(listener: () => void): void;
   isArchived?(boardId: string): boolean;
+  /** When the board was created (ms): what a migration needing "now" reads as the board's own time. */
+  createdAt?(boardId: string): number | null;
 }
 
 export interface BoardStore {

@@ -12,7 +12,8 @@ import { isRecord } from './storedValues.js';
  *    sourceNotes, result, actual: Y.Text, comment: Y.Text, verifiedBy, verifiedByName, verifiedAt }`.
  *
  * - What came from the previous board (`from` … `sourceNotes`) is written once by the server and never
- *   rewritten: the verification is measured against the target as it was.
+ *   rewritten by this app (the verification is measured against the target as it was). The server does not
+ *   guard it: like every record of the board document, a participant's client could write it.
  * - `actual` and `comment` are Y.Text, typed live by several people as an initiative's fields are.
  * - `result` and who verified it (`verifiedBy` person id, `verifiedByName`, `verifiedAt`) change together.
  */

@@ -37,6 +37,7 @@ describe('the plan a board belongs to, in ボードの設定', () => {
     await shown(member);
     const period = settings.getByRole('combobox', { name: 'このボードの期' });
     await period.selectOption({ label: '第2期（令和6〜7年度）' });
+    await settings.getByRole('button', { name: 'この期に移す' }).click();
     await shown(
       settings.getByText('このボードは計画「みんなにやさしいデジタル市役所計画」の第2期（令和6〜7年度）です。', {
         exact: false,
@@ -53,14 +54,14 @@ describe('the plan a board belongs to, in ボードの設定', () => {
     expect(await seriousViolations(facilitator)).toEqual([]);
   });
 
-  it('joins an existing plan by its id and is refused, with the reason, an id that names none', async () => {
+  it('joins an existing plan by its join key and is refused, with the reason, a key that names none', async () => {
     const board = await harness.createBoard('窓口部会');
     const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
     await facilitatorTool(facilitator, 'ボードの設定');
     const settings = facilitator.getByRole('dialog', { name: 'ボードの設定' });
-    await settings.getByRole('textbox', { name: '計画ID' }).fill('no-such-plan');
-    await settings.getByRole('textbox', { name: '計画ID' }).press('Enter');
-    await shown(settings.getByRole('alert').getByText('この計画IDの計画はありません。'));
+    await settings.getByRole('textbox', { name: '参加キー' }).fill('no-such-key');
+    await settings.getByRole('textbox', { name: '参加キー' }).press('Enter');
+    await shown(settings.getByRole('alert').getByText('この参加キーの計画はありません。'));
 
     const other = await harness.createBoard('もう一つの部会');
     const created = await fetch(`${harness.server.url}/api/boards/${other.id}/plan`, {
@@ -68,8 +69,8 @@ describe('the plan a board belongs to, in ボードの設定', () => {
       headers: { authorization: `Bearer ${other.tokens.facilitator}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: '次期計画', firstYear: 2030, years: 4, periodYears: 2, year: 2030 }),
     });
-    const { plan } = (await created.json()) as { plan: { id: string } };
-    await settings.getByRole('textbox', { name: '計画ID' }).fill(plan.id);
+    const { plan } = (await created.json()) as { plan: { joinKey: string } };
+    await settings.getByRole('textbox', { name: '参加キー' }).fill(plan.joinKey);
     await settings.getByRole('button', { name: '計画に加える' }).click();
     // Its own years (next fiscal years) lie before the plan: it would join the plan's first period, which the
     // other board holds for the same (unnamed) working group.

@@ -73,17 +73,27 @@ describe('the plan cycle: the next period’s board and the verification of the 
       await shown(card(page).getByText('50手続き'));
     }
 
-    // Alice composes the actual value in Japanese while Bob writes the comment: neither breaks the other.
-    await card(alice).getByRole('textbox', { name: '実績値' }).click();
+    // Alice composes in the actual value while Bob types into the same field: his words arrive mid-composition,
+    // and neither breaks the other.
+    const actual = (page: Page) => card(page).getByRole('textbox', { name: '実績値' });
+    await actual(alice).fill('件数: ');
+    await expect.poll(() => actual(bob).inputValue()).toBe('件数: ');
+    await actual(alice).press('End');
     const composition = await beginComposition(alice, ['よんじゅう', '４０']);
+    await actual(bob).click();
+    await actual(bob).press('Home');
+    await actual(bob).pressSequentially('R5末 ');
+    await expect.poll(() => actual(bob).inputValue()).toBe('R5末 件数: ');
+    // Alice's field is left alone while she composes (the remote edit is merged once she confirms).
+    expect(await actual(alice).inputValue()).toBe('件数: ４０');
+    await composition.commit('40手続き');
+    for (const page of [alice, bob]) {
+      await expect.poll(() => actual(page).inputValue()).toBe('R5末 件数: 40手続き');
+    }
     await card(bob).getByRole('textbox', { name: '検証のコメント' }).pressSequentially('窓口の予約も追加');
     await expect
       .poll(() => card(alice).getByRole('textbox', { name: '検証のコメント' }).inputValue())
       .toBe('窓口の予約も追加');
-    await composition.commit('40手続き');
-    for (const page of [alice, bob]) {
-      await expect.poll(() => card(page).getByRole('textbox', { name: '実績値' }).inputValue()).toBe('40手続き');
-    }
 
     await card(bob).getByRole('combobox', { name: '結果' }).selectOption({ label: '一部達成' });
     await expect.poll(() => card(alice).getByRole('combobox', { name: '結果' }).inputValue()).toBe('partial');

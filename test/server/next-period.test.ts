@@ -92,13 +92,13 @@ describe('「次期のボードを作る」: the next period’s board from a fi
     expect(made.json.period).toMatchObject({ number: 2, name: '第2期', first: 2024, last: 2025 });
     expect(next.members.map((m) => m.name)).toEqual(['佐藤']);
 
-    // Asked again: one board, not two; the answer names it.
+    // Asked again: one board, not two; the answer names it. Also once the new board has left the plan: what
+    // was made from this board is recorded, not guessed from the plan's slots.
     const again = await call('POST', `/api/boards/${board.id}/next-period`, board.tokens.facilitator);
     expect(again.status).toBe(409);
     expect(again.json).toMatchObject({ code: 'next-period-exists', boardId: next.id });
     const plan = await call('GET', `/api/plans/${planId}`, next.tokens.viewer);
     expect(plan.json.boards.map((b: { boardId: string }) => b.boardId)).toEqual([board.id, next.id]);
-
     // The carried member's new link opens the new board; the old personal token does not.
     const newToken = new URL(next.members[0]!.link).hash.replace('#token=', '');
     expect((await call('GET', `/api/boards/${next.id}/me`, newToken)).status).toBe(200);
@@ -128,13 +128,26 @@ describe('「次期のボードを作る」: the next period’s board from a fi
       sourceNotes: [{ id: 'n1', text: '申請書が紙のみ' }],
       verification: { result: null, actual: '', comment: '' },
     });
+    expect((await call('DELETE', `/api/boards/${next.id}/plan`, next.tokens.facilitator)).status).toBe(200);
+    const afterLeaving = await call('POST', `/api/boards/${board.id}/next-period`, board.tokens.facilitator);
+    expect(afterLeaving.json).toMatchObject({ code: 'next-period-exists', boardId: next.id });
+    // The finished board is archived: its plan cannot be changed any more.
+    const moveArchived = await call('PUT', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
+      planId,
+      periodNumber: 3,
+    });
+    expect(moveArchived).toMatchObject({ status: 409, json: { code: 'archived' } });
+    expect(
+      (await call('PUT', `/api/boards/${next.id}/plan`, next.tokens.facilitator, { planId, periodNumber: 2 })).status,
+    ).toBe(403);
+
     for (const client of [settings, oldSettings, newBoard]) client.destroy();
   });
 
   it('refuses a board in no plan and the plan’s last period, with the reason', async () => {
     const loose = await createBoard(server.url, '計画外');
     const refused = await call('POST', `/api/boards/${loose.id}/next-period`, loose.tokens.facilitator);
-    expect(refused).toMatchObject({ status: 409, json: { code: 'no-plan' } });
+    expect(refused).toMatchObject({ status: 409, json: { code: 'not-in-plan' } });
     const last = await createBoard(server.url, '第4期');
     await call('POST', `/api/boards/${last.id}/plan`, last.tokens.facilitator, {
       name: '計画',

@@ -32,7 +32,11 @@ describe('plans: a period table, and boards that join one of its periods', () =>
   const newPlan = async () => {
     const created = await call('POST', '/api/plans', null, SEED_PLAN);
     expect(created.status).toBe(201);
-    return created.json as { id: string; periods: { number: number; name: string; first: number; last: number }[] };
+    return created.json as {
+      id: string;
+      joinKey: string;
+      periods: { number: number; name: string; first: number; last: number }[];
+    };
   };
 
   it('cuts eight years into four periods of two, 第1期 to 第4期, as the seed does', async () => {
@@ -69,14 +73,25 @@ describe('plans: a period table, and boards that join one of its periods', () =>
     const board = await createBoard(server.url, '庁内部会');
     for (const token of [board.tokens.participant, board.tokens.viewer]) {
       expect(
-        (await call('PUT', `/api/boards/${board.id}/plan`, token, { planId: plan.id, periodNumber: 2 })).status,
+        (await call('PUT', `/api/boards/${board.id}/plan`, token, { joinKey: plan.joinKey, periodNumber: 2 })).status,
       ).toBe(403);
     }
-    const joined = await call('PUT', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
+    // The plan's id (which every viewer of its boards can read) does not let a board in: its join key does.
+    const byId = await call('PUT', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
       planId: plan.id,
       periodNumber: 2,
     });
+    expect(byId).toMatchObject({ status: 403, json: { code: 'join-key-needed' } });
+    const joined = await call('PUT', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
+      joinKey: plan.joinKey,
+      periodNumber: 2,
+    });
     expect(joined.status).toBe(200);
+    // Its facilitator sees the key (to hand on); a participant does not.
+    const asFacilitator = await call('GET', `/api/boards/${board.id}/plan`, board.tokens.facilitator);
+    expect(asFacilitator.json.plan).toMatchObject({ joinKey: plan.joinKey });
+    const asParticipant = await call('GET', `/api/boards/${board.id}/plan`, board.tokens.participant);
+    expect(JSON.stringify(asParticipant.json)).not.toContain(plan.joinKey);
 
     const viewer = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.viewer);
     await waitFor(() => readBoardPlan(viewer.doc) !== null, 'the plan in the settings document');
@@ -112,7 +127,7 @@ describe('plans: a period table, and boards that join one of its periods', () =>
     const second = await createBoard(server.url, 'もう一つの部会');
     const stranger = await createBoard(server.url, '関係のないボード');
     const attach = (board: typeof first, body: Record<string, unknown>) =>
-      call('PUT', `/api/boards/${board.id}/plan`, board.tokens.facilitator, { planId: plan.id, ...body });
+      call('PUT', `/api/boards/${board.id}/plan`, board.tokens.facilitator, { joinKey: plan.joinKey, ...body });
     expect((await attach(first, { periodNumber: 1 })).status).toBe(200);
     const taken = await attach(second, { periodNumber: 1 });
     expect(taken.status).toBe(409);
@@ -128,6 +143,22 @@ describe('plans: a period table, and boards that join one of its periods', () =>
     ]);
     expect(JSON.stringify(read.json)).not.toContain(first.tokens.facilitator);
     expect((await call('GET', `/api/plans/${plan.id}`, stranger.tokens.facilitator)).status).toBe(401);
+    // A stranger who read the plan's id (it is in every plan board's settings document) cannot join, so cannot
+    // rename the plan or take a period either.
+    const intruder = await call('PUT', `/api/boards/${stranger.id}/plan`, stranger.tokens.facilitator, {
+      planId: plan.id,
+      periodNumber: 2,
+    });
+    expect(intruder).toMatchObject({ status: 403, json: { code: 'join-key-needed' } });
+    expect((await call('PATCH', `/api/plans/${plan.id}`, stranger.tokens.facilitator, { name: 'x' })).status).toBe(401);
+    expect(
+      (
+        await call('PUT', `/api/boards/${stranger.id}/plan`, stranger.tokens.facilitator, {
+          joinKey: 'wrong',
+          year: 2022,
+        })
+      ).json.code,
+    ).toBe('no-plan');
     expect((await call('PATCH', `/api/plans/${plan.id}`, second.tokens.participant, { name: 'x' })).status).toBe(403);
     expect((await call('GET', '/api/plans/nonexistent', second.tokens.viewer)).status).toBe(404);
   });

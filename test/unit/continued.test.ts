@@ -43,14 +43,23 @@ describe('the verification of a continued card', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 
-  it('merges two people typing, and refuses text past the limit without changing anything', () => {
+  it('merges two people typing at once, and refuses text past the limit without changing anything', () => {
     const doc = boardWithCard();
-    applyVerificationTextChanges(doc, 'i1', 'actual', [{ index: 0, deleteCount: 0, insert: '38' }], alice);
-    applyVerificationTextChanges(doc, 'i1', 'actual', [{ index: 2, deleteCount: 0, insert: '手続き' }], alice);
-    expect(listContinued(doc)[0]?.verification.actual).toBe('38手続き');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const bob = { personId: 'p-bob', name: '鈴木', now: 2000 };
+    // Typed at the same moment on two devices, then exchanged: both words are kept, on both.
+    applyVerificationTextChanges(doc, 'i1', 'actual', [{ index: 0, deleteCount: 0, insert: '38手続き' }], alice);
+    applyVerificationTextChanges(other, 'i1', 'actual', [{ index: 0, deleteCount: 0, insert: '約' }], bob);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const merged = listContinued(doc)[0]!.verification.actual;
+    expect(merged).toHaveLength('38手続き約'.length);
+    expect(merged).toContain('38手続き');
+    expect(listContinued(other)[0]!.verification.actual).toBe(merged);
     const long = [{ index: 0, deleteCount: 0, insert: 'x'.repeat(201) }];
     expect(applyVerificationTextChanges(doc, 'i1', 'actual', long, alice)).toEqual({ ok: false, error: 'textTooLong' });
-    expect(listContinued(doc)[0]?.verification.actual).toBe('38手続き');
+    expect(listContinued(doc)[0]?.verification.actual).toBe(merged);
   });
 
   it('flags an actual value that is not a number where the target is one, keeping it as typed', () => {

@@ -116,7 +116,8 @@ describe('the migration to a structured period (settings schema 2 → 3)', () =>
     const doc = version2('令和6〜7年度に取り組む');
     expect(migrateSettingsDoc(doc, null, jst(2026, 12, 6))).toBe('migrated');
     expect(readStoredPeriod(doc)).toEqual({ first: 2024, last: 2025 });
-    expect(settingsRoots.prioritization(doc).has('targetPeriod')).toBe(false);
+    // The label as typed is kept (nothing a person wrote is lost), though nothing reads it any more.
+    expect(settingsRoots.prioritization(doc).get('targetPeriod')).toBe('令和6〜7年度に取り組む');
     // The seed's text, never updated when the label changed, now follows the period.
     expect(producesOfThirdMeeting(doc)).toBe('令和6〜7年度に取り組む課題（取り組み候補）と取組案の素案');
   });
