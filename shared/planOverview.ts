@@ -225,3 +225,13 @@ function lineageOf(group: Appearance[]): Lineage {
     trend,
   };
 }
+
+/** The answer of `GET /api/boards/<id>/plan/overview` (docs/api.md, Plans). */
+export interface PlanOverview {
+  plan: { id: string; name: string; periods: PlanPeriod[] };
+  /** The board asked about, and its period. */
+  boardId: string;
+  periodNumber: number;
+  boards: (OverviewBoard & { workingGroup: string })[];
+  lineages: Lineage[];
+}

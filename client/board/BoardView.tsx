@@ -15,7 +15,7 @@ import type { BoardViewName } from '../ui/boardViews';
 import { LazyView } from '../ui/onDemand';
 import { Toasts } from '../ui/Toasts';
 import { BoardFrame, DisplayControls } from '../views/BoardFrame';
-import { InitiativesView, MatrixView, ResultsView, ShortlistView } from '../views/lazyViews';
+import { InitiativesView, MatrixView, PlanView, ResultsView, ShortlistView } from '../views/lazyViews';
 import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
 import { VotingStatusBar } from '../voting/VotingStatusBar';
 import { BoardDnd } from './BoardDnd';
@@ -32,7 +32,9 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   const loaded = useStore(session.loaded);
   const settings = useSettings();
   const { ui, toasts, dismiss, hold, announcement, moveNoteId, closeMoveDialog } = useBoardUiState(session);
-  const view = useStore(ui.view);
+  const chosen = useStore(ui.view);
+  // 計画 is a view of boards in a plan: an address naming it for another board shows the board view.
+  const view = chosen === 'plan' && !settings.plan ? 'board' : chosen;
   const allNotesShown = useFirstPaintThenAllNotes(loaded);
 
   useLeaveWarning(session);
@@ -111,6 +113,12 @@ function CurrentView({ view }: { view: BoardViewName }) {
     return (
       <LazyView key={view}>
         <InitiativesView />
+      </LazyView>
+    );
+  if (view === 'plan')
+    return (
+      <LazyView key={view}>
+        <PlanView />
       </LazyView>
     );
   return (

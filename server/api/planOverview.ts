@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import { migrateBoardDoc, migrateSettingsDoc } from '../../shared/migrations.js';
 import type { PlanPeriod } from '../../shared/plan.js';
-import { buildLineages, describeOverviewBoard, type OverviewBoard } from '../../shared/planOverview.js';
+import { buildLineages, describeOverviewBoard, type PlanOverview } from '../../shared/planOverview.js';
 import { committedState } from '../export/collect.js';
 import { HttpError, sendJson } from '../httpUtil.js';
 import { type ApiContext, authorize } from './context.js';
@@ -38,18 +38,19 @@ export function readPlanOverview(context: ApiContext, req: IncomingMessage, res:
   const membership = context.plans.planOfBoard(boardId);
   const plan = membership ? context.plans.get(membership.id) : null;
   if (!membership || !plan) throw new HttpError(404, 'the board is in no plan', 'no-plan');
-  const boards: (OverviewBoard & { workingGroup: string })[] = [];
+  const boards: PlanOverview['boards'] = [];
   for (const member of context.plans.boards(plan.id)) {
     const period = plan.periods.find((p) => p.number === member.periodNumber);
     const board = period ? readBoard(context, member.boardId, period, member.workingGroup) : null;
     if (board) boards.push(board);
   }
   boards.sort((a, b) => a.period.number - b.period.number || a.title.localeCompare(b.title, 'ja'));
-  sendJson(res, 200, {
+  const overview: PlanOverview = {
     plan: { id: plan.id, name: plan.name, periods: plan.periods },
     boardId,
     periodNumber: membership.period.number,
     boards,
     lineages: buildLineages(boards),
-  });
+  };
+  sendJson(res, 200, overview);
 }
