@@ -123,7 +123,10 @@ describe('the plan view: every initiative across the plan’s periods', () => {
     // 「—」 is for the eye only: a screen reader hears 「なし」.
     expect(leaders[1]).toBe('—\nなし');
     expect(leaders[2]).toBe('案');
-    const empty = people.getByRole('row', { name: /^デジタル推進リーダーの育成/ }).getByRole('cell').nth(1);
+    const empty = people
+      .getByRole('row', { name: /^デジタル推進リーダーの育成/ })
+      .getByRole('cell')
+      .nth(1);
     expect(await empty.locator('[aria-hidden="true"]').innerText()).toBe('—');
     const paperless = table(page, /^柱「業務の効率化」/).getByRole('row', { name: /^回覧・会議のペーパーレス化/ });
     expect((await paperless.getByRole('cell').allInnerTexts())[2]).toBe('前期から継続\n未検証');
