@@ -19,6 +19,7 @@ import { useBoard, useLaneLabelText, useSettings } from '../session/hooks';
 import { isImeEnter } from '../ui/ime';
 import { useModalDialog } from '../ui/useModalDialog';
 import { BoardManagement } from './BoardManagement';
+import { NextPeriodBoard } from './NextPeriodBoard';
 import { PlanSettings } from './PlanSettings';
 
 /**
@@ -46,6 +47,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       )}
       {!archived && <EditableSettings report={report} setMessage={setError} />}
       {!archived && <PlanSettings />}
+      <NextPeriodBoard />
       <BoardManagement />
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>
