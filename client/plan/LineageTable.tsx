@@ -84,8 +84,8 @@ function PeriodCell({ cell }: { cell: LineagePeriod | null }) {
       {cell.continued && (
         <li className={cell.result ? `plan-result plan-result-${cell.result}` : 'muted'}>
           {cell.result
-            ? t('planView.result', { result: t(`export.verification.result.${cell.result}`) })
-            : t('planView.notVerified')}
+            ? t('planView.result', { result: t(`continued.result.${cell.result}`) })
+            : t('continued.result.none')}
         </li>
       )}
     </ul>

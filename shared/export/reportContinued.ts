@@ -56,7 +56,7 @@ export function reportContinued(board: Y.Doc, ctx: ContinuedContext): ReportCont
         actual: verification.actual,
         actualNotNumeric: actualNotNumeric(card),
         result: verification.result,
-        resultLabel: verification.result ? ctx.t(`export.verification.result.${verification.result}`) : '',
+        resultLabel: verification.result ? ctx.t(`continued.result.${verification.result}`) : '',
         comment: verification.comment,
         verifiedAt,
         verifiedDate: ctx.date(verifiedAt),

@@ -935,11 +935,6 @@ export const en: Record<MessageKey, string> = {
   'export.verification.comment': 'Comment',
   'export.verification.verifiedAt': 'Verified on',
   'export.verification.verifiedBy': 'Verified by',
-  'export.verification.result.achieved': 'Achieved',
-  'export.verification.result.partial': 'Partly achieved',
-  'export.verification.result.notAchieved': 'Not achieved',
-  'export.verification.result.continue': 'Continue',
-  'export.verification.result.stopped': 'Stopped',
   'export.meetingDate': '{title} ({date})',
   'export.meetingProduces': 'Produces: {produces}',
   // Server exports (issue 6): the names of the downloaded files, and their audit log entries.
@@ -980,7 +975,7 @@ export const en: Record<MessageKey, string> = {
   'planView.none': 'none',
   'planView.continued': 'Continued from the previous period',
   'planView.result': 'Verified: {result}',
-  'planView.notVerified': 'Not verified yet',
+
   'planView.trend': '{period}: target {target} → actual {actual}',
   'planView.noValue': 'not entered',
   'planView.needsCheck': 'to check (not a number)',

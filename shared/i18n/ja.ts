@@ -936,11 +936,6 @@ export const ja = {
   'export.verification.comment': 'コメント',
   'export.verification.verifiedAt': '検証日',
   'export.verification.verifiedBy': '検証者',
-  'export.verification.result.achieved': '達成',
-  'export.verification.result.partial': '一部達成',
-  'export.verification.result.notAchieved': '未達',
-  'export.verification.result.continue': '継続',
-  'export.verification.result.stopped': '中止',
   'export.meetingDate': '{title}（{date}）',
   'export.meetingProduces': '成果: {produces}',
   // Server exports (issue 6): the names of the downloaded files, and their audit log entries.
@@ -980,7 +975,7 @@ export const ja = {
   'planView.none': 'なし',
   'planView.continued': '前期から継続',
   'planView.result': '検証: {result}',
-  'planView.notVerified': '未検証',
+
   'planView.trend': '{period}: 目標 {target} → 実績 {actual}',
   'planView.noValue': '未記入',
   'planView.needsCheck': '要確認（数値でない）',
