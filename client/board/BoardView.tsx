@@ -11,7 +11,7 @@ import { UnplacedTray } from '../notes/UnplacedTray';
 import { LockBanner } from '../people/LockControl';
 import { useBoard, useSettings } from '../session/hooks';
 import { BoardUiContext } from '../ui/boardUi';
-import type { BoardViewName } from '../ui/boardViews';
+import { type BoardViewName, shownView } from '../ui/boardViews';
 import { LazyView } from '../ui/onDemand';
 import { Toasts } from '../ui/Toasts';
 import { BoardFrame, DisplayControls } from '../views/BoardFrame';
@@ -32,9 +32,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   const loaded = useStore(session.loaded);
   const settings = useSettings();
   const { ui, toasts, dismiss, hold, announcement, moveNoteId, closeMoveDialog } = useBoardUiState(session);
-  const chosen = useStore(ui.view);
-  // 計画 is a view of boards in a plan: an address naming it for another board shows the board view.
-  const view = chosen === 'plan' && !settings.plan ? 'board' : chosen;
+  const view = shownView(useStore(ui.view), settings.plan !== null);
   const allNotesShown = useFirstPaintThenAllNotes(loaded);
 
   useLeaveWarning(session);

@@ -21,6 +21,10 @@ export const VIEW_LABEL_KEYS: Record<BoardViewName, MessageKey> = {
 export const shownViews = (inPlan: boolean): readonly BoardViewName[] =>
   inPlan ? BOARD_VIEWS : BOARD_VIEWS.filter((view) => view !== 'plan');
 
+/** The view shown for the one chosen: an address naming 計画 for a board in no plan shows the board view. */
+export const shownView = (view: BoardViewName, inPlan: boolean): BoardViewName =>
+  view === 'plan' && !inPlan ? 'board' : view;
+
 function isBoardView(value: string | null): value is BoardViewName {
   return value !== null && (BOARD_VIEWS as readonly string[]).includes(value);
 }

@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useSettings } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
-import { type BoardViewName, shownViews, VIEW_LABEL_KEYS } from '../ui/boardViews';
+import { type BoardViewName, shownView, shownViews, VIEW_LABEL_KEYS } from '../ui/boardViews';
 
 export const viewTabId = (view: BoardViewName) => `view-tab-${view}`;
 export const viewPanelId = (view: BoardViewName) => `view-panel-${view}`;
@@ -15,9 +15,10 @@ export const viewPanelId = (view: BoardViewName) => `view-panel-${view}`;
 export function ViewTabs() {
   const { t } = useI18n();
   const { view: viewStore } = useBoardUi();
-  const current = useStore(viewStore);
+  const inPlan = useSettings().plan !== null;
+  const current = shownView(useStore(viewStore), inPlan);
   const tabs = useRef(new Map<BoardViewName, HTMLButtonElement>());
-  const views = shownViews(useSettings().plan !== null);
+  const views = shownViews(inPlan);
 
   function select(view: BoardViewName) {
     viewStore.set(view);

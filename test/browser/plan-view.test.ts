@@ -157,5 +157,11 @@ describe('the plan view: every initiative across the plan’s periods', () => {
     const other = await harness.openBoard(loose, 'participant');
     await shown(other.getByRole('tab', { name: '取組案' }));
     expect(await other.getByRole('tab', { name: '計画' }).count()).toBe(0);
+    // An address naming the plan view for it shows the board view, whose tab keeps the keyboard's tab stop.
+    await other.goto(`${harness.server.url}/b/${loose.id}?view=plan#token=${loose.tokens.participant}`);
+    await other.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+    const boardTab = other.getByRole('tab', { name: 'ボード' });
+    expect(await boardTab.getAttribute('aria-selected')).toBe('true');
+    expect(await boardTab.getAttribute('tabindex')).toBe('0');
   });
 });
