@@ -137,6 +137,13 @@ describe('the plan view: every initiative across the plan’s periods', () => {
     await shown(boards.getByText('（このブラウザにはこのボードのリンクがありません）'));
     expect(await seriousViolations(page)).toEqual([]);
 
+    // On paper: the tables without the controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: '印刷' }).isVisible()).toBe(false);
+    expect(await page.getByRole('tablist').isVisible()).toBe(false);
+    expect(await citizens.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
     // Once this browser has opened the old board (a link it was given), the plan view links it.
     await page.goto(`${harness.server.url}/b/${first.id}#token=${first.tokens.viewer}`);
     await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
