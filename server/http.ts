@@ -18,6 +18,7 @@ import {
   removePerson,
   renamePerson,
 } from './api/people.js';
+import { readPlanOverview } from './api/planOverview.js';
 import {
   attachBoard,
   createPlan,
@@ -79,6 +80,7 @@ const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }>
     pattern: /^\/plan$/,
     methods: { GET: readBoardPlanApi, POST: createPlanForBoard, PUT: attachBoard, DELETE: detachBoard },
   },
+  { pattern: /^\/plan\/overview$/, methods: { GET: readPlanOverview } },
   { pattern: /^\/voting$/, methods: { GET: readVoting } },
   { pattern: /^\/voting\/rounds$/, methods: { POST: openRound } },
   { pattern: /^\/voting\/rounds\/([^/]+)\/close$/, methods: { POST: closeRound } },

@@ -11,11 +11,11 @@ import { UnplacedTray } from '../notes/UnplacedTray';
 import { LockBanner } from '../people/LockControl';
 import { useBoard, useSettings } from '../session/hooks';
 import { BoardUiContext } from '../ui/boardUi';
-import type { BoardViewName } from '../ui/boardViews';
+import { type BoardViewName, shownView } from '../ui/boardViews';
 import { LazyView } from '../ui/onDemand';
 import { Toasts } from '../ui/Toasts';
 import { BoardFrame, DisplayControls } from '../views/BoardFrame';
-import { InitiativesView, MatrixView, ResultsView, ShortlistView } from '../views/lazyViews';
+import { InitiativesView, MatrixView, PlanView, ResultsView, ShortlistView } from '../views/lazyViews';
 import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
 import { VotingStatusBar } from '../voting/VotingStatusBar';
 import { BoardDnd } from './BoardDnd';
@@ -32,7 +32,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   const loaded = useStore(session.loaded);
   const settings = useSettings();
   const { ui, toasts, dismiss, hold, announcement, moveNoteId, closeMoveDialog } = useBoardUiState(session);
-  const view = useStore(ui.view);
+  const view = shownView(useStore(ui.view), settings.plan !== null);
   const allNotesShown = useFirstPaintThenAllNotes(loaded);
 
   useLeaveWarning(session);
@@ -111,6 +111,12 @@ function CurrentView({ view }: { view: BoardViewName }) {
     return (
       <LazyView key={view}>
         <InitiativesView />
+      </LazyView>
+    );
+  if (view === 'plan')
+    return (
+      <LazyView key={view}>
+        <PlanView />
       </LazyView>
     );
   return (

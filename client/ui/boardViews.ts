@@ -1,8 +1,11 @@
 import type { MessageKey } from '../../shared/i18n';
 import { createStore, type Store } from '../lib/store';
 
-/** The views of one board: the same documents shown five ways. Which one is open is this tab's own state. */
-export const BOARD_VIEWS = ['board', 'matrix', 'results', 'shortlist', 'initiatives'] as const;
+/**
+ * The views of one board: the same documents shown five ways, and, for a board in a plan, the plan across its
+ * periods (計画). Which one is open is this tab's own state.
+ */
+export const BOARD_VIEWS = ['board', 'matrix', 'results', 'shortlist', 'initiatives', 'plan'] as const;
 export type BoardViewName = (typeof BOARD_VIEWS)[number];
 
 export const VIEW_LABEL_KEYS: Record<BoardViewName, MessageKey> = {
@@ -11,7 +14,16 @@ export const VIEW_LABEL_KEYS: Record<BoardViewName, MessageKey> = {
   results: 'view.results',
   shortlist: 'view.shortlist',
   initiatives: 'view.initiatives',
+  plan: 'view.plan',
 };
+
+/** The views this board shows: 計画 only for a board in a plan. */
+export const shownViews = (inPlan: boolean): readonly BoardViewName[] =>
+  inPlan ? BOARD_VIEWS : BOARD_VIEWS.filter((view) => view !== 'plan');
+
+/** The view shown for the one chosen: an address naming 計画 for a board in no plan shows the board view. */
+export const shownView = (view: BoardViewName, inPlan: boolean): BoardViewName =>
+  view === 'plan' && !inPlan ? 'board' : view;
 
 function isBoardView(value: string | null): value is BoardViewName {
   return value !== null && (BOARD_VIEWS as readonly string[]).includes(value);

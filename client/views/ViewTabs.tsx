@@ -1,8 +1,9 @@
 import { type KeyboardEvent, useRef } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
+import { useSettings } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
-import { BOARD_VIEWS, type BoardViewName, VIEW_LABEL_KEYS } from '../ui/boardViews';
+import { type BoardViewName, shownView, shownViews, VIEW_LABEL_KEYS } from '../ui/boardViews';
 
 export const viewTabId = (view: BoardViewName) => `view-tab-${view}`;
 export const viewPanelId = (view: BoardViewName) => `view-panel-${view}`;
@@ -14,8 +15,10 @@ export const viewPanelId = (view: BoardViewName) => `view-panel-${view}`;
 export function ViewTabs() {
   const { t } = useI18n();
   const { view: viewStore } = useBoardUi();
-  const current = useStore(viewStore);
+  const inPlan = useSettings().plan !== null;
+  const current = shownView(useStore(viewStore), inPlan);
   const tabs = useRef(new Map<BoardViewName, HTMLButtonElement>());
+  const views = shownViews(inPlan);
 
   function select(view: BoardViewName) {
     viewStore.set(view);
@@ -23,13 +26,13 @@ export function ViewTabs() {
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    const index = BOARD_VIEWS.indexOf(current);
-    const last = BOARD_VIEWS.length - 1;
+    const index = views.indexOf(current);
+    const last = views.length - 1;
     const next =
       event.key === 'ArrowRight'
-        ? (index + 1) % BOARD_VIEWS.length
+        ? (index + 1) % views.length
         : event.key === 'ArrowLeft'
-          ? (index + last) % BOARD_VIEWS.length
+          ? (index + last) % views.length
           : event.key === 'Home'
             ? 0
             : event.key === 'End'
@@ -37,12 +40,12 @@ export function ViewTabs() {
               : null;
     if (next === null) return;
     event.preventDefault();
-    select(BOARD_VIEWS[next]!);
+    select(views[next]!);
   }
 
   return (
     <div className="view-tabs" role="tablist" aria-label={t('view.tabsLabel')} onKeyDown={onKeyDown}>
-      {BOARD_VIEWS.map((view) => (
+      {views.map((view) => (
         <button
           key={view}
           ref={(element) => {

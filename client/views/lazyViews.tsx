@@ -13,6 +13,7 @@ export const ShortlistView = lazy(() =>
 export const InitiativesView = lazy(() =>
   import('../initiatives/InitiativesView').then((m) => ({ default: m.InitiativesView })),
 );
+export const PlanView = lazy(() => import('../plan/PlanView').then((m) => ({ default: m.PlanView })));
 export const ExportDialog = lazy(() => import('../export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 export const SnapshotsDialog = lazy(() =>
   import('../history/SnapshotsDialog').then((m) => ({ default: m.SnapshotsDialog })),

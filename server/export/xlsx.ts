@@ -4,15 +4,17 @@ import {
   type Cell,
   initiativesTable,
   isDateCell,
+  isMeasureCell,
   notesTable,
   resultsTable,
   type Table,
 } from '../../shared/export/rows.js';
+import { verificationTable } from '../../shared/export/verificationTable.js';
 import { xmlSafe } from './xmlSafe.js';
 
 /**
- * The plan as an Excel workbook: 付箋 (one row per note), 取組案 (one row per initiative) and 投票結果 (every
- * revealed round). The columns are the CSV's (shared/export/rows.ts). Header rows are bold and frozen, text
+ * The plan as an Excel workbook: 付箋 (one row per note), 取組案 (one row per initiative), 投票結果 (every
+ * revealed round) and, for a board with 「前期からの継続」 cards, 検証表 (shared/export/verificationTable.ts). The columns are the CSV's (shared/export/rows.ts). Header rows are bold and frozen, text
  * wraps, so a facilitator can filter and print without reformatting.
  *
  * Formula injection: every text is written as a plain value, which exceljs stores as a string cell (shared
@@ -49,6 +51,7 @@ const JST_MS = 9 * 3600_000;
  */
 function cellValue(cell: Cell, marker: string): string | number | Date {
   if (typeof cell === 'number') return cell;
+  if (isMeasureCell(cell)) return cell.value;
   if (isDateCell(cell)) {
     const day = new Date(cell.time + JST_MS);
     return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
@@ -67,6 +70,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table, marker
     const added = sheet.addRow(row.map((cell) => cellValue(cell, marker)));
     row.forEach((cell, index) => {
       if (isDateCell(cell)) added.getCell(index + 1).numFmt = XLSX_DATE_FORMAT;
+      if (isMeasureCell(cell)) added.getCell(index + 1).numFmt = cell.format;
     });
   }
   sheet.getRow(1).font = { bold: true };
@@ -91,5 +95,9 @@ export async function renderXlsx(report: PlanReport): Promise<Uint8Array> {
   addSheet(workbook, t('export.sheet.notes'), notesTable(report), marker);
   addSheet(workbook, t('export.sheet.initiatives'), initiativesTable(report), marker);
   addSheet(workbook, t('export.sheet.results'), resultsTable(report), marker);
+  // Only a board of a plan's later period has the previous period's initiatives to verify.
+  if (report.continued.length > 0) {
+    addSheet(workbook, t('export.sheet.verification'), verificationTable(report), marker);
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

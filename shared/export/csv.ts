@@ -1,5 +1,5 @@
 import type { PlanReport } from './reportTypes.js';
-import { type Cell, initiativesTable, isDateCell, notesTable, type Table } from './rows.js';
+import { type Cell, initiativesTable, notesTable, type Table } from './rows.js';
 
 /**
  * CSV as Excel on a Japanese Windows opens it correctly: RFC 4180 (fields with a comma, a quote or a line
@@ -29,7 +29,7 @@ export function neutraliseFormula(text: string): string {
  */
 export function csvField(value: Cell): string {
   if (typeof value === 'number') return String(value);
-  const text = neutraliseFormula(isDateCell(value) ? value.text : value);
+  const text = neutraliseFormula(typeof value === 'object' ? value.text : value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -18,6 +18,7 @@ import { readShortlist } from '../records/shortlist.js';
 import { rankTotals, readVotingRounds, type VotingRound } from '../records/voting.js';
 import { allPillars, boardTitle } from '../selectors.js';
 import { shortlistByPillar } from '../shortlist.js';
+import { reportContinued } from './reportContinued.js';
 import { type ReportLabels, reportLabels } from './reportLabels.js';
 import type {
   PlanReport,
@@ -136,6 +137,14 @@ export function buildPlanReport(board: Y.Doc, settings: Y.Doc, options: ReportOp
       task: m.task,
       produces: m.produces,
     })),
+    continued: reportContinued(board, {
+      t,
+      lang,
+      pillars,
+      pillarTitle,
+      date: labels.date,
+      authorNames: ctx.authorNames,
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { ItemKind } from '../items.js';
 import type { InitiativeStatus, InitiativeTextField, Priority } from '../records/initiative.js';
 import type { LaneKind } from '../records/lane.js';
 import type { Quadrant } from '../records/matrix.js';
+import type { ReportContinued } from './reportContinued.js';
 
 /**
  * The plan report: everything the document exports print, already ordered and labelled, as plain data. Every
@@ -40,6 +41,8 @@ export interface PlanReport {
   /** Every revealed round, oldest first. */
   rounds: ReportRound[];
   meetings: ReportMeeting[];
+  /** The previous period's initiatives (「前期からの継続」) and their verification, by pillar. */
+  continued: ReportContinued[];
 }
 
 /** What people vote on, place and shortlist: a group (cluster) or a note in no group. */

@@ -6,7 +6,7 @@ import type { PlanReport, ReportInitiative, ReportNote } from './reportTypes.js'
  * cell a moment with its printed form; every string is text (each encoder neutralises text that a spreadsheet
  * would read as a formula).
  */
-export type Cell = string | number | DateCell;
+export type Cell = string | number | DateCell | MeasureCell;
 
 /** A date: the CSV prints `text` (both calendars), Excel writes a real date cell of the day in Japan. */
 export interface DateCell {
@@ -16,10 +16,22 @@ export interface DateCell {
   text: string;
 }
 
-export const isDateCell = (cell: Cell): cell is DateCell => typeof cell === 'object';
+/**
+ * A measured value typed with its unit (「42手続き」): Excel writes the number with a format that prints the
+ * unit around it, so the cell sums and sorts as a number and reads as typed; the CSV prints `text`.
+ */
+export interface MeasureCell {
+  value: number;
+  text: string;
+  /** An Excel number format: `General"手続き"`. */
+  format: string;
+}
+
+export const isDateCell = (cell: Cell): cell is DateCell => typeof cell === 'object' && 'time' in cell;
+export const isMeasureCell = (cell: Cell): cell is MeasureCell => typeof cell === 'object' && 'format' in cell;
 
 /** A moment as a date cell; an unknown one (0, shown as '') stays a blank text cell. */
-const dateOrBlank = (time: number, text: string): Cell => (time > 0 && text !== '' ? { time, text } : '');
+export const dateOrBlank = (time: number, text: string): Cell => (time > 0 && text !== '' ? { time, text } : '');
 
 export interface Table {
   header: string[];

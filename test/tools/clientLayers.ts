@@ -19,7 +19,8 @@ export const CLIENT_LAYERS: readonly (readonly string[])[] = [
   // view reads) and the UI kit (dialogs, IME, collaborative text, messages, the contexts the shell provides).
   ['session', 'ui'],
   // Features that compose nothing but the layers below (comments and visit marks use each other).
-  ['comments', 'visit', 'facilitation', 'people', 'settings', 'history', 'export', 'landing'],
+  // The plan view reads the plan's overview from the server, nothing of the other features.
+  ['comments', 'visit', 'facilitation', 'people', 'settings', 'history', 'export', 'landing', 'plan'],
   // Items: the matrix places initiatives' cards; an initiative is made from the matrix's items.
   ['initiatives', 'matrix'],
   // Notes (a card shows comment counts, visit marks, the spotlight, the initiatives it fed), and the views

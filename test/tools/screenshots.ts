@@ -12,6 +12,7 @@ import { NOTE_COLORS } from '../../shared/records/note';
 import { activePillars } from '../../shared/selectors';
 import { captureInitiatives } from './initiativesScreenshot';
 import { captureMatrix } from './matrixScreenshot';
+import { capturePlan } from './planScreenshot';
 import { createToolBoard, editBoardDocs, openBoard, openToolBrowser, withToolServer } from './toolBoard';
 import { captureVoting } from './votingScreenshot';
 
@@ -151,9 +152,10 @@ await withToolServer(async (serverUrl) => {
   await captureMatrix(page, serverUrl, board);
   await captureVoting(page, serverUrl, board);
   await captureInitiatives(page, serverUrl, board);
+  await capturePlan(page, serverUrl);
   await browser.close();
   console.log(
-    'saved docs/screenshot-board.png (1366×768), -board-1920.png, -board-en.png, -board-compact.png, -overview.png, -facilitator-menu.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png and -initiatives.png',
+    'saved docs/screenshot-board.png (1366×768), -board-1920.png, -board-en.png, -board-compact.png, -overview.png, -facilitator-menu.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png, -initiatives.png and -plan.png',
   );
 });
 process.exit(0);

@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as Y from 'yjs';
+import { migrateBoardDoc, migrateSettingsDoc } from '../../shared/migrations.js';
+import type { PlanPeriod } from '../../shared/plan.js';
+import { buildLineages, describeOverviewBoard, type PlanOverview } from '../../shared/planOverview.js';
+import { committedState } from '../export/collect.js';
+import { HttpError, sendJson } from '../httpUtil.js';
+import { type ApiContext, authorize } from './context.js';
+
+/** One board of the plan as the overview shows it, read from its committed documents. */
+function readBoard(context: ApiContext, boardId: string, period: PlanPeriod, workingGroup: string) {
+  // A board deleted since it joined the plan is left out.
+  const record = context.boards.getBoard(boardId);
+  if (!record) return null;
+  const board = new Y.Doc();
+  const settings = new Y.Doc();
+  try {
+    Y.applyUpdate(board, committedState(context, boardId, 'board'));
+    Y.applyUpdate(settings, committedState(context, boardId, 'settings'));
+    // A board not loaded since an upgrade is stored in an older schema: read it as the current one.
+    migrateBoardDoc(board);
+    migrateSettingsDoc(settings);
+    const facts = { boardId, title: record.title, period, archived: record.archivedAt !== null };
+    return { ...describeOverviewBoard(board, settings, facts), workingGroup };
+  } finally {
+    board.destroy();
+    settings.destroy();
+  }
+}
+
+/**
+ * `GET /api/boards/<id>/plan/overview` (docs/api.md, Plans): every board of the board's plan and every initiative
+ * followed across the periods (shared/planOverview.ts), for every role of the board. Titles, periods and
+ * verifications only: never a token, and the verifier's name only where that board's documents may name people.
+ */
+export function readPlanOverview(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
+  authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
+  const membership = context.plans.planOfBoard(boardId);
+  const plan = membership ? context.plans.get(membership.id) : null;
+  if (!membership || !plan) throw new HttpError(404, 'the board is in no plan', 'not-in-plan');
+  const boards: PlanOverview['boards'] = [];
+  for (const member of context.plans.boards(plan.id)) {
+    const period = plan.periods.find((p) => p.number === member.periodNumber);
+    const board = period ? readBoard(context, member.boardId, period, member.workingGroup) : null;
+    if (board) boards.push(board);
+  }
+  boards.sort((a, b) => a.period.number - b.period.number || a.title.localeCompare(b.title, 'ja'));
+  const overview: PlanOverview = {
+    plan: { id: plan.id, name: plan.name, periods: plan.periods },
+    boardId,
+    periodNumber: membership.period.number,
+    boards,
+    lineages: buildLineages(boards),
+  };
+  sendJson(res, 200, overview);
+}
