@@ -606,7 +606,8 @@ export const en: Record<MessageKey, string> = {
   'error.clusterSameNote': 'A note cannot be grouped with itself.',
   'error.noteNotInCluster': 'This note is not in a group.',
   'error.noteUnplaced': 'A note without a place cannot be grouped. Choose its place with “Move…” first.',
-  'error.suggestionTooFew': 'Most notes of this suggestion are already in a group or were deleted: fewer than two notes are left to group.',
+  'error.suggestionTooFew':
+    'Most notes of this suggestion are already in a group or were deleted: fewer than two notes are left to group.',
 
   'snapshot.open': 'Snapshots',
   'snapshot.heading': 'Snapshots (the board as it was when saved)',

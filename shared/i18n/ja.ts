@@ -607,7 +607,8 @@ export const ja = {
   'error.clusterSameNote': '付箋をそれ自身とグループにすることはできません。',
   'error.noteNotInCluster': 'この付箋はグループに入っていません。',
   'error.noteUnplaced': '置き場所のない付箋とはグループにできません。先に「移動…」で置き場所を選んでください。',
-  'error.suggestionTooFew': 'この提案の付箋は、ほとんどがすでにグループに入ったか、削除されました。グループにできる付箋が2枚未満です。',
+  'error.suggestionTooFew':
+    'この提案の付箋は、ほとんどがすでにグループに入ったか、削除されました。グループにできる付箋が2枚未満です。',
 
   'snapshot.open': 'スナップショット',
   'snapshot.heading': 'スナップショット（保存した時点のボード）',
