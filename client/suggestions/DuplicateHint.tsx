@@ -40,7 +40,7 @@ export function DuplicateHint({ notes, listId }: { notes: readonly SimilarNote[]
                 aria-label={t('similar.open', { text: shorten(note.text, 60) })}
                 onClick={() => focusNoteSoon(note.id)}
               >
-                <Highlighted text={shorten(note.text, 80)} highlights={note.highlights} />
+                <Highlighted text={shorten(note.text, 60)} highlights={note.highlights} />
               </button>
             </li>
           ))}

@@ -36,6 +36,7 @@ export function SuggestionCard({
   const [title, setTitle] = useState(group.title);
   const [editing, setEditing] = useState(false);
   const card = useRef<HTMLLIElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
   const shownTitle = title.trim() === '' ? t('cluster.unnamed') : title.trim();
   const enough = noteIds.length >= 2;
 
@@ -57,6 +58,8 @@ export function SuggestionCard({
     if (event.key !== 'Enter' || isImeEnter(event)) return;
     event.preventDefault();
     setEditing(false);
+    // The field goes: the focus goes back to the button that opened it.
+    requestAnimationFrame(() => editButton.current?.focus());
   }
 
   return (
@@ -102,6 +105,7 @@ export function SuggestionCard({
         )}
         {mayAccept && (
           <button
+            ref={editButton}
             type="button"
             aria-expanded={editing}
             aria-label={editing ? t('suggest.doneEditing') : t('suggest.editAction', { title: shownTitle })}

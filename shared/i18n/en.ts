@@ -628,7 +628,7 @@ export const en: Record<MessageKey, string> = {
   'suggest.markEnd': ']',
   'suggest.notesLabel': 'Notes of the suggestion “{title}”',
   'suggest.accept': 'Accept',
-  'suggest.acceptAction': 'Make the suggestion “{title}” a group',
+  'suggest.acceptAction': 'Accept the suggestion “{title}”',
   'suggest.edit': 'Edit',
   'suggest.editAction': 'Edit the suggestion “{title}”',
   'suggest.doneEditing': 'Done editing',

@@ -629,7 +629,7 @@ export const ja = {
   'suggest.markEnd': '］',
   'suggest.notesLabel': '提案「{title}」の付箋',
   'suggest.accept': '採用',
-  'suggest.acceptAction': '提案「{title}」をグループにする',
+  'suggest.acceptAction': '提案「{title}」を採用',
   'suggest.edit': '編集',
   'suggest.editAction': '提案「{title}」を編集',
   'suggest.doneEditing': '編集を終える',
