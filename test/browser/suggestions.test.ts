@@ -124,11 +124,7 @@ describe('suggested groups and the duplicate hint (issue 19)', () => {
     await expect
       .poll(() => facilitator.evaluate(() => document.activeElement?.classList.contains('suggestion')))
       .toBe(true);
-    for (const expected of [
-      '提案「押印・出勤」を採用',
-      '提案「押印・出勤」を編集',
-      '提案「押印・出勤」を却下',
-    ]) {
+    for (const expected of ['提案「押印・出勤」を採用', '提案「押印・出勤」を編集', '提案「押印・出勤」を却下']) {
       await facilitator.keyboard.press('Tab');
       await expect.poll(() => focused(facilitator)).toBe(expected);
     }
