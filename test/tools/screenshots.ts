@@ -12,6 +12,7 @@ import { NOTE_COLORS } from '../../shared/records/note';
 import { activePillars } from '../../shared/selectors';
 import { captureInitiatives } from './initiativesScreenshot';
 import { captureMatrix } from './matrixScreenshot';
+import { captureSuggestions } from './suggestionsScreenshot';
 import { createToolBoard, editBoardDocs, openBoard, openToolBrowser, withToolServer } from './toolBoard';
 import { captureVoting } from './votingScreenshot';
 
@@ -151,9 +152,10 @@ await withToolServer(async (serverUrl) => {
   await captureMatrix(page, serverUrl, board);
   await captureVoting(page, serverUrl, board);
   await captureInitiatives(page, serverUrl, board);
+  await captureSuggestions(page, serverUrl);
   await browser.close();
   console.log(
-    'saved docs/screenshot-board.png (1366×768), -board-1920.png, -board-en.png, -board-compact.png, -overview.png, -facilitator-menu.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png and -initiatives.png',
+    'saved docs/screenshot-board.png (1366×768), -board-1920.png, -board-en.png, -board-compact.png, -overview.png, -facilitator-menu.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png, -initiatives.png and -suggestions.png',
   );
 });
 process.exit(0);
