@@ -1,10 +1,16 @@
-import { focusNoteSoon } from '../actions/focus';
 import { useI18n } from '../i18n/I18nProvider';
 import { shorten } from '../lib/shorten';
 import { useBoard } from '../session/hooks';
 import { Highlighted } from './Highlighted';
 import type { SimilarNote } from './suggestionsApi';
 import './hint.css';
+
+/** To the note on the board, to comment or 👍 there (its card is a focusable list item, data-note-id). */
+function focusNote(noteId: string): void {
+  const card = document.querySelector<HTMLElement>(`li[data-note-id="${CSS.escape(noteId)}"]`);
+  card?.scrollIntoView({ block: 'nearest' });
+  card?.focus();
+}
 
 /**
  * 「似た付箋があります」 under a lane's entry field: up to three notes of the pillar like the one being typed.
@@ -38,7 +44,7 @@ export function DuplicateHint({ notes, listId }: { notes: readonly SimilarNote[]
                 type="button"
                 className="similar-note"
                 aria-label={t('similar.open', { text: shorten(note.text, 60) })}
-                onClick={() => focusNoteSoon(note.id)}
+                onClick={() => focusNote(note.id)}
               >
                 <Highlighted text={shorten(note.text, 60)} highlights={note.highlights} />
               </button>

@@ -18,8 +18,9 @@ export const CLIENT_LAYERS: readonly (readonly string[])[] = [
   // One open board (providers, the protocol's own messages, offline copy, pending changes, the stores every
   // view reads) and the UI kit (dialogs, IME, collaborative text, messages, the contexts the shell provides).
   ['session', 'ui'],
-  // Features that compose nothing but the layers below (comments and visit marks use each other).
-  ['comments', 'visit', 'facilitation', 'people', 'settings', 'history', 'export', 'landing'],
+  // Features that compose nothing but the layers below (comments and visit marks use each other; settings holds
+  // the suggestions' permission, the notes' entry field their duplicate hint).
+  ['comments', 'visit', 'facilitation', 'people', 'settings', 'history', 'export', 'landing', 'suggestions'],
   // Items: the matrix places initiatives' cards; an initiative is made from the matrix's items.
   ['initiatives', 'matrix'],
   // Notes (a card shows comment counts, visit marks, the spotlight, the initiatives it fed), and the views
