@@ -24,7 +24,7 @@ export function SuggestionsButton({ pillar }: { pillar: Pillar }) {
       >
         {t('suggest.open')}
       </button>
-      {open && <SuggestionsPanel pillar={pillar} onClose={() => setOpen(false)} />}
+      {open && <SuggestionsPanel pillarId={pillar.id} onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -2,7 +2,6 @@ import { nanoid } from 'nanoid';
 import { useEffect, useId, useRef, useState } from 'react';
 import { acceptSuggestedGroup } from '../../shared/ops/suggestedGroup';
 import { LANE_KINDS } from '../../shared/records/lane';
-import type { Pillar } from '../../shared/records/pillar';
 import { useI18n } from '../i18n/I18nProvider';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { shorten } from '../lib/shorten';
@@ -24,11 +23,15 @@ type Answer = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind
  * The person chooses the lanes and the まとめ方 (細かく ↔ 大きく), then accepts (one new group, one undo step),
  * edits (takes notes out, renames) or dismisses (hidden for them while the page is open) each suggestion.
  */
-export function SuggestionsPanel({ pillar, onClose }: { pillar: Pillar; onClose: () => void }) {
+export function SuggestionsPanel({ pillarId, onClose }: { pillarId?: string; onClose: () => void }) {
   const { t } = useI18n();
   const { session, token, identity } = useBoard();
   const settings = useSettings();
   const laneLabel = useLaneLabelText();
+  // Opened from a pillar's button, that pillar; from the command palette, the first one. Another is a choice away.
+  const [chosenPillarId, setPillarId] = useState(pillarId ?? settings.pillars[0]?.id ?? '');
+  const pillar = settings.pillars.find((p) => p.id === chosenPillarId) ?? settings.pillars[0];
+  const pillarChoiceId = useId();
   const mayAccept = useMayAcceptSuggestions();
   const dialog = useModalDialog();
   const titleId = useId();
@@ -40,12 +43,14 @@ export function SuggestionsPanel({ pillar, onClose }: { pillar: Pillar; onClose:
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState('');
 
+  const askedPillarId = pillar?.id ?? null;
   useEffect(() => {
     const controller = new AbortController();
     setAnswer({ kind: 'loading' });
+    if (askedPillarId === null) return;
     const timer = setTimeout(() => {
       suggestionsApi(session.boardId, token)
-        .groups(pillar.id, lane, granularity, controller.signal)
+        .groups(askedPillarId, lane, granularity, controller.signal)
         .then(
           (groups) => setAnswer({ kind: 'ready', groups }),
           (error: unknown) =>
@@ -56,7 +61,7 @@ export function SuggestionsPanel({ pillar, onClose }: { pillar: Pillar; onClose:
       clearTimeout(timer);
       controller.abort();
     };
-  }, [session.boardId, token, pillar.id, lane, granularity, t]);
+  }, [session.boardId, token, askedPillarId, lane, granularity, t]);
 
   const shown =
     answer.kind === 'ready'
@@ -76,6 +81,7 @@ export function SuggestionsPanel({ pillar, onClose }: { pillar: Pillar; onClose:
   }
 
   function accept(group: SuggestedGroup, noteIds: readonly string[], title: string) {
+    if (!pillar) return;
     const result = acceptSuggestedGroup(session.boardDoc, {
       pillarId: pillar.id,
       noteIds,
@@ -104,10 +110,20 @@ export function SuggestionsPanel({ pillar, onClose }: { pillar: Pillar; onClose:
 
   return (
     <dialog ref={dialog} className="dialog dialog-wide suggestions-panel" aria-labelledby={titleId} onCancel={onClose}>
-      <h2 id={titleId}>{t('suggest.heading', { pillar: pillar.title })}</h2>
+      <h2 id={titleId}>{t('suggest.heading', { pillar: pillar?.title ?? '' })}</h2>
       <p className="muted">{t('suggest.help')}</p>
       {!mayAccept && <p className="suggestions-view-only">{t('suggest.viewOnly')}</p>}
       <div className="suggestions-controls">
+        <p className="suggestions-pillar">
+          <label htmlFor={pillarChoiceId}>{t('suggest.pillar')}</label>
+          <select id={pillarChoiceId} value={pillar?.id ?? ''} onChange={(event) => setPillarId(event.target.value)}>
+            {settings.pillars.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </p>
         <fieldset className="suggestions-lanes">
           <legend>{t('suggest.lane')}</legend>
           {[...LANE_KINDS, 'all' as const].map((kind) => (

@@ -613,6 +613,7 @@ export const en: Record<MessageKey, string> = {
   'suggest.heading': 'Suggested groups — {pillar}',
   'suggest.help':
     'Notes using similar words, found on this server alone. A person decides. Notes already in a group are never suggested.',
+  'suggest.pillar': 'Pillar',
   'suggest.lane': 'Lanes',
   'suggest.laneAll': 'All',
   'suggest.granularity': 'Grouping',

@@ -614,6 +614,7 @@ export const ja = {
   'suggest.heading': 'グループの提案 — {pillar}',
   'suggest.help':
     '似た言葉を使っている付箋を、このサーバーの中だけで調べて提案します。決めるのは人です。グループに入っている付箋は提案に含みません。',
+  'suggest.pillar': '柱',
   'suggest.lane': '対象の列',
   'suggest.laneAll': 'すべて',
   'suggest.granularity': 'まとめ方',

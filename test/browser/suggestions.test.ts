@@ -136,6 +136,18 @@ describe('suggested groups and the duplicate hint (issue 19)', () => {
     await facilitator.keyboard.press('Escape');
     await absent(panel(facilitator));
     expect(await focused(facilitator)).toBe(`${CITIZEN}のグループの提案`);
+
+    // From the command palette too; the pillar is a choice in the panel.
+    await facilitator.keyboard.press('Control+k');
+    const palette = facilitator.getByRole('dialog', { name: 'コマンドパレット' });
+    await palette.getByRole('combobox', { name: '操作を探す' }).fill('グループの提案');
+    await facilitator.keyboard.press('Enter');
+    await shown(panel(facilitator));
+    await panel(facilitator).getByRole('combobox', { name: '柱' }).selectOption({ label: '業務の効率化' });
+    const other = facilitator.getByRole('dialog', { name: 'グループの提案 — 業務の効率化' });
+    await shown(other.getByRole('status').filter({ hasText: 'いまは提案できるグループがありません。' }));
+    await facilitator.keyboard.press('Escape');
+    await absent(other);
   });
 
   it('shows a participant accept only when the facilitator allows it; a viewer sees no panel', async () => {
