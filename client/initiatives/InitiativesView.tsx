@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext, useMemo, useRef } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { ContinuedSection } from './ContinuedSection';
 import { InitiativeEditor } from './InitiativeEditor';
 import { PillarSection } from './InitiativeList';
 import { InitiativesDnd } from './InitiativesDnd';
@@ -49,6 +50,7 @@ export function InitiativesView() {
         <InitiativeTrashButton deleted={data.deleted} />
       </div>
       <p className="muted">{t('initiative.help')}</p>
+      <ContinuedSection />
       {all.length === 0 && <p className="initiatives-empty">{t('initiative.empty')}</p>}
       <ThreadKeeperContext.Provider value={threads}>
         <SectionsContext.Provider value={sections}>

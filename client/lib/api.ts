@@ -157,6 +157,15 @@ export interface PlanSummary {
   boards: { boardId: string; periodNumber: number; workingGroup: string; title: string; archived: boolean }[];
 }
 
+/** The next period's board as made: its links (the facilitator's to open it) and the carried members'. */
+export interface NextPeriodBoard {
+  id: string;
+  title: string;
+  links: Record<Role, string>;
+  period: { number: number; name: string; first: number; last: number };
+  members: { name: string; role: Role; link: string }[];
+}
+
 /** Plans: the board's own, making one, joining one of its periods and leaving it. */
 export function planApi(boardId: string, token: string) {
   const call = <T>(method: string, path: string, body?: unknown) => boardApi<T>(boardId, token, method, path, body);
@@ -165,6 +174,8 @@ export function planApi(boardId: string, token: string) {
     join: (planId: string, where: { periodNumber: number } | { year: number }, workingGroup = '') =>
       call<unknown>('PUT', '/plan', { planId, ...where, workingGroup }),
     leave: () => call<unknown>('DELETE', '/plan'),
+    /** 「次期のボードを作る」 (docs/api.md, Plans): the next period's board, its links and the members' new links. */
+    nextPeriod: () => call<NextPeriodBoard>('POST', '/next-period'),
     /** A new plan, the board in the period holding `year`. */
     create: (plan: { name: string; firstYear: number; years: number; periodYears: number; year: number }) =>
       call<{ plan: PlanSummary }>('POST', '/plan', plan).then((r) => r.plan),

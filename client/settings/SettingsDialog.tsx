@@ -20,6 +20,7 @@ import { ParticipantSuggestionsSwitch } from '../suggestions/ParticipantSuggesti
 import { isImeEnter } from '../ui/ime';
 import { useModalDialog } from '../ui/useModalDialog';
 import { BoardManagement } from './BoardManagement';
+import { NextPeriodBoard } from './NextPeriodBoard';
 import { PlanSettings } from './PlanSettings';
 
 /**
@@ -48,6 +49,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       {!archived && <EditableSettings report={report} setMessage={setError} />}
       {!archived && <PlanSettings />}
       {!archived && <ParticipantSuggestionsSwitch />}
+      <NextPeriodBoard />
       <BoardManagement />
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>

@@ -123,12 +123,18 @@ export function listContinued(doc: Y.Doc): ContinuedCard[] {
   return out.sort((a, b) => a.title.localeCompare(b.title, 'ja') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The first number a text names (「令和5年度末までに50手続き」 → 50, 「1,200件」 → 1200), or null. */
+/**
+ * The first quantity a text names, skipping the parts of a date (「令和5年度末までに50手続き」 → 50,
+ * 「1,200件」 → 1200), or null when it names none.
+ */
 export function firstNumber(text: string): number | null {
-  const match = /[-−]?\d[\d,，]*(?:[.．]\d+)?/.exec(text.normalize('NFKC'));
-  if (!match) return null;
-  const value = Number(match[0].replace(/[,，]/g, '').replace('−', '-').replace('．', '.'));
-  return Number.isFinite(value) ? value : null;
+  for (const match of text.normalize('NFKC').matchAll(/-?\d[\d,]*(?:\.\d+)?(?!\d)(?![,.]?\d)/g)) {
+    const after = text.normalize('NFKC').slice((match.index ?? 0) + match[0].length);
+    if (/^(?:年|月|日|年度)/.test(after)) continue;
+    const value = Number(match[0].replace(/,/g, ''));
+    if (Number.isFinite(value)) return value;
+  }
+  return null;
 }
 
 /**
