@@ -46,7 +46,10 @@ export function DuplicateHint({ notes, listId }: { notes: readonly SimilarNote[]
                 aria-label={t('similar.open', { text: shorten(note.text, 60) })}
                 onClick={() => focusNote(note.id)}
               >
-                <Highlighted text={shorten(note.text, 60)} highlights={note.highlights} />
+                {/* One flex item: the button's gap would otherwise space the marked words apart. */}
+                <span>
+                  <Highlighted text={shorten(note.text, 60)} highlights={note.highlights} />
+                </span>
               </button>
             </li>
           ))}
