@@ -21,6 +21,8 @@ export type BoardError =
   | 'clusterSameNote'
   | 'noteNotInCluster'
   | 'noteUnplaced'
+  // Accepting a suggested group (shared/ops/suggestedGroup.ts)
+  | 'suggestionTooFew'
 
   // Comments and reactions (shared/ops/comments.ts)
   | 'commentEmpty'

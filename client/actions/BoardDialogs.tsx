@@ -1,6 +1,7 @@
 import { MeetingPlanDialog, MoveOnDialog } from '../facilitation/lazyDialogs';
 import { AuditDialog, PeopleDialog } from '../people/lazyDialogs';
 import { SettingsDialog } from '../settings/lazyDialogs';
+import { SuggestionsPanel } from '../suggestions/lazyPanel';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { setBoardLock } from './boardActions';
 import type { ActionEnv, BoardDialogKind } from './types';
@@ -17,6 +18,7 @@ export function BoardDialogs({ which, env, onClose }: { which: BoardDialogKind; 
   if (which === 'people' && facilitator) return <PeopleDialog onClose={onClose} />;
   if (which === 'audit' && facilitator) return <AuditDialog onClose={onClose} />;
   if (which === 'meetingPlan') return <MeetingPlanDialog onClose={onClose} />;
+  if (which === 'suggestions' && board.role !== 'viewer') return <SuggestionsPanel onClose={onClose} />;
   if ((which === 'nextMeeting' || which === 'finishMeeting') && facilitator && board.canEditSettings) {
     return <MoveOnDialog finish={which === 'finishMeeting'} env={env} onClose={onClose} />;
   }

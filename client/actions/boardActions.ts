@@ -64,6 +64,16 @@ export const FACILITATOR_ACTIONS: readonly BoardAction[] = [
   },
 ];
 
+/** 「グループの提案」 from the command palette (each pillar also has its button): the first pillar's, then any. */
+export const SUGGESTION_ACTIONS: readonly BoardAction[] = [
+  {
+    id: 'board.suggestGroups',
+    labelKey: 'suggest.open',
+    predicate: ({ board }) => board.role !== 'viewer' && board.canEditBoard && board.session.loaded.get(),
+    perform: ({ dialogs }) => dialogs.openBoardDialog('suggestions'),
+  },
+];
+
 /** How this browser shows the board: 一覧 (compact density, kept per browser) and 全体表示 (for screen-sharing). */
 export const DISPLAY_ACTIONS: readonly BoardAction[] = [
   {

@@ -1,6 +1,6 @@
 import { getNote, readClusters, shownClusterId } from '../../shared/selectors';
 import type { NoteTarget } from '../ui/ActionsContext';
-import { DISPLAY_ACTIONS, FACILITATOR_ACTIONS } from './boardActions';
+import { DISPLAY_ACTIONS, FACILITATOR_ACTIONS, SUGGESTION_ACTIONS } from './boardActions';
 import { LIVE_ACTIONS, MEETING_ACTIONS } from './meetingActions';
 import { NOTE_ACTIONS } from './noteActions';
 import type { ActionEnv, BoardAction, NoteAction, Shortcut } from './types';
@@ -24,6 +24,7 @@ export const BOARD_ACTIONS: readonly BoardAction[] = [
     perform: ({ dialogs }) => dialogs.openHelp(),
   },
   ...DISPLAY_ACTIONS,
+  ...SUGGESTION_ACTIONS,
   // The meeting's course first in the ファシリテーター menu: used at every meeting, the others less often.
   ...MEETING_ACTIONS,
   ...FACILITATOR_ACTIONS,

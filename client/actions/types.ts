@@ -39,7 +39,8 @@ export type BoardDialogKind =
   | 'lock'
   | 'meetingPlan'
   | 'nextMeeting'
-  | 'finishMeeting';
+  | 'finishMeeting'
+  | 'suggestions';
 
 /** Everything an action may read or call: who this person is on the board, the page's messages, the dialogs. */
 export interface ActionEnv {

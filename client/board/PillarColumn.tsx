@@ -2,6 +2,7 @@ import { LANE_KINDS } from '../../shared/records/lane';
 import type { Pillar } from '../../shared/records/pillar';
 import { ClusterSection } from '../clusters/ClusterSection';
 import { Lane } from '../notes/Lane';
+import { SuggestionsButton } from '../suggestions/SuggestionsButton';
 
 export function PillarColumn({ pillar }: { pillar: Pillar }) {
   const headingId = `pillar-${pillar.id}`;
@@ -10,6 +11,7 @@ export function PillarColumn({ pillar }: { pillar: Pillar }) {
       <h2 id={headingId} className="pillar-title">
         {pillar.title}
       </h2>
+      <SuggestionsButton pillar={pillar} />
       <ClusterSection pillar={pillar} />
       {LANE_KINDS.map((lane) => (
         <Lane key={lane} pillar={pillar} lane={lane} />

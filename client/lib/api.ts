@@ -102,6 +102,8 @@ export async function boardApi<T>(
   method: string,
   path: string,
   body?: unknown,
+  /** Cancels the request (a newer one replaces it). */
+  signal?: AbortSignal,
 ): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -109,6 +111,7 @@ export async function boardApi<T>(
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
   });
   if (!response.ok) throw await readError(response);
   return (await response.json()) as T;

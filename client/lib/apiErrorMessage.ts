@@ -15,6 +15,8 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   'import-busy': 'error.importBusy',
   'import-timeout': 'error.importTimeout',
   'rate-limited': 'error.rateLimited',
+  'suggestions-busy': 'error.suggestionsBusy',
+  'suggestions-timeout': 'error.suggestionsTimeout',
   'cross-site': 'error.crossSite',
   'plan-name-empty': 'error.planNameEmpty',
   'plan-name-too-long': 'error.planNameTooLong',

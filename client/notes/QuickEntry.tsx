@@ -6,6 +6,8 @@ import type { LaneKind } from '../../shared/records/lane';
 import { useI18n } from '../i18n/I18nProvider';
 import { loadNoteColor } from '../lib/identity';
 import { useBoard } from '../session/hooks';
+import { DuplicateHint } from '../suggestions/DuplicateHint';
+import { useSimilarNotes } from '../suggestions/useSimilarNotes';
 import { useBoardUi } from '../ui/boardUi';
 import { isImeEnter } from '../ui/ime';
 
@@ -18,6 +20,10 @@ export function QuickEntry({ pillarId, lane, label }: { pillarId: string; lane: 
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
   const field = useRef<HTMLInputElement>(null);
+  const hintId = useId();
+  // 「似た付箋があります」: asked after a pause in typing, never while an IME is composing.
+  const similar = useSimilarNotes(pillarId);
+  const composing = useRef(false);
   // Taken away while in use (the board was locked meanwhile): the focus goes to the lane's note, else to the
   // lane itself, rather than falling to the page. A layout cleanup runs while the field is still on the page.
   useLayoutEffect(() => {
@@ -50,10 +56,20 @@ export function QuickEntry({ pillarId, lane, label }: { pillarId: string; lane: 
     }
     setText('');
     setError(null);
+    similar.clear();
     ui.announce(t('note.added'));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // ↓ from the field to the similar notes, when there are some (Tab reaches them too).
+    if (event.key === 'ArrowDown' && !isImeEnter(event) && similar.notes.length > 0) {
+      const first = document.getElementById(hintId)?.querySelector<HTMLElement>('button');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+      return;
+    }
     if (event.key !== 'Enter' || isImeEnter(event)) return;
     event.preventDefault();
     submit();
@@ -66,7 +82,16 @@ export function QuickEntry({ pillarId, lane, label }: { pillarId: string; lane: 
         value={text}
         onChange={(e) => {
           setText(e.target.value);
+          similar.textChanged(e.target.value, composing.current || (e.nativeEvent as InputEvent).isComposing);
           if (error) setError(null);
+        }}
+        onCompositionStart={() => {
+          composing.current = true;
+          similar.textChanged(text, true);
+        }}
+        onCompositionEnd={(e) => {
+          composing.current = false;
+          similar.textChanged(e.currentTarget.value, false);
         }}
         onKeyDown={onKeyDown}
         aria-label={t('lane.quickEntry', { lane: label })}
@@ -82,6 +107,7 @@ export function QuickEntry({ pillarId, lane, label }: { pillarId: string; lane: 
           {error}
         </p>
       )}
+      <DuplicateHint notes={similar.notes} listId={hintId} />
     </div>
   );
 }

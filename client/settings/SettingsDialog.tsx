@@ -16,6 +16,7 @@ import { checkPeriod, type FiscalPeriod } from '../../shared/records/period';
 import type { Result } from '../../shared/result';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard, useLaneLabelText, useSettings } from '../session/hooks';
+import { ParticipantSuggestionsSwitch } from '../suggestions/ParticipantSuggestionsSwitch';
 import { isImeEnter } from '../ui/ime';
 import { useModalDialog } from '../ui/useModalDialog';
 import { BoardManagement } from './BoardManagement';
@@ -47,6 +48,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       )}
       {!archived && <EditableSettings report={report} setMessage={setError} />}
       {!archived && <PlanSettings />}
+      {!archived && <ParticipantSuggestionsSwitch />}
       <NextPeriodBoard />
       <BoardManagement />
       <div className="dialog-actions">

@@ -18,9 +18,10 @@ export const CLIENT_LAYERS: readonly (readonly string[])[] = [
   // One open board (providers, the protocol's own messages, offline copy, pending changes, the stores every
   // view reads) and the UI kit (dialogs, IME, collaborative text, messages, the contexts the shell provides).
   ['session', 'ui'],
-  // Features that compose nothing but the layers below (comments and visit marks use each other).
-  // The plan view reads the plan's overview from the server, nothing of the other features.
-  ['comments', 'visit', 'facilitation', 'people', 'settings', 'history', 'export', 'landing', 'plan'],
+  // Features that compose nothing but the layers below (comments and visit marks use each other; settings holds
+  // the suggestions' permission, the notes' entry field their duplicate hint). The plan view reads the plan's
+  // overview from the server, nothing of the other features.
+  ['comments', 'visit', 'facilitation', 'people', 'settings', 'history', 'export', 'landing', 'plan', 'suggestions'],
   // Items: the matrix places initiatives' cards; an initiative is made from the matrix's items.
   ['initiatives', 'matrix'],
   // Notes (a card shows comment counts, visit marks, the spotlight, the initiatives it fed), and the views

@@ -13,6 +13,7 @@ import { activePillars } from '../../shared/selectors';
 import { captureInitiatives } from './initiativesScreenshot';
 import { captureMatrix } from './matrixScreenshot';
 import { capturePlan } from './planScreenshot';
+import { captureSuggestions } from './suggestionsScreenshot';
 import { createToolBoard, editBoardDocs, openBoard, openToolBrowser, withToolServer } from './toolBoard';
 import { captureVoting } from './votingScreenshot';
 
@@ -153,9 +154,10 @@ await withToolServer(async (serverUrl) => {
   await captureVoting(page, serverUrl, board);
   await captureInitiatives(page, serverUrl, board);
   await capturePlan(page, serverUrl);
+  await captureSuggestions(page, serverUrl);
   await browser.close();
   console.log(
-    'saved docs/screenshot-board.png (1366×768), -board-1920.png, -board-en.png, -board-compact.png, -overview.png, -facilitator-menu.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png, -initiatives.png and -plan.png',
+    'saved docs/screenshot-board.png (1366×768), -board-1920.png, -board-en.png, -board-compact.png, -overview.png, -facilitator-menu.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png, -initiatives.png, -plan.png and -suggestions.png',
   );
 });
 process.exit(0);
