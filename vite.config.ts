@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { ChunkingContext } from 'rolldown';
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { en } from './shared/i18n/en.ts';
-import { ja } from './shared/i18n/ja.ts';
+import { ja } from './shared/i18n/jaAll.ts';
 
 // The client lives in client/; `npm run dev` serves it with hot reload and proxies the API and the
 // websocket to the server started beside it (DEV_SERVER_PORT, default 8080).

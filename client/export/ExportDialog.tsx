@@ -9,6 +9,7 @@ import { PrintSection } from './PrintSection';
 import type { PaperSize, PrintableView } from './printView';
 import type { ExportJobs } from './useExportJobs';
 import { useExportAuthorNames, useParticipantExports } from './useParticipantExports';
+import '../i18n/documentMessages';
 
 /**
  * 書き出しと印刷: the files this person may download (Word, Excel, CSV, Markdown, and the JSON backup for the

@@ -4,6 +4,7 @@ import { useStore } from '../lib/store';
 import { useBoardUi } from '../ui/boardUi';
 import { VIEW_LABEL_KEYS } from '../ui/boardViews';
 import { PAPER_SIZES, type PaperSize, PRINTABLE_VIEWS, type PrintableView } from './printView';
+import '../i18n/documentMessages';
 
 const PAPER_KEYS = { a4: 'export.print.a4', a3: 'export.print.a3' } as const;
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { SnapshotMeta } from './snapshotsApi';
+import '../i18n/documentMessages';
 
 /** The live board in the choices: compare a snapshot with the board as it is now. */
 export const LIVE = 'live';

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../shared/i18n/ja';
 import type { InitiativeChangeField, InitiativesDiff } from '../../shared/initiativeDiff';
 import { useI18n } from '../i18n/I18nProvider';
+import '../i18n/documentMessages';
 
 const FIELD_KEYS: Record<InitiativeChangeField, MessageKey> = {
   title: 'snapshot.initiativeField.title',

@@ -3,6 +3,7 @@ import { ROLE_KEYS } from '../i18n/roleKeys';
 import type { CreatedBoard } from '../lib/api';
 import { boardPath } from '../lib/recentBoards';
 import { CopyField } from '../ui/CopyField';
+import '../i18n/documentMessages';
 
 /** The new board a snapshot was restored into: its three links to share, and a way to open it. */
 export function RestoredBoard({ board }: { board: CreatedBoard }) {

@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { SNAPSHOT_NAME_MAX } from '../../shared/limits';
 import { useI18n } from '../i18n/I18nProvider';
 import { isImeEnter } from '../ui/ime';
+import '../i18n/documentMessages';
 
 /** The facilitator names the board as it is now, e.g. 第2回終了時. An Enter that confirms an IME conversion never submits. */
 export function SaveSnapshotForm({ onSave }: { onSave: (name: string) => Promise<boolean> }) {

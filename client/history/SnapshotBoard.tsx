@@ -14,6 +14,7 @@ import {
 import { useI18n } from '../i18n/I18nProvider';
 import { useLaneLabelText } from '../session/hooks';
 import type { SnapshotDocs } from './snapshotsApi';
+import '../i18n/documentMessages';
 
 /**
  * A snapshot shown read-only: by pillar, its lanes, its groups and their notes, read through the board's own

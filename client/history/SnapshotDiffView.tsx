@@ -12,6 +12,7 @@ import type {
 import { useI18n } from '../i18n/I18nProvider';
 import { useLaneLabelText } from '../session/hooks';
 import { InitiativesDiffView, initiativeChangeCount } from './InitiativesDiffView';
+import '../i18n/documentMessages';
 
 const FIELD_KEYS: Record<NoteChangeField, MessageKey> = {
   text: 'snapshot.field.text',

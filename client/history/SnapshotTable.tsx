@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { ROLE_KEYS } from '../i18n/roleKeys';
 import type { SnapshotMeta } from './snapshotsApi';
+import '../i18n/documentMessages';
 
 /** The saved snapshots, newest first: name, time, who, automatic or manual, and what one can do with each. */
 export function SnapshotTable({

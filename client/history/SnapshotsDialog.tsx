@@ -15,6 +15,7 @@ import { SnapshotBoard } from './SnapshotBoard';
 import { diffSummary, SnapshotDiffView } from './SnapshotDiffView';
 import { SnapshotTable } from './SnapshotTable';
 import { type SnapshotDocs, type SnapshotMeta, snapshotsApi } from './snapshotsApi';
+import '../i18n/documentMessages';
 
 type Mode =
   | { kind: 'list' }

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ja } from '../../shared/i18n/ja';
 import { type Catalog, type Lang, type Translate, translatorOf } from '../../shared/i18n/lang';
+import { catalogs } from './catalogs';
 import { initialLang, LANG_STORAGE_KEY } from './initialLang';
 
 interface I18nValue {
@@ -12,10 +12,11 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 
 /**
- * Japanese is in the page's own code; English is loaded when first chosen (it would otherwise be a tenth of
- * the initial JavaScript most users never run). The service worker caches it with the rest of the build.
+ * Japanese is in the page's own code (client/i18n/catalogs.ts); English is loaded when first chosen (it would
+ * otherwise be a tenth of the initial JavaScript most users never run). The service worker caches it with the
+ * rest of the build.
  */
-const catalogs: Partial<Record<Lang, Catalog>> = { ja };
+const ja = catalogs.ja!;
 
 function loadCatalog(lang: Lang): Promise<Catalog> {
   const loaded = catalogs[lang];

@@ -20,6 +20,7 @@ import { useDocVersion } from '../matrix/usePrioritizing';
 import { useBoard, useSettings } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 import { CollaborativeTextField } from './CollaborativeTextField';
+import '../i18n/planCycleMessages';
 
 /**
  * 「前期からの継続」: the previous period's initiatives, each with its verification (検証) — 結果, the KPI's

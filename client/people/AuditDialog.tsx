@@ -7,6 +7,7 @@ import { type AuditEntry, facilitatorApi } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { useBoard } from '../session/hooks';
 import { useModalDialog } from '../ui/useModalDialog';
+import '../i18n/documentMessages';
 
 const ACTION_KEYS: Record<string, MessageKey> = {
   'board.lock': 'audit.board.lock',

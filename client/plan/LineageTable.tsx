@@ -2,6 +2,7 @@ import { periodName } from '../../shared/periodText';
 import type { PlanPeriod } from '../../shared/plan';
 import type { Lineage, LineagePeriod, LineageTrend, PlanOverview } from '../../shared/planOverview';
 import { useI18n } from '../i18n/I18nProvider';
+import '../i18n/planCycleMessages';
 
 /**
  * One pillar's initiatives across the plan's periods: a row per initiative (its title is the row header), when

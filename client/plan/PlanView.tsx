@@ -6,6 +6,7 @@ import { useBoard, useSettings } from '../session/hooks';
 import { LineageTable } from './LineageTable';
 import { boardLinkOf, usePlanOverview } from './usePlanOverview';
 import './plan.css';
+import '../i18n/planCycleMessages';
 
 /**
  * 「計画」: the plan the board belongs to, across its periods (issue 17, the plan view). The boards of the plan

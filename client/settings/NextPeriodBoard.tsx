@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, type NextPeriodBoard as MadeBoard, planApi } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { useBoard, useSettings } from '../session/hooks';
+import '../i18n/planCycleMessages';
 
 /**
  * 「次期のボードを作る」 in ボードの設定, for a board in a plan period that has a next one: asked once more, then

@@ -7,6 +7,7 @@ import { type PlanSummary, planApi } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { useBoard, useSettings } from '../session/hooks';
 import { isImeEnter } from '../ui/ime';
+import '../i18n/planCycleMessages';
 
 /**
  * The board's plan (計画) in ボードの設定: which plan and period it is for, moving it to another period or out of

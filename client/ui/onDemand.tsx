@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
  * folder they belong to, as they would the dialog itself.
  */
 export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>, Frame = LazyDialog) {
-  const Code = lazy(() => load().then((component) => ({ default: component })));
+  const Code = lazy(() => withViewMessages(load()).then((component) => ({ default: component })));
   return function LoadedOnDemand(props: P & JSX.IntrinsicAttributes) {
     return (
       <Frame>
@@ -17,6 +17,14 @@ export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>
       </Frame>
     );
   };
+}
+
+/**
+ * A view's or dialog's code, once the Japanese messages only such code shows are there too
+ * (client/i18n/viewMessages.ts): it renders only after both.
+ */
+export function withViewMessages<T>(code: Promise<T>): Promise<T> {
+  return Promise.all([code, import('../i18n/viewMessages')]).then(([loaded]) => loaded);
 }
 
 /** Shown while a view's code loads (a moment online; offline it comes from the service worker's cache). */

@@ -1,5 +1,6 @@
 import { en } from './en.js';
-import { ja, type MessageKey } from './ja.js';
+import type { MessageKey } from './ja.js';
+import { ja } from './jaAll.js';
 import { type Catalog, type Lang, type Translate, translatorOf } from './lang.js';
 
 export { type Catalog, LANGS, type Lang, parseLang, type Translate, translatorOf } from './lang.js';

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../server/main';
 import { en } from '../../shared/i18n/en';
-import { ja } from '../../shared/i18n/ja';
+import { ja } from '../../shared/i18n/jaAll';
 import { launchChromium } from './chromium';
 import { shown } from './harness';
 

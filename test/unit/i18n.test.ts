@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../shared/i18n/en.js';
 import { LANGS, type MessageKey, parseLang, translator } from '../../shared/i18n/index.js';
-import { ja } from '../../shared/i18n/ja.js';
+import { ja } from '../../shared/i18n/jaAll.js';
 
 const catalogs = { ja, en } as const;
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -60,5 +60,21 @@ describe('parseLang', () => {
     expect(parseLang('ja')).toBe('ja');
     expect(parseLang('en')).toBe('en');
     for (const value of ['fr', 'JA', '', null, undefined]) expect(parseLang(value)).toBeNull();
+  });
+});
+
+describe('the Japanese catalog in parts', () => {
+  it('holds each message in exactly one part, and the page’s first part what the board shows at once', async () => {
+    const { jaCore } = await import('../../shared/i18n/ja.js');
+    const { jaPlanCycle } = await import('../../shared/i18n/jaPlanCycle.js');
+    const { jaDocuments } = await import('../../shared/i18n/jaDocuments.js');
+    const { jaViews } = await import('../../shared/i18n/jaViews.js');
+    const parts = [jaCore, jaPlanCycle, jaDocuments, jaViews].map((part) => Object.keys(part));
+    const all = parts.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.sort()).toEqual(Object.keys(ja).sort());
+    for (const key of ['app.name', 'export.open', 'snapshot.open', 'view.loading', 'error.network'] as const) {
+      expect(jaCore).toHaveProperty(key);
+    }
   });
 });
