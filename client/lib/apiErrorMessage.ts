@@ -15,6 +15,7 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   'import-busy': 'error.importBusy',
   'import-timeout': 'error.importTimeout',
   'rate-limited': 'error.rateLimited',
+  'suggestions-rate-limited': 'error.suggestionsRateLimited',
   'suggestions-busy': 'error.suggestionsBusy',
   'suggestions-timeout': 'error.suggestionsTimeout',
   'cross-site': 'error.crossSite',

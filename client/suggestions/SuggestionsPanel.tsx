@@ -12,6 +12,7 @@ import { SuggestionCard } from './SuggestionCard';
 import { type SuggestedGroup, type SuggestionLane, suggestionsApi } from './suggestionsApi';
 import { useMayAcceptSuggestions } from './useSuggestionPolicy';
 import './suggestions.css';
+import { CLUSTER_TITLE_MAX } from '../../shared/records/cluster';
 
 /** The slider's moves come quickly: the server is asked once it rests this long (its limit is 1 a second). */
 const SLIDER_PAUSE_MS = 400;
@@ -52,7 +53,8 @@ export function SuggestionsPanel({ pillarId, onClose }: { pillarId?: string; onC
       suggestionsApi(session.boardId, token)
         .groups(askedPillarId, lane, granularity, controller.signal)
         .then(
-          (groups) => setAnswer({ kind: 'ready', groups }),
+          // A late answer to an older question (another pillar, lane or まとめ方) is not shown.
+          (groups) => !controller.signal.aborted && setAnswer({ kind: 'ready', groups }),
           (error: unknown) =>
             !controller.signal.aborted && setAnswer({ kind: 'failed', message: apiErrorMessage(t, error) }),
         );
@@ -90,7 +92,7 @@ export function SuggestionsPanel({ pillarId, onClose }: { pillarId?: string; onC
       createdBy: identity.id,
     });
     if (!result.ok) {
-      setMessage(t(`error.${result.error}`));
+      setMessage(t(`error.${result.error}`, { max: CLUSTER_TITLE_MAX }));
       return;
     }
     const name = shorten(title.trim() === '' ? t('cluster.unnamed') : title.trim());

@@ -29,8 +29,8 @@ function readBoard(context: ApiContext, boardId: string, period: PlanPeriod, wor
 }
 
 /**
- * `GET /api/boards/<id>/plan/overview` (docs/api.md, Plans): every board of the board's plan and every initiative
- * followed across the periods (shared/planOverview.ts), for every role of the board. Titles, periods and
+ * `GET /api/boards/<id>/plan/overview` (docs/api.md, Plans): every board of the board's plan and working group,
+ * and every initiative followed across the periods (shared/planOverview.ts), for every role of the board. Titles, periods and
  * verifications only: never a token, and the verifier's name only where that board's documents may name people.
  */
 export function readPlanOverview(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
@@ -39,7 +39,10 @@ export function readPlanOverview(context: ApiContext, req: IncomingMessage, res:
   const plan = membership ? context.plans.get(membership.id) : null;
   if (!membership || !plan) throw new HttpError(404, 'the board is in no plan', 'not-in-plan');
   const boards: PlanOverview['boards'] = [];
-  for (const member of context.plans.boards(plan.id)) {
+  // Only the boards of this board's working group: a plan may hold several groups, and a link of one group's
+  // board (a viewer's, forwarded widely) must not read another group's drafts.
+  const ownGroup = context.plans.boards(plan.id).filter((b) => b.workingGroup === membership.workingGroup);
+  for (const member of ownGroup) {
     const period = plan.periods.find((p) => p.number === member.periodNumber);
     const board = period ? readBoard(context, member.boardId, period, member.workingGroup) : null;
     if (board) boards.push(board);

@@ -5,7 +5,7 @@ import { TokenBucket } from '../rateLimit.js';
 /**
  * Per caller (board, link or person, address) rates of the suggestion routes: the similar-notes lookup runs
  * on every pause in typing (about 3 a second at most with the client's 300 ms pause), the grouping when the
- * facilitator opens the panel or moves the slider. A script hammering them is refused (429 `rate-limited`, with
+ * facilitator opens the panel or moves the slider. A script hammering them is refused (429 `suggestions-rate-limited`, with
  * Retry-After) before the worker is asked, so it cannot hold up the other boards' analyses.
  */
 const RATES = {
@@ -37,7 +37,7 @@ export class SuggestionRateLimits {
     if (wait === 0) return;
     const seconds = Math.max(1, Math.ceil(wait / 1000));
     res.setHeader('Retry-After', String(seconds));
-    throw new HttpError(429, `too many suggestion requests; try again in ${seconds} s`, 'rate-limited');
+    throw new HttpError(429, `too many suggestion requests; try again in ${seconds} s`, 'suggestions-rate-limited');
   }
 
   private prune(now: number): void {

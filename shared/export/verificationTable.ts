@@ -18,6 +18,9 @@ export function actualCell(actual: string): Cell {
   const match = /^(\D*?)[-−]?\d[\d,，]*(?:[.．]\d+)?(\D*)$/.exec(normal);
   if (!match) return typed;
   const [, before = '', after = ''] = match;
+  // A sign or a scale the number does not carry (「▲5」「−5」 are negative, 「1.2万件」 is 12,000): kept as text,
+  // never summed as the wrong number.
+  if (/[▲△−]/.test(normal) || /^\s*[万億千兆]/.test(after)) return typed;
   if (before === '' && after === '') return value;
   return { value, text: typed, format: `${literal(before)}General${literal(after)}` };
 }

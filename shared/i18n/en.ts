@@ -675,6 +675,7 @@ export const en: Record<MessageKey, string> = {
   'similar.open': 'Go to the similar note “{text}”',
   'error.suggestionsBusy': 'Suggestions are busy. Please try again in a moment.',
   'error.suggestionsTimeout': 'The suggestions took too long. Change the grouping or the lanes and try again.',
+  'error.suggestionsRateLimited': 'Too many suggestion requests in a row. Wait a moment and try again.',
 
   'snapshot.open': 'Snapshots',
   'snapshot.heading': 'Snapshots (the board as it was when saved)',

@@ -494,6 +494,7 @@ export const jaCore = {
   'similar.open': '似た付箋「{text}」へ移動',
   'error.suggestionsBusy': '提案の計算が混み合っています。しばらくしてからもう一度お試しください。',
   'error.suggestionsTimeout': '提案の計算に時間がかかりすぎました。まとめ方や列を変えて、もう一度お試しください。',
+  'error.suggestionsRateLimited': '提案の問い合わせが続きました。少し待ってから、もう一度お試しください。',
 
   'snapshot.open': 'スナップショット',
 

@@ -132,6 +132,26 @@ describe('the plan overview: every board of a plan and its initiatives across th
     for (const client of [nextSettings, settingsObserver]) client.destroy();
   });
 
+  it('shows a board’s link only the boards of its own working group, never another group’s in the plan', async () => {
+    const ours = await createBoard(server.url, '窓口部会');
+    const made = await call('POST', `/api/boards/${ours.id}/plan`, ours.tokens.facilitator, {
+      name: '二つの部会の計画',
+      firstYear: 2022,
+      year: 2022,
+    });
+    const theirs = await createBoard(server.url, '情報部会（別の部会）');
+    const joined = await call('PUT', `/api/boards/${theirs.id}/plan`, theirs.tokens.facilitator, {
+      joinKey: made.json.plan.joinKey,
+      year: 2022,
+      workingGroup: '情報部会',
+    });
+    expect(joined.status).toBe(200);
+    const overview = await call('GET', `/api/boards/${ours.id}/plan/overview`, ours.tokens.viewer);
+    expect(overview.status).toBe(200);
+    expect(overview.json.boards.map((b: { title: string }) => b.title)).toEqual(['窓口部会']);
+    expect(JSON.stringify(overview.json)).not.toContain(theirs.id);
+  });
+
   it('answers 404 not-in-plan for a board in no plan, and 401 without its link', async () => {
     const loose = await createBoard(server.url, '計画外');
     const refused = await call('GET', `/api/boards/${loose.id}/plan/overview`, loose.tokens.viewer);

@@ -12,6 +12,11 @@ describe('the actual value of a verification as a spreadsheet cell', () => {
 
   it('stays text, as typed, when it is not exactly one number', () => {
     expect(actualCell('未集計')).toBe('未集計');
+    // A sign or a scale the number would lose: 「▲5」 and 「−5」 are negative, 「1.2万件」 is 12,000.
+    expect(actualCell('▲5件')).toBe('▲5件');
+    expect(actualCell('−5')).toBe('−5');
+    expect(actualCell('1.2万件')).toBe('1.2万件');
+    expect(actualCell('-5')).toBe(-5);
     expect(actualCell('令和5年度末で42手続き')).toBe('令和5年度末で42手続き');
     expect(actualCell('')).toBe('');
   });
