@@ -235,3 +235,33 @@ export interface PlanOverview {
   boards: (OverviewBoard & { workingGroup: string })[];
   lineages: Lineage[];
 }
+
+/** 結果 as counted in the whole-plan verification: a verification result, or not verified yet. */
+export type SummaryResult = VerificationResult | 'unverified';
+
+/**
+ * The whole plan's verification (第4期, 検証・次期策定): per pillar, how many initiatives ended in each 結果 — the
+ * latest verification each one has (a later period's judgement replaces an earlier one), else 未検証.
+ */
+export function planVerificationSummary(
+  lineages: readonly Lineage[],
+): { pillarId: string | null; pillarTitle: string; counts: Record<SummaryResult, number>; total: number }[] {
+  const rows = new Map<
+    string,
+    { pillarId: string | null; pillarTitle: string; counts: Record<SummaryResult, number>; total: number }
+  >();
+  for (const lineage of lineages) {
+    const key = lineage.pillarId ?? '';
+    const row = rows.get(key) ?? {
+      pillarId: lineage.pillarId,
+      pillarTitle: lineage.pillarTitle,
+      counts: { achieved: 0, partial: 0, notAchieved: 0, continue: 0, stopped: 0, unverified: 0 },
+      total: 0,
+    };
+    const latest = [...lineage.trend].reverse().find((step) => step.result !== null)?.result ?? 'unverified';
+    row.counts[latest] += 1;
+    row.total += 1;
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}

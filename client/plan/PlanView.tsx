@@ -7,6 +7,7 @@ import { LineageTable } from './LineageTable';
 import { boardLinkOf, usePlanOverview } from './usePlanOverview';
 import './plan.css';
 import '../i18n/planCycleMessages';
+import { WholePlanVerification } from './WholePlanVerification';
 
 /**
  * 「計画」: the plan the board belongs to, across its periods (issue 17, the plan view). The boards of the plan
@@ -41,7 +42,10 @@ export function PlanView() {
 function PlanOverviewContent({ overview }: { overview: PlanOverview }) {
   const { t } = useI18n();
   const headingId = useId();
-  const order = useSettings().pillars.map((pillar) => pillar.id);
+  const settings = useSettings();
+  const order = settings.pillars.map((pillar) => pillar.id);
+  // The plan's last period verifies the whole plan (検証・次期策定): its boards show the summary first.
+  const isFinal = settings.plan?.final === true;
   const pillars = lineagesByPillar(overview.lineages, order, t('planView.pillarUnknown'));
   return (
     <section className="plan-view" aria-labelledby={headingId}>
@@ -53,6 +57,7 @@ function PlanOverviewContent({ overview }: { overview: PlanOverview }) {
       </div>
       <p className="muted">{t('planView.explain')}</p>
       <PlanBoards overview={overview} />
+      {isFinal && <WholePlanVerification overview={overview} order={order} />}
       {pillars.length === 0 ? (
         <p className="muted">{t('planView.empty')}</p>
       ) : (

@@ -60,6 +60,10 @@ export const jaPlanCycle = {
   'planView.noValue': '未記入',
   'planView.needsCheck': '要確認（数値でない）',
   'planView.empty': 'この計画にはまだ取組がありません。',
+  'planView.whole.caption': '計画「{plan}」全体の検証（柱ごとの結果の件数）',
+  'planView.whole.pillar': '柱',
+  'planView.whole.total': '計',
+  'planView.whole.explain': '各取組の最新の検証結果を数えています。次期計画の策定に使ってください。',
   'continued.heading': '前期からの継続: {period}（{years}）',
   'continued.progress': '{verified}/{count}件を検証済み',
   'continued.help':

@@ -41,12 +41,14 @@ describe('the plan view: every initiative across the plan’s periods', () => {
     for (const client of [settings, writer, observer]) client.destroy();
   }
 
-  async function twoPeriods(): Promise<{ first: CreatedBoard; next: CreatedBoard }> {
+  /** 第1期 and 第2期 of a plan of `years` (8: the seed's; 4: 第2期 is the plan's last). */
+  async function twoPeriods(years = 8): Promise<{ first: CreatedBoard; next: CreatedBoard }> {
     const url = harness.server.url;
     const first = await harness.createBoard('庁内部会');
     await planCall(url, 'POST', `/api/boards/${first.id}/plan`, first.tokens.facilitator, {
       name: PLAN_NAME,
       firstYear: 2022,
+      years,
       year: 2022,
     });
     await edit(
@@ -151,6 +153,33 @@ describe('the plan view: every initiative across the plan’s periods', () => {
     const link = page.getByRole('region', { name: 'この計画のボード' }).getByRole('link', { name: '庁内部会' });
     await shown(link);
     expect(await link.getAttribute('href')).toContain(`/b/${first.id}#token=`);
+  });
+
+  it('adds the whole plan’s verification on a board of its last period, and only there', async () => {
+    const { first, next } = await twoPeriods(4);
+    const page = await harness.openBoard(next, 'viewer');
+    await page.getByRole('tab', { name: '計画' }).click();
+    const whole = page.getByRole('table', { name: `計画「${PLAN_NAME}」全体の検証（柱ごとの結果の件数）` });
+    await shown(whole);
+    const rows = await whole.getByRole('row').allInnerTexts();
+    const cells = rows.map((row) =>
+      row
+        .split(/\t|\n/)
+        .map((cell) => cell.trim())
+        .filter((cell) => cell !== ''),
+    );
+    expect(cells).toEqual([
+      ['柱', '達成', '一部達成', '未達', '継続', '中止', '未検証', '計'],
+      ['市民サービスの向上', '0', '1', '0', '1', '0', '0', '2'],
+      ['業務の効率化', '0', '0', '0', '0', '0', '1', '1'],
+      ['人材育成', '0', '0', '0', '0', '0', '1', '1'],
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    // 第1期 is not the plan's last period: no whole-plan verification there.
+    const earlier = await harness.openBoard(first, 'viewer');
+    await earlier.getByRole('tab', { name: '計画' }).click();
+    await shown(earlier.getByRole('heading', { name: `計画「${PLAN_NAME}」の取組の推移` }));
+    expect(await earlier.getByRole('table', { name: /全体の検証/ }).count()).toBe(0);
   });
 
   it('speaks English with ?lang=en, and a board in no plan has no 計画 tab', async () => {

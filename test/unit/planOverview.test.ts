@@ -5,7 +5,14 @@ import { createInitiativeFromItem, setInitiativeStatus, setInitiativeText } from
 import { addNote } from '../../shared/ops/notes.js';
 import { applyVerificationTextChanges, setVerificationResult } from '../../shared/ops/verification.js';
 import { planPeriods } from '../../shared/plan.js';
-import { buildLineages, describeOverviewBoard, type OverviewBoard } from '../../shared/planOverview.js';
+import {
+  buildLineages,
+  describeOverviewBoard,
+  type Lineage,
+  type OverviewBoard,
+  planVerificationSummary,
+} from '../../shared/planOverview.js';
+import type { VerificationResult } from '../../shared/records/continued.js';
 import { setExportAuthorNames } from '../../shared/records/exportPolicy.js';
 import { diffText } from '../../shared/textDiff.js';
 import { newBoard, newSettings, PILLAR_CITIZENS } from './fixtures.js';
@@ -116,5 +123,47 @@ describe('the plan overview: initiatives followed across the periods', () => {
     expect(named.find((c) => c.id === 'i1')!.verifiedByName).toBe('検証 花子');
     // 窓口案内 had no numeric target: a text actual is not flagged.
     expect(named.find((c) => c.id === 'i2')!.actualNotNumeric).toBe(false);
+  });
+});
+
+describe('the whole plan’s verification', () => {
+  const lineage = (id: string, pillarId: string | null, results: (VerificationResult | null)[]): Lineage => ({
+    id,
+    title: id,
+    pillarId,
+    pillarTitle: pillarId ?? '',
+    started: 1,
+    periods: [],
+    trend: results.map((result, index) => ({
+      periodNumber: index + 1,
+      indicator: '',
+      target: '',
+      actual: '',
+      actualNotNumeric: false,
+      result,
+    })),
+  });
+
+  it('counts each initiative once per pillar, by its latest verification, else 未検証', () => {
+    const summary = planVerificationSummary([
+      lineage('a', 'p1', ['continue', 'achieved']),
+      lineage('b', 'p1', ['partial', null]),
+      lineage('c', 'p1', [null]),
+      lineage('d', 'p2', ['stopped']),
+    ]);
+    expect(summary).toEqual([
+      {
+        pillarId: 'p1',
+        pillarTitle: 'p1',
+        counts: { achieved: 1, partial: 1, notAchieved: 0, continue: 0, stopped: 0, unverified: 1 },
+        total: 3,
+      },
+      {
+        pillarId: 'p2',
+        pillarTitle: 'p2',
+        counts: { achieved: 0, partial: 0, notAchieved: 0, continue: 0, stopped: 1, unverified: 0 },
+        total: 1,
+      },
+    ]);
   });
 });
