@@ -7,6 +7,7 @@ import {
   noteAction,
   noteItem,
   openEditor,
+  rendersSettled,
   shown,
 } from './harness';
 
@@ -116,6 +117,43 @@ describe('two people on one board', () => {
     );
     expect(edited).not.toBe('');
     expect(grew).toEqual([`note:${edited}`]);
+  });
+
+  it('does not render the lane again when a colleague’s edit makes one of its notes taller', async () => {
+    const board = await harness.createBoard();
+    const writer = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    for (const text of ['短い付箋', '隣の付箋']) await addNoteByTyping(writer, CITIZEN, '課題', text);
+    const watcher = await harness.openBoard(board, 'viewer', { name: '高橋', recordRenders: true });
+    const lane = laneRegion(watcher, CITIZEN, '課題');
+    await expect.poll(() => lane.getByRole('listitem').count()).toBe(2);
+    const listHeight = () => lane.getByRole('list').evaluate((list) => list.getBoundingClientRect().height);
+    // A narrower window and back: the lane's grid loses a column and gets it back (each a render of the lane).
+    const columns = () => lane.locator('.note-chunk').evaluate((chunk) => getComputedStyle(chunk).gridTemplateColumns);
+    const wide = await columns();
+    await watcher.setViewportSize({ width: 900, height: 900 });
+    await expect.poll(columns).not.toBe(wide);
+    await watcher.setViewportSize({ width: 1400, height: 900 });
+    await expect.poll(columns).toBe(wide);
+    await rendersSettled(watcher);
+    const heightBefore = await listHeight();
+    const before = await watcher.evaluate(() => ({ ...window.__renderCounts }));
+
+    // Each of these edits changes the lane's height, which the lane watches (its grid's columns follow its size).
+    const long = '窓口で申請書を書く時間が長く、説明も分かりにくいため、高齢の方が何度も来庁する';
+    await noteAction(writer, '短い付箋', '編集');
+    await writer.getByRole('textbox', { name: '付箋の本文を編集' }).fill(long);
+    await writer.getByRole('textbox', { name: '付箋の本文を編集' }).press('Escape');
+    await shown(noteItem(watcher, long));
+    await expect.poll(listHeight).toBeGreaterThan(heightBefore);
+    await noteAction(writer, long, '編集');
+    await writer.getByRole('textbox', { name: '付箋の本文を編集' }).fill('短い付箋');
+    await writer.getByRole('textbox', { name: '付箋の本文を編集' }).press('Escape');
+    await shown(noteItem(watcher, '短い付箋'));
+    await expect.poll(listHeight).toBe(heightBefore);
+
+    const after = await watcher.evaluate(() => ({ ...window.__renderCounts }));
+    const grew = Object.keys(after).filter((key) => (after[key] ?? 0) > (before[key] ?? 0));
+    expect(grew.filter((key) => !key.startsWith('note:'))).toEqual([]);
   });
 
   it('re-renders only the note being typed in on the typist’s own page (not the board, not the lanes)', async () => {
