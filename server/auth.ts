@@ -34,44 +34,80 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** A credential of the board itself: one of its shared links, or a person's own link. */
+export type OwnCredential = { kind: 'link'; role: Role } | { kind: 'person'; personId: string };
+
 /**
  * What a token gives on a board: a role, and the person when the token is personal (a roster member's link or
- * a guest identity). `credential` is what a replaced link or a removed person revokes.
+ * a guest identity). `credential` is what a replaced link or a removed person revokes: for a link of a later
+ * period's board (`laterBoard`), that board's link or person (`via`).
  */
 export interface Access {
   role: Role;
   person: Person | null;
-  credential: { kind: 'link'; role: Role } | { kind: 'person'; personId: string };
+  credential: OwnCredential | { kind: 'laterBoard'; boardId: string; via: OwnCredential };
 }
 
 export type Resolution = { kind: 'access'; access: Access } | { kind: 'unknownBoard' } | { kind: 'badToken' };
 
+/** The board made for the next period from a board (server/planStore.ts `madeFrom`), or null. */
+export type NextBoardOf = (boardId: string) => string | null;
+
+/** The most later boards a token is looked up on: a plan of eight years has four periods. */
+const LATER_BOARDS_MAX = 16;
+
 /**
  * Which access a token gives on a board. Every shared link's hash is compared in constant time, whichever
  * matches; a personal token is then looked up by its hash (a lookup by hash reveals nothing of the token).
+ *
+ * A token of none of the board's own links may be one of a board made from it for a later period (「次期のボードを
+ * 作る」, recorded by the server, `nextBoardOf`; never what a document says): its members read the earlier
+ * boards of their line as viewers, without being given their links. Every role of the later board reads them
+ * so, and nothing more: the earlier board is archived when the next one is made.
  */
 export function resolveAccess(
   boards: BoardStore,
   people: PeopleStore,
   boardId: string,
   token: string | null | undefined,
+  nextBoardOf?: NextBoardOf,
 ): Resolution {
   const board = boards.getBoard(boardId);
   if (!board) return { kind: 'unknownBoard' };
   if (!token || token.length > TOKEN_MAX) return { kind: 'badToken' };
   const presented = hashToken(token);
+  const own = ownAccess(board.tokenHashes, people, boardId, presented);
+  if (own) return { kind: 'access', access: own };
+  const seen = new Set([boardId]);
+  for (let later = nextBoardOf?.(boardId) ?? null; later !== null && seen.size <= LATER_BOARDS_MAX; ) {
+    if (seen.has(later)) break;
+    seen.add(later);
+    const laterBoard = boards.getBoard(later);
+    if (!laterBoard) break;
+    const via = ownAccess(laterBoard.tokenHashes, people, later, presented);
+    if (via) {
+      const credential = { kind: 'laterBoard' as const, boardId: later, via: via.credential };
+      return { kind: 'access', access: { role: 'viewer', person: null, credential } };
+    }
+    later = nextBoardOf?.(later) ?? null;
+  }
+  return { kind: 'badToken' };
+}
+
+function ownAccess(
+  tokenHashes: Record<Role, string>,
+  people: PeopleStore,
+  boardId: string,
+  presented: string,
+): (Access & { credential: OwnCredential }) | null {
   let found: Role | null = null;
   for (const role of ROLES) {
-    if (sameHash(presented, board.tokenHashes[role])) found = role;
+    if (sameHash(presented, tokenHashes[role])) found = role;
   }
-  if (found)
-    return { kind: 'access', access: { role: found, person: null, credential: { kind: 'link', role: found } } };
+  if (found) return { role: found, person: null, credential: { kind: 'link', role: found } };
   const person = people.byTokenHash(boardId, presented);
-  if (!person) return { kind: 'badToken' };
-  return {
-    kind: 'access',
-    access: { role: person.role, person, credential: { kind: 'person', personId: person.id } },
-  };
+  if (!person) return null;
+  return { role: person.role, person, credential: { kind: 'person', personId: person.id } };
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */

@@ -1,5 +1,5 @@
 import type { Role } from '../shared/roles.js';
-import type { Access } from './auth.js';
+import type { Access, OwnCredential } from './auth.js';
 
 /** What the registry needs of an open websocket connection. */
 export interface RegisteredConnection {
@@ -61,14 +61,20 @@ export class ConnectionRegistry {
     return [...(this.byBoard.get(boardId) ?? [])];
   }
 
-  /** Closes the board's connections the predicate picks; returns how many. */
-  closeWhere(
-    boardId: string,
-    pick: (connection: RegisteredConnection) => boolean,
-    code: number,
-    reason: string,
-  ): number {
-    const picked = this.of(boardId).filter(pick);
+  /**
+   * Closes the connections opened with a credential of `boardId` that `pick` picks: on the board itself, and on
+   * the earlier boards of its plan that its links read (server/auth.ts, `laterBoard`). Returns how many.
+   */
+  closeByCredential(boardId: string, pick: (credential: OwnCredential) => boolean, code: number, reason: string) {
+    const picked: RegisteredConnection[] = [];
+    for (const [board, connections] of this.byBoard) {
+      for (const connection of connections) {
+        const { credential } = connection.access;
+        const own =
+          credential.kind === 'laterBoard' ? (credential.boardId === boardId ? credential.via : null) : credential;
+        if (own && (credential.kind === 'laterBoard' || board === boardId) && pick(own)) picked.push(connection);
+      }
+    }
     for (const connection of picked) connection.close(code, reason);
     return picked.length;
   }

@@ -164,6 +164,7 @@ async function startLocked(
   const websockets = createWebsocketEndpoint({
     boards: storage,
     people,
+    nextBoardOf: (boardId) => plans.madeFrom(boardId),
     connections,
     locks,
     rooms,

@@ -9,7 +9,7 @@ import {
   roomName,
 } from '../shared/protocol.js';
 import { loggedPath, requestIdOf } from './accessLog.js';
-import { resolveAccess } from './auth.js';
+import { type NextBoardOf, resolveAccess } from './auth.js';
 import { ClientAddresses } from './clientAddress.js';
 import { ConnectionCounter, countedAs } from './connectionCounter.js';
 import type { ConnectionRegistry } from './connections.js';
@@ -44,6 +44,8 @@ export interface WebsocketOptions {
   addresses?: ClientAddresses;
   /** Called once a connection is admitted: it no longer counts as unauthenticated (server/slowConnections.ts). */
   onAdmitted?: (request: IncomingMessage) => void;
+  /** The board made for the next period from a board: its links read this one (server/auth.ts). */
+  nextBoardOf?: NextBoardOf;
   /** Refused tokens (4401) are security events summed per address; default: not summed. */
   refusedLinks?: RefusedLinks;
   /** Connections refused by a limit (4429), summed per address the same way; default: one line each. */
@@ -164,7 +166,13 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       refuse(ws, CLOSE.tooNew, APP_VERSION_MISMATCH_REASON);
       return;
     }
-    const resolution = resolveAccess(options.boards, options.people, room.boardId, url.searchParams.get('token'));
+    const resolution = resolveAccess(
+      options.boards,
+      options.people,
+      room.boardId,
+      url.searchParams.get('token'),
+      options.nextBoardOf,
+    );
     if (resolution.kind === 'unknownBoard') {
       refuse(ws, CLOSE.notFound, 'no board with this id');
       return;
@@ -217,7 +225,13 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         }
         const { boardId, kind: doc } = joined.room;
         // The link may have been replaced while the room loaded: look the token up again.
-        const current = resolveAccess(options.boards, options.people, boardId, url.searchParams.get('token'));
+        const current = resolveAccess(
+          options.boards,
+          options.people,
+          boardId,
+          url.searchParams.get('token'),
+          options.nextBoardOf,
+        );
         if (current.kind === 'unknownBoard') return refuse(ws, CLOSE.notFound, 'this board was deleted');
         if (current.kind !== 'access') return refuse(ws, CLOSE.unauthorized, 'missing or wrong token');
         const { access } = current;

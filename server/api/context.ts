@@ -74,7 +74,8 @@ export function boardLink(context: ApiContext, boardId: string, token: string): 
  * its role is one of `roles`.
  */
 export function authorize(context: ApiContext, req: IncomingMessage, boardId: string, roles: readonly Role[]): Access {
-  const resolution = resolveAccess(context.boards, context.people, boardId, bearerToken(req.headers.authorization));
+  const token = bearerToken(req.headers.authorization);
+  const resolution = resolveAccess(context.boards, context.people, boardId, token, (id) => context.plans.madeFrom(id));
   if (resolution.kind === 'unknownBoard') throw new HttpError(404, 'no board with this id');
   if (resolution.kind === 'badToken') throw new HttpError(401, 'missing or wrong token');
   if (!roles.includes(resolution.access.role)) {

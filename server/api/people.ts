@@ -33,11 +33,11 @@ function personOr404(context: ApiContext, boardId: string, personId: string): Pe
   return person;
 }
 
-/** Closes every connection opened with this person's (old) token. */
+/** Closes every connection opened with this person's (old) token (on earlier boards of the plan too). */
 function closePersonConnections(context: ApiContext, boardId: string, personId: string, reason: string): void {
-  context.connections.closeWhere(
+  context.connections.closeByCredential(
     boardId,
-    (c) => c.access.credential.kind === 'person' && c.access.credential.personId === personId,
+    (credential) => credential.kind === 'person' && credential.personId === personId,
     CLOSE.unauthorized,
     reason,
   );
@@ -150,10 +150,9 @@ export function regenerateRoleLink(
   const revokedGuests =
     linkRole === 'viewer' ? [] : context.people.revokeGuests(boardId, linkRole, access.person?.id ?? null);
   const revoked = new Set(revokedGuests);
-  context.connections.closeWhere(
+  context.connections.closeByCredential(
     boardId,
-    ({ access: { credential } }) =>
-      credential.kind === 'link' ? credential.role === linkRole : revoked.has(credential.personId),
+    (credential) => (credential.kind === 'link' ? credential.role === linkRole : revoked.has(credential.personId)),
     CLOSE.unauthorized,
     LINK_REPLACED_REASON,
   );
