@@ -48,6 +48,11 @@ export interface OverviewBoard {
   title: string;
   period: PlanPeriod;
   archived: boolean;
+  /**
+   * True for the earlier boards of the asking board's line (made from one another by 「次期のボードを作る」):
+   * the asking board's links open them, read-only (server/auth.ts).
+   */
+  readableWithThisLink: boolean;
   initiatives: OverviewInitiative[];
   continued: OverviewContinued[];
 }
@@ -56,7 +61,7 @@ export interface OverviewBoard {
 export function describeOverviewBoard(
   board: Y.Doc,
   settings: Y.Doc,
-  facts: { boardId: string; title: string; period: PlanPeriod; archived: boolean },
+  facts: { boardId: string; title: string; period: PlanPeriod; archived: boolean; readableWithThisLink: boolean },
 ): OverviewBoard {
   const pillars = new Map(allPillars(settings).map((p) => [p.id, p.title]));
   const names = authorNamesExported(settings);

@@ -28,7 +28,7 @@ import './header.css';
  */
 export function BoardHeader({ onRename }: { onRename: (name: string) => void }) {
   const { t } = useI18n();
-  const { role, canEditBoard, identity } = useBoard();
+  const { role, canEditBoard, identity, readThrough } = useBoard();
   const settings = useSettings();
   const [open, setOpen] = useState<'rename' | 'snapshots' | null>(null);
   const title = settings.title || t('app.name');
@@ -86,7 +86,11 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
           </LazyDialog>
         )}
       </header>
-      {role === 'viewer' && <p className="banner viewer-notice">{t('role.viewerNotice')}</p>}
+      {role === 'viewer' && (
+        <p className="banner viewer-notice">
+          {readThrough ? t('role.readThroughNotice', { board: readThrough.title }) : t('role.viewerNotice')}
+        </p>
+      )}
     </>
   );
 }

@@ -219,6 +219,7 @@ function OpenBoard({
         identity,
         token,
         sharedLink,
+        readThrough: me.through ?? null,
       },
     [session, me, identity, closed, canEditBoard, canEditSettings, archived, token, sharedLink],
   );

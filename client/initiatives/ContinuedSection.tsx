@@ -17,6 +17,7 @@ import type { Result } from '../../shared/result';
 import type { TextChange } from '../../shared/textDiff';
 import { useI18n } from '../i18n/I18nProvider';
 import { useDocVersion } from '../matrix/usePrioritizing';
+import { earlierBoardLink } from '../plan/usePlanOverview';
 import { useBoard, useSettings } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 import { CollaborativeTextField } from './CollaborativeTextField';
@@ -29,7 +30,7 @@ import '../i18n/planCycleMessages';
  */
 export function ContinuedSection() {
   const { t, lang } = useI18n();
-  const { session } = useBoard();
+  const { session, token } = useBoard();
   const settings = useSettings();
   const version = useDocVersion(session.boardDoc);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the version stands for the document's content.
@@ -57,6 +58,12 @@ export function ContinuedSection() {
         <span className="muted">{t('continued.progress', { verified, count: cards.length })}</span>
       </h3>
       <p className="muted">{t('continued.help', { board: from.boardTitle })}</p>
+      <p>
+        {/* This board's own link opens the previous one read-only: its members are not given its links. */}
+        <a href={earlierBoardLink(from.boardId, { token }, 'initiatives')} target="_blank" rel="noopener">
+          {t('continued.openBoard', { board: from.boardTitle })}
+        </a>
+      </p>
       {groups.map((group) => (
         <section key={group.id ?? ''} aria-label={group.title} className="continued-pillar">
           <h4>{group.title}</h4>

@@ -27,6 +27,8 @@ export interface Me {
   archived?: boolean;
   /** A stored row of this board failed its checksum: the server cannot serve it until it is restored. */
   damaged?: boolean;
+  /** Opened with a link of a later period's board made from this one (read-only): that board. */
+  through?: { boardId: string; title: string } | null;
 }
 
 export interface Person extends PersonRef {

@@ -79,7 +79,7 @@ function PlanBoards({ overview }: { overview: PlanOverview }) {
       <h3 id={headingId}>{t('planView.boards')}</h3>
       <ul>
         {overview.boards.map((board) => {
-          const link = boardLinkOf(board.boardId, { boardId: session.boardId, token });
+          const link = boardLinkOf(board, { boardId: session.boardId, token });
           const current = board.boardId === session.boardId;
           return (
             <li key={board.boardId} aria-current={current ? 'page' : undefined}>

@@ -5,6 +5,7 @@ import { boardApi } from '../lib/api';
 import { apiErrorMessage } from '../lib/apiErrorMessage';
 import { boardPath, loadRecentBoards } from '../lib/recentBoards';
 import { useBoard, useSettings } from '../session/hooks';
+import type { BoardViewName } from '../ui/boardViews';
 
 export type OverviewState =
   | { kind: 'loading' }
@@ -42,16 +43,35 @@ export function usePlanOverview(): { state: OverviewState; reload: () => void } 
   return { state, reload };
 }
 
-/**
- * Where a board of the plan opens from this browser: this page's own board, or a link this browser holds
- * (boards it has opened). The overview never carries a link: members of a new period's board do not get the
- * old board's links, so that board is named without one.
- */
-export function boardLinkOf(boardId: string, current: { boardId: string; token: string }): string | null {
-  if (boardId === current.boardId) return null;
+/** The best link this browser holds for a board (boards it has opened), or null. */
+function knownBoardLink(boardId: string): string | null {
   const rank = { facilitator: 0, participant: 1, viewer: 2 } as const;
   const known = loadRecentBoards()
     .filter((board) => board.id === boardId)
     .sort((a, b) => rank[a.role] - rank[b.role])[0];
   return known ? boardPath(known.id, known.token) : null;
+}
+
+/**
+ * Where an earlier period's board of this board's line opens: the link this browser holds for it, else this
+ * page's own token, which the server accepts there read-only (server/auth.ts). Members of a new period's board
+ * are not given the old board's links.
+ */
+export function earlierBoardLink(boardId: string, current: { token: string }, view?: BoardViewName): string {
+  const link = knownBoardLink(boardId) ?? boardPath(boardId, current.token);
+  return view ? link.replace('#', `?view=${view}#`) : link;
+}
+
+/**
+ * Where a board of the plan opens from this browser: a link this browser holds, or, for an earlier board of this
+ * board's line (`readableWithThisLink`, the server's word), this page's token; null for this page's own board
+ * and for the boards no link here opens.
+ */
+export function boardLinkOf(
+  board: { boardId: string; readableWithThisLink: boolean },
+  current: { boardId: string; token: string },
+): string | null {
+  if (board.boardId === current.boardId) return null;
+  if (board.readableWithThisLink) return earlierBoardLink(board.boardId, current);
+  return knownBoardLink(board.boardId);
 }

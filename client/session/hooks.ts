@@ -25,6 +25,8 @@ export interface BoardContextValue {
   token: string;
   /** The shared link this page was opened with (null: a personal link), kept where a reload finds it. */
   sharedLink: { role: Role; token: string } | null;
+  /** The later period's board whose link opened this one, read-only (null: one of this board's own links). */
+  readThrough: { boardId: string; title: string } | null;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

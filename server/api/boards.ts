@@ -118,7 +118,13 @@ export function me(context: ApiContext, req: IncomingMessage, res: ServerRespons
     },
     archived,
     damaged: context.boards.findDamage(boardId).length > 0,
+    // Read with a link of a later period's board (server/auth.ts): which one, so the page can say so.
+    through: access.credential.kind === 'laterBoard' ? laterBoardOf(context, access.credential.boardId) : null,
   });
+}
+
+function laterBoardOf(context: ApiContext, boardId: string): { boardId: string; title: string } {
+  return { boardId, title: currentTitle(context, boardId, context.boards.getBoard(boardId)?.title ?? '') };
 }
 
 /**

@@ -8,7 +8,13 @@ import { HttpError, sendJson } from '../httpUtil.js';
 import { type ApiContext, authorize } from './context.js';
 
 /** One board of the plan as the overview shows it, read from its committed documents. */
-function readBoard(context: ApiContext, boardId: string, period: PlanPeriod, workingGroup: string) {
+function readBoard(
+  context: ApiContext,
+  boardId: string,
+  period: PlanPeriod,
+  workingGroup: string,
+  readableWithThisLink: boolean,
+) {
   // A board deleted since it joined the plan is left out.
   const record = context.boards.getBoard(boardId);
   if (!record) return null;
@@ -20,12 +26,26 @@ function readBoard(context: ApiContext, boardId: string, period: PlanPeriod, wor
     // A board not loaded since an upgrade is stored in an older schema: read it as the current one.
     migrateBoardDoc(board);
     migrateSettingsDoc(settings);
-    const facts = { boardId, title: record.title, period, archived: record.archivedAt !== null };
+    const facts = { boardId, title: record.title, period, archived: record.archivedAt !== null, readableWithThisLink };
     return { ...describeOverviewBoard(board, settings, facts), workingGroup };
   } finally {
     board.destroy();
     settings.destroy();
   }
+}
+
+/** Whether `later` was made from `boardId`, or from a board made from it, and so on (「次期のボードを作る」). */
+function leadsTo(context: ApiContext, boardId: string, later: string): boolean {
+  const seen = new Set<string>();
+  for (
+    let next = context.plans.madeFrom(boardId);
+    next !== null && !seen.has(next);
+    next = context.plans.madeFrom(next)
+  ) {
+    if (next === later) return true;
+    seen.add(next);
+  }
+  return false;
 }
 
 /**
@@ -44,7 +64,8 @@ export function readPlanOverview(context: ApiContext, req: IncomingMessage, res:
   const ownGroup = context.plans.boards(plan.id).filter((b) => b.workingGroup === membership.workingGroup);
   for (const member of ownGroup) {
     const period = plan.periods.find((p) => p.number === member.periodNumber);
-    const board = period ? readBoard(context, member.boardId, period, member.workingGroup) : null;
+    const readable = member.boardId !== boardId && leadsTo(context, member.boardId, boardId);
+    const board = period ? readBoard(context, member.boardId, period, member.workingGroup, readable) : null;
     if (board) boards.push(board);
   }
   boards.sort((a, b) => a.period.number - b.period.number || a.title.localeCompare(b.title, 'ja'));

@@ -33,6 +33,8 @@ export const en: Record<MessageKey, string> = {
   'role.participant': 'Participant',
   'role.viewer': 'View only',
   'role.viewerNotice': 'You opened a viewer link. You cannot make changes.',
+  'role.readThroughNotice':
+    'You are reading this board as a member of the later period’s board “{board}”. You cannot change it.',
 
   'history.undo': 'Undo',
   'history.redo': 'Redo',
@@ -1060,6 +1062,7 @@ export const en: Record<MessageKey, string> = {
   'continued.help':
     'The initiatives of the previous board “{board}”. Verify each one: its result, the KPI’s actual value and a comment (shared with everyone as you type).',
   'continued.cardName': 'Continued: “{title}”',
+  'continued.openBoard': 'See the initiatives of the previous board “{board}” (read-only, opens in a new tab)',
   'continued.sourceNotes': 'Source notes ({count})',
   'continued.result': 'Result',
   'continued.result.none': 'Not verified',

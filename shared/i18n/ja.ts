@@ -39,6 +39,7 @@ export const jaCore = {
   'role.participant': '参加者',
   'role.viewer': '閲覧のみ',
   'role.viewerNotice': '閲覧用リンクで開いています。変更はできません。',
+  'role.readThroughNotice': '後の期のボード「{board}」のメンバーとして閲覧しています。変更はできません。',
 
   'history.undo': '元に戻す',
   'history.redo': 'やり直す',

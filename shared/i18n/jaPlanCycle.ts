@@ -69,6 +69,7 @@ export const jaPlanCycle = {
   'continued.help':
     '前期のボード「{board}」の取組案です。結果・実績値・コメントを入力して検証してください（入力はすぐに全員に共有されます）。',
   'continued.cardName': '前期からの継続「{title}」',
+  'continued.openBoard': '前期のボード「{board}」の取組案を見る（読み取り専用、新しいタブで開きます）',
   'continued.sourceNotes': '元の付箋（{count}枚）',
   'continued.result': '結果',
   'continued.result.none': '未検証',

@@ -133,10 +133,14 @@ describe('the plan view: every initiative across the plan’s periods', () => {
     const paperless = table(page, /^柱「業務の効率化」/).getByRole('row', { name: /^回覧・会議のペーパーレス化/ });
     expect((await paperless.getByRole('cell').allInnerTexts())[2]).toBe('前期から継続\n未検証');
 
-    // The old board: the members of the new one have no link of it, so it is named without one.
+    // The old board: the members of the new one were not given its links; their own link opens it, read-only.
     const boards = page.getByRole('region', { name: 'この計画のボード' });
-    expect(await boards.getByRole('link').count()).toBe(0);
-    await shown(boards.getByText('（このブラウザにはこのボードのリンクがありません）'));
+    const ownLink = boards.getByRole('link', { name: '庁内部会' });
+    // The token this page uses (the person's own, made from the participant link), not one of the old board's.
+    const ownHref = (await ownLink.getAttribute('href')) ?? '';
+    expect(ownHref.startsWith(`/b/${first.id}#token=`)).toBe(true);
+    expect(Object.values(first.tokens).some((token) => ownHref.endsWith(token))).toBe(false);
+    expect(await boards.getByText('（このブラウザにはこのボードのリンクがありません）').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     // On paper: the tables without the controls.
@@ -146,13 +150,20 @@ describe('the plan view: every initiative across the plan’s periods', () => {
     expect(await citizens.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
 
-    // Once this browser has opened the old board (a link it was given), the plan view links it.
-    await page.goto(`${harness.server.url}/b/${first.id}#token=${first.tokens.viewer}`);
+    // Followed: the old board, to read only.
+    await ownLink.click();
+    await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+    expect(new URL(page.url()).pathname).toBe(`/b/${first.id}`);
+    await shown(page.getByText(/^後の期のボード「庁内部会.*」のメンバーとして閲覧しています。変更はできません。$/));
+    expect(await page.getByRole('textbox').count()).toBe(0);
+
+    // Once this browser holds a link of the old board (one it was given), the plan view uses that one.
+    await page.goto(`${harness.server.url}/b/${first.id}#token=${first.tokens.facilitator}`);
     await page.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
     await page.goto(`${harness.server.url}/b/${next.id}?view=plan#token=${next.tokens.participant}`);
     const link = page.getByRole('region', { name: 'この計画のボード' }).getByRole('link', { name: '庁内部会' });
     await shown(link);
-    expect(await link.getAttribute('href')).toContain(`/b/${first.id}#token=`);
+    expect(await link.getAttribute('href')).toBe(`/b/${first.id}#token=${first.tokens.facilitator}`);
   });
 
   it('adds the whole plan’s verification on a board of its last period, and only there', async () => {

@@ -105,6 +105,19 @@ describe('the plan cycle: the next period’s board and the verification of the 
     await shown(card(alice).getByText('実績値が数値ではありません（目標値: 50手続き）', { exact: false }));
     await expect.poll(() => card(alice).getByRole('textbox', { name: '実績値' }).inputValue()).toBe('未集計');
     expect(await seriousViolations(alice)).toEqual([]);
+
+    // Bob was given the new board's link only: the card's old board opens with it, in a new tab, to read.
+    const [old] = await Promise.all([
+      bob.context().waitForEvent('page'),
+      bob.getByRole('link', { name: /^前期のボード「庁内部会」の取組案を見る/ }).click(),
+    ]);
+    await old.waitForFunction(() => performance.getEntriesByName('board-ready').length > 0);
+    expect(new URL(old.url()).pathname).toBe(`/b/${board.id}`);
+    expect(await old.getByRole('tab', { name: '取組案' }).getAttribute('aria-selected')).toBe('true');
+    await shown(old.getByText(TITLE).first());
+    expect(await old.getByRole('textbox').count()).toBe(0);
+    // His own board is as it was, still his to write.
+    await expect.poll(() => card(bob).getByRole('textbox', { name: '実績値' }).inputValue()).toBe('未集計');
     expect(harness.pageErrors).toEqual([]);
   });
 });

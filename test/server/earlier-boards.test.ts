@@ -73,10 +73,10 @@ describe('the earlier periods’ boards, read with a link of a later one', () =>
     const second = await nextPeriod(first);
     const third = await nextPeriod(second);
 
-    for (const token of [...Object.values(second.tokens), ...Object.values(third.tokens)]) {
+    for (const [later, token] of [second, third].flatMap((b) => Object.values(b.tokens).map((t) => [b, t] as const))) {
       const me = await call('GET', `/api/boards/${first.id}/me`, token);
       expect(me.status).toBe(200);
-      expect(me.json.role).toBe('viewer');
+      expect(me.json).toMatchObject({ role: 'viewer', person: null, through: { boardId: later.id } });
       const state = await fetch(`${server.url}/api/boards/${first.id}/state`, {
         headers: { authorization: `Bearer ${token}` },
       });

@@ -79,6 +79,11 @@ describe('the plan overview: every board of a plan and its initiatives across th
       [board.id, true],
       [next.id, false],
     ]);
+    // The next board's links read the board it was made from; not the other way round.
+    expect(overview.json.boards.map((b: { readableWithThisLink: boolean }) => b.readableWithThisLink)).toEqual([
+      true,
+      false,
+    ]);
     expect(overview.json.boards[0]).toMatchObject({
       title: '庁内部会',
       period: { number: 1, name: '第1期', first: 2022, last: 2023 },
@@ -129,6 +134,10 @@ describe('the plan overview: every board of a plan and its initiatives across th
     const named = await call('GET', `/api/boards/${board.id}/plan/overview`, board.tokens.participant);
     expect(named.status).toBe(200);
     expect(named.json.boards[1].continued[0].verifiedByName).toBe('検証 花子');
+    expect(named.json.boards.map((b: { readableWithThisLink: boolean }) => b.readableWithThisLink)).toEqual([
+      false,
+      false,
+    ]);
     for (const client of [nextSettings, settingsObserver]) client.destroy();
   });
 

@@ -53,8 +53,20 @@ function twoPeriods() {
   verify(next.board, 'i1', 'partial', '42手続き');
   addInitiative(next.board, next.settings, 'i3', '書かない窓口', '10か所');
   const boards: OverviewBoard[] = [
-    describeOverviewBoard(board1, settings1, { boardId: 'b1', title: '部会', period: first, archived: true }),
-    describeOverviewBoard(next.board, next.settings, { boardId: 'b2', title: '部会', period: second, archived: false }),
+    describeOverviewBoard(board1, settings1, {
+      boardId: 'b1',
+      title: '部会',
+      period: first,
+      archived: true,
+      readableWithThisLink: true,
+    }),
+    describeOverviewBoard(next.board, next.settings, {
+      boardId: 'b2',
+      title: '部会',
+      period: second,
+      archived: false,
+      readableWithThisLink: false,
+    }),
   ];
   return { boards, next };
 }
@@ -100,6 +112,7 @@ describe('the plan overview: initiatives followed across the periods', () => {
         title: '部会',
         period: third,
         archived: false,
+        readableWithThisLink: false,
       }),
       ...boards,
     ];
@@ -114,7 +127,7 @@ describe('the plan overview: initiatives followed across the periods', () => {
   it('flags an actual value that is not a number and names the verifier only when the board allows names', () => {
     const { next } = twoPeriods();
     verify(next.board, 'i2', 'achieved', '未集計');
-    const facts = { boardId: 'b2', title: '部会', period: second, archived: false };
+    const facts = { boardId: 'b2', title: '部会', period: second, archived: false, readableWithThisLink: false };
     const hidden = describeOverviewBoard(next.board, next.settings, facts).continued.find((c) => c.id === 'i1')!;
     expect(hidden).not.toHaveProperty('verifiedByName');
     expect(hidden).toMatchObject({ actual: '42手続き', actualNotNumeric: false, verifiedAt: who.now });
