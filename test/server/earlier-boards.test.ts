@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { boardRoots } from '../../shared/docs.js';
 import { addNote } from '../../shared/ops/notes.js';
 import { allPillars } from '../../shared/selectors.js';
-import {
-  type CreatedBoard,
-  connectSynced,
-  createBoard,
-  rawSocket,
-  startTestServer,
-  type TestServer,
-  tempDataDir,
-  waitFor,
-} from './helpers.js';
+import { useTestServer } from './apiServer.js';
+import { type CreatedBoard, connectSynced, createBoard, rawSocket, waitFor } from './helpers.js';
 
 type Tokens = Record<'facilitator' | 'participant' | 'viewer', string>;
 
@@ -21,42 +13,24 @@ type Tokens = Record<'facilitator' | 'participant' | 'viewer', string>;
  * server looks the token up on the boards recorded as made from the one asked for (「次期のボードを作る」).
  */
 describe('the earlier periods’ boards, read with a link of a later one', () => {
-  let server: TestServer;
-  const data = tempDataDir();
-  beforeAll(async () => {
-    server = await startTestServer({ dataDir: data.dir });
-  });
-  afterAll(async () => {
-    await server?.close();
-    data.remove();
-  });
-
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: the answers of several endpoints, read field by field
-    return { status: response.status, json: (await response.json().catch(() => null)) as Record<string, any> };
-  };
+  const { server: testServer, call } = useTestServer();
 
   /** A 第1期 board with one note, in a plan of its own. */
   async function firstPeriodBoard(): Promise<CreatedBoard> {
-    const board = await createBoard(server.url, '第1期の部会');
+    const board = await createBoard(testServer().url, '第1期の部会');
     const made = await call('POST', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
       name: 'みんなにやさしいデジタル市役所計画',
       firstYear: 2022,
       year: 2022,
     });
     expect(made.status).toBe(201);
-    const settings = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.facilitator);
-    const writer = await connectSynced(server.wsUrl, board.id, board.tokens.facilitator);
+    const settings = await connectSynced(testServer().wsUrl, `${board.id}/settings`, board.tokens.facilitator);
+    const writer = await connectSynced(testServer().wsUrl, board.id, board.tokens.facilitator);
     const pillarId = allPillars(settings.doc)[0]!.id;
     expect(addNote(writer.doc, { id: 'n1', text: '申請書が紙のみ', pillarId, lane: 'problem', author: 'a' }).ok).toBe(
       true,
     );
-    const observer = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    const observer = await connectSynced(testServer().wsUrl, board.id, board.tokens.viewer);
     await waitFor(() => boardRoots.notes(observer.doc).size === 1, 'the note to be stored');
     for (const client of [settings, writer, observer]) client.destroy();
     return board;
@@ -77,18 +51,18 @@ describe('the earlier periods’ boards, read with a link of a later one', () =>
       const me = await call('GET', `/api/boards/${first.id}/me`, token);
       expect(me.status).toBe(200);
       expect(me.json).toMatchObject({ role: 'viewer', person: null, through: { boardId: later.id } });
-      const state = await fetch(`${server.url}/api/boards/${first.id}/state`, {
+      const state = await fetch(`${testServer().url}/api/boards/${first.id}/state`, {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(state.status).toBe(200);
     }
     // Through the websocket too, the board as it is, and no change is taken from it.
-    const reader = await connectSynced(server.wsUrl, first.id, third.tokens.participant);
+    const reader = await connectSynced(testServer().wsUrl, first.id, third.tokens.participant);
     expect(boardRoots.notes(reader.doc).size).toBe(1);
     const pillarId = String((boardRoots.notes(reader.doc).get('n1') as Y.Map<unknown>).get('pillarId') ?? '');
     addNote(reader.doc, { id: 'n2', text: '書けないはず', pillarId, lane: 'problem', author: 'b' });
     await waitFor(() => reader.denied.length > 0, 'the write to be refused');
-    const observer = await connectSynced(server.wsUrl, first.id, first.tokens.viewer);
+    const observer = await connectSynced(testServer().wsUrl, first.id, first.tokens.viewer);
     expect(boardRoots.notes(observer.doc).has('n2')).toBe(false);
     for (const client of [reader, observer]) client.destroy();
   });
@@ -100,17 +74,17 @@ describe('the earlier periods’ boards, read with a link of a later one', () =>
     expect((await call('GET', `/api/boards/${second.id}/me`, first.tokens.facilitator)).status).toBe(401);
     // Another group's board in the same plan's 第1期, and an unrelated board: a link of `second` reads neither.
     const plan = await call('GET', `/api/boards/${second.id}/plan`, second.tokens.facilitator);
-    const sibling = await createBoard(server.url, '別の部会');
+    const sibling = await createBoard(testServer().url, '別の部会');
     const joined = await call('PUT', `/api/boards/${sibling.id}/plan`, sibling.tokens.facilitator, {
       joinKey: plan.json.plan.joinKey,
       periodNumber: 1,
       workingGroup: '別の部会',
     });
     expect(joined.status).toBe(200);
-    const stranger = await createBoard(server.url, '無関係');
+    const stranger = await createBoard(testServer().url, '無関係');
     for (const board of [sibling, stranger]) {
       expect((await call('GET', `/api/boards/${board.id}/me`, second.tokens.facilitator)).status).toBe(401);
-      const socket = rawSocket(`${server.wsUrl}/${board.id}?token=${second.tokens.participant}`);
+      const socket = rawSocket(`${testServer().wsUrl}/${board.id}?token=${second.tokens.participant}`);
       expect((await socket.closed).code).toBe(4401);
     }
   });
@@ -121,8 +95,8 @@ describe('the earlier periods’ boards, read with a link of a later one', () =>
     const second = await nextPeriod(first);
     const memberToken = new URL(second.members[0]!.link).hash.replace('#token=', '');
 
-    const byLink = await connectSynced(server.wsUrl, first.id, second.tokens.participant);
-    const byMember = await connectSynced(server.wsUrl, first.id, memberToken);
+    const byLink = await connectSynced(testServer().wsUrl, first.id, second.tokens.participant);
+    const byMember = await connectSynced(testServer().wsUrl, first.id, memberToken);
     const linkClosed = new Promise<number>((resolve) =>
       byLink.provider.ws?.addEventListener('close', (event) => resolve(event.code)),
     );

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardRoots, settingsRoots } from '../../shared/docs.js';
 import { createInitiativeFromItem, setInitiativeText } from '../../shared/ops/initiatives.js';
 import { addNote } from '../../shared/ops/notes.js';
@@ -7,52 +7,25 @@ import { listContinued } from '../../shared/records/continued.js';
 import { readBoardPeriod } from '../../shared/records/period.js';
 import { readArchivedAt } from '../../shared/records/serverState.js';
 import { allPillars } from '../../shared/selectors.js';
-import {
-  type CreatedBoard,
-  connectSynced,
-  createBoard,
-  startTestServer,
-  type TestServer,
-  tempDataDir,
-  waitFor,
-} from './helpers.js';
+import { useTestServer } from './apiServer.js';
+import { type CreatedBoard, connectSynced, createBoard, waitFor } from './helpers.js';
 
 describe('「次期のボードを作る」: the next period’s board from a finished one', () => {
-  let server: TestServer;
-  const data = tempDataDir();
-  beforeAll(async () => {
-    server = await startTestServer({ dataDir: data.dir });
-  });
-  afterAll(async () => {
-    await server?.close();
-    data.remove();
-  });
-
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return {
-      status: response.status, // biome-ignore lint/suspicious/noExplicitAny: the answers of several endpoints, read field by field
-      json: (await response.json()) as Record<string, any>,
-    };
-  };
+  const { server: testServer, call } = useTestServer();
 
   /** A board in 第1期 (2022–2023) of an 8-year plan, with a note, a renamed lane and one initiative. */
   async function finishedBoard(): Promise<{ board: CreatedBoard; planId: string }> {
-    const board = await createBoard(server.url, '庁内部会');
+    const board = await createBoard(testServer().url, '庁内部会');
     const made = await call('POST', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
       name: 'みんなにやさしいデジタル市役所計画',
       firstYear: 2022,
       year: 2022,
     });
     expect(made.status).toBe(201);
-    const settings = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.facilitator);
+    const settings = await connectSynced(testServer().wsUrl, `${board.id}/settings`, board.tokens.facilitator);
     settingsRoots.laneLabels(settings.doc).set('goal', 'めざす姿');
     const pillarId = allPillars(settings.doc)[0]!.id;
-    const writer = await connectSynced(server.wsUrl, board.id, board.tokens.facilitator);
+    const writer = await connectSynced(testServer().wsUrl, board.id, board.tokens.facilitator);
     expect(addNote(writer.doc, { id: 'n1', text: '申請書が紙のみ', pillarId, lane: 'problem', author: 'a' }).ok).toBe(
       true,
     );
@@ -67,9 +40,9 @@ describe('「次期のボードを作る」: the next period’s board from a fi
     ] as const) {
       expect(setInitiativeText(writer.doc, 'i1', field, value).ok).toBe(true);
     }
-    const observer = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    const observer = await connectSynced(testServer().wsUrl, board.id, board.tokens.viewer);
     await waitFor(() => boardRoots.initiatives(observer.doc).size === 1, 'the initiative to be stored');
-    const settingsObserver = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.viewer);
+    const settingsObserver = await connectSynced(testServer().wsUrl, `${board.id}/settings`, board.tokens.viewer);
     await waitFor(() => settingsRoots.laneLabels(settingsObserver.doc).get('goal') === 'めざす姿', 'the lane label');
     for (const client of [settings, writer, observer, settingsObserver]) client.destroy();
     return { board, planId: made.json.plan.id };
@@ -104,8 +77,8 @@ describe('「次期のボードを作る」: the next period’s board from a fi
     expect((await call('GET', `/api/boards/${next.id}/me`, newToken)).status).toBe(200);
     expect((await call('GET', `/api/boards/${next.id}/me`, member.json.token)).status).toBe(401);
 
-    const settings = await connectSynced(server.wsUrl, `${next.id}/settings`, next.tokens.viewer);
-    const oldSettings = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.viewer);
+    const settings = await connectSynced(testServer().wsUrl, `${next.id}/settings`, next.tokens.viewer);
+    const oldSettings = await connectSynced(testServer().wsUrl, `${board.id}/settings`, board.tokens.viewer);
     await waitFor(() => readBoardPlan(settings.doc) !== null, 'the new board’s plan');
     expect(readBoardPlan(settings.doc)?.period).toEqual({ number: 2, name: '第2期', first: 2024, last: 2025 });
     expect(readBoardPeriod(settings.doc, Date.now())).toEqual({ first: 2024, last: 2025 });
@@ -114,7 +87,7 @@ describe('「次期のボードを作る」: the next period’s board from a fi
     expect(settingsRoots.server(settings.doc).get('votingRounds')).toBeUndefined();
     await waitFor(() => readArchivedAt(oldSettings.doc) !== null, 'the finished board to be archived');
 
-    const newBoard = await connectSynced(server.wsUrl, next.id, next.tokens.viewer);
+    const newBoard = await connectSynced(testServer().wsUrl, next.id, next.tokens.viewer);
     expect(boardRoots.notes(newBoard.doc).size).toBe(0);
     expect(boardRoots.initiatives(newBoard.doc).size).toBe(0);
     const [card, ...others] = listContinued(newBoard.doc);
@@ -145,10 +118,10 @@ describe('「次期のボードを作る」: the next period’s board from a fi
   });
 
   it('refuses a board in no plan and the plan’s last period, with the reason', async () => {
-    const loose = await createBoard(server.url, '計画外');
+    const loose = await createBoard(testServer().url, '計画外');
     const refused = await call('POST', `/api/boards/${loose.id}/next-period`, loose.tokens.facilitator);
     expect(refused).toMatchObject({ status: 409, json: { code: 'not-in-plan' } });
-    const last = await createBoard(server.url, '第4期');
+    const last = await createBoard(testServer().url, '第4期');
     await call('POST', `/api/boards/${last.id}/plan`, last.tokens.facilitator, {
       name: '計画',
       firstYear: 2022,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardRoots, settingsRoots } from '../../shared/docs.js';
 import { createInitiativeFromItem, setInitiativeText } from '../../shared/ops/initiatives.js';
 import { addNote } from '../../shared/ops/notes.js';
@@ -6,41 +6,23 @@ import { applyVerificationTextChanges, setVerificationResult } from '../../share
 import { readContinued } from '../../shared/records/continued.js';
 import { allPillars } from '../../shared/selectors.js';
 import { diffText } from '../../shared/textDiff.js';
-import { connectSynced, createBoard, startTestServer, type TestServer, tempDataDir, waitFor } from './helpers.js';
+import { useTestServer } from './apiServer.js';
+import { connectSynced, createBoard, waitFor } from './helpers.js';
 
 describe('the plan overview: every board of a plan and its initiatives across the periods', () => {
-  let server: TestServer;
-  const data = tempDataDir();
-  beforeAll(async () => {
-    server = await startTestServer({ dataDir: data.dir });
-  });
-  afterAll(async () => {
-    await server?.close();
-    data.remove();
-  });
-
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    // biome-ignore lint/suspicious/noExplicitAny: the answer, read field by field
-    return { status: response.status, text, json: JSON.parse(text) as Record<string, any> };
-  };
+  const { server: testServer, call } = useTestServer();
 
   it('follows an initiative from 第1期 to its verification in 第2期, for every role, without a token', async () => {
-    const board = await createBoard(server.url, '庁内部会');
+    const board = await createBoard(testServer().url, '庁内部会');
     const plan = await call('POST', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
       name: 'みんなにやさしいデジタル市役所計画',
       firstYear: 2022,
       year: 2022,
     });
     expect(plan.status).toBe(201);
-    const settings = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.facilitator);
+    const settings = await connectSynced(testServer().wsUrl, `${board.id}/settings`, board.tokens.facilitator);
     const pillar = allPillars(settings.doc)[0]!;
-    const writer = await connectSynced(server.wsUrl, board.id, board.tokens.facilitator);
+    const writer = await connectSynced(testServer().wsUrl, board.id, board.tokens.facilitator);
     expect(
       addNote(writer.doc, { id: 'n1', text: '申請が紙のみ', pillarId: pillar.id, lane: 'problem', author: 'a' }).ok,
     );
@@ -50,7 +32,7 @@ describe('the plan overview: every board of a plan and its initiatives across th
     ).toBe(true);
     expect(setInitiativeText(writer.doc, 'i1', 'title', '電子申請の拡大').ok).toBe(true);
     expect(setInitiativeText(writer.doc, 'i1', 'targetValue', '50手続き').ok).toBe(true);
-    const observer = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    const observer = await connectSynced(testServer().wsUrl, board.id, board.tokens.viewer);
     await waitFor(
       () =>
         boardRoots.initiatives(observer.doc).size === 1 && JSON.stringify(observer.doc.toJSON()).includes('50手続き'),
@@ -61,11 +43,11 @@ describe('the plan overview: every board of a plan and its initiatives across th
     const made = await call('POST', `/api/boards/${board.id}/next-period`, board.tokens.facilitator);
     expect(made.status).toBe(201);
     const next = made.json as { id: string; tokens: Record<'facilitator' | 'participant' | 'viewer', string> };
-    const verifier = await connectSynced(server.wsUrl, next.id, next.tokens.participant);
+    const verifier = await connectSynced(testServer().wsUrl, next.id, next.tokens.participant);
     const who = { personId: 'p', name: '検証 花子', now: Date.UTC(2024, 4, 20) };
     expect(setVerificationResult(verifier.doc, 'i1', 'partial', who).ok).toBe(true);
     expect(applyVerificationTextChanges(verifier.doc, 'i1', 'actual', [diffText('', '42手続き')!], who).ok).toBe(true);
-    const check = await connectSynced(server.wsUrl, next.id, next.tokens.viewer);
+    const check = await connectSynced(testServer().wsUrl, next.id, next.tokens.viewer);
     await waitFor(
       () => readContinued('i1', boardRoots.continued(check.doc).get('i1'))?.verification.actual === '42手続き',
       'the verification to be stored',
@@ -123,10 +105,10 @@ describe('the plan overview: every board of a plan and its initiatives across th
     expect(overview.text).not.toContain('検証 花子');
 
     // Names where the facilitator allows them; the members of the old board read the same overview.
-    const nextSettings = await connectSynced(server.wsUrl, `${next.id}/settings`, next.tokens.facilitator);
+    const nextSettings = await connectSynced(testServer().wsUrl, `${next.id}/settings`, next.tokens.facilitator);
     settingsRoots.facilitation(nextSettings.doc).set('exportAuthorNames', true);
     // The server relays a change only once it is stored: a second client seeing it means the overview reads it.
-    const settingsObserver = await connectSynced(server.wsUrl, `${next.id}/settings`, next.tokens.viewer);
+    const settingsObserver = await connectSynced(testServer().wsUrl, `${next.id}/settings`, next.tokens.viewer);
     await waitFor(
       () => settingsRoots.facilitation(settingsObserver.doc).get('exportAuthorNames') === true,
       'the setting to be stored',
@@ -142,13 +124,13 @@ describe('the plan overview: every board of a plan and its initiatives across th
   });
 
   it('shows a board’s link only the boards of its own working group, never another group’s in the plan', async () => {
-    const ours = await createBoard(server.url, '窓口部会');
+    const ours = await createBoard(testServer().url, '窓口部会');
     const made = await call('POST', `/api/boards/${ours.id}/plan`, ours.tokens.facilitator, {
       name: '二つの部会の計画',
       firstYear: 2022,
       year: 2022,
     });
-    const theirs = await createBoard(server.url, '情報部会（別の部会）');
+    const theirs = await createBoard(testServer().url, '情報部会（別の部会）');
     const joined = await call('PUT', `/api/boards/${theirs.id}/plan`, theirs.tokens.facilitator, {
       joinKey: made.json.plan.joinKey,
       year: 2022,
@@ -162,7 +144,7 @@ describe('the plan overview: every board of a plan and its initiatives across th
   });
 
   it('answers 404 not-in-plan for a board in no plan, and 401 without its link', async () => {
-    const loose = await createBoard(server.url, '計画外');
+    const loose = await createBoard(testServer().url, '計画外');
     const refused = await call('GET', `/api/boards/${loose.id}/plan/overview`, loose.tokens.viewer);
     expect(refused).toMatchObject({ status: 404, json: { code: 'not-in-plan' } });
     expect((await call('GET', `/api/boards/${loose.id}/plan/overview`, 'wrong')).status).toBe(401);

@@ -1,34 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settingsRoots } from '../../shared/docs.js';
 import { readBoardPlan } from '../../shared/records/boardPlan.js';
 import { listMeetings } from '../../shared/records/meeting.js';
 import { readBoardPeriod } from '../../shared/records/period.js';
-import { connectSynced, createBoard, startTestServer, type TestServer, tempDataDir, waitFor } from './helpers.js';
+import { useTestServer } from './apiServer.js';
+import { connectSynced, createBoard, waitFor } from './helpers.js';
 
 const SEED_PLAN = { name: 'みんなにやさしいデジタル市役所計画', firstYear: 2022 };
 
 describe('plans: a period table, and boards that join one of its periods', () => {
-  let server: TestServer;
-  const data = tempDataDir();
-  beforeAll(async () => {
-    server = await startTestServer({ dataDir: data.dir });
-  });
-  afterAll(async () => {
-    await server?.close();
-    data.remove();
-  });
+  const { server: testServer, call } = useTestServer();
 
-  const call = async (method: string, path: string, token: string | null, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: (await response.json()) as Record<string, unknown> & { code?: string } };
-  };
   const newPlan = async () => {
     const created = await call('POST', '/api/plans', null, SEED_PLAN);
     expect(created.status).toBe(201);
@@ -70,7 +52,7 @@ describe('plans: a period table, and boards that join one of its periods', () =>
 
   it('puts a board in a period: its settings show the plan, its period and meeting plan follow', async () => {
     const plan = await newPlan();
-    const board = await createBoard(server.url, '庁内部会');
+    const board = await createBoard(testServer().url, '庁内部会');
     for (const token of [board.tokens.participant, board.tokens.viewer]) {
       expect(
         (await call('PUT', `/api/boards/${board.id}/plan`, token, { joinKey: plan.joinKey, periodNumber: 2 })).status,
@@ -93,7 +75,7 @@ describe('plans: a period table, and boards that join one of its periods', () =>
     const asParticipant = await call('GET', `/api/boards/${board.id}/plan`, board.tokens.participant);
     expect(JSON.stringify(asParticipant.json)).not.toContain(plan.joinKey);
 
-    const viewer = await connectSynced(server.wsUrl, `${board.id}/settings`, board.tokens.viewer);
+    const viewer = await connectSynced(testServer().wsUrl, `${board.id}/settings`, board.tokens.viewer);
     await waitFor(() => readBoardPlan(viewer.doc) !== null, 'the plan in the settings document');
     expect(readBoardPlan(viewer.doc)).toEqual({
       id: plan.id,
@@ -123,9 +105,9 @@ describe('plans: a period table, and boards that join one of its periods', () =>
 
   it('allows one board per period and working group, and shows the plan only to its boards’ members', async () => {
     const plan = await newPlan();
-    const first = await createBoard(server.url, '第1期の部会');
-    const second = await createBoard(server.url, 'もう一つの部会');
-    const stranger = await createBoard(server.url, '関係のないボード');
+    const first = await createBoard(testServer().url, '第1期の部会');
+    const second = await createBoard(testServer().url, 'もう一つの部会');
+    const stranger = await createBoard(testServer().url, '関係のないボード');
     const attach = (board: typeof first, body: Record<string, unknown>) =>
       call('PUT', `/api/boards/${board.id}/plan`, board.tokens.facilitator, { joinKey: plan.joinKey, ...body });
     expect((await attach(first, { periodNumber: 1 })).status).toBe(200);

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer, tempDataDir } from './helpers.js';
+
+/** An answer of the JSON API: its status, its text, and its body parsed (null when it is not JSON). */
+export interface ApiAnswer {
+  status: number;
+  text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the answers of many endpoints, read field by field by the tests
+  json: Record<string, any>;
+}
+
+/**
+ * A server of its own for the tests of a `describe` block (on a temporary data folder, started before them and
+ * stopped after), and a caller of its JSON API with a bearer token (none when null).
+ */
+export function useTestServer(): {
+  server: () => TestServer;
+  call: (method: string, path: string, token: string | null, body?: unknown) => Promise<ApiAnswer>;
+} {
+  let running: TestServer | undefined;
+  const data = tempDataDir();
+  beforeAll(async () => {
+    running = await startTestServer({ dataDir: data.dir });
+  });
+  afterAll(async () => {
+    await running?.close();
+    data.remove();
+  });
+  const server = () => {
+    if (!running) throw new Error('the test server is not started: call useTestServer() inside describe');
+    return running;
+  };
+  const call = async (method: string, path: string, token: string | null, body?: unknown): Promise<ApiAnswer> => {
+    const response = await fetch(`${server().url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json: ApiAnswer['json'] = {};
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = {};
+    }
+    return { status: response.status, text, json };
+  };
+  return { server, call };
+}
