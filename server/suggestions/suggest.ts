@@ -1,29 +1,11 @@
+import type { GroupSuggestion, SimilarNote } from '../../shared/suggestions.js';
 import type { AnalysedNote, BoardIndex } from './boardIndex.js';
 import { averageLinkageMerges, cutMerges } from './grouping.js';
 import { NGRAM_MARK, type NoteTerms } from './tokenize.js';
 import { asMap, cosine, similarityMatrix, type Vector } from './vectors.js';
 
+export type { GroupSuggestion, SimilarNote } from '../../shared/suggestions.js';
 export type { AnalysedNote } from './boardIndex.js';
-
-export interface GroupSuggestion {
-  noteIds: string[];
-  /** Its most characteristic words, joined by ・. */
-  title: string;
-  /** The words its notes share, most characteristic first (the reason shown beside the suggestion). */
-  terms: string[];
-  /** How alike its notes are: the average similarity of its last merge, 0..1. */
-  score: number;
-  /** Per note, how the shared words are written in it (its text after NFKC, lower case), to highlight them. */
-  highlights: Record<string, string[]>;
-}
-
-export interface SimilarNote {
-  id: string;
-  score: number;
-  terms: string[];
-  /** How the shared words are written in the note (its text after NFKC, lower case), to highlight them. */
-  highlights: string[];
-}
 
 /** The granularity the panel starts at, and the quality test measures (test/unit/suggestionQuality.test.ts). */
 export const DEFAULT_GRANULARITY = 0.5;

@@ -1,3 +1,4 @@
+import type { SuggestionLane } from '../../shared/suggestions.js';
 import type { GroupSuggestion, SimilarNote } from './suggest.js';
 
 /** The messages between the main thread (suggestionWorker.ts) and the analysis worker (analysisWorker.ts). */
@@ -12,7 +13,7 @@ export interface BoardNote {
   clustered: boolean;
 }
 
-export type LaneScope = 'problem' | 'goal' | 'idea' | 'all';
+export type LaneScope = SuggestionLane;
 
 /**
  * What changed on a board since the worker last heard of it (sentBoards.ts): a 3,000-note board is sent whole
