@@ -3,6 +3,7 @@ import { setExportAuthorNames, setParticipantExports } from '../../shared/record
 import { useI18n } from '../i18n/I18nProvider';
 import type { ExportFormat } from '../lib/api';
 import { useBoard } from '../session/hooks';
+import { SettingSwitch } from '../ui/SettingSwitch';
 import { useModalDialog } from '../ui/useModalDialog';
 import { EXPORT_HELP_KEYS, EXPORT_LABEL_KEYS, offeredExports } from './exportFormats';
 import { PrintSection } from './PrintSection';
@@ -94,24 +95,16 @@ function ExportChoice({ format, jobs }: { format: ExportFormat; jobs: ExportJobs
 /** The facilitator's permission for participants and viewers, in the settings document (live for everyone). */
 function ParticipantExportsSwitch() {
   const { t } = useI18n();
-  const { session, canEditSettings } = useBoard();
-  const allowed = useParticipantExports();
-  const helpId = useId();
+  const { session } = useBoard();
   return (
     <div className="export-permission">
-      <label className="checkbox-field">
-        <input
-          type="checkbox"
-          checked={allowed}
-          disabled={!canEditSettings}
-          aria-describedby={helpId}
-          onChange={(event) => setParticipantExports(session.settingsDoc, event.target.checked)}
-        />
-        <span>{t('export.participantsAllowed')}</span>
-      </label>
-      <p id={helpId} className="export-help">
-        {t('export.participantsHelp')}
-      </p>
+      <SettingSwitch
+        checked={useParticipantExports()}
+        onChange={(checked) => setParticipantExports(session.settingsDoc, checked)}
+        label={t('export.participantsAllowed')}
+        help={t('export.participantsHelp')}
+        helpClassName="export-help"
+      />
     </div>
   );
 }
@@ -119,24 +112,16 @@ function ParticipantExportsSwitch() {
 /** Whether the documents name who wrote each note (off by default: names are personal information). */
 function AuthorNamesSwitch() {
   const { t } = useI18n();
-  const { session, canEditSettings } = useBoard();
-  const exported = useExportAuthorNames();
-  const helpId = useId();
+  const { session } = useBoard();
   return (
     <div className="export-permission">
-      <label className="checkbox-field">
-        <input
-          type="checkbox"
-          checked={exported}
-          disabled={!canEditSettings}
-          aria-describedby={helpId}
-          onChange={(event) => setExportAuthorNames(session.settingsDoc, event.target.checked)}
-        />
-        <span>{t('export.authorNames')}</span>
-      </label>
-      <p id={helpId} className="export-help">
-        {t('export.authorNamesHelp')}
-      </p>
+      <SettingSwitch
+        checked={useExportAuthorNames()}
+        onChange={(checked) => setExportAuthorNames(session.settingsDoc, checked)}
+        label={t('export.authorNames')}
+        help={t('export.authorNamesHelp')}
+        helpClassName="export-help"
+      />
     </div>
   );
 }
