@@ -1,38 +1,12 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { archiveBoard, deleteBoard, unarchiveBoard } from './api/boardAdmin.js';
-import { readBoardState, readSettingsState } from './api/boardState.js';
-import { createBoard, createGuest, me, renameSelf } from './api/boards.js';
+import { createBoard } from './api/boards.js';
 import type { ApiContext } from './api/context.js';
-import { exportBoard } from './api/export.js';
-import { readAudit, readLock, writeLock } from './api/facilitation.js';
 import { importBoard } from './api/import.js';
-import { createNextPeriodBoard } from './api/nextPeriod.js';
-import {
-  addMember,
-  listConnections,
-  listPeople,
-  regeneratePersonLink,
-  regenerateRoleLink,
-  removePerson,
-  renamePerson,
-} from './api/people.js';
-import { readPlanOverview } from './api/planOverview.js';
-import {
-  attachBoard,
-  createPlan,
-  createPlanForBoard,
-  detachBoard,
-  readBoardPlanApi,
-  readPlan,
-  renamePlan,
-} from './api/plans.js';
-import { deleteSnapshot, listSnapshots, readSnapshot, restoreSnapshot, saveSnapshot } from './api/snapshots.js';
-import { similarNotesRoute, suggestGroupsRoute } from './api/suggestions.js';
-import { serverTime, timerCommand } from './api/timer.js';
-import { readVisit, writeVisit } from './api/visit.js';
-import { castDot, closeRound, openRound, readVoting, revealRound, withdrawDot } from './api/voting.js';
+import { createPlan, readPlan, renamePlan } from './api/plans.js';
+import { BOARD_ROUTES } from './api/routes.js';
+import { serverTime } from './api/timer.js';
 import type { BoardCreationMode } from './creationGuard.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
 import { healthReport, type IntegrityState } from './integrityCheck.js';
@@ -53,45 +27,6 @@ export interface HttpOptions extends ApiContext {
   /** Who may create boards, for the landing page (`GET /api/server`). */
   boardCreation?: BoardCreationMode;
 }
-
-type Handler = (context: ApiContext, req: IncomingMessage, res: ServerResponse, ...params: string[]) => unknown;
-
-/** The board API: path pattern (after `/api/boards/<id>`) → handler per method. */
-const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
-  { pattern: /^$/, methods: { DELETE: deleteBoard } },
-  { pattern: /^\/archive$/, methods: { POST: archiveBoard } },
-  { pattern: /^\/unarchive$/, methods: { POST: unarchiveBoard } },
-  { pattern: /^\/me$/, methods: { GET: me, PATCH: renameSelf } },
-  { pattern: /^\/guests$/, methods: { POST: createGuest } },
-  { pattern: /^\/state$/, methods: { GET: readBoardState } },
-  { pattern: /^\/state\/settings$/, methods: { GET: readSettingsState } },
-  { pattern: /^\/people$/, methods: { GET: listPeople, POST: addMember } },
-  { pattern: /^\/people\/([^/]+)$/, methods: { PATCH: renamePerson, DELETE: removePerson } },
-  { pattern: /^\/people\/([^/]+)\/link$/, methods: { POST: regeneratePersonLink } },
-  { pattern: /^\/links\/([^/]+)$/, methods: { POST: regenerateRoleLink } },
-  { pattern: /^\/connections$/, methods: { GET: listConnections } },
-  { pattern: /^\/lock$/, methods: { GET: readLock, PUT: writeLock } },
-  { pattern: /^\/audit$/, methods: { GET: readAudit } },
-  { pattern: /^\/timer$/, methods: { POST: timerCommand } },
-  { pattern: /^\/visit$/, methods: { GET: readVisit, PUT: writeVisit } },
-  { pattern: /^\/export$/, methods: { GET: exportBoard } },
-  { pattern: /^\/next-period$/, methods: { POST: createNextPeriodBoard } },
-  {
-    pattern: /^\/plan$/,
-    methods: { GET: readBoardPlanApi, POST: createPlanForBoard, PUT: attachBoard, DELETE: detachBoard },
-  },
-  { pattern: /^\/plan\/overview$/, methods: { GET: readPlanOverview } },
-  { pattern: /^\/voting$/, methods: { GET: readVoting } },
-  { pattern: /^\/voting\/rounds$/, methods: { POST: openRound } },
-  { pattern: /^\/voting\/rounds\/([^/]+)\/close$/, methods: { POST: closeRound } },
-  { pattern: /^\/voting\/rounds\/([^/]+)\/reveal$/, methods: { POST: revealRound } },
-  { pattern: /^\/voting\/rounds\/([^/]+)\/dots\/([^/]+)$/, methods: { POST: castDot, DELETE: withdrawDot } },
-  { pattern: /^\/snapshots$/, methods: { GET: listSnapshots, POST: saveSnapshot } },
-  { pattern: /^\/snapshots\/([^/]+)$/, methods: { GET: readSnapshot, DELETE: deleteSnapshot } },
-  { pattern: /^\/snapshots\/([^/]+)\/restore$/, methods: { POST: restoreSnapshot } },
-  { pattern: /^\/suggestions\/groups$/, methods: { GET: suggestGroupsRoute } },
-  { pattern: /^\/suggestions\/similar$/, methods: { POST: similarNotesRoute } },
-];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

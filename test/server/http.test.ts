@@ -87,6 +87,7 @@ describe('HTTP API', () => {
         canWrite,
         archived: false,
         damaged: false,
+        through: null,
       });
     }
     const wrong = await fetch(`${server.url}/api/boards/${board.id}/me`, { headers: { Authorization: 'Bearer nope' } });
