@@ -8,7 +8,7 @@ import { createStore, type ReadStore } from '../lib/store';
 
 /**
  * Undo and redo of this person's own changes to the board (notes, clusters, the matrix, the shortlist, the
- * draft initiatives):
+ * draft initiatives, the verification of the previous period's initiatives):
  * Y.UndoManager tracks only LOCAL_ORIGIN, so an undo never reverts a colleague's work, and what a colleague
  * changed since stays. Typing in one text forms one step while the keystrokes come within half a second of
  * each other; any other change is a step of its own. The settings document (the facilitator's) keeps its own
@@ -66,7 +66,9 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
   const notes = boardRoots.notes(doc);
   const clusters = boardRoots.clusters(doc);
   const initiatives = boardRoots.initiatives(doc);
-  const scope = [notes, clusters, boardRoots.matrix(doc), boardRoots.shortlist(doc), initiatives];
+  // The continued cards' verification too (the cards themselves are written by the server, never undone).
+  const continued = boardRoots.continued(doc);
+  const scope = [notes, clusters, boardRoots.matrix(doc), boardRoots.shortlist(doc), initiatives, continued];
   const manager = new Y.UndoManager(scope, {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: 500,
@@ -79,7 +81,9 @@ export function createBoardHistory(doc: Y.Doc): BoardHistory {
   function recordOf(item: Y.Item): Y.Item | null {
     let at: Y.Item | null = item;
     while (at) {
-      if (at.parent === notes || at.parent === clusters || at.parent === initiatives) return at;
+      if (at.parent === notes || at.parent === clusters || at.parent === initiatives || at.parent === continued) {
+        return at;
+      }
       at = at.parent instanceof Y.AbstractType ? at.parent._item : null;
     }
     return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createBoardHistory } from '../../client/session/history.js';
 import { boardRoots } from '../../shared/docs.js';
 import { applyVerificationTextChanges, setVerificationResult } from '../../shared/ops/verification.js';
 import { actualNotNumeric, firstNumber, listContinued } from '../../shared/records/continued.js';
@@ -73,5 +74,28 @@ describe('the verification of a continued card', () => {
     expect(actualNotNumeric(card('50手続き', '38手続き'))).toBe(false);
     expect(actualNotNumeric(card('全課に配置', '未集計'))).toBe(false);
     expect(actualNotNumeric(card('50手続き', ''))).toBe(false);
+  });
+
+  it('is undone and redone with the board’s history, one’s own only, and the card stays', () => {
+    const doc = boardWithCard();
+    const history = createBoardHistory(doc);
+    setVerificationResult(doc, 'i1', 'achieved', alice);
+    applyVerificationTextChanges(doc, 'i1', 'comment', [{ index: 0, deleteCount: 0, insert: '予定どおり' }], alice);
+    // A colleague's comment typed after: kept by the undo.
+    const colleague = new Y.Doc();
+    Y.applyUpdate(colleague, Y.encodeStateAsUpdate(doc));
+    const bob = { personId: 'p-bob', name: '鈴木', now: 2000 };
+    applyVerificationTextChanges(colleague, 'i1', 'actual', [{ index: 0, deleteCount: 0, insert: '52手続き' }], bob);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(colleague), 'remote');
+
+    expect(history.undo()).toEqual({ kind: 'undone' });
+    expect(listContinued(doc)[0]!.verification).toMatchObject({ result: 'achieved', comment: '', actual: '52手続き' });
+    expect(history.undo()).toEqual({ kind: 'undone' });
+    expect(listContinued(doc)[0]!.verification).toMatchObject({ result: null, actual: '52手続き' });
+    expect(listContinued(doc)).toHaveLength(1);
+    expect(history.undo()).toEqual({ kind: 'nothing' });
+    expect(history.redo()).toBe(true);
+    expect(listContinued(doc)[0]!.verification.result).toBe('achieved');
+    history.destroy();
   });
 });
