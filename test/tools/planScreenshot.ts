@@ -38,8 +38,7 @@ export async function capturePlan(page: Page, serverUrl: string): Promise<void> 
     writeVerifications(board);
     addPlannedInitiatives(board, settings, [SECOND_PERIOD_INITIATIVE]);
   });
-  // The facilitator's browser opened the first period's board before: the plan view links it.
-  await openBoard(page, serverUrl, first);
+  // The plan view links the first period's board: the next board's link reads it (server/auth.ts).
   await openBoard(page, serverUrl, next, '?view=plan');
   await page.getByRole('table').first().waitFor();
   await page.screenshot({ path: 'docs/screenshot-plan.png', fullPage: true });
