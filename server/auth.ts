@@ -62,8 +62,9 @@ const LATER_BOARDS_MAX = 16;
  *
  * A token of none of the board's own links may be one of a board made from it for a later period (「次期のボードを
  * 作る」, recorded by the server, `nextBoardOf`; never what a document says): its members read the earlier
- * boards of their line as viewers, without being given their links. Every role of the later board reads them
- * so, and nothing more: the earlier board is archived when the next one is made.
+ * boards of their line as viewers, without being given their links. Its facilitator and participant links and
+ * its people's links read them so, and nothing more (the earlier board is archived when the next one is made);
+ * its shared viewer link does not.
  */
 export function resolveAccess(
   boards: BoardStore,
@@ -85,6 +86,8 @@ export function resolveAccess(
     const laterBoard = boards.getBoard(later);
     if (!laterBoard) break;
     const via = ownAccess(laterBoard.tokenHashes, people, later, presented);
+    // The later board's shared viewer link (often handed out widely) reads only that board.
+    if (via && via.role === 'viewer' && via.person === null) return { kind: 'badToken' };
     if (via) {
       const credential = { kind: 'laterBoard' as const, boardId: later, via: via.credential };
       return { kind: 'access', access: { role: 'viewer', person: null, credential } };

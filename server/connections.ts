@@ -79,6 +79,17 @@ export class ConnectionRegistry {
     return picked.length;
   }
 
+  /** Closes the connections to earlier boards opened with any link of `boardId` (it was deleted). */
+  closeReadersThrough(boardId: string, code: number, reason: string): number {
+    const picked = [...this.byBoard.values()].flatMap((connections) =>
+      [...connections].filter(
+        ({ access: { credential } }) => credential.kind === 'laterBoard' && credential.boardId === boardId,
+      ),
+    );
+    for (const connection of picked) connection.close(code, reason);
+    return picked.length;
+  }
+
   /** `currentName`: the person's name now (a rename after connecting shows at once). */
   summary(boardId: string, currentName: (personId: string) => string | null = () => null): ConnectionSummary {
     const byRole: Record<Role, number> = { facilitator: 0, participant: 0, viewer: 0 };

@@ -236,7 +236,9 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         if (current.kind !== 'access') return refuse(ws, CLOSE.unauthorized, 'missing or wrong token');
         const { access } = current;
         who = { board: boardId, role: access.role, person: access.person?.id };
-        options.log(`websocket ${seen.path} connected`, { event: 'ws.open', doc, ...seen, ...who });
+        // Read with a link of a later period's board (server/auth.ts): which one, for whoever reads the log.
+        const through = access.credential.kind === 'laterBoard' ? { through: access.credential.boardId } : {};
+        options.log(`websocket ${seen.path} connected`, { event: 'ws.open', doc, ...seen, ...who, ...through });
         const opened = new Connection(
           ws,
           joined.room,

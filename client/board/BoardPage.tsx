@@ -69,7 +69,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
         if (cancelled) return;
         keepAcceptedBoardToken(boardId, token);
         const me = step.kind === 'joined' ? step.joined.me : step.me;
-        rememberBoard({ id: boardId, title: me.title, role: me.role, token });
+        // Read with a later board's link (me.through): that link is not one of this board's, to list or share.
+        if (!me.through) rememberBoard({ id: boardId, title: me.title, role: me.role, token });
         if (step.kind === 'joined') rememberJoined(boardId, token, step.joined);
         // The same answer the first render started from: nothing to render again.
         setState((shown) =>

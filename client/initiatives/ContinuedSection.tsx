@@ -30,7 +30,7 @@ import '../i18n/planCycleMessages';
  */
 export function ContinuedSection() {
   const { t, lang } = useI18n();
-  const { session, token } = useBoard();
+  const { session, token, role } = useBoard();
   const settings = useSettings();
   const version = useDocVersion(session.boardDoc);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the version stands for the document's content.
@@ -51,6 +51,9 @@ export function ContinuedSection() {
     }))
     .filter((group) => group.cards.length > 0);
   const verified = cards.filter((card) => card.verification.result !== null).length;
+  // This board's own link opens the previous one read-only (its members are not given its links), except the
+  // shared viewer link, which reads this board only (server/auth.ts).
+  const oldBoardLink = earlierBoardLink(from.boardId, { token, readsEarlier: role !== 'viewer' }, 'initiatives');
   return (
     <section className="continued-section" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -58,12 +61,13 @@ export function ContinuedSection() {
         <span className="muted">{t('continued.progress', { verified, count: cards.length })}</span>
       </h3>
       <p className="muted">{t('continued.help', { board: from.boardTitle })}</p>
-      <p>
-        {/* This board's own link opens the previous one read-only: its members are not given its links. */}
-        <a href={earlierBoardLink(from.boardId, { token }, 'initiatives')} target="_blank" rel="noopener">
-          {t('continued.openBoard', { board: from.boardTitle })}
-        </a>
-      </p>
+      {oldBoardLink && (
+        <p>
+          <a href={oldBoardLink} target="_blank" rel="noopener">
+            {t('continued.openBoard', { board: from.boardTitle })}
+          </a>
+        </p>
+      )}
       {groups.map((group) => (
         <section key={group.id ?? ''} aria-label={group.title} className="continued-pillar">
           <h4>{group.title}</h4>

@@ -54,12 +54,16 @@ function knownBoardLink(boardId: string): string | null {
 
 /**
  * Where an earlier period's board of this board's line opens: the link this browser holds for it, else this
- * page's own token, which the server accepts there read-only (server/auth.ts). Members of a new period's board
- * are not given the old board's links.
+ * page's own token where it reads that board (`readsEarlier`: any but a shared viewer link, server/auth.ts);
+ * null when neither. Members of a new period's board are not given the old board's links.
  */
-export function earlierBoardLink(boardId: string, current: { token: string }, view?: BoardViewName): string {
-  const link = knownBoardLink(boardId) ?? boardPath(boardId, current.token);
-  return view ? link.replace('#', `?view=${view}#`) : link;
+export function earlierBoardLink(
+  boardId: string,
+  current: { token: string; readsEarlier: boolean },
+  view?: BoardViewName,
+): string | null {
+  const link = knownBoardLink(boardId) ?? (current.readsEarlier ? boardPath(boardId, current.token) : null);
+  return link && view ? link.replace('#', `?view=${view}#`) : link;
 }
 
 /**
@@ -72,6 +76,5 @@ export function boardLinkOf(
   current: { boardId: string; token: string },
 ): string | null {
   if (board.boardId === current.boardId) return null;
-  if (board.readableWithThisLink) return earlierBoardLink(board.boardId, current);
-  return knownBoardLink(board.boardId);
+  return earlierBoardLink(board.boardId, { token: current.token, readsEarlier: board.readableWithThisLink });
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { CLOSE } from '../../shared/protocol.js';
 import { readArchivedAt, writeArchivedAt } from '../../shared/records/serverState.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import type { MirroredState } from '../serverStateMirror.js';
@@ -77,6 +78,8 @@ export async function deleteBoard(
   // Storage first: if the disk refuses, the board and its connections stay as they were.
   context.boards.deleteBoard(boardId);
   context.rooms.deleteBoard(boardId);
+  // Its links no longer read the earlier boards it was made from: close those connections too (server/auth.ts).
+  context.connections.closeReadersThrough(boardId, CLOSE.unauthorized, 'the board this link is of was deleted');
   context.locks.forget(boardId);
   logAdminEvent(context, req, 'board.deleted', `board ${boardId} deleted by its facilitator`, {
     board: boardId,

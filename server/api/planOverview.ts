@@ -54,7 +54,9 @@ function leadsTo(context: ApiContext, boardId: string, later: string): boolean {
  * verifications only: never a token, and the verifier's name only where that board's documents may name people.
  */
 export function readPlanOverview(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
+  const access = authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
+  // A shared viewer link reads its own board only (server/auth.ts); the others read the earlier ones too.
+  const readsEarlier = access.credential.kind !== 'laterBoard' && !(access.role === 'viewer' && !access.person);
   const membership = context.plans.planOfBoard(boardId);
   const plan = membership ? context.plans.get(membership.id) : null;
   if (!membership || !plan) throw new HttpError(404, 'the board is in no plan', 'not-in-plan');
@@ -64,7 +66,7 @@ export function readPlanOverview(context: ApiContext, req: IncomingMessage, res:
   const ownGroup = context.plans.boards(plan.id).filter((b) => b.workingGroup === membership.workingGroup);
   for (const member of ownGroup) {
     const period = plan.periods.find((p) => p.number === member.periodNumber);
-    const readable = member.boardId !== boardId && leadsTo(context, member.boardId, boardId);
+    const readable = readsEarlier && member.boardId !== boardId && leadsTo(context, member.boardId, boardId);
     const board = period ? readBoard(context, member.boardId, period, member.workingGroup, readable) : null;
     if (board) boards.push(board);
   }

@@ -42,12 +42,13 @@ describe('the earlier periods’ boards, read with a link of a later one', () =>
     return made.json as { id: string; tokens: Tokens; members: { name: string; link: string }[] };
   }
 
-  it('lets every role of the next board, and of the one after it, read the earlier boards as a viewer', async () => {
+  it('lets the facilitator and participant links of the next boards read the earlier boards as a viewer', async () => {
     const first = await firstPeriodBoard();
     const second = await nextPeriod(first);
     const third = await nextPeriod(second);
 
-    for (const [later, token] of [second, third].flatMap((b) => Object.values(b.tokens).map((t) => [b, t] as const))) {
+    const writers = (b: typeof second) => [b.tokens.facilitator, b.tokens.participant].map((t) => [b, t] as const);
+    for (const [later, token] of [...writers(second), ...writers(third)]) {
       const me = await call('GET', `/api/boards/${first.id}/me`, token);
       expect(me.status).toBe(200);
       expect(me.json).toMatchObject({ role: 'viewer', person: null, through: { boardId: later.id } });
@@ -65,6 +66,11 @@ describe('the earlier periods’ boards, read with a link of a later one', () =>
     const observer = await connectSynced(testServer().wsUrl, first.id, first.tokens.viewer);
     expect(boardRoots.notes(observer.doc).has('n2')).toBe(false);
     for (const client of [reader, observer]) client.destroy();
+    // A later board's shared viewer link (often handed out widely) reads that board only.
+    for (const later of [second, third]) {
+      expect((await call('GET', `/api/boards/${first.id}/me`, later.tokens.viewer)).status).toBe(401);
+      expect((await call('GET', `/api/boards/${later.id}/me`, later.tokens.viewer)).status).toBe(200);
+    }
   });
 
   it('gives nothing the other way, nor on a board of the same plan not made from it, nor on another board', async () => {
@@ -118,5 +124,21 @@ describe('the earlier periods’ boards, read with a link of a later one', () =>
     expect(await memberClosed).toBe(4401);
     expect((await call('GET', `/api/boards/${first.id}/me`, memberToken)).status).toBe(401);
     for (const client of [byLink, byMember]) client.destroy();
+  });
+
+  it('stops when the later board is deleted: its open connections to the earlier one are closed', async () => {
+    const first = await firstPeriodBoard();
+    const second = await nextPeriod(first);
+    const reader = await connectSynced(testServer().wsUrl, first.id, second.tokens.participant);
+    const closed = new Promise<number>((resolve) =>
+      reader.provider.ws?.addEventListener('close', (event) => resolve(event.code)),
+    );
+    const deleted = await call('DELETE', `/api/boards/${second.id}`, second.tokens.facilitator, { confirm: second.id });
+    expect(deleted.status).toBe(200);
+    expect(await closed).toBe(4401);
+    expect((await call('GET', `/api/boards/${first.id}/me`, second.tokens.participant)).status).toBe(401);
+    // The earlier board's own links are as they were.
+    expect((await call('GET', `/api/boards/${first.id}/me`, first.tokens.viewer)).status).toBe(200);
+    reader.destroy();
   });
 });

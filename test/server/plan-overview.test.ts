@@ -61,11 +61,14 @@ describe('the plan overview: every board of a plan and its initiatives across th
       [board.id, true],
       [next.id, false],
     ]);
-    // The next board's links read the board it was made from; not the other way round.
-    expect(overview.json.boards.map((b: { readableWithThisLink: boolean }) => b.readableWithThisLink)).toEqual([
-      true,
-      false,
-    ]);
+    // The next board's links read the board it was made from, not the other way round; its shared viewer link
+    // reads only its own board.
+    const readable = async (token: string) =>
+      (await call('GET', `/api/boards/${next.id}/plan/overview`, token)).json.boards.map(
+        (b: { readableWithThisLink: boolean }) => b.readableWithThisLink,
+      );
+    expect(await readable(next.tokens.participant)).toEqual([true, false]);
+    expect(await readable(next.tokens.viewer)).toEqual([false, false]);
     expect(overview.json.boards[0]).toMatchObject({
       title: '庁内部会',
       period: { number: 1, name: '第1期', first: 2022, last: 2023 },
