@@ -8,6 +8,7 @@ import type { MetricsRecorder } from './metrics.js';
 import { checksumOf } from './storage/checksum.js';
 import { isDiskFull, StorageCorruptionError, StorageFullError } from './storage/errors.js';
 import { createFullDiskState } from './storage/fullDisk.js';
+import type { BoardRow, QueuedUpdate } from './storage/rows.js';
 import { migrateSchema } from './storage/schema.js';
 import type { Storage, StoredDocument } from './storage/types.js';
 
@@ -21,14 +22,6 @@ export type {
   StoredDocument,
 } from './storage/types.js';
 
-interface QueuedUpdate {
-  boardId: string;
-  doc: DocKind;
-  update: Uint8Array;
-  resolve: (seq: number) => void;
-  reject: (error: Error) => void;
-}
-
 export interface StorageOptions {
   dataDir: string;
   /** How long incoming updates wait to be committed together (ms). */
@@ -37,16 +30,6 @@ export interface StorageOptions {
   fullRetryMs?: number;
   log?: Log;
   metrics?: Pick<MetricsRecorder, 'commitDone'>;
-}
-
-interface BoardRow {
-  id: string;
-  title: string;
-  created_at: number;
-  facilitator_token_hash: string;
-  participant_token_hash: string;
-  viewer_token_hash: string;
-  archived_at: number | null;
 }
 
 /** SQLite's largest page count: the default `max_page_count`. */
