@@ -1,5 +1,5 @@
-import { afterAll, beforeAll } from 'vitest';
-import { startTestServer, type TestServer, tempDataDir } from './helpers.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type CreatedBoard, createBoard, startTestServer, type TestServer, tempDataDir } from './helpers.js';
 
 /** An answer of the JSON API: its status, its text, and its body parsed (null when it is not JSON). */
 export interface ApiAnswer {
@@ -16,6 +16,8 @@ export interface ApiAnswer {
 export function useTestServer(): {
   server: () => TestServer;
   call: (method: string, path: string, token: string | null, body?: unknown) => Promise<ApiAnswer>;
+  /** A new board in 第1期 (2022–2023) of a new eight-year plan of its own; `planId` is that plan's. */
+  boardInNewPlan: (title: string) => Promise<{ board: CreatedBoard; planId: string }>;
 } {
   let running: TestServer | undefined;
   const data = tempDataDir();
@@ -45,5 +47,15 @@ export function useTestServer(): {
     }
     return { status: response.status, text, json };
   };
-  return { server, call };
+  const boardInNewPlan = async (title: string) => {
+    const board = await createBoard(server().url, title);
+    const made = await call('POST', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
+      name: 'みんなにやさしいデジタル市役所計画',
+      firstYear: 2022,
+      year: 2022,
+    });
+    expect(made.status).toBe(201);
+    return { board, planId: made.json.plan.id as string };
+  };
+  return { server, call, boardInNewPlan };
 }

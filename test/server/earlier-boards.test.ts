@@ -13,17 +13,11 @@ type Tokens = Record<'facilitator' | 'participant' | 'viewer', string>;
  * server looks the token up on the boards recorded as made from the one asked for (「次期のボードを作る」).
  */
 describe('the earlier periods’ boards, read with a link of a later one', () => {
-  const { server: testServer, call } = useTestServer();
+  const { server: testServer, call, boardInNewPlan } = useTestServer();
 
   /** A 第1期 board with one note, in a plan of its own. */
   async function firstPeriodBoard(): Promise<CreatedBoard> {
-    const board = await createBoard(testServer().url, '第1期の部会');
-    const made = await call('POST', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
-      name: 'みんなにやさしいデジタル市役所計画',
-      firstYear: 2022,
-      year: 2022,
-    });
-    expect(made.status).toBe(201);
+    const { board } = await boardInNewPlan('第1期の部会');
     const settings = await connectSynced(testServer().wsUrl, `${board.id}/settings`, board.tokens.facilitator);
     const writer = await connectSynced(testServer().wsUrl, board.id, board.tokens.facilitator);
     const pillarId = allPillars(settings.doc)[0]!.id;

@@ -11,17 +11,11 @@ import { useTestServer } from './apiServer.js';
 import { type CreatedBoard, connectSynced, createBoard, waitFor } from './helpers.js';
 
 describe('「次期のボードを作る」: the next period’s board from a finished one', () => {
-  const { server: testServer, call } = useTestServer();
+  const { server: testServer, call, boardInNewPlan } = useTestServer();
 
   /** A board in 第1期 (2022–2023) of an 8-year plan, with a note, a renamed lane and one initiative. */
   async function finishedBoard(): Promise<{ board: CreatedBoard; planId: string }> {
-    const board = await createBoard(testServer().url, '庁内部会');
-    const made = await call('POST', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
-      name: 'みんなにやさしいデジタル市役所計画',
-      firstYear: 2022,
-      year: 2022,
-    });
-    expect(made.status).toBe(201);
+    const { board, planId } = await boardInNewPlan('庁内部会');
     const settings = await connectSynced(testServer().wsUrl, `${board.id}/settings`, board.tokens.facilitator);
     settingsRoots.laneLabels(settings.doc).set('goal', 'めざす姿');
     const pillarId = allPillars(settings.doc)[0]!.id;
@@ -45,7 +39,7 @@ describe('「次期のボードを作る」: the next period’s board from a fi
     const settingsObserver = await connectSynced(testServer().wsUrl, `${board.id}/settings`, board.tokens.viewer);
     await waitFor(() => settingsRoots.laneLabels(settingsObserver.doc).get('goal') === 'めざす姿', 'the lane label');
     for (const client of [settings, writer, observer, settingsObserver]) client.destroy();
-    return { board, planId: made.json.plan.id };
+    return { board, planId };
   }
 
   it('carries exactly the pillars, lane labels, roster and initiatives (as continued cards), once', async () => {

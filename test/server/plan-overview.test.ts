@@ -10,16 +10,10 @@ import { useTestServer } from './apiServer.js';
 import { connectSynced, createBoard, waitFor } from './helpers.js';
 
 describe('the plan overview: every board of a plan and its initiatives across the periods', () => {
-  const { server: testServer, call } = useTestServer();
+  const { server: testServer, call, boardInNewPlan } = useTestServer();
 
   it('follows an initiative from 第1期 to its verification in 第2期, for every role, without a token', async () => {
-    const board = await createBoard(testServer().url, '庁内部会');
-    const plan = await call('POST', `/api/boards/${board.id}/plan`, board.tokens.facilitator, {
-      name: 'みんなにやさしいデジタル市役所計画',
-      firstYear: 2022,
-      year: 2022,
-    });
-    expect(plan.status).toBe(201);
+    const { board, planId } = await boardInNewPlan('庁内部会');
     const settings = await connectSynced(testServer().wsUrl, `${board.id}/settings`, board.tokens.facilitator);
     const pillar = allPillars(settings.doc)[0]!;
     const writer = await connectSynced(testServer().wsUrl, board.id, board.tokens.facilitator);
@@ -56,7 +50,7 @@ describe('the plan overview: every board of a plan and its initiatives across th
 
     const overview = await call('GET', `/api/boards/${next.id}/plan/overview`, next.tokens.viewer);
     expect(overview.status).toBe(200);
-    expect(overview.json.plan).toMatchObject({ id: plan.json.plan.id, name: 'みんなにやさしいデジタル市役所計画' });
+    expect(overview.json.plan).toMatchObject({ id: planId, name: 'みんなにやさしいデジタル市役所計画' });
     expect(overview.json.boards.map((b: { boardId: string; archived: boolean }) => [b.boardId, b.archived])).toEqual([
       [board.id, true],
       [next.id, false],
