@@ -60,6 +60,14 @@ describe('the earlier periods’ boards, read with a link of a later one', () =>
     const observer = await connectSynced(testServer().wsUrl, first.id, first.tokens.viewer);
     expect(boardRoots.notes(observer.doc).has('n2')).toBe(false);
     for (const client of [reader, observer]) client.destroy();
+    // The plan view on the old board, read through a later link: no board is offered on that link's word.
+    const overview = await call('GET', `/api/boards/${first.id}/plan/overview`, second.tokens.participant);
+    expect(overview.status).toBe(200);
+    expect(overview.json.boards.map((b: { readableWithThisLink: boolean }) => b.readableWithThisLink)).toEqual([
+      false,
+      false,
+      false,
+    ]);
     // A later board's shared viewer link (often handed out widely) reads that board only.
     for (const later of [second, third]) {
       expect((await call('GET', `/api/boards/${first.id}/me`, later.tokens.viewer)).status).toBe(401);
@@ -89,27 +97,33 @@ describe('the earlier periods’ boards, read with a link of a later one', () =>
     }
   });
 
-  it('stops at once when the later board’s link is replaced or its member removed', async () => {
+  it('stops at once when the later board’s link is replaced (its guests too) or its member removed', async () => {
     const first = await firstPeriodBoard();
     await call('POST', `/api/boards/${first.id}/people`, first.tokens.facilitator, { name: '佐藤' });
     const second = await nextPeriod(first);
     const memberToken = new URL(second.members[0]!.link).hash.replace('#token=', '');
 
+    // A guest identity made through the later board's participant link, as our page makes one.
+    const guest = await call('POST', `/api/boards/${second.id}/guests`, second.tokens.participant, { name: '鈴木' });
+    expect(guest.status).toBe(201);
+
     const byLink = await connectSynced(testServer().wsUrl, first.id, second.tokens.participant);
+    const byGuest = await connectSynced(testServer().wsUrl, first.id, guest.json.token);
     const byMember = await connectSynced(testServer().wsUrl, first.id, memberToken);
-    const linkClosed = new Promise<number>((resolve) =>
-      byLink.provider.ws?.addEventListener('close', (event) => resolve(event.code)),
-    );
+    const closedCode = (client: typeof byLink) =>
+      new Promise<number>((resolve) => client.provider.ws?.addEventListener('close', (event) => resolve(event.code)));
+    const linkClosed = closedCode(byLink);
+    const guestClosed = closedCode(byGuest);
     const replaced = await call('POST', `/api/boards/${second.id}/links/participant`, second.tokens.facilitator);
     expect(replaced.status).toBe(200);
     expect(await linkClosed).toBe(4401);
+    expect(await guestClosed).toBe(4401);
     expect((await call('GET', `/api/boards/${first.id}/me`, second.tokens.participant)).status).toBe(401);
+    expect((await call('GET', `/api/boards/${first.id}/me`, guest.json.token)).status).toBe(401);
     expect((await call('GET', `/api/boards/${first.id}/me`, replaced.json.token)).status).toBe(200);
     expect(byMember.provider.wsconnected).toBe(true);
 
-    const memberClosed = new Promise<number>((resolve) =>
-      byMember.provider.ws?.addEventListener('close', (event) => resolve(event.code)),
-    );
+    const memberClosed = closedCode(byMember);
     const people = await call('GET', `/api/boards/${second.id}/people`, second.tokens.facilitator);
     const personId = people.json.people.find((p: { name: string }) => p.name === '佐藤').id;
     expect(
@@ -117,7 +131,7 @@ describe('the earlier periods’ boards, read with a link of a later one', () =>
     ).toBe(200);
     expect(await memberClosed).toBe(4401);
     expect((await call('GET', `/api/boards/${first.id}/me`, memberToken)).status).toBe(401);
-    for (const client of [byLink, byMember]) client.destroy();
+    for (const client of [byLink, byGuest, byMember]) client.destroy();
   });
 
   it('stops when the later board is deleted: its open connections to the earlier one are closed', async () => {
