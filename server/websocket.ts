@@ -166,13 +166,9 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
       refuse(ws, CLOSE.tooNew, APP_VERSION_MISMATCH_REASON);
       return;
     }
-    const resolution = resolveAccess(
-      options.boards,
-      options.people,
-      room.boardId,
-      url.searchParams.get('token'),
-      options.nextBoardOf,
-    );
+    const accessOf = (boardId: string) =>
+      resolveAccess(options.boards, options.people, boardId, url.searchParams.get('token'), options.nextBoardOf);
+    const resolution = accessOf(room.boardId);
     if (resolution.kind === 'unknownBoard') {
       refuse(ws, CLOSE.notFound, 'no board with this id');
       return;
@@ -225,13 +221,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         }
         const { boardId, kind: doc } = joined.room;
         // The link may have been replaced while the room loaded: look the token up again.
-        const current = resolveAccess(
-          options.boards,
-          options.people,
-          boardId,
-          url.searchParams.get('token'),
-          options.nextBoardOf,
-        );
+        const current = accessOf(boardId);
         if (current.kind === 'unknownBoard') return refuse(ws, CLOSE.notFound, 'this board was deleted');
         if (current.kind !== 'access') return refuse(ws, CLOSE.unauthorized, 'missing or wrong token');
         const { access } = current;
