@@ -26,6 +26,8 @@ import { openPeopleStore } from './people.js';
 import { openPlanStore } from './planStore.js';
 import { RefusedLinks } from './refusedLinks.js';
 import { Rooms } from './rooms.js';
+import { Scoring } from './scoring.js';
+import { openScoringStore } from './scoringStore.js';
 import { answerClientError, STRICT_TRANSPORT_SECURITY, withTransportHeaders } from './securityHeaders.js';
 import type { RunningServer, ServerOptions } from './serverOptions.js';
 import { ServerStateMirror } from './serverStateMirror.js';
@@ -125,6 +127,14 @@ async function startLocked(
     locks,
     isArchived: (boardId) => storage.isArchived(boardId),
   });
+  const scoring = new Scoring({
+    store: openScoringStore(storage.database, storage.guardWrite),
+    rooms,
+    connections,
+    mirror: stateMirror,
+    locks,
+    isArchived: (boardId) => storage.isArchived(boardId),
+  });
   const snapshotStore = openSnapshotStore(storage.database, storage.guardWrite);
   const snapshots = new Snapshots({ store: snapshotStore, rooms, boards: storage, log });
   const exportSettings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...options.exports };
@@ -143,6 +153,7 @@ async function startLocked(
     rooms,
     plans,
     voting,
+    scoring,
     snapshots,
     snapshotStore,
     visits: openVisitStore(storage.database, storage.guardWrite),

@@ -53,6 +53,11 @@ export const MESSAGE = {
    * the server; the stock client ignores types it has no handler for, so older clients survive it.
    */
   voting: 100,
+  /**
+   * Ours, as `voting`: the server tells one connection its own scoring state (its person's scores in the latest
+   * scoring round and, for the facilitator, how many have scored). Then a varString of JSON (`PrivateScoringState`).
+   */
+  scoring: 101,
 } as const;
 
 /** Sub-type of the auth message: the only one the protocol defines. */
@@ -142,3 +147,25 @@ export const VOTE_REFUSAL = {
 } as const;
 
 export type VoteRefusalCode = (typeof VOTE_REFUSAL)[keyof typeof VOTE_REFUSAL];
+
+/**
+ * Why the server refused a scoring request (docs/api.md "Scoring"). Who may score is who may vote: a viewer, a
+ * shared link without a person, a locked or archived board are refused with the voting codes `vote-viewer`,
+ * `vote-no-person` and `vote-board-read-only`.
+ */
+export const SCORE_REFUSAL = {
+  /** No scoring round open, or not the round the request names (409). */
+  notOpen: 'score-round-not-open',
+  /** A scoring round is open already: close it first (409). */
+  alreadyOpen: 'score-round-already-open',
+  /** Closing a round that is not open, or revealing one that is not closed (409). */
+  wrongStatus: 'score-round-wrong-status',
+  /** No such round (404). */
+  noRound: 'score-no-round',
+  /** The item is not one the round covers (409). */
+  notInRound: 'score-item-not-in-round',
+  /** A round over the shortlist while nothing is marked, or over a board without items (409). */
+  noItems: 'score-no-items',
+} as const;
+
+export type ScoreRefusalCode = (typeof SCORE_REFUSAL)[keyof typeof SCORE_REFUSAL];

@@ -130,3 +130,30 @@ export function spreadAtMedians(items: readonly { id: string; median: Score }[])
   }
   return placed;
 }
+
+/** One person's score of one item with their reason, as the server keeps it (who gave it is not needed here). */
+export interface GivenScore extends Score {
+  itemId: string;
+  reason: string;
+}
+
+/**
+ * Each covered item's result from the scores given: the summary and the reasons. Reasons are listed by their
+ * scores then text, never in the order of who gave them: the same person's reasons on two items cannot be
+ * matched by their place in the lists.
+ */
+export function scoreResults<T extends { itemId: string }>(
+  items: readonly T[],
+  scores: readonly GivenScore[],
+): Array<T & { summary: ScoreSummary | null; reasons: Array<Score & { text: string }> }> {
+  const byItem = new Map<string, GivenScore[]>();
+  for (const score of scores) byItem.set(score.itemId, [...(byItem.get(score.itemId) ?? []), score]);
+  return items.map((item) => {
+    const given = byItem.get(item.itemId) ?? [];
+    const reasons = given
+      .filter((s) => s.reason.trim() !== '')
+      .map((s) => ({ effect: s.effect, ease: s.ease, text: s.reason }))
+      .sort((a, b) => a.effect - b.effect || a.ease - b.ease || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    return { ...item, summary: summarizeScores(given), reasons };
+  });
+}

@@ -78,8 +78,8 @@ export class ServerChannel {
     };
   }
 
-  /** One of our own server → client message types (e.g. MESSAGE.voting): `read` decodes the rest. */
-  onOwnMessage(type: typeof MESSAGE.voting, read: (decoder: decoding.Decoder) => void): void {
+  /** One of our own server → client message types (MESSAGE.voting, MESSAGE.scoring): `read` decodes the rest. */
+  onOwnMessage(type: typeof MESSAGE.voting | typeof MESSAGE.scoring, read: (decoder: decoding.Decoder) => void): void {
     this.provider.messageHandlers[type] = (_encoder, decoder) => read(decoder);
   }
 

@@ -21,7 +21,12 @@ import { PendingChanges } from './pendingChanges';
 import { createPresenceStore } from './presence';
 import { serverChannelOf } from './serverChannel';
 import { createSettingsStore } from './settingsStore';
-import { createRoundsStore, createVotingChannel } from './votingChannel';
+import {
+  createRoundsStore,
+  createScoringChannel,
+  createScoringRoundsStore,
+  createVotingChannel,
+} from './votingChannel';
 
 /** `closed`: the server ended the connection for good (a 44xx close); the board is read-only until reload. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -71,6 +76,9 @@ export class BoardSession {
   /** Voting: the public rounds, and this person's own ballot told by the server alone (client/voting/). */
   readonly votingRounds;
   readonly ownVote;
+  /** Sealed scoring: the public rounds, and this person's own scores told by the server alone (client/scoring/). */
+  readonly scoringRounds;
+  readonly ownScores;
   private everConnected = false;
   private destroyed = false;
   /** A refusal notice that holds until the change it refused is stored (after the server asked again). */
@@ -120,6 +128,8 @@ export class BoardSession {
     this.history = createBoardHistory(this.boardDoc);
     this.votingRounds = createRoundsStore(this.settingsDoc);
     this.ownVote = createVotingChannel(this.boardProvider);
+    this.scoringRounds = createScoringRoundsStore(this.settingsDoc);
+    this.ownScores = createScoringChannel(this.boardProvider);
     // Archived and unarchived live: every tab turns read-only, and writable again, as the settings document says.
     this.cleanups.push(
       this.settings.subscribe(() => {
@@ -151,6 +161,7 @@ export class BoardSession {
       () => this.pending.settings.destroy(),
       () => this.offlineCopy.destroy(),
       () => this.votingRounds.destroy(),
+      () => this.scoringRounds.destroy(),
       () => this.clusterSnapshots.destroy(),
     );
     const updateOnline = () => this.refreshConnection();

@@ -12,6 +12,7 @@ import type { PeopleStore } from '../people.js';
 import type { PlanStore } from '../planStore.js';
 import { remoteAddressOf } from '../remoteAddress.js';
 import type { Rooms } from '../rooms.js';
+import type { Scoring } from '../scoring.js';
 import type { ServerStateMirror } from '../serverStateMirror.js';
 import type { SnapshotStore } from '../snapshotStore.js';
 import type { Snapshots } from '../snapshots.js';
@@ -39,6 +40,8 @@ export interface ApiContext {
   plans: PlanStore;
   /** Sealed dot voting: rounds, ballots, the private channel (server/voting.ts). */
   voting: Voting;
+  /** Sealed scoring on the matrix: rounds, scores, the private channel (server/scoring.ts). */
+  scoring: Scoring;
   /** Named snapshots: taking them (server/snapshots.ts) and the stored ones (server/snapshotStore.ts). */
   snapshots: Snapshots;
   snapshotStore: SnapshotStore;

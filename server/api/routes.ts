@@ -17,6 +17,14 @@ import {
 } from './people.js';
 import { readPlanOverview } from './planOverview.js';
 import { attachBoard, createPlanForBoard, detachBoard, readBoardPlanApi } from './plans.js';
+import {
+  closeScoringRound,
+  deleteScore,
+  openScoringRound,
+  putScore,
+  readScoring,
+  revealScoringRound,
+} from './scoring.js';
 import { deleteSnapshot, listSnapshots, readSnapshot, restoreSnapshot, saveSnapshot } from './snapshots.js';
 import { similarNotesRoute, suggestGroupsRoute } from './suggestions.js';
 import { timerCommand } from './timer.js';
@@ -55,6 +63,11 @@ export const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Hand
   { pattern: /^\/voting\/rounds\/([^/]+)\/close$/, methods: { POST: closeRound } },
   { pattern: /^\/voting\/rounds\/([^/]+)\/reveal$/, methods: { POST: revealRound } },
   { pattern: /^\/voting\/rounds\/([^/]+)\/dots\/([^/]+)$/, methods: { POST: castDot, DELETE: withdrawDot } },
+  { pattern: /^\/scoring$/, methods: { GET: readScoring } },
+  { pattern: /^\/scoring\/rounds$/, methods: { POST: openScoringRound } },
+  { pattern: /^\/scoring\/rounds\/([^/]+)\/close$/, methods: { POST: closeScoringRound } },
+  { pattern: /^\/scoring\/rounds\/([^/]+)\/reveal$/, methods: { POST: revealScoringRound } },
+  { pattern: /^\/scoring\/rounds\/([^/]+)\/scores\/([^/]+)$/, methods: { PUT: putScore, DELETE: deleteScore } },
   { pattern: /^\/snapshots$/, methods: { GET: listSnapshots, POST: saveSnapshot } },
   { pattern: /^\/snapshots\/([^/]+)$/, methods: { GET: readSnapshot, DELETE: deleteSnapshot } },
   { pattern: /^\/snapshots\/([^/]+)\/restore$/, methods: { POST: restoreSnapshot } },

@@ -5,7 +5,7 @@ import { checksumOf } from './checksum.js';
  * The SQL schema's version, kept in `PRAGMA user_version`. 0 is the first release (no version written);
  * each migration below brings a database from its index to index + 1, inside one transaction.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The first release's tables: a new database starts here and is migrated like an old one. */
 const INITIAL_SCHEMA = `
@@ -167,6 +167,39 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       CREATE TABLE IF NOT EXISTS next_period_boards (
         from_board_id TEXT PRIMARY KEY,
         board_id TEXT NOT NULL UNIQUE REFERENCES boards(id) ON DELETE CASCADE
+      );
+    `);
+  },
+  // 6 → 7: sealed scoring on the matrix (server/scoringStore.ts), a kind of round of its own beside dot voting
+  // (one of each may be open). Scores are private like ballots: they live here and nowhere else; `results` is
+  // computed at the close and published at the reveal.
+  (db) => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS scoring_rounds (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL CHECK (number > 0),
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed', 'revealed')),
+        scope TEXT NOT NULL CHECK (scope IN ('shortlist', 'all')),
+        items TEXT NOT NULL,
+        opened_at INTEGER NOT NULL,
+        closed_at INTEGER,
+        revealed_at INTEGER,
+        scorers INTEGER,
+        results TEXT,
+        PRIMARY KEY (board_id, number)
+      );
+      CREATE UNIQUE INDEX IF NOT EXISTS one_open_scoring_round ON scoring_rounds (board_id) WHERE status = 'open';
+      CREATE TABLE IF NOT EXISTS scores (
+        board_id TEXT NOT NULL,
+        round INTEGER NOT NULL,
+        person_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        effect INTEGER NOT NULL CHECK (effect BETWEEN 1 AND 5),
+        ease INTEGER NOT NULL CHECK (ease BETWEEN 1 AND 5),
+        reason TEXT NOT NULL DEFAULT '',
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, round, person_id, item_id),
+        FOREIGN KEY (board_id, round) REFERENCES scoring_rounds (board_id, number) ON DELETE CASCADE
       );
     `);
   },

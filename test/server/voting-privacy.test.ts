@@ -1,47 +1,7 @@
-import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { APP_PROTOCOL_VERSION, MESSAGE } from '../../shared/protocol.js';
-import { type PrivateVotingState, readPrivateVotingState } from '../../shared/records/voting.js';
 import { type CreatedBoard, createBoard, rawSocket, startTestServer, type TestServer, waitFor } from './helpers.js';
+import { contains, recordingClient } from './recordingClient.js';
 import { addNotes, boardWriter, guest, settled, votes } from './votingHelpers.js';
-
-/** A stock provider whose socket keeps every raw frame it receives. */
-function recordingClient(server: TestServer, room: string, token: string) {
-  const frames: Buffer[] = [];
-  class RecordingSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols);
-      this.on('message', (data: Buffer) => frames.push(Buffer.from(data)));
-    }
-  }
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(server.wsUrl, room, doc, {
-    WebSocketPolyfill: RecordingSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    // Our client's version: it asks for our own messages (voting state, stored confirmations).
-    params: { token, app: APP_PROTOCOL_VERSION },
-  });
-  provider.messageHandlers[MESSAGE.stored] = () => {};
-  const states: PrivateVotingState[] = [];
-  provider.messageHandlers[MESSAGE.voting] = (_encoder, decoder) => {
-    states.push(readPrivateVotingState(JSON.parse(decoding.readVarString(decoder))));
-  };
-  return {
-    frames,
-    states,
-    provider,
-    destroy: () => {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-}
-
-const contains = (haystack: Buffer | string, needle: string) =>
-  (typeof haystack === 'string' ? Buffer.from(haystack) : haystack).includes(Buffer.from(needle));
 
 describe('sealed ballots: a participant never receives another voter’s ballot', () => {
   let server: TestServer;
