@@ -26,6 +26,10 @@ export const settingsRoots = {
   laneLabels: (doc: Y.Doc) => doc.getMap<unknown>('laneLabels'),
   /** The matrix's axis and quadrant labels and the shortlist's target-period label (facilitator's). */
   prioritization: (doc: Y.Doc) => doc.getMap<unknown>('prioritization'),
+  /** How the matrix places items: by hand or at a revealed scoring round's medians (shared/records/matrixPlacement.ts). */
+  matrixPlacement: (doc: Y.Doc) => doc.getMap<unknown>('matrixPlacement'),
+  /** item id → true: kept at its place by hand while the matrix shows the medians (shared/records/matrixPlacement.ts). */
+  matrixPins: (doc: Y.Doc) => doc.getMap<unknown>('matrixPins'),
   /** The meeting plan: meeting id → meeting (shared/records/meeting.ts). */
   meetings: (doc: Y.Doc) => doc.getMap<unknown>('meetings'),
   /** Live facilitation: `currentMeetingId`. */

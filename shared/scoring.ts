@@ -62,9 +62,19 @@ export function summarizeScores(scores: readonly Score[]): ScoreSummary | null {
   return { count: scores.length, effect, ease, disagreement: Math.max(effect.iqr, ease.iqr) };
 }
 
-/** A score's place on the matrix (0..1 on both axes): 1 is the left or bottom edge, 5 the right or top. */
+/**
+ * How far in from the matrix's edges a 1 or a 5 is drawn: a card centred on the very edge would hang half outside
+ * the grid, over the axis labels. 3 stays on the centre lines.
+ */
+export const SCORE_EDGE_INSET = 0.1;
+
+/**
+ * A score's place on the matrix (0..1 on both axes): 1 near the left or bottom edge, 5 near the right or top
+ * (SCORE_EDGE_INSET in from them), 3 on the centre lines.
+ */
 export function scoreToPosition(score: Score): MatrixPosition {
-  const unit = (value: number) => (value - SCORE_MIN) / (SCORE_MAX - SCORE_MIN);
+  const unit = (value: number) =>
+    SCORE_EDGE_INSET + ((1 - 2 * SCORE_EDGE_INSET) * (value - SCORE_MIN)) / (SCORE_MAX - SCORE_MIN);
   return { x: unit(score.ease), y: unit(score.effect) };
 }
 

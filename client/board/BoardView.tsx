@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { ActionsHost } from '../actions/ActionsHost';
 import { MeetingBar } from '../facilitation/MeetingBar';
 import { SpotlightBanner } from '../facilitation/SpotlightBanner';
@@ -9,13 +10,14 @@ import { MoveDialog } from '../notes/lazyDialogs';
 import { NoteIndexProvider } from '../notes/NoteIndexContext';
 import { UnplacedTray } from '../notes/UnplacedTray';
 import { LockBanner } from '../people/LockControl';
+import { ScoringStatusBar } from '../scoring/ScoringStatusBar';
 import { useBoard, useSettings } from '../session/hooks';
 import { BoardUiContext } from '../ui/boardUi';
 import { type BoardViewName, shownView } from '../ui/boardViews';
 import { LazyView } from '../ui/onDemand';
 import { Toasts } from '../ui/Toasts';
 import { BoardFrame, DisplayControls } from '../views/BoardFrame';
-import { InitiativesView, MatrixView, PlanView, ResultsView, ShortlistView } from '../views/lazyViews';
+import { InitiativesView, MatrixView, PlanView, ResultsView, ScoringView, ShortlistView } from '../views/lazyViews';
 import { ViewTabs, viewPanelId, viewTabId } from '../views/ViewTabs';
 import { VotingStatusBar } from '../voting/VotingStatusBar';
 import { BoardDnd } from './BoardDnd';
@@ -48,6 +50,7 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
           {loaded && <MeetingBar />}
           {loaded && <SpotlightBanner />}
           {loaded && <VotingStatusBar />}
+          {loaded && <ScoringStatusBar />}
           <SessionNoticeBanner />
           {settings.tooNew && (
             <p className="banner banner-error" role="alert">
@@ -85,38 +88,25 @@ export function BoardView({ onRename }: { onRename: (name: string) => void }) {
   );
 }
 
+/** The views loaded on demand; the board view is the page's own. */
+const LAZY_VIEWS: Partial<Record<BoardViewName, ComponentType>> = {
+  matrix: MatrixView,
+  results: ResultsView,
+  scoring: ScoringView,
+  shortlist: ShortlistView,
+  initiatives: InitiativesView,
+  plan: PlanView,
+};
+
 function CurrentView({ view }: { view: BoardViewName }) {
   const { t } = useI18n();
   const settings = useSettings();
+  const Lazy = LAZY_VIEWS[view];
   // Keyed by view: one view's failure to load is not shown for the next one.
-  if (view === 'matrix')
+  if (Lazy)
     return (
       <LazyView key={view}>
-        <MatrixView />
-      </LazyView>
-    );
-  if (view === 'results')
-    return (
-      <LazyView key={view}>
-        <ResultsView />
-      </LazyView>
-    );
-  if (view === 'shortlist')
-    return (
-      <LazyView key={view}>
-        <ShortlistView />
-      </LazyView>
-    );
-  if (view === 'initiatives')
-    return (
-      <LazyView key={view}>
-        <InitiativesView />
-      </LazyView>
-    );
-  if (view === 'plan')
-    return (
-      <LazyView key={view}>
-        <PlanView />
+        <Lazy />
       </LazyView>
     );
   return (

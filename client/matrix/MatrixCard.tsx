@@ -9,7 +9,7 @@ import { useBoard } from '../session/hooks';
 import { IconButton } from '../ui/IconButton';
 import { ReturnToTrayIcon } from '../ui/icons/matrixIcons';
 import { itemBackground, shortItemLabel } from './itemDisplay';
-import { CardExtras, CardText, cardClass, voteScale, withVotes } from './MatrixCardParts';
+import { CardExtras, CardText, cardClass, voteScale, withScore, withVotes } from './MatrixCardParts';
 import { type FocusRequest, useMatrixUi } from './matrixContext';
 
 export const KEYBOARD_HELP_ID = 'matrix-keyboard-help';
@@ -57,13 +57,15 @@ function usePointerDrag(item: BoardItem, disabled: boolean) {
 /** One item on the grid, at its place; its handle moves it with the arrow keys and Escape sends it back. */
 export function GridCard({ item, position }: { item: BoardItem; position: MatrixPosition }) {
   const { t } = useI18n();
-  const { canEditBoard } = useBoard();
+  const { canEditSettings } = useBoard();
   const matrix = useMatrixUi();
+  const canEditBoard = matrix.movable;
   const handle = useRef<HTMLElement | null>(null);
   const { drag, listeners } = usePointerDrag(item, !canEditBoard);
   // The side list focuses the card: the handle for an editor, the card's text for a viewer.
   useFocusWhenRequested(item.id, 'grid', handle);
-  const name = withVotes(matrix.describe(item, position), item, matrix, t);
+  const score = matrix.scores.get(item.id);
+  const name = withScore(withVotes(matrix.describe(item, position), item, matrix, t), item, matrix, t);
   const text = shortItemLabel(item);
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
@@ -73,7 +75,7 @@ export function GridCard({ item, position }: { item: BoardItem; position: Matrix
       const step = event.shiftKey ? MATRIX_FINE_STEP : MATRIX_STEP;
       const next = nudge(position, arrow[0] * step, arrow[1] * step);
       if (next.x !== position.x || next.y !== position.y) matrix.place(item, next);
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && !(score && !score.pinned)) {
       event.preventDefault();
       matrix.focusRequest.set({ itemId: item.id, where: 'tray' });
       matrix.returnToTray(item);
@@ -125,7 +127,14 @@ export function GridCard({ item, position }: { item: BoardItem; position: Matrix
         {itemLabel(item)}
       </span>
       <CardExtras item={item}>
-        {canEditBoard && (
+        {score?.pinned && canEditSettings && (
+          <button type="button" className="matrix-card-button matrix-unpin" onClick={() => matrix.unpin(item)}>
+            <span aria-hidden="true">{t('matrix.unpin')}</span>
+            <span className="visually-hidden">{t('matrix.unpinItem', { label: text })}</span>
+          </button>
+        )}
+        {/* A scored card at its median has no place by hand to leave: 中央値に戻す is its way back. */}
+        {canEditBoard && !(score && !score.pinned) && (
           <IconButton
             className="matrix-card-button"
             icon={<ReturnToTrayIcon />}
@@ -145,8 +154,8 @@ export function GridCard({ item, position }: { item: BoardItem; position: Matrix
 /** One item in the unplaced tray: dragged onto the grid, or placed on a free spot with its button. */
 export function TrayCard({ item }: { item: BoardItem }) {
   const { t } = useI18n();
-  const { canEditBoard } = useBoard();
   const matrix = useMatrixUi();
+  const canEditBoard = matrix.movable;
   const placeButton = useRef<HTMLButtonElement>(null);
   const { drag, listeners } = usePointerDrag(item, !canEditBoard);
   useFocusWhenRequested(item.id, 'tray', placeButton);

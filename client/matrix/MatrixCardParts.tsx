@@ -2,6 +2,7 @@ import type React from 'react';
 import type { BoardItem } from '../../shared/items';
 import { useI18n } from '../i18n/I18nProvider';
 import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
+import { formatScore } from '../scoring/scoreText';
 import { useBoard, useBoardPeriod } from '../session/hooks';
 import { shortItemLabel } from './itemDisplay';
 import { useMatrixUi } from './matrixContext';
@@ -27,9 +28,16 @@ export function CardExtras({ item, children }: { item: BoardItem; children: Reac
   const matrix = useMatrixUi();
   const shortlist = useBoardPeriod().shortlistName;
   const marked = matrix.marks.has(item.id);
+  const score = matrix.scores.get(item.id);
   const toggleName = t('matrix.shortlistToggle', { period: shortlist, label: shortItemLabel(item) });
   return (
     <span className="matrix-card-extras">
+      {score && (
+        <span className="matrix-score-count" aria-hidden="true">
+          {score.pinned ? `${t('matrix.pinned')} · ` : ''}
+          {t('matrix.scoredBy', { count: score.summary.count })}
+        </span>
+      )}
       {matrix.voteMode === 'badge' && (
         <span className="matrix-votes" aria-hidden="true">
           {t('matrix.votes', { count: matrix.votes.get(item.id) ?? 0 })}
@@ -79,4 +87,26 @@ export function withVotes(
 ): string {
   if (matrix.voteMode === 'off') return name;
   return `${name} ${t('matrix.votes', { count: matrix.votes.get(item.id) ?? 0 })}`;
+}
+
+/** With the medians shown, a scored card's name says its true medians, count and spread (it may be drawn aside). */
+export function withScore(
+  name: string,
+  item: BoardItem,
+  matrix: ReturnType<typeof useMatrixUi>,
+  t: ReturnType<typeof useI18n>['t'],
+): string {
+  const score = matrix.scores.get(item.id);
+  if (!score) return name;
+  const { summary } = score;
+  const scored = t('matrix.scoreName', {
+    label: name,
+    effectAxis: matrix.label('impactAxis'),
+    effect: formatScore(summary.effect.median),
+    easeAxis: matrix.label('feasibilityAxis'),
+    ease: formatScore(summary.ease.median),
+    count: summary.count,
+    spread: formatScore(summary.disagreement),
+  });
+  return score.pinned ? `${scored} ${t('matrix.pinned')}` : scored;
 }

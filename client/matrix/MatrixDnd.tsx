@@ -12,7 +12,6 @@ import {
 import { type ReactNode, useMemo, useState } from 'react';
 import type { BoardItem } from '../../shared/items';
 import { useI18n } from '../i18n/I18nProvider';
-import { useBoard } from '../session/hooks';
 import { shortItemLabel } from './itemDisplay';
 import { CardPreview } from './MatrixCard';
 import { useMatrixUi } from './matrixContext';
@@ -25,7 +24,6 @@ export const TRAY_DROP_ID = 'matrix-tray';
  * drag; the drop is one write: the card's centre over the grid gives its place, over the tray sends it back.
  */
 export function MatrixDnd({ items, children }: { items: readonly BoardItem[]; children: ReactNode }) {
-  const { canEditBoard } = useBoard();
   const { t } = useI18n();
   const matrix = useMatrixUi();
   const [draggingId, setDraggingId] = useState<string | null>(null);
@@ -53,7 +51,9 @@ export function MatrixDnd({ items, children }: { items: readonly BoardItem[]; ch
     const card = event.active.rect.current.translated;
     if (!item || !event.over || !card) return;
     if (event.over.id === TRAY_DROP_ID) {
-      if (matrix.positions.has(item.id)) matrix.returnToTray(item);
+      // A scored card at its median has no place by hand to take back.
+      const atMedian = matrix.scores.has(item.id) && !matrix.scores.get(item.id)?.pinned;
+      if (matrix.positions.has(item.id) && !atMedian) matrix.returnToTray(item);
       return;
     }
     if (event.over.id !== GRID_DROP_ID) return;
@@ -66,7 +66,7 @@ export function MatrixDnd({ items, children }: { items: readonly BoardItem[]; ch
     });
   }
 
-  if (!canEditBoard) return <>{children}</>;
+  if (!matrix.movable) return <>{children}</>;
   const dragging = draggingId ? byId.get(draggingId) : undefined;
   return (
     <DndContext

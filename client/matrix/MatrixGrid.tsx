@@ -4,10 +4,10 @@ import type { BoardItem } from '../../shared/items';
 import { QUADRANTS, type Quadrant } from '../../shared/records/matrix';
 import { quadrantLabelKey } from '../../shared/records/prioritization';
 import { useI18n } from '../i18n/I18nProvider';
-import { useBoard } from '../session/hooks';
 import { GridCard } from './MatrixCard';
 import { GRID_DROP_ID } from './MatrixDnd';
 import { useMatrixUi } from './matrixContext';
+import { ScoreCrosses } from './ScoreCrosses';
 
 /** Where each quadrant sits in the 2×2 grid (CSS grid areas): high impact on top, easy on the right. */
 const QUADRANT_AREA: Record<Quadrant, string> = {
@@ -30,9 +30,8 @@ export function MatrixGrid({
   gridRef: MutableRefObject<HTMLElement | null>;
 }) {
   const { t } = useI18n();
-  const { canEditBoard } = useBoard();
   const matrix = useMatrixUi();
-  const drop = useDroppable({ id: GRID_DROP_ID, disabled: !canEditBoard });
+  const drop = useDroppable({ id: GRID_DROP_ID, disabled: !matrix.movable });
   const yAxis = matrix.label('impactAxis');
   const xAxis = matrix.label('feasibilityAxis');
   return (
@@ -55,6 +54,7 @@ export function MatrixGrid({
             <span className="matrix-quadrant-label">{matrix.label(quadrantLabelKey(quadrant))}</span>
           </div>
         ))}
+        <ScoreCrosses items={items} />
         <ul className="matrix-items">
           {items.map((item) => {
             const position = matrix.positions.get(item.id);

@@ -1,7 +1,6 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { BoardItem } from '../../shared/items';
 import { useI18n } from '../i18n/I18nProvider';
-import { useBoard } from '../session/hooks';
 import { TrayCard } from './MatrixCard';
 import { TRAY_DROP_ID } from './MatrixDnd';
 import { useMatrixUi } from './matrixContext';
@@ -9,9 +8,8 @@ import { useMatrixUi } from './matrixContext';
 /** Items not on the grid yet: every cluster and unclustered note starts here. Dropping a card here takes it off. */
 export function MatrixTray({ items }: { items: readonly BoardItem[] }) {
   const { t } = useI18n();
-  const { canEditBoard } = useBoard();
   const matrix = useMatrixUi();
-  const drop = useDroppable({ id: TRAY_DROP_ID, disabled: !canEditBoard });
+  const drop = useDroppable({ id: TRAY_DROP_ID, disabled: !matrix.movable });
   const unplaced = items.filter((item) => !matrix.positions.has(item.id));
   return (
     <section

@@ -1,8 +1,11 @@
 import { useId, useMemo, useRef, useState } from 'react';
+import { itemLabel } from '../../shared/items';
 import { freeMatrixPosition } from '../../shared/matrixFreeSpot';
 import { itemVotes } from '../../shared/prioritizing';
+import { setMatrixPin } from '../../shared/records/matrixPlacement';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard, useSettings } from '../session/hooks';
+import { useBoardUi } from '../ui/boardUi';
 import { measureCardSpan } from './cardSpan';
 import { LabelsDialog } from './LabelsDialog';
 import { KEYBOARD_HELP_ID } from './MatrixCard';
@@ -11,8 +14,10 @@ import { MatrixGrid } from './MatrixGrid';
 import { MatrixList } from './MatrixList';
 import { MatrixTray } from './MatrixTray';
 import { MatrixContext, type MatrixUi, type VoteMode } from './matrixContext';
+import { PlacementControl } from './PlacementControl';
 import { useMatrixActions } from './useMatrixActions';
 import { useChosenRound, usePrioritizationLabels, usePrioritizingData } from './usePrioritizing';
+import { useScorePlacement } from './useScorePlacement';
 import './matrix.css';
 
 const ALL_PILLARS = '';
@@ -24,9 +29,12 @@ const ALL_PILLARS = '';
  */
 export function MatrixView() {
   const { t } = useI18n();
-  const { canEditBoard, canEditSettings } = useBoard();
+  const { canEditBoard, canEditSettings, session } = useBoard();
+  const { announce } = useBoardUi();
   const settings = useSettings();
   const data = usePrioritizingData();
+  const placement = useScorePlacement(data);
+  const scoreMode = placement.round !== null;
   const label = usePrioritizationLabels();
   const actions = useMatrixActions(label, data.marks);
   const [pillarId, setPillarId] = useState(ALL_PILLARS);
@@ -52,9 +60,22 @@ export function MatrixView() {
   const matrix: MatrixUi = useMemo(
     () => ({
       ...actions,
+      // While the medians place the items, a card the facilitator moves stays where it was put (pinned).
+      place: scoreMode
+        ? (item, position) => {
+            actions.place(item, position);
+            setMatrixPin(session.settingsDoc, item.id, true);
+          }
+        : actions.place,
+      unpin: (item) => {
+        setMatrixPin(session.settingsDoc, item.id, false);
+        announce(t('matrix.unpinned', { label: itemLabel(item) }));
+      },
+      movable: canEditBoard && (!scoreMode || canEditSettings),
+      scores: placement.scores,
       // Clear of every placed card, shown or filtered out (a filtered-out card shows again with the filter off).
-      freeSpot: () => freeMatrixPosition([...data.positions.values()], measureCardSpan(gridElement.current)),
-      positions: data.positions,
+      freeSpot: () => freeMatrixPosition([...placement.positions.values()], measureCardSpan(gridElement.current)),
+      positions: placement.positions,
       marks: data.marks,
       votes,
       voteMode: showVotes ? voteMode : 'off',
@@ -62,7 +83,23 @@ export function MatrixView() {
       maxVotes: Math.max(1, ...items.map((item) => votes.get(item.id) ?? 0)),
       label,
     }),
-    [actions, data.positions, data.marks, votes, showVotes, voteMode, round, items, label],
+    [
+      actions,
+      scoreMode,
+      session,
+      announce,
+      t,
+      canEditBoard,
+      canEditSettings,
+      placement,
+      data.marks,
+      votes,
+      showVotes,
+      voteMode,
+      round,
+      items,
+      label,
+    ],
   );
 
   return (
@@ -112,15 +149,17 @@ export function MatrixView() {
               </>
             )
           )}
+          <PlacementControl placement={placement} />
           {canEditSettings && (
             <button type="button" className="matrix-edit-labels" onClick={() => setEditingLabels(true)}>
               {t('matrix.editLabels')}
             </button>
           )}
         </div>
-        {canEditBoard && (
-          <p className="muted matrix-help" id={KEYBOARD_HELP_ID}>
-            {t('matrix.help')}
+        {(scoreMode || matrix.movable) && (
+          <p className="muted matrix-help">
+            {scoreMode && <span>{t('matrix.scoreHelp')} </span>}
+            {matrix.movable && <span id={KEYBOARD_HELP_ID}>{t('matrix.help')}</span>}
           </p>
         )}
         <MatrixDnd items={data.items}>

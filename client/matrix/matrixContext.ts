@@ -3,6 +3,7 @@ import type { BoardItem } from '../../shared/items';
 import type { MatrixPosition } from '../../shared/records/matrix';
 import type { PrioritizationLabelKey } from '../../shared/records/prioritization';
 import type { ShortlistMark } from '../../shared/records/shortlist';
+import type { ItemScore } from '../../shared/scorePlacement';
 import type { Store } from '../lib/store';
 
 export type VoteMode = 'off' | 'size' | 'badge';
@@ -19,6 +20,12 @@ export interface MatrixUi {
   /** The most dots any shown item has (for sizing), at least 1. */
   maxVotes: number;
   label: (key: PrioritizationLabelKey) => string;
+  /** This person may move cards now: an editor, and only the facilitator while the medians place them. */
+  movable: boolean;
+  /** The scored items when the matrix shows a scoring round's medians (empty when placed by hand). */
+  scores: ReadonlyMap<string, ItemScore>;
+  /** Back from the place the facilitator pinned it at to its median. */
+  unpin: (item: BoardItem) => void;
   /** The card's name: its label, its quadrant and where it is on both axes. */
   describe: (item: BoardItem, position: MatrixPosition) => string;
   place: (item: BoardItem, position: MatrixPosition) => void;

@@ -2,16 +2,17 @@ import type { MessageKey } from '../../shared/i18n';
 import { createStore, type Store } from '../lib/store';
 
 /**
- * The views of one board: the same documents shown five ways, and, for a board in a plan, the plan across its
+ * The views of one board: the same documents shown six ways, and, for a board in a plan, the plan across its
  * periods (計画). Which one is open is this tab's own state.
  */
-export const BOARD_VIEWS = ['board', 'matrix', 'results', 'shortlist', 'initiatives', 'plan'] as const;
+export const BOARD_VIEWS = ['board', 'matrix', 'results', 'scoring', 'shortlist', 'initiatives', 'plan'] as const;
 export type BoardViewName = (typeof BOARD_VIEWS)[number];
 
 export const VIEW_LABEL_KEYS: Record<BoardViewName, MessageKey> = {
   board: 'view.board',
   matrix: 'view.matrix',
   results: 'view.results',
+  scoring: 'view.scoring',
   shortlist: 'view.shortlist',
   initiatives: 'view.initiatives',
   plan: 'view.plan',

@@ -12,6 +12,9 @@ export const MatrixView = lazy(() =>
 export const ResultsView = lazy(() =>
   withViewMessages(import('../voting/ResultsView')).then((m) => ({ default: m.ResultsView })),
 );
+export const ScoringView = lazy(() =>
+  withViewMessages(import('../scoring/ScoringView')).then((m) => ({ default: m.ScoringView })),
+);
 export const ShortlistView = lazy(() =>
   withViewMessages(import('../shortlist/ShortlistView')).then((m) => ({ default: m.ShortlistView })),
 );

@@ -1,5 +1,6 @@
 import type { jaDocuments } from './jaDocuments.js';
 import type { jaPlanCycle } from './jaPlanCycle.js';
+import type { jaScoring } from './jaScoring.js';
 import type { jaViews } from './jaViews.js';
 
 /**
@@ -71,6 +72,7 @@ export const jaCore = {
   'view.board': 'ボード',
   'view.matrix': '優先度マトリクス',
   'view.results': '投票',
+  'view.scoring': '採点',
   'view.loading': '表示を準備しています…',
   'view.loadFailed': 'この表示を読み込めませんでした。接続を確認して、ページを再読み込みしてください。',
   'view.reload': '再読み込み',
@@ -428,6 +430,13 @@ export const jaCore = {
   'error.itemNotFound': 'この項目は見つかりません。ほかの人が削除したか、グループにまとめた可能性があります。',
   'vote.progress': '{count}人が投票済み',
   'vote.statusOpen': '第{number}回の投票を受付中',
+  'score.barOpen': '第{number}回の採点を受付中',
+  'score.barDone': '{total}項目中{done}項目を採点済み',
+  'score.barProgress': '{count}人が採点しました',
+  'score.goScore': '採点する',
+  'score.announceOpened': '第{number}回の採点が始まりました。',
+  'score.announceClosed': '第{number}回の採点が締め切られました。',
+  'score.announceRevealed': '第{number}回の採点結果が公開されました。',
   'vote.remaining': '残り {remaining}票（全{budget}票）',
   'vote.returned': '削除された項目などの票 {count}票があなたに戻りました。',
   'vote.announceOpened': '第{number}回の投票が始まりました。',
@@ -659,6 +668,10 @@ export const jaCore = {
 
 /** Every Japanese message, core and parts: `ja` in shared/i18n/jaAll.ts (a module of its own, so a page that
  * imports only `jaCore` does not bring the parts with it). */
-export type JapaneseMessages = typeof jaCore & typeof jaPlanCycle & typeof jaDocuments & typeof jaViews;
+export type JapaneseMessages = typeof jaCore &
+  typeof jaPlanCycle &
+  typeof jaDocuments &
+  typeof jaViews &
+  typeof jaScoring;
 
 export type MessageKey = keyof JapaneseMessages;

@@ -13,6 +13,7 @@ import { activePillars } from '../../shared/selectors';
 import { captureInitiatives } from './initiativesScreenshot';
 import { captureMatrix } from './matrixScreenshot';
 import { capturePlan } from './planScreenshot';
+import { captureScoring } from './scoringScreenshot';
 import { captureSuggestions } from './suggestionsScreenshot';
 import { createToolBoard, editBoardDocs, openBoard, openToolBrowser, withToolServer } from './toolBoard';
 import { captureVoting } from './votingScreenshot';
@@ -152,12 +153,13 @@ await withToolServer(async (serverUrl) => {
   await page.screenshot({ path: 'docs/screenshot-clusters.png', fullPage: true });
   await captureMatrix(page, serverUrl, board);
   await captureVoting(page, serverUrl, board);
+  await captureScoring(page, serverUrl, board);
   await captureInitiatives(page, serverUrl, board);
   await capturePlan(page, serverUrl);
   await captureSuggestions(page, serverUrl);
   await browser.close();
   console.log(
-    'saved docs/screenshot-board.png (1366×768), -board-1920.png, -board-en.png, -board-compact.png, -overview.png, -facilitator-menu.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png, -initiatives.png, -plan.png and -suggestions.png',
+    'saved docs/screenshot-board.png (1366×768), -board-1920.png, -board-en.png, -board-compact.png, -overview.png, -facilitator-menu.png, -people.png, -landing.png, -clusters.png, -matrix.png, -voting.png, -scoring-sheet.png, -scoring.png, -matrix-scores.png, -initiatives.png, -plan.png and -suggestions.png',
   );
 });
 process.exit(0);

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { listItems } from '../../shared/items.js';
+import { addNote } from '../../shared/ops/notes.js';
+import type { ScoringRound } from '../../shared/records/scoring.js';
+import { placeByScores } from '../../shared/scorePlacement.js';
 import {
   isScoreValue,
   rankByDisagreement,
   type Score,
   STACK_STEP,
+  scoreResults,
   scoreToPosition,
   spreadAtMedians,
   summarizeScores,
@@ -34,9 +40,10 @@ describe('sealed scoring: what revealed scores say', () => {
     for (const bad of [0, 6, 2.5, Number.NaN, '3', null, undefined, -1]) expect(isScoreValue(bad)).toBe(false);
   });
 
-  it('puts 1 at the matrix’s left or bottom edge and 5 at its right or top (効果 up, 実現しやすさ right)', () => {
-    expect(scoreToPosition({ effect: 5, ease: 1 })).toEqual({ x: 0, y: 1 });
-    expect(scoreToPosition({ effect: 3, ease: 4 })).toEqual({ x: 0.75, y: 0.5 });
+  it('puts 1 near the matrix’s left or bottom edge, 5 near its right or top, 3 on the centre lines', () => {
+    const near = (position: { x: number; y: number }) => ({ x: +position.x.toFixed(9), y: +position.y.toFixed(9) });
+    expect(near(scoreToPosition({ effect: 5, ease: 1 }))).toEqual({ x: 0.1, y: 0.9 });
+    expect(near(scoreToPosition({ effect: 3, ease: 4 }))).toEqual({ x: 0.7, y: 0.5 });
   });
 
   it('ranks the split items first, then the more scored, then by id, leaving out those all agreed on', () => {
@@ -61,7 +68,7 @@ describe('sealed scoring: what revealed scores say', () => {
     const alone = { id: 'alone', median: { effect: 2, ease: 4 } };
     const placed = spreadAtMedians([...corner, ...middle, alone]);
     expect(placed.get('alone')).toEqual(scoreToPosition(alone.median));
-    expect(placed.get('item-00')).toEqual({ x: 1, y: 1 });
+    expect(placed.get('item-00')).toEqual(scoreToPosition({ effect: 5, ease: 5 }));
     for (const group of [corner, middle]) {
       const points = group.map((item) => placed.get(item.id)!);
       for (const point of points) {
@@ -76,5 +83,63 @@ describe('sealed scoring: what revealed scores say', () => {
     }
     // Given in another order, the same places.
     expect(spreadAtMedians([...middle].reverse())).toEqual(spreadAtMedians(middle));
+  });
+});
+
+describe('sealed scoring: results and the matrix at the medians', () => {
+  it('lists each item’s reasons by their scores and text, never in the order of who gave them', () => {
+    const results = scoreResults(
+      [{ itemId: 'a' }, { itemId: 'b' }],
+      [
+        { itemId: 'a', effect: 5, ease: 1, reason: 'ゼ' },
+        { itemId: 'a', effect: 1, ease: 2, reason: 'ア' },
+        { itemId: 'a', effect: 1, ease: 2, reason: '  ' },
+        { itemId: 'a', effect: 1, ease: 1, reason: 'イ' },
+      ],
+    );
+    expect(results[0]!.reasons.map((r) => r.text)).toEqual(['イ', 'ア', 'ゼ']);
+    expect(results[0]!.summary?.count).toBe(4);
+    expect(results[1]).toEqual({ itemId: 'b', summary: null, reasons: [] });
+  });
+
+  it('places scored items at their medians, a pinned one where it was put, an unscored one where it was put by hand', () => {
+    const doc = new Y.Doc();
+    const pillarId = 'p1';
+    for (const id of ['n1', 'n2', 'n3', 'n4']) {
+      const result = addNote(doc, { id, text: id, pillarId, lane: 'problem', author: 't' });
+      if (!result.ok) throw new Error(result.error);
+    }
+    const round: ScoringRound = {
+      number: 1,
+      status: 'revealed',
+      scope: 'all',
+      items: [],
+      openedAt: 0,
+      closedAt: 1,
+      revealedAt: 2,
+      scorers: 3,
+      results: scoreResults(
+        ['n1', 'n2', 'n3', 'gone'].map((itemId) => ({ itemId, kind: 'note' as const, pillarId, label: itemId })),
+        [
+          { itemId: 'n1', effect: 5, ease: 5, reason: '' },
+          { itemId: 'n2', effect: 1, ease: 1, reason: '' },
+          { itemId: 'n3', effect: 3, ease: 3, reason: '' },
+          { itemId: 'gone', effect: 3, ease: 3, reason: '' },
+        ],
+      ),
+    };
+    const manual = new Map([
+      ['n2', { x: 0.8, y: 0.8 }],
+      ['n4', { x: 0.3, y: 0.3 }],
+    ]);
+    const placed = placeByScores(listItems(doc), manual, round, new Set(['n2']));
+    expect(placed.positions.get('n1')).toEqual(scoreToPosition({ effect: 5, ease: 5 }));
+    // Pinned: where the facilitator put it, with its scores still told.
+    expect(placed.positions.get('n2')).toEqual({ x: 0.8, y: 0.8 });
+    expect(placed.scores.get('n2')).toMatchObject({ pinned: true, summary: { count: 1 } });
+    // Nobody scored it: its place by hand.
+    expect(placed.positions.get('n4')).toEqual({ x: 0.3, y: 0.3 });
+    expect(placed.scores.has('n4')).toBe(false);
+    expect([...placed.scores.keys()].sort()).toEqual(['n1', 'n2', 'n3']);
   });
 });
