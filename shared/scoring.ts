@@ -31,6 +31,11 @@ export interface ScoreSummary {
   disagreement: number;
 }
 
+/** A median or quartile as shown and exported: whole numbers without decimals, others with up to two (3, 3.5, 1.75). */
+export function formatScore(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
 /** A whole score from 1 to 5. */
 export function isScoreValue(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= SCORE_MIN && value <= SCORE_MAX;

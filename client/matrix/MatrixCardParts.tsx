@@ -1,8 +1,8 @@
 import type React from 'react';
 import type { BoardItem } from '../../shared/items';
+import { formatScore } from '../../shared/scoring';
 import { useI18n } from '../i18n/I18nProvider';
 import { CreateInitiativeButton } from '../initiatives/CreateInitiativeButton';
-import { formatScore } from '../scoring/scoreText';
 import { useBoard, useBoardPeriod } from '../session/hooks';
 import { shortItemLabel } from './itemDisplay';
 import { useMatrixUi } from './matrixContext';

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import type { ScoringRound } from '../../shared/records/scoring';
+import { formatScore } from '../../shared/scoring';
 import { useI18n } from '../i18n/I18nProvider';
 import { usePrioritizationLabels } from '../matrix/usePrioritizing';
-import { formatScore } from './scoreText';
 
 /**
  * Two revealed rounds side by side: for each item scored in both, its medians and spread before and after (did a

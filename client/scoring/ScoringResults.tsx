@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
 import { type ItemScoreResult, revealedScoringRounds, type ScoringRound } from '../../shared/records/scoring';
-import { rankByDisagreement } from '../../shared/scoring';
+import { formatScore, rankByDisagreement } from '../../shared/scoring';
 import { useI18n } from '../i18n/I18nProvider';
 import { usePrioritizationLabels } from '../matrix/usePrioritizing';
 import { RoundComparison } from './RoundComparison';
-import { formatScore } from './scoreText';
 
 /**
  * The revealed rounds: for the chosen one (the newest unless another is chosen), 「意見が割れた項目」 — the items

@@ -25,8 +25,9 @@ export const CLIENT_LAYERS: readonly (readonly string[])[] = [
   // Items: the matrix places initiatives' cards; an initiative is made from the matrix's items.
   ['initiatives', 'matrix'],
   // Notes (a card shows comment counts, visit marks, the spotlight, the initiatives it fed), and the views
-  // built on items: voting results, the shortlist, the activity feed.
-  ['notes', 'voting', 'shortlist', 'activity'],
+  // built on items: voting results, scoring (its sheet lists items as the ballot does), the shortlist, the
+  // activity feed.
+  ['notes', 'voting', 'scoring', 'shortlist', 'activity'],
   // Clusters hold note cards.
   ['clusters'],
   // The board's actions registry: its dialogs are the notes', clusters' and comments'.
