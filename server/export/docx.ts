@@ -30,7 +30,7 @@ import {
   plain,
   TEXT_WIDTH,
 } from './docxParts.js';
-import { authorsSection, resultsSection, shortlistSection } from './docxSections.js';
+import { authorsSection, resultsSection, scoringSection, shortlistSection } from './docxSections.js';
 import { xmlSafe } from './xmlSafe.js';
 
 /**
@@ -215,6 +215,7 @@ export async function renderDocx(report: PlanReport): Promise<Uint8Array> {
           ...initiativeSections(report),
           ...shortlistSection(report),
           ...resultsSection(report),
+          ...scoringSection(report),
           ...appendix(report),
         ],
       },

@@ -1,6 +1,7 @@
 import { HeadingLevel, type Paragraph, type Table } from 'docx';
 import type { PlanReport } from '../../shared/export/report.js';
 import { reportNotes } from '../../shared/export/rows.js';
+import { formatScore } from '../../shared/scoring.js';
 import { dataTable, heading, plain } from './docxParts.js';
 
 /**
@@ -60,6 +61,43 @@ export function resultsSection(report: PlanReport): (Paragraph | Table)[] {
       row.count,
     ]);
     out.push(dataTable(header, rows, [0.14, 0.44, 0.1, 0.22, 0.1]), plain(''));
+  }
+  return out;
+}
+
+/** 採点結果: every revealed scoring round, oldest first: each item's medians with their quartiles, spread and count. */
+export function scoringSection(report: PlanReport): (Paragraph | Table)[] {
+  const { t } = report;
+  if (report.scoringRounds.length === 0) return [];
+  const out: (Paragraph | Table)[] = [
+    heading(t('export.section.scoring'), HeadingLevel.HEADING_1, true),
+    plain(t('export.scoringExplain')),
+  ];
+  const range = (axis: { median: number; q1: number; q3: number } | null) =>
+    axis ? `${formatScore(axis.median)}（${formatScore(axis.q1)}〜${formatScore(axis.q3)}）` : '—';
+  for (const round of report.scoringRounds) {
+    const header = [
+      t('export.column.item'),
+      t('export.column.pillar'),
+      t('export.column.medianRange', { axis: round.axes.effect }),
+      t('export.column.medianRange', { axis: round.axes.ease }),
+      t('export.column.spread'),
+      t('export.column.scorers'),
+    ];
+    const rows = round.rows.map((row) => [
+      row.label,
+      row.pillarTitle,
+      range(row.effect),
+      range(row.ease),
+      row.spread === null ? '—' : formatScore(row.spread),
+      row.count,
+    ]);
+    out.push(
+      heading(round.title, HeadingLevel.HEADING_2),
+      plain(round.detail),
+      dataTable(header, rows, [0.34, 0.16, 0.17, 0.17, 0.08, 0.08]),
+      plain(''),
+    );
   }
   return out;
 }

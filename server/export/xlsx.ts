@@ -7,6 +7,7 @@ import {
   isMeasureCell,
   notesTable,
   resultsTable,
+  scoringTable,
   type Table,
 } from '../../shared/export/rows.js';
 import { verificationTable } from '../../shared/export/verificationTable.js';
@@ -95,6 +96,8 @@ export async function renderXlsx(report: PlanReport): Promise<Uint8Array> {
   addSheet(workbook, t('export.sheet.notes'), notesTable(report), marker);
   addSheet(workbook, t('export.sheet.initiatives'), initiativesTable(report), marker);
   addSheet(workbook, t('export.sheet.results'), resultsTable(report), marker);
+  // Only a board whose group scored on the matrix has scoring results.
+  if (report.scoringRounds.length > 0) addSheet(workbook, t('export.sheet.scoring'), scoringTable(report), marker);
   // Only a board of a plan's later period has the previous period's initiatives to verify.
   if (report.continued.length > 0) {
     addSheet(workbook, t('export.sheet.verification'), verificationTable(report), marker);

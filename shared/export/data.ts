@@ -16,6 +16,7 @@ import {
 import { LANE_KINDS, type LaneKind } from '../records/lane.js';
 import { QUADRANTS, type Quadrant, quadrantOf, readMatrixPositions } from '../records/matrix.js';
 import { readBoardPeriod } from '../records/period.js';
+import { readScoringRounds, revealedScoringRounds } from '../records/scoring.js';
 import { rankTotals, readVotingRounds } from '../records/voting.js';
 import { allPillars } from '../selectors.js';
 import { shortlistByPillar } from '../shortlist.js';
@@ -81,6 +82,22 @@ export interface BoardData {
       count: number;
       rank: number;
       tied: boolean;
+    }[];
+  }[];
+  /** Revealed scoring rounds only, oldest first: each covered item's published medians, quartiles and count. */
+  scoringRounds: {
+    number: number;
+    revealedAt: IsoTime;
+    scorers: number;
+    items: {
+      itemId: string;
+      kind: 'group' | 'note';
+      label: string;
+      pillarId: string | null;
+      count: number;
+      effect: { median: number; q1: number; q3: number } | null;
+      ease: { median: number; q1: number; q3: number } | null;
+      spread: number | null;
     }[];
   }[];
   /** Items placed on the priority matrix: x 実現しやすさ (feasibility, 1 easiest), y 効果 (impact, 1 highest). */
@@ -206,6 +223,23 @@ export function buildBoardData(
         tied: total.tied,
       })),
     })),
+    scoringRounds: revealedScoringRounds(readScoringRounds(settings))
+      .reverse()
+      .map((round) => ({
+        number: round.number,
+        revealedAt: iso(round.revealedAt ?? 0),
+        scorers: round.scorers ?? 0,
+        items: (round.results ?? []).map((result) => ({
+          itemId: result.itemId,
+          kind: kindOf(result.kind),
+          label: result.label,
+          pillarId: result.pillarId,
+          count: result.summary?.count ?? 0,
+          effect: result.summary ? quartiles(result.summary.effect) : null,
+          ease: result.summary ? quartiles(result.summary.ease) : null,
+          spread: result.summary?.disagreement ?? null,
+        })),
+      })),
     matrix: items.flatMap((item) => {
       const position = positions.get(item.id);
       return position
@@ -272,3 +306,5 @@ function initiativeData(initiative: Initiative): BoardData['initiatives'][number
     verification: null,
   };
 }
+
+const quartiles = ({ median, q1, q3 }: { median: number; q1: number; q3: number }) => ({ median, q1, q3 });

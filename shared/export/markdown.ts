@@ -1,4 +1,5 @@
 import { breakPairs, inertLines, inertText } from './markdownText.js';
+import { scoreLine } from './reportScoring.js';
 import type { PlanReport, ReportInitiative, ReportItem, ReportLane } from './reportTypes.js';
 
 /**
@@ -150,6 +151,23 @@ function resultsSection(report: PlanReport): string[] {
   return out;
 }
 
+/** 採点結果: every revealed scoring round, oldest first, its items in the round's order. */
+function scoringSection(report: PlanReport): string[] {
+  const { t } = report;
+  if (report.scoringRounds.length === 0) return [];
+  const out = [`## ${t('export.section.scoring')}`, '', t('export.scoringExplain'), ''];
+  for (const round of report.scoringRounds) {
+    out.push(`### ${oneLine(round.title)}`, '', oneLine(round.detail), '');
+    for (const row of round.rows) {
+      const where = `${oneLine(row.kindLabel)}・${oneLine(row.pillarTitle)}`;
+      const numbers = scoreLine(report, round.axes, row);
+      out.push(`- ${oneLine(row.label)}（${where}）: ${numbers}`);
+    }
+    out.push('');
+  }
+  return out;
+}
+
 function meetingsSection(report: PlanReport): string[] {
   const { t } = report;
   if (report.meetings.length === 0) return [];
@@ -189,6 +207,7 @@ export function planMarkdown(report: PlanReport): string {
     ...shortlistSection(report),
     ...notesSection(report),
     ...resultsSection(report),
+    ...scoringSection(report),
     ...meetingsSection(report),
   ];
   // A line may join two texts (a note and its author) holding one `*` each: together they could pair.

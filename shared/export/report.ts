@@ -20,6 +20,7 @@ import { allPillars, boardTitle } from '../selectors.js';
 import { shortlistByPillar } from '../shortlist.js';
 import { reportContinued } from './reportContinued.js';
 import { type ReportLabels, reportLabels } from './reportLabels.js';
+import { reportScoringRounds } from './reportScoring.js';
 import type {
   PlanReport,
   ReportCluster,
@@ -131,6 +132,7 @@ export function buildPlanReport(board: Y.Doc, settings: Y.Doc, options: ReportOp
     rounds: revealedRounds(rounds)
       .reverse()
       .map((round) => reportRound(ctx, round)),
+    scoringRounds: reportScoringRounds(settings, ctx),
     meetings: listMeetings(settingsRoots.meetings(settings)).map((m) => ({
       title: m.title,
       date: m.date === '' ? '' : labels.date(Date.parse(`${m.date}T00:00:00+09:00`)),

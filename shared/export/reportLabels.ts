@@ -22,6 +22,8 @@ import {
 export interface ReportLabels {
   lane: (lane: LaneKind | null) => string;
   quadrant: (quadrant: Quadrant | null) => string;
+  /** The matrix's axes as the facilitator named them: 効果 (the scores' `effect`) and 実現しやすさ (`ease`). */
+  axes: { effect: string; ease: string };
   priority: (priority: Priority) => string;
   status: (status: InitiativeStatus) => string;
   /** 「令和4〜5年度 (2022〜2023年度)」; English "FY2022 (Reiwa 4), …". */
@@ -48,6 +50,7 @@ export function reportLabels(settings: Y.Doc, t: Translate, lang: Lang, now: num
     lane: (lane) => (lane === null ? t('export.laneUnknown') : lanes[lane]),
     quadrant: (quadrant) =>
       quadrant === null ? t('export.unplaced') : prioritizationLabel(quadrantLabelKey(quadrant)),
+    axes: { effect: prioritizationLabel('impactAxis'), ease: prioritizationLabel('feasibilityAxis') },
     priority: (priority) => t(`export.priority.${priority}`),
     status: (status) => t(`export.status.${status}`),
     fiscalYears: (years) =>

@@ -40,6 +40,8 @@ export interface PlanReport {
   initiativeList: ReportInitiative[];
   /** Every revealed round, oldest first. */
   rounds: ReportRound[];
+  /** Every revealed scoring round, oldest first. */
+  scoringRounds: ReportScoringRound[];
   meetings: ReportMeeting[];
   /** The previous period's initiatives (「前期からの継続」) and their verification, by pillar. */
   continued: ReportContinued[];
@@ -175,4 +177,32 @@ export interface ReportMeeting {
   date: string;
   task: string;
   produces: string;
+}
+
+/** One item's published scores in a revealed scoring round; the numbers are null when nobody scored it. */
+export interface ReportScoreRow {
+  /** What the item was called at the close. */
+  label: string;
+  kindLabel: string;
+  pillarTitle: string;
+  count: number;
+  effect: { median: number; q1: number; q3: number } | null;
+  ease: { median: number; q1: number; q3: number } | null;
+  /** The larger interquartile range (意見のばらつき). */
+  spread: number | null;
+}
+
+export interface ReportScoringRound {
+  number: number;
+  /** 第1回の採点. */
+  title: string;
+  /** 「令和4年…に公開・8人が採点」. */
+  detail: string;
+  scorers: number;
+  /** The matrix's axes as named on the board (効果, 実現しやすさ). */
+  axes: { effect: string; ease: string };
+  revealedAt: number;
+  revealedDate: string;
+  /** The round's items in its order (by pillar). */
+  rows: ReportScoreRow[];
 }

@@ -159,3 +159,45 @@ export function resultsTable(report: PlanReport): Table {
     widths: [10, 8, 48, 10, 18, 8, 8, 14],
   };
 }
+
+/** Every revealed scoring round, oldest first; each item's medians, quartiles, spread and count (blank: not scored). */
+export function scoringTable(report: PlanReport): Table {
+  const { t } = report;
+  const axes = report.scoringRounds[0]?.axes ?? { effect: '', ease: '' };
+  const blank = (value: number | undefined | null) => value ?? '';
+  return {
+    header: [
+      t('export.column.round'),
+      t('export.column.pillar'),
+      t('export.column.kind'),
+      t('export.column.item'),
+      t('export.column.median', { axis: axes.effect }),
+      t('export.column.q1', { axis: axes.effect }),
+      t('export.column.q3', { axis: axes.effect }),
+      t('export.column.median', { axis: axes.ease }),
+      t('export.column.q1', { axis: axes.ease }),
+      t('export.column.q3', { axis: axes.ease }),
+      t('export.column.spread'),
+      t('export.column.scorers'),
+      t('export.column.revealed'),
+    ],
+    rows: report.scoringRounds.flatMap((round) =>
+      round.rows.map((row) => [
+        round.title,
+        row.pillarTitle,
+        row.kindLabel,
+        row.label,
+        blank(row.effect?.median),
+        blank(row.effect?.q1),
+        blank(row.effect?.q3),
+        blank(row.ease?.median),
+        blank(row.ease?.q1),
+        blank(row.ease?.q3),
+        blank(row.spread),
+        row.count,
+        dateOrBlank(round.revealedAt, round.revealedDate),
+      ]),
+    ),
+    widths: [14, 18, 10, 48, 12, 12, 12, 12, 12, 12, 10, 10, 14],
+  };
+}

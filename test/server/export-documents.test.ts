@@ -98,10 +98,10 @@ describe('Excel (.xlsx)', () => {
     return { rendered, workbook };
   };
 
-  it('has the three sheets with a bold, frozen header row and wrapped text', async () => {
+  it('has its sheets with a bold, frozen header row and wrapped text', async () => {
     const { rendered, workbook } = await load();
     expect(rendered.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['付箋', '取組案', '投票結果']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['付箋', '取組案', '投票結果', '採点結果']);
     for (const sheet of workbook.worksheets) {
       expect(sheet.getRow(1).getCell(1).font?.bold, sheet.name).toBe(true);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -177,6 +177,64 @@ describe('Excel (.xlsx)', () => {
     ]);
     expect(rows[1]!.slice(1)).toEqual(['第1回', 2, 'ペーパーレス化', 'グループ', '業務の効率化', 7, '同率', revealed]);
     expect(rows[3]![2]).toBe(4);
+  });
+});
+
+describe('the scoring results in the documents', () => {
+  const demo = async (format: DocumentFormat) => {
+    const { buildDemoBoard } = await import('../tools/demoBoard.js');
+    return renderDocument(format, { boardId: 'demo', ...encoded(buildDemoBoard()), exportedAt: DEMO_EXPORTED_AT });
+  };
+
+  it('gives Excel a 採点結果 sheet: each item’s medians, quartiles, spread and count, as numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await demo('xlsx')).bytes.slice().buffer as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('採点結果')!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '回',
+      '柱',
+      '種類',
+      '項目',
+      '効果の中央値',
+      '効果の第1四分位',
+      '効果の第3四分位',
+      '実現しやすさの中央値',
+      '実現しやすさの第1四分位',
+      '実現しやすさの第3四分位',
+      'ばらつき',
+      '採点した人数',
+      '公開日',
+    ]);
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    const waiting = rows.find((row) => row[4] === '窓口の待ち時間の短縮')!;
+    // Effect scores 1 2 2 4 4 5 5 5: median 4, quartiles 2 and 5 (QUARTILE.INC); ease 1 2 2 2 2 3 3 3.
+    expect(waiting.slice(1, 13)).toEqual([
+      '第1回の採点',
+      '市民サービスの向上',
+      'グループ',
+      '窓口の待ち時間の短縮',
+      4,
+      2,
+      5,
+      2,
+      2,
+      3,
+      3,
+      8,
+    ]);
+  });
+
+  it('prints each round in Word and Markdown with the medians, their ranges, the spread and the count', async () => {
+    const line =
+      '窓口の待ち時間の短縮（グループ・市民サービスの向上）: 効果 中央値4（2〜5）・実現しやすさ 中央値2（2〜3）・ばらつき3・8人が採点';
+    const markdown = new TextDecoder().decode((await demo('md')).bytes);
+    expect(markdown).toContain('## 採点結果');
+    expect(markdown).toContain(line);
+    const word = wordText(zipText(zipEntries((await demo('docx')).bytes), 'word/document.xml'));
+    for (const text of ['採点結果', '第1回の採点', '効果の中央値（四分位範囲）', '4（2〜5）', '8人が採点']) {
+      expect(word).toContain(text);
+    }
   });
 });
 

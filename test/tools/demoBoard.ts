@@ -17,8 +17,10 @@ import { setExportAuthorNames } from '../../shared/records/exportPolicy.js';
 import type { InitiativeTextField, Priority } from '../../shared/records/initiative.js';
 import type { LaneKind } from '../../shared/records/lane.js';
 import { listMeetings } from '../../shared/records/meeting.js';
+import { type ScoringRound, writeScoringRounds } from '../../shared/records/scoring.js';
 import { type RoundTotal, type VotingRound, writeVotingRounds } from '../../shared/records/voting.js';
 import type { Result } from '../../shared/result.js';
+import { scoreResults } from '../../shared/scoring.js';
 import { initialiseBoardDoc, initialiseSettingsDoc } from '../../shared/template.js';
 
 /**
@@ -96,6 +98,83 @@ function total(itemId: string, count: number): RoundTotal {
   return { itemId, kind: 'note', pillarId: DEMO_PILLARS[note[1]], label: note[3], count };
 }
 
+/** Scores (効果, 実現しやすさ, reason) of eight members on the shortlisted items, between the 3rd and 4th meetings. */
+const SCORES: Record<string, [number, number, string?][]> = {
+  c01: [
+    [5, 4],
+    [5, 4],
+    [4, 4],
+    [5, 3],
+    [4, 4],
+    [5, 5],
+    [4, 3],
+    [5, 4],
+  ],
+  c02: [
+    [5, 2, '来庁者の不満で一番多いのが待ち時間'],
+    [2, 2],
+    [4, 3],
+    [1, 2, '予約制にすれば待ち時間は減るが、窓口の人員は減らせない'],
+    [5, 3],
+    [2, 1],
+    [4, 2],
+    [5, 3],
+  ],
+  c03: [
+    [4, 4],
+    [4, 5],
+    [3, 4],
+    [4, 4],
+    [4, 3],
+    [3, 4],
+    [4, 4],
+    [4, 5],
+  ],
+  c05: [
+    [5, 2],
+    [4, 2],
+    [5, 3],
+    [4, 1],
+    [5, 2],
+    [4, 2],
+    [5, 3],
+    [4, 2],
+  ],
+  n11: [
+    [3, 5],
+    [3, 4],
+    [2, 5],
+    [3, 5],
+    [3, 4],
+    [4, 5],
+    [2, 4],
+    [3, 5],
+  ],
+};
+
+/** A revealed scoring round as the server publishes it (the scores themselves are never in a document). */
+function demoScoringRound(): ScoringRound {
+  const revealedAt = Date.parse('2021-11-25T11:00:00+09:00');
+  const items = Object.keys(SCORES).map((itemId) => {
+    const { count: _count, ...item } = total(itemId, 0);
+    return item;
+  });
+  const given = Object.entries(SCORES).flatMap(([itemId, scores]) =>
+    scores.map(([effect, ease, reason]) => ({ itemId, effect, ease, reason: reason ?? '' })),
+  );
+  return {
+    number: 1,
+    status: 'revealed',
+    scope: 'shortlist',
+    items,
+    openedAt: revealedAt - 21 * 86_400_000,
+    closedAt: revealedAt - 3600_000,
+    revealedAt,
+    scorers: 8,
+    results: scoreResults(items, given),
+  };
+}
+
 export function buildDemoBoard(): { board: Y.Doc; settings: Y.Doc } {
   const board = new Y.Doc();
   const settings = new Y.Doc();
@@ -141,6 +220,7 @@ export function buildDemoBoard(): { board: Y.Doc; settings: Y.Doc } {
     ['n21', 1],
   ]);
   writeVotingRounds(settings, [first, second]);
+  writeScoringRounds(settings, [demoScoringRound()]);
 
   const positions: [string, number, number][] = [
     ['c01', 0.8, 0.9],
