@@ -21,7 +21,7 @@ import { HttpError } from './httpUtil.js';
 import type { Person } from './people.js';
 import type { Rooms } from './rooms.js';
 import { privateScoringState, ScoringStatePush } from './scoringStatePush.js';
-import type { ScoringStore } from './scoringStore.js';
+import type { ScoringStore, SealedScoringRound } from './scoringStore.js';
 import type { ServerStateMirror } from './serverStateMirror.js';
 import { voterOf } from './voteRefusals.js';
 import type { BoardLockState } from './writeGate.js';
@@ -56,6 +56,23 @@ export class Scoring {
 
   rounds(boardId: string): ScoringRound[] {
     return this.options.store.rounds(boardId);
+  }
+
+  /** Closed and revealed rounds with their results, for the JSON backup (never a score). */
+  sealedRounds(boardId: string): SealedScoringRound[] {
+    return this.options.store.sealedRounds(boardId);
+  }
+
+  /**
+   * Runs `create` (which makes the board) and recreates the backup's sealed scoring rounds on it, in one SQLite
+   * transaction (nested in the voting import's, as a savepoint): an import that fails half-way leaves nothing.
+   */
+  importBoard(boardId: string, rounds: readonly SealedScoringRound[], create: () => void): void {
+    const { store } = this.options;
+    store.transact(() => {
+      create();
+      for (const round of rounds) store.insertSealedRound(boardId, round);
+    });
   }
 
   /** Opens round N+1 over the shortlist or every item the board shows now. Facilitator only (the API checks). */

@@ -31,24 +31,65 @@ export interface ScoreRow extends OwnScore {
   itemId: string;
 }
 
+/** A closed or revealed round with its results, whether revealed or not: what a JSON backup carries. */
+export interface SealedScoringRound {
+  number: number;
+  status: 'closed' | 'revealed';
+  scope: ScoringScope;
+  items: ScoringItem[];
+  openedAt: number;
+  closedAt: number;
+  revealedAt: number | null;
+  scorers: number;
+  results: ItemScoreResult[];
+}
+
+type RoundFacts = Omit<ScoringRound, 'scorers' | 'results'>;
+
 /**
  * What everyone may know of a round (the settings document's `scoringRounds`): the items it covers from the
- * start, how many scored and the results only once it is revealed. Same key order as `readScoringRounds`
- * returns, so the mirror can compare the two as JSON.
+ * start, how many scored and the results only once it is revealed. The one place of that rule, for the mirror
+ * (`toRound`) and for imported boards (`publicScoringRound`). Same key order as `readScoringRounds` returns, so
+ * the mirror can compare the two as JSON.
  */
-function toRound(row: RoundRow): ScoringRound {
-  const revealed = row.status === 'revealed';
+function visibleRound(
+  facts: RoundFacts,
+  scorers: number | null,
+  results: () => ItemScoreResult[] | null,
+): ScoringRound {
+  const revealed = facts.status === 'revealed';
   return {
-    number: row.number,
-    status: row.status,
-    scope: row.scope,
-    items: JSON.parse(row.items) as ScoringItem[],
-    openedAt: row.opened_at,
-    closedAt: row.closed_at,
-    revealedAt: row.revealed_at,
-    scorers: revealed ? row.scorers : null,
-    results: revealed && row.results ? (JSON.parse(row.results) as ItemScoreResult[]) : null,
+    number: facts.number,
+    status: facts.status,
+    scope: facts.scope,
+    items: facts.items,
+    openedAt: facts.openedAt,
+    closedAt: facts.closedAt,
+    revealedAt: facts.revealedAt,
+    scorers: revealed ? scorers : null,
+    results: revealed ? results() : null,
   };
+}
+
+const factsOf = (row: RoundRow): RoundFacts => ({
+  number: row.number,
+  status: row.status,
+  scope: row.scope,
+  items: JSON.parse(row.items) as ScoringItem[],
+  openedAt: row.opened_at,
+  closedAt: row.closed_at,
+  revealedAt: row.revealed_at,
+});
+
+function toRound(row: RoundRow): ScoringRound {
+  return visibleRound(factsOf(row), row.scorers, () =>
+    row.results ? (JSON.parse(row.results) as ItemScoreResult[]) : null,
+  );
+}
+
+/** A sealed round as the mirror would show it: a board imported with these is what it would write. */
+export function publicScoringRound(round: SealedScoringRound): ScoringRound {
+  return visibleRound(round, round.scorers, () => round.results);
 }
 
 export type ScoringStore = ReturnType<typeof openScoringStore>;
@@ -97,6 +138,13 @@ export function openScoringStore(db: Database.Database, guardWrite: WriteGuard =
      ON CONFLICT (board_id, round, person_id, item_id)
      DO UPDATE SET effect = excluded.effect, ease = excluded.ease, reason = excluded.reason, updated_at = excluded.updated_at`,
   );
+  const selectSealed = db.prepare<[string], RoundRow>(
+    "SELECT * FROM scoring_rounds WHERE board_id = ? AND status IN ('closed', 'revealed') ORDER BY number",
+  );
+  const insertSealed = db.prepare(
+    `INSERT INTO scoring_rounds (board_id, number, status, scope, items, opened_at, closed_at, revealed_at, scorers, results)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const deleteRow = db.prepare('DELETE FROM scores WHERE board_id = ? AND round = ? AND person_id = ? AND item_id = ?');
 
   return {
@@ -144,6 +192,30 @@ export function openScoringStore(db: Database.Database, guardWrite: WriteGuard =
       })),
     /** People with at least one score in the round (the facilitator's progress; never who or what). */
     scorers: (boardId: string, round: number): number => countScorers.get(boardId, round)?.n ?? 0,
+    /** Closed and revealed rounds with their results (never a score; open rounds are left out). */
+    sealedRounds: (boardId: string): SealedScoringRound[] =>
+      selectSealed.all(boardId).map((row) => ({
+        ...factsOf(row),
+        status: row.status as SealedScoringRound['status'],
+        closedAt: row.closed_at ?? row.opened_at,
+        scorers: row.scorers ?? 0,
+        results: row.results ? (JSON.parse(row.results) as ItemScoreResult[]) : [],
+      })),
+    /** Recreates a sealed round on an imported board (call inside `transact`). */
+    insertSealedRound(boardId: string, round: SealedScoringRound): void {
+      insertSealed.run(
+        boardId,
+        round.number,
+        round.status,
+        round.scope,
+        JSON.stringify(round.items),
+        round.openedAt,
+        round.closedAt,
+        round.revealedAt,
+        round.scorers,
+        JSON.stringify(round.results),
+      );
+    },
     /** Sets a person's score of an item, replacing the one before (call inside `transact`). */
     setScore(boardId: string, round: number, row: ScoreRow, now: number): void {
       upsertRow.run(boardId, round, row.personId, row.itemId, row.effect, row.ease, row.reason, now);

@@ -79,6 +79,7 @@ export function exportSource(context: ApiContext) {
     boards: context.boards,
     audit: context.audit,
     sealedRounds: (id: string) => context.voting.sealedRounds(id),
+    sealedScoringRounds: (id: string) => context.scoring.sealedRounds(id),
   };
 }
 

@@ -9,7 +9,7 @@ import type { ApiContext } from './context.js';
 
 /**
  * `POST /api/boards/import` (body: a JSON backup; ADMIN_TOKEN as for `POST /api/boards`): a NEW board with
- * new id and links holding the backup's documents and its closed and revealed voting rounds. Not imported:
+ * new id and links holding the backup's documents and its closed and revealed voting and scoring rounds. Not imported:
  * the old board's people, links, lock, archive and audit log (the new board's log starts with `board.import`).
  * An import is admitted (or refused at once, 503 `import-busy`) before its body is read; the body is read
  * into one buffer, validated completely in a worker thread (a 50 MiB file must not stall the live boards),
@@ -30,15 +30,18 @@ export async function importBoard(context: ApiContext, req: IncomingMessage, res
   // The board, its rounds and its `board.import` entry in one transaction: a failure (507 on a full disk)
   // leaves nothing behind, never a board the client was told was not created.
   const created = storeNewBoard(context, imported.title, imported, (id, create) =>
-    context.voting.importBoard(id, imported.votingRounds, () => {
-      create();
-      context.audit.recordInTransaction(id, { role: 'facilitator', personId: null, name: null }, 'board.import', {
-        sourceBoardId: imported.sourceBoardId,
-        exportedAt: imported.exportedAt,
-        backupVersion: imported.version,
-        votingRounds: imported.votingRounds.length,
-      });
-    }),
+    context.voting.importBoard(id, imported.votingRounds, () =>
+      context.scoring.importBoard(id, imported.scoringRounds, () => {
+        create();
+        context.audit.recordInTransaction(id, { role: 'facilitator', personId: null, name: null }, 'board.import', {
+          sourceBoardId: imported.sourceBoardId,
+          exportedAt: imported.exportedAt,
+          backupVersion: imported.version,
+          votingRounds: imported.votingRounds.length,
+          scoringRounds: imported.scoringRounds.length,
+        });
+      }),
+    ),
   );
   logAdminEvent(
     context,

@@ -6,6 +6,7 @@ import { ConfigError, readConfig } from '../config.js';
 import { collectExport } from '../export/collect.js';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../export/exportJob.js';
 import { HttpError } from '../httpUtil.js';
+import { openScoringStore } from '../scoringStore.js';
 import { openStorage, StorageCorruptionError } from '../storage.js';
 import { openVotingStore } from '../votingStore.js';
 
@@ -63,11 +64,13 @@ async function main(): Promise<number> {
       return 1;
     }
     const votingStore = openVotingStore(storage.database);
+    const scoringStore = openScoringStore(storage.database);
     const source = {
       documents: storage,
       boards: storage,
       audit: openAuditLog(storage.database),
       sealedRounds: (id: string) => votingStore.sealedRounds(id),
+      sealedScoringRounds: (id: string) => scoringStore.sealedRounds(id),
     };
     const { job } = collectExport(source, boardId, format, Date.now());
     const rendered = await renderExport(job);

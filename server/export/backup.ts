@@ -2,13 +2,17 @@ import * as Y from 'yjs';
 import { boardRoots, settingsRoots } from '../../shared/docs.js';
 import { readSchemaVersion } from '../../shared/records/meta.js';
 import type { AuditEntry } from '../audit.js';
+import type { SealedScoringRound } from '../scoringStore.js';
 import type { SealedRound } from '../votingStore.js';
 import type { BackupExtras } from './exportJob.js';
 
 /** The format name and version of a JSON backup: a reader refuses what it does not know. */
 export const BACKUP_FORMAT = 'digital-city-hall-board';
-/** 2 added `votingRounds` (closed and revealed rounds with their sealed totals). 1 is still imported. */
-export const BACKUP_VERSION = 2;
+/**
+ * 2 added `votingRounds` (closed and revealed rounds with their sealed totals); 3 added `scoringRounds` (closed
+ * and revealed scoring rounds with their results). 1 and 2 are still imported.
+ */
+export const BACKUP_VERSION = 3;
 
 /** The JSON backup (docs/api.md "JSON backup"). */
 export interface Backup {
@@ -21,6 +25,7 @@ export interface Backup {
   /** Each document's committed state as one base64 Yjs update: applied to an empty Y.Doc it gives the document. */
   documents: { board: string; settings: string };
   votingRounds: SealedRound[];
+  scoringRounds: SealedScoringRound[];
   auditLog: AuditEntry[];
 }
 
@@ -51,6 +56,7 @@ export function buildBackup(
     },
     documents: { board: base64(job.board), settings: base64(job.settings) },
     votingRounds: extras.votingRounds,
+    scoringRounds: extras.scoringRounds,
     auditLog: extras.auditLog,
   };
 }

@@ -4,6 +4,7 @@ import type { DocKind } from '../../shared/roles.js';
 import { boardTitle } from '../../shared/selectors.js';
 import type { AuditLog } from '../audit.js';
 import type { Rooms } from '../rooms.js';
+import type { SealedScoringRound } from '../scoringStore.js';
 import type { BoardStore, DocumentStore } from '../storage.js';
 import type { SealedRound } from '../votingStore.js';
 import type { ExportFormat, ExportJob } from './exportJob.js';
@@ -15,6 +16,7 @@ export interface ExportSource {
   boards: BoardStore;
   audit: Pick<AuditLog, 'list'>;
   sealedRounds: (boardId: string) => SealedRound[];
+  sealedScoringRounds: (boardId: string) => SealedScoringRound[];
 }
 
 /**
@@ -68,6 +70,7 @@ export function collectExport(
       createdAt: record?.createdAt ?? null,
       auditLog: source.audit.list(boardId, Number.MAX_SAFE_INTEGER),
       votingRounds: source.sealedRounds(boardId),
+      scoringRounds: source.sealedScoringRounds(boardId),
     };
   }
   return { job, title };

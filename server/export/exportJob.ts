@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../audit.js';
+import type { SealedScoringRound } from '../scoringStore.js';
 import type { SealedRound } from '../votingStore.js';
 import { buildBackup } from './backup.js';
 import { DOCUMENT_FORMATS, type RenderedDocument, renderDocument } from './renderDocument.js';
@@ -19,6 +20,8 @@ export interface BackupExtras {
   auditLog: AuditEntry[];
   /** Closed and revealed rounds with their sealed totals; open rounds and ballots are never exported. */
   votingRounds: SealedRound[];
+  /** Closed and revealed scoring rounds with their results; open rounds and scores are never exported. */
+  scoringRounds: SealedScoringRound[];
 }
 
 /**

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { boardRoots, settingsRoots } from '../../shared/docs.js';
 import { BOARD_ID_PATTERN, TITLE_MAX } from '../../shared/limits.js';
 import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta.js';
+import { SCORE_REASON_MAX, writeScoringRounds } from '../../shared/records/scoring.js';
 import { readVotingRounds, writeVotingRounds } from '../../shared/records/voting.js';
 import { boardTitle } from '../../shared/selectors.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../export/backup.js';
 import { HttpError } from '../httpUtil.js';
+import { publicScoringRound, type SealedScoringRound } from '../scoringStore.js';
 import { prepareNewBoardDocs } from '../snapshotRestore.js';
 import { publicRound, type SealedRound } from '../votingStore.js';
 
@@ -42,9 +44,41 @@ const sealedRoundSchema = z.object({
     .max(100_000),
 });
 
+const scoreValue = z.number().int().min(1).max(5);
+const quartile = z.number().min(1).max(5);
+const scoringItemSchema = z.object({
+  itemId: id,
+  kind: z.enum(['cluster', 'note']),
+  pillarId: id.nullable(),
+  label: z.string().max(20_000),
+});
+const axisSchema = z.object({ median: quartile, q1: quartile, q3: quartile, iqr: z.number().min(0).max(4) });
+const sealedScoringRoundSchema = z.object({
+  number: z.number().int().min(1),
+  status: z.enum(['closed', 'revealed']),
+  scope: z.enum(['shortlist', 'all']),
+  items: z.array(scoringItemSchema).max(100_000),
+  openedAt: z.number(),
+  closedAt: z.number(),
+  revealedAt: z.number().nullable(),
+  scorers: count,
+  results: z
+    .array(
+      scoringItemSchema.extend({
+        summary: z
+          .object({ count: count.min(1), effect: axisSchema, ease: axisSchema, disagreement: z.number().min(0).max(4) })
+          .nullable(),
+        reasons: z
+          .array(z.object({ effect: scoreValue, ease: scoreValue, text: z.string().max(SCORE_REASON_MAX) }))
+          .max(100_000),
+      }),
+    )
+    .max(100_000),
+});
+
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   // Bounded and without control characters: they reach the audit log and the server log (no CR/LF injection).
   exportedAt: z.iso.datetime({ offset: true }).max(40),
   board: z.object({
@@ -60,6 +94,12 @@ const backupSchema = z.object({
     .max(10_000)
     .refine((rounds) => new Set(rounds.map((r) => r.number)).size === rounds.length, 'votingRounds: a number twice')
     .optional(),
+  // Versions 1 and 2 had no scoring rounds; the open round is never in a backup.
+  scoringRounds: z
+    .array(sealedScoringRoundSchema)
+    .max(10_000)
+    .refine((rounds) => new Set(rounds.map((r) => r.number)).size === rounds.length, 'scoringRounds: a number twice')
+    .optional(),
   auditLog: z.array(z.unknown()).optional(),
 });
 
@@ -72,6 +112,7 @@ export interface ImportedBoard {
   board: Uint8Array;
   settings: Uint8Array;
   votingRounds: SealedRound[];
+  scoringRounds: SealedScoringRound[];
 }
 
 /** A JSON text that begins like one of our backups but does not parse was cut off (or damaged) on its way. */
@@ -185,7 +226,11 @@ export function readBackup(text: string): ImportedBoard {
     }
     // The new board's document shows its rounds at once, exactly as the mirror would write them from the rows:
     // exports read the document (as the screen does), also before any settings room has loaded.
-    settings.transact(() => writeVotingRounds(settings!, votingRounds.map(publicRound)));
+    const scoringRounds = backup.scoringRounds ?? [];
+    settings.transact(() => {
+      writeVotingRounds(settings!, votingRounds.map(publicRound));
+      writeScoringRounds(settings!, scoringRounds.map(publicScoringRound));
+    });
     return {
       title,
       sourceBoardId: backup.board.id,
@@ -194,6 +239,7 @@ export function readBackup(text: string): ImportedBoard {
       board: Y.encodeStateAsUpdate(board),
       settings: Y.encodeStateAsUpdate(settings),
       votingRounds,
+      scoringRounds,
     };
   } finally {
     board.destroy();

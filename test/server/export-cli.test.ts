@@ -49,7 +49,7 @@ describe('npm run export', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`exported ${board.id} as json`);
     const backup = JSON.parse(readFileSync(file, 'utf8')) as BackupJson;
-    expect(backup).toMatchObject({ version: 2, board: { id: board.id, title: 'コマンドで書き出す' } });
+    expect(backup).toMatchObject({ version: 3, board: { id: board.id, title: 'コマンドで書き出す' } });
     expect(listNotes(decodeDocuments(backup).board).map((n) => n.id)).toEqual(['cli-note']);
     const viaEnv = join(out.dir, 'env.json');
     expect((await exportCommand([board.id, '--format', 'json', '--out', viaEnv], { DATA_DIR: data.dir })).code).toBe(0);

@@ -244,7 +244,7 @@ describe('the export queue and timeout', () => {
       board: Y.encodeStateAsUpdate(board),
       settings: Y.encodeStateAsUpdate(settings),
       exportedAt: 0,
-      backup: { title: '混雑', createdAt: 0, auditLog: [], votingRounds: [] },
+      backup: { title: '混雑', createdAt: 0, auditLog: [], votingRounds: [], scoringRounds: [] },
     });
     const pool = new ExportWorkers({ workers: 1, queueMax: 4, timeoutMs: 60_000 }, () => {});
     try {

@@ -48,6 +48,7 @@ export interface BackupJson {
   schemaVersions: { board: number; settings: number };
   documents: { board: string; settings: string };
   votingRounds: Array<Record<string, unknown>>;
+  scoringRounds: Array<{ number: number; status: string; scorers: number; results: unknown[] }>;
   auditLog: Array<{ action: string; detail: Record<string, unknown> }>;
 }
 

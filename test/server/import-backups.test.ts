@@ -34,7 +34,10 @@ function backupWithNotes(notes: number): string {
     settings: Y.encodeStateAsUpdate(settings),
   };
   return JSON.stringify(
-    buildBackup({ ...job, exportedAt: 0 }, { title: '大きなボード', createdAt: 0, auditLog: [], votingRounds: [] }),
+    buildBackup(
+      { ...job, exportedAt: 0 },
+      { title: '大きなボード', createdAt: 0, auditLog: [], votingRounds: [], scoringRounds: [] },
+    ),
   );
 }
 

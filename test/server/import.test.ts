@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { BACKUP_VERSION } from '../../server/export/backup.js';
 import { boardRoots, settingsRoots } from '../../shared/docs.js';
 import { createInitiativeFromItem } from '../../shared/ops/initiatives.js';
 import { BOARD_SCHEMA_VERSION, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta.js';
@@ -31,8 +32,14 @@ function comparable(backup: BackupJson) {
   // Per board, never imported: the server-applied state (lock, archive, timer) and live facilitation (follow-me,
   // spotlight). The public voting rounds are, without the open one (never exported): the new board's document
   // shows them from the start, so its exports show the results before any settings room has loaded.
-  const server = settingsRootsJson.server as { votingRounds?: Array<{ status: string }> };
-  settingsRootsJson.server = { votingRounds: (server.votingRounds ?? []).filter((r) => r.status !== 'open') };
+  const server = settingsRootsJson.server as {
+    votingRounds?: Array<{ status: string }>;
+    scoringRounds?: Array<{ status: string }>;
+  };
+  settingsRootsJson.server = {
+    votingRounds: (server.votingRounds ?? []).filter((r) => r.status !== 'open'),
+    scoringRounds: (server.scoringRounds ?? []).filter((r) => r.status !== 'open'),
+  };
   const facilitation = { ...(settingsRootsJson.facilitation as Record<string, unknown>) };
   delete facilitation.followMe;
   delete facilitation.spotlight;
@@ -76,8 +83,19 @@ describe('POST /api/boards/import', () => {
     expect((await api.reveal(f, 1)).status).toBe(200);
     expect((await api.open(f)).status).toBe(201);
     expect((await api.cast(voter.token, 3, 'n1')).status).toBe(200);
+    // Scoring rounds too: revealed, closed, and an open one holding a score.
+    const scoring = (path: string, body?: unknown, token = f) =>
+      call(server.url, source.id, token, path.includes('/scores/') ? 'PUT' : 'POST', `/scoring/rounds${path}`, body);
+    for (const round of [1, 2, 3]) {
+      expect((await scoring('', { scope: 'all' })).status).toBe(201);
+      const score = { effect: 4, ease: round, reason: `ScorerReason${round}` };
+      expect((await scoring(`/${round}/scores/c1`, score, voter.token)).status).toBe(200);
+      if (round < 3) expect((await scoring(`/${round}/close`)).status).toBe(200);
+    }
+    expect((await scoring('/1/reveal')).status).toBe(200);
     const settings = await connectSynced(server.wsUrl, `${source.id}/settings`, f);
     await waitFor(() => (settings.doc.getMap('server').get('votingRounds') as unknown[])?.length === 3, 'rounds');
+    await waitFor(() => (settings.doc.getMap('server').get('scoringRounds') as unknown[])?.length === 3, 'scores');
     const made = createInitiativeFromItem(writer.doc, settings.doc, {
       id: 'i1',
       itemId: 'c1',
@@ -100,6 +118,17 @@ describe('POST /api/boards/import', () => {
     const { backup, text } = sourceBackup;
     expect(text).not.toContain(personId);
     expect(text).not.toContain('投票者');
+    // Scoring rounds as voting rounds: the open one left out, the closed one with its sealed results.
+    expect(backup.scoringRounds.map((r) => [r.number, r.status, r.scorers])).toEqual([
+      [1, 'revealed', 1],
+      [2, 'closed', 1],
+    ]);
+    expect(text).not.toContain('ScorerReason3');
+    const results = backup.scoringRounds[1]!.results as Array<{ itemId: string }>;
+    expect(results.find((r) => r.itemId === 'c1')).toMatchObject({
+      reasons: [{ effect: 4, ease: 2, text: 'ScorerReason2' }],
+    });
+    expect(results.find((r) => r.itemId === 'n1')).toMatchObject({ summary: null });
     expect(backup.votingRounds.map((r) => [r.number, r.status])).toEqual([
       [1, 'revealed'],
       [2, 'closed'],
@@ -141,7 +170,15 @@ describe('POST /api/boards/import', () => {
     // Not imported: the old audit log (the new one starts with the import, then the Markdown above), the lock,
     // the people.
     expect(again.auditLog.map((e) => e.action)).toEqual(['board.export', 'board.import']);
-    expect(again.auditLog[1]!.detail).toMatchObject({ sourceBoardId: source.id, backupVersion: 2 });
+    expect(again.auditLog[1]!.detail).toMatchObject({ sourceBoardId: source.id, backupVersion: 3, scoringRounds: 2 });
+    expect(again.scoringRounds).toEqual(sourceBackup.backup.scoringRounds);
+    // The closed scoring round stays sealed on the new board; the revealed one shows its results.
+    const scoringRounds = (await call(server.url, created.id, created.tokens.viewer, 'GET', '/scoring')).body
+      .rounds as Array<Record<string, unknown>>;
+    expect(scoringRounds.map((r) => [r.number, r.status, r.results === null])).toEqual([
+      [1, 'revealed', false],
+      [2, 'closed', true],
+    ]);
     expect(decodeDocuments(again).settings.getMap('server').get('lock')).toBeUndefined();
     const people = await call(server.url, created.id, created.tokens.facilitator, 'GET', '/people');
     expect(people.body.people).toEqual([]);
@@ -178,7 +215,7 @@ describe('POST /api/boards/import', () => {
     await refused('[1, 2, 3]', 'import-not-backup');
     await refused(
       edited((b) => {
-        b.version = 3;
+        b.version = BACKUP_VERSION + 1;
       }),
       'import-too-new',
     );
@@ -187,6 +224,14 @@ describe('POST /api/boards/import', () => {
         b.schemaVersions = { board: BOARD_SCHEMA_VERSION + 1, settings: SETTINGS_SCHEMA_VERSION };
       }),
       'import-too-new',
+    );
+    await refused(
+      edited((b) => {
+        (b.scoringRounds as Array<{ results: Array<{ reasons: unknown[] }> }>)[0]!.results[0]!.reasons = [
+          { effect: 9, ease: 1, text: '' },
+        ];
+      }),
+      'import-invalid',
     );
     await refused(sourceBackup.text.slice(0, Math.floor(sourceBackup.text.length / 2)), 'import-truncated');
     await refused(sourceBackup.text.slice(0, 200), 'import-truncated');

@@ -329,7 +329,7 @@ describe('the JSON backup', () => {
       };
       expect(backup).toMatchObject({
         format: 'digital-city-hall-board',
-        version: 2,
+        version: 3,
         board: { id: board.id, title: '書き出し' },
         schemaVersions: { board: BOARD_SCHEMA_VERSION, settings: SETTINGS_SCHEMA_VERSION },
       });
