@@ -128,7 +128,15 @@ export function GridCard({ item, position }: { item: BoardItem; position: Matrix
       </span>
       <CardExtras item={item}>
         {score?.pinned && canEditSettings && (
-          <button type="button" className="matrix-card-button matrix-unpin" onClick={() => matrix.unpin(item)}>
+          <button
+            type="button"
+            className="matrix-card-button matrix-unpin"
+            onClick={() => {
+              matrix.unpin(item);
+              // The button goes with the pin: the card's handle keeps the focus, not the page.
+              handle.current?.focus();
+            }}
+          >
             <span aria-hidden="true">{t('matrix.unpin')}</span>
             <span className="visually-hidden">{t('matrix.unpinItem', { label: text })}</span>
           </button>

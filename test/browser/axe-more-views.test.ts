@@ -190,6 +190,33 @@ describe('axe-core finds no serious or critical violation on the views the first
       expect(harness.pageErrors).toEqual([]);
     });
 
+    it(`on the score sheet, the scoring results and the matrix at the medians, on a laptop (${lang})`, async () => {
+      const board = await workshopBoard(harness);
+      const page = await harness.openBoard(board, 'facilitator', { name: '進行役', lang, viewport: LAPTOP });
+      const participant = await harness.openBoard(board, 'participant', { name: '佐藤', lang, viewport: LAPTOP });
+      await page.getByRole('tab', { name: t('view.scoring'), exact: true }).click();
+      await page.getByRole('button', { name: t('score.openRound', { number: 1 }) }).click();
+      await participant.getByRole('button', { name: t('score.goScore') }).click();
+      const label = '窓口のデジタル化';
+      const axis = (name: string) =>
+        participant.getByRole('radiogroup', { name: t('score.axisOf', { axis: name, label }) });
+      await axis(t('matrix.default.impactAxis')).getByRole('radio', { name: '4', exact: true }).check();
+      await axis(t('matrix.default.feasibilityAxis')).getByRole('radio', { name: '2', exact: true }).check();
+      await shown(participant.getByRole('listitem', { name: label, exact: true }).getByText(t('score.statusSaved')));
+      await expectAccessible(participant, 'score sheet, participant');
+      await expectAccessible(page, 'score sheet, facilitator');
+      await expectNoSidewaysOverflow(participant.locator('.scoring'), 'score sheet');
+      await page.getByRole('button', { name: t('score.closeRound', { number: 1 }) }).click();
+      await page.getByRole('button', { name: t('score.revealRound', { number: 1 }) }).click();
+      await shown(participant.getByRole('heading', { name: t('score.resultsHeading', { number: 1 }) }));
+      await expectAccessible(participant, 'scoring results');
+      await page.getByRole('tab', { name: t('view.matrix'), exact: true }).click();
+      await page.getByRole('combobox', { name: t('matrix.placement') }).selectOption({ index: 1 });
+      await shown(page.locator('.matrix-cross-dot').first());
+      await expectAccessible(page, 'matrix at the medians');
+      expect(harness.pageErrors).toEqual([]);
+    });
+
     it(`on the list of changes since the last visit (${lang})`, async () => {
       const board = await busyBoard(harness);
       const first = await harness.openBoard(board, 'participant', { name: '佐藤', lang, viewport: LAPTOP });

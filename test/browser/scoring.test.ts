@@ -119,6 +119,20 @@ describe('sealed scoring: three people score apart, the facilitator reveals, the
         expect(at.y).toBeCloseTo(place.y, 5);
       }
     }
+    // The facilitator moves a card with the keyboard: it stays pinned where it was put, for everyone, until
+    // 中央値に戻す.
+    const median = scoreToPosition({ effect: 3, ease: 3 });
+    const handle = facilitator
+      .getByRole('region', { name: /^マトリクス/ })
+      .getByRole('button', { name: new RegExp(`^${SPLIT}`) });
+    await handle.focus();
+    await facilitator.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await cardPlace(sato, SPLIT)).y).toBeGreaterThan(median.y + 0.01);
+    const pinnedCard = sato.getByRole('region', { name: /^マトリクス/ }).getByRole('listitem', { name: /手動で固定$/ });
+    await shown(pinnedCard);
+    await facilitator.getByRole('button', { name: `「${SPLIT}」を中央値の位置に戻す` }).click();
+    await expect.poll(async () => (await cardPlace(sato, SPLIT)).y).toBeCloseTo(median.y, 5);
+    expect(await pinnedCard.count()).toBe(0);
     // A participant cannot move the cards while the medians place them.
     expect(
       await sato
