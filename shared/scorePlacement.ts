@@ -1,7 +1,8 @@
 import { type BoardItem, resolveItems } from './items.js';
+import type { CardSpan } from './matrixFreeSpot.js';
 import type { MatrixPosition } from './records/matrix.js';
 import type { ScoringRound } from './records/scoring.js';
-import { type ScoreSummary, spreadAtMedians } from './scoring.js';
+import { DEFAULT_CARD_SPAN, type ScoreSummary, spreadAtMedians } from './scoring.js';
 
 /** What the matrix shows of an item's scores in the chosen round. */
 export interface ItemScore {
@@ -28,6 +29,7 @@ export function placeByScores(
   manual: ReadonlyMap<string, MatrixPosition>,
   round: ScoringRound,
   pins: ReadonlySet<string>,
+  span: CardSpan = DEFAULT_CARD_SPAN,
 ): ScorePlacement {
   const byId = resolveItems(items);
   const scores = new Map<string, ItemScore>();
@@ -38,10 +40,18 @@ export function placeByScores(
     if (known && known.summary.count >= result.summary.count) continue;
     scores.set(item.id, { summary: result.summary, pinned: pins.has(item.id) });
   }
+  const atMedian = (id: string) => scores.has(id) && !(scores.get(id)!.pinned && manual.has(id));
+  // Cards that stay where they were put by hand: the medians' cards go around them.
+  const byHand = items.flatMap((item) => {
+    const position = manual.get(item.id);
+    return position && !atMedian(item.id) ? [position] : [];
+  });
   const atMedians = spreadAtMedians(
     [...scores]
-      .filter(([id, score]) => !score.pinned || !manual.has(id))
+      .filter(([id]) => atMedian(id))
       .map(([id, { summary }]) => ({ id, median: { effect: summary.effect.median, ease: summary.ease.median } })),
+    span,
+    byHand,
   );
   const positions = new Map(manual);
   for (const [id, position] of atMedians) positions.set(id, position);

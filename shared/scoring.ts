@@ -1,3 +1,4 @@
+import { CARD_GAP, type CardSpan } from './matrixFreeSpot.js';
 import type { MatrixPosition } from './records/matrix.js';
 
 /**
@@ -98,50 +99,72 @@ export function rankByDisagreement<T extends { id: string; summary: ScoreSummary
     );
 }
 
-/** How far apart items sharing a median are drawn (in matrix units: a card is about 0.12 wide). */
-export const STACK_STEP = 0.06;
+/** A card's size as a fraction of the grid when the page does not say (a fifth of the width, a tenth of the height). */
+export const DEFAULT_CARD_SPAN: CardSpan = { width: 0.2, height: 0.1 };
 
-/**
- * `count` places around `centre` on a square grid of STACK_STEP, nearest first (then by angle, so the same on
- * every page), inside the matrix: distinct grid points, so no two are closer than a step.
- */
-function placesAround(centre: MatrixPosition, count: number): MatrixPosition[] {
-  const places: MatrixPosition[] = [];
-  for (let ring = 0; places.length < count && ring <= 2 / STACK_STEP; ring++) {
-    const points: { i: number; j: number }[] = [];
-    for (let i = -ring; i <= ring; i++) {
-      for (let j = -ring; j <= ring; j++) if (Math.max(Math.abs(i), Math.abs(j)) === ring) points.push({ i, j });
-    }
-    points.sort((a, b) => Math.hypot(a.i, a.j) - Math.hypot(b.i, b.j) || Math.atan2(a.j, a.i) - Math.atan2(b.j, b.i));
-    for (const { i, j } of points) {
-      const place = { x: centre.x + i * STACK_STEP, y: centre.y + j * STACK_STEP };
-      const inside = place.x >= -1e-9 && place.x <= 1 + 1e-9 && place.y >= -1e-9 && place.y <= 1 + 1e-9;
-      if (inside && places.length < count)
-        places.push({ x: Math.min(1, Math.max(0, place.x)), y: Math.min(1, Math.max(0, place.y)) });
-    }
+/** Candidate centres lie on a lattice of hundredths of the grid, as for a card placed from the tray. */
+const LATTICE = 100;
+const EPSILON = 1e-9;
+
+let offsetsByDistance: { dx: number; dy: number }[] | null = null;
+
+/** Every lattice offset within the grid, nearest first, then by angle: the same order on every page. */
+function nearestOffsets(): { dx: number; dy: number }[] {
+  if (!offsetsByDistance) {
+    const offsets: { i: number; j: number }[] = [];
+    for (let i = -LATTICE; i <= LATTICE; i++) for (let j = -LATTICE; j <= LATTICE; j++) offsets.push({ i, j });
+    offsets.sort(
+      (a, b) => a.i * a.i + a.j * a.j - (b.i * b.i + b.j * b.j) || Math.atan2(a.j, a.i) - Math.atan2(b.j, b.i),
+    );
+    offsetsByDistance = offsets.map(({ i, j }) => ({ dx: i / LATTICE, dy: j / LATTICE }));
   }
-  return places;
+  return offsetsByDistance;
+}
+
+const overlaps = (a: MatrixPosition, b: MatrixPosition, span: CardSpan) =>
+  Math.abs(a.x - b.x) < span.width + CARD_GAP - EPSILON && Math.abs(a.y - b.y) < span.height + CARD_GAP - EPSILON;
+
+/** The spot nearest to `centre` where a card of `span` lies inside the grid and overlaps no card at `taken`. */
+function nearestFreeSpot(centre: MatrixPosition, taken: readonly MatrixPosition[], span: CardSpan): MatrixPosition {
+  const fits = (value: number, size: number) => value - size / 2 >= -EPSILON && value + size / 2 <= 1 + EPSILON;
+  const same = (a: MatrixPosition, b: MatrixPosition) => Math.abs(a.x - b.x) < EPSILON && Math.abs(a.y - b.y) < EPSILON;
+  // A full grid has no free spot: then the nearest one no other card is centred on (overlapping, never stacked).
+  let fallback: MatrixPosition | null = null;
+  for (const { dx, dy } of nearestOffsets()) {
+    const at = {
+      x: Math.round((centre.x + dx) * LATTICE) / LATTICE,
+      y: Math.round((centre.y + dy) * LATTICE) / LATTICE,
+    };
+    if (!fits(at.x, span.width) || !fits(at.y, span.height)) continue;
+    if (!taken.some((other) => overlaps(at, other, span))) return at;
+    if (!fallback && !taken.some((other) => same(other, at))) fallback = at;
+  }
+  return fallback ?? centre;
 }
 
 /**
- * Where each item is drawn when placed at its median: medians on a 1–5 scale coincide often, so the items that
- * share one are spread around it, in id order (the same on every page), never on top of each other; the first
- * stays on the median itself. Positions stay inside the matrix.
+ * Where each item is drawn when placed at its median: medians on a 1–5 scale coincide often, so each card goes to
+ * the free spot nearest its median where it overlaps no other card (nor one at `occupied`, e.g. an item placed
+ * by hand) and lies inside the grid. First one item per median (the first by id) takes the spot nearest to it,
+ * then the others spread around: a median shared by many never pushes another median's only item away. The same
+ * on every page. The true median is the card's name's to say (and the cross's to draw).
  */
-export function spreadAtMedians(items: readonly { id: string; median: Score }[]): Map<string, MatrixPosition> {
-  const byPlace = new Map<string, { centre: MatrixPosition; ids: string[] }>();
-  for (const item of [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const key = `${item.median.effect}:${item.median.ease}`;
-    const group = byPlace.get(key) ?? { centre: scoreToPosition(item.median), ids: [] };
-    group.ids.push(item.id);
-    byPlace.set(key, group);
-  }
+export function spreadAtMedians(
+  items: readonly { id: string; median: Score }[],
+  span: CardSpan = DEFAULT_CARD_SPAN,
+  occupied: readonly MatrixPosition[] = [],
+): Map<string, MatrixPosition> {
+  const byId = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const medianKey = (item: { median: Score }) => `${item.median.effect}:${item.median.ease}`;
+  const firsts = new Set<string>();
+  const leaders = byId.filter((item) => !firsts.has(medianKey(item)) && firsts.add(medianKey(item)));
+  const followers = byId.filter((item) => !leaders.includes(item));
+  const taken = [...occupied];
   const placed = new Map<string, MatrixPosition>();
-  for (const { centre, ids } of byPlace.values()) {
-    const places = placesAround(centre, ids.length);
-    ids.forEach((id, index) => {
-      placed.set(id, places[index] ?? centre);
-    });
+  for (const item of [...leaders, ...followers]) {
+    const at = nearestFreeSpot(scoreToPosition(item.median), taken, span);
+    taken.push(at);
+    placed.set(item.id, at);
   }
   return placed;
 }

@@ -6,7 +6,7 @@ import { setMatrixPin } from '../../shared/records/matrixPlacement';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard, useSettings } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
-import { measureCardSpan } from './cardSpan';
+import { measureCardSpan, useCardSpan } from './cardSpan';
 import { LabelsDialog } from './LabelsDialog';
 import { KEYBOARD_HELP_ID } from './MatrixCard';
 import { MatrixDnd } from './MatrixDnd';
@@ -33,7 +33,8 @@ export function MatrixView() {
   const { announce } = useBoardUi();
   const settings = useSettings();
   const data = usePrioritizingData();
-  const placement = useScorePlacement(data);
+  const gridElement = useRef<HTMLElement | null>(null);
+  const placement = useScorePlacement(data, useCardSpan(gridElement));
   const scoreMode = placement.round !== null;
   const label = usePrioritizationLabels();
   const actions = useMatrixActions(label, data.marks);
@@ -42,7 +43,6 @@ export function MatrixView() {
   const [round, setRound] = useChosenRound(data.rounds);
   const [editingLabels, setEditingLabels] = useState(false);
   const ids = { filter: useId(), votes: useId(), round: useId() };
-  const gridElement = useRef<HTMLElement | null>(null);
 
   const shownPillar = settings.pillars.some((p) => p.id === pillarId) ? pillarId : ALL_PILLARS;
   // Items of an archived pillar are hidden with it, as on the board; items of an unknown pillar are shown.

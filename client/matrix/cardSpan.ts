@@ -1,4 +1,6 @@
+import { type RefObject, useLayoutEffect, useState } from 'react';
 import type { CardSpan } from '../../shared/matrixFreeSpot';
+import { DEFAULT_CARD_SPAN } from '../../shared/scoring';
 
 /**
  * The size a card on the grid can take at most, in rem: its width is capped by `.matrix-items .matrix-card`
@@ -22,4 +24,26 @@ export function measureCardSpan(grid: HTMLElement | null): CardSpan {
     height = Math.max(height, box.height);
   }
   return { width: Math.min(1, width / area.width), height: Math.min(1, height / area.height) };
+}
+
+/**
+ * The largest card's size on the grid, measured again when the grid changes size (the window, the side panel):
+ * what the medians' cards are spread by. Kept to hundredths, so a pixel's change does not move every card.
+ */
+export function useCardSpan(grid: RefObject<HTMLElement | null>): CardSpan {
+  const [span, setSpan] = useState<CardSpan>(DEFAULT_CARD_SPAN);
+  useLayoutEffect(() => {
+    const element = grid.current;
+    if (!element) return;
+    const measure = () => {
+      const measured = measureCardSpan(element);
+      const next = { width: Math.ceil(measured.width * 100) / 100, height: Math.ceil(measured.height * 100) / 100 };
+      setSpan((current) => (current.width === next.width && current.height === next.height ? current : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [grid]);
+  return span;
 }

@@ -5,10 +5,10 @@ import { addNote } from '../../shared/ops/notes.js';
 import type { ScoringRound } from '../../shared/records/scoring.js';
 import { placeByScores } from '../../shared/scorePlacement.js';
 import {
+  DEFAULT_CARD_SPAN,
   isScoreValue,
   rankByDisagreement,
   type Score,
-  STACK_STEP,
   scoreResults,
   scoreToPosition,
   spreadAtMedians,
@@ -59,26 +59,36 @@ describe('sealed scoring: what revealed scores say', () => {
     expect(ranked.map((r) => r.id)).toEqual(['a-split', 'b-split', 'split-few', 'some']);
   });
 
-  it('spreads items that share a median so no two are drawn on each other, the same on every page', () => {
-    const corner = Array.from({ length: 12 }, (_, i) => ({
+  it('spreads items that share a median so no two cards overlap, inside the grid, the same on every page', () => {
+    const corner = Array.from({ length: 6 }, (_, i) => ({
       id: `item-${String(i).padStart(2, '0')}`,
       median: { effect: 5, ease: 5 },
     }));
-    const middle = Array.from({ length: 12 }, (_, i) => ({ id: `mid-${i}`, median: { effect: 3, ease: 3 } }));
+    const middle = Array.from({ length: 6 }, (_, i) => ({ id: `mid-${i}`, median: { effect: 3, ease: 3 } }));
     const alone = { id: 'alone', median: { effect: 2, ease: 4 } };
-    const placed = spreadAtMedians([...corner, ...middle, alone]);
-    expect(placed.get('alone')).toEqual(scoreToPosition(alone.median));
-    expect(placed.get('item-00')).toEqual(scoreToPosition({ effect: 5, ease: 5 }));
-    for (const group of [corner, middle]) {
-      const points = group.map((item) => placed.get(item.id)!);
-      for (const point of points) {
-        for (const value of [point.x, point.y]) expect(value >= 0 && value <= 1).toBe(true);
-      }
-      for (let i = 0; i < points.length; i++) {
-        for (let j = i + 1; j < points.length; j++) {
-          const distance = Math.hypot(points[i]!.x - points[j]!.x, points[i]!.y - points[j]!.y);
-          expect(distance).toBeGreaterThanOrEqual(STACK_STEP - 1e-9);
-        }
+    const byHand = { x: 0.3, y: 0.7 };
+    const placed = spreadAtMedians([...corner, ...middle, alone], DEFAULT_CARD_SPAN, [byHand]);
+    const near = (a: { x: number; y: number } | undefined, b: { x: number; y: number }) => {
+      expect(a?.x).toBeCloseTo(b.x, 9);
+      expect(a?.y).toBeCloseTo(b.y, 9);
+    };
+    near(placed.get('alone'), scoreToPosition(alone.median));
+    near(placed.get('item-00'), scoreToPosition({ effect: 5, ease: 5 }));
+    near(placed.get('mid-0'), scoreToPosition({ effect: 3, ease: 3 }));
+    const { width, height } = DEFAULT_CARD_SPAN;
+    const points = [byHand, ...placed.values()];
+    for (const point of points) {
+      expect(point.x - width / 2).toBeGreaterThanOrEqual(-1e-9);
+      expect(point.x + width / 2).toBeLessThanOrEqual(1 + 1e-9);
+      expect(point.y - height / 2).toBeGreaterThanOrEqual(-1e-9);
+      expect(point.y + height / 2).toBeLessThanOrEqual(1 + 1e-9);
+    }
+    for (let i = 0; i < points.length; i++) {
+      for (let j = i + 1; j < points.length; j++) {
+        const apart =
+          Math.abs(points[i]!.x - points[j]!.x) >= width - 1e-9 ||
+          Math.abs(points[i]!.y - points[j]!.y) >= height - 1e-9;
+        expect(apart, `${JSON.stringify(points[i])} and ${JSON.stringify(points[j])}`).toBe(true);
       }
     }
     // Given in another order, the same places.
@@ -129,13 +139,14 @@ describe('sealed scoring: results and the matrix at the medians', () => {
       ),
     };
     const manual = new Map([
-      ['n2', { x: 0.8, y: 0.8 }],
+      ['n2', { x: 0.2, y: 0.8 }],
       ['n4', { x: 0.3, y: 0.3 }],
     ]);
     const placed = placeByScores(listItems(doc), manual, round, new Set(['n2']));
-    expect(placed.positions.get('n1')).toEqual(scoreToPosition({ effect: 5, ease: 5 }));
+    const n1 = placed.positions.get('n1')!;
+    expect([n1.x, n1.y].map((v) => v.toFixed(9))).toEqual(['0.900000000', '0.900000000']);
     // Pinned: where the facilitator put it, with its scores still told.
-    expect(placed.positions.get('n2')).toEqual({ x: 0.8, y: 0.8 });
+    expect(placed.positions.get('n2')).toEqual({ x: 0.2, y: 0.8 });
     expect(placed.scores.get('n2')).toMatchObject({ pinned: true, summary: { count: 1 } });
     // Nobody scored it: its place by hand.
     expect(placed.positions.get('n4')).toEqual({ x: 0.3, y: 0.3 });
