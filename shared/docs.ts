@@ -32,6 +32,8 @@ export const settingsRoots = {
   matrixPins: (doc: Y.Doc) => doc.getMap<unknown>('matrixPins'),
   /** The meeting plan: meeting id → meeting (shared/records/meeting.ts). */
   meetings: (doc: Y.Doc) => doc.getMap<unknown>('meetings'),
+  /** Tasks due between meetings: task id → task (shared/records/meetingTask.ts). */
+  meetingTasks: (doc: Y.Doc) => doc.getMap<unknown>('meetingTasks'),
   /** Live facilitation: `currentMeetingId`. */
   facilitation: (doc: Y.Doc) => doc.getMap<unknown>('facilitation'),
   /** Written only by the server (shared/records/serverState.ts). */

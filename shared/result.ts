@@ -14,6 +14,11 @@ export type BoardError =
   | 'meetingNotLast'
   | 'dateInvalid'
   | 'textTooLong'
+  // Tasks between meetings (shared/ops/meetingTasks.ts)
+  | 'taskEmpty'
+  | 'taskKindInvalid'
+  | 'taskTargetInvalid'
+  | 'taskNotFound'
 
   // Clusters (shared/ops/clusters.ts)
   | 'clusterNotFound'

@@ -6,6 +6,7 @@ import { CalendarIcon } from '../ui/icons/meetingIcons';
 import { FollowMeBanner, FollowMeToggle } from './FollowMe';
 import { MeetingPlanDialog } from './lazyDialogs';
 import { MeetingTimer } from './MeetingTimer';
+import { NextDue } from './NextDue';
 
 /**
  * Where the group is, on one short line: the meeting under way and its task, follow-me, and the shared timer.
@@ -44,6 +45,7 @@ export function MeetingBar() {
           {t('meeting.planOpen')}
         </button>
       )}
+      <NextDue onOpen={() => setPlanOpen(true)} />
       <FollowMeBanner />
       {canEditSettings && facilitator && <FollowMeToggle />}
       <MeetingTimer />

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useBoard, useSettings } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
 import { useModalDialog } from '../ui/useModalDialog';
+import { MeetingTasks } from './MeetingTasks';
 
 /**
  * The four meetings of the plan: date, task, agenda and what each produces, so a newcomer knows what to do
@@ -85,6 +86,7 @@ function MeetingEntry({ meeting, current }: { meeting: Meeting; current: boolean
         <dt>{t('meeting.plan.produces')}</dt>
         <dd>{meeting.produces}</dd>
       </dl>
+      <MeetingTasks meeting={meeting} />
       {canEditSettings && !current && (
         <button
           type="button"

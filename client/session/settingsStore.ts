@@ -5,6 +5,7 @@ import { type BoardPlan, readBoardPlan } from '../../shared/records/boardPlan';
 import { type LaneKind, readLaneLabels } from '../../shared/records/lane';
 import { type FollowMe, readFollowMe, readSpotlight, type Spotlight } from '../../shared/records/liveFacilitation';
 import { listMeetings, type Meeting } from '../../shared/records/meeting';
+import { listMeetingTasks, type MeetingTask } from '../../shared/records/meetingTask';
 import { checkSchemaVersion, SETTINGS_SCHEMA_VERSION } from '../../shared/records/meta';
 import { type FiscalPeriod, readBoardPeriod } from '../../shared/records/period';
 import type { Pillar } from '../../shared/records/pillar';
@@ -31,6 +32,8 @@ export interface BoardSettings {
   /** The meeting plan, in order, and the meeting under way (null: none chosen). */
   meetings: readonly Meeting[];
   currentMeetingId: string | null;
+  /** Tasks due between meetings, by due date. */
+  meetingTasks: readonly MeetingTask[];
   /** The meeting timer (server clock), or null when none is set. */
   timer: MeetingTimer | null;
   /** The note or cluster the facilitator points everyone to. */
@@ -53,6 +56,7 @@ function read(doc: Y.Doc): BoardSettings {
     archivedAt: readArchivedAt(doc),
     meetings: listMeetings(settingsRoots.meetings(doc)),
     currentMeetingId: currentMeetingId(doc),
+    meetingTasks: listMeetingTasks(doc),
     timer: readTimer(doc),
     spotlight: readSpotlight(doc),
     followMe: readFollowMe(doc),

@@ -1,6 +1,6 @@
+import type { jaBetweenMeetings } from './jaBetweenMeetings.js';
 import type { jaDocuments } from './jaDocuments.js';
 import type { jaPlanCycle } from './jaPlanCycle.js';
-import type { jaScoring } from './jaScoring.js';
 import type { jaViews } from './jaViews.js';
 
 /**
@@ -252,6 +252,10 @@ export const jaCore = {
   'error.pillarNotFound': 'この柱は見つかりません。',
   'error.titleEmpty': '名前を入力してください。',
   'error.titleTooLong': '名前は{max}文字までです。',
+  'error.taskEmpty': '宿題の内容を入力してください。',
+  'error.taskKindInvalid': '宿題の種類が正しくありません。',
+  'error.taskTargetInvalid': '目標の数は1〜50で入力してください。',
+  'error.taskNotFound': 'この宿題は見つかりません（削除された可能性があります）。',
   'error.meetingNotFound': 'この会議は見つかりません。',
   'error.meetingNotLast': '次の会議が残っています。',
   'error.dateInvalid': '日付は「2026-05-01」の形で入力してください。',
@@ -279,6 +283,10 @@ export const jaCore = {
   'meeting.barLabel': '会議の進行',
   'meeting.none': '進行中の会議はありません',
   'meeting.planOpen': '会議の予定',
+  'task.next': '期限 {date}（{when}）: {text}',
+  'task.before': '{title}までに {text}',
+  'task.daysLeft': 'あと{days}日',
+  'task.dueToday': '今日まで',
   'meeting.next': '次の会議へ（{title}）',
   'meeting.finish': '「{title}」を終える',
   'meeting.finished': 'すべての会議が終わりました',
@@ -672,6 +680,6 @@ export type JapaneseMessages = typeof jaCore &
   typeof jaPlanCycle &
   typeof jaDocuments &
   typeof jaViews &
-  typeof jaScoring;
+  typeof jaBetweenMeetings;
 
 export type MessageKey = keyof JapaneseMessages;

@@ -69,8 +69,8 @@ describe('the Japanese catalog in parts', () => {
     const { jaPlanCycle } = await import('../../shared/i18n/jaPlanCycle.js');
     const { jaDocuments } = await import('../../shared/i18n/jaDocuments.js');
     const { jaViews } = await import('../../shared/i18n/jaViews.js');
-    const { jaScoring } = await import('../../shared/i18n/jaScoring.js');
-    const parts = [jaCore, jaPlanCycle, jaDocuments, jaViews, jaScoring].map((part) => Object.keys(part));
+    const { jaBetweenMeetings } = await import('../../shared/i18n/jaBetweenMeetings.js');
+    const parts = [jaCore, jaPlanCycle, jaDocuments, jaViews, jaBetweenMeetings].map((part) => Object.keys(part));
     const all = parts.flat();
     expect(new Set(all).size).toBe(all.length);
     expect(all.sort()).toEqual(Object.keys(ja).sort());

@@ -1,8 +1,9 @@
 /**
- * The Japanese messages of sealed scoring (the 採点 tab and the matrix at the medians): part of `ja`
+ * The Japanese messages of the work between meetings (集まらないミーティング): sealed scoring (the 採点 tab and the matrix
+ * at the medians) and the tasks due between meetings (宿題). Part of `ja`
  * (shared/i18n/jaAll.ts), loaded by the page with the views that show them (client/i18n/viewMessages.ts).
  */
-export const jaScoring = {
+export const jaBetweenMeetings = {
   'score.heading': '採点',
   'score.explain':
     '各項目を効果と実現しやすさの2つの軸で1〜5の5段階で採点します（5が最も高い）。採点と理由は公開されるまで進行役を含めて誰にも見えず、公開後も誰が付けたかは示されません。',
@@ -70,4 +71,31 @@ export const jaScoring = {
   'matrix.scoredBy': '{count}人が採点',
   'matrix.scoreHelp':
     '採点の中央値で配置しています。十字の線は意見のばらつき（四分位範囲）です。進行役がカードを動かすと、その位置に固定されます。',
+  'task.heading': '{title}までの宿題',
+  'task.none': 'まだありません。',
+  'task.done': '完了',
+  'task.overdue': '{days}日過ぎています',
+  'task.dueOn': '期限 {date}',
+  'task.doneLabel': '完了',
+  'task.of': '（{text}）',
+  'task.markedDone': '「{text}」を完了にしました。',
+  'task.markedOpen': '「{text}」を未完了に戻しました。',
+  'task.delete': '削除',
+  'task.deleteOf': '宿題「{text}」を削除',
+  'task.deleted': '宿題「{text}」を削除しました。',
+  'task.notesProgress': '{total}本の柱のうち{met}本で達成',
+  'task.pillarCount': '{pillar}: 課題{problems}・達成目標{goals}',
+  'task.scorersProgress': '{count}人が採点済み（採点中の回）',
+  'task.votersProgress': '{count}人が投票済み（投票中の回）',
+  'task.kind': '進み具合の見方',
+  'task.kind.notes': '各柱の課題と達成目標の数',
+  'task.kind.scores': '採点した人数',
+  'task.kind.votes': '投票した人数',
+  'task.kind.check': '進行役が完了にする',
+  'task.target': '各柱に必要な数',
+  'task.text': '宿題',
+  'task.textPlaceholder': '例: 各柱に課題と達成目標を3つ以上',
+  'task.due': '期限',
+  'task.add': '{title}までの宿題を追加',
+  'task.added': '宿題「{text}」（期限 {date}）を追加しました。',
 } as const;

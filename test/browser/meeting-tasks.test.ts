@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { japanDate } from '../../shared/records/meetingTask';
+import { addNoteByTyping, BrowserHarness, facilitatorTool, shown } from './harness';
+
+const TASK = '各柱に課題と達成目標を1つ以上';
+
+describe('tasks due between meetings (宿題)', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('shows everyone what is due next and by when, with the board’s progress; the facilitator ticks it done', async () => {
+    const board = await harness.createBoard();
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    const participant = await harness.openBoard(board, 'participant', {
+      name: '佐藤',
+      viewport: { width: 1366, height: 768 },
+    });
+    const due = japanDate(Date.now() + 3 * 86_400_000);
+
+    await facilitatorTool(facilitator, '会議の予定');
+    const plan = facilitator.getByRole('dialog', { name: '会議の予定と進め方' });
+    const second = plan.getByRole('region', { name: '第2回までの宿題' });
+    await second.getByRole('textbox', { name: '宿題' }).fill(TASK);
+    await second.getByLabel('期限').fill(due);
+    await second.getByRole('combobox', { name: '進み具合の見方' }).selectOption({ label: '各柱の課題と達成目標の数' });
+    await second.getByRole('spinbutton', { name: '各柱に必要な数' }).fill('1');
+    await second.getByRole('button', { name: '第2回までの宿題を追加' }).click();
+    await shown(second.getByText(TASK, { exact: true }));
+
+    // Everyone sees it in the meeting bar, whatever the view.
+    const chip = participant.getByRole('button', { name: `期限 ${due}（あと3日）: 第2回までに ${TASK}` });
+    await shown(chip);
+    await chip.click();
+    const participantPlan = participant.getByRole('dialog', { name: '会議の予定と進め方' });
+    const task = participantPlan.getByRole('region', { name: '第2回までの宿題' }).getByRole('listitem');
+    await shown(task.getByText('3本の柱のうち0本で達成'));
+    // Only the facilitator ticks it.
+    expect(await participantPlan.getByRole('checkbox').count()).toBe(0);
+    await participant.keyboard.press('Escape');
+
+    // The board's own notes move the progress on, live.
+    await addNoteByTyping(participant, '市民サービスの向上', '課題', '窓口の待ち時間が長い');
+    await addNoteByTyping(participant, '市民サービスの向上', '達成目標', '待たずに手続きできる');
+    await shown(second.getByText('3本の柱のうち1本で達成'));
+    await shown(second.getByText('市民サービスの向上: 課題1・達成目標1', { exact: false }));
+
+    await second.getByRole('checkbox', { name: new RegExp(`^完了\\s*（${TASK}）$`) }).check();
+    await expect.poll(() => chip.count()).toBe(0);
+  });
+});
