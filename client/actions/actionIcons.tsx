@@ -53,6 +53,7 @@ export const ACTION_ICONS: Readonly<Record<string, ComponentType>> = {
   'board.settings': SettingsIcon,
   'board.people': PeopleIcon,
   'board.audit': HistoryIcon,
+  'board.contributions': PeopleIcon,
   'board.lock': LockIcon,
   'board.unlock': UnlockIcon,
   'meeting.plan': CalendarIcon,

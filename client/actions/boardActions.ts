@@ -48,6 +48,13 @@ export const FACILITATOR_ACTIONS: readonly BoardAction[] = [
     perform: ({ dialogs }) => dialogs.openBoardDialog('audit'),
   },
   {
+    id: 'board.contributions',
+    labelKey: 'contribution.open',
+    menu: 'facilitator',
+    predicate: isFacilitator,
+    perform: ({ dialogs }) => dialogs.openBoardDialog('contributions'),
+  },
+  {
     id: 'board.lock',
     labelKey: 'lock.lock',
     menu: 'facilitator',

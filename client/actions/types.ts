@@ -36,6 +36,7 @@ export type BoardDialogKind =
   | 'settings'
   | 'people'
   | 'audit'
+  | 'contributions'
   | 'lock'
   | 'meetingPlan'
   | 'nextMeeting'

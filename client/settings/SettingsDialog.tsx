@@ -20,6 +20,7 @@ import { ParticipantSuggestionsSwitch } from '../suggestions/ParticipantSuggesti
 import { isImeEnter } from '../ui/ime';
 import { useModalDialog } from '../ui/useModalDialog';
 import { BoardManagement } from './BoardManagement';
+import { ContributionCountsSwitch } from './ContributionCountsSwitch';
 import { NextPeriodBoard } from './NextPeriodBoard';
 import { PlanSettings } from './PlanSettings';
 
@@ -49,6 +50,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       {!archived && <EditableSettings report={report} setMessage={setError} />}
       {!archived && <PlanSettings />}
       {!archived && <ParticipantSuggestionsSwitch />}
+      {!archived && <ContributionCountsSwitch />}
       <NextPeriodBoard />
       <BoardManagement />
       <div className="dialog-actions">

@@ -98,4 +98,28 @@ export const jaBetweenMeetings = {
   'task.due': '期限',
   'task.add': '{title}までの宿題を追加',
   'task.added': '宿題「{text}」（期限 {date}）を追加しました。',
+  'contribution.heading': '参加の状況',
+  'contribution.explain':
+    '指定した日から、誰が付箋とコメントを書いたか（アクティビティで誰でも見られる内容です）。0件の人はまだ参加できていないかもしれません。声をかけてみましょう。投票と採点は秘密のため、人数だけを示します。',
+  'contribution.explainCounts':
+    '指定した日からの付箋とコメントの数です（ボードの設定で名前を表示しないようにしています）。投票と採点は秘密のため、人数だけを示します。',
+  'contribution.since': 'この日から',
+  'contribution.notesTotal': '付箋 {count}枚（{people}人）',
+  'contribution.commentsTotal': 'コメント {count}件（{people}人）',
+  'contribution.tableCaption': '人ごとの付箋とコメント（0件の行は色付き）',
+  'contribution.person': '名前',
+  'contribution.notesIn': '{pillar}の付箋',
+  'contribution.comments': 'コメント',
+  'contribution.unnamed': '（名前なし）',
+  'contribution.roundsHeading': '投票と採点',
+  'contribution.noVoting': '投票: まだありません',
+  'contribution.noScoring': '採点: まだありません',
+  'contribution.voters': '投票 第{number}回: {count}人が投票',
+  'contribution.scorers': '採点 第{number}回: {count}人が採点',
+  'contribution.sealed': '第{number}回: 締め切り済み（人数は公開のときに分かります）',
+  'contribution.sealedWhy':
+    '誰が投票・採点したかは示しません。少人数では、参加した人の一覧と結果から誰が何を付けたかが分かってしまうためです。',
+  'settings.contributionCountsOnly': '参加の状況で名前を表示せず、人数だけを表示する',
+  'settings.contributionCountsOnlyHelp':
+    '進行役の「参加の状況」に、人ごとの付箋とコメントの数を表示しません。グループ全体の数だけになります。',
 } as const;

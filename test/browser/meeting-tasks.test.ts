@@ -49,3 +49,46 @@ describe('tasks due between meetings (宿題)', () => {
     await expect.poll(() => chip.count()).toBe(0);
   });
 });
+
+describe('参加の状況 (the facilitator’s contribution overview)', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('lists who wrote what since a date and the quiet roster members, to the facilitator only; names can be left out', async () => {
+    const board = await harness.createBoard();
+    const added = await fetch(`${harness.server.url}/api/boards/${board.id}/people`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${board.tokens.facilitator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '田中 まだ参加していない' }),
+    });
+    expect(added.status).toBe(201);
+    const facilitator = await harness.openBoard(board, 'facilitator', { name: '進行役' });
+    const participant = await harness.openBoard(board, 'participant', { name: '佐藤' });
+    await addNoteByTyping(participant, '市民サービスの向上', '課題', '窓口の待ち時間が長い');
+    await addNoteByTyping(participant, '業務の効率化', '課題', '紙の決裁が多い');
+
+    // Participants have no such tool.
+    expect(await participant.getByRole('button', { name: 'ファシリテーター', exact: true }).count()).toBe(0);
+
+    await facilitatorTool(facilitator, '参加の状況');
+    const dialog = facilitator.getByRole('dialog', { name: '参加の状況' });
+    const table = dialog.getByRole('table', { name: /人ごとの付箋とコメント/ });
+    await shown(table.getByRole('row', { name: /佐藤/ }));
+    const cells = (name: RegExp) => table.getByRole('row', { name }).getByRole('cell').allTextContents();
+    await expect.poll(() => cells(/佐藤/)).toEqual(['1', '1', '0', '0']);
+    expect(await cells(/田中 まだ参加していない/)).toEqual(['0', '0', '0', '0']);
+    await shown(dialog.getByText('付箋 2枚（1人）'));
+    await shown(dialog.getByText('投票: まだありません'));
+    await facilitator.keyboard.press('Escape');
+
+    // 人数だけ: the names are gone, the totals stay.
+    await facilitatorTool(facilitator, 'ボードの設定');
+    await facilitator.getByRole('checkbox', { name: '参加の状況で名前を表示せず、人数だけを表示する' }).check();
+    await facilitator.keyboard.press('Escape');
+    await facilitatorTool(facilitator, '参加の状況');
+    await shown(dialog.getByText('付箋 2枚（1人）'));
+    expect(await dialog.getByRole('table').count()).toBe(0);
+    expect(await dialog.getByText('佐藤').count()).toBe(0);
+  });
+});
