@@ -14,7 +14,9 @@ describe('who has contributed since a date', () => {
   it('counts each person’s notes per pillar (trashed too) and live comments since the date, most active first', () => {
     const board = new Y.Doc();
     const note = (id: string, pillarId: string, author: string, now: number) =>
-      expect(addNote(board, { id, pillarId, lane: 'problem', text: id, author, authorName: author, now }).ok).toBe(true);
+      expect(addNote(board, { id, pillarId, lane: 'problem', text: id, author, authorName: author, now }).ok).toBe(
+        true,
+      );
     note('old', 'p1', '佐藤', 100);
     note('a', 'p1', '佐藤', 1000);
     note('b', 'p2', '佐藤', 1001);
