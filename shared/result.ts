@@ -33,6 +33,7 @@ export type BoardError =
   | 'commentEmpty'
   | 'commentTooLong'
   | 'commentNotFound'
+  | 'mentionsTooMany'
   | 'commentNotOwn'
   | 'reactionInvalid'
 

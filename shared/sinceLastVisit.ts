@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
+import { addressedTo, type ToYou } from './commentThreads.js';
 import { boardRoots } from './docs.js';
+import { type Comment, listComments } from './records/comment.js';
 import { INITIATIVE_TEXT_FIELDS } from './records/initiative.js';
 
 /**
@@ -26,7 +28,7 @@ export type VisitChange =
   | { kind: 'noteChanged'; noteId: string; fields: NoteChangeField[] }
   | { kind: 'initiativeAdded'; initiativeId: string }
   | { kind: 'initiativeChanged'; initiativeId: string; fields: InitiativeChangeField[] }
-  | { kind: 'commentAdded'; commentId: string; targetId: string }
+  | { kind: 'commentAdded'; commentId: string; targetId: string; toYou: ToYou | null }
   | { kind: 'commentEdited'; commentId: string; targetId: string }
   | { kind: 'commentDeleted'; commentId: string; targetId: string };
 
@@ -122,7 +124,7 @@ function commentChange(commentId: string, map: Y.Map<unknown>, entry: Y.Item, se
   const targetId = map.get('targetId');
   if (typeof targetId !== 'string') return null;
   const deletedNow = typeof map.get('deletedAt') === 'number';
-  if (writtenSince(entry, seen)) return deletedNow ? null : { kind: 'commentAdded', commentId, targetId };
+  if (writtenSince(entry, seen)) return deletedNow ? null : { kind: 'commentAdded', commentId, targetId, toYou: null };
   if (setSince(map, 'deletedAt', seen)) return { kind: 'commentDeleted', commentId, targetId };
   if (setSince(map, 'text', seen)) return { kind: 'commentEdited', commentId, targetId };
   return null;
@@ -139,6 +141,7 @@ export function changesSince(doc: Y.Doc, seen: Y.Snapshot, personId: string | nu
   const noteMarks = new Map<string, 'added' | 'changed'>();
   const initiativeMarks = new Map<string, 'added' | 'changed'>();
   const newComments = new Map<string, number>();
+  let commentsById: Map<string, Comment> | null = null;
   const mine = (map: Y.Map<unknown>, key = 'author') =>
     personId !== null && personId !== '' && map.get(key) === personId;
   for (const [noteId, entry] of boardRoots.notes(doc)._map) {
@@ -162,6 +165,14 @@ export function changesSince(doc: Y.Doc, seen: Y.Snapshot, personId: string | nu
     if (entry.deleted || !isMap(map) || mine(map)) continue;
     const change = commentChange(commentId, map, entry, seen);
     if (!change) continue;
+    // A mention of this person, or a reply to their comment, is told as such.
+    if (change.kind === 'commentAdded' && personId) {
+      const comments: Map<string, Comment> =
+        commentsById ?? new Map(listComments(doc).map((comment) => [comment.id, comment]));
+      commentsById = comments;
+      const comment = comments.get(commentId);
+      change.toYou = comment ? addressedTo(comment, personId, comments) : null;
+    }
     changes.push(change);
     if (change.kind === 'commentAdded') newComments.set(change.targetId, (newComments.get(change.targetId) ?? 0) + 1);
   }

@@ -113,7 +113,14 @@ export function VisitDialog({ onClose }: { onClose: () => void }) {
           title: initiativeTitle(change.initiativeId),
         });
       case 'commentAdded':
-        return t('visit.commentAdded', { target: noteText(change.targetId), text: commentText(change.commentId) });
+        return t(
+          change.toYou === 'mention'
+            ? 'visit.commentMentionsYou'
+            : change.toYou === 'reply'
+              ? 'visit.commentRepliesToYou'
+              : 'visit.commentAdded',
+          { target: noteText(change.targetId), text: commentText(change.commentId) },
+        );
       case 'commentEdited':
         return t('visit.commentEdited', { target: noteText(change.targetId), text: commentText(change.commentId) });
       case 'commentDeleted':

@@ -4,6 +4,7 @@ import { COMMENT_TEXT_MAX } from '../limits.js';
 import { LOCAL_ORIGIN } from '../origin.js';
 import {
   type CommentTargetKind,
+  MENTIONS_MAX,
   REACTION_EMOJIS,
   type ReactionEmoji,
   reactionKey,
@@ -20,6 +21,10 @@ export interface NewComment {
   author: string;
   authorName?: string;
   now?: number;
+  /** The comment of this thread it answers (返信). */
+  replyTo?: string;
+  /** Person ids mentioned with `@name` (at most MENTIONS_MAX). */
+  mentions?: readonly string[];
 }
 
 /** Why a text cannot be a comment, or null when it can. */
@@ -38,6 +43,14 @@ export function addComment(doc: Y.Doc, input: NewComment, origin: unknown = LOCA
   const text = input.text.trim();
   const problem = checkCommentText(text);
   if (problem) return fail(problem);
+  if (
+    input.replyTo !== undefined &&
+    readComment(input.replyTo, commentMap(doc, input.replyTo))?.targetId !== input.targetId
+  ) {
+    return fail('commentNotFound');
+  }
+  const mentions = [...new Set(input.mentions ?? [])].filter((id) => id !== '');
+  if (mentions.length > MENTIONS_MAX) return fail('mentionsTooMany');
   doc.transact(() => {
     const comment = new Y.Map<unknown>();
     comment.set('targetId', input.targetId);
@@ -46,6 +59,8 @@ export function addComment(doc: Y.Doc, input: NewComment, origin: unknown = LOCA
     comment.set('author', input.author);
     if (input.authorName) comment.set('authorName', input.authorName);
     comment.set('createdAt', input.now ?? Date.now());
+    if (input.replyTo !== undefined) comment.set('replyTo', input.replyTo);
+    if (mentions.length > 0) comment.set('mentions', mentions);
     boardRoots.comments(doc).set(input.id, comment);
   }, origin);
   return ok(input.id);

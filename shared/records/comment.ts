@@ -28,6 +28,20 @@ export interface Comment {
   createdAt: number;
   editedAt: number | null;
   deletedAt: number | null;
+  /** The comment of the same thread it answers (返信), or null. */
+  replyTo: string | null;
+  /** The person ids it mentions with `@name` (at most MENTIONS_MAX), in the order written. */
+  mentions: string[];
+}
+
+/** The most people one comment may mention. */
+export const MENTIONS_MAX = 20;
+const ID_MAX = 64;
+
+function readMentions(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const ids = value.filter((id): id is string => typeof id === 'string' && id !== '' && id.length <= ID_MAX);
+  return [...new Set(ids)].slice(0, MENTIONS_MAX);
 }
 
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
@@ -52,6 +66,8 @@ export function readComment(id: string, value: unknown): Comment | null {
     createdAt: finite(map.get('createdAt')) ?? 0,
     editedAt: finite(map.get('editedAt')),
     deletedAt: finite(map.get('deletedAt')),
+    replyTo: typeof map.get('replyTo') === 'string' ? (map.get('replyTo') as string) : null,
+    mentions: readMentions(map.get('mentions')),
   };
 }
 

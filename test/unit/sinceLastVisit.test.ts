@@ -54,11 +54,51 @@ describe('changes since the last visit', () => {
       { kind: 'noteChanged', noteId: 'n3', fields: ['color'] },
       { kind: 'noteChanged', noteId: 'n0', fields: ['deleted'] },
       { kind: 'noteAdded', noteId: 'n4' },
-      { kind: 'commentAdded', commentId: 'c1', targetId: 'n1' },
+      { kind: 'commentAdded', commentId: 'c1', targetId: 'n1', toYou: null },
     ]);
     expect(noteMarks.get('n4')).toBe('added');
     expect(changesSince(mine, seen, 'tanaka').newComments).toEqual(new Map([['n1', 1]]));
     expect(noteMarks.get('n1')).toBe('changed');
+  });
+
+  it('tells a mention of this person and a reply to their comment as such (mentions are part of the visit)', () => {
+    const { mine, theirs } = twoReplicas();
+    comment(theirs, 'mine', 'tanaka');
+    catchUp(mine, theirs);
+    const seen = Y.snapshot(mine);
+    addComment(theirs, {
+      id: 'm',
+      targetId: 'n2',
+      targetKind: 'note',
+      text: '@田中 見てください',
+      author: 'suzuki',
+      mentions: ['tanaka'],
+    });
+    addComment(theirs, {
+      id: 'r',
+      targetId: 'n1',
+      targetKind: 'note',
+      text: 'そうですね',
+      author: 'suzuki',
+      replyTo: 'mine',
+    });
+    addComment(theirs, {
+      id: 'x',
+      targetId: 'n1',
+      targetKind: 'note',
+      text: '別件',
+      author: 'suzuki',
+      mentions: ['sato'],
+    });
+    catchUp(mine, theirs);
+    const told = changesSince(mine, seen, 'tanaka').changes.map((change) =>
+      change.kind === 'commentAdded' ? [change.commentId, change.toYou] : null,
+    );
+    expect(told).toEqual([
+      ['m', 'mention'],
+      ['r', 'reply'],
+      ['x', null],
+    ]);
   });
 
   it('counts a text deletion as an edit (the delete set, not only new items)', () => {
