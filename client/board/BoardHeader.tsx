@@ -15,6 +15,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { MessageLogButton } from '../ui/MessageLog';
 import { LazyDialog } from '../ui/onDemand';
 import { SnapshotsDialog } from '../views/lazyViews';
+import { ToYouButton } from '../visit/ToYouButton';
 import { VisitSummaryButton } from '../visit/VisitSummaryButton';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ExportButton } from './ExportButton';
@@ -44,6 +45,7 @@ export function BoardHeader({ onRename }: { onRename: (name: string) => void }) 
         <ConnectionBadge />
         <PresenceList />
         <VisitSummaryButton />
+        <ToYouButton />
         <div className="board-header-tools">
           {canEditBoard && <HistoryControls />}
           <ExportButton />

@@ -3,14 +3,20 @@ import { COMMENT_TEXT_MAX } from '../../shared/limits';
 import type { Result } from '../../shared/result';
 import { useI18n } from '../i18n/I18nProvider';
 import { isImeEnter } from '../ui/ime';
+import { useMentionCompletion } from './MentionList';
+import type { RosterEntry } from './useRoster';
 
 interface CommentComposerProps {
   /** The label of the text field (write a comment / edit the comment). */
   label: string;
   submitLabel: string;
   initial?: string;
-  /** Sends the text; a refusal is shown and the text kept, so nothing typed is lost. */
-  onSubmit: (text: string) => Result<unknown>;
+  /** Sends the text and the people it mentions; a refusal is shown and the text kept, so nothing typed is lost. */
+  onSubmit: (text: string, mentions: string[]) => Result<unknown>;
+  /** `@name` completes from these (a new comment); none: no completion (an edit keeps its mentions). */
+  roster?: readonly RosterEntry[];
+  /** Mentions already in `initial` (a reply starts with `@name`): name → person id. */
+  initialMentions?: ReadonlyMap<string, string>;
   onCancel?: () => void;
   autoFocus?: boolean;
   /** Told every change of the text (a draft kept by whoever outlives this composer). */
@@ -30,9 +36,12 @@ export function CommentComposer({
   onCancel,
   autoFocus,
   onTextChange,
+  roster,
+  initialMentions,
 }: CommentComposerProps) {
   const { t } = useI18n();
   const [text, setShownText] = useState(initial);
+  const mention = useMentionCompletion(text, roster ?? [], initialMentions);
   const setText = (next: string) => {
     setShownText(next);
     onTextChange?.(next);
@@ -43,9 +52,10 @@ export function CommentComposer({
   const errorId = useId();
 
   function submit() {
-    const result = onSubmit(text);
+    const result = onSubmit(text, mention.mentions(text));
     if (result.ok) {
       setText('');
+      mention.reset();
       setError(null);
     } else {
       setError(t(`error.${result.error}`, { max: COMMENT_TEXT_MAX, length: text.length }));
@@ -69,12 +79,16 @@ export function CommentComposer({
         autoFocus={autoFocus}
         aria-describedby={error ? `${errorId} ${hintId}` : hintId}
         aria-invalid={error !== null}
+        {...mention.fieldProps}
         onChange={(event) => {
           setText(event.target.value);
+          mention.caretMoved(event.target);
           if (error) setError(null);
         }}
+        onSelect={(event) => mention.caretMoved(event.currentTarget)}
         onKeyDown={(event) => {
           if (isImeEnter(event)) return;
+          if (mention.onKeyDown(event, setText)) return;
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
             submit();
@@ -85,6 +99,7 @@ export function CommentComposer({
           }
         }}
       />
+      {mention.list}
       <p id={hintId} className="comment-hint">
         {t('comment.hint')}{' '}
         <span className={text.length > COMMENT_TEXT_MAX ? 'comment-over' : ''}>

@@ -9,6 +9,7 @@ import { useModalDialog } from '../ui/useModalDialog';
 import { CommentComposer } from './CommentComposer';
 import { useThread } from './hooks';
 import { ReactionButtons } from './ReactionButtons';
+import { useRoster } from './useRoster';
 
 interface ThreadProps {
   targetId: string;
@@ -36,6 +37,8 @@ export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: T
           ? 'comment.lockedNotice'
           : 'comment.readOnlyNotice';
   const thread = useThread(targetId);
+  const roster = useRoster();
+  const [replyTo, setReplyTo] = useState<Comment | null>(null);
   const dialog = useModalDialog();
   const titleId = useId();
   useAnnounceArrivals(thread, identity.id);
@@ -48,30 +51,49 @@ export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: T
       ) : (
         <ol className="comment-list">
           {thread.map((comment) => (
-            <CommentEntry key={comment.id} comment={comment} />
+            <CommentEntry key={comment.id} comment={comment} thread={thread} onReply={setReplyTo} />
           ))}
         </ol>
       )}
       {canEditBoard ? (
-        <CommentComposer
-          label={t('comment.inputLabel')}
-          submitLabel={t('comment.send')}
-          autoFocus
-          initial={draft?.text}
-          onTextChange={draft?.onChange}
-          onSubmit={(text) => {
-            const result = addComment(session.boardDoc, {
-              id: nanoid(),
-              targetId,
-              targetKind: kind,
-              text,
-              author: identity.id,
-              authorName: identity.name,
-            });
-            if (result.ok) ui.announce(t('comment.added'));
-            return result;
-          }}
-        />
+        <>
+          {replyTo && (
+            <p className="comment-replying">
+              {t('comment.replyingTo', { name: replyTo.authorName || t('comment.unknownAuthor') })}{' '}
+              <button type="button" onClick={() => setReplyTo(null)}>
+                {t('comment.stopReplying')}
+              </button>
+            </p>
+          )}
+          <CommentComposer
+            // A reply starts again with the person's @name before what was already written.
+            key={replyTo?.id ?? ''}
+            label={t('comment.inputLabel')}
+            submitLabel={t('comment.send')}
+            autoFocus
+            initial={replyTo ? `${replyPrefix(replyTo)}${draft?.text ?? ''}` : draft?.text}
+            initialMentions={replyTo?.authorName ? new Map([[replyTo.authorName, replyTo.author]]) : undefined}
+            roster={roster}
+            onTextChange={draft?.onChange}
+            onSubmit={(text, mentions) => {
+              const result = addComment(session.boardDoc, {
+                id: nanoid(),
+                targetId,
+                targetKind: kind,
+                text,
+                author: identity.id,
+                authorName: identity.name,
+                mentions,
+                ...(replyTo ? { replyTo: replyTo.id } : {}),
+              });
+              if (result.ok) {
+                ui.announce(t('comment.added'));
+                setReplyTo(null);
+              }
+              return result;
+            }}
+          />
+        </>
       ) : (
         <p className="muted">{t(readOnlyNotice)}</p>
       )}
@@ -103,7 +125,18 @@ function useAnnounceArrivals(thread: readonly Comment[], personId: string) {
   }, [thread, personId, t, ui]);
 }
 
-function CommentEntry({ comment }: { comment: Comment }) {
+/** 「@佐藤 」: what a reply starts with (none for an author without a name). */
+const replyPrefix = (comment: Comment) => (comment.authorName ? `@${comment.authorName} ` : '');
+
+function CommentEntry({
+  comment,
+  thread,
+  onReply,
+}: {
+  comment: Comment;
+  thread: readonly Comment[];
+  onReply: (comment: Comment) => void;
+}) {
   const { t, lang } = useI18n();
   const { session, identity, canEditBoard } = useBoard();
   const ui = useBoardUi();
@@ -128,6 +161,11 @@ function CommentEntry({ comment }: { comment: Comment }) {
         </time>
         {comment.editedAt !== null && !deleted && <span className="comment-edited"> {t('comment.edited')}</span>}
       </p>
+      {comment.replyTo !== null && (
+        <p className="comment-reply-to">
+          ↩ {t('comment.replyTo', { name: repliedName(thread, comment.replyTo) || t('comment.unknownAuthor') })}
+        </p>
+      )}
       {deleted ? (
         <p className="comment-text muted">{t('comment.deleted')}</p>
       ) : editing ? (
@@ -148,6 +186,13 @@ function CommentEntry({ comment }: { comment: Comment }) {
         />
       ) : (
         <p className="comment-text">{comment.text}</p>
+      )}
+      {!own && canEditBoard && !deleted && (
+        <div className="comment-actions">
+          <button type="button" aria-label={t('comment.replyTo', { name })} onClick={() => onReply(comment)}>
+            {t('comment.reply')}
+          </button>
+        </div>
       )}
       {own && canEditBoard && !deleted && !editing && (
         <div className="comment-actions">
@@ -172,4 +217,9 @@ function CommentEntry({ comment }: { comment: Comment }) {
       )}
     </li>
   );
+}
+
+/** The name of the author of the comment replied to, when it is in this thread. */
+function repliedName(thread: readonly Comment[], id: string): string {
+  return thread.find((comment) => comment.id === id)?.authorName ?? '';
 }

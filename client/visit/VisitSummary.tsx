@@ -45,7 +45,7 @@ function keyOf(change: VisitChange): string {
  * once it is rendered (the view's code may still be loading), a frame later so that the closing dialog has
  * given the focus back first.
  */
-function showInitiative(ui: BoardUi, initiativeId: string) {
+export function showInitiative(ui: BoardUi, initiativeId: string) {
   requestAnimationFrame(() => {
     ui.focusInitiative.set(initiativeId);
     ui.view.set('initiatives');

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { CLOSE } from '../../shared/protocol.js';
-import type { Role } from '../../shared/roles.js';
+import { ROLES, type Role } from '../../shared/roles.js';
 import { hashToken, newToken } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import type { Person } from '../people.js';
@@ -47,6 +47,16 @@ function closePersonConnections(context: ApiContext, boardId: string, personId: 
 export function listPeople(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
   authorize(context, req, boardId, ['facilitator']);
   sendJson(res, 200, { people: context.people.list(boardId).map(publicPerson) });
+}
+
+/**
+ * `GET /api/boards/<id>/roster`: every person's id and display name, for any link of the board — what `@name` in a
+ * comment completes from. Never a token, a role or a kind: the names are on the board's notes anyway.
+ */
+export function readRoster(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
+  authorize(context, req, boardId, ROLES);
+  const people = context.people.list(boardId).map((person) => ({ id: person.id, name: person.name }));
+  sendJson(res, 200, { people });
 }
 
 /** `POST /api/boards/<id>/people` `{name, role?}`: a roster member and their personal link. */

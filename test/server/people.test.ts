@@ -70,6 +70,20 @@ describe('people: roster members, guests and personal links', () => {
     expect((people.body.people as Array<{ name: string }>).map((p) => p.name)).toContain('佐藤 花子');
   });
 
+  it('gives every link the roster’s ids and names for @mentions, and nothing else of a person', async () => {
+    const member = await call('POST', '/people', board.tokens.facilitator, { name: '名簿の田中' });
+    const token = member.body.token as string;
+    for (const link of [board.tokens.participant, board.tokens.viewer, token]) {
+      const roster = await call('GET', '/roster', link);
+      expect(roster.status).toBe(200);
+      const people = roster.body.people as Array<Record<string, unknown>>;
+      expect(people).toContainEqual({ id: (member.body.person as { id: string }).id, name: '名簿の田中' });
+      for (const person of people) expect(Object.keys(person).sort()).toEqual(['id', 'name']);
+      expect(JSON.stringify(roster.body)).not.toContain(token);
+    }
+    expect((await call('GET', '/roster', 'not-a-token')).status).toBe(401);
+  });
+
   it('refuses guest identities to viewers, to personal tokens and for bad names', async () => {
     expect((await call('POST', '/guests', board.tokens.viewer, { name: 'x' })).status).toBe(403);
     const guest = await call('POST', '/guests', board.tokens.participant, { name: '鈴木' });
