@@ -1,4 +1,4 @@
-import { ContributionDialog } from '../activity/lazyDialogs';
+import { ContributionDialog, DigestDialog } from '../activity/lazyDialogs';
 import { MeetingPlanDialog, MoveOnDialog } from '../facilitation/lazyDialogs';
 import { AuditDialog, PeopleDialog } from '../people/lazyDialogs';
 import { SettingsDialog } from '../settings/lazyDialogs';
@@ -19,6 +19,7 @@ export function BoardDialogs({ which, env, onClose }: { which: BoardDialogKind; 
   if (which === 'people' && facilitator) return <PeopleDialog onClose={onClose} />;
   if (which === 'audit' && facilitator) return <AuditDialog onClose={onClose} />;
   if (which === 'contributions' && facilitator) return <ContributionDialog onClose={onClose} />;
+  if (which === 'digest' && facilitator) return <DigestDialog onClose={onClose} />;
   if (which === 'meetingPlan') return <MeetingPlanDialog onClose={onClose} />;
   if (which === 'suggestions' && board.role !== 'viewer') return <SuggestionsPanel onClose={onClose} />;
   if ((which === 'nextMeeting' || which === 'finishMeeting') && facilitator && board.canEditSettings) {

@@ -54,6 +54,7 @@ export const ACTION_ICONS: Readonly<Record<string, ComponentType>> = {
   'board.people': PeopleIcon,
   'board.audit': HistoryIcon,
   'board.contributions': PeopleIcon,
+  'board.digest': CommentIcon,
   'board.lock': LockIcon,
   'board.unlock': UnlockIcon,
   'meeting.plan': CalendarIcon,

@@ -55,6 +55,13 @@ export const FACILITATOR_ACTIONS: readonly BoardAction[] = [
     perform: ({ dialogs }) => dialogs.openBoardDialog('contributions'),
   },
   {
+    id: 'board.digest',
+    labelKey: 'digest.open',
+    menu: 'facilitator',
+    predicate: isFacilitator,
+    perform: ({ dialogs }) => dialogs.openBoardDialog('digest'),
+  },
+  {
     id: 'board.lock',
     labelKey: 'lock.lock',
     menu: 'facilitator',

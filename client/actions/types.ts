@@ -37,6 +37,7 @@ export type BoardDialogKind =
   | 'people'
   | 'audit'
   | 'contributions'
+  | 'digest'
   | 'lock'
   | 'meetingPlan'
   | 'nextMeeting'

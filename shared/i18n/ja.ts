@@ -285,6 +285,7 @@ export const jaCore = {
   'meeting.none': '進行中の会議はありません',
   'meeting.planOpen': '会議の予定',
   'contribution.open': '参加の状況',
+  'digest.open': 'まとめを作成',
   'task.next': '期限 {date}（{when}）: {text}',
   'task.before': '{title}までに {text}',
   'task.daysLeft': 'あと{days}日',

@@ -92,3 +92,40 @@ describe('参加の状況 (the facilitator’s contribution overview)', () => {
     expect(await dialog.getByText('佐藤').count()).toBe(0);
   });
 });
+
+describe('まとめを作成 (the digest for the chat)', () => {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('writes what changed since the date, and copies it for the chat', async () => {
+    const board = await harness.createBoard('庁内部会');
+    // The page may write the clipboard, never read it (Permissions-Policy): what is written is noted on its way.
+    const facilitator = await harness.openBoard(board, 'facilitator', {
+      name: '進行役',
+      beforeOpen: (page) =>
+        page.addInitScript(() => {
+          const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+          navigator.clipboard.writeText = (text: string) => {
+            (window as unknown as { copied: string }).copied = text;
+            return write(text);
+          };
+        }),
+    });
+    await facilitator.context().grantPermissions(['clipboard-write'], { origin: harness.server.url });
+    await addNoteByTyping(facilitator, '市民サービスの向上', '課題', '窓口の待ち時間が長い');
+    await facilitatorTool(facilitator, 'まとめを作成');
+    const dialog = facilitator.getByRole('dialog', { name: 'チャット用のまとめ' });
+    const text = dialog.getByRole('textbox', { name: 'まとめの本文' });
+    await expect.poll(() => text.inputValue()).toContain('■ 新しい付箋 1枚');
+    expect(await text.inputValue()).toContain(`ボード: ${harness.server.url}/b/${board.id}`);
+    expect(await text.inputValue()).not.toContain(board.tokens.facilitator);
+    await dialog.getByRole('radio', { name: /Markdown/ }).check();
+    await expect.poll(() => text.inputValue()).toContain('### 新しい付箋 1枚');
+    await dialog.getByRole('button', { name: 'コピー' }).click();
+    await shown(facilitator.getByText('まとめをコピーしました。チャットに貼り付けてください。').first());
+    expect(await facilitator.evaluate(() => (window as unknown as { copied: string }).copied)).toContain(
+      '### 新しい付箋 1枚',
+    );
+  });
+});
