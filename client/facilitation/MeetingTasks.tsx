@@ -53,12 +53,12 @@ export function MeetingTasks({ meeting }: { meeting: Meeting }) {
   const tasks = useSettings().meetingTasks.filter((task) => task.meetingId === meeting.id);
   const headingId = useId();
   return (
-    <section className="meeting-tasks" aria-labelledby={headingId}>
+    <section className="due-tasks" aria-labelledby={headingId}>
       <h4 id={headingId}>{t('task.heading', { title: meeting.title })}</h4>
       {tasks.length === 0 ? (
         <p className="muted">{t('task.none')}</p>
       ) : (
-        <ul className="meeting-task-list">
+        <ul className="due-task-list">
           {tasks.map((task) => (
             <TaskEntry key={task.id} task={task} />
           ))}
@@ -79,14 +79,14 @@ function TaskEntry({ task }: { task: MeetingTask }) {
     else notify({ message: t(`error.${(result as { error: 'taskNotFound' }).error}`), tone: 'error' });
   };
   return (
-    <li className={`meeting-task ${task.done ? 'meeting-task-done' : ''}`}>
-      <span className="meeting-task-text">{task.text}</span>
-      <span className="meeting-task-due">
+    <li className={`due-task ${task.done ? 'due-task-done' : ''}`}>
+      <span className="due-task-text">{task.text}</span>
+      <span className="due-task-due">
         {t('task.dueOn', { date: task.due })}（{dueText(task)}）
       </span>
       <TaskProgress task={task} />
       {canEditSettings && (
-        <span className="meeting-task-actions">
+        <span className="due-task-actions">
           <label>
             <input
               type="checkbox"
@@ -127,7 +127,7 @@ function TaskProgress({ task }: { task: MeetingTask }) {
   if (task.kind === 'notes') {
     const progress = notesTaskProgress(session.boardDoc, settings.pillars, task.target);
     return (
-      <span className="meeting-task-progress">
+      <span className="due-task-progress">
         {t('task.notesProgress', { met: progress.met, total: progress.pillars.length })}
         <span className="muted">
           {' '}
@@ -142,7 +142,7 @@ function TaskProgress({ task }: { task: MeetingTask }) {
   const count = task.kind === 'scores' ? scores.scorers : task.kind === 'votes' ? votes.voters : null;
   if (count === null) return null;
   return (
-    <span className="meeting-task-progress">
+    <span className="due-task-progress">
       {t(task.kind === 'scores' ? 'task.scorersProgress' : 'task.votersProgress', { count })}
     </span>
   );
@@ -182,7 +182,7 @@ function AddTaskForm({ meeting }: { meeting: Meeting }) {
   }
   return (
     <form
-      className="meeting-task-form"
+      className="due-task-form"
       onSubmit={(event) => {
         event.preventDefault();
         submit();

@@ -103,14 +103,15 @@ describe('まとめを作成 (the digest for the chat)', () => {
     // The page may write the clipboard, never read it (Permissions-Policy): what is written is noted on its way.
     const facilitator = await harness.openBoard(board, 'facilitator', {
       name: '進行役',
-      beforeOpen: (page) =>
-        page.addInitScript(() => {
+      beforeOpen: async (page) => {
+        await page.addInitScript(() => {
           const write = navigator.clipboard.writeText.bind(navigator.clipboard);
           navigator.clipboard.writeText = (text: string) => {
             (window as unknown as { copied: string }).copied = text;
             return write(text);
           };
-        }),
+        });
+      },
     });
     await facilitator.context().grantPermissions(['clipboard-write'], { origin: harness.server.url });
     await addNoteByTyping(facilitator, '市民サービスの向上', '課題', '窓口の待ち時間が長い');
