@@ -34,6 +34,8 @@ export type AuditAction =
   | 'scoring.open'
   | 'scoring.close'
   | 'scoring.reveal'
+  | 'webhook.set'
+  | 'webhook.remove'
   | 'snapshot.save'
   | 'snapshot.delete'
   | 'snapshot.restore'

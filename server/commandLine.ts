@@ -35,6 +35,7 @@ export async function runFromCommandLine(
     tls: config.tls,
     metrics: config.metrics,
     exports: config.exports,
+    webhooks: config.webhooks,
     trustProxy: config.trustProxy,
   }).catch((error: unknown) => {
     if (!(error instanceof TlsError) && !(error instanceof DataDirInUseError)) throw error;

@@ -26,6 +26,8 @@ export interface Config {
   trustProxy: string[];
   /** The least important log level written (LOG_LEVEL: debug, info, warn, error). */
   logLevel: LogLevel;
+  /** Hosts the digest may be posted to (WEBHOOK_ALLOWED_HOSTS; none: nothing is sent), and an extra CA file. */
+  webhooks: { allowedHosts: string[]; caFile: string | null };
 }
 
 const envSchema = z.object({
@@ -72,6 +74,21 @@ const envSchema = z.object({
       "TRUST_PROXY must be the reverse proxies' IP addresses separated by commas, e.g. 127.0.0.1,::1",
     )
     .optional(),
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .trim()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .refine(
+      (hosts) => hosts.every((host) => /^(\*\.)?[a-z0-9.-]+$/i.test(host)),
+      'WEBHOOK_ALLOWED_HOSTS must be host names separated by commas, e.g. hooks.slack.com,*.webhook.office.com',
+    )
+    .optional(),
+  WEBHOOK_CA_FILE: z.string().trim().optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info, warn or error' })
     .default('info'),
@@ -121,5 +138,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exports: exportSettingsFromEnv(parsed.data),
     trustProxy: parsed.data.TRUST_PROXY ?? [],
     logLevel: parsed.data.LOG_LEVEL,
+    webhooks: {
+      allowedHosts: parsed.data.WEBHOOK_ALLOWED_HOSTS ?? [],
+      caFile: parsed.data.WEBHOOK_CA_FILE ? resolve(parsed.data.WEBHOOK_CA_FILE) : null,
+    },
   };
 }

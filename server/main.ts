@@ -47,6 +47,8 @@ import { createWebServer } from './tls.js';
 import { openVisitStore } from './visitStore.js';
 import { Voting } from './voting.js';
 import { openVotingStore } from './votingStore.js';
+import { DEFAULT_WEBHOOK_SETTINGS, DigestWebhooks } from './webhooks/digestWebhooks.js';
+import { openWebhookStore } from './webhooks/webhookStore.js';
 import { createWebsocketEndpoint } from './websocket.js';
 
 export type { RunningServer, ServerOptions } from './serverOptions.js';
@@ -135,6 +137,13 @@ async function startLocked(
     locks,
     isArchived: (boardId) => storage.isArchived(boardId),
   });
+  const webhooks = new DigestWebhooks({
+    store: openWebhookStore(storage.database, storage.guardWrite),
+    rooms,
+    settings: { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks },
+    publicUrl,
+    log,
+  });
   const snapshotStore = openSnapshotStore(storage.database, storage.guardWrite);
   const snapshots = new Snapshots({ store: snapshotStore, rooms, boards: storage, log });
   const exportSettings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...options.exports };
@@ -154,6 +163,7 @@ async function startLocked(
     plans,
     voting,
     scoring,
+    webhooks,
     snapshots,
     snapshotStore,
     visits: openVisitStore(storage.database, storage.guardWrite),
@@ -213,7 +223,7 @@ async function startLocked(
     });
   });
 
-  const opened = { storage, websockets, refusedLinks, limitRefusals, integrity, exportWorkers, suggestions };
+  const opened = { storage, websockets, refusedLinks, limitRefusals, integrity, exportWorkers, suggestions, webhooks };
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -234,6 +244,8 @@ async function startLocked(
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `${scheme}://${shownHost}:${port}`;
   const close = shutdownInOrder({ ...opened, server, rooms, dataDirLock });
+  // Listening, so the board's address is known: a digest missed while the server was down goes out now.
+  webhooks.start();
   return { url, port, storage, close };
 }
 

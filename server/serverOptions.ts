@@ -3,6 +3,7 @@ import type { ServerLimits } from './limits.js';
 import type { Log, LogLevel } from './log.js';
 import type { Storage } from './storage.js';
 import type { TlsFiles } from './tls.js';
+import type { WebhookSettings } from './webhooks/digestWebhooks.js';
 
 // What `startServer` takes and gives back: the one contract shared by the command line, the tests, the bench
 // and the tools, kept apart from the composition so it can be read without the wiring.
@@ -41,6 +42,8 @@ export interface ServerOptions {
   exports?: Partial<ExportSettings>;
   /** Reverse proxies whose X-Forwarded-For names the client (TRUST_PROXY); default none. */
   trustProxy?: readonly string[];
+  /** The digest's webhooks: allowed hosts (none by default: nothing is sent), CA file; tests also set the clock. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface RunningServer {

@@ -20,11 +20,14 @@ export interface OpenedServices {
   integrity: IntegrityChecks;
   exportWorkers: ExportWorkers;
   suggestions: SuggestionWorker;
+  /** The digest's scheduled posts: stopped before the database closes (a send under way ends first). */
+  webhooks: { stop(): Promise<void> };
 }
 
 /** Not listening (port taken): close what was opened, so the data folder's lock is released on a closed db. */
 export async function closeUnstarted(opened: OpenedServices): Promise<void> {
   const { storage, websockets, refusedLinks, limitRefusals, integrity, exportWorkers, suggestions } = opened;
+  await opened.webhooks.stop();
   websockets.close();
   refusedLinks.close();
   limitRefusals.close();
@@ -56,6 +59,7 @@ export function shutdownInOrder(
       refusedLinks.close();
       limitRefusals.close();
       integrity.close();
+      await running.webhooks.stop();
       await exportWorkers.close();
       await suggestions.close();
       storage.flush();

@@ -23,6 +23,11 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'voting.open': 'vote.audit.open',
   'voting.close': 'vote.audit.close',
   'voting.reveal': 'vote.audit.reveal',
+  'scoring.open': 'score.audit.open',
+  'scoring.close': 'score.audit.close',
+  'scoring.reveal': 'score.audit.reveal',
+  'webhook.set': 'webhook.audit.set',
+  'webhook.remove': 'webhook.audit.remove',
   'snapshot.save': 'snapshot.audit.save',
   'snapshot.delete': 'snapshot.audit.delete',
   'snapshot.restore': 'snapshot.audit.restore',
@@ -81,6 +86,7 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
       parts: Array.isArray(detail.parts) ? detail.parts.map((part) => partName(String(part))).join('、') : '',
       round: typeof detail.round === 'number' ? detail.round : '',
       format: text('format'),
+      host: text('host'),
     });
   }
 

@@ -21,6 +21,7 @@ import type { SuggestionRateLimits } from '../suggestions/rateLimits.js';
 import type { SuggestionWorker } from '../suggestions/suggestionWorker.js';
 import type { VisitStore } from '../visitStore.js';
 import type { Voting } from '../voting.js';
+import type { DigestWebhooks } from '../webhooks/digestWebhooks.js';
 
 /** What the API handlers share: the stores and services of one server. */
 export interface ApiContext {
@@ -42,6 +43,8 @@ export interface ApiContext {
   voting: Voting;
   /** Sealed scoring on the matrix: rounds, scores, the private channel (server/scoring.ts). */
   scoring: Scoring;
+  /** The digest's weekly posts to a chat (server/webhooks/digestWebhooks.ts). */
+  webhooks: DigestWebhooks;
   /** Named snapshots: taking them (server/snapshots.ts) and the stored ones (server/snapshotStore.ts). */
   snapshots: Snapshots;
   snapshotStore: SnapshotStore;

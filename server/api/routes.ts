@@ -31,6 +31,7 @@ import { similarNotesRoute, suggestGroupsRoute } from './suggestions.js';
 import { timerCommand } from './timer.js';
 import { readVisit, writeVisit } from './visit.js';
 import { castDot, closeRound, openRound, readVoting, revealRound, withdrawDot } from './voting.js';
+import { deleteWebhook, readWebhook, sendWebhookNow, writeWebhook } from './webhook.js';
 
 export type Handler = (context: ApiContext, req: IncomingMessage, res: ServerResponse, ...params: string[]) => unknown;
 
@@ -70,6 +71,8 @@ export const BOARD_ROUTES: Array<{ pattern: RegExp; methods: Record<string, Hand
   { pattern: /^\/scoring\/rounds\/([^/]+)\/close$/, methods: { POST: closeScoringRound } },
   { pattern: /^\/scoring\/rounds\/([^/]+)\/reveal$/, methods: { POST: revealScoringRound } },
   { pattern: /^\/scoring\/rounds\/([^/]+)\/scores\/([^/]+)$/, methods: { PUT: putScore, DELETE: deleteScore } },
+  { pattern: /^\/webhook$/, methods: { GET: readWebhook, PUT: writeWebhook, DELETE: deleteWebhook } },
+  { pattern: /^\/webhook\/send$/, methods: { POST: sendWebhookNow } },
   { pattern: /^\/snapshots$/, methods: { GET: listSnapshots, POST: saveSnapshot } },
   { pattern: /^\/snapshots\/([^/]+)$/, methods: { GET: readSnapshot, DELETE: deleteSnapshot } },
   { pattern: /^\/snapshots\/([^/]+)\/restore$/, methods: { POST: restoreSnapshot } },

@@ -172,7 +172,8 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   },
   // 6 → 7: sealed scoring on the matrix (server/scoringStore.ts), a kind of round of its own beside dot voting
   // (one of each may be open). Scores are private like ballots: they live here and nowhere else; `results` is
-  // computed at the close and published at the reveal.
+  // computed at the close and published at the reveal. And the digest's webhook per board
+  // (server/webhooks/webhookStore.ts): its address is the server's alone (viewers read the settings document).
   (db) => {
     db.exec(`
       CREATE TABLE IF NOT EXISTS scoring_rounds (
@@ -200,6 +201,19 @@ const MIGRATIONS: Array<(db: Database) => void> = [
         updated_at INTEGER NOT NULL,
         PRIMARY KEY (board_id, round, person_id, item_id),
         FOREIGN KEY (board_id, round) REFERENCES scoring_rounds (board_id, number) ON DELETE CASCADE
+      );
+      CREATE TABLE IF NOT EXISTS digest_webhooks (
+        board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        format TEXT NOT NULL CHECK (format IN ('text', 'markdown')),
+        weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+        minute_of_day INTEGER NOT NULL CHECK (minute_of_day BETWEEN 0 AND 1439),
+        covered_since INTEGER NOT NULL,
+        next_run_at INTEGER NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_attempt_at INTEGER,
+        last_success_at INTEGER,
+        last_error TEXT
       );
     `);
   },

@@ -145,4 +145,9 @@ export const jaBetweenMeetings = {
   'digest.copy': 'コピー',
   'digest.copied': 'まとめをコピーしました。チャットに貼り付けてください。',
   'digest.copyFailed': 'コピーできませんでした。本文を選んでコピーしてください。',
+  'score.audit.open': '第{round}回の採点を開始',
+  'score.audit.close': '第{round}回の採点を締め切り',
+  'score.audit.reveal': '第{round}回の採点結果を公開',
+  'webhook.audit.set': 'チャットへの定期送信を設定（{host}）',
+  'webhook.audit.remove': 'チャットへの定期送信を解除（{host}）',
 } as const;

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import type * as Y from 'yjs';
+import { buildDigest } from '../../shared/digest.js';
+import { translator } from '../../shared/i18n/index.js';
+import { HttpError } from '../httpUtil.js';
+import type { Log } from '../log.js';
+import type { Rooms } from '../rooms.js';
+import { nextWeeklyRun, retryDelay } from './schedule.js';
+import { checkWebhookUrl, postDigest } from './send.js';
+import type { DigestWebhook, WebhookStore } from './webhookStore.js';
+
+/** The operator's settings (WEBHOOK_ALLOWED_HOSTS, WEBHOOK_CA_FILE) and, for tests, the clock and the tick. */
+export interface WebhookSettings {
+  allowedHosts: readonly string[];
+  caFile: string | null;
+  /** How often due digests are looked for (ms). */
+  tickMs: number;
+  timeoutMs: number;
+  now: () => number;
+}
+
+export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
+  allowedHosts: [],
+  caFile: null,
+  tickMs: 60_000,
+  timeoutMs: 10_000,
+  now: () => Date.now(),
+};
+
+export interface WebhookChoice {
+  url: string;
+  format: 'text' | 'markdown';
+  weekday: number;
+  minuteOfDay: number;
+}
+
+/**
+ * The weekly digest posted to a chat (issue 18): each board's webhook, when it is due, gets the digest of what
+ * changed since its last success. A failure is recorded and shown to the facilitator, and tried again (1, 5, 15
+ * minutes, then hourly: never dropped). A run missed while the server was down is due at the start, and sent once.
+ */
+export class DigestWebhooks {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private readonly ca: Buffer | null;
+
+  constructor(
+    private readonly options: {
+      store: WebhookStore;
+      rooms: Rooms;
+      settings: WebhookSettings;
+      publicUrl: () => string;
+      log: Log;
+    },
+  ) {
+    this.ca = options.settings.caFile ? readFileSync(options.settings.caFile) : null;
+  }
+
+  get allowedHosts(): readonly string[] {
+    return this.options.settings.allowedHosts;
+  }
+
+  start(): void {
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.options.settings.tickMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Sends every due digest, one after the other; a tick while one is under way waits for the next. */
+  tick(): Promise<void> {
+    if (this.running) return this.running;
+    const running = (async () => {
+      // Yield first: `running` is set before the work can end (a tick with nothing due ends at once).
+      await Promise.resolve();
+      for (const webhook of this.options.store.due(this.options.settings.now())) await this.run(webhook);
+    })()
+      .catch((error: unknown) => this.options.log(`webhooks: ${String(error)}`))
+      .finally(() => {
+        if (this.running === running) this.running = null;
+      });
+    this.running = running;
+    return running;
+  }
+
+  get(boardId: string): DigestWebhook | null {
+    return this.options.store.get(boardId);
+  }
+
+  /** Sets (or replaces) a board's webhook; refuses an address that is not https or not on the allowlist. */
+  set(boardId: string, choice: WebhookChoice): DigestWebhook {
+    const check = checkWebhookUrl(choice.url, this.allowedHosts);
+    if (!check.ok) throw new HttpError(400, check.reason ?? 'not allowed', check.code);
+    const now = this.options.settings.now();
+    this.options.store.set({
+      boardId,
+      ...choice,
+      coveredSince: this.get(boardId)?.coveredSince ?? now,
+      nextRunAt: nextWeeklyRun(now, choice.weekday, choice.minuteOfDay),
+    });
+    return this.get(boardId)!;
+  }
+
+  remove(boardId: string): boolean {
+    return this.options.store.remove(boardId);
+  }
+
+  /** Sends the digest now (the facilitator's 「今すぐ送る」); resolves with the failure's reason, or null. */
+  async sendNow(boardId: string): Promise<string | null> {
+    const webhook = this.get(boardId);
+    if (!webhook) throw new HttpError(404, 'this board has no webhook');
+    return this.run(webhook);
+  }
+
+  private async run(webhook: DigestWebhook): Promise<string | null> {
+    const { store, settings, log } = this.options;
+    const now = settings.now();
+    let failure: string | null;
+    try {
+      const text = await this.digestOf(webhook, now);
+      failure = await postDigest(webhook.url, text, {
+        allowed: settings.allowedHosts,
+        ca: this.ca,
+        timeoutMs: settings.timeoutMs,
+      });
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    if (failure === null) {
+      store.succeeded(webhook.boardId, now, nextWeeklyRun(now, webhook.weekday, webhook.minuteOfDay));
+      log(`board ${webhook.boardId}: digest posted to ${new URL(webhook.url).hostname}`);
+    } else {
+      store.failed(webhook.boardId, now, now + retryDelay(webhook.failures + 1), failure);
+      log(`board ${webhook.boardId}: the digest could not be posted (${failure}); tried again later`);
+    }
+    return failure;
+  }
+
+  private async digestOf(webhook: DigestWebhook, now: number): Promise<string> {
+    const board = await this.doc(webhook.boardId, 'board');
+    const settings = await this.doc(webhook.boardId, 'settings');
+    return buildDigest(board, settings, {
+      t: translator('ja'),
+      lang: 'ja',
+      since: webhook.coveredSince,
+      now,
+      boardUrl: `${this.options.publicUrl()}/b/${webhook.boardId}`,
+      format: webhook.format,
+    }).text;
+  }
+
+  private async doc(boardId: string, kind: 'board' | 'settings'): Promise<Y.Doc> {
+    const joined = await this.options.rooms.join(boardId, kind);
+    if (joined.kind !== 'room') throw new Error('the board was saved by a newer version of the app');
+    return joined.room.doc;
+  }
+}
