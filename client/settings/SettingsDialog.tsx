@@ -23,6 +23,7 @@ import { BoardManagement } from './BoardManagement';
 import { ContributionCountsSwitch } from './ContributionCountsSwitch';
 import { NextPeriodBoard } from './NextPeriodBoard';
 import { PlanSettings } from './PlanSettings';
+import { WebhookSettings } from './WebhookSettings';
 
 /**
  * The facilitator's settings: board title, pillars (add, rename, reorder, archive), lane labels, and the
@@ -51,6 +52,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       {!archived && <PlanSettings />}
       {!archived && <ParticipantSuggestionsSwitch />}
       {!archived && <ContributionCountsSwitch />}
+      {!archived && <WebhookSettings />}
       <NextPeriodBoard />
       <BoardManagement />
       <div className="dialog-actions">

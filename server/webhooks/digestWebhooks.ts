@@ -27,6 +27,9 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   now: () => Date.now(),
 };
 
+/** How far back the first post of a new webhook looks: a week, as the posts that follow. */
+const FIRST_POST_COVERS_MS = 7 * 86_400_000;
+
 export interface WebhookChoice {
   url: string;
   format: 'text' | 'markdown';
@@ -100,7 +103,8 @@ export class DigestWebhooks {
     this.options.store.set({
       boardId,
       ...choice,
-      coveredSince: this.get(boardId)?.coveredSince ?? now,
+      // The first post covers the week before it was set up; later ones, what changed since the last success.
+      coveredSince: this.get(boardId)?.coveredSince ?? now - FIRST_POST_COVERS_MS,
       nextRunAt: nextWeeklyRun(now, choice.weekday, choice.minuteOfDay),
     });
     return this.get(boardId)!;

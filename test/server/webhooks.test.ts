@@ -1,41 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextWeeklyRun } from '../../server/webhooks/schedule.js';
 import { hostAllowed } from '../../server/webhooks/send.js';
+import { startChatReceiver } from './chatReceiver.js';
 import { createBoard, startTestServer, type TestServer, tempDataDir, waitFor } from './helpers.js';
 import { addNotes, boardWriter, call, settled } from './votingHelpers.js';
 
-/** A local HTTPS chat receiver: records each posted body, answers with the statuses given in turn (then 200). */
-async function receiver(key: Buffer, cert: Buffer) {
-  const bodies: Array<Record<string, unknown>> = [];
-  const statuses: number[] = [];
-  const server: Server = createServer({ key, cert }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      bodies.push({
-        method: req.method,
-        contentType: req.headers['content-type'],
-        json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown,
-      });
-      res.statusCode = statuses.shift() ?? 200;
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return { bodies, statuses, url: `https://localhost:${port}/hooks/board`, close: () => server.close() };
-}
-
 describe('the weekly digest posted to a chat (webhooks)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'board-webhook-'));
-  const file = (name: string) => join(dir, name);
-  let chat: Awaited<ReturnType<typeof receiver>>;
+  let chat: Awaited<ReturnType<typeof startChatReceiver>>;
   // A fake clock: Monday 2026-09-14 08:00 JST.
   let clock = Date.parse('2026-09-14T08:00:00+09:00');
   const data = tempDataDir();
@@ -43,66 +14,17 @@ describe('the weekly digest posted to a chat (webhooks)', () => {
   const start = () =>
     startTestServer({
       dataDir: data.dir,
-      webhooks: { allowedHosts: ['localhost'], caFile: file('ca.pem'), tickMs: 20, now: () => clock },
+      webhooks: { allowedHosts: ['localhost'], caFile: chat.caFile, tickMs: 20, now: () => clock },
     });
 
   beforeAll(async () => {
-    const run = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-    // A test certificate authority and a certificate it signed for localhost: the chat's TLS, as behind a city
-    // hall's own CA (WEBHOOK_CA_FILE).
-    run(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=Test Chat CA',
-      '-keyout',
-      file('ca.key'),
-      '-out',
-      file('ca.pem'),
-    );
-    run(
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      '/CN=localhost',
-      '-keyout',
-      file('chat.key'),
-      '-out',
-      file('chat.csr'),
-    );
-    writeFileSync(file('ext.cnf'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-    run(
-      'x509',
-      '-req',
-      '-in',
-      file('chat.csr'),
-      '-CA',
-      file('ca.pem'),
-      '-CAkey',
-      file('ca.key'),
-      '-CAcreateserial',
-      '-days',
-      '1',
-      '-extfile',
-      file('ext.cnf'),
-      '-out',
-      file('chat.pem'),
-    );
-    chat = await receiver(readFileSync(file('chat.key')), readFileSync(file('chat.pem')));
+    chat = await startChatReceiver();
     server = await start();
   });
   afterAll(async () => {
     chat?.close();
     await server?.close();
     data.remove();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('knows Monday 9:00 in Japan, whatever the server’s time zone', () => {
