@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
+import { listInitiatives } from './initiatives.js';
 import { listComments } from './records/comment.js';
 import type { Pillar } from './records/pillar.js';
 import { listNotes } from './selectors.js';
 
 /**
- * Who has contributed what since a date (the facilitator's 参加の状況, issue 18): notes per pillar and comments,
- * from the board document — public anyway, as アクティビティ shows it. Votes and scores are sealed and are never
+ * Who has contributed what since a date (the facilitator's 参加の状況, issue 18): notes per pillar (Task ①),
+ * comments and draft initiatives (Task ②), from the board document — public anyway, as アクティビティ shows it. Votes and scores are sealed and are never
  * here: the page shows only how many took part in a round.
  */
 export interface PersonContribution {
@@ -17,6 +18,8 @@ export interface PersonContribution {
   notesByPillar: Record<string, number>;
   notes: number;
   comments: number;
+  /** Draft initiatives (Task ②) made since the date, still live. */
+  initiatives: number;
 }
 
 export interface Contributions {
@@ -25,6 +28,7 @@ export interface Contributions {
   notesByPillar: Record<string, number>;
   notes: number;
   comments: number;
+  initiatives: number;
 }
 
 export function contributionsSince(board: Y.Doc, pillars: readonly Pillar[], since: number): Contributions {
@@ -33,13 +37,13 @@ export function contributionsSince(board: Y.Doc, pillars: readonly Pillar[], sin
   const personOf = (id: string, name: string) => {
     let person = byPerson.get(id);
     if (!person) {
-      person = { personId: id, name: '', notesByPillar: zero(), notes: 0, comments: 0 };
+      person = { personId: id, name: '', notesByPillar: zero(), notes: 0, comments: 0, initiatives: 0 };
       byPerson.set(id, person);
     }
     if (name.trim() !== '') person.name = name;
     return person;
   };
-  const totals: Contributions = { people: [], notesByPillar: zero(), notes: 0, comments: 0 };
+  const totals: Contributions = { people: [], notesByPillar: zero(), notes: 0, comments: 0, initiatives: 0 };
   for (const note of [...listNotes(board)].sort((a, b) => a.createdAt - b.createdAt)) {
     if (note.createdAt < since || note.author === '') continue;
     const person = personOf(note.author, note.authorName);
@@ -56,8 +60,12 @@ export function contributionsSince(board: Y.Doc, pillars: readonly Pillar[], sin
     personOf(comment.author, comment.authorName).comments++;
     totals.comments++;
   }
-  totals.people = [...byPerson.values()].sort(
-    (a, b) => b.notes + b.comments - (a.notes + a.comments) || a.name.localeCompare(b.name, 'ja'),
-  );
+  for (const initiative of listInitiatives(board)) {
+    if (initiative.createdAt < since || initiative.deletedAt !== null || initiative.createdBy === '') continue;
+    personOf(initiative.createdBy, '').initiatives++;
+    totals.initiatives++;
+  }
+  const total = (p: PersonContribution) => p.notes + p.comments + p.initiatives;
+  totals.people = [...byPerson.values()].sort((a, b) => total(b) - total(a) || a.name.localeCompare(b.name, 'ja'));
   return totals;
 }

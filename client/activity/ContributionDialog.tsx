@@ -83,6 +83,12 @@ function Totals({ contributions }: { contributions: Contributions }) {
         </span>
       </li>
       <li>
+        {t('contribution.initiativesTotal', {
+          count: contributions.initiatives,
+          people: contributions.people.filter((p) => p.initiatives > 0).length,
+        })}
+      </li>
+      <li>
         {t('contribution.commentsTotal', {
           count: contributions.comments,
           people: contributions.people.filter((p) => p.comments > 0).length,
@@ -101,7 +107,14 @@ function PeopleTable({ contributions, roster }: { contributions: Contributions; 
     ...contributions.people,
     ...roster
       .filter((person) => !contributions.people.some((p) => p.personId === person.id))
-      .map((person) => ({ personId: person.id, name: person.name, notesByPillar: {}, notes: 0, comments: 0 })),
+      .map((person) => ({
+        personId: person.id,
+        name: person.name,
+        notesByPillar: {},
+        notes: 0,
+        comments: 0,
+        initiatives: 0,
+      })),
   ] as Contributions['people'];
   return (
     <table className="contribution-table">
@@ -115,16 +128,21 @@ function PeopleTable({ contributions, roster }: { contributions: Contributions; 
             </th>
           ))}
           <th scope="col">{t('contribution.comments')}</th>
+          <th scope="col">{t('contribution.initiatives')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.personId} className={row.notes + row.comments === 0 ? 'contribution-quiet' : undefined}>
+          <tr
+            key={row.personId}
+            className={row.notes + row.comments + row.initiatives === 0 ? 'contribution-quiet' : undefined}
+          >
             <th scope="row">{names.get(row.personId) || row.name || t('contribution.unnamed')}</th>
             {pillars.map((pillar) => (
               <td key={pillar.id}>{row.notesByPillar[pillar.id] ?? 0}</td>
             ))}
             <td>{row.comments}</td>
+            <td>{row.initiatives}</td>
           </tr>
         ))}
       </tbody>

@@ -375,6 +375,8 @@ export const en: Record<MessageKey, string> = {
   'contribution.tableCaption': 'Notes and comments per person (rows with nothing are highlighted)',
   'contribution.person': 'Name',
   'contribution.notesIn': 'Notes in {pillar}',
+  'contribution.initiatives': 'Draft initiatives',
+  'contribution.initiativesTotal': '{count} draft initiatives ({people} people)',
   'contribution.comments': 'Comments',
   'contribution.unnamed': '(no name)',
   'contribution.roundsHeading': 'Voting and scoring',

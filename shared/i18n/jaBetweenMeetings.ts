@@ -109,6 +109,8 @@ export const jaBetweenMeetings = {
   'contribution.tableCaption': '人ごとの付箋とコメント（0件の行は色付き）',
   'contribution.person': '名前',
   'contribution.notesIn': '{pillar}の付箋',
+  'contribution.initiatives': '取組案',
+  'contribution.initiativesTotal': '取組案 {count}件（{people}人）',
   'contribution.comments': 'コメント',
   'contribution.unnamed': '（名前なし）',
   'contribution.roundsHeading': '投票と採点',

@@ -76,8 +76,8 @@ describe('参加の状況 (the facilitator’s contribution overview)', () => {
     const table = dialog.getByRole('table', { name: /人ごとの付箋とコメント/ });
     await shown(table.getByRole('row', { name: /佐藤/ }));
     const cells = (name: RegExp) => table.getByRole('row', { name }).getByRole('cell').allTextContents();
-    await expect.poll(() => cells(/佐藤/)).toEqual(['1', '1', '0', '0']);
-    expect(await cells(/田中 まだ参加していない/)).toEqual(['0', '0', '0', '0']);
+    await expect.poll(() => cells(/佐藤/)).toEqual(['1', '1', '0', '0', '0']);
+    expect(await cells(/田中 まだ参加していない/)).toEqual(['0', '0', '0', '0', '0']);
     await shown(dialog.getByText('付箋 2枚（1人）'));
     await shown(dialog.getByText('投票: まだありません'));
     await facilitator.keyboard.press('Escape');

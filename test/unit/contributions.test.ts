@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { contributionsSince } from '../../shared/contributions.js';
 import { addComment, deleteComment } from '../../shared/ops/comments.js';
+import { createInitiativeFromItem } from '../../shared/ops/initiatives.js';
 import { addNote, deleteNote } from '../../shared/ops/notes.js';
 import type { Pillar } from '../../shared/records/pillar.js';
+import { initialiseSettingsDoc } from '../../shared/template.js';
 
 const pillars: Pillar[] = [
   { id: 'p1', title: '市民サービスの向上', order: 'a0', archivedAt: null },
@@ -11,7 +13,7 @@ const pillars: Pillar[] = [
 ];
 
 describe('who has contributed since a date', () => {
-  it('counts each person’s notes per pillar (trashed too) and live comments since the date, most active first', () => {
+  it('counts each person’s notes per pillar (trashed too), live comments and draft initiatives since the date, most active first', () => {
     const board = new Y.Doc();
     const note = (id: string, pillarId: string, author: string, now: number) =>
       expect(addNote(board, { id, pillarId, lane: 'problem', text: id, author, authorName: author, now }).ok).toBe(
@@ -31,12 +33,34 @@ describe('who has contributed since a date', () => {
     comment('k2', '高橋', 1005);
     deleteComment(board, 'k2', '高橋', 1006);
     comment('k0', '高橋', 10);
+    // A draft initiative (Task ②) made by 鈴木: the settings document knows the pillars.
+    const settings = new Y.Doc();
+    initialiseSettingsDoc(
+      settings,
+      '部会',
+      (() => {
+        const ids = ['p1', 'p2', 'p3'];
+        return () => ids.shift() ?? 'px';
+      })(),
+    );
+    const made = createInitiativeFromItem(board, settings, {
+      id: 'i1',
+      itemId: 'a',
+      personId: '鈴木',
+      roundNumber: null,
+    });
+    expect(made.ok).toBe(true);
     const result = contributionsSince(board, pillars, 1000);
     expect(result.people.map((p) => [p.name, p.notesByPillar, p.comments])).toEqual([
-      ['佐藤', { p1: 1, p2: 1 }, 0],
       ['鈴木', { p1: 1, p2: 1 }, 0],
+      ['佐藤', { p1: 1, p2: 1 }, 0],
       ['高橋', { p1: 0, p2: 0 }, 1],
     ]);
-    expect([result.notes, result.notesByPillar, result.comments]).toEqual([4, { p1: 2, p2: 2 }, 1]);
+    expect([result.notes, result.notesByPillar, result.comments, result.initiatives]).toEqual([
+      4,
+      { p1: 2, p2: 2 },
+      1,
+      1,
+    ]);
   });
 });
