@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isAddress } from './clientAddress.js';
@@ -84,11 +85,15 @@ const envSchema = z.object({
         .filter((entry) => entry !== ''),
     )
     .refine(
-      (hosts) => hosts.every((host) => /^(\*\.)?[a-z0-9.-]+$/i.test(host)),
-      'WEBHOOK_ALLOWED_HOSTS must be host names separated by commas, e.g. hooks.slack.com,*.webhook.office.com',
+      (hosts) => hosts.every((host) => /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i.test(host)),
+      'WEBHOOK_ALLOWED_HOSTS must be host names (with :port when not 443) separated by commas, e.g. hooks.slack.com,*.webhook.office.com',
     )
     .optional(),
-  WEBHOOK_CA_FILE: z.string().trim().optional(),
+  WEBHOOK_CA_FILE: z
+    .string()
+    .trim()
+    .refine((file) => existsSync(file), 'WEBHOOK_CA_FILE names no file')
+    .optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info, warn or error' })
     .default('info'),

@@ -1,7 +1,7 @@
 import { NO_PRIVATE_VOTING_STATE, type PrivateVotingState, type VotingRound } from '../shared/records/voting.js';
 import { type BallotRow, ownBallot } from '../shared/votingTally.js';
-import { decideWrite } from '../shared/writePolicy.js';
 import type { Access } from './auth.js';
+import { holdsBallot } from './voteRefusals.js';
 import type { ResolvedItems } from './votingItems.js';
 import type { VotingStore } from './votingStore.js';
 
@@ -16,14 +16,7 @@ export function privateVotingState(
   resolved: ResolvedItems,
   voters?: number | null,
 ): PrivateVotingState {
-  // Whether this access has a ballot at all (the lock and the archive stop votes, not the ballot shown).
-  const canVote = decideWrite({
-    role: access.role,
-    target: 'ballot',
-    person: access.person !== null,
-    locked: false,
-    archived: false,
-  }).allowed;
+  const canVote = holdsBallot(access);
   const latest = store.latestRound(boardId);
   if (!latest) return { ...NO_PRIVATE_VOTING_STATE, canVote };
   const mine =

@@ -1,10 +1,10 @@
 import * as encoding from 'lib0/encoding';
 import { MESSAGE } from '../shared/protocol.js';
 import { NO_PRIVATE_SCORING_STATE, type OwnScore, type PrivateScoringState } from '../shared/records/scoring.js';
-import { decideWrite } from '../shared/writePolicy.js';
 import type { Access } from './auth.js';
 import type { ConnectionRegistry, RegisteredConnection } from './connections.js';
 import type { ScoringStore } from './scoringStore.js';
+import { holdsBallot } from './voteRefusals.js';
 
 // What one access may know of the scoring (kind 3, private state: docs/architecture.md), computed in one place
 // for the HTTP answers and the websocket pushes alike, and told to each board connection of our client on its own
@@ -13,13 +13,7 @@ import type { ScoringStore } from './scoringStore.js';
 /** What this access may know: its own scores in the latest round (and the scorer count for the facilitator). */
 export function privateScoringState(store: ScoringStore, boardId: string, access: Access): PrivateScoringState {
   // Who may score is who may vote (the lock and the archive stop scores, not the scores shown).
-  const canScore = decideWrite({
-    role: access.role,
-    target: 'ballot',
-    person: access.person !== null,
-    locked: false,
-    archived: false,
-  }).allowed;
+  const canScore = holdsBallot(access);
   const latest = store.latestRound(boardId);
   if (!latest) return { ...NO_PRIVATE_SCORING_STATE, canScore };
   const scores: Record<string, OwnScore> = {};

@@ -18,6 +18,20 @@ const VOTE_REFUSAL_ANSWERS: Partial<Record<WriteRefusalCode, { status: number; m
   locked: { status: 409, message: 'the board is locked: participants cannot vote' },
 };
 
+/**
+ * Whether this access has a ballot at all (votes and scores alike): a facilitator or participant with a person.
+ * The lock and the archive stop new votes, not the ballot shown.
+ */
+export function holdsBallot(access: Access): boolean {
+  return decideWrite({
+    role: access.role,
+    target: 'ballot',
+    person: access.person !== null,
+    locked: false,
+    archived: false,
+  }).allowed;
+}
+
 /** The person whose ballot this is, when the write policy lets this access vote now; else an HttpError. */
 export function voterOf(access: Access, board: { locked: boolean; archived: boolean }): Person {
   const decision = decideWrite({

@@ -48,8 +48,14 @@ export function buildDigest(board: Y.Doc, settings: Y.Doc, options: DigestOption
   const md = format === 'markdown';
   const heading = (text: string) => (md ? `### ${text}` : `■ ${text}`);
   const item = (text: string) => `${md ? '-' : '・'} ${text}`;
-  // A chat renders Markdown: what people typed must not turn into links, headings or emphasis there.
-  const inert = (text: string) => (md ? text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1') : text);
+  // What people typed must not act in the chat: no @channel / @here / @all call (a zero-width space breaks it), no
+  // Slack <!channel> or <url|label> (full-width brackets), and in Markdown no link, heading or emphasis.
+  const chatSafe = (text: string) =>
+    text
+      .replace(/@(channel|here|all|everyone)\b/gi, '@\u200b$1')
+      .replace(/</g, '＜')
+      .replace(/>/g, '＞');
+  const inert = (text: string) => (md ? chatSafe(text).replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1') : chatSafe(text));
   const names = authorNamesExported(settings);
   const byName = (name: string) => (names && name.trim() !== '' ? t('digest.by', { name: inert(name) }) : '');
 

@@ -39,6 +39,16 @@ export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: T
   const thread = useThread(targetId);
   const roster = useRoster();
   const [replyTo, setReplyTo] = useState<Comment | null>(null);
+  // What is typed, kept here so that starting or stopping a reply (the composer starts again) loses none of it.
+  const [typed, setTyped] = useState(draft?.text ?? '');
+  const reply = (target: Comment | null) => {
+    // The @name the previous reply put first goes; the next one's comes in its place.
+    const rest = replyTo && typed.startsWith(replyPrefix(replyTo)) ? typed.slice(replyPrefix(replyTo).length) : typed;
+    const next = target ? `${replyPrefix(target)}${rest}` : rest;
+    setTyped(next);
+    draft?.onChange(next);
+    setReplyTo(target);
+  };
   const dialog = useModalDialog();
   const titleId = useId();
   useAnnounceArrivals(thread, identity.id);
@@ -51,7 +61,7 @@ export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: T
       ) : (
         <ol className="comment-list">
           {thread.map((comment) => (
-            <CommentEntry key={comment.id} comment={comment} thread={thread} onReply={setReplyTo} />
+            <CommentEntry key={comment.id} comment={comment} thread={thread} onReply={reply} />
           ))}
         </ol>
       )}
@@ -60,7 +70,7 @@ export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: T
           {replyTo && (
             <p className="comment-replying">
               {t('comment.replyingTo', { name: replyTo.authorName || t('comment.unknownAuthor') })}{' '}
-              <button type="button" onClick={() => setReplyTo(null)}>
+              <button type="button" onClick={() => reply(null)}>
                 {t('comment.stopReplying')}
               </button>
             </p>
@@ -71,10 +81,13 @@ export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: T
             label={t('comment.inputLabel')}
             submitLabel={t('comment.send')}
             autoFocus
-            initial={replyTo ? `${replyPrefix(replyTo)}${draft?.text ?? ''}` : draft?.text}
+            initial={typed}
             initialMentions={replyTo?.authorName ? new Map([[replyTo.authorName, replyTo.author]]) : undefined}
             roster={roster}
-            onTextChange={draft?.onChange}
+            onTextChange={(text) => {
+              setTyped(text);
+              draft?.onChange(text);
+            }}
             onSubmit={(text, mentions) => {
               const result = addComment(session.boardDoc, {
                 id: nanoid(),
@@ -88,6 +101,7 @@ export function CommentThreadDialog({ targetId, kind, label, onClose, draft }: T
               });
               if (result.ok) {
                 ui.announce(t('comment.added'));
+                setTyped('');
                 setReplyTo(null);
               }
               return result;

@@ -104,9 +104,12 @@ function TaskEntry({ task }: { task: MeetingTask }) {
           <button
             type="button"
             aria-label={t('task.deleteOf', { text: task.text })}
-            onClick={() =>
-              report(deleteMeetingTask(session.settingsDoc, task.id), t('task.deleted', { text: task.text }))
-            }
+            onClick={(event) => {
+              // The row goes with its button: the focus goes to the field for the next task, not to the page.
+              const field = event.currentTarget.closest('.due-tasks')?.querySelector<HTMLElement>('input[type="text"]');
+              report(deleteMeetingTask(session.settingsDoc, task.id), t('task.deleted', { text: task.text }));
+              requestAnimationFrame(() => field?.focus());
+            }}
           >
             {t('task.delete')}
           </button>

@@ -1,51 +1,27 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ScoringRound, ScoringScope } from '../../shared/records/scoring';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard } from '../session/hooks';
-import { useBoardUi } from '../ui/boardUi';
+import { useRoundCommands } from '../ui/useRoundCommands';
 import { scoreErrorMessage, scoringApi } from './scoringApi';
 
 /**
  * The facilitator's side of a scoring round: open one over the shortlist or every item, see how many have scored
  * (never who or what), close it, reveal it. The server refuses all of this to anyone else.
  */
+/** After the reveal, the focus goes to the results' heading. */
+const focusResults = () => document.getElementById('score-results-heading')?.focus();
+
 export function ScoringControls({ latest, scorers }: { latest: ScoringRound | null; scorers: number | null }) {
   const { t } = useI18n();
   const { session, token } = useBoard();
-  const { notify } = useBoardUi();
   const [scope, setScope] = useState<ScoringScope>('shortlist');
-  const [busy, setBusy] = useState<string | null>(null);
   const headingId = useId();
   const api = scoringApi(session.boardId, token);
-
-  // The focus goes to the control that replaces the one pressed once the round shows its new state (as voting's).
-  const focusNext = useRef<{ round: number; status: ScoringRound['status'] } | null>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
-  const revealButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const wanted = focusNext.current;
-    if (!wanted || latest?.number !== wanted.round || latest.status !== wanted.status) return;
-    focusNext.current = null;
-    if (wanted.status === 'open') closeButton.current?.focus();
-    else if (wanted.status === 'closed') revealButton.current?.focus();
-    else document.getElementById('score-results-heading')?.focus();
-  }, [latest]);
-
-  // Not disabled while busy (a disabled button drops the focus): a second press of the same command is ignored.
-  async function run(action: () => Promise<unknown>, then: { round: number; status: ScoringRound['status'] }) {
-    const key = `${then.round}:${then.status}`;
-    if (busy === key) return;
-    setBusy(key);
-    focusNext.current = then;
-    try {
-      await action();
-    } catch (error) {
-      focusNext.current = null;
-      notify({ message: scoreErrorMessage(t, error), tone: 'error' });
-    } finally {
-      setBusy((current) => (current === key ? null : current));
-    }
-  }
+  const { run, isBusy, closeButton, revealButton } = useRoundCommands(latest, {
+    errorMessage: (error) => scoreErrorMessage(t, error),
+    focusRevealed: focusResults,
+  });
 
   const next = (latest?.number ?? 0) + 1;
   return (
@@ -57,7 +33,7 @@ export function ScoringControls({ latest, scorers }: { latest: ScoringRound | nu
           <button
             ref={closeButton}
             type="button"
-            aria-busy={busy === `${latest.number}:closed`}
+            aria-busy={isBusy(latest.number, 'closed')}
             onClick={() => run(() => api.close(latest.number), { round: latest.number, status: 'closed' })}
           >
             {t('score.closeRound', { number: latest.number })}
@@ -69,7 +45,7 @@ export function ScoringControls({ latest, scorers }: { latest: ScoringRound | nu
             <button
               ref={revealButton}
               type="button"
-              aria-busy={busy === `${latest.number}:revealed`}
+              aria-busy={isBusy(latest.number, 'revealed')}
               onClick={() => run(() => api.reveal(latest.number), { round: latest.number, status: 'revealed' })}
             >
               {t('score.revealRound', { number: latest.number })}
@@ -97,7 +73,7 @@ export function ScoringControls({ latest, scorers }: { latest: ScoringRound | nu
                 </label>
               ))}
             </fieldset>
-            <button type="submit" aria-busy={busy === `${next}:open`}>
+            <button type="submit" aria-busy={isBusy(next, 'open')}>
               {t('score.openRound', { number: next })}
             </button>
           </form>

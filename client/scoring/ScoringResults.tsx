@@ -37,7 +37,8 @@ export function ScoringResults({ rounds }: { rounds: readonly ScoringRound[] }) 
       <p>{t('score.scorers', { count: round.scorers ?? 0 })}</p>
       <DisagreementList results={round.results} />
       <ResultsTable results={round.results} />
-      {revealed.length > 1 && <RoundComparison rounds={revealed} />}
+      {/* A round revealed since: the comparison starts again from the two newest. */}
+      {revealed.length > 1 && <RoundComparison key={revealed[0]!.number} rounds={revealed} />}
     </section>
   );
 }

@@ -1,9 +1,8 @@
-import { useEffect, useRef } from 'react';
-import type { ScoringRound } from '../../shared/records/scoring';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
+import { useRoundAnnouncements } from '../ui/useRoundCommands';
 
 /**
  * While a scoring round is open (often for weeks, between meetings), a compact bar on every view: the round, how
@@ -18,7 +17,11 @@ export function ScoringStatusBar() {
   const own = useStore(session.ownScores);
   const view = useStore(ui.view);
   const latest = rounds.at(-1) ?? null;
-  useScoringAnnouncements(latest);
+  useRoundAnnouncements(latest, {
+    open: (number) => t('score.announceOpened', { number }),
+    closed: (number) => t('score.announceClosed', { number }),
+    revealed: (number) => t('score.announceRevealed', { number }),
+  });
   if (latest?.status !== 'open') return null;
   const done = own.round === latest.number ? latest.items.filter((item) => own.scores[item.itemId]).length : 0;
   return (
@@ -33,23 +36,4 @@ export function ScoringStatusBar() {
       )}
     </section>
   );
-}
-
-function useScoringAnnouncements(latest: ScoringRound | null) {
-  const { t } = useI18n();
-  const { announce } = useBoardUi();
-  const seen = useRef<string | null>(null);
-  const key = latest ? `${latest.number}:${latest.status}` : null;
-  useEffect(() => {
-    const before = seen.current;
-    seen.current = key;
-    // Not on the first render: the page opening is not news.
-    if (before === null || key === null || before === key || !latest) return;
-    const messages = {
-      open: 'score.announceOpened',
-      closed: 'score.announceClosed',
-      revealed: 'score.announceRevealed',
-    } as const;
-    announce(t(messages[latest.status], { number: latest.number }));
-  }, [key, latest, announce, t]);
 }

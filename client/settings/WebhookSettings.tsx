@@ -146,7 +146,13 @@ export function WebhookSettings() {
               <button type="button" onClick={() => void run(() => api('POST', '/send'), 'webhook.sent')}>
                 {t('webhook.sendNow')}
               </button>{' '}
-              <button type="button" onClick={() => void run(() => api('DELETE'), 'webhook.removed')}>
+              <button
+                type="button"
+                onClick={() =>
+                  // The status and its buttons go: the focus goes to the address field.
+                  void run(() => api('DELETE'), 'webhook.removed').then(() => document.getElementById(ids.url)?.focus())
+                }
+              >
                 {t('webhook.remove')}
               </button>
             </div>

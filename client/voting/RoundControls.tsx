@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { VOTE_BUDGET_DEFAULT, VOTE_BUDGET_MAX, type VotingRound } from '../../shared/records/voting';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoard } from '../session/hooks';
-import { useBoardUi } from '../ui/boardUi';
+import { useRoundCommands } from '../ui/useRoundCommands';
 import { voteErrorMessage, votingApi } from './votingApi';
 
 /**
@@ -12,49 +12,23 @@ import { voteErrorMessage, votingApi } from './votingApi';
 export function RoundControls({ latest, voters }: { latest: VotingRound | null; voters: number | null }) {
   const { t } = useI18n();
   const { session, token } = useBoard();
-  const { notify } = useBoardUi();
   const [budget, setBudget] = useState(String(VOTE_BUDGET_DEFAULT));
   const [cap, setCap] = useState('');
-  // The command under way, as `<round>:<status it leads to>`: only a second press of that same command is ignored.
-  const [busy, setBusy] = useState<string | null>(null);
   const budgetId = useId();
   const capId = useId();
   const api = votingApi(session.boardId, token);
-
-  // Where the focus goes once the round shows its new state: the control that replaces the one pressed
-  // (締め切る after 始める, 結果を公開 after 締め切る) or, after 結果を公開, the revealed round's heading.
-  const focusNext = useRef<{ round: number; status: VotingRound['status'] } | null>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
-  const revealButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const wanted = focusNext.current;
-    if (!wanted || latest?.number !== wanted.round || latest.status !== wanted.status) return;
-    focusNext.current = null;
-    if (wanted.status === 'open') closeButton.current?.focus();
-    else if (wanted.status === 'closed') revealButton.current?.focus();
-    else {
-      const heading = document.querySelector<HTMLElement>(`[data-round-heading="${wanted.round}"]`);
+  // After 結果を公開, the focus goes to the revealed round's heading (or this panel's).
+  const focusRevealed = useCallback(
+    (round: number) => {
+      const heading = document.querySelector<HTMLElement>(`[data-round-heading="${round}"]`);
       (heading ?? document.getElementById(`${budgetId}-heading`))?.focus();
-    }
-  }, [latest, budgetId]);
-
-  // The buttons are not disabled while busy (a disabled button drops the focus to <body>): a second press of the
-  // same command is ignored instead. The next command is not: the round's new state can arrive through the
-  // document before the HTTP answer does, and then 結果を公開 is already there, focused, and may be pressed.
-  async function run(action: () => Promise<unknown>, then: { round: number; status: VotingRound['status'] }) {
-    const key = `${then.round}:${then.status}`;
-    if (busy === key) return;
-    setBusy(key);
-    focusNext.current = then;
-    try {
-      await action();
-    } catch (error) {
-      focusNext.current = null;
-      notify({ message: voteErrorMessage(t, error), tone: 'error' });
-    } finally {
-      setBusy((current) => (current === key ? null : current));
-    }
-  }
+    },
+    [budgetId],
+  );
+  const { run, isBusy, closeButton, revealButton } = useRoundCommands(latest, {
+    errorMessage: (error) => voteErrorMessage(t, error),
+    focusRevealed,
+  });
 
   const next = (latest?.number ?? 0) + 1;
   return (
@@ -68,7 +42,7 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
           <button
             ref={closeButton}
             type="button"
-            aria-busy={busy === `${latest.number}:closed`}
+            aria-busy={isBusy(latest.number, 'closed')}
             onClick={() => run(() => api.close(latest.number), { round: latest.number, status: 'closed' })}
           >
             {t('vote.closeRound', { number: latest.number })}
@@ -80,7 +54,7 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
             <button
               ref={revealButton}
               type="button"
-              aria-busy={busy === `${latest.number}:revealed`}
+              aria-busy={isBusy(latest.number, 'revealed')}
               onClick={() => run(() => api.reveal(latest.number), { round: latest.number, status: 'revealed' })}
             >
               {t('vote.revealRound', { number: latest.number })}
@@ -115,7 +89,7 @@ export function RoundControls({ latest, voters }: { latest: VotingRound | null; 
               value={cap}
               onChange={(event) => setCap(event.target.value)}
             />
-            <button type="submit" aria-busy={busy === `${next}:open`}>
+            <button type="submit" aria-busy={isBusy(next, 'open')}>
               {t('vote.openRound', { number: next })}
             </button>
           </form>

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import type { VotingRound } from '../../shared/records/voting';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard } from '../session/hooks';
 import { useBoardUi } from '../ui/boardUi';
+import { useRoundAnnouncements } from '../ui/useRoundCommands';
 import './voting.css';
 
 /**
@@ -19,7 +19,11 @@ export function VotingStatusBar() {
   const own = useStore(session.ownVote);
   const view = useStore(ui.view);
   const latest = rounds.at(-1) ?? null;
-  useRoundAnnouncements(latest);
+  useRoundAnnouncements(latest, {
+    open: (number) => t('vote.announceOpened', { number }),
+    closed: (number) => t('vote.announceClosed', { number }),
+    revealed: (number) => t('vote.announceRevealed', { number }),
+  });
   // Only while this round is open: dots given back in a finished round cannot be placed again.
   useReturnedDotsNotice(latest?.status === 'open' && own.round === latest.number ? own.returned : null);
   if (latest?.status !== 'open') return null;
@@ -39,25 +43,6 @@ export function VotingStatusBar() {
       )}
     </section>
   );
-}
-
-function useRoundAnnouncements(latest: VotingRound | null) {
-  const { t } = useI18n();
-  const { announce } = useBoardUi();
-  const seen = useRef<string | null>(null);
-  const key = latest ? `${latest.number}:${latest.status}` : null;
-  useEffect(() => {
-    const before = seen.current;
-    seen.current = key;
-    // Not on the first render: the page opening is not news.
-    if (before === null || key === null || before === key || !latest) return;
-    const messages = {
-      open: 'vote.announceOpened',
-      closed: 'vote.announceClosed',
-      revealed: 'vote.announceRevealed',
-    } as const;
-    announce(t(messages[latest.status], { number: latest.number }));
-  }, [key, latest, announce, t]);
 }
 
 /** Tells the person when dots of theirs were given back (their item was deleted or merged); null: not now. */

@@ -5,8 +5,9 @@ import { ROLES } from '../../shared/roles.js';
 import { SCORE_MAX, SCORE_MIN } from '../../shared/scoring.js';
 import type { AuditAction } from '../audit.js';
 import type { Access } from '../auth.js';
-import { HttpError, readJson, sendJson } from '../httpUtil.js';
-import { type ApiContext, actorOf, authorize } from './context.js';
+import { readJson, sendJson } from '../httpUtil.js';
+import { type ApiContext, authorize } from './context.js';
+import { publishedRound, roundNumber } from './roundAnswers.js';
 
 /** Sealed scoring over HTTP (docs/api.md "Scoring"). Scores never travel in a shared document. */
 
@@ -32,14 +33,8 @@ const scoreSchema = z.object({
     .transform((text) => text.trim()),
 });
 
-function roundNumber(text: string): number {
-  const number = Number(text);
-  if (!Number.isSafeInteger(number) || number < 1) throw new HttpError(400, 'malformed round number');
-  return number;
-}
-
 /** Shows a facilitator's change of the rounds to every client, records it, and answers with the round. */
-async function published(
+function published(
   context: ApiContext,
   access: Access,
   req: IncomingMessage,
@@ -49,20 +44,13 @@ async function published(
   round: ScoringRound,
   status: number,
 ): Promise<void> {
-  context.audit.record(boardId, actorOf(access, req), action, {
-    round: round.number,
-    scope: round.scope,
-    items: round.items.length,
-  });
-  try {
-    await context.stateMirror.mirror(boardId);
-  } catch {
-    throw new HttpError(
-      503,
-      `scoring round ${round.number} is ${round.status}, but the clients could not be told yet: the settings document could not be stored; try again`,
-    );
-  }
-  sendJson(res, status, { round });
+  const detail = { round: round.number, scope: round.scope, items: round.items.length };
+  return publishedRound(
+    context,
+    { access, req, res, boardId },
+    { action, detail, what: 'scoring round', status },
+    round,
+  );
 }
 
 /** `GET /api/boards/<id>/scoring`: the public rounds and this link's own private state. */

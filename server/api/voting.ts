@@ -4,8 +4,9 @@ import { VOTE_BUDGET_DEFAULT, VOTE_BUDGET_MAX, type VotingRound } from '../../sh
 import { ROLES } from '../../shared/roles.js';
 import type { AuditAction } from '../audit.js';
 import type { Access } from '../auth.js';
-import { HttpError, readJson, sendJson } from '../httpUtil.js';
-import { type ApiContext, actorOf, authorize } from './context.js';
+import { readJson, sendJson } from '../httpUtil.js';
+import { type ApiContext, authorize } from './context.js';
+import { publishedRound, roundNumber } from './roundAnswers.js';
 
 /** Sealed dot voting over HTTP (docs/api.md "Voting"). Ballots never travel in a shared document. */
 
@@ -29,14 +30,8 @@ const openSchema = z
     path: ['cap'],
   });
 
-function roundNumber(text: string): number {
-  const number = Number(text);
-  if (!Number.isSafeInteger(number) || number < 1) throw new HttpError(400, 'malformed round number');
-  return number;
-}
-
 /** Shows a facilitator's change of the rounds to every client, records it, and answers with the round. */
-async function published(
+function published(
   context: ApiContext,
   access: Access,
   req: IncomingMessage,
@@ -46,20 +41,8 @@ async function published(
   round: VotingRound,
   status: number,
 ): Promise<void> {
-  context.audit.record(boardId, actorOf(access, req), action, {
-    round: round.number,
-    budget: round.budget,
-    cap: round.cap,
-  });
-  try {
-    await context.stateMirror.mirror(boardId);
-  } catch {
-    throw new HttpError(
-      503,
-      `round ${round.number} is ${round.status}, but the clients could not be told yet: the settings document could not be stored; try again`,
-    );
-  }
-  sendJson(res, status, { round });
+  const detail = { round: round.number, budget: round.budget, cap: round.cap };
+  return publishedRound(context, { access, req, res, boardId }, { action, detail, what: 'round', status }, round);
 }
 
 /** `GET /api/boards/<id>/voting`: the public rounds and this link's own private state. */

@@ -44,7 +44,9 @@ export interface WebhookChoice {
  */
 export class DigestWebhooks {
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  /** The posts under way and waiting, one at a time. */
+  private queue: Promise<void> = Promise.resolve();
+  private tickQueued = false;
   private readonly ca: Buffer | null;
 
   constructor(
@@ -72,23 +74,29 @@ export class DigestWebhooks {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    await this.queue;
   }
 
-  /** Sends every due digest, one after the other; a tick while one is under way waits for the next. */
+  /**
+   * Sends every due digest. Ticks and 「今すぐ送る」 go through one queue, one post at a time: a board's digest is
+   * never posted twice at once, and `stop` waits for the post under way.
+   */
   tick(): Promise<void> {
-    if (this.running) return this.running;
-    const running = (async () => {
-      // Yield first: `running` is set before the work can end (a tick with nothing due ends at once).
-      await Promise.resolve();
-      for (const webhook of this.options.store.due(this.options.settings.now())) await this.run(webhook);
-    })()
-      .catch((error: unknown) => this.options.log(`webhooks: ${String(error)}`))
-      .finally(() => {
-        if (this.running === running) this.running = null;
-      });
-    this.running = running;
-    return running;
+    if (this.tickQueued) return this.queue;
+    this.tickQueued = true;
+    return this.enqueue(async () => {
+      this.tickQueued = false;
+      for (const webhook of this.options.store.due(this.options.settings.now())) await this.run(webhook.boardId);
+    }).catch((error: unknown) => this.options.log(`webhooks: ${String(error)}`));
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.then(
+      () => {},
+      () => {},
+    );
+    return next;
   }
 
   get(boardId: string): DigestWebhook | null {
@@ -116,13 +124,15 @@ export class DigestWebhooks {
 
   /** Sends the digest now (the facilitator's 「今すぐ送る」); resolves with the failure's reason, or null. */
   async sendNow(boardId: string): Promise<string | null> {
-    const webhook = this.get(boardId);
-    if (!webhook) throw new HttpError(404, 'this board has no webhook');
-    return this.run(webhook);
+    if (!this.get(boardId)) throw new HttpError(404, 'this board has no webhook');
+    return this.enqueue(() => this.run(boardId));
   }
 
-  private async run(webhook: DigestWebhook): Promise<string | null> {
+  /** Posts a board's digest as its webhook is now (it may have been changed or removed while this waited). */
+  private async run(boardId: string): Promise<string | null> {
     const { store, settings, log } = this.options;
+    const webhook = store.get(boardId);
+    if (!webhook) return 'this board has no webhook any more';
     const now = settings.now();
     let failure: string | null;
     try {
@@ -135,11 +145,13 @@ export class DigestWebhooks {
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
     }
+    // The schedule as it is now: the facilitator may have changed the day or time while this post was on its way.
+    const current = store.get(boardId) ?? webhook;
     if (failure === null) {
-      store.succeeded(webhook.boardId, now, nextWeeklyRun(now, webhook.weekday, webhook.minuteOfDay));
+      store.succeeded(webhook.boardId, now, nextWeeklyRun(now, current.weekday, current.minuteOfDay));
       log(`board ${webhook.boardId}: digest posted to ${new URL(webhook.url).hostname}`);
     } else {
-      store.failed(webhook.boardId, now, now + retryDelay(webhook.failures + 1), failure);
+      store.failed(webhook.boardId, now, now + retryDelay(current.failures + 1), failure);
       log(`board ${webhook.boardId}: the digest could not be posted (${failure}); tried again later`);
     }
     return failure;

@@ -15,13 +15,18 @@ export interface WebhookCheck {
   reason?: string;
 }
 
-/** Whether `host` is on the allowlist: an exact name, or `*.example.lg.jp` for any name under it. */
-export function hostAllowed(host: string, allowed: readonly string[]): boolean {
+/**
+ * Whether `host` (and `port`) is on the allowlist: an exact name, or `*.example.lg.jp` for any name under it; an
+ * entry without a port allows 443 only (`chat.example.lg.jp:8443` for another), so an allowed host's other
+ * services cannot be posted to.
+ */
+export function hostAllowed(host: string, allowed: readonly string[], port = 443): boolean {
   const name = host.toLowerCase();
   return allowed.some((entry) => {
-    const rule = entry.trim().toLowerCase();
-    if (rule.startsWith('*.')) return name.endsWith(rule.slice(1)) && name.length > rule.length - 1;
-    return rule !== '' && name === rule;
+    const [ruleHost = '', rulePort] = entry.trim().toLowerCase().split(':');
+    if ((rulePort === undefined ? 443 : Number(rulePort)) !== port) return false;
+    if (ruleHost.startsWith('*.')) return name.endsWith(ruleHost.slice(1)) && name.length > ruleHost.length - 1;
+    return ruleHost !== '' && name === ruleHost;
   });
 }
 
@@ -45,11 +50,11 @@ export function checkWebhookUrl(text: string, allowed: readonly string[]): Webho
   if (url.username || url.password) {
     return { ok: false, code: 'webhook-invalid', reason: 'the address must not hold a user name or password' };
   }
-  if (!hostAllowed(url.hostname, allowed)) {
+  if (!hostAllowed(url.hostname, allowed, url.port === '' ? 443 : Number(url.port))) {
     return {
       ok: false,
       code: 'webhook-host-not-allowed',
-      reason: `${url.hostname} is not on this server's list of allowed hosts (WEBHOOK_ALLOWED_HOSTS)`,
+      reason: `${url.host} is not on this server's list of allowed hosts (WEBHOOK_ALLOWED_HOSTS)`,
     };
   }
   return { ok: true };
@@ -68,6 +73,15 @@ export function postDigest(url: string, text: string, options: SendOptions): Pro
   if (!check.ok) return Promise.resolve(check.reason ?? 'not allowed');
   const body = Buffer.from(JSON.stringify({ text }));
   return new Promise((resolve) => {
+    // A whole-request deadline: `timeout` alone is an idle timeout, which a receiver dripping bytes never trips.
+    const deadline = setTimeout(
+      () => req.destroy(new Error(`no answer within ${options.timeoutMs / 1000} s`)),
+      options.timeoutMs,
+    );
+    const done = (result: string | null) => {
+      clearTimeout(deadline);
+      resolve(result);
+    };
     const req = request(
       url,
       {
@@ -75,18 +89,16 @@ export function postDigest(url: string, text: string, options: SendOptions): Pro
         headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length },
         // The system's authorities and the operator's own: `ca` replaces the defaults, so both are given.
         ...(options.ca ? { ca: [...rootCertificates, options.ca.toString()] } : {}),
-        timeout: options.timeoutMs,
       },
       (res) => {
         res.resume();
         const status = res.statusCode ?? 0;
-        if (status >= 200 && status < 300) resolve(null);
-        else if (status >= 300 && status < 400) resolve(`the chat answered ${status} (a redirect, not followed)`);
-        else resolve(`the chat answered ${status}`);
+        if (status >= 200 && status < 300) done(null);
+        else if (status >= 300 && status < 400) done(`the chat answered ${status} (a redirect, not followed)`);
+        else done(`the chat answered ${status}`);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs / 1000} s`)));
-    req.on('error', (error) => resolve(error.message));
+    req.on('error', (error) => done(error.message));
     req.end(body);
   });
 }

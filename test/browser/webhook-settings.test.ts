@@ -7,7 +7,7 @@ describe('チャットへの定期送信 in ボードの設定', () => {
   let harness: BrowserHarness;
   beforeAll(async () => {
     chat = await startChatReceiver();
-    harness = new BrowserHarness({ webhooks: { allowedHosts: ['localhost'], caFile: chat.caFile } });
+    harness = new BrowserHarness({ webhooks: { allowedHosts: [new URL(chat.url).host], caFile: chat.caFile } });
     await harness.start();
   });
   afterAll(async () => {
@@ -21,12 +21,13 @@ describe('チャットへの定期送信 in ボードの設定', () => {
     await addNoteByTyping(facilitator, '市民サービスの向上', '課題', '窓口の待ち時間が長い');
     await facilitatorTool(facilitator, 'ボードの設定');
     const section = facilitator.getByRole('region', { name: 'チャットへの定期送信' });
-    await shown(section.getByText('送信先として許可されているのは localhost です', { exact: false }));
+    const allowed = new URL(chat.url).host;
+    await shown(section.getByText(`送信先として許可されているのは ${allowed} です`, { exact: false }));
     const url = section.getByRole('textbox', { name: '受信 Webhook の URL' });
     await url.fill('https://hooks.slack.com/services/T000/B000/XXXX');
     await section.getByRole('button', { name: '保存' }).click();
     await shown(
-      section.getByRole('alert').getByText('この送信先は許可されていません。許可されているのは localhost です。'),
+      section.getByRole('alert').getByText(`この送信先は許可されていません。許可されているのは ${allowed} です。`),
     );
     expect(await section.getByText(/次回の送信/).count()).toBe(0);
 

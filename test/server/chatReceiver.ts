@@ -8,7 +8,7 @@ import { join } from 'node:path';
 /**
  * A chat's incoming webhook on this machine, over TLS: a test certificate authority (given to the server as
  * WEBHOOK_CA_FILE, as a city hall's internal CA would be) and a certificate it signed for localhost. Records each
- * posted body and answers with the statuses queued in `statuses` (then 200).
+ * posted body and answers with the statuses queued in `statuses` (then 200); -1 drips an answer that never ends.
  */
 export async function startChatReceiver() {
   const dir = mkdtempSync(join(tmpdir(), 'board-chat-'));
@@ -72,7 +72,17 @@ export async function startChatReceiver() {
           contentType: req.headers['content-type'],
           json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown,
         });
-        res.statusCode = statuses.shift() ?? 200;
+        const status = statuses.shift() ?? 200;
+        // -1: a receiver that drips its answer's head a byte every 100 ms and never ends it: the connection is never
+        // idle, so only a deadline on the whole post cuts it off.
+        if (status === -1) {
+          const socket = res.socket!;
+          socket.write('HTTP/1.1 200 OK\r\nX-Slow: ');
+          const drip = setInterval(() => (socket.destroyed ? clearInterval(drip) : socket.write('a')), 100);
+          socket.on('close', () => clearInterval(drip));
+          return;
+        }
+        res.statusCode = status;
         res.end('ok');
       });
     },

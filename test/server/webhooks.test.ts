@@ -14,7 +14,13 @@ describe('the weekly digest posted to a chat (webhooks)', () => {
   const start = () =>
     startTestServer({
       dataDir: data.dir,
-      webhooks: { allowedHosts: ['localhost'], caFile: chat.caFile, tickMs: 20, now: () => clock },
+      webhooks: {
+        allowedHosts: [new URL(chat.url).host],
+        caFile: chat.caFile,
+        tickMs: 20,
+        timeoutMs: 1000,
+        now: () => clock,
+      },
     });
 
   beforeAll(async () => {
@@ -36,6 +42,8 @@ describe('the weekly digest posted to a chat (webhooks)', () => {
     expect(hostAllowed('outlook.webhook.office.com', ['*.webhook.office.com'])).toBe(true);
     expect(hostAllowed('webhook.office.com.evil.example', ['*.webhook.office.com'])).toBe(false);
     expect(hostAllowed('hooks.slack.com', [])).toBe(false);
+    expect(hostAllowed('hooks.slack.com', ['hooks.slack.com'], 8443)).toBe(false);
+    expect(hostAllowed('chat.example.lg.jp', ['chat.example.lg.jp:8443'], 8443)).toBe(true);
   });
 
   it('refuses an address that is not https or not on the allowlist, and a participant, changing nothing', async () => {
@@ -50,7 +58,10 @@ describe('the weekly digest posted to a chat (webhooks)', () => {
     expect((await put({ url: chat.url, weekday: 1, time: '25:00' })).status).toBe(400);
     expect((await put({ url: chat.url, weekday: 1, time: '09:00' }, board.tokens.participant)).status).toBe(403);
     const read = await call(server.url, board.id, board.tokens.facilitator, 'GET', '/webhook');
-    expect(read.body).toEqual({ webhook: null, allowedHosts: ['localhost'] });
+    expect(read.body).toEqual({ webhook: null, allowedHosts: [new URL(chat.url).host] });
+    // Another port of an allowed host is another service: refused.
+    const otherPort = await put({ url: 'https://localhost:9/hook', weekday: 1, time: '09:00' });
+    expect([otherPort.status, otherPort.body.code]).toEqual([400, 'webhook-host-not-allowed']);
     // The address never reaches a participant or a viewer.
     expect((await call(server.url, board.id, board.tokens.viewer, 'GET', '/webhook')).status).toBe(403);
   });
@@ -108,5 +119,18 @@ describe('the weekly digest posted to a chat (webhooks)', () => {
     await expect.poll(async () => (await webhook()).lastSuccessAt).toBe(clock);
     expect(await webhook()).toMatchObject({ nextRunAt: Date.parse('2026-09-28T09:00:00+09:00') });
     expect(chat.bodies.length).toBe(before + 3);
+  });
+
+  it('cuts off a chat that never finishes its answer, and says so to the facilitator', async () => {
+    const board = await createBoard(server.url);
+    const f = board.tokens.facilitator;
+    expect((await call(server.url, board.id, f, 'POST', '/webhook/send')).status).toBe(404);
+    await call(server.url, board.id, f, 'PUT', '/webhook', { url: chat.url, weekday: 3, time: '18:30' });
+    chat.statuses.push(-1);
+    const sent = await call(server.url, board.id, f, 'POST', '/webhook/send');
+    expect([sent.status, sent.body.code]).toEqual([502, 'webhook-failed']);
+    expect(String(sent.body.error)).toContain('no answer within 1 s');
+    const read = await call(server.url, board.id, f, 'GET', '/webhook');
+    expect(read.body.webhook).toMatchObject({ failures: 1, time: '18:30' });
   });
 });

@@ -85,5 +85,19 @@ describe('the digest for the chat', () => {
     const markdown = buildDigest(doc, settings, options('markdown')).text;
     expect(markdown).toContain('\\[罠\\]\\(http://evil\\) \\*\\*太字\\*\\*');
     expect(markdown).toContain('<https://board.example.lg.jp/b/abc>');
+    // Nothing typed calls the whole channel or makes a Slack link, in either format.
+    addNote(doc, {
+      id: 'y',
+      pillarId: pillars[0]!.id,
+      lane: 'idea',
+      text: '@channel <!here> 見て',
+      author: 'a',
+      now: NOW,
+    });
+    for (const format of ['text', 'markdown'] as const) {
+      const text = buildDigest(doc, settings, options(format)).text;
+      expect(text).not.toMatch(/@channel|<!here>/);
+      expect(text).toContain('\u200bchannel');
+    }
   });
 });
