@@ -105,9 +105,16 @@ describe('the board on a 1366×768 laptop screen', () => {
     await shown(menu);
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(
-      ['会議の予定', '次の会議へ進む…', 'ボードの設定', 'メンバーとリンク', '操作履歴', 'ボードをロック'].map((word) =>
-        expect.stringContaining(word),
-      ),
+      [
+        '会議の予定',
+        '次の会議へ進む…',
+        'ボードの設定',
+        'メンバーとリンク',
+        '操作履歴',
+        '参加の状況',
+        'まとめを作成',
+        'ボードをロック',
+      ].map((word) => expect.stringContaining(word)),
     );
     expect(await focusedName(page)).toBe('会議の予定');
     await page.keyboard.press('ArrowDown');
