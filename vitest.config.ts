@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['test/server/**/*.test.ts'],
+          globalSetup: ['test/server/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
