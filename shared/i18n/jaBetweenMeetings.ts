@@ -136,7 +136,7 @@ export const jaBetweenMeetings = {
   'digest.votingOpen': '第{number}回の投票を受付中です',
   'digest.scoringOpen': '第{number}回の採点を受付中です',
   'digest.nothingNew': 'この期間に新しい付箋や、返事を待っているコメントはありません。',
-  'digest.link': 'ボード: {url}（初めての方は配られたリンクから開いてください）',
+  'digest.link': 'ボード: {url} （初めての方は配られたリンクから開いてください）',
   'digest.heading': 'チャット用のまとめ',
   'digest.explain': '指定した日からの変化をまとめます。コピーして、グループのチャットに貼り付けてください。',
   'digest.since': 'この日から',
