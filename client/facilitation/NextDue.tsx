@@ -1,4 +1,4 @@
-import { japanDate, nextDueTask } from '../../shared/records/meetingTask';
+import { daysUntil, japanDate, nextDueTask } from '../../shared/records/meetingTask';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSettings } from '../session/hooks';
 
@@ -12,7 +12,7 @@ export function NextDue({ onOpen }: { onOpen: () => void }) {
   const today = japanDate(Date.now());
   const task = nextDueTask(meetingTasks, today);
   if (!task) return null;
-  const days = Math.round((Date.parse(`${task.due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  const days = daysUntil(task.due, today);
   const meeting = meetings.find((m) => m.id === task.meetingId);
   const when = days === 0 ? t('task.dueToday') : t('task.daysLeft', { days });
   const label = t('task.next', {
