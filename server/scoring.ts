@@ -15,6 +15,7 @@ import {
 } from '../shared/records/scoring.js';
 import { readShortlist } from '../shared/records/shortlist.js';
 import { type Score, scoreResults } from '../shared/scoring.js';
+import { TOTAL_LABEL_MAX } from '../shared/votingTally.js';
 import type { Access } from './auth.js';
 import type { ConnectionRegistry } from './connections.js';
 import { HttpError } from './httpUtil.js';
@@ -113,7 +114,9 @@ export class Scoring {
       const rows = store.allRows(boardId, number);
       const items = round.items.map((item) => {
         const now = shown.get(item.itemId);
-        return now && now.id === item.itemId ? { ...item, label: itemLabel(now), pillarId: now.pillarId } : item;
+        return now && now.id === item.itemId
+          ? { ...item, label: itemLabel(now).slice(0, TOTAL_LABEL_MAX), pillarId: now.pillarId }
+          : item;
       });
       const results: ItemScoreResult[] = scoreResults(items, rows);
       store.close(boardId, number, Date.now(), new Set(rows.map((row) => row.personId)).size, results);
@@ -220,5 +223,11 @@ export class Scoring {
 }
 
 function toScoringItem(item: BoardItem): ScoringItem {
-  return { itemId: item.id, kind: item.kind, pillarId: item.pillarId, label: itemLabel(item) };
+  // Cut as voting's totals are: the round is shown to everyone in the settings document.
+  return {
+    itemId: item.id,
+    kind: item.kind,
+    pillarId: item.pillarId,
+    label: itemLabel(item).slice(0, TOTAL_LABEL_MAX),
+  };
 }
