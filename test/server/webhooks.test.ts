@@ -121,7 +121,7 @@ describe('the weekly digest posted to a chat (webhooks)', () => {
     expect(chat.bodies.length).toBe(before + 3);
   });
 
-  it('cuts off a chat that never finishes its answer, and says so to the facilitator', async () => {
+  it('cuts off a chat that never finishes its answer, follows no redirect, and says so to the facilitator', async () => {
     const board = await createBoard(server.url);
     const f = board.tokens.facilitator;
     expect((await call(server.url, board.id, f, 'POST', '/webhook/send')).status).toBe(404);
@@ -132,5 +132,9 @@ describe('the weekly digest posted to a chat (webhooks)', () => {
     expect(String(sent.body.error)).toContain('no answer within 1 s');
     const read = await call(server.url, board.id, f, 'GET', '/webhook');
     expect(read.body.webhook).toMatchObject({ failures: 1, time: '18:30' });
+    // A redirect is not followed (it could lead off the allowlist): it is a failure, said as such.
+    chat.statuses.push(302);
+    const redirected = await call(server.url, board.id, f, 'POST', '/webhook/send');
+    expect(String(redirected.body.error)).toContain('a redirect, not followed');
   });
 });
