@@ -19,6 +19,7 @@ describe('readConfig', () => {
       exports: DEFAULT_EXPORT_SETTINGS,
       trustProxy: [],
       logLevel: 'info',
+      webhooks: { allowedHosts: [], caFile: null },
     });
   });
 
@@ -38,6 +39,8 @@ describe('readConfig', () => {
       METRICS: '1',
       TRUST_PROXY: '127.0.0.1, ::1',
       LOG_LEVEL: 'debug',
+      WEBHOOK_ALLOWED_HOSTS: 'hooks.slack.com, *.webhook.office.com,chat.example.lg.jp:8443',
+      WEBHOOK_CA_FILE: 'package.json',
     });
     expect(config).toEqual({
       port: 9000,
@@ -52,7 +55,18 @@ describe('readConfig', () => {
       exports: DEFAULT_EXPORT_SETTINGS,
       trustProxy: ['127.0.0.1', '::1'],
       logLevel: 'debug',
+      webhooks: {
+        allowedHosts: ['hooks.slack.com', '*.webhook.office.com', 'chat.example.lg.jp:8443'],
+        caFile: resolve('package.json'),
+      },
     });
+  });
+
+  it('refuses a webhook allowlist that is not host names, and a CA file that is not there', () => {
+    expect(() => readConfig({ WEBHOOK_ALLOWED_HOSTS: 'https://hooks.slack.com/x' })).toThrow(
+      /WEBHOOK_ALLOWED_HOSTS must be host names/,
+    );
+    expect(() => readConfig({ WEBHOOK_CA_FILE: '/no/such/ca.pem' })).toThrow(/WEBHOOK_CA_FILE names no file/);
   });
 
   it('refuses a facilitator reserve that leaves no room for participants', () => {
