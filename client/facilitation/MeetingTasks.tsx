@@ -12,6 +12,7 @@ import {
   TASK_TEXT_MAX,
   type TaskKind,
 } from '../../shared/records/meetingTask';
+import type { Result } from '../../shared/result';
 import { useI18n } from '../i18n/I18nProvider';
 import { useStore } from '../lib/store';
 import { useBoard, useSettings } from '../session/hooks';
@@ -74,9 +75,9 @@ function TaskEntry({ task }: { task: MeetingTask }) {
   const { session, canEditSettings } = useBoard();
   const { announce, notify } = useBoardUi();
   const dueText = useDueText();
-  const report = (result: { ok: boolean; error?: string }, message: string) => {
+  const report = (result: Result<unknown>, message: string) => {
     if (result.ok) announce(message);
-    else notify({ message: t(`error.${(result as { error: 'taskNotFound' }).error}`), tone: 'error' });
+    else notify({ message: t(`error.${result.error}`), tone: 'error' });
   };
   return (
     <li className={`due-task ${task.done ? 'due-task-done' : ''}`}>
