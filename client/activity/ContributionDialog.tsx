@@ -79,7 +79,9 @@ function Totals({ contributions }: { contributions: Contributions }) {
           people: contributions.people.filter((p) => p.notes > 0).length,
         })}{' '}
         <span className="muted">
-          {pillars.map((pillar) => `${pillar.title} ${contributions.notesByPillar[pillar.id] ?? 0}`).join('・')}
+          {pillars
+            .map((pillar) => `${pillar.title} ${contributions.notesByPillar[pillar.id] ?? 0}`)
+            .join(t('common.listSeparator'))}
         </span>
       </li>
       <li>

@@ -137,7 +137,7 @@ function TaskProgress({ task }: { task: MeetingTask }) {
           {' '}
           {progress.pillars
             .map((p) => t('task.pillarCount', { pillar: p.title, problems: p.problems, goals: p.goals }))
-            .join('、')}
+            .join(t('common.listSeparator'))}
         </span>
       </span>
     );

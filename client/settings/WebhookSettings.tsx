@@ -73,7 +73,10 @@ export function WebhookSettings() {
   const explain = (failure: unknown) => {
     const key = failure instanceof ApiError && failure.code ? REFUSALS[failure.code] : undefined;
     return key
-      ? t(key, { hosts: loaded.allowedHosts.join('、'), reason: failure instanceof Error ? failure.message : '' })
+      ? t(key, {
+          hosts: loaded.allowedHosts.join(t('common.listSeparator')),
+          reason: failure instanceof Error ? failure.message : '',
+        })
       : apiErrorMessage(t, failure);
   };
   async function run(action: () => Promise<{ webhook: WebhookView | null }>, done: MessageKey) {
@@ -101,7 +104,9 @@ export function WebhookSettings() {
         <p className="muted">{t('webhook.off')}</p>
       ) : (
         <>
-          <p className="muted">{t('webhook.explain', { hosts: loaded.allowedHosts.join('、') })}</p>
+          <p className="muted">
+            {t('webhook.explain', { hosts: loaded.allowedHosts.join(t('common.listSeparator')) })}
+          </p>
           <form className="webhook-form" onSubmit={save}>
             <label htmlFor={ids.url}>{t('webhook.url')}</label>
             <input

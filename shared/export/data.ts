@@ -16,12 +16,12 @@ import {
 import { LANE_KINDS, type LaneKind } from '../records/lane.js';
 import { QUADRANTS, type Quadrant, quadrantOf, readMatrixPositions } from '../records/matrix.js';
 import { readBoardPeriod } from '../records/period.js';
-import { readScoringRounds, revealedScoringRounds } from '../records/scoring.js';
 import { rankTotals, readVotingRounds } from '../records/voting.js';
 import { allPillars } from '../selectors.js';
 import { shortlistByPillar } from '../shortlist.js';
 import { buildPlanReport } from './report.js';
 import { reportLabels } from './reportLabels.js';
+import { dataScoringRounds } from './reportScoring.js';
 
 /**
  * The readable data (`format=data`, データ_<board>_<date>.json): the board's content as plain JSON for other
@@ -223,23 +223,7 @@ export function buildBoardData(
         tied: total.tied,
       })),
     })),
-    scoringRounds: revealedScoringRounds(readScoringRounds(settings))
-      .reverse()
-      .map((round) => ({
-        number: round.number,
-        revealedAt: iso(round.revealedAt ?? 0),
-        scorers: round.scorers ?? 0,
-        items: (round.results ?? []).map((result) => ({
-          itemId: result.itemId,
-          kind: kindOf(result.kind),
-          label: result.label,
-          pillarId: result.pillarId,
-          count: result.summary?.count ?? 0,
-          effect: result.summary ? quartiles(result.summary.effect) : null,
-          ease: result.summary ? quartiles(result.summary.ease) : null,
-          spread: result.summary?.disagreement ?? null,
-        })),
-      })),
+    scoringRounds: dataScoringRounds(settings, { iso, kindOf }),
     matrix: items.flatMap((item) => {
       const position = positions.get(item.id);
       return position
@@ -306,5 +290,3 @@ function initiativeData(initiative: Initiative): BoardData['initiatives'][number
     verification: null,
   };
 }
-
-const quartiles = ({ median, q1, q3 }: { median: number; q1: number; q3: number }) => ({ median, q1, q3 });

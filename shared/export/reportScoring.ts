@@ -64,3 +64,32 @@ export function scoreLine(report: { t: Translate }, axes: ReportScoringRound['ax
     count: row.count,
   });
 }
+
+const quartiles = ({ median, q1, q3 }: { median: number; q1: number; q3: number }) => ({ median, q1, q3 });
+
+/**
+ * The readable data's `scoringRounds` (shared/export/data.ts): revealed rounds, oldest first, each item's published
+ * medians, quartiles, spread and count — never a score, and not the reasons.
+ */
+export function dataScoringRounds<Time, Kind>(
+  settings: Y.Doc,
+  format: { iso: (time: number) => Time; kindOf: (kind: 'cluster' | 'note') => Kind },
+) {
+  return revealedScoringRounds(readScoringRounds(settings))
+    .reverse()
+    .map((round) => ({
+      number: round.number,
+      revealedAt: format.iso(round.revealedAt ?? 0),
+      scorers: round.scorers ?? 0,
+      items: (round.results ?? []).map((result) => ({
+        itemId: result.itemId,
+        kind: format.kindOf(result.kind),
+        label: result.label,
+        pillarId: result.pillarId,
+        count: result.summary?.count ?? 0,
+        effect: result.summary ? quartiles(result.summary.effect) : null,
+        ease: result.summary ? quartiles(result.summary.ease) : null,
+        spread: result.summary?.disagreement ?? null,
+      })),
+    }));
+}

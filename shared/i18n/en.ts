@@ -306,6 +306,7 @@ export const en: Record<MessageKey, string> = {
   'error.readOnlyUntilReload': 'The board is read-only until you reload.',
   'error.reload': 'Reload',
   'common.close': 'Close',
+  'common.listSeparator': ', ',
   'meeting.barLabel': 'Meeting',
   'meeting.none': 'No meeting under way',
   'meeting.planOpen': 'Meeting plan',

@@ -281,6 +281,7 @@ export const jaCore = {
   'error.readOnlyUntilReload': '再読み込みするまで、このボードは表示のみです。',
   'error.reload': '再読み込み',
   'common.close': '閉じる',
+  'common.listSeparator': '、',
   'meeting.barLabel': '会議の進行',
   'meeting.none': '進行中の会議はありません',
   'meeting.planOpen': '会議の予定',
