@@ -27,7 +27,7 @@ execFileSync(
   ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--minify', 'false', '--outDir', clientDir],
   { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
 );
-storeOurBoard(join(work, 'data'), BOARD_ID, Y.encodeStateAsUpdate(boardInOneGo(notes)));
+await storeOurBoard(join(work, 'data'), BOARD_ID, Y.encodeStateAsUpdate(boardInOneGo(notes)));
 const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(work, 'data'), clientDir, log: () => {} });
 const browser = await launchChromium();
 const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;

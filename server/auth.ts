@@ -66,14 +66,14 @@ const LATER_BOARDS_MAX = 16;
  * its people's links read them so, and nothing more (the earlier board is archived when the next one is made);
  * its shared viewer link does not.
  */
-export function resolveAccess(
+export async function resolveAccess(
   boards: BoardStore,
   people: PeopleStore,
   boardId: string,
   token: string | null | undefined,
   nextBoardOf?: NextBoardOf,
-): Resolution {
-  const board = boards.getBoard(boardId);
+): Promise<Resolution> {
+  const board = await boards.getBoard(boardId);
   if (!board) return { kind: 'unknownBoard' };
   if (!token || token.length > TOKEN_MAX) return { kind: 'badToken' };
   const presented = hashToken(token);
@@ -83,7 +83,7 @@ export function resolveAccess(
   for (let later = nextBoardOf?.(boardId) ?? null; later !== null && seen.size <= LATER_BOARDS_MAX; ) {
     if (seen.has(later)) break;
     seen.add(later);
-    const laterBoard = boards.getBoard(later);
+    const laterBoard = await boards.getBoard(later);
     if (!laterBoard) break;
     const via = ownAccess(laterBoard.tokenHashes, people, later, presented);
     // The later board's shared viewer link (often handed out widely) reads only that board.

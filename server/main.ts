@@ -127,7 +127,7 @@ async function startLocked(
     connections,
     mirror: stateMirror,
     locks,
-    isArchived: (boardId) => storage.isArchived(boardId),
+    isArchived: (boardId) => storage.legacy.isArchived(boardId),
   });
   const scoring = new Scoring({
     store: openScoringStore(storage.database, storage.guardWrite),
@@ -135,7 +135,7 @@ async function startLocked(
     connections,
     mirror: stateMirror,
     locks,
-    isArchived: (boardId) => storage.isArchived(boardId),
+    isArchived: (boardId) => storage.legacy.isArchived(boardId),
   });
   const webhooks = new DigestWebhooks({
     store: openWebhookStore(storage.database, storage.guardWrite),
@@ -152,6 +152,7 @@ async function startLocked(
   const addresses = new ClientAddresses(options.trustProxy);
   const handler = createRequestHandler({
     boards: storage,
+    legacyBoards: storage.legacy,
     linkTokens,
     documents: storage,
     people,

@@ -219,10 +219,10 @@ export class Connection implements Peer {
     if (this.room.storedBytes + update.byteLength <= this.limits.maxDocumentBytes) return false;
     const check = this.room.check(update);
     if (!check.ok || !check.adds) return false; // submit() refuses or resyncs it, or it only deletes
-    this.room.measureAfterDeletions();
-    if (this.room.storedBytes + update.byteLength <= this.limits.maxDocumentBytes) return false;
+    const holds = this.room.measureAfterDeletions();
+    if (holds + update.byteLength <= this.limits.maxDocumentBytes) return false;
     this.log(
-      `room ${this.room.name}: refused an update of ${update.byteLength} bytes: the document holds ${this.room.storedBytes} bytes`,
+      `room ${this.room.name}: refused an update of ${update.byteLength} bytes: the document holds ${holds} bytes`,
     );
     return true;
   }

@@ -57,12 +57,20 @@ export class Room {
     readonly boardId: string,
     readonly kind: DocKind,
     private readonly options: RoomsOptions,
-    private readonly onUnload: (room: Room) => void,
+    /** `compacted`: the unload's compaction under way, if any (settles once stored or failed). */
+    private readonly onUnload: (room: Room, compacted: Promise<unknown> | null) => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.presence = new RoomPresence(this.awareness, this.peers, options.log, { board: boardId, room: this.name });
-    this.storage = new RoomStorage(boardId, kind, this.name, options, () => this.fullState());
+    this.storage = new RoomStorage(
+      boardId,
+      kind,
+      this.name,
+      options,
+      () => this.fullState(),
+      () => !this.unloaded && !this.commits.failed,
+    );
     this.commits = new RoomCommits(
       {
         boardId,
@@ -85,8 +93,12 @@ export class Room {
   }
 
   /** Loads the stored state and migrates it; false when the document is newer than this server. */
-  load(): 'loaded' | 'too-new' {
-    const stored = this.options.store.loadDocument(this.boardId, this.kind);
+  async load(): Promise<'loaded' | 'too-new'> {
+    const stored = await this.options.store.loadDocument(this.boardId, this.kind);
+    const archived = (await this.options.store.isArchived?.(this.boardId)) ?? false;
+    // A board that never named its period gets the default of the day it was created (settings 2 → 3), not of
+    // the day it happens to load: the kickoff deck's board of 令和3年 plans for 令和4〜5年度.
+    const createdAt = (await this.options.store.createdAt?.(this.boardId)) ?? Date.now();
     this.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
     }, SERVER_ORIGIN);
@@ -99,11 +111,8 @@ export class Room {
     // first joins are served those bytes without encoding the board again.
     this.doc.on('update', this.relayUpdate);
     if (stored.updates.length === 1 && !pending) this.joins.seed(stored.updates[0]!);
-    this.archived = this.options.store.isArchived?.(this.boardId) ?? false;
+    this.archived = archived;
     this.storage.loaded(stored);
-    // A board that never named its period gets the default of the day it was created (settings 2 → 3), not of
-    // the day it happens to load: the kickoff deck's board of 令和3年 plans for 令和4〜5年度.
-    const createdAt = this.options.store.createdAt?.(this.boardId) ?? Date.now();
     const outcome =
       this.kind === 'board'
         ? migrateBoardDoc(this.doc, SERVER_ORIGIN)
@@ -112,10 +121,10 @@ export class Room {
     // A migration's changes are stored at once, with everything before, as the new snapshot. Clients will
     // build on them, so a board whose migration could not be stored is not served (the join fails, 1011).
     if (outcome === 'migrated') {
-      const stored = this.storage.compact();
+      const stored = await this.storage.compact();
       if (stored !== true) throw new Error(`could not store the migration of ${this.name}: ${String(stored.error)}`);
     } else if (this.storage.compactionDue) {
-      this.storage.compact();
+      void this.storage.compact();
     }
     this.commits.start();
     // A join that gave up while the room loaded must not leave it loaded for ever.
@@ -165,11 +174,14 @@ export class Room {
   }
 
   /**
-   * Compacts when updates are stored beside the snapshot, so `storedBytes` drops what deletions freed. For
-   * a document at its size limit; a no-op until something new was stored, so refusals cannot make it spin.
+   * What the document holds once compacted (its committed state, encoded once per change, and the updates still
+   * queued), so that what deletions freed counts at once; and compacts when updates are stored beside the
+   * snapshot, so `storedBytes` drops too once that is written. For a document at its size limit; compacting is
+   * a no-op until something new was stored, so refusals cannot make it spin.
    */
-  measureAfterDeletions(): void {
-    if (this.storage.hasUpdates && !this.commits.failed) this.storage.compact();
+  measureAfterDeletions(): number {
+    if (this.storage.hasUpdates && !this.commits.failed) void this.storage.compact();
+    return this.fullState().byteLength + this.storage.queuedUpdateBytes;
   }
 
   /**
@@ -203,25 +215,29 @@ export class Room {
     return this.commits.submit(update, from, fromClient, settled);
   }
 
-  /** Compacts and frees the room; called when nobody used it for `unloadDelayMs`. */
-  unload(): void {
+  /**
+   * Compacts and frees the room; called when nobody used it for `unloadDelayMs`. The compaction's snapshot is
+   * taken now; the returned promise settles once it is stored (or failed: the updates then stay stored).
+   */
+  unload(): Promise<void> {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     this.unloadTimer = null;
     // A deleted board's room is freed first and its connections closed after, which schedules an unload.
-    if (this.unloaded) return;
+    if (this.unloaded) return Promise.resolve();
     this.unloaded = true;
-    if (!this.commits.failed && this.storage.hasUpdates) this.storage.compact();
+    const compacted = !this.commits.failed && this.storage.hasUpdates ? this.storage.compact() : null;
     this.presence.destroy();
     this.doc.off('update', this.relayUpdate);
     this.awareness.destroy();
     this.doc.destroy();
-    this.onUnload(this);
+    this.onUnload(this, compacted);
+    return compacted?.then(() => {}) ?? Promise.resolve();
   }
 
   /** Frees the room without writing anything (a document this server must not touch). */
   discard(): void {
     this.commits.discard();
-    this.unload();
+    void this.unload();
   }
 
   get idle(): boolean {
@@ -235,7 +251,7 @@ export class Room {
       this.unloadTimer = null;
       if (this.peers.size > 0) return;
       if (!this.idle) return this.scheduleUnload();
-      this.unload();
+      void this.unload();
     }, this.options.unloadDelayMs);
   }
 

@@ -154,7 +154,7 @@ export class RoomCommits {
         this.storage.dequeued(stored.byteLength);
         if (this.hasFailed)
           return settled?.failed(new Error(`room ${this.room.name} failed before the change applied`));
-        this.storage.committed(seq);
+        this.storage.committed(seq, stored.byteLength);
         try {
           Y.applyUpdate(this.room.doc, stored, from ?? SERVER_ORIGIN);
         } catch (error) {
@@ -169,14 +169,13 @@ export class RoomCommits {
           const receivers = this.room.peers.size - (from && this.room.peers.has(from) ? 1 : 0);
           metrics.updateRelayed(receivers, performance.now() - receivedAt);
         }
-        if (this.storage.compactionDue) this.storage.compact();
+        if (this.storage.compactionDue) void this.storage.compact();
         this.room.afterCommit();
       },
       (error: unknown) => {
         this.pendingCommits--;
         this.queuedStructs.shift();
         this.storage.dequeued(stored.byteLength);
-        this.storage.notStored(stored.byteLength);
         settled?.failed(error);
         if (error instanceof StorageFullError) this.refuseForFullDisk(from);
         else this.fail(error);

@@ -7,14 +7,23 @@ import type { DocumentStore, StoredDocument } from './storage.js';
 
 /** The snapshot and the updates stored beside it, their bytes (what the size limit counts), and compaction. */
 export class RoomStorage {
-  private storedUpdates = 0;
+  /** Rows stored beside the snapshot at load, plus every row committed since: only grows. */
+  private rowsEver = 0;
+  /** Bytes of the rows committed since the load: only grows. */
+  private committedBytesEver = 0;
+  /** What the last stored compaction's snapshot covered, in those two counts (and bytes loaded beside it). */
+  private compactedRows = 0;
+  private compactedBytes = 0;
   private lastSeq = 0;
   /** Compact once more updates than this are stored; raised after a failed compaction, so it is not retried on every commit. */
   private compactThreshold: number;
-  /** Bytes of the stored snapshot and updates, and of updates queued for commit: what the size limit counts. */
+  /** Bytes of the stored snapshot, of the updates loaded beside it, and of updates queued for commit. */
   private snapshotBytes = 0;
-  private appendedBytes = 0;
+  private loadedUpdateBytes = 0;
   private queuedBytes = 0;
+  /** Compactions are written one after the other, each with the snapshot taken when it was asked for. */
+  private writing: Promise<unknown> = Promise.resolve();
+  private pending: Promise<true | { error: unknown }> | null = null;
 
   constructor(
     private readonly boardId: string,
@@ -23,6 +32,8 @@ export class RoomStorage {
     private readonly options: { store: DocumentStore; compactAfter: number; log: Log },
     /** The committed state, which becomes the snapshot. */
     private readonly fullState: () => Uint8Array,
+    /** The room is still loaded and working: updates committed during a compaction may be compacted next. */
+    private readonly stillLive: () => boolean,
   ) {
     this.compactThreshold = options.compactAfter;
   }
@@ -30,13 +41,27 @@ export class RoomStorage {
   /** Counts what was loaded. */
   loaded(stored: StoredDocument): void {
     this.lastSeq = stored.lastSeq;
-    this.storedUpdates = stored.updateCount;
-    this.snapshotBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.rowsEver = stored.updateCount;
+    const bytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    // The first of `updates` is the snapshot when there are more than the rows beside it.
+    this.snapshotBytes = stored.updates.length > stored.updateCount ? (stored.updates[0]?.byteLength ?? 0) : 0;
+    this.loadedUpdateBytes = bytes - this.snapshotBytes;
+  }
+
+  private get storedUpdates(): number {
+    return this.rowsEver - this.compactedRows;
   }
 
   /** Stored size of this document (snapshot + updates since, queued ones included), in bytes. */
   get storedBytes(): number {
-    return this.snapshotBytes + this.appendedBytes;
+    return (
+      this.snapshotBytes + this.loadedUpdateBytes + this.committedBytesEver - this.compactedBytes + this.queuedBytes
+    );
+  }
+
+  /** Bytes of the updates on their way to storage. */
+  get queuedUpdateBytes(): number {
+    return this.queuedBytes;
   }
 
   /** Updates are stored beside the snapshot. */
@@ -46,12 +71,11 @@ export class RoomStorage {
 
   /** More updates than `compactAfter` (or the raised threshold) are stored beside the snapshot. */
   get compactionDue(): boolean {
-    return this.storedUpdates > this.compactThreshold;
+    return this.storedUpdates > this.compactThreshold && this.pending === null;
   }
 
-  /** An update of `bytes` is on its way to SQLite. */
+  /** An update of `bytes` is on its way to storage. */
   queued(bytes: number): void {
-    this.appendedBytes += bytes;
     this.queuedBytes += bytes;
   }
 
@@ -60,38 +84,49 @@ export class RoomStorage {
     this.queuedBytes -= bytes;
   }
 
-  /** An update was committed as row `seq`. */
-  committed(seq: number): void {
+  /** An update of `bytes` was committed as row `seq`. */
+  committed(seq: number, bytes: number): void {
     this.lastSeq = Math.max(this.lastSeq, seq);
-    this.storedUpdates++;
-  }
-
-  /** Not stored: it does not count towards the size limit. */
-  notStored(bytes: number): void {
-    this.appendedBytes -= bytes;
+    this.rowsEver++;
+    this.committedBytesEver += bytes;
   }
 
   /**
-   * Merges the snapshot and the stored updates into one snapshot of the (committed) doc. Compaction is an
-   * optimisation: the updates stay stored when it fails, so a failure is logged and the room keeps working
-   * (it runs inside a commit's callback and the unload timer, where a throw would end the process).
+   * Merges the snapshot and the stored updates into one snapshot of the (committed) doc, taken now; resolves
+   * once it is stored. Compaction is an optimisation: the updates stay stored when it fails, so a failure is
+   * logged and the room keeps working (it runs after a commit and at the unload, where nobody could act on it).
    */
-  compact(): true | { error: unknown } {
+  compact(): Promise<true | { error: unknown }> {
     const snapshot = this.fullState();
-    try {
-      this.options.store.compact(this.boardId, this.kind, snapshot, this.lastSeq);
-    } catch (error) {
-      this.options.log(
-        `room ${this.name}: compaction failed (up to update ${this.lastSeq}, ${this.storedUpdates} updates beside the snapshot); the updates stay stored: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-      this.compactThreshold = this.storedUpdates + this.options.compactAfter;
-      return { error };
-    }
-    this.storedUpdates = 0;
-    this.compactThreshold = this.options.compactAfter;
-    // Updates still queued for commit are not in the snapshot: they stay stored beside it.
-    this.appendedBytes = this.queuedBytes;
-    this.snapshotBytes = snapshot.byteLength;
-    return true;
+    const upToSeq = this.lastSeq;
+    const rows = this.rowsEver;
+    const bytes = this.committedBytesEver;
+    const written = this.writing.then(async (): Promise<true | { error: unknown }> => {
+      try {
+        await this.options.store.compact(this.boardId, this.kind, snapshot, upToSeq);
+      } catch (error) {
+        this.options.log(
+          `room ${this.name}: compaction failed (up to update ${upToSeq}, ${this.storedUpdates} updates beside the snapshot); the updates stay stored: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        this.compactThreshold = this.storedUpdates + this.options.compactAfter;
+        return { error };
+      }
+      // Updates committed after the snapshot was taken stay stored beside it.
+      this.compactedRows = Math.max(this.compactedRows, rows);
+      this.compactedBytes = Math.max(this.compactedBytes, bytes);
+      this.loadedUpdateBytes = 0;
+      this.compactThreshold = this.options.compactAfter;
+      this.snapshotBytes = snapshot.byteLength;
+      // Commits that arrived while this one was written may be due already; nothing else would compact them
+      // until the next commit or the unload.
+      if (this.storedUpdates > this.compactThreshold && this.stillLive()) queueMicrotask(() => void this.compact());
+      return true;
+    });
+    this.writing = written;
+    this.pending = written;
+    void written.then(() => {
+      if (this.pending === written) this.pending = null;
+    });
+    return written;
   }
 }

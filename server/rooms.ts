@@ -17,6 +17,8 @@ export class Rooms {
   private readonly loaded = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<JoinResult>>();
   private readonly loadedListeners: RoomLoadedListener[] = [];
+  /** Compactions of unloaded rooms still being written: a new load of the document waits for its own. */
+  private readonly unloading = new Map<string, Promise<unknown>>();
   /** Rooms loaded (and so migrated and stored as current) since this server started. */
   private readonly everLoaded = new Set<string>();
 
@@ -52,11 +54,19 @@ export class Rooms {
     if (room) return Promise.resolve({ kind: 'room', room });
     let pending = this.loading.get(key);
     if (!pending) {
-      pending = Promise.resolve().then((): JoinResult => {
-        const fresh = new Room(boardId, kind, this.options, (gone) => {
+      pending = (async (): Promise<JoinResult> => {
+        // The last unload's compaction first: the new room then reads the snapshot it wrote.
+        await this.unloading.get(key);
+        const fresh = new Room(boardId, kind, this.options, (gone, compacted) => {
           if (this.loaded.get(key) === gone) this.loaded.delete(key);
+          if (!compacted) return;
+          const settled = compacted.catch(() => {});
+          this.unloading.set(key, settled);
+          void settled.then(() => {
+            if (this.unloading.get(key) === settled) this.unloading.delete(key);
+          });
         });
-        if (fresh.load() === 'too-new') {
+        if ((await fresh.load()) === 'too-new') {
           fresh.discard();
           return { kind: 'too-new' };
         }
@@ -64,7 +74,7 @@ export class Rooms {
         this.everLoaded.add(key);
         for (const listener of this.loadedListeners) listener(fresh);
         return { kind: 'room', room: fresh };
-      });
+      })();
       pending.finally(() => this.loading.delete(key)).catch(() => {});
       this.loading.set(key, pending);
     }
@@ -87,8 +97,12 @@ export class Rooms {
     return this.loaded.size;
   }
 
-  /** For shutdown: the caller flushed storage and let commits apply; compact and free every room. */
-  unloadAll(): void {
-    for (const room of [...this.loaded.values()]) room.unload();
+  /**
+   * For shutdown: the caller flushed storage and let commits apply; compacts and frees every room, and resolves
+   * once every compaction (these and earlier unloads') is written.
+   */
+  async unloadAll(): Promise<void> {
+    await Promise.all([...this.loaded.values()].map((room) => room.unload()));
+    await Promise.all([...this.unloading.values()]);
   }
 }

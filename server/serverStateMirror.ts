@@ -5,7 +5,7 @@ import type { Rooms } from './rooms.js';
 /** One piece of server-applied state: what the server holds, what the settings document shows, how to write it. */
 export interface MirroredState<T> {
   name: string;
-  wanted(boardId: string): T;
+  wanted(boardId: string): T | Promise<T>;
   shown(settings: Y.Doc): T;
   write(settings: Y.Doc, value: T): void;
 }
@@ -42,9 +42,12 @@ export class ServerStateMirror {
         const joined = await this.rooms.join(boardId, 'settings');
         if (joined.kind !== 'room') throw new Error('the settings document is newer than this server');
         const { room } = joined;
-        const stale = this.states
-          .map((state) => ({ state, value: state.wanted(boardId) }))
-          .filter(({ state, value }) => JSON.stringify(state.shown(room.doc)) !== JSON.stringify(value));
+        const wanted = await Promise.all(
+          this.states.map(async (state) => ({ state, value: await state.wanted(boardId) })),
+        );
+        const stale = wanted.filter(
+          ({ state, value }) => JSON.stringify(state.shown(room.doc)) !== JSON.stringify(value),
+        );
         if (stale.length === 0) return;
         await room.applyServerChange((doc) => {
           for (const { state, value } of stale) state.write(doc, value);

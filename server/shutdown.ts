@@ -34,7 +34,7 @@ export async function closeUnstarted(opened: OpenedServices): Promise<void> {
   integrity.close();
   await exportWorkers.close();
   await suggestions.close();
-  storage.close();
+  await storage.close();
 }
 
 /**
@@ -52,7 +52,7 @@ export function shutdownInOrder(
     closing ??= (async () => {
       const stopped = new Promise<void>((done) => server.close(() => done()));
       // Commit what is queued and let the rooms apply it, then close the connections and free the rooms.
-      storage.flush();
+      await storage.flush();
       await new Promise((done) => setImmediate(done));
       websockets.close();
       server.closeAllConnections();
@@ -62,10 +62,10 @@ export function shutdownInOrder(
       await running.webhooks.stop();
       await exportWorkers.close();
       await suggestions.close();
-      storage.flush();
+      await storage.flush();
       await new Promise((done) => setImmediate(done));
-      rooms.unloadAll();
-      storage.close();
+      await rooms.unloadAll();
+      await storage.close();
       await stopped;
       dataDirLock.release();
     })();

@@ -98,7 +98,7 @@ export class Snapshots {
    */
   private async meetingMoved(boardId: string): Promise<void> {
     const settings = this.options.rooms.get(boardId, 'settings');
-    if (!settings || !this.options.boards.getBoard(boardId)) return; // unloaded or deleted: the next load checks
+    if (!settings || !(await this.options.boards.getBoard(boardId))) return; // unloaded or deleted: the next load checks
     const store = this.options.store;
     const underWay = currentMeetingId(settings.doc);
     const seen = store.seenMeeting(boardId);

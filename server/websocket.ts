@@ -96,7 +96,7 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
   }, options.pingIntervalMs ?? 30_000);
   pinger.unref();
 
-  function accept(ws: WebSocket, request: IncomingMessage): void {
+  async function accept(ws: WebSocket, request: IncomingMessage): Promise<void> {
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     const seen = { address: addresses.of(request), requestId: requestIdOf(request), path: loggedPath(request.url) };
@@ -168,7 +168,8 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     }
     const accessOf = (boardId: string) =>
       resolveAccess(options.boards, options.people, boardId, url.searchParams.get('token'), options.nextBoardOf);
-    const resolution = accessOf(room.boardId);
+    const resolution = await accessOf(room.boardId);
+    if (ws.readyState !== ws.OPEN) return;
     if (resolution.kind === 'unknownBoard') {
       refuse(ws, CLOSE.notFound, 'no board with this id');
       return;
@@ -213,15 +214,17 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
     ws.once('close', () => counter.release(counted));
     options.onAdmitted?.(request);
 
-    options.rooms.join(room.boardId, room.doc).then(
-      (joined) => {
+    options.rooms
+      .join(room.boardId, room.doc)
+      .then(async (joined) => {
         if (ws.readyState !== ws.OPEN) return;
         if (joined.kind === 'too-new') {
           return closeSafely(ws, CLOSE.tooNew, 'this board was saved by a newer version of the app; update the server');
         }
         const { boardId, kind: doc } = joined.room;
         // The link may have been replaced while the room loaded: look the token up again.
-        const current = accessOf(boardId);
+        const current = await accessOf(boardId);
+        if (ws.readyState !== ws.OPEN) return;
         if (current.kind === 'unknownBoard') return refuse(ws, CLOSE.notFound, 'this board was deleted');
         if (current.kind !== 'access') return refuse(ws, CLOSE.unauthorized, 'missing or wrong token');
         const { access } = current;
@@ -254,16 +257,15 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         metrics.connectionOpened(access.role);
         ws.once('close', () => metrics.connectionClosed(access.role));
         for (const [data, isBinary] of early.splice(0)) connection.receive(data, isBinary);
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
         // 1011 is retried by the client: the board comes back once restored. Storage logged the damage once.
         if (error instanceof StorageCorruptionError || isDatabaseDamaged(error)) {
           return closeSafely(ws, 1011, DAMAGED_REASON);
         }
         options.log(`could not load ${url.pathname}: ${String(error)}`);
         closeSafely(ws, 1011, 'the board could not be loaded');
-      },
-    );
+      });
   }
 
   function rawLength(data: RawData): number {
@@ -281,13 +283,11 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => {
-        try {
-          accept(ws, request);
-        } catch (error) {
+        accept(ws, request).catch((error: unknown) => {
           // A damaged database file (a token looked up on a damaged page): that connection closes, the server lives.
           options.log(`websocket ${loggedPath(request.url)}: ${String(error)}`, { event: 'ws.error', level: 'error' });
           closeSafely(ws, 1011, isDatabaseDamaged(error) ? DAMAGED_REASON : 'the board could not be loaded');
-        }
+        });
       });
     },
 

@@ -126,9 +126,9 @@ export function benchSettings(title: string): Uint8Array {
 }
 
 /** Writes a board into our SQLite store at `dataDir` (one compacted snapshot), with the known bench tokens. */
-export function storeOurBoard(dataDir: string, boardId: string, board: Uint8Array): void {
+export async function storeOurBoard(dataDir: string, boardId: string, board: Uint8Array): Promise<void> {
   const storage = openStorage({ dataDir });
-  storage.createBoard(
+  await storage.createBoard(
     {
       id: boardId,
       title: 'ベンチマーク',
@@ -141,7 +141,7 @@ export function storeOurBoard(dataDir: string, boardId: string, board: Uint8Arra
     },
     { board, settings: benchSettings('ベンチマーク') },
   );
-  storage.close();
+  await storage.close();
 }
 
 /** Writes a document into a y-leveldb folder, as the reference server with YPERSISTENCE would have stored it. */

@@ -50,7 +50,7 @@ export async function boardScenario(options: BoardOptions, log: (line: string) =
   if (!anchorReady.ok) log(`excalidraw anchor skipped: ${anchorReady.reason}. Measuring ours alone.`);
   const dir = mkdtempSync(join(tmpdir(), 'board-bench-board-'));
   const update = Y.encodeStateAsUpdate(boardInOneGo(options.notes));
-  storeOurBoard(dir, BOARD_ID, update);
+  await storeOurBoard(dir, BOARD_ID, update);
   const server = await startOurs(dir);
   const anchorServer = anchorReady.ok ? await serveAnchor() : null;
   const browser = await launchChromium();

@@ -24,7 +24,7 @@ const BOARD_ID = 'browserHstry';
 export async function browserScenario(options: BrowserOptions, log: (line: string) => void): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'board-bench-browser-'));
   const history = Y.encodeStateAsUpdate(boardWithHistory(3000));
-  storeOurBoard(dir, BOARD_ID, history);
+  await storeOurBoard(dir, BOARD_ID, history);
   const server = await startOurs(dir);
   const browser = await launchChromium();
   try {

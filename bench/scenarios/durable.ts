@@ -15,7 +15,7 @@ import { type Histogram, quantile, type Row, record } from '../lib/stats';
 /** Updates per second through the batching SQLite store (WAL, synchronous=FULL), `waves` of 50 at a time. */
 async function commitThroughput(dir: string, total: number): Promise<number> {
   const storage = openStorage({ dataDir: dir, batchMs: 4 });
-  storeOurBoardInto(storage);
+  await storeOurBoardInto(storage);
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
@@ -33,12 +33,12 @@ async function commitThroughput(dir: string, total: number): Promise<number> {
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
-  storage.close();
+  await storage.close();
   return total / seconds;
 }
 
-function storeOurBoardInto(storage: ReturnType<typeof openStorage>): void {
-  storage.createBoard(
+async function storeOurBoardInto(storage: ReturnType<typeof openStorage>): Promise<void> {
+  await storage.createBoard(
     {
       id: 'durableBoard',
       title: 'bench',
@@ -66,7 +66,7 @@ function metricValue(metrics: string, name: string): number {
 /** A steady stream of edits (`editors` × `rate`/s) to our server with METRICS=1, watched by one observer. */
 async function relayLatency(dir: string, editors: number, rate: number, seconds: number) {
   const fixture = Y.encodeStateAsUpdate(boardInOneGo(300));
-  storeOurBoard(dir, 'durableRelay', fixture);
+  await storeOurBoard(dir, 'durableRelay', fixture);
   const server = await startOurs(dir, { METRICS: '1' });
   try {
     const latency: Histogram = {};

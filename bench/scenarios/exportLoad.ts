@@ -50,8 +50,8 @@ export async function exportScenario(log: (line: string) => void, seconds = 10):
     const live = Y.encodeStateAsUpdate(boardInOneGo(300));
     const fixtureFile = join(dir, 'fixture.bin');
     writeFileSync(fixtureFile, live);
-    storeOurBoard(join(dir, 'data'), LIVE_BOARD, live);
-    storeOurBoard(join(dir, 'data'), EXPORT_BOARD, Y.encodeStateAsUpdate(boardInOneGo(3000, 60)));
+    await storeOurBoard(join(dir, 'data'), LIVE_BOARD, live);
+    await storeOurBoard(join(dir, 'data'), EXPORT_BOARD, Y.encodeStateAsUpdate(boardInOneGo(3000, 60)));
     const server = await startOurs(join(dir, 'data'));
     try {
       const format = await formatToUse(server);

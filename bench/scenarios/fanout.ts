@@ -91,7 +91,7 @@ export async function fanoutScenario(options: FanoutOptions, log: (line: string)
     const fixture = Y.encodeStateAsUpdate(boardInOneGo(300));
     const fixtureFile = join(dir, 'fixture.bin');
     writeFileSync(fixtureFile, fixture);
-    storeOurBoard(join(dir, 'ours'), BOARD_ID, fixture);
+    await storeOurBoard(join(dir, 'ours'), BOARD_ID, fixture);
 
     log('fan-out: our server…');
     const ours = await startOurs(join(dir, 'ours'));

@@ -52,7 +52,7 @@ export async function joinScenario(options: JoinOptions, log: (line: string) => 
   const dir = mkdtempSync(join(tmpdir(), 'board-bench-join-'));
   try {
     const board = Y.encodeStateAsUpdate(boardWithHistory(3000));
-    storeOurBoard(join(dir, 'ours'), BOARD_ID, board);
+    await storeOurBoard(join(dir, 'ours'), BOARD_ID, board);
     await storeReferenceDoc(join(dir, 'reference'), BOARD_ID, board);
     // 2 % margin: the reference's GC may encode the same content a little smaller.
     const expectBytes = Math.floor(board.byteLength * 0.98);

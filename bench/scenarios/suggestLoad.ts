@@ -35,8 +35,8 @@ export async function suggestLoadScenario(log: (line: string) => void, seconds =
     const live = Y.encodeStateAsUpdate(boardInOneGo(300));
     const fixtureFile = join(dir, 'fixture.bin');
     writeFileSync(fixtureFile, live);
-    storeOurBoard(join(dir, 'data'), LIVE_BOARD, live);
-    storeOurBoard(join(dir, 'data'), SUGGEST_BOARD, Y.encodeStateAsUpdate(suggestionBoard(3000).doc));
+    await storeOurBoard(join(dir, 'data'), LIVE_BOARD, live);
+    await storeOurBoard(join(dir, 'data'), SUGGEST_BOARD, Y.encodeStateAsUpdate(suggestionBoard(3000).doc));
     const server = await startOurs(join(dir, 'data'));
     // The facilitator is on the board whose panel asks (as in a meeting): the room stays loaded. A board nobody
     // has open is loaded for the request and unloaded 5 s later, as for every HTTP read of a board.

@@ -16,7 +16,7 @@ const deleteSchema = z.object({ confirm: z.string({ error: 'confirm must be the 
 export function archiveState(boards: BoardStore): MirroredState<number | null> {
   return {
     name: 'archivedAt',
-    wanted: (boardId) => boards.getBoard(boardId)?.archivedAt ?? null,
+    wanted: async (boardId) => (await boards.getBoard(boardId))?.archivedAt ?? null,
     shown: readArchivedAt,
     write: writeArchivedAt,
   };
@@ -29,9 +29,9 @@ async function setArchived(
   boardId: string,
   archived: boolean,
 ): Promise<void> {
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   // Storage first: if the disk refuses (507), the board and its connections stay as they were.
-  context.boards.setArchived(boardId, archived);
+  await context.boards.setArchived(boardId, archived);
   context.rooms.setArchived(boardId, archived);
   context.audit.record(boardId, actorOf(access, req), archived ? 'board.archive' : 'board.unarchive');
   logAdminEvent(
@@ -73,10 +73,10 @@ export async function deleteBoard(
       throw error instanceof HttpError && error.status === 400 ? new HttpError(400, confirmation) : error;
     },
   );
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   if (confirm !== boardId) throw new HttpError(400, confirmation);
   // Storage first: if the disk refuses, the board and its connections stay as they were.
-  context.boards.deleteBoard(boardId);
+  await context.boards.deleteBoard(boardId);
   context.rooms.deleteBoard(boardId);
   // Its links no longer read the earlier boards it was made from: close those connections too (server/auth.ts).
   context.connections.closeReadersThrough(boardId, CLOSE.unauthorized, 'the board this link is of was deleted');

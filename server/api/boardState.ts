@@ -26,8 +26,8 @@ async function sendState(
   boardId: string,
   doc: DocKind,
 ): Promise<void> {
-  authorize(context, req, boardId, ROLES);
-  const state = storedFullState(context, boardId, doc) ?? (await loadedFullState(context, boardId, doc));
+  await authorize(context, req, boardId, ROLES);
+  const state = (await storedFullState(context, boardId, doc)) ?? (await loadedFullState(context, boardId, doc));
   res.writeHead(200, {
     'Content-Type': 'application/octet-stream',
     'Content-Length': state.byteLength,
@@ -50,13 +50,13 @@ const STORAGE_SERVE_WINDOW_MS = 5_000;
  * are served. Never for the settings document: loading it brings the server's own state (the lock, the archive,
  * the voting rounds) into it. Null when it does not apply.
  */
-function storedFullState(context: ApiContext, boardId: string, doc: DocKind): Uint8Array | null {
+async function storedFullState(context: ApiContext, boardId: string, doc: DocKind): Promise<Uint8Array | null> {
   if (doc !== 'board' || context.rooms.get(boardId, doc) || !context.rooms.loadedSinceStart(boardId, doc)) return null;
   const now = Date.now();
   const last = servedFromStorage.get(boardId);
   if (last !== undefined && now - last < STORAGE_SERVE_WINDOW_MS) return null;
   for (const [id, at] of servedFromStorage) if (now - at >= STORAGE_SERVE_WINDOW_MS) servedFromStorage.delete(id);
-  const stored = context.documents.loadDocument(boardId, doc);
+  const stored = await context.documents.loadDocument(boardId, doc);
   if (stored.updates.length !== 1) return null;
   servedFromStorage.set(boardId, now);
   return stored.updates[0]!;

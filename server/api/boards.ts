@@ -10,7 +10,7 @@ import { decideWrite } from '../../shared/writePolicy.js';
 import { bearerToken, hashToken, newRoleTokens, newToken, sameSecret } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import { MAX_PEOPLE_PER_BOARD } from '../people.js';
-import { StorageCorruptionError } from '../storage.js';
+import { type BoardRecord, StorageCorruptionError } from '../storage.js';
 import { logAdminEvent } from './adminLog.js';
 import { type ApiContext, authorize, boardLink } from './context.js';
 
@@ -44,24 +44,41 @@ export interface NewBoard {
   links: Record<Role, string>;
 }
 
+/** Stores a new board (new id, new role tokens) with its two documents. Answers as `POST /api/boards` does. */
+export async function storeNewBoard(
+  context: ApiContext,
+  title: string,
+  documents: { board: Uint8Array; settings: Uint8Array },
+): Promise<NewBoard> {
+  const { record, answer } = newBoard(context, title);
+  await context.boards.createBoard(record, documents);
+  return answer;
+}
+
 /**
- * Stores a new board (new id, new role tokens) with its two documents; `within` may wrap the write to add
- * rows in the same SQLite transaction (the import's voting rounds). Answers as `POST /api/boards` does.
+ * The same, written synchronously so that `within` may wrap the write to add rows in the same SQLite transaction
+ * (the import's voting rounds, the next period's plan rows), while those stores are synchronous.
  */
-export function storeNewBoard(
+export function storeNewBoardNow(
   context: ApiContext,
   title: string,
   documents: { board: Uint8Array; settings: Uint8Array },
   within: (id: string, create: () => void) => void = (_id, create) => create(),
 ): NewBoard {
+  const { record, answer } = newBoard(context, title);
+  within(record.id, () => context.legacyBoards.createBoard(record, documents));
+  return answer;
+}
+
+function newBoard(context: ApiContext, title: string): { record: BoardRecord; answer: NewBoard } {
   const id = nanoid(12);
   const { tokens, hashes } = newRoleTokens();
-  within(id, () => context.boards.createBoard({ id, title, createdAt: Date.now(), tokenHashes: hashes }, documents));
+  const record = { id, title, createdAt: Date.now(), tokenHashes: hashes };
   const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(context, id, tokens[role])])) as Record<
     Role,
     string
   >;
-  return { id, title, tokens, links };
+  return { record, answer: { id, title, tokens, links } };
 }
 
 export async function createBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -74,7 +91,7 @@ export async function createBoard(context: ApiContext, req: IncomingMessage, res
   initialiseSettingsDoc(settings, title);
   const board = new Y.Doc();
   initialiseBoardDoc(board);
-  const created = storeNewBoard(context, title, {
+  const created = await storeNewBoard(context, title, {
     board: Y.encodeStateAsUpdate(board),
     settings: Y.encodeStateAsUpdate(settings),
   });
@@ -85,12 +102,13 @@ export async function createBoard(context: ApiContext, req: IncomingMessage, res
 }
 
 /** The current title: from the live settings document when loaded, else from storage. */
-function currentTitle(context: ApiContext, boardId: string, fallback: string): string {
+async function currentTitle(context: ApiContext, boardId: string, fallback: string): Promise<string> {
   const live = context.rooms.get(boardId, 'settings');
   if (live) return boardTitle(live.doc) || fallback;
   const doc = new Y.Doc();
   try {
-    for (const update of context.documents.loadDocument(boardId, 'settings').updates) Y.applyUpdate(doc, update);
+    for (const update of (await context.documents.loadDocument(boardId, 'settings')).updates)
+      Y.applyUpdate(doc, update);
     return boardTitle(doc) || fallback;
   } catch (error) {
     if (error instanceof StorageCorruptionError) return fallback;
@@ -101,14 +119,19 @@ function currentTitle(context: ApiContext, boardId: string, fallback: string): s
 }
 
 /** `GET /api/boards/<id>/me`: what this token gives, and the person behind it when it is personal. */
-export function me(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
-  const access = authorize(context, req, boardId, ROLES);
-  const board = context.boards.getBoard(boardId);
+export async function me(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  const access = await authorize(context, req, boardId, ROLES);
+  const board = await context.boards.getBoard(boardId);
   const { role, person } = access;
   const archived = (board?.archivedAt ?? null) !== null;
   sendJson(res, 200, {
     boardId,
-    title: currentTitle(context, boardId, board?.title ?? ''),
+    title: await currentTitle(context, boardId, board?.title ?? ''),
     role,
     person: person && { id: person.id, name: person.name, kind: person.kind },
     // The lock is not counted here: clients follow it live in the settings document.
@@ -117,14 +140,17 @@ export function me(context: ApiContext, req: IncomingMessage, res: ServerRespons
       settings: decideWrite({ role, target: 'settings', person: person !== null, archived, locked: false }).allowed,
     },
     archived,
-    damaged: context.boards.findDamage(boardId).length > 0,
+    damaged: (await context.boards.findDamage(boardId)).length > 0,
     // Read with a link of a later period's board (server/auth.ts): which one, so the page can say so.
-    through: access.credential.kind === 'laterBoard' ? laterBoardOf(context, access.credential.boardId) : null,
+    through: access.credential.kind === 'laterBoard' ? await laterBoardOf(context, access.credential.boardId) : null,
   });
 }
 
-function laterBoardOf(context: ApiContext, boardId: string): { boardId: string; title: string } {
-  return { boardId, title: currentTitle(context, boardId, context.boards.getBoard(boardId)?.title ?? '') };
+async function laterBoardOf(context: ApiContext, boardId: string): Promise<{ boardId: string; title: string }> {
+  return {
+    boardId,
+    title: await currentTitle(context, boardId, (await context.boards.getBoard(boardId))?.title ?? ''),
+  };
 }
 
 /**
@@ -139,7 +165,7 @@ export async function createGuest(
 ): Promise<void> {
   // The body first, the token after: a link replaced while the body was on its way must not count.
   const { name } = await readJson(req, nameBodySchema, '{"name": "..."}', context.maxBodyBytes);
-  const access = authorize(context, req, boardId, ['facilitator', 'participant']);
+  const access = await authorize(context, req, boardId, ['facilitator', 'participant']);
   if (access.credential.kind !== 'link') throw new HttpError(409, 'this token already belongs to a person');
   refuseWhenFull(context, boardId);
   const token = newToken();
@@ -162,7 +188,7 @@ export async function renameSelf(
   boardId: string,
 ): Promise<void> {
   const { name } = await readJson(req, nameBodySchema, '{"name": "..."}', context.maxBodyBytes);
-  const access = authorize(context, req, boardId, ROLES);
+  const access = await authorize(context, req, boardId, ROLES);
   if (!access.person) throw new HttpError(409, 'a shared link has no person to rename; join as a guest first');
   const renamed = context.people.rename(boardId, access.person.id, name);
   if (!renamed) throw new HttpError(401, 'missing or wrong token');

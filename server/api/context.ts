@@ -16,6 +16,7 @@ import type { Scoring } from '../scoring.js';
 import type { ServerStateMirror } from '../serverStateMirror.js';
 import type { SnapshotStore } from '../snapshotStore.js';
 import type { Snapshots } from '../snapshots.js';
+import type { LegacyBoardAccess } from '../storage/types.js';
 import type { BoardStore, DocumentStore } from '../storage.js';
 import type { SuggestionRateLimits } from '../suggestions/rateLimits.js';
 import type { SuggestionWorker } from '../suggestions/suggestionWorker.js';
@@ -26,6 +27,8 @@ import type { DigestWebhooks } from '../webhooks/digestWebhooks.js';
 /** What the API handlers share: the stores and services of one server. */
 export interface ApiContext {
   boards: BoardStore;
+  /** Synchronous board writes inside the SQLite stores' transactions (server/storage/types.ts). */
+  legacyBoards: LegacyBoardAccess;
   linkTokens: TokenStore;
   documents: DocumentStore;
   people: PeopleStore;
@@ -79,9 +82,16 @@ export function boardLink(context: ApiContext, boardId: string, token: string): 
  * The access the request's bearer token gives on the board, refused (404 / 401 / 403 with a reason) unless
  * its role is one of `roles`.
  */
-export function authorize(context: ApiContext, req: IncomingMessage, boardId: string, roles: readonly Role[]): Access {
+export async function authorize(
+  context: ApiContext,
+  req: IncomingMessage,
+  boardId: string,
+  roles: readonly Role[],
+): Promise<Access> {
   const token = bearerToken(req.headers.authorization);
-  const resolution = resolveAccess(context.boards, context.people, boardId, token, (id) => context.plans.madeFrom(id));
+  const resolution = await resolveAccess(context.boards, context.people, boardId, token, (id) =>
+    context.plans.madeFrom(id),
+  );
   if (resolution.kind === 'unknownBoard') throw new HttpError(404, 'no board with this id');
   if (resolution.kind === 'badToken') throw new HttpError(401, 'missing or wrong token');
   if (!roles.includes(resolution.access.role)) {

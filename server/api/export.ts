@@ -21,7 +21,7 @@ export async function exportBoard(
   res: ServerResponse,
   boardId: string,
 ): Promise<void> {
-  const access = authorize(context, req, boardId, ROLES);
+  const access = await authorize(context, req, boardId, ROLES);
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
   const format = query.get('format');
   // The language of the person's screen names the file (its content is Japanese): absent means Japanese.
@@ -35,7 +35,7 @@ export async function exportBoard(
   const lane = access.role === 'facilitator' ? 'facilitator' : 'others';
   if (!context.exportWorkers.accepts(lane)) throw busy();
   const exportedAt = Date.now();
-  const { job, title } = collectExport(exportSource(context), boardId, format, exportedAt, (facts) => {
+  const { job, title } = await collectExport(exportSource(context), boardId, format, exportedAt, (facts) => {
     if (access.role === 'facilitator') return;
     if (format === 'json') {
       throw new HttpError(403, 'only the facilitator can download the JSON backup', 'export-not-allowed');

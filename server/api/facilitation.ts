@@ -6,8 +6,13 @@ import { type ApiContext, actorOf, authorize } from './context.js';
 const lockSchema = z.object({ locked: z.boolean({ error: 'locked must be true or false' }) });
 
 /** `GET /api/boards/<id>/lock`: anyone with a link may read it (clients read it from the settings document). */
-export function readLock(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
-  authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
+export async function readLock(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  await authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
   const lock = context.locks.lockOf(boardId);
   sendJson(res, 200, { locked: lock !== null, lockedAt: lock?.lockedAt ?? null, lockedBy: lock?.lockedBy ?? null });
 }
@@ -24,7 +29,7 @@ export async function writeLock(
 ): Promise<void> {
   // The body first: a link replaced while the body was on its way must not count.
   const { locked } = await readJson(req, lockSchema, '{"locked": true | false}', context.maxBodyBytes);
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const wasLocked = context.locks.isLocked(boardId);
   const { lock, shown } = context.locks.set(boardId, locked, access.person?.name ?? null);
   if (wasLocked !== locked) context.audit.record(boardId, actorOf(access, req), locked ? 'board.lock' : 'board.unlock');
@@ -42,7 +47,12 @@ export async function writeLock(
 }
 
 /** `GET /api/boards/<id>/audit`: the facilitator actions, newest first. */
-export function readAudit(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
-  authorize(context, req, boardId, ['facilitator']);
+export async function readAudit(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  await authorize(context, req, boardId, ['facilitator']);
   sendJson(res, 200, { entries: context.audit.list(boardId) });
 }

@@ -4,7 +4,7 @@ import { HttpError, sendJson } from '../httpUtil.js';
 import type { ImportedBoard } from '../import/readBackup.js';
 import { readUpload } from '../import/readUpload.js';
 import { logAdminEvent } from './adminLog.js';
-import { mayCreateBoards, storeNewBoard } from './boards.js';
+import { mayCreateBoards, storeNewBoardNow } from './boards.js';
 import type { ApiContext } from './context.js';
 
 /**
@@ -29,7 +29,7 @@ export async function importBoard(context: ApiContext, req: IncomingMessage, res
   }
   // The board, its rounds and its `board.import` entry in one transaction: a failure (507 on a full disk)
   // leaves nothing behind, never a board the client was told was not created.
-  const created = storeNewBoard(context, imported.title, imported, (id, create) =>
+  const created = storeNewBoardNow(context, imported.title, imported, (id, create) =>
     context.voting.importBoard(id, imported.votingRounds, () =>
       context.scoring.importBoard(id, imported.scoringRounds, () => {
         create();

@@ -7,7 +7,7 @@ import { hashToken, newToken } from '../auth.js';
 import { committedState } from '../export/collect.js';
 import { HttpError, sendJson } from '../httpUtil.js';
 import { logAdminEvent } from './adminLog.js';
-import { storeNewBoard } from './boards.js';
+import { storeNewBoardNow } from './boards.js';
 import { type ApiContext, actorOf, boardLink } from './context.js';
 import { authorizeBoardFacilitator } from './plans.js';
 
@@ -27,13 +27,13 @@ export async function createNextPeriodBoard(
   boardId: string,
 ): Promise<void> {
   const made = context.plans.madeFrom(boardId);
-  if (made && context.boards.getBoard(made)) {
-    authorizeFacilitatorOrAdmin(context, req, boardId);
+  if (made && (await context.boards.getBoard(made))) {
+    await authorizeFacilitatorOrAdmin(context, req, boardId);
     throw new HttpError(409, 'the next period’s board was already made from this board', 'next-period-exists', {
       boardId: made,
     });
   }
-  const access = authorizeBoardFacilitator(context, req, boardId);
+  const access = await authorizeBoardFacilitator(context, req, boardId);
   const membership = context.plans.planOfBoard(boardId);
   if (!membership) throw new HttpError(409, 'the board is in no plan: add it to a plan period first', 'not-in-plan');
   const plan = context.plans.get(membership.id);
@@ -42,22 +42,32 @@ export async function createNextPeriodBoard(
     throw new HttpError(409, 'this is the plan’s last period: it has no next period', 'no-next-period');
   }
 
-  // Synchronous from here to the commit: two requests at once cannot both make a board.
+  const record = await context.boards.getBoard(boardId);
+  const boardState = await committedState(context, boardId, 'board');
+  const settingsState = await committedState(context, boardId, 'settings');
+  // Synchronous from here to the commit, which checks again that no board was made meanwhile: two requests at
+  // once cannot both make one.
   const oldBoard = new Y.Doc();
   const oldSettings = new Y.Doc();
   try {
-    Y.applyUpdate(oldBoard, committedState(context, boardId, 'board'));
-    Y.applyUpdate(oldSettings, committedState(context, boardId, 'settings'));
+    Y.applyUpdate(oldBoard, boardState);
+    Y.applyUpdate(oldSettings, settingsState);
     // A board not loaded since an upgrade is stored in an older schema: read it as the current one.
     migrateBoardDoc(oldBoard);
-    migrateSettingsDoc(oldSettings, null, context.boards.getBoard(boardId)?.createdAt ?? Date.now());
+    migrateSettingsDoc(oldSettings, null, record?.createdAt ?? Date.now());
     const docs = buildNextPeriodDocs(oldBoard, oldSettings, { boardId, period: membership.period }, next);
     const documents = { board: Y.encodeStateAsUpdate(docs.board), settings: Y.encodeStateAsUpdate(docs.settings) };
     docs.board.destroy();
     docs.settings.destroy();
-    const title = context.boards.getBoard(boardId)?.title ?? '';
+    const title = record?.title ?? '';
     const { created, members } = context.plans.atomically(() => {
-      const created = storeNewBoard(context, title, documents);
+      const madeMeanwhile = context.plans.madeFrom(boardId);
+      if (madeMeanwhile) {
+        throw new HttpError(409, 'the next period’s board was already made from this board', 'next-period-exists', {
+          boardId: madeMeanwhile,
+        });
+      }
+      const created = storeNewBoardNow(context, title, documents);
       context.plans.recordMadeFrom(boardId, created.id);
       const refusal = context.plans.attach(created.id, plan.id, next.number, membership.workingGroup, Date.now());
       if (refusal)
@@ -73,7 +83,7 @@ export async function createNextPeriodBoard(
           );
           return { name: carried.name, role: carried.role, link: boardLink(context, created.id, token) };
         });
-      context.boards.setArchived(boardId, true);
+      context.legacyBoards.setArchived(boardId, true);
       return { created, members };
     });
     context.rooms.setArchived(boardId, true);
@@ -95,9 +105,9 @@ export async function createNextPeriodBoard(
 }
 
 /** The facilitator of the (possibly archived) board, or ADMIN_TOKEN: who may learn which board was made. */
-function authorizeFacilitatorOrAdmin(context: ApiContext, req: IncomingMessage, boardId: string): void {
+async function authorizeFacilitatorOrAdmin(context: ApiContext, req: IncomingMessage, boardId: string): Promise<void> {
   try {
-    authorizeBoardFacilitator(context, req, boardId);
+    await authorizeBoardFacilitator(context, req, boardId);
   } catch (error) {
     if (!(error instanceof HttpError && error.code === 'archived')) throw error;
   }

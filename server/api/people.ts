@@ -44,8 +44,13 @@ function closePersonConnections(context: ApiContext, boardId: string, personId: 
 }
 
 /** `GET /api/boards/<id>/people`: the roster (members) and the guests, oldest first. */
-export function listPeople(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
-  authorize(context, req, boardId, ['facilitator']);
+export async function listPeople(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  await authorize(context, req, boardId, ['facilitator']);
   sendJson(res, 200, { people: context.people.list(boardId).map(publicPerson) });
 }
 
@@ -53,8 +58,13 @@ export function listPeople(context: ApiContext, req: IncomingMessage, res: Serve
  * `GET /api/boards/<id>/roster`: every person's id and display name, for any link of the board — what `@name` in a
  * comment completes from. Never a token, a role or a kind: the names are on the board's notes anyway.
  */
-export function readRoster(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
-  authorize(context, req, boardId, ROLES);
+export async function readRoster(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  await authorize(context, req, boardId, ROLES);
   const people = context.people.list(boardId).map((person) => ({ id: person.id, name: person.name }));
   sendJson(res, 200, { people });
 }
@@ -73,7 +83,7 @@ export async function addMember(
     '{"name": "...", "role"?: "..."}',
     context.maxBodyBytes,
   );
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   refuseWhenFull(context, boardId);
   const token = newToken();
   const person = context.people.add({ boardId, kind: 'member', role, name }, hashToken(token));
@@ -90,7 +100,7 @@ export async function renamePerson(
   personId: string,
 ): Promise<void> {
   const { name } = await readJson(req, renameSchema, '{"name": "..."}', context.maxBodyBytes);
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const before = personOr404(context, boardId, personId);
   const person = context.people.rename(boardId, personId, name);
   if (!person) throw new HttpError(404, 'no such person on this board');
@@ -99,14 +109,14 @@ export async function renamePerson(
 }
 
 /** `DELETE /api/boards/<id>/people/<personId>`: the token stops working; open connections close (4401). */
-export function removePerson(
+export async function removePerson(
   context: ApiContext,
   req: IncomingMessage,
   res: ServerResponse,
   boardId: string,
   personId: string,
-): void {
-  const access = authorize(context, req, boardId, ['facilitator']);
+): Promise<void> {
+  const access = await authorize(context, req, boardId, ['facilitator']);
   if (access.person?.id === personId) throw new HttpError(409, 'you cannot remove yourself');
   const person = context.people.revoke(boardId, personId);
   if (!person) throw new HttpError(404, 'no such person on this board');
@@ -116,14 +126,14 @@ export function removePerson(
 }
 
 /** `POST /api/boards/<id>/people/<personId>/link`: a new personal link; the old one stops working at once. */
-export function regeneratePersonLink(
+export async function regeneratePersonLink(
   context: ApiContext,
   req: IncomingMessage,
   res: ServerResponse,
   boardId: string,
   personId: string,
-): void {
-  const access = authorize(context, req, boardId, ['facilitator']);
+): Promise<void> {
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const person = personOr404(context, boardId, personId);
   const token = newToken();
   context.people.replaceToken(boardId, personId, hashToken(token));
@@ -145,14 +155,14 @@ const LINK_ROLES: readonly Role[] = ['facilitator', 'participant', 'viewer'];
  * and so do the guest identities issued through it (whoever had the old link could have made one), except
  * the requester's own; their open connections close with 4401.
  */
-export function regenerateRoleLink(
+export async function regenerateRoleLink(
   context: ApiContext,
   req: IncomingMessage,
   res: ServerResponse,
   boardId: string,
   role: string,
-): void {
-  const access = authorize(context, req, boardId, ['facilitator']);
+): Promise<void> {
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const linkRole = LINK_ROLES.find((r) => r === role);
   if (!linkRole) throw new HttpError(404, 'links exist for the roles facilitator, participant and viewer');
   const token = newToken();
@@ -180,8 +190,8 @@ export function regenerateRoleLink(
 }
 
 /** `GET /api/boards/<id>/connections`: open tabs per role and the people connected. */
-export function listConnections(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  authorize(context, req, boardId, ['facilitator']);
+export async function listConnections(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
+  await authorize(context, req, boardId, ['facilitator']);
   sendJson(
     res,
     200,

@@ -8,7 +8,7 @@ import { HttpError, sendJson } from '../httpUtil.js';
 import { type ApiContext, authorize } from './context.js';
 
 /** One board of the plan as the overview shows it, read from its committed documents. */
-function readBoard(
+async function readBoard(
   context: ApiContext,
   boardId: string,
   period: PlanPeriod,
@@ -16,13 +16,13 @@ function readBoard(
   readableWithThisLink: boolean,
 ) {
   // A board deleted since it joined the plan is left out.
-  const record = context.boards.getBoard(boardId);
+  const record = await context.boards.getBoard(boardId);
   if (!record) return null;
   const board = new Y.Doc();
   const settings = new Y.Doc();
   try {
-    Y.applyUpdate(board, committedState(context, boardId, 'board'));
-    Y.applyUpdate(settings, committedState(context, boardId, 'settings'));
+    Y.applyUpdate(board, await committedState(context, boardId, 'board'));
+    Y.applyUpdate(settings, await committedState(context, boardId, 'settings'));
     // A board not loaded since an upgrade is stored in an older schema: read it as the current one.
     migrateBoardDoc(board);
     migrateSettingsDoc(settings);
@@ -53,8 +53,13 @@ function leadsTo(context: ApiContext, boardId: string, later: string): boolean {
  * and every initiative followed across the periods (shared/planOverview.ts), for every role of the board. Titles, periods and
  * verifications only: never a token, and the verifier's name only where that board's documents may name people.
  */
-export function readPlanOverview(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  const access = authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
+export async function readPlanOverview(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+) {
+  const access = await authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
   // A shared viewer link reads its own board only (server/auth.ts); the others read the earlier ones too.
   const readsEarlier = access.credential.kind !== 'laterBoard' && !(access.role === 'viewer' && !access.person);
   const membership = context.plans.planOfBoard(boardId);
@@ -67,7 +72,7 @@ export function readPlanOverview(context: ApiContext, req: IncomingMessage, res:
   for (const member of ownGroup) {
     const period = plan.periods.find((p) => p.number === member.periodNumber);
     const readable = readsEarlier && member.boardId !== boardId && leadsTo(context, member.boardId, boardId);
-    const board = period ? readBoard(context, member.boardId, period, member.workingGroup, readable) : null;
+    const board = period ? await readBoard(context, member.boardId, period, member.workingGroup, readable) : null;
     if (board) boards.push(board);
   }
   boards.sort((a, b) => a.period.number - b.period.number || a.title.localeCompare(b.title, 'ja'));

@@ -88,12 +88,12 @@ const isAdmin = (context: ApiContext, req: IncomingMessage) => {
  * The bearer's access to a plan: ADMIN_TOKEN, or a token of one of its boards with one of `roles` (the best
  * role it has on any of them). 404 for an unknown plan, 401/403 otherwise.
  */
-function authorizePlan(context: ApiContext, req: IncomingMessage, plan: StoredPlan, roles: readonly Role[]) {
+async function authorizePlan(context: ApiContext, req: IncomingMessage, plan: StoredPlan, roles: readonly Role[]) {
   if (isAdmin(context, req)) return { admin: true as const };
   const token = bearerToken(req.headers.authorization);
   let best: { boardId: string; access: Access } | null = null;
   for (const { boardId } of context.plans.boards(plan.id)) {
-    const resolution = resolveAccess(context.boards, context.people, boardId, token);
+    const resolution = await resolveAccess(context.boards, context.people, boardId, token);
     if (resolution.kind !== 'access') continue;
     if (roles.includes(resolution.access.role)) return { admin: false as const, boardId, access: resolution.access };
     best ??= { boardId, access: resolution.access };
@@ -109,11 +109,13 @@ function planOrNotFound(context: ApiContext, planId: string): StoredPlan {
 }
 
 /** The plan with its boards (titles, periods, archive), never a token. */
-function describePlan(context: ApiContext, plan: StoredPlan) {
-  const boards = context.plans.boards(plan.id).map((b) => {
-    const board = context.boards.getBoard(b.boardId);
-    return { ...b, title: board?.title ?? '', archived: (board?.archivedAt ?? null) !== null };
-  });
+async function describePlan(context: ApiContext, plan: StoredPlan) {
+  const boards = await Promise.all(
+    context.plans.boards(plan.id).map(async (b) => {
+      const board = await context.boards.getBoard(b.boardId);
+      return { ...b, title: board?.title ?? '', archived: (board?.archivedAt ?? null) !== null };
+    }),
+  );
   const { id, name, firstYear, years, periodYears, periods, createdAt, updatedAt } = plan;
   return { id, name, firstYear, years, periodYears, periods, createdAt, updatedAt, boards };
 }
@@ -134,20 +136,25 @@ export async function createPlan(context: ApiContext, req: IncomingMessage, res:
   if (!built.ok) throw new HttpError(400, PROBLEMS[built.problem], built.problem);
   const plan = context.plans.create(nanoid(21), nanoid(24), built.plan, Date.now());
   // Its creator (ADMIN_TOKEN, or anyone on an open server) gets the join key: no board of it exists yet.
-  sendJson(res, 201, { ...describePlan(context, plan), joinKey: plan.joinKey });
+  sendJson(res, 201, { ...(await describePlan(context, plan)), joinKey: plan.joinKey });
 }
 
 /** `GET /api/plans/<id>`: for ADMIN_TOKEN and anyone with a link of one of its boards. */
-export function readPlan(context: ApiContext, req: IncomingMessage, res: ServerResponse, planId: string): void {
+export async function readPlan(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  planId: string,
+): Promise<void> {
   const plan = planOrNotFound(context, planId);
-  authorizePlan(context, req, plan, ['facilitator', 'participant', 'viewer']);
-  sendJson(res, 200, describePlan(context, plan));
+  await authorizePlan(context, req, plan, ['facilitator', 'participant', 'viewer']);
+  sendJson(res, 200, await describePlan(context, plan));
 }
 
 /** `PATCH /api/plans/<id>` `{ name?, periods?: [{ number, name }] }`: ADMIN_TOKEN or a facilitator of its boards. */
 export async function renamePlan(context: ApiContext, req: IncomingMessage, res: ServerResponse, planId: string) {
   const plan = planOrNotFound(context, planId);
-  authorizePlan(context, req, plan, ['facilitator']);
+  await authorizePlan(context, req, plan, ['facilitator']);
   const body = await readJson(
     req,
     renameSchema,
@@ -170,18 +177,22 @@ export async function renamePlan(context: ApiContext, req: IncomingMessage, res:
   const renamed = context.plans.rename(planId, name, names, Date.now());
   if (!renamed) throw new HttpError(404, 'no plan with this id');
   await mirrorBoards(context, planId);
-  sendJson(res, 200, describePlan(context, renamed));
+  sendJson(res, 200, await describePlan(context, renamed));
 }
 
 /** Facilitator of the board, or ADMIN_TOKEN (null access); refused on an archived board (read-only). */
-export function authorizeBoardFacilitator(context: ApiContext, req: IncomingMessage, boardId: string): Access | null {
+export async function authorizeBoardFacilitator(
+  context: ApiContext,
+  req: IncomingMessage,
+  boardId: string,
+): Promise<Access | null> {
   let access: Access | null = null;
   if (isAdmin(context, req)) {
-    if (!context.boards.getBoard(boardId)) throw new HttpError(404, 'no board with this id');
+    if (!(await context.boards.getBoard(boardId))) throw new HttpError(404, 'no board with this id');
   } else {
-    access = authorize(context, req, boardId, ['facilitator']);
+    access = await authorize(context, req, boardId, ['facilitator']);
   }
-  if (context.boards.getBoard(boardId)?.archivedAt != null) {
+  if ((await context.boards.getBoard(boardId))?.archivedAt != null) {
     throw new HttpError(409, 'the board is archived (read-only): unarchive it first', 'archived');
   }
   return access;
@@ -193,14 +204,19 @@ const adminActor = { role: 'facilitator' as const, personId: null, name: 'ADMIN_
  * `GET /api/boards/<id>/plan`: the board's plan with its boards, or `{ plan: null }`; its facilitator also gets
  * the plan's join key, to hand to the facilitator of another board of the working group.
  */
-export function readBoardPlanApi(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
+export async function readBoardPlanApi(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+) {
   const access = isAdmin(context, req)
     ? null
-    : authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
+    : await authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
   const membership = context.plans.planOfBoard(boardId);
   const plan = membership ? context.plans.get(membership.id) : null;
   const joinKey = plan && (access === null || access.role === 'facilitator') ? plan.joinKey : undefined;
-  sendJson(res, 200, { plan: plan ? { ...describePlan(context, plan), joinKey } : null, membership });
+  sendJson(res, 200, { plan: plan ? { ...(await describePlan(context, plan)), joinKey } : null, membership });
 }
 
 /** Puts the board in a period of the plan (by number, or the one holding `year`), records it and shows it. */
@@ -238,7 +254,7 @@ async function join(
  * ADMIN_TOKEN, may name the plan by its id.
  */
 export async function attachBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  const access = authorizeBoardFacilitator(context, req, boardId);
+  const access = await authorizeBoardFacilitator(context, req, boardId);
   const body = await readJson(req, attachSchema, '{"joinKey": "...", "year": 2027}', context.maxBodyBytes);
   let planId: string;
   if (body.joinKey !== undefined) {
@@ -265,7 +281,7 @@ export async function createPlanForBoard(
   boardId: string,
 ) {
   context.creation.check(req, res, 'create');
-  const access = authorizeBoardFacilitator(context, req, boardId);
+  const access = await authorizeBoardFacilitator(context, req, boardId);
   const body = await readJson(
     req,
     createSchema.extend({ year: year.optional() }),
@@ -277,14 +293,14 @@ export async function createPlanForBoard(
   const plan = context.plans.create(nanoid(21), nanoid(24), built.plan, Date.now());
   const membership = await join(context, req, boardId, access, { planId: plan.id, year: body.year });
   sendJson(res, 201, {
-    plan: { ...describePlan(context, context.plans.get(plan.id)!), joinKey: plan.joinKey },
+    plan: { ...(await describePlan(context, context.plans.get(plan.id)!)), joinKey: plan.joinKey },
     membership,
   });
 }
 
 /** `DELETE /api/boards/<id>/plan`: the board leaves its plan (it keeps the period's years as its own). */
 export async function detachBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  const access = authorizeBoardFacilitator(context, req, boardId);
+  const access = await authorizeBoardFacilitator(context, req, boardId);
   const left = context.plans.detach(boardId);
   if (left) {
     context.audit.record(boardId, access ? actorOf(access, req) : adminActor, 'plan.detach');

@@ -55,7 +55,7 @@ function published(
 
 /** `GET /api/boards/<id>/scoring`: the public rounds and this link's own private state. */
 export async function readScoring(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  const access = authorize(context, req, boardId, ROLES);
+  const access = await authorize(context, req, boardId, ROLES);
   sendJson(res, 200, { rounds: context.scoring.rounds(boardId), mine: context.scoring.state(boardId, access) });
 }
 
@@ -67,7 +67,7 @@ export async function openScoringRound(
   boardId: string,
 ) {
   const body = await readJson(req, openSchema, '{"scope": "shortlist"}', context.maxBodyBytes);
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const round = await context.scoring.open(boardId, body.scope);
   await published(context, access, req, res, boardId, 'scoring.open', round, 201);
 }
@@ -80,7 +80,7 @@ export async function closeScoringRound(
   boardId: string,
   number: string,
 ) {
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const round = await context.scoring.close(boardId, roundNumber(number));
   await published(context, access, req, res, boardId, 'scoring.close', round, 200);
 }
@@ -93,7 +93,7 @@ export async function revealScoringRound(
   boardId: string,
   number: string,
 ) {
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const round = context.scoring.reveal(boardId, roundNumber(number));
   await published(context, access, req, res, boardId, 'scoring.reveal', round, 200);
 }
@@ -108,7 +108,7 @@ export async function putScore(
   itemId: string,
 ) {
   const body = await readJson(req, scoreSchema, '{"effect": 4, "ease": 2, "reason": "…"}', context.maxBodyBytes);
-  const access = authorize(context, req, boardId, ROLES);
+  const access = await authorize(context, req, boardId, ROLES);
   const mine = context.scoring.score(boardId, access, roundNumber(number), itemId, body);
   sendJson(res, 200, { mine });
 }
@@ -122,7 +122,7 @@ export async function deleteScore(
   number: string,
   itemId: string,
 ) {
-  const access = authorize(context, req, boardId, ROLES);
+  const access = await authorize(context, req, boardId, ROLES);
   const mine = context.scoring.withdraw(boardId, access, roundNumber(number), itemId);
   sendJson(res, 200, { mine });
 }

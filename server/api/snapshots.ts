@@ -35,15 +35,20 @@ export async function saveSnapshot(
   boardId: string,
 ): Promise<void> {
   const { name } = await readJson(req, saveSchema, '{"name": "..."}', context.maxBodyBytes);
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const snapshot = await context.snapshots.save(boardId, name, actorOf(access));
   context.audit.record(boardId, actorOf(access, req), 'snapshot.save', { snapshotId: snapshot.id, name });
   sendJson(res, 201, { snapshot });
 }
 
 /** `GET /api/boards/<id>/snapshots` (any link): the snapshots, newest first, without their documents. */
-export function listSnapshots(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
-  authorize(context, req, boardId, ROLES);
+export async function listSnapshots(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  await authorize(context, req, boardId, ROLES);
   sendJson(res, 200, { snapshots: context.snapshotStore.list(boardId) });
 }
 
@@ -63,14 +68,14 @@ function storedSnapshot(context: ApiContext, boardId: string, snapshotId: string
 }
 
 /** `GET /api/boards/<id>/snapshots/<snapshotId>` (any link): the two documents as base64 Yjs updates. */
-export function readSnapshot(
+export async function readSnapshot(
   context: ApiContext,
   req: IncomingMessage,
   res: ServerResponse,
   boardId: string,
   snapshotId: string,
-): void {
-  authorize(context, req, boardId, ROLES);
+): Promise<void> {
+  await authorize(context, req, boardId, ROLES);
   const { meta, states } = storedSnapshot(context, boardId, snapshotId);
   sendJson(res, 200, {
     snapshot: meta,
@@ -82,14 +87,14 @@ export function readSnapshot(
 }
 
 /** `DELETE /api/boards/<id>/snapshots/<snapshotId>` (facilitator). */
-export function deleteSnapshot(
+export async function deleteSnapshot(
   context: ApiContext,
   req: IncomingMessage,
   res: ServerResponse,
   boardId: string,
   snapshotId: string,
-): void {
-  const access = authorize(context, req, boardId, ['facilitator']);
+): Promise<void> {
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const meta = context.snapshotStore.list(boardId).find((s) => s.id === snapshotId);
   if (!meta || !context.snapshotStore.remove(boardId, snapshotId)) {
     throw new HttpError(404, 'no snapshot with this id on this board');
@@ -110,10 +115,10 @@ export async function restoreSnapshot(
   snapshotId: string,
 ): Promise<void> {
   const { title } = await readJson(req, restoreSchema, '{"title"?: "..."}', context.maxBodyBytes);
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const { meta, states } = storedSnapshot(context, boardId, snapshotId);
   const documents = documentsFromSnapshot(states, title ?? null, meta.name);
-  const created = storeNewBoard(context, documents.title, documents);
+  const created = await storeNewBoard(context, documents.title, documents);
   context.audit.record(boardId, actorOf(access, req), 'snapshot.restore', {
     snapshotId,
     name: meta.name,

@@ -41,7 +41,7 @@ export async function suggestGroupsRoute(
   res: ServerResponse,
   boardId: string,
 ): Promise<void> {
-  const access = authorize(context, req, boardId, SUGGESTING_ROLES);
+  const access = await authorize(context, req, boardId, SUGGESTING_ROLES);
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
   const pillarId = query.get('pillarId');
   if (!isId(pillarId)) throw new HttpError(400, 'pillarId must be the id of a pillar of the board');
@@ -73,7 +73,7 @@ export async function similarNotesRoute(
   res: ServerResponse,
   boardId: string,
 ): Promise<void> {
-  const access = authorize(context, req, boardId, SUGGESTING_ROLES);
+  const access = await authorize(context, req, boardId, SUGGESTING_ROLES);
   const body = await readJson(
     req,
     similarSchema,

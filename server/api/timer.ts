@@ -59,7 +59,7 @@ export async function timerCommand(
     '{"action": "start", "durationMs": 600000} | {"action": "pause" | "resume" | "reset"} | {"action": "extend", "byMs": 60000}',
     context.maxBodyBytes,
   );
-  authorize(context, req, boardId, ['facilitator']);
+  await authorize(context, req, boardId, ['facilitator']);
   const timer = await serially(boardId, async (): Promise<MeetingTimer | null> => {
     const joined = await context.rooms.join(boardId, 'settings');
     if (joined.kind !== 'room') throw new HttpError(409, 'the settings document is newer than this server');

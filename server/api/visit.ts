@@ -10,8 +10,8 @@ const visitSchema = z.object({
   seen: z.string({ error: 'seen must be a base64 string' }).min(1).max(SEEN_MAX_CHARS, 'seen is too large'),
 });
 
-function personOf(context: ApiContext, req: IncomingMessage, boardId: string) {
-  const access = authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
+async function personOf(context: ApiContext, req: IncomingMessage, boardId: string) {
+  const access = await authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
   if (!access.person) {
     throw new HttpError(409, 'this link has no person behind it: the last visit is kept in this browser only');
   }
@@ -19,8 +19,13 @@ function personOf(context: ApiContext, req: IncomingMessage, boardId: string) {
 }
 
 /** `GET /api/boards/<id>/visit`: what this person has seen of the board, from any of their devices. */
-export function readVisit(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string): void {
-  const person = personOf(context, req, boardId);
+export async function readVisit(
+  context: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  boardId: string,
+): Promise<void> {
+  const person = await personOf(context, req, boardId);
   const seen = context.visits.seen(boardId, person.id);
   sendJson(res, 200, { seen: seen ? Buffer.from(seen).toString('base64') : null });
 }
@@ -36,7 +41,7 @@ export async function writeVisit(
   boardId: string,
 ): Promise<void> {
   const { seen } = await readJson(req, visitSchema, '{"seen": "<base64 of Y.encodeSnapshot>"}', context.maxBodyBytes);
-  const person = personOf(context, req, boardId);
+  const person = await personOf(context, req, boardId);
   let snapshot: Y.Snapshot;
   try {
     snapshot = Y.decodeSnapshot(new Uint8Array(Buffer.from(seen, 'base64')));

@@ -47,7 +47,7 @@ function published(
 
 /** `GET /api/boards/<id>/voting`: the public rounds and this link's own private state. */
 export async function readVoting(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  const access = authorize(context, req, boardId, ROLES);
+  const access = await authorize(context, req, boardId, ROLES);
   const ballot = await context.voting.ballot(boardId, access);
   sendJson(res, 200, { rounds: context.voting.rounds(boardId), ballot });
 }
@@ -55,7 +55,7 @@ export async function readVoting(context: ApiContext, req: IncomingMessage, res:
 /** `POST /api/boards/<id>/voting/rounds` `{budget?, cap?}`: the facilitator opens the next round. */
 export async function openRound(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
   const text = await readJson(req, openSchema, '{"budget": 5, "cap": null}', context.maxBodyBytes);
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const round = context.voting.open(boardId, text.budget, text.cap);
   await published(context, access, req, res, boardId, 'voting.open', round, 201);
 }
@@ -68,7 +68,7 @@ export async function closeRound(
   boardId: string,
   number: string,
 ) {
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const round = await context.voting.close(boardId, roundNumber(number));
   await published(context, access, req, res, boardId, 'voting.close', round, 200);
 }
@@ -81,7 +81,7 @@ export async function revealRound(
   boardId: string,
   number: string,
 ) {
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const round = context.voting.reveal(boardId, roundNumber(number));
   await published(context, access, req, res, boardId, 'voting.reveal', round, 200);
 }
@@ -95,7 +95,7 @@ export async function castDot(
   number: string,
   itemId: string,
 ) {
-  const access = authorize(context, req, boardId, ROLES);
+  const access = await authorize(context, req, boardId, ROLES);
   const ballot = await context.voting.cast(boardId, access, roundNumber(number), itemId);
   sendJson(res, 200, { ballot });
 }
@@ -109,7 +109,7 @@ export async function withdrawDot(
   number: string,
   itemId: string,
 ) {
-  const access = authorize(context, req, boardId, ROLES);
+  const access = await authorize(context, req, boardId, ROLES);
   const ballot = await context.voting.withdraw(boardId, access, roundNumber(number), itemId);
   sendJson(res, 200, { ballot });
 }

@@ -38,8 +38,8 @@ function view(webhook: DigestWebhook | null) {
 }
 
 /** `GET /api/boards/<id>/webhook`: the board's webhook (or null) and whether this server sends at all. */
-export function readWebhook(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  authorize(context, req, boardId, ['facilitator']);
+export async function readWebhook(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
+  await authorize(context, req, boardId, ['facilitator']);
   sendJson(res, 200, {
     webhook: view(context.webhooks.get(boardId)),
     allowedHosts: context.webhooks.allowedHosts,
@@ -54,7 +54,7 @@ export async function writeWebhook(context: ApiContext, req: IncomingMessage, re
     '{"url": "https://…", "format": "text", "weekday": 1, "time": "09:00"}',
     context.maxBodyBytes,
   );
-  const access = authorize(context, req, boardId, ['facilitator']);
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const webhook = context.webhooks.set(boardId, {
     url: body.url,
     format: body.format,
@@ -70,8 +70,8 @@ export async function writeWebhook(context: ApiContext, req: IncomingMessage, re
 }
 
 /** `DELETE /api/boards/<id>/webhook`: no more posts. */
-export function deleteWebhook(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  const access = authorize(context, req, boardId, ['facilitator']);
+export async function deleteWebhook(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
+  const access = await authorize(context, req, boardId, ['facilitator']);
   const webhook = context.webhooks.get(boardId);
   if (!webhook) throw new HttpError(404, 'this board has no webhook');
   context.webhooks.remove(boardId);
@@ -81,7 +81,7 @@ export function deleteWebhook(context: ApiContext, req: IncomingMessage, res: Se
 
 /** `POST /api/boards/<id>/webhook/send`: posts the digest now; 502 with the chat's reason when it fails. */
 export async function sendWebhookNow(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
-  authorize(context, req, boardId, ['facilitator']);
+  await authorize(context, req, boardId, ['facilitator']);
   const failure = await context.webhooks.sendNow(boardId);
   if (failure !== null) throw new HttpError(502, `the digest could not be posted: ${failure}`, 'webhook-failed');
   sendJson(res, 200, { webhook: view(context.webhooks.get(boardId)) });

@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   }
   const storage = openStorage({ dataDir });
   try {
-    if (!storage.getBoard(boardId)) {
+    if (!(await storage.getBoard(boardId))) {
       console.error(`export failed: no board with the id ${boardId} in ${dataDir}`);
       return 1;
     }
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
       sealedRounds: (id: string) => votingStore.sealedRounds(id),
       sealedScoringRounds: (id: string) => scoringStore.sealedRounds(id),
     };
-    const { job } = collectExport(source, boardId, format, Date.now());
+    const { job } = await collectExport(source, boardId, format, Date.now());
     const rendered = await renderExport(job);
     writeFileSync(values.out, rendered.bytes);
     console.log(`exported ${boardId} as ${format} to ${resolve(values.out)} (${rendered.bytes.byteLength} bytes)`);
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     console.error(`export failed: ${error.message}; restore the board from a backup`);
     return 1;
   } finally {
-    storage.close();
+    await storage.close();
   }
 }
 

@@ -23,14 +23,14 @@ export interface ExportSource {
  * The committed state of a document: from its loaded room (which applies an update only once it is stored),
  * else from storage (verified rows only; a damaged row throws StorageCorruptionError).
  */
-export function committedState(
+export async function committedState(
   source: Pick<ExportSource, 'rooms' | 'documents'>,
   boardId: string,
   doc: DocKind,
-): Uint8Array {
+): Promise<Uint8Array> {
   const live = source.rooms?.get(boardId, doc);
   if (live) return live.fullState();
-  const stored = source.documents.loadDocument(boardId, doc).updates;
+  const stored = (await source.documents.loadDocument(boardId, doc)).updates;
   return stored.length === 1 ? stored[0]! : Y.mergeUpdates(stored);
 }
 
@@ -49,19 +49,19 @@ export function settingsFacts(settings: Uint8Array): { title: string; participan
  * Collects one export: the two committed states and, for the JSON backup, the audit log and sealed voting
  * rounds. Cheap (no board decoding): the rendering happens elsewhere (a worker thread).
  */
-export function collectExport(
+export async function collectExport(
   source: ExportSource,
   boardId: string,
   format: ExportFormat,
   exportedAt: number,
   /** Throws to refuse, once the settings are read and before the board document is. */
   allow: (facts: { participantExports: boolean }) => void = () => {},
-): { job: ExportJob; title: string } {
-  const settings = committedState(source, boardId, 'settings');
+): Promise<{ job: ExportJob; title: string }> {
+  const settings = await committedState(source, boardId, 'settings');
   const facts = settingsFacts(settings);
   allow(facts);
-  const board = committedState(source, boardId, 'board');
-  const record = source.boards.getBoard(boardId);
+  const board = await committedState(source, boardId, 'board');
+  const record = await source.boards.getBoard(boardId);
   const title = facts.title || record?.title || '';
   const job: ExportJob = { format, boardId, board, settings, exportedAt };
   if (format === 'json') {

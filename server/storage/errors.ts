@@ -27,9 +27,17 @@ export class StorageCorruptionError extends Error {
   }
 }
 
-/** better-sqlite3 reports SQLite's result code as `error.code`. */
+function codeOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
+/**
+ * The database could not write for lack of space: SQLite's SQLITE_FULL (better-sqlite3 reports the result
+ * code as `error.code`) or PostgreSQL's disk_full (SQLSTATE 53100, as `pg` reports it).
+ */
 export function isDiskFull(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_FULL';
+  const code = codeOf(error);
+  return code === 'SQLITE_FULL' || code === '53100';
 }
 
 /**

@@ -6,23 +6,25 @@ import { isDiskFull, StorageFullError } from './errors.js';
  * appends are refused without trying, and `probe` (a small committed write) is tried every `retryMs` until
  * it succeeds: then the listeners hear that space is available again.
  */
-export function createFullDiskState(options: { retryMs: number; probe: () => void; log: Log }) {
+export function createFullDiskState(options: { retryMs: number; probe: () => Promise<void>; log: Log }) {
   let full = false;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
   const listeners: Array<() => void> = [];
 
   function scheduleProbe(): void {
-    timer = setTimeout(() => {
+    timer = setTimeout(async () => {
       timer = null;
       if (closed || !full) return;
       try {
-        options.probe();
+        await options.probe();
       } catch (error) {
+        if (closed) return;
         if (!isDiskFull(error)) options.log(`storage: the full-disk probe failed: ${String(error)}`);
         scheduleProbe();
         return;
       }
+      if (closed) return;
       full = false;
       options.log('storage: space is available again; writes are accepted');
       for (const listener of listeners) listener();

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DocKind, Role } from '../../shared/roles.js';
+import type { SqlDatabase } from '../sql/types.js';
 import type { StorageCorruptionError } from './errors.js';
 
 /** What the server's modules need from persistence; `openStorage` (server/storage.ts) implements it. */
@@ -23,37 +24,37 @@ export interface StoredDocument {
   updateCount: number;
 }
 
-/** What the rooms need from persistence: injected, so the protocol and rooms never import SQLite. */
+/** What the rooms need from persistence: injected, so the protocol and rooms never import an engine. */
 export interface DocumentStore {
-  /** Every row is checked against its checksum first: a damaged one throws a StorageCorruptionError. */
-  loadDocument(boardId: string, doc: DocKind): StoredDocument;
+  /** Every row is checked against its checksum first: a damaged one rejects with a StorageCorruptionError. */
+  loadDocument(boardId: string, doc: DocKind): Promise<StoredDocument>;
   /**
    * Resolves with the update's sequence number once the transaction holding it is durably committed; rejects
    * with a StorageFullError (nothing stored) when the disk is full, or with the database's error.
    */
   appendUpdate(boardId: string, doc: DocKind, update: Uint8Array): Promise<number>;
   /** Replaces the snapshot and every update up to `upToSeq` by `snapshot`, in one transaction. */
-  compact(boardId: string, doc: DocKind, snapshot: Uint8Array, upToSeq: number): void;
-  /** Commits whatever is queued now, synchronously. */
-  flush(): void;
+  compact(boardId: string, doc: DocKind, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  /** Commits whatever is queued now; resolves once it is committed. */
+  flush(): Promise<void>;
   /** True from a write refused for lack of space until a retry succeeded: appends are refused meanwhile. */
   isFull?(): boolean;
   /** Called once space is available again after the disk was full. */
   onSpaceAvailable?(listener: () => void): void;
-  isArchived?(boardId: string): boolean;
+  isArchived?(boardId: string): Promise<boolean>;
   /** When the board was created (ms): what a migration needing "now" reads as the board's own time. */
-  createdAt?(boardId: string): number | null;
+  createdAt?(boardId: string): Promise<number | null>;
 }
 
 export interface BoardStore {
-  createBoard(board: BoardRecord, documents: Record<DocKind, Uint8Array>): void;
-  getBoard(id: string): BoardRecord | null;
+  createBoard(board: BoardRecord, documents: Record<DocKind, Uint8Array>): Promise<void>;
+  getBoard(id: string): Promise<BoardRecord | null>;
   /** Sets or clears the archive flag; false when there is no such board. */
-  setArchived(id: string, archived: boolean): boolean;
+  setArchived(id: string, archived: boolean): Promise<boolean>;
   /** Removes the board and every stored row of it; false when there is no such board. */
-  deleteBoard(id: string): boolean;
+  deleteBoard(id: string): Promise<boolean>;
   /** Checks every stored row of the board against its checksum, without decoding anything. */
-  findDamage(id: string): StorageCorruptionError[];
+  findDamage(id: string): Promise<StorageCorruptionError[]>;
 }
 
 export interface StorageHealth {
@@ -65,6 +66,8 @@ export interface StorageHealth {
 export interface Storage extends Required<DocumentStore>, BoardStore {
   /** The open database, for the stores of other concerns (people, audit log, board lock) to share. */
   readonly database: Database.Database;
+  /** The same database through the SQL interface both engines implement (server/sql/types.ts). */
+  readonly sql: SqlDatabase;
   health(): StorageHealth;
   /**
    * Runs a write of another concern's table (people, audit log, lock) the way storage runs its own: a full
@@ -76,5 +79,18 @@ export interface Storage extends Required<DocumentStore>, BoardStore {
    * cap (null): simulates a full disk in tests and drills.
    */
   limitSize(extraPages: number | null): void;
-  close(): void;
+  /** Commits what is queued and closes the database. */
+  close(): Promise<void>;
+  /**
+   * Synchronous board writes and reads for the stores that still use the SQLite handle directly (voting,
+   * scoring, plans, audit): they run inside those stores' transactions (an import, the next period's board).
+   * They go once those stores are on the SQL interface too.
+   */
+  readonly legacy: LegacyBoardAccess;
+}
+
+export interface LegacyBoardAccess {
+  createBoard(board: BoardRecord, documents: Record<DocKind, Uint8Array>): void;
+  setArchived(id: string, archived: boolean): void;
+  isArchived(id: string): boolean;
 }

@@ -16,10 +16,10 @@ function flakyStore(failures: number): DocumentStore {
   let left = failures;
   let seq = 0;
   return {
-    loadDocument: () => ({ updates: [snapshot], lastSeq: 0, updateCount: 0 }),
+    loadDocument: async () => ({ updates: [snapshot], lastSeq: 0, updateCount: 0 }),
     appendUpdate: () => (left-- > 0 ? Promise.reject(new Error('disk I/O error')) : Promise.resolve(++seq)),
-    compact: () => {},
-    flush: () => {},
+    compact: async () => {},
+    flush: async () => {},
   };
 }
 
@@ -46,7 +46,7 @@ describe('the board lock when the settings document cannot be written', () => {
     await third.shown;
     expect(joined.kind === 'room' && readBoardLock(joined.room.doc)).toMatchObject({ lockedBy: '進行役' });
     expect(logs.some((m) => m.includes("could not show the server's state"))).toBe(true);
-    rooms.unloadAll();
+    await rooms.unloadAll();
     db.close();
   });
 });

@@ -12,7 +12,7 @@ function storeWithFailingCompaction(initial: Y.Doc) {
   const appended: Uint8Array[] = [];
   let compactions = 0;
   const store: DocumentStore = {
-    loadDocument: () => ({ updates: [Y.encodeStateAsUpdate(initial)], lastSeq: 0, updateCount: 0 }),
+    loadDocument: async () => ({ updates: [Y.encodeStateAsUpdate(initial)], lastSeq: 0, updateCount: 0 }),
     appendUpdate: (_boardId, _doc, update) => {
       appended.push(update);
       return Promise.resolve(appended.length);
@@ -21,7 +21,7 @@ function storeWithFailingCompaction(initial: Y.Doc) {
       compactions++;
       throw new Error('SQLITE_FULL: database or disk is full');
     },
-    flush: () => {},
+    flush: async () => {},
   };
   return { store, appended, compactions: () => compactions };
 }

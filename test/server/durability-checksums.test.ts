@@ -66,11 +66,11 @@ describe('a damaged stored row', () => {
       // Closing compacted the board into its snapshot; one more update is stored beside it.
       const storage = openStorage({ dataDir: data.dir });
       const doc = new Y.Doc();
-      for (const update of storage.loadDocument(damaged.id, 'board').updates) Y.applyUpdate(doc, update);
+      for (const update of (await storage.loadDocument(damaged.id, 'board')).updates) Y.applyUpdate(doc, update);
       const before = Y.encodeStateVector(doc);
       addNote(doc, { id: 'a2', pillarId: 'p', lane: 'idea', text: '二枚目', author: 'w' });
       await storage.appendUpdate(damaged.id, 'board', Y.encodeStateAsUpdate(doc, before));
-      storage.close();
+      await storage.close();
       flipByte(data.dir, sql, column, damaged.id, docParam);
 
       server = await startTestServer({ dataDir: data.dir, log: (line) => logs.push(line) });

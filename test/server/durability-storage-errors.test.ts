@@ -16,14 +16,14 @@ function failingStore(initial: Y.Doc, error: () => Error) {
   let full = false;
   const listeners: Array<() => void> = [];
   const store: DocumentStore = {
-    loadDocument: () => ({ updates: [Y.encodeStateAsUpdate(initial)], lastSeq: 0, updateCount: 0 }),
+    loadDocument: async () => ({ updates: [Y.encodeStateAsUpdate(initial)], lastSeq: 0, updateCount: 0 }),
     appendUpdate: () => {
       const failure = error();
       if (failure instanceof StorageFullError) full = true;
       return Promise.reject(failure);
     },
-    compact: () => {},
-    flush: () => {},
+    compact: async () => {},
+    flush: async () => {},
     isFull: () => full,
     onSpaceAvailable: (listener) => listeners.push(listener),
   };
@@ -110,7 +110,7 @@ describe('a batch of appends in which one fails', () => {
     const storage = openStorage({ dataDir: data.dir, batchMs: 20 });
     try {
       const empty = Y.encodeStateAsUpdate(new Y.Doc());
-      storage.createBoard(
+      await storage.createBoard(
         {
           id: 'realboard001',
           title: 't',
@@ -129,10 +129,10 @@ describe('a batch of appends in which one fails', () => {
         storage.appendUpdate('realboard001', 'settings', update),
       ]);
       expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-      expect(storage.loadDocument('realboard001', 'board').updateCount).toBe(1);
-      expect(storage.loadDocument('realboard001', 'settings').updateCount).toBe(1);
+      expect((await storage.loadDocument('realboard001', 'board')).updateCount).toBe(1);
+      expect((await storage.loadDocument('realboard001', 'settings')).updateCount).toBe(1);
     } finally {
-      storage.close();
+      await storage.close();
       data.remove();
     }
   });

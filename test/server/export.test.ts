@@ -98,7 +98,7 @@ describe('GET /api/boards/<id>/export', () => {
     const board = await createBoard(server.url, '新しい版');
     // A newer server migrated the document (clients may not write schemaVersion: only servers do).
     const newer = new Y.Doc();
-    for (const update of server.storage.loadDocument(board.id, 'board').updates) Y.applyUpdate(newer, update);
+    for (const update of (await server.storage.loadDocument(board.id, 'board')).updates) Y.applyUpdate(newer, update);
     const before = Y.encodeStateVector(newer);
     newer.getMap('meta').set('schemaVersion', 99);
     await server.storage.appendUpdate(board.id, 'board', Y.encodeStateAsUpdate(newer, before));

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { ensurePostgresInstalled } from './postgres.js';
 
 /**
- * Server tests make test certificates with openssl (HTTPS, the webhook tests' chat receiver). As root, a missing
- * openssl is installed with apt (as the browser tests install Chromium); otherwise the message says what to run.
+ * Server tests need PostgreSQL (the storage engine tests) and make test certificates with openssl (HTTPS, the
+ * webhook tests' chat receiver). As root, either is installed with apt when missing (as the browser tests install
+ * Chromium); otherwise the message says what to run.
  */
 function hasOpenssl(): boolean {
   try {
@@ -14,6 +16,8 @@ function hasOpenssl(): boolean {
 }
 
 export default function setup(): void {
+  // The storage tests run on PostgreSQL too, on a server of their own (test/server/postgres.ts).
+  ensurePostgresInstalled();
   if (hasOpenssl()) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {

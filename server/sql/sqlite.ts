@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import type { SqlDatabase, SqlExecutor, SqlRunResult, SqlValue } from './types.js';
+
+/**
+ * The SQL interface over a better-sqlite3 connection. SQLite runs each statement synchronously, so a statement
+ * or a `batch` is atomic by itself; an interactive `transaction` spans awaits, so while one is open every other
+ * call waits for it (nothing from elsewhere lands inside it, nor is rolled back with it).
+ */
+export function sqliteDatabase(db: Database.Database): SqlDatabase {
+  const prepared = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let statement = prepared.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      prepared.set(sql, statement);
+    }
+    return statement;
+  };
+
+  const allNow = <Row>(sql: string, params: readonly SqlValue[] = []): Row[] => {
+    const statement = prepare(sql);
+    if (statement.reader) return statement.all(...bind(params)) as Row[];
+    statement.run(...bind(params));
+    return [];
+  };
+  const runNow = (sql: string, params: readonly SqlValue[] = []): SqlRunResult => {
+    const statement = prepare(sql);
+    // A statement with RETURNING is a reader: one row per changed row.
+    if (statement.reader) return { changes: statement.all(...bind(params)).length };
+    return { changes: statement.run(...bind(params)).changes };
+  };
+  const now: SqlExecutor = {
+    all: async (sql, params) => allNow(sql, params),
+    get: async <Row>(sql: string, params?: readonly SqlValue[]) => allNow<Row>(sql, params)[0],
+    run: async (sql, params) => runNow(sql, params),
+  };
+
+  /** The interactive transaction under way, if any: everything else waits for it. */
+  let open: Promise<unknown> | null = null;
+  async function idle(): Promise<void> {
+    while (open) await open.catch(() => {});
+  }
+
+  return {
+    engine: 'sqlite',
+    all: async (sql, params) => {
+      await idle();
+      return allNow(sql, params);
+    },
+    get: async <Row>(sql: string, params?: readonly SqlValue[]) => {
+      await idle();
+      return allNow<Row>(sql, params)[0];
+    },
+    run: async (sql, params) => {
+      await idle();
+      return runNow(sql, params);
+    },
+    async batch(statements) {
+      await idle();
+      return db.transaction(() => statements.map((statement) => allNow(statement.sql, statement.params)))();
+    },
+    async transaction(work) {
+      await idle();
+      const running = (async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(now);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      })();
+      open = running;
+      try {
+        return await running;
+      } finally {
+        if (open === running) open = null;
+      }
+    },
+    async close() {
+      await idle();
+      if (db.open) db.close();
+    },
+  };
+}
+
+/** better-sqlite3 binds Buffers as BLOBs: a Uint8Array is viewed as one, without a copy. */
+function bind(params: readonly SqlValue[]): unknown[] {
+  return params.map((value) =>
+    value instanceof Uint8Array && !Buffer.isBuffer(value)
+      ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+      : value,
+  );
+}

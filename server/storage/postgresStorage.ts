@@ -1,0 +1,81 @@
+import type { Log } from '../log.js';
+import { postgresDatabase } from '../sql/postgres.js';
+import { migratePostgresSchema } from '../sql/postgresSchema.js';
+import type { SqlDatabase, SqlExecutor } from '../sql/types.js';
+import { type BoardStorage, type BoardStorageOptions, createBoardStorage } from './boardStorage.js';
+
+export interface PostgresStorageOptions extends BoardStorageOptions {
+  /** DATABASE_URL: `postgres://user:password@host:port/database`. */
+  url: string;
+  /** Pooled connections of this process; default 10. */
+  maxConnections?: number;
+  log?: Log;
+}
+
+export interface PostgresBoardStorage extends BoardStorage {
+  readonly sql: SqlDatabase;
+  /** Commits what is queued and closes the pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * The boards and their documents in PostgreSQL, with the same guarantees as in SQLite: an append resolves once
+ * committed (PostgreSQL's default `synchronous_commit = on` flushes the WAL at commit), a checksum on every
+ * row, compaction in one transaction.
+ */
+export async function openPostgresBoardStorage(options: PostgresStorageOptions): Promise<PostgresBoardStorage> {
+  const log = options.log ?? (() => {});
+  const sql = postgresDatabase({
+    url: options.url,
+    maxConnections: options.maxConnections,
+    onIdleError: (error) => log(`storage: a pooled PostgreSQL connection failed: ${error.message}`),
+  });
+  try {
+    await migratePostgresSchema(sql);
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+  const boards = createBoardStorage(
+    sql,
+    {
+      eraseBoard: (boardId) => sql.transaction((tx) => eraseBoardRows(tx, boardId)),
+      probeWrite: async () => {
+        await sql.batch([
+          { sql: 'INSERT INTO storage_probe (filler) VALUES (?)', params: [new Uint8Array(16_384)] },
+          { sql: 'DELETE FROM storage_probe' },
+        ]);
+      },
+    },
+    { ...options, log },
+  );
+  return {
+    ...boards,
+    sql,
+    async close() {
+      await boards.close();
+      await sql.close();
+    },
+  };
+}
+
+/**
+ * Deletes every row of the board: from every table with a `board_id` column, found from the catalog (so a table
+ * added later is covered, as in SQLite's erase.ts), then the board itself. Rows that reference others are
+ * deleted first; the rest cascade.
+ */
+async function eraseBoardRows(tx: SqlExecutor, boardId: string): Promise<boolean> {
+  const tables = await tx.all<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.columns
+     WHERE table_schema = current_schema() AND column_name = 'board_id' ORDER BY table_name`,
+  );
+  // Children before parents: ballots and scores before their rounds, everything before `boards`.
+  const children = ['ballots', 'scores'];
+  const ordered = tables
+    .map((row) => row.table_name)
+    .sort((a, b) => Number(children.includes(b)) - Number(children.includes(a)));
+  for (const table of ordered) {
+    await tx.run(`DELETE FROM "${table.replaceAll('"', '""')}" WHERE board_id = ?`, [boardId]);
+  }
+  return (await tx.run('DELETE FROM boards WHERE id = ?', [boardId])).changes > 0;
+}
