@@ -5,7 +5,8 @@ import type { SqlDatabase } from './types.js';
  * The PostgreSQL schema: the same tables and constraints as SQLite's (server/storage/schema.ts) at
  * SCHEMA_VERSION, with PostgreSQL's types (BYTEA for BLOB, BIGINT for times in ms). A database starts at the
  * current version; a later version adds its migration to both schemas. The version is kept in
- * `schema_version`, the equivalent of SQLite's `PRAGMA user_version`.
+ * `schema_version`, the equivalent of SQLite's `PRAGMA user_version`. The tables SQLite's stores create when
+ * they open (people, board_locks, audit_log) are here too.
  */
 const TABLES = `
 CREATE TABLE boards (
@@ -34,6 +35,34 @@ CREATE TABLE updates (
 );
 CREATE INDEX updates_by_doc ON updates (board_id, doc, seq);
 CREATE TABLE storage_probe (filler BYTEA);
+
+CREATE TABLE people (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('member', 'guest')),
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant')),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL,
+  revoked_at BIGINT
+);
+CREATE INDEX people_by_board ON people (board_id, created_at);
+CREATE TABLE board_locks (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  locked_at BIGINT NOT NULL,
+  locked_by TEXT
+);
+CREATE TABLE audit_log (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  at BIGINT NOT NULL,
+  role TEXT NOT NULL,
+  person_id TEXT,
+  person_name TEXT,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX audit_by_board ON audit_log (board_id, id);
 
 CREATE TABLE voting_rounds (
   board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
@@ -183,7 +212,8 @@ export async function migratePostgresSchema(database: SqlDatabase): Promise<void
       );
     }
     if (version === SCHEMA_VERSION) return;
-    // Version 0: a new database. Later versions will add their migrations here, as SQLite's do.
+    // Version 0 is a new database; a later version adds its migration from the one before here, as SQLite's do.
+    if (version !== 0) throw new Error(`no migration of the PostgreSQL schema from version ${version}`);
     for (const statement of TABLES.split(';')) if (statement.trim()) await tx.run(statement);
     await tx.run('DELETE FROM schema_version');
     await tx.run('INSERT INTO schema_version (version) VALUES (?)', [SCHEMA_VERSION]);

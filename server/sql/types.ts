@@ -41,3 +41,15 @@ export interface SqlDatabase extends SqlExecutor {
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Runs a write the way storage runs its own: refused while the disk is full; a full disk becomes a StorageFullError. */
+export type AsyncWriteGuard = <T>(run: () => Promise<T>) => Promise<T>;
+
+/**
+ * Runs `work` in one transaction: a new one on a database, or the caller's when `db` is already a transaction's
+ * executor (a store bound to it, as inside an import). Inside, use only `tx`: on SQLite anything else waits for
+ * the transaction to end, which is waiting for it.
+ */
+export function inTransaction<T>(db: SqlDatabase | SqlExecutor, work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  return 'transaction' in db ? db.transaction(work) : work(db);
+}

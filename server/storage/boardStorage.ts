@@ -1,7 +1,7 @@
 import type { DocKind } from '../../shared/roles.js';
 import type { Log } from '../log.js';
 import type { MetricsRecorder } from '../metrics.js';
-import type { SqlDatabase, SqlStatement } from '../sql/types.js';
+import type { AsyncWriteGuard, SqlDatabase, SqlStatement } from '../sql/types.js';
 import { checksumOf } from './checksum.js';
 import { isDiskFull, StorageCorruptionError, StorageFullError } from './errors.js';
 import { createFullDiskState } from './fullDisk.js';
@@ -32,6 +32,8 @@ export interface BoardStorage extends Required<DocumentStore>, BoardStore {
    * storage runs its own: refused while the disk is full, and a full disk puts storage in its full state.
    */
   guardWrite<T>(run: () => T): T;
+  /** The same for the stores on the SQL interface: refused while the disk is full, a full disk noticed. */
+  guard: AsyncWriteGuard;
   /** Commits what is queued, then refuses appends; the caller closes the database. */
   close(): Promise<void>;
 }
@@ -258,6 +260,11 @@ export function createBoardStorage(
         { sql: UPSERT_SNAPSHOT, params: [boardId, doc, snapshot, Date.now(), checksumOf(snapshot)] },
         { sql: 'DELETE FROM updates WHERE board_id = ? AND doc = ? AND seq <= ?', params: [boardId, doc, upToSeq] },
       ]);
+    },
+
+    async guard(run) {
+      if (fullDisk.isFull()) throw new StorageFullError();
+      return write(run);
     },
 
     guardWrite(run) {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DocKind, Role } from '../../shared/roles.js';
-import type { SqlDatabase } from '../sql/types.js';
+import type { AsyncWriteGuard, SqlDatabase } from '../sql/types.js';
 import type { StorageCorruptionError } from './errors.js';
 
 /** What the server's modules need from persistence; `openStorage` (server/storage.ts) implements it. */
@@ -74,6 +74,8 @@ export interface Storage extends Required<DocumentStore>, BoardStore {
    * disk becomes a StorageFullError (answered 507) and puts storage in its full state until space returns.
    */
   guardWrite<T>(run: () => T): T;
+  /** The same for the stores on the SQL interface. */
+  guard: AsyncWriteGuard;
   /**
    * Caps the database at its current size plus `extraPages` pages (`PRAGMA max_page_count`), or lifts the
    * cap (null): simulates a full disk in tests and drills.
