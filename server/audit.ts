@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { Role } from '../shared/roles.js';
 import type { Log } from './log.js';
-import type { WriteGuard } from './people.js';
+import type { AsyncWriteGuard, SqlDatabase, SqlExecutor } from './sql/types.js';
 
 /** Who did something: the role of the token used and, when the token is personal, the person behind it. */
 export interface Actor {
@@ -54,20 +53,6 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit_log (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-  at INTEGER NOT NULL,
-  role TEXT NOT NULL,
-  person_id TEXT,
-  person_name TEXT,
-  action TEXT NOT NULL,
-  detail TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_by_board ON audit_log (board_id, id);
-`;
-
 interface AuditRow {
   id: number;
   at: number;
@@ -80,14 +65,26 @@ interface AuditRow {
 }
 
 export interface AuditLog {
-  record(boardId: string, actor: Actor, action: AuditAction, detail?: Record<string, unknown>): void;
   /**
-   * The same entry written as part of the caller's SQLite transaction: it throws (a full disk as
-   * StorageFullError) so that the whole transaction is undone — an action that must never happen unlogged.
+   * Records an action that already happened: an entry that cannot be stored (a full disk) is reported in the
+   * server log rather than undoing or failing it; it never rejects.
    */
-  recordInTransaction(boardId: string, actor: Actor, action: AuditAction, detail?: Record<string, unknown>): void;
+  record(boardId: string, actor: Actor, action: AuditAction, detail?: Record<string, unknown>): Promise<void>;
+  /**
+   * The same entry written as part of the caller's transaction (a log bound to it with `within`): it rejects (a
+   * full disk as StorageFullError) so that the whole transaction is undone — an action that must never happen
+   * unlogged.
+   */
+  recordInTransaction(
+    boardId: string,
+    actor: Actor,
+    action: AuditAction,
+    detail?: Record<string, unknown>,
+  ): Promise<void>;
   /** The newest `limit` entries of a board, newest first. */
-  list(boardId: string, limit?: number): AuditEntry[];
+  list(boardId: string, limit?: number): Promise<AuditEntry[]>;
+  /** The same log inside the caller's transaction. */
+  within(tx: SqlExecutor): AuditLog;
 }
 
 /**
@@ -97,25 +94,23 @@ export interface AuditLog {
 export const SETTINGS_CHANGE_COALESCE_MS = 60_000;
 
 export function openAuditLog(
-  db: Database.Database,
-  options: { guardWrite?: WriteGuard; log?: Log; now?: () => number } = {},
+  db: SqlDatabase | SqlExecutor,
+  options: { guard?: AsyncWriteGuard; log?: Log; now?: () => number } = {},
+  /** When each person last changed the settings: shared by the logs bound to transactions. */
+  lastSettingsChange = new Map<string, number>(),
 ): AuditLog {
   const now = options.now ?? Date.now;
-  const guardWrite: WriteGuard = options.guardWrite ?? ((run) => run());
-  db.exec(SCHEMA);
-  // The address column came later: added once to an existing log (older entries keep null).
-  const columns = db.prepare("SELECT name FROM pragma_table_info('audit_log')").all() as Array<{ name: string }>;
-  if (!columns.some((column) => column.name === 'address')) db.exec('ALTER TABLE audit_log ADD COLUMN address TEXT');
-  const insert = db.prepare(
-    'INSERT INTO audit_log (board_id, at, role, person_id, person_name, address, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const select = db.prepare<[string, number], AuditRow>(
-    'SELECT * FROM audit_log WHERE board_id = ? ORDER BY id DESC LIMIT ?',
-  );
-  const lastSettingsChange = new Map<string, number>();
+  const guard: AsyncWriteGuard = options.guard ?? ((run) => run());
+  const insert = (boardId: string, at: number, actor: Actor, action: AuditAction, detail: Record<string, unknown>) =>
+    guard(() =>
+      db.run(
+        'INSERT INTO audit_log (board_id, at, role, person_id, person_name, address, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [boardId, at, actor.role, actor.personId, actor.name, actor.address ?? null, action, JSON.stringify(detail)],
+      ),
+    );
 
   return {
-    record(boardId, actor, action, detail = {}) {
+    async record(boardId, actor, action, detail = {}) {
       const at = now();
       if (action === 'settings.change') {
         const key = `${boardId}\u0000${actor.personId ?? actor.role}`;
@@ -123,41 +118,21 @@ export function openAuditLog(
         if (last !== undefined && at - last < SETTINGS_CHANGE_COALESCE_MS) return;
         lastSettingsChange.set(key, at);
       }
-      // The action itself already happened: a log entry that cannot be stored (a full disk) is reported in
-      // the server log rather than undoing or failing it, and never throws into a commit callback.
       try {
-        guardWrite(() =>
-          insert.run(
-            boardId,
-            at,
-            actor.role,
-            actor.personId,
-            actor.name,
-            actor.address ?? null,
-            action,
-            JSON.stringify(detail),
-          ),
-        );
+        await insert(boardId, at, actor, action, detail);
       } catch (error) {
         options.log?.(`audit log of board ${boardId}: could not record ${action}: ${String(error)}`);
       }
     },
-    recordInTransaction(boardId, actor, action, detail = {}) {
-      guardWrite(() =>
-        insert.run(
-          boardId,
-          now(),
-          actor.role,
-          actor.personId,
-          actor.name,
-          actor.address ?? null,
-          action,
-          JSON.stringify(detail),
-        ),
-      );
+    async recordInTransaction(boardId, actor, action, detail = {}) {
+      await insert(boardId, now(), actor, action, detail);
     },
-    list(boardId, limit = 500) {
-      return select.all(boardId, limit).map((row) => ({
+    async list(boardId, limit = 500) {
+      const rows = await db.all<AuditRow>('SELECT * FROM audit_log WHERE board_id = ? ORDER BY id DESC LIMIT ?', [
+        boardId,
+        limit,
+      ]);
+      return rows.map((row) => ({
         id: row.id,
         at: row.at,
         actor: { role: row.role, personId: row.person_id, name: row.person_name, address: row.address },
@@ -165,5 +140,6 @@ export function openAuditLog(
         detail: JSON.parse(row.detail) as Record<string, unknown>,
       }));
     },
+    within: (tx) => openAuditLog(tx, options, lastSettingsChange),
   };
 }

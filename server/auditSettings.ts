@@ -39,13 +39,12 @@ export function auditSettingsChanges(rooms: Rooms, audit: AuditLog, people: Peop
     room.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (!hasAccess(transaction.origin)) return;
       const { access } = transaction.origin;
-      const person = access.person && (people.get(room.boardId, access.person.id) ?? access.person);
-      audit.record(
-        room.boardId,
-        { role: access.role, personId: person?.id ?? null, name: person?.name ?? null },
-        'settings.change',
-        { parts: changedRoots(room.doc, transaction) },
-      );
+      const person = access.person;
+      const name = person ? (people.nameNow(room.boardId, person.id) ?? person.name) : null;
+      // Never rejects (a failure is logged): the settings change itself is already committed.
+      void audit.record(room.boardId, { role: access.role, personId: person?.id ?? null, name }, 'settings.change', {
+        parts: changedRoots(room.doc, transaction),
+      });
     });
   });
 }

@@ -51,7 +51,7 @@ export interface Access {
 export type Resolution = { kind: 'access'; access: Access } | { kind: 'unknownBoard' } | { kind: 'badToken' };
 
 /** The board made for the next period from a board (server/planStore.ts `madeFrom`), or null. */
-export type NextBoardOf = (boardId: string) => string | null;
+export type NextBoardOf = (boardId: string) => string | null | Promise<string | null>;
 
 /** The most later boards a token is looked up on: a plan of eight years has four periods. */
 const LATER_BOARDS_MAX = 16;
@@ -77,38 +77,38 @@ export async function resolveAccess(
   if (!board) return { kind: 'unknownBoard' };
   if (!token || token.length > TOKEN_MAX) return { kind: 'badToken' };
   const presented = hashToken(token);
-  const own = ownAccess(board.tokenHashes, people, boardId, presented);
+  const own = await ownAccess(board.tokenHashes, people, boardId, presented);
   if (own) return { kind: 'access', access: own };
   const seen = new Set([boardId]);
-  for (let later = nextBoardOf?.(boardId) ?? null; later !== null && seen.size <= LATER_BOARDS_MAX; ) {
+  for (let later = (await nextBoardOf?.(boardId)) ?? null; later !== null && seen.size <= LATER_BOARDS_MAX; ) {
     if (seen.has(later)) break;
     seen.add(later);
     const laterBoard = await boards.getBoard(later);
     if (!laterBoard) break;
-    const via = ownAccess(laterBoard.tokenHashes, people, later, presented);
+    const via = await ownAccess(laterBoard.tokenHashes, people, later, presented);
     // The later board's shared viewer link (often handed out widely) reads only that board.
     if (via && via.role === 'viewer' && via.person === null) return { kind: 'badToken' };
     if (via) {
       const credential = { kind: 'laterBoard' as const, boardId: later, via: via.credential };
       return { kind: 'access', access: { role: 'viewer', person: null, credential } };
     }
-    later = nextBoardOf?.(later) ?? null;
+    later = (await nextBoardOf?.(later)) ?? null;
   }
   return { kind: 'badToken' };
 }
 
-function ownAccess(
+async function ownAccess(
   tokenHashes: Record<Role, string>,
   people: PeopleStore,
   boardId: string,
   presented: string,
-): (Access & { credential: OwnCredential }) | null {
+): Promise<(Access & { credential: OwnCredential }) | null> {
   let found: Role | null = null;
   for (const role of ROLES) {
     if (sameHash(presented, tokenHashes[role])) found = role;
   }
   if (found) return { role: found, person: null, credential: { kind: 'link', role: found } };
-  const person = people.byTokenHash(boardId, presented);
+  const person = await people.byTokenHash(boardId, presented);
   if (!person) return null;
   return { role: person.role, person, credential: { kind: 'person', personId: person.id } };
 }

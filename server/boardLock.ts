@@ -1,16 +1,7 @@
-import type Database from 'better-sqlite3';
 import { type BoardLock, readBoardLock, writeBoardLock } from '../shared/records/serverState.js';
-import type { WriteGuard } from './people.js';
 import type { ServerStateMirror } from './serverStateMirror.js';
+import type { AsyncWriteGuard, SqlDatabase } from './sql/types.js';
 import type { BoardLockState } from './writeGate.js';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS board_locks (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-  locked_at INTEGER NOT NULL,
-  locked_by TEXT
-);
-`;
 
 /**
  * The board lock. SQLite is the source of truth the server enforces (a participant's write to a locked
@@ -19,27 +10,16 @@ CREATE TABLE IF NOT EXISTS board_locks (
  * (server/refusedWriters.ts), so what they typed in that moment is saved after all.
  */
 export class BoardLocks implements BoardLockState {
-  private readonly select;
-  private readonly insert;
-  private readonly remove;
-  private readonly cache = new Map<string, BoardLock | null>();
+  /** Every locked board: read whole at start (few boards are locked at once), then kept by `set`. */
+  private readonly locked = new Map<string, BoardLock>();
 
   constructor(
-    db: Database.Database,
+    private readonly db: SqlDatabase,
     private readonly mirror: ServerStateMirror,
     /** The board's writes may be allowed again (it was unlocked): refused writers are asked again. */
     private readonly policyChanged: (boardId: string) => void,
-    private readonly guardWrite: WriteGuard = (run) => run(),
+    private readonly guard: AsyncWriteGuard = (run) => run(),
   ) {
-    db.exec(SCHEMA);
-    this.select = db.prepare<[string], { locked_at: number; locked_by: string | null }>(
-      'SELECT locked_at, locked_by FROM board_locks WHERE board_id = ?',
-    );
-    this.insert = db.prepare(
-      `INSERT INTO board_locks (board_id, locked_at, locked_by) VALUES (?, ?, ?)
-       ON CONFLICT (board_id) DO UPDATE SET locked_at = excluded.locked_at, locked_by = excluded.locked_by`,
-    );
-    this.remove = db.prepare('DELETE FROM board_locks WHERE board_id = ?');
     mirror.add({
       name: 'lock',
       wanted: (boardId) => this.lockOf(boardId),
@@ -48,34 +28,54 @@ export class BoardLocks implements BoardLockState {
     });
   }
 
-  lockOf(boardId: string): BoardLock | null {
-    if (!this.cache.has(boardId)) {
-      const row = this.select.get(boardId);
-      this.cache.set(boardId, row ? { lockedAt: row.locked_at, lockedBy: row.locked_by } : null);
-    }
-    return this.cache.get(boardId) ?? null;
+  /** Reads every lock: before the server serves anything, so `isLocked` answers without a query. */
+  async load(): Promise<void> {
+    const rows = await this.db.all<{ board_id: string; locked_at: number; locked_by: string | null }>(
+      'SELECT board_id, locked_at, locked_by FROM board_locks',
+    );
+    this.locked.clear();
+    for (const row of rows) this.locked.set(row.board_id, { lockedAt: row.locked_at, lockedBy: row.locked_by });
   }
 
+  lockOf(boardId: string): BoardLock | null {
+    return this.locked.get(boardId) ?? null;
+  }
+
+  /** Asked on every write (the write gate): from memory. */
   isLocked(boardId: string): boolean {
-    return this.lockOf(boardId) !== null;
+    return this.locked.has(boardId);
   }
 
   /**
-   * Locks or unlocks. The lock holds (the server enforces it) as soon as this returns; `shown` settles once the
-   * settings document shows it, and rejects when it could not be written there (it is then written when the
-   * settings document next loads). `by`: the name shown to everyone.
+   * Locks or unlocks. The lock holds (the server enforces it) once the returned promise resolves; `shown`
+   * settles once the settings document shows it, and rejects when it could not be written there (it is then
+   * written when the settings document next loads). `by`: the name shown to everyone.
    */
-  set(boardId: string, locked: boolean, by: string | null): { lock: BoardLock | null; shown: Promise<void> } {
+  async set(
+    boardId: string,
+    locked: boolean,
+    by: string | null,
+  ): Promise<{ lock: BoardLock | null; shown: Promise<void> }> {
     const lock = locked ? { lockedAt: Date.now(), lockedBy: by } : null;
-    if (lock) this.guardWrite(() => this.insert.run(boardId, lock.lockedAt, lock.lockedBy));
-    else this.guardWrite(() => this.remove.run(boardId));
-    this.cache.set(boardId, lock);
-    if (!lock) this.policyChanged(boardId);
+    if (lock) {
+      await this.guard(() =>
+        this.db.run(
+          `INSERT INTO board_locks (board_id, locked_at, locked_by) VALUES (?, ?, ?)
+           ON CONFLICT (board_id) DO UPDATE SET locked_at = excluded.locked_at, locked_by = excluded.locked_by`,
+          [boardId, lock.lockedAt, lock.lockedBy],
+        ),
+      );
+      this.locked.set(boardId, lock);
+    } else {
+      await this.guard(() => this.db.run('DELETE FROM board_locks WHERE board_id = ?', [boardId]));
+      this.locked.delete(boardId);
+      this.policyChanged(boardId);
+    }
     return { lock, shown: this.mirror.mirror(boardId) };
   }
 
   /** Forgets a deleted board. */
   forget(boardId: string): void {
-    this.cache.delete(boardId);
+    this.locked.delete(boardId);
   }
 }

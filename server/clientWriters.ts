@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { DocKind } from '../shared/roles.js';
 import type { Access } from './auth.js';
-import type { PeopleStore, WriteGuard } from './people.js';
+import type { AsyncWriteGuard, SqlDatabase } from './sql/types.js';
 
 /**
  * Yjs numbers each writer's changes by its client id and keeps the first change it sees at each (client, clock):
@@ -18,11 +17,13 @@ import type { PeopleStore, WriteGuard } from './people.js';
  * imported, changes older than the rule) belong to whoever writes them next.
  */
 export interface ClientWriters {
-  /** The writers bound to the client ids of one document. */
-  load(boardId: string, doc: DocKind): Map<number, string>;
-  bind(boardId: string, doc: DocKind, client: number, writer: string): void;
-  /** False once the writer can no longer write this board (a removed person). */
+  /** The writers bound to the client ids of one document (and which of those people were removed since). */
+  load(boardId: string, doc: DocKind): Promise<Map<number, string>>;
+  bind(boardId: string, doc: DocKind, client: number, writer: string): Promise<void>;
+  /** False once the writer can no longer write this board (a removed person): from memory, asked on a write. */
   canStillWrite(boardId: string, writer: string): boolean;
+  /** These people were removed from the board (PeopleStore's `onRevoked`). */
+  revoked(boardId: string, personIds: readonly string[]): void;
 }
 
 /** The writer an access writes as. */
@@ -30,25 +31,43 @@ export function writerOf(access: Access): string {
   return access.person ? `person:${access.person.id}` : `link:${access.credential.kind === 'link' ? access.role : ''}`;
 }
 
-export function openClientWriters(
-  db: Database.Database,
-  people: Pick<PeopleStore, 'get'>,
-  guardWrite: WriteGuard = (run) => run(),
-): ClientWriters {
-  const select = db.prepare<[string, string], { client_id: number; writer: string }>(
-    'SELECT client_id, writer FROM client_writers WHERE board_id = ? AND doc = ?',
-  );
-  const upsert = db.prepare(
-    `INSERT INTO client_writers (board_id, doc, client_id, writer) VALUES (?, ?, ?, ?)
-     ON CONFLICT (board_id, doc, client_id) DO UPDATE SET writer = excluded.writer`,
-  );
+export function openClientWriters(db: SqlDatabase, guard: AsyncWriteGuard = (run) => run()): ClientWriters {
+  /** Per board, the writers (`person:<id>`) removed: learnt at each load, and from every removal after. */
+  const removed = new Map<string, Set<string>>();
+  const removedOf = (boardId: string) => {
+    const known = removed.get(boardId);
+    if (known) return known;
+    const fresh = new Set<string>();
+    removed.set(boardId, fresh);
+    return fresh;
+  };
   return {
-    load: (boardId, doc) => new Map(select.all(boardId, doc).map((row) => [row.client_id, row.writer])),
-    bind: (boardId, doc, client, writer) => {
-      guardWrite(() => upsert.run(boardId, doc, client, writer));
+    async load(boardId, doc) {
+      // With each person writer, whether that person is still on the board (a live row of `people`).
+      const rows = await db.all<{ client_id: number; writer: string; live: number | null }>(
+        `SELECT w.client_id, w.writer, p.created_at AS live FROM client_writers w
+         LEFT JOIN people p ON p.board_id = w.board_id AND 'person:' || p.id = w.writer AND p.revoked_at IS NULL
+         WHERE w.board_id = ? AND w.doc = ?`,
+        [boardId, doc],
+      );
+      for (const row of rows) {
+        if (row.writer.startsWith('person:') && row.live === null) removedOf(boardId).add(row.writer);
+      }
+      return new Map(rows.map((row) => [row.client_id, row.writer]));
     },
-    canStillWrite: (boardId, writer) =>
-      !writer.startsWith('person:') || people.get(boardId, writer.slice('person:'.length)) !== null,
+    async bind(boardId, doc, client, writer) {
+      await guard(() =>
+        db.run(
+          `INSERT INTO client_writers (board_id, doc, client_id, writer) VALUES (?, ?, ?, ?)
+           ON CONFLICT (board_id, doc, client_id) DO UPDATE SET writer = excluded.writer`,
+          [boardId, doc, client, writer],
+        ),
+      );
+    },
+    canStillWrite: (boardId, writer) => !writer.startsWith('person:') || !removed.get(boardId)?.has(writer),
+    revoked(boardId, personIds) {
+      for (const id of personIds) removedOf(boardId).add(`person:${id}`);
+    },
   };
 }
 
@@ -74,11 +93,9 @@ export class ClientOwners {
     }
     for (const client of unbound) {
       this.owners.set(client, writer);
-      try {
-        this.store.bind(this.boardId, this.doc, client, writer);
-      } catch (error) {
-        this.onStoreError(error);
-      }
+      // Stored on its way before the change it came with is appended (a binding lost to a crash only lets the
+      // next writer of that client id have it).
+      this.store.bind(this.boardId, this.doc, client, writer).catch(this.onStoreError);
     }
     return null;
   }

@@ -28,6 +28,7 @@ export async function runFromCommandLine(
     port: config.port,
     host: config.host,
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     batchMs: config.commitBatchMs,

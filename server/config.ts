@@ -10,6 +10,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** DATABASE_URL: PostgreSQL (several server processes, docs/deploy/scaling.md); null: SQLite in `dataDir`. */
+  databaseUrl: string | null;
   /** Null: `http://localhost:<the port actually listened on>`. */
   publicUrl: string | null;
   adminToken: string | null;
@@ -41,6 +43,18 @@ const envSchema = z.object({
     .default(8080),
   HOST: z.string().trim().min(1, 'HOST must not be empty').default('127.0.0.1'),
   DATA_DIR: z.string().trim().min(1, 'DATA_DIR must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'DATABASE_URL must be a postgres:// address, e.g. postgres://board:secret@db.internal:5432/board')
+    .optional(),
   PUBLIC_URL: z
     .string()
     .trim()
@@ -131,6 +145,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: PORT,
     host: HOST,
     dataDir: resolve(DATA_DIR),
+    databaseUrl: parsed.data.DATABASE_URL ?? null,
     publicUrl: PUBLIC_URL ? PUBLIC_URL.replace(/\/+$/, '') : null,
     adminToken: ADMIN_TOKEN ?? null,
     commitBatchMs: COMMIT_BATCH_MS,

@@ -11,7 +11,7 @@ import type { BoardCreationMode } from './creationGuard.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
 import { healthReport, type IntegrityState } from './integrityCheck.js';
 import { PERMISSIONS_POLICY } from './securityHeaders.js';
-import { isDatabaseDamaged } from './storage/errors.js';
+import { isDatabaseDamaged, isDatabaseUnreachable, StorageUnavailableError } from './storage/errors.js';
 import { StorageCorruptionError, StorageFullError, type StorageHealth } from './storage.js';
 
 export { MAX_BODY_BYTES } from './httpUtil.js';
@@ -228,6 +228,13 @@ export function createRequestHandler(options: HttpOptions) {
       }
       if (error instanceof StorageFullError) {
         return sendJson(res, 507, { error: "the server's disk is full: nothing was changed; try again later" });
+      }
+      if (error instanceof StorageUnavailableError || isDatabaseUnreachable(error)) {
+        res.setHeader('Retry-After', '5');
+        return sendJson(res, 503, {
+          error: 'the server cannot reach its database: nothing was changed; try again shortly',
+          code: 'storage-unavailable',
+        });
       }
       if (error instanceof HttpError) {
         if (error.status === 413) res.setHeader('Connection', 'close');

@@ -130,15 +130,22 @@ export class IntegrityChecks {
 
 /**
  * What `/healthz` answers: `ok` says the server serves; `healthy` is false when anything needs an operator
- * (a full disk, damage found by the integrity check or while loading a board, a check that could not run).
+ * (a full disk, an unreachable database, damage found by the integrity check or while loading a board, a check
+ * that could not run).
  */
 export function healthReport(storage: StorageHealth, integrity: IntegrityState | null) {
   const damaged = new Set([...storage.damaged, ...(integrity?.findings.damagedDocuments ?? [])]);
   const integrityStatus = integrity?.status ?? 'pending';
   return {
     ok: true,
-    healthy: !storage.full && damaged.size === 0 && integrityStatus !== 'damaged' && integrityStatus !== 'failed',
+    healthy:
+      !storage.full &&
+      !storage.unavailable &&
+      damaged.size === 0 &&
+      integrityStatus !== 'damaged' &&
+      integrityStatus !== 'failed',
     storageFull: storage.full,
+    storageUnavailable: storage.unavailable,
     damagedDocuments: damaged.size,
     integrity: {
       status: integrityStatus,

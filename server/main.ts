@@ -95,10 +95,13 @@ async function startLocked(
     intervalMs: options.integrityCheckIntervalMs,
   });
   integrity.start();
-  const people = openPeopleStore(storage.database, storage.guardWrite);
+  const clientWriters = openClientWriters(storage.sql, storage.guard);
+  const people = openPeopleStore(storage.sql, storage.guard, {
+    onRevoked: (boardId, personIds) => clientWriters.revoked(boardId, personIds),
+  });
   const rooms = new Rooms({
     store: storage,
-    clientWriters: openClientWriters(storage.database, people, storage.guardWrite),
+    clientWriters,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
     compactAfter: options.compactAfter ?? 500,
     log,
@@ -107,44 +110,43 @@ async function startLocked(
   let port = options.port;
   const scheme = options.tls ? 'https' : 'http';
   const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `${scheme}://localhost:${port}`;
-  const audit = openAuditLog(storage.database, { guardWrite: storage.guardWrite, log });
+  const audit = openAuditLog(storage.sql, { guard: storage.guard, log });
   const connections = new ConnectionRegistry();
   const stateMirror = new ServerStateMirror(rooms, log);
-  const locks = new BoardLocks(
-    storage.database,
-    stateMirror,
-    (boardId) => rooms.writePolicyChanged(boardId),
-    storage.guardWrite,
-  );
+  const locks = new BoardLocks(storage.sql, stateMirror, (boardId) => rooms.writePolicyChanged(boardId), storage.guard);
+  await locks.load();
   stateMirror.add(archiveState(storage));
-  const plans = openPlanStore(storage.database, storage.guardWrite);
+  const plans = openPlanStore(storage.sql, storage.guard);
   stateMirror.add(planState(plans));
-  const linkTokens = openLinkTokenStore(storage.database, storage.guardWrite);
+  const linkTokens = openLinkTokenStore(storage.sql, storage.guard);
   auditSettingsChanges(rooms, audit, people);
   const voting = new Voting({
-    store: openVotingStore(storage.database, storage.guardWrite),
+    store: openVotingStore(storage.sql, storage.guard),
     rooms,
     connections,
     mirror: stateMirror,
     locks,
-    isArchived: (boardId) => storage.legacy.isArchived(boardId),
+    isArchived: (boardId) => storage.isArchived(boardId),
+    // Until the import moves onto one SQL transaction (server/api/import.ts).
+    log,
   });
   const scoring = new Scoring({
-    store: openScoringStore(storage.database, storage.guardWrite),
+    store: openScoringStore(storage.sql, storage.guard),
     rooms,
     connections,
     mirror: stateMirror,
     locks,
-    isArchived: (boardId) => storage.legacy.isArchived(boardId),
+    isArchived: (boardId) => storage.isArchived(boardId),
+    log,
   });
   const webhooks = new DigestWebhooks({
-    store: openWebhookStore(storage.database, storage.guardWrite),
+    store: openWebhookStore(storage.sql, storage.guard),
     rooms,
     settings: { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks },
     publicUrl,
     log,
   });
-  const snapshotStore = openSnapshotStore(storage.database, storage.guardWrite);
+  const snapshotStore = openSnapshotStore(storage.sql, storage.guard);
   const snapshots = new Snapshots({ store: snapshotStore, rooms, boards: storage, log });
   const exportSettings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...options.exports };
   const exportWorkers = new ExportWorkers(exportSettings, log);
@@ -152,7 +154,7 @@ async function startLocked(
   const addresses = new ClientAddresses(options.trustProxy);
   const handler = createRequestHandler({
     boards: storage,
-    legacyBoards: storage.legacy,
+    sql: storage.sql,
     linkTokens,
     documents: storage,
     people,
@@ -167,7 +169,7 @@ async function startLocked(
     webhooks,
     snapshots,
     snapshotStore,
-    visits: openVisitStore(storage.database, storage.guardWrite),
+    visits: openVisitStore(storage.sql, storage.guard),
     publicUrl,
     adminToken: options.adminToken || null,
     clientDir: options.clientDir ?? resolve('dist/client'),

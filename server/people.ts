@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { nanoid } from 'nanoid';
 import type { Role } from '../shared/roles.js';
+import { type AsyncWriteGuard, inTransaction, type SqlDatabase, type SqlExecutor, type SqlValue } from './sql/types.js';
 
 /**
  * A person on a board, behind a personal token: a member the facilitator put on the roster (名簿), or a guest
@@ -18,20 +18,6 @@ export interface Person {
 }
 
 export type PersonRole = Person['role'];
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS people (
-  id TEXT PRIMARY KEY,
-  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('member', 'guest')),
-  role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant')),
-  name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE,
-  created_at INTEGER NOT NULL,
-  revoked_at INTEGER
-);
-CREATE INDEX IF NOT EXISTS people_by_board ON people (board_id, created_at);
-`;
 
 interface PersonRow {
   id: string;
@@ -58,99 +44,134 @@ const toPerson = (row: PersonRow): Person => ({
  */
 export const MAX_PEOPLE_PER_BOARD = 2000;
 
-/** Runs a write; storage's `guardWrite` turns a full disk into a StorageFullError (server/storage/types.ts). */
-export type WriteGuard = <T>(run: () => T) => T;
-
 export interface PeopleStore {
   /** Live people of the board (removed ones do not count). */
-  count(boardId: string): number;
-  add(person: Omit<Person, 'id' | 'createdAt'>, tokenHash: string): Person;
+  count(boardId: string): Promise<number>;
+  add(person: Omit<Person, 'id' | 'createdAt'>, tokenHash: string): Promise<Person>;
   /** The person whose (live) personal token has this hash on this board. */
-  byTokenHash(boardId: string, tokenHash: string): Person | null;
-  get(boardId: string, personId: string): Person | null;
+  byTokenHash(boardId: string, tokenHash: string): Promise<Person | null>;
+  get(boardId: string, personId: string): Promise<Person | null>;
   /** Live people of a board, oldest first. */
-  list(boardId: string): Person[];
-  rename(boardId: string, personId: string, name: string): Person | null;
+  list(boardId: string): Promise<Person[]>;
+  rename(boardId: string, personId: string, name: string): Promise<Person | null>;
   /** Gives the person a new token; the old one stops working. False when there is no such (live) person. */
-  replaceToken(boardId: string, personId: string, tokenHash: string): boolean;
+  replaceToken(boardId: string, personId: string, tokenHash: string): Promise<boolean>;
   /** Revokes the person's token for good (removal from the roster). */
-  revoke(boardId: string, personId: string): Person | null;
+  revoke(boardId: string, personId: string): Promise<Person | null>;
   /** Revokes every guest of a board with this role except `keep` (their shared link was replaced). */
-  revokeGuests(boardId: string, role: PersonRole, keep: string | null): string[];
+  revokeGuests(boardId: string, role: PersonRole, keep: string | null): Promise<string[]>;
+  /**
+   * A person's name as this process last read or wrote it, without a query: for presence and the audit of
+   * settings changes, which run synchronously inside a commit. A board's people are read and renamed by the
+   * process that serves the board, so this is its current name there.
+   */
+  nameNow(boardId: string, personId: string): string | null;
+  /** The same store inside the caller's transaction (the next period's board and its people, at once). */
+  within(tx: SqlExecutor): PeopleStore;
 }
 
-export function openPeopleStore(db: Database.Database, guardWrite: WriteGuard = (run) => run()): PeopleStore {
-  db.exec(SCHEMA);
-  const live = 'revoked_at IS NULL';
-  const insert = db.prepare(
-    'INSERT INTO people (id, board_id, kind, role, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const selectByHash = db.prepare<[string, string], PersonRow>(
-    `SELECT * FROM people WHERE board_id = ? AND token_hash = ? AND ${live}`,
-  );
-  const selectOne = db.prepare<[string, string], PersonRow>(
-    `SELECT * FROM people WHERE board_id = ? AND id = ? AND ${live}`,
-  );
-  const selectAll = db.prepare<[string], PersonRow>(
-    `SELECT * FROM people WHERE board_id = ? AND ${live} ORDER BY created_at, id`,
-  );
-  const updateName = db.prepare(`UPDATE people SET name = ? WHERE board_id = ? AND id = ? AND ${live}`);
-  const updateHash = db.prepare(`UPDATE people SET token_hash = ? WHERE board_id = ? AND id = ? AND ${live}`);
-  const revokeOne = db.prepare(`UPDATE people SET revoked_at = ? WHERE board_id = ? AND id = ? AND ${live}`);
-  const countAll = db.prepare<[string], { n: number }>(
-    `SELECT COUNT(*) AS n FROM people WHERE board_id = ? AND ${live}`,
-  );
-  const selectGuests = db.prepare<[string, string], { id: string }>(
-    `SELECT id FROM people WHERE board_id = ? AND kind = 'guest' AND role = ? AND ${live}`,
-  );
+const LIVE = 'revoked_at IS NULL';
+
+export interface PeopleStoreOptions {
+  /** Hears every removal: who wrote under which client id stops counting (server/clientWriters.ts). */
+  onRevoked?: (boardId: string, personIds: readonly string[]) => void;
+}
+
+export function openPeopleStore(
+  db: SqlDatabase | SqlExecutor,
+  guard: AsyncWriteGuard = (run) => run(),
+  options: PeopleStoreOptions = {},
+  names = new Map<string, string>(),
+): PeopleStore {
+  const nameKey = (boardId: string, personId: string) => `${boardId}\u0000${personId}`;
+  const seen = (person: Person) => {
+    names.set(nameKey(person.boardId, person.id), person.name);
+    return person;
+  };
+  const one = async (sql: string, params: SqlValue[]) => {
+    const row = await db.get<PersonRow>(sql, params);
+    return row ? seen(toPerson(row)) : null;
+  };
+  const get = (boardId: string, personId: string) =>
+    one(`SELECT * FROM people WHERE board_id = ? AND id = ? AND ${LIVE}`, [boardId, personId]);
+  const revokeOne = (boardId: string, personId: string, at: number) =>
+    db.run(`UPDATE people SET revoked_at = ? WHERE board_id = ? AND id = ? AND ${LIVE}`, [at, boardId, personId]);
 
   return {
-    count(boardId) {
-      return countAll.get(boardId)?.n ?? 0;
+    async count(boardId) {
+      const row = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM people WHERE board_id = ? AND ${LIVE}`, [
+        boardId,
+      ]);
+      return row?.n ?? 0;
     },
-    add(person, tokenHash) {
+    async add(person, tokenHash) {
       const stored: Person = { ...person, id: nanoid(12), createdAt: Date.now() };
-      guardWrite(() =>
-        insert.run(stored.id, stored.boardId, stored.kind, stored.role, stored.name, tokenHash, stored.createdAt),
+      await guard(() =>
+        db.run(
+          'INSERT INTO people (id, board_id, kind, role, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          [stored.id, stored.boardId, stored.kind, stored.role, stored.name, tokenHash, stored.createdAt],
+        ),
       );
-      return stored;
+      return seen(stored);
     },
-    byTokenHash(boardId, tokenHash) {
-      const row = selectByHash.get(boardId, tokenHash);
-      return row ? toPerson(row) : null;
+    byTokenHash: (boardId, tokenHash) =>
+      one(`SELECT * FROM people WHERE board_id = ? AND token_hash = ? AND ${LIVE}`, [boardId, tokenHash]),
+    get,
+    async list(boardId) {
+      const rows = await db.all<PersonRow>(
+        `SELECT * FROM people WHERE board_id = ? AND ${LIVE} ORDER BY created_at, id`,
+        [boardId],
+      );
+      return rows.map((row) => seen(toPerson(row)));
     },
-    get(boardId, personId) {
-      const row = selectOne.get(boardId, personId);
-      return row ? toPerson(row) : null;
+    async rename(boardId, personId, name) {
+      const result = await guard(() =>
+        db.run(`UPDATE people SET name = ? WHERE board_id = ? AND id = ? AND ${LIVE}`, [name, boardId, personId]),
+      );
+      return result.changes === 0 ? null : get(boardId, personId);
     },
-    list(boardId) {
-      return selectAll.all(boardId).map(toPerson);
+    async replaceToken(boardId, personId, tokenHash) {
+      const result = await guard(() =>
+        db.run(`UPDATE people SET token_hash = ? WHERE board_id = ? AND id = ? AND ${LIVE}`, [
+          tokenHash,
+          boardId,
+          personId,
+        ]),
+      );
+      return result.changes > 0;
     },
-    rename(boardId, personId, name) {
-      if (guardWrite(() => updateName.run(name, boardId, personId)).changes === 0) return null;
-      return this.get(boardId, personId);
-    },
-    replaceToken(boardId, personId, tokenHash) {
-      return guardWrite(() => updateHash.run(tokenHash, boardId, personId)).changes > 0;
-    },
-    revoke(boardId, personId) {
-      const person = this.get(boardId, personId);
+    async revoke(boardId, personId) {
+      const person = await get(boardId, personId);
       if (!person) return null;
-      guardWrite(() => revokeOne.run(Date.now(), boardId, personId));
+      await guard(() => revokeOne(boardId, personId, Date.now()));
+      names.delete(nameKey(boardId, personId));
+      options.onRevoked?.(boardId, [personId]);
       return person;
     },
-    revokeGuests(boardId, role, keep) {
-      const ids = selectGuests
-        .all(boardId, role)
-        .map((row) => row.id)
-        .filter((id) => id !== keep);
+    async revokeGuests(boardId, role, keep) {
       const now = Date.now();
-      guardWrite(() =>
-        db.transaction(() => {
-          for (const id of ids) revokeOne.run(now, boardId, id);
-        })(),
+      const ids = await guard(() =>
+        inTransaction(db, async (tx) => {
+          const rows = await tx.all<{ id: string }>(
+            `SELECT id FROM people WHERE board_id = ? AND kind = 'guest' AND role = ? AND ${LIVE}`,
+            [boardId, role],
+          );
+          const revoked = rows.map((row) => row.id).filter((id) => id !== keep);
+          for (const id of revoked) {
+            await tx.run(`UPDATE people SET revoked_at = ? WHERE board_id = ? AND id = ? AND ${LIVE}`, [
+              now,
+              boardId,
+              id,
+            ]);
+          }
+          return revoked;
+        }),
       );
+      for (const id of ids) names.delete(nameKey(boardId, id));
+      if (ids.length > 0) options.onRevoked?.(boardId, ids);
       return ids;
     },
+    nameNow: (boardId, personId) => names.get(nameKey(boardId, personId)) ?? null,
+    within: (tx) => openPeopleStore(tx, guard, options, names),
   };
 }

@@ -1,10 +1,9 @@
-import type Database from 'better-sqlite3';
 import { isFinalPeriod, type PlanPeriod, type PlanShape } from '../shared/plan.js';
 import type { BoardPlan } from '../shared/records/boardPlan.js';
-import type { WriteGuard } from './people.js';
+import { type AsyncWriteGuard, inTransaction, type SqlDatabase, type SqlExecutor } from './sql/types.js';
 
 /**
- * Plans and the boards of their periods, in SQLite (tables `plans`, `plan_periods`, `plan_boards`, schema 6).
+ * Plans and the boards of their periods (tables `plans`, `plan_periods`, `plan_boards`, schema 6).
  * The source of truth: the settings document's `server.plan` only shows it (server/api/plans.ts mirrors it).
  */
 export interface StoredPlan extends PlanShape {
@@ -25,28 +24,28 @@ export interface PlanBoard {
 export type AttachRefusal = 'no-plan' | 'no-period' | 'period-taken';
 
 export interface PlanStore {
-  create(id: string, joinKey: string, plan: PlanShape, now: number): StoredPlan;
-  get(id: string): StoredPlan | null;
-  byJoinKey(joinKey: string): StoredPlan | null;
+  create(id: string, joinKey: string, plan: PlanShape, now: number): Promise<StoredPlan>;
+  get(id: string): Promise<StoredPlan | null>;
+  byJoinKey(joinKey: string): Promise<StoredPlan | null>;
   /** Renames the plan or its periods (the years of a period are fixed once boards use them). */
-  rename(id: string, name: string, periodNames: ReadonlyMap<number, string>, now: number): StoredPlan | null;
-  boards(planId: string): PlanBoard[];
+  rename(id: string, name: string, periodNames: ReadonlyMap<number, string>, now: number): Promise<StoredPlan | null>;
+  boards(planId: string): Promise<PlanBoard[]>;
   /** The plan period a board is for, as its settings document shows it; null when in no plan. */
-  planOfBoard(boardId: string): BoardPlan | null;
+  planOfBoard(boardId: string): Promise<BoardPlan | null>;
   attach(
     boardId: string,
     planId: string,
     periodNumber: number,
     workingGroup: string,
     now: number,
-  ): AttachRefusal | null;
-  detach(boardId: string): boolean;
+  ): Promise<AttachRefusal | null>;
+  detach(boardId: string): Promise<boolean>;
   /** The board made for the next period from this one (「次期のボードを作る」), if any. */
-  madeFrom(boardId: string): string | null;
+  madeFrom(boardId: string): Promise<string | null>;
   /** Records that `boardId` was made from `fromBoardId` (a second one for the same board is refused). */
-  recordMadeFrom(fromBoardId: string, boardId: string): void;
-  /** Runs several stores' writes as one SQLite transaction (they share the connection). */
-  atomically<T>(run: () => T): T;
+  recordMadeFrom(fromBoardId: string, boardId: string): Promise<void>;
+  /** The same store inside the caller's transaction (the next period's board, its plan rows and people at once). */
+  within(tx: SqlExecutor): PlanStore;
 }
 
 interface PlanRow {
@@ -60,47 +59,22 @@ interface PlanRow {
   updated_at: number;
 }
 
-export function openPlanStore(db: Database.Database, guardWrite: WriteGuard = (run) => run()): PlanStore {
-  const readPlan = db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE id = ?');
-  const readPeriods = db.prepare<[string], { number: number; name: string; first_year: number; last_year: number }>(
-    'SELECT number, name, first_year, last_year FROM plan_periods WHERE plan_id = ? ORDER BY number',
-  );
-  const insertPlan = db.prepare(
-    `INSERT INTO plans (id, name, first_year, years, period_years, join_key, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const readByJoinKey = db.prepare<[string], { id: string }>('SELECT id FROM plans WHERE join_key = ?');
-  const readMadeFrom = db.prepare<[string], { board_id: string }>(
-    'SELECT board_id FROM next_period_boards WHERE from_board_id = ?',
-  );
-  const insertMadeFrom = db.prepare('INSERT INTO next_period_boards (from_board_id, board_id) VALUES (?, ?)');
-  const insertPeriod = db.prepare(
-    'INSERT INTO plan_periods (plan_id, number, name, first_year, last_year) VALUES (?, ?, ?, ?, ?)',
-  );
-  const renamePlan = db.prepare('UPDATE plans SET name = ?, updated_at = ? WHERE id = ?');
-  const renamePeriod = db.prepare('UPDATE plan_periods SET name = ? WHERE plan_id = ? AND number = ?');
-  const readBoards = db.prepare<[string], { board_id: string; period_number: number; working_group: string }>(
-    'SELECT board_id, period_number, working_group FROM plan_boards WHERE plan_id = ? ORDER BY period_number, working_group',
-  );
-  const readMembership = db.prepare<[string], { plan_id: string; period_number: number; working_group: string }>(
-    'SELECT plan_id, period_number, working_group FROM plan_boards WHERE board_id = ?',
-  );
-  const readTaken = db.prepare<[string, number, string], { board_id: string }>(
-    'SELECT board_id FROM plan_boards WHERE plan_id = ? AND period_number = ? AND working_group = ?',
-  );
-  const upsertMembership = db.prepare(
-    `INSERT INTO plan_boards (board_id, plan_id, period_number, working_group, attached_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (board_id) DO UPDATE SET plan_id = excluded.plan_id, period_number = excluded.period_number,
-       working_group = excluded.working_group, attached_at = excluded.attached_at`,
-  );
-  const deleteMembership = db.prepare('DELETE FROM plan_boards WHERE board_id = ?');
+type PeriodRow = { number: number; name: string; first_year: number; last_year: number };
 
-  const get = (id: string): StoredPlan | null => {
-    const row = readPlan.get(id);
+export function openPlanStore(db: SqlDatabase | SqlExecutor, guard: AsyncWriteGuard = (run) => run()): PlanStore {
+  const get = async (id: string, on: SqlExecutor = db): Promise<StoredPlan | null> => {
+    const row = await on.get<PlanRow>('SELECT * FROM plans WHERE id = ?', [id]);
     if (!row) return null;
-    const periods: PlanPeriod[] = readPeriods
-      .all(id)
-      .map((p) => ({ number: p.number, name: p.name, first: p.first_year, last: p.last_year }));
+    const periodRows = await on.all<PeriodRow>(
+      'SELECT number, name, first_year, last_year FROM plan_periods WHERE plan_id = ? ORDER BY number',
+      [id],
+    );
+    const periods: PlanPeriod[] = periodRows.map((p) => ({
+      number: p.number,
+      name: p.name,
+      first: p.first_year,
+      last: p.last_year,
+    }));
     return {
       id: row.id,
       joinKey: row.join_key,
@@ -115,38 +89,68 @@ export function openPlanStore(db: Database.Database, guardWrite: WriteGuard = (r
   };
 
   return {
-    get,
-    byJoinKey: (joinKey) => {
-      const row = readByJoinKey.get(joinKey);
+    get: (id) => get(id),
+    async byJoinKey(joinKey) {
+      const row = await db.get<{ id: string }>('SELECT id FROM plans WHERE join_key = ?', [joinKey]);
       return row ? get(row.id) : null;
     },
-    madeFrom: (boardId) => readMadeFrom.get(boardId)?.board_id ?? null,
-    recordMadeFrom: (fromBoardId, boardId) => guardWrite(() => void insertMadeFrom.run(fromBoardId, boardId)),
-    atomically: (run) => guardWrite(() => db.transaction(run)()),
+    async madeFrom(boardId) {
+      const row = await db.get<{ board_id: string }>(
+        'SELECT board_id FROM next_period_boards WHERE from_board_id = ?',
+        [boardId],
+      );
+      return row?.board_id ?? null;
+    },
+    async recordMadeFrom(fromBoardId, boardId) {
+      await guard(() =>
+        db.run('INSERT INTO next_period_boards (from_board_id, board_id) VALUES (?, ?)', [fromBoardId, boardId]),
+      );
+    },
     create: (id, joinKey, plan, now) =>
-      guardWrite(() =>
-        db.transaction(() => {
-          insertPlan.run(id, plan.name, plan.firstYear, plan.years, plan.periodYears, joinKey, now, now);
-          for (const p of plan.periods) insertPeriod.run(id, p.number, p.name, p.first, p.last);
-          return get(id)!;
-        })(),
+      guard(() =>
+        inTransaction(db, async (tx) => {
+          await tx.run(
+            `INSERT INTO plans (id, name, first_year, years, period_years, join_key, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            [id, plan.name, plan.firstYear, plan.years, plan.periodYears, joinKey, now, now],
+          );
+          for (const p of plan.periods) {
+            await tx.run(
+              'INSERT INTO plan_periods (plan_id, number, name, first_year, last_year) VALUES (?, ?, ?, ?, ?)',
+              [id, p.number, p.name, p.first, p.last],
+            );
+          }
+          return (await get(id, tx))!;
+        }),
       ),
     rename: (id, name, periodNames, now) =>
-      guardWrite(() =>
-        db.transaction(() => {
-          if (!readPlan.get(id)) return null;
-          renamePlan.run(name, now, id);
-          for (const [number, periodName] of periodNames) renamePeriod.run(periodName, id, number);
-          return get(id);
-        })(),
+      guard(() =>
+        inTransaction(db, async (tx) => {
+          const renamed = await tx.run('UPDATE plans SET name = ?, updated_at = ? WHERE id = ?', [name, now, id]);
+          if (renamed.changes === 0) return null;
+          for (const [number, periodName] of periodNames) {
+            await tx.run('UPDATE plan_periods SET name = ? WHERE plan_id = ? AND number = ?', [periodName, id, number]);
+          }
+          return get(id, tx);
+        }),
       ),
-    boards: (planId) =>
-      readBoards
-        .all(planId)
-        .map((row) => ({ boardId: row.board_id, periodNumber: row.period_number, workingGroup: row.working_group })),
-    planOfBoard: (boardId) => {
-      const membership = readMembership.get(boardId);
-      const plan = membership ? get(membership.plan_id) : null;
+    async boards(planId) {
+      const rows = await db.all<{ board_id: string; period_number: number; working_group: string }>(
+        'SELECT board_id, period_number, working_group FROM plan_boards WHERE plan_id = ? ORDER BY period_number, working_group',
+        [planId],
+      );
+      return rows.map((row) => ({
+        boardId: row.board_id,
+        periodNumber: row.period_number,
+        workingGroup: row.working_group,
+      }));
+    },
+    async planOfBoard(boardId) {
+      const membership = await db.get<{ plan_id: string; period_number: number; working_group: string }>(
+        'SELECT plan_id, period_number, working_group FROM plan_boards WHERE board_id = ?',
+        [boardId],
+      );
+      const plan = membership ? await get(membership.plan_id) : null;
       const period = plan?.periods.find((p) => p.number === membership?.period_number);
       if (!membership || !plan || !period) return null;
       return {
@@ -159,17 +163,31 @@ export function openPlanStore(db: Database.Database, guardWrite: WriteGuard = (r
       };
     },
     attach: (boardId, planId, periodNumber, workingGroup, now) =>
-      guardWrite(() =>
-        db.transaction((): AttachRefusal | null => {
-          const plan = get(planId);
+      guard(() =>
+        inTransaction(db, async (tx): Promise<AttachRefusal | null> => {
+          // Locks the plan's row on PostgreSQL: two boards joining one period at once are decided one after the other.
+          const locked = await tx.run('UPDATE plans SET updated_at = updated_at WHERE id = ?', [planId]);
+          const plan = locked.changes > 0 ? await get(planId, tx) : null;
           if (!plan) return 'no-plan';
           if (!plan.periods.some((p) => p.number === periodNumber)) return 'no-period';
-          const taken = readTaken.get(planId, periodNumber, workingGroup);
+          const taken = await tx.get<{ board_id: string }>(
+            'SELECT board_id FROM plan_boards WHERE plan_id = ? AND period_number = ? AND working_group = ?',
+            [planId, periodNumber, workingGroup],
+          );
           if (taken && taken.board_id !== boardId) return 'period-taken';
-          upsertMembership.run(boardId, planId, periodNumber, workingGroup, now);
+          await tx.run(
+            `INSERT INTO plan_boards (board_id, plan_id, period_number, working_group, attached_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (board_id) DO UPDATE SET plan_id = excluded.plan_id, period_number = excluded.period_number,
+               working_group = excluded.working_group, attached_at = excluded.attached_at`,
+            [boardId, planId, periodNumber, workingGroup, now],
+          );
           return null;
-        })(),
+        }),
       ),
-    detach: (boardId) => guardWrite(() => deleteMembership.run(boardId).changes > 0),
+    async detach(boardId) {
+      const result = await guard(() => db.run('DELETE FROM plan_boards WHERE board_id = ?', [boardId]));
+      return result.changes > 0;
+    },
+    within: (tx) => openPlanStore(tx, guard),
   };
 }

@@ -13,9 +13,10 @@ import { RoomPresence } from './presence.js';
 import { RefusedWriters } from './refusedWriters.js';
 import { RoomCommits, SERVER_ORIGIN, type SubmitResult } from './roomCommits.js';
 import { RoomStorage } from './roomStorage.js';
+import type { StorageOutage } from './storage/writeOutage.js';
 import type { DocumentStore } from './storage.js';
 import type { UpdateRefusal } from './validateUpdate.js';
-import { ARCHIVED_REFUSAL, STORAGE_FULL_REFUSAL, type WriteRefusal } from './writeGate.js';
+import { ARCHIVED_REFUSAL, STORAGE_FULL_REFUSAL, STORAGE_UNAVAILABLE_REFUSAL, type WriteRefusal } from './writeGate.js';
 
 export interface RoomsOptions {
   store: DocumentStore;
@@ -81,7 +82,8 @@ export class Room {
         afterCommit: () => {
           if (this.peers.size === 0) this.scheduleUnload();
         },
-        refusedForFullDisk: (peer) => this.announce(peer, STORAGE_FULL_REFUSAL),
+        refusedForOutage: (peer, outage) =>
+          this.announce(peer, outage === 'full' ? STORAGE_FULL_REFUSAL : STORAGE_UNAVAILABLE_REFUSAL),
       },
       this.storage,
       options,
@@ -126,7 +128,7 @@ export class Room {
     } else if (this.storage.compactionDue) {
       void this.storage.compact();
     }
-    this.commits.start();
+    await this.commits.start();
     // A join that gave up while the room loaded must not leave it loaded for ever.
     this.scheduleUnload();
     return 'loaded';
@@ -260,9 +262,9 @@ export class Room {
     return this.archived;
   }
 
-  /** The server's disk is full (the write policy reads it). */
-  get storageFull(): boolean {
-    return this.options.store.isFull?.() ?? false;
+  /** Storage refuses writes for now: the disk is full or the database unreachable (the write policy reads it). */
+  get storageOutage(): StorageOutage | null {
+    return this.options.store.writeOutage?.() ?? null;
   }
 
   /** The write gate refused `peer` and told it: asked again once the policy lets it write. */
@@ -274,8 +276,8 @@ export class Room {
     if (this.peers.has(peer)) this.refusedWriters.announce(peer, refusal);
   }
 
-  /** The storage has space again: writers refused for the full disk send what the server lacks. */
-  spaceAvailable(): void {
+  /** Storage writes again (space, or the database, is back): writers refused meanwhile send what the server lacks. */
+  writable(): void {
     this.askRefusedWritersAgain();
   }
 

@@ -6,6 +6,8 @@ import { type MetricsRecorder, noMetrics } from './metrics.js';
 import type { Peer } from './peer.js';
 import type { RoomStorage } from './roomStorage.js';
 import { SERVER_ONLY_KEYS } from './serverOnlyKeys.js';
+import { StorageUnavailableError } from './storage/errors.js';
+import type { StorageOutage } from './storage/writeOutage.js';
 import { type DocumentStore, StorageFullError } from './storage.js';
 import {
   type DecodedStruct,
@@ -15,7 +17,7 @@ import {
   type UpdateRefusal,
   validateUpdate,
 } from './validateUpdate.js';
-import { STORAGE_FULL_REFUSAL } from './writeGate.js';
+import { STORAGE_FULL_REFUSAL, STORAGE_UNAVAILABLE_REFUSAL } from './writeGate.js';
 
 // Commit-then-relay (docs/api.md, Durability) is the rule the whole server's durability rests on: apart from
 // the room's lifecycle so the path of one write, from validation to the applied commit, reads in one place.
@@ -37,8 +39,8 @@ export interface CommittingRoom {
   readonly peers: ReadonlySet<Peer>;
   /** A commit was applied: the room may unload when nobody is connected. */
   afterCommit(): void;
-  /** A batch holding `peer`'s write was refused for lack of space: the room tells it. */
-  refusedForFullDisk(peer: Peer): void;
+  /** A batch holding `peer`'s write was refused (a full disk, an unreachable database): the room tells it. */
+  refusedForOutage(peer: Peer, outage: StorageOutage): void;
 }
 
 /**
@@ -68,12 +70,12 @@ export class RoomCommits {
   ) {}
 
   /** The loaded (and migrated) document is what writes are checked against from now on. */
-  start(): void {
+  async start(): Promise<void> {
     this.knownStateVector = stateVectorOf(this.room.doc);
     const writers = this.options.clientWriters;
     if (writers) {
       this.clientOwners = new ClientOwners(
-        writers.load(this.room.boardId, this.room.kind),
+        await writers.load(this.room.boardId, this.room.kind),
         writers,
         this.room.boardId,
         this.room.kind,
@@ -124,8 +126,10 @@ export class RoomCommits {
     const check = validateUpdate(update, this.knownStateVector, this.validateOptions(fromClient));
     // Whether a client may write is the write policy's (the connection asks it before submitting). The server's
     // own change is not kept anywhere: on a full disk it fails, and its caller writes it again later.
-    if (!from && this.options.store.isFull?.()) {
-      return { ok: false, kind: 'malformed', reason: STORAGE_FULL_REFUSAL.message };
+    const outage = this.options.store.writeOutage?.();
+    if (!from && outage) {
+      const refusal = outage === 'full' ? STORAGE_FULL_REFUSAL : STORAGE_UNAVAILABLE_REFUSAL;
+      return { ok: false, kind: 'malformed', reason: refusal.message };
     }
     if (!check.ok) return check;
     if (check.empty || (!check.hasNewStructs && deletionsAlreadyApplied(update, this.room.doc))) {
@@ -177,7 +181,8 @@ export class RoomCommits {
         this.queuedStructs.shift();
         this.storage.dequeued(stored.byteLength);
         settled?.failed(error);
-        if (error instanceof StorageFullError) this.refuseForFullDisk(from);
+        if (error instanceof StorageFullError) this.refuseForOutage(from, 'full');
+        else if (error instanceof StorageUnavailableError) this.refuseForOutage(from, 'unavailable');
         else this.fail(error);
       },
     );
@@ -220,15 +225,15 @@ export class RoomCommits {
   }
 
   /**
-   * A batch holding this update was not stored for lack of space: nothing of it was applied or relayed. The
-   * storage refuses every append while full, so every commit pending here belonged to that batch; once the
-   * last has failed, what the room knows is the committed doc again, and the writers' step 2 after the
-   * resync is checked against it.
+   * A batch holding this update was not stored for lack of space, or because the database could not be reached:
+   * nothing of it was applied or relayed. Storage refuses every append during such an outage, so every commit
+   * pending here belonged to that batch; once the last has failed, what the room knows is the committed doc
+   * again, and the writers' step 2 after the resync is checked against it.
    */
-  private refuseForFullDisk(from: Peer | null): void {
+  private refuseForOutage(from: Peer | null, outage: StorageOutage): void {
     if (this.hasFailed) return;
     if (this.pendingCommits === 0) this.knownStateVector = stateVectorOf(this.room.doc);
-    if (from) this.room.refusedForFullDisk(from);
+    if (from) this.room.refusedForOutage(from, outage);
   }
 
   /** Storage failed: the queued state is unknown, so nobody is served from this room any more. */

@@ -23,8 +23,8 @@ export class Rooms {
   private readonly everLoaded = new Set<string>();
 
   constructor(private readonly options: RoomsOptions) {
-    options.store.onSpaceAvailable?.(() => {
-      for (const room of this.loaded.values()) room.spaceAvailable();
+    options.store.onWritable?.(() => {
+      for (const room of this.loaded.values()) room.writable();
     });
   }
 

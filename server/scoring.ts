@@ -19,11 +19,13 @@ import { TOTAL_LABEL_MAX } from '../shared/votingTally.js';
 import type { Access } from './auth.js';
 import type { ConnectionRegistry } from './connections.js';
 import { HttpError } from './httpUtil.js';
+import type { Log } from './log.js';
 import type { Person } from './people.js';
 import type { Rooms } from './rooms.js';
 import { privateScoringState, ScoringStatePush } from './scoringStatePush.js';
 import type { ScoringStore, SealedScoringRound } from './scoringStore.js';
 import type { ServerStateMirror } from './serverStateMirror.js';
+import type { SqlExecutor } from './sql/types.js';
 import { voterOf } from './voteRefusals.js';
 import type { BoardLockState } from './writeGate.js';
 
@@ -33,14 +35,16 @@ export interface ScoringOptions {
   connections: ConnectionRegistry;
   mirror: ServerStateMirror;
   locks: BoardLockState;
-  isArchived: (boardId: string) => boolean;
+  isArchived: (boardId: string) => Promise<boolean>;
+  log: Log;
 }
 
 /**
  * Sealed scoring on the priority matrix (docs/api.md "Scoring"), on the voting round's mechanism: the rounds
- * and scores live in SQLite (scoringStore.ts), every check and write is one synchronous SQLite transaction, what
- * everyone may know is mirrored into the settings document, and each board connection is told its own person's
- * scores alone (message type 101). A round covers the items it names when it opens; a score names one of them.
+ * and scores live in the database (scoringStore.ts), every check and write is one transaction that first holds
+ * the round's row (roundLocks.ts), what everyone may know is mirrored into the settings document, and each board
+ * connection is told its own person's scores alone (message type 101). A round covers the items it names when it
+ * opens; a score names one of them.
  */
 export class Scoring {
   private readonly push: ScoringStatePush;
@@ -55,33 +59,27 @@ export class Scoring {
     this.push = new ScoringStatePush(options);
   }
 
-  rounds(boardId: string): ScoringRound[] {
+  rounds(boardId: string): Promise<ScoringRound[]> {
     return this.options.store.rounds(boardId);
   }
 
   /** Closed and revealed rounds with their results, for the JSON backup (never a score). */
-  sealedRounds(boardId: string): SealedScoringRound[] {
+  sealedRounds(boardId: string): Promise<SealedScoringRound[]> {
     return this.options.store.sealedRounds(boardId);
   }
 
-  /**
-   * Runs `create` (which makes the board) and recreates the backup's sealed scoring rounds on it, in one SQLite
-   * transaction (nested in the voting import's, as a savepoint): an import that fails half-way leaves nothing.
-   */
-  importBoard(boardId: string, rounds: readonly SealedScoringRound[], create: () => void): void {
-    const { store } = this.options;
-    store.transact(() => {
-      create();
-      for (const round of rounds) store.insertSealedRound(boardId, round);
-    });
+  /** Recreates a backup's sealed scoring rounds on a board imported in the caller's transaction `tx`. */
+  async importRounds(tx: SqlExecutor, boardId: string, rounds: readonly SealedScoringRound[]): Promise<void> {
+    const store = this.options.store.within(tx);
+    for (const round of rounds) await store.insertSealedRound(boardId, round);
   }
 
   /** Opens round N+1 over the shortlist or every item the board shows now. Facilitator only (the API checks). */
   async open(boardId: string, scope: ScoringScope): Promise<ScoringRound> {
-    const { store } = this.options;
     const items = await this.itemsInScope(boardId, scope);
-    const number = store.transact(() => {
-      if (store.openRound(boardId)) {
+    const opened = await this.options.store.transact(async (tx) => {
+      await tx.lockBoard(boardId);
+      if (await tx.openRound(boardId)) {
         throw new HttpError(409, 'a scoring round is open already: close it first', SCORE_REFUSAL.alreadyOpen);
       }
       if (items.length === 0) {
@@ -93,10 +91,10 @@ export class Scoring {
           SCORE_REFUSAL.noItems,
         );
       }
-      return store.addRound(boardId, scope, items, Date.now());
+      return (await tx.round(boardId, await tx.addRound(boardId, scope, items, Date.now())))!;
     });
-    this.push.refresh(boardId);
-    return store.round(boardId, number)!;
+    await this.push.refresh(boardId);
+    return opened;
   }
 
   /**
@@ -104,14 +102,13 @@ export class Scoring {
    * it has now, when the board still shows it under the same id (a cluster renamed since the opening).
    */
   async close(boardId: string, number: number): Promise<ScoringRound> {
-    const { store } = this.options;
     const shown = resolveItems(listItems(await this.boardDoc(boardId)));
-    store.transact(() => {
-      const round = this.existing(boardId, number);
+    const closed = await this.inRound(boardId, number, async (tx) => {
+      const round = await existing(tx, boardId, number);
       if (round.status !== 'open') {
         throw new HttpError(409, `scoring round ${number} is not open`, SCORE_REFUSAL.wrongStatus);
       }
-      const rows = store.allRows(boardId, number);
+      const rows = await tx.allRows(boardId, number);
       const items = round.items.map((item) => {
         const now = shown.get(item.itemId);
         return now && now.id === item.itemId
@@ -119,17 +116,17 @@ export class Scoring {
           : item;
       });
       const results: ItemScoreResult[] = scoreResults(items, rows);
-      store.close(boardId, number, Date.now(), new Set(rows.map((row) => row.personId)).size, results);
+      await tx.close(boardId, number, Date.now(), new Set(rows.map((row) => row.personId)).size, results);
+      return (await tx.round(boardId, number))!;
     });
-    this.push.refresh(boardId);
-    return store.round(boardId, number)!;
+    await this.push.refresh(boardId);
+    return closed;
   }
 
   /** Publishes the results computed at the close. */
-  reveal(boardId: string, number: number): ScoringRound {
-    const { store } = this.options;
-    store.transact(() => {
-      const round = this.existing(boardId, number);
+  async reveal(boardId: string, number: number): Promise<ScoringRound> {
+    const revealed = await this.inRound(boardId, number, async (tx) => {
+      const round = await existing(tx, boardId, number);
       if (round.status !== 'closed') {
         throw new HttpError(
           409,
@@ -137,48 +134,70 @@ export class Scoring {
           SCORE_REFUSAL.wrongStatus,
         );
       }
-      store.reveal(boardId, number, Date.now());
+      await tx.reveal(boardId, number, Date.now());
+      return (await tx.round(boardId, number))!;
     });
-    this.push.refresh(boardId);
-    return store.round(boardId, number)!;
+    await this.push.refresh(boardId);
+    return revealed;
   }
 
   /** Sets this person's score of `itemId` in the open round `number` (replacing their earlier one). */
-  score(boardId: string, access: Access, number: number, itemId: string, score: Score & { reason: string }) {
-    const person = this.scorer(boardId, access);
-    this.inOpenRound(boardId, number, itemId, () => {
-      this.options.store.setScore(boardId, number, { personId: person.id, itemId, ...score }, Date.now());
-    });
+  async score(
+    boardId: string,
+    access: Access,
+    number: number,
+    itemId: string,
+    score: Score & { reason: string },
+  ): Promise<PrivateScoringState> {
+    const person = await this.scorer(boardId, access);
+    await this.inOpenRound(boardId, number, itemId, (tx) =>
+      tx.setScore(boardId, number, { personId: person.id, itemId, ...score }, Date.now()),
+    );
     return this.state(boardId, access);
   }
 
   /** Takes this person's score of `itemId` back (not scored is not the same as a 1). */
-  withdraw(boardId: string, access: Access, number: number, itemId: string): PrivateScoringState {
-    const person = this.scorer(boardId, access);
-    this.inOpenRound(boardId, number, itemId, () => {
-      this.options.store.deleteScore(boardId, number, person.id, itemId);
+  async withdraw(boardId: string, access: Access, number: number, itemId: string): Promise<PrivateScoringState> {
+    const person = await this.scorer(boardId, access);
+    await this.inOpenRound(boardId, number, itemId, async (tx) => {
+      await tx.deleteScore(boardId, number, person.id, itemId);
     });
     return this.state(boardId, access);
   }
 
-  state(boardId: string, access: Access): PrivateScoringState {
+  state(boardId: string, access: Access): Promise<PrivateScoringState> {
     return privateScoringState(this.options.store, boardId, access);
   }
 
   /** One transaction: the round open and the item one it covers, then `write`; else an HttpError, nothing changed. */
-  private inOpenRound(boardId: string, number: number, itemId: string, write: () => void): void {
-    const { store } = this.options;
-    store.transact(() => {
-      const round = store.openRound(boardId);
+  private async inOpenRound(
+    boardId: string,
+    number: number,
+    itemId: string,
+    write: (tx: ScoringStore) => Promise<void>,
+  ): Promise<void> {
+    await this.inRound(boardId, number, async (tx) => {
+      const round = await tx.openRound(boardId);
       if (!round || round.number !== number) {
         throw new HttpError(409, `scoring round ${number} is not open`, SCORE_REFUSAL.notOpen);
       }
       if (!round.items.some((item) => item.itemId === itemId)) {
         throw new HttpError(409, `this item is not scored in round ${number}`, SCORE_REFUSAL.notInRound);
       }
-      write();
+      await write(tx);
     });
-    this.push.refresh(boardId);
+    await this.push.refresh(boardId);
+  }
+
+  /**
+   * Runs `work` in one transaction that first holds the round's row (roundLocks.ts): a score and the close wait
+   * for each other on PostgreSQL as they do on SQLite, so no score lands in a round already counted.
+   */
+  private inRound<T>(boardId: string, number: number, work: (tx: ScoringStore) => Promise<T>): Promise<T> {
+    return this.options.store.transact(async (tx) => {
+      await tx.lockRound(boardId, number);
+      return work(tx);
+    });
   }
 
   /** The items a new round covers: those of the board's active pillars (marked ones only for the shortlist). */
@@ -208,18 +227,19 @@ export class Scoring {
     return joined.room.doc;
   }
 
-  private scorer(boardId: string, access: Access): Person {
+  private async scorer(boardId: string, access: Access): Promise<Person> {
     return voterOf(access, {
       locked: this.options.locks.isLocked(boardId),
-      archived: this.options.isArchived(boardId),
+      archived: await this.options.isArchived(boardId),
     });
   }
+}
 
-  private existing(boardId: string, number: number): ScoringRound {
-    const round = this.options.store.round(boardId, number);
-    if (!round) throw new HttpError(404, `no scoring round ${number}`, SCORE_REFUSAL.noRound);
-    return round;
-  }
+/** The round, read inside the caller's transaction; else 404. */
+async function existing(tx: ScoringStore, boardId: string, number: number): Promise<ScoringRound> {
+  const round = await tx.round(boardId, number);
+  if (!round) throw new HttpError(404, `no scoring round ${number}`, SCORE_REFUSAL.noRound);
+  return round;
 }
 
 function toScoringItem(item: BoardItem): ScoringItem {

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type {
   ItemScoreResult,
   OwnScore,
@@ -7,11 +6,13 @@ import type {
   ScoringScope,
   ScoringStatus,
 } from '../shared/records/scoring.js';
-import type { WriteGuard } from './people.js';
+import { LOCK_BOARD_ROW, lockRoundRow } from './roundLocks.js';
+import { type AsyncWriteGuard, inTransaction, type SqlDatabase, type SqlExecutor, type SqlValue } from './sql/types.js';
 
 /**
- * The scoring rounds and the sealed scores in SQLite (tables `scoring_rounds` and `scores`, created by the schema
- * migration 6 → 7 in storage/schema.ts). The only place scores exist: never in a document or presence.
+ * The scoring rounds and the sealed scores (tables `scoring_rounds` and `scores`: SQLite's schema migration
+ * 6 → 7 in storage/schema.ts, PostgreSQL's sql/postgresSchema.ts). The only place scores exist: never in a
+ * document or presence.
  */
 interface RoundRow {
   number: number;
@@ -92,136 +93,182 @@ export function publicScoringRound(round: SealedScoringRound): ScoringRound {
   return visibleRound(round, round.scorers, () => round.results);
 }
 
-export type ScoringStore = ReturnType<typeof openScoringStore>;
+export interface ScoringStore {
+  /** The same store inside the caller's transaction (an imported board with its rounds, at once). */
+  within(tx: SqlExecutor): ScoringStore;
+  rounds(boardId: string): Promise<ScoringRound[]>;
+  round(boardId: string, number: number): Promise<ScoringRound | null>;
+  openRound(boardId: string): Promise<ScoringRound | null>;
+  latestRound(boardId: string): Promise<ScoringRound | null>;
+  /**
+   * Runs `work` in one transaction (in the caller's when this store is bound to one), through the full-disk
+   * guard (507, nothing half-changed). `tx` is this store bound to the transaction: inside, use only `tx`.
+   */
+  transact<T>(work: (tx: ScoringStore) => Promise<T>): Promise<T>;
+  /** Holds the round's row until the transaction ends (first thing inside `transact`: see roundLocks.ts). */
+  lockRound(boardId: string, number: number): Promise<void>;
+  /** Holds the board's row until the transaction ends: opening a round has no round row to hold yet. */
+  lockBoard(boardId: string): Promise<void>;
+  /** Adds round N+1 and gives its number (inside `transact`, after `lockBoard`). */
+  addRound(boardId: string, scope: ScoringScope, items: readonly ScoringItem[], now: number): Promise<number>;
+  /** Seals the results of an open round; false when it was not open. */
+  close(
+    boardId: string,
+    number: number,
+    now: number,
+    scorers: number,
+    results: readonly ItemScoreResult[],
+  ): Promise<boolean>;
+  /** Publishes a closed round's results; false when it was not closed. */
+  reveal(boardId: string, number: number, now: number): Promise<boolean>;
+  personRows(boardId: string, round: number, personId: string): Promise<ScoreRow[]>;
+  allRows(boardId: string, round: number): Promise<ScoreRow[]>;
+  /** People with at least one score in the round (the facilitator's progress; never who or what). */
+  scorers(boardId: string, round: number): Promise<number>;
+  /** Closed and revealed rounds with their results (never a score; open rounds are left out). */
+  sealedRounds(boardId: string): Promise<SealedScoringRound[]>;
+  /** Recreates a sealed round on an imported board (inside `transact`). */
+  insertSealedRound(boardId: string, round: SealedScoringRound): Promise<void>;
+  /** Sets a person's score of an item, replacing the one before (inside `transact`). */
+  setScore(boardId: string, round: number, row: ScoreRow, now: number): Promise<void>;
+  /** Takes a person's score of an item back (inside `transact`); false when there was none. */
+  deleteScore(boardId: string, round: number, personId: string, itemId: string): Promise<boolean>;
+}
 
-export function openScoringStore(db: Database.Database, guardWrite: WriteGuard = (run) => run()) {
-  const selectRounds = db.prepare<[string], RoundRow>(
-    'SELECT * FROM scoring_rounds WHERE board_id = ? ORDER BY number',
-  );
-  const selectRound = db.prepare<[string, number], RoundRow>(
-    'SELECT * FROM scoring_rounds WHERE board_id = ? AND number = ?',
-  );
-  const selectOpen = db.prepare<[string], RoundRow>(
-    "SELECT * FROM scoring_rounds WHERE board_id = ? AND status = 'open'",
-  );
-  const selectLast = db.prepare<[string], { n: number | null }>(
-    'SELECT MAX(number) AS n FROM scoring_rounds WHERE board_id = ?',
-  );
-  const insertRound = db.prepare(
-    "INSERT INTO scoring_rounds (board_id, number, status, scope, items, opened_at) VALUES (?, ?, 'open', ?, ?, ?)",
-  );
-  // Computed at the close and sealed (toRound shows them only once revealed).
-  const closeRound = db.prepare(
-    `UPDATE scoring_rounds SET status = 'closed', closed_at = ?, scorers = ?, results = ?
-     WHERE board_id = ? AND number = ? AND status = 'open'`,
-  );
-  const revealRound = db.prepare(
-    "UPDATE scoring_rounds SET status = 'revealed', revealed_at = ? WHERE board_id = ? AND number = ? AND status = 'closed'",
-  );
-  const selectPersonRows = db.prepare<
-    [string, number, string],
-    { item_id: string; effect: number; ease: number; reason: string }
-  >(
-    'SELECT item_id, effect, ease, reason FROM scores WHERE board_id = ? AND round = ? AND person_id = ? ORDER BY item_id',
-  );
-  const selectAllRows = db.prepare<
-    [string, number],
-    { person_id: string; item_id: string; effect: number; ease: number; reason: string }
-  >(
-    'SELECT person_id, item_id, effect, ease, reason FROM scores WHERE board_id = ? AND round = ? ORDER BY item_id, person_id',
-  );
-  const countScorers = db.prepare<[string, number], { n: number }>(
-    'SELECT COUNT(DISTINCT person_id) AS n FROM scores WHERE board_id = ? AND round = ?',
-  );
-  const upsertRow = db.prepare(
-    `INSERT INTO scores (board_id, round, person_id, item_id, effect, ease, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (board_id, round, person_id, item_id)
-     DO UPDATE SET effect = excluded.effect, ease = excluded.ease, reason = excluded.reason, updated_at = excluded.updated_at`,
-  );
-  const selectSealed = db.prepare<[string], RoundRow>(
-    "SELECT * FROM scoring_rounds WHERE board_id = ? AND status IN ('closed', 'revealed') ORDER BY number",
-  );
-  const insertSealed = db.prepare(
-    `INSERT INTO scoring_rounds (board_id, number, status, scope, items, opened_at, closed_at, revealed_at, scorers, results)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const deleteRow = db.prepare('DELETE FROM scores WHERE board_id = ? AND round = ? AND person_id = ? AND item_id = ?');
+type ScoreRowAsStored = { person_id: string; item_id: string; effect: number; ease: number; reason: string };
 
-  return {
-    rounds: (boardId: string): ScoringRound[] => selectRounds.all(boardId).map(toRound),
-    round: (boardId: string, number: number): ScoringRound | null => {
-      const row = selectRound.get(boardId, number);
-      return row ? toRound(row) : null;
+const SELECT_ROUND = 'SELECT * FROM scoring_rounds WHERE board_id = ? AND number = ?';
+const SELECT_LAST = 'SELECT MAX(number) AS n FROM scoring_rounds WHERE board_id = ?';
+const INSERT_SEALED = `INSERT INTO scoring_rounds (board_id, number, status, scope, items, opened_at, closed_at, revealed_at, scorers, results)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const sealedParams = (boardId: string, round: SealedScoringRound): SqlValue[] => [
+  boardId,
+  round.number,
+  round.status,
+  round.scope,
+  JSON.stringify(round.items),
+  round.openedAt,
+  round.closedAt,
+  round.revealedAt,
+  round.scorers,
+  JSON.stringify(round.results),
+];
+
+const toScoreRow = (row: ScoreRowAsStored): ScoreRow => ({
+  personId: row.person_id,
+  itemId: row.item_id,
+  effect: row.effect,
+  ease: row.ease,
+  reason: row.reason,
+});
+
+export function openScoringStore(db: SqlDatabase | SqlExecutor, guard: AsyncWriteGuard): ScoringStore {
+  const oneRound = async (sql: string, params: SqlValue[]) => {
+    const row = await db.get<RoundRow>(sql, params);
+    return row ? toRound(row) : null;
+  };
+  const lastNumber = async (boardId: string) => (await db.get<{ n: number | null }>(SELECT_LAST, [boardId]))?.n ?? null;
+
+  const store: ScoringStore = {
+    rounds: async (boardId) =>
+      (await db.all<RoundRow>('SELECT * FROM scoring_rounds WHERE board_id = ? ORDER BY number', [boardId])).map(
+        toRound,
+      ),
+    round: (boardId, number) => oneRound(SELECT_ROUND, [boardId, number]),
+    openRound: (boardId) => oneRound("SELECT * FROM scoring_rounds WHERE board_id = ? AND status = 'open'", [boardId]),
+    async latestRound(boardId) {
+      const last = await lastNumber(boardId);
+      return last === null ? null : store.round(boardId, last);
     },
-    openRound: (boardId: string): ScoringRound | null => {
-      const row = selectOpen.get(boardId);
-      return row ? toRound(row) : null;
+    transact: (work) => guard(() => inTransaction(db, (tx) => work(openScoringStore(tx, guard)))),
+    within: (tx) => openScoringStore(tx, guard),
+    async lockRound(boardId, number) {
+      await db.run(lockRoundRow('scoring_rounds'), [boardId, number]);
     },
-    latestRound(boardId: string): ScoringRound | null {
-      const last = selectLast.get(boardId)?.n ?? null;
-      return last === null ? null : this.round(boardId, last);
+    async lockBoard(boardId) {
+      await db.run(LOCK_BOARD_ROW, [boardId]);
     },
-    /** Runs `write` in one SQLite transaction, through the full-disk guard (507, nothing half-changed). */
-    transact<T>(write: () => T): T {
-      return guardWrite(() => db.transaction(write)());
-    },
-    /** The next round's number (call inside `transact`). */
-    addRound(boardId: string, scope: ScoringScope, items: readonly ScoringItem[], now: number): number {
-      const number = (selectLast.get(boardId)?.n ?? 0) + 1;
-      insertRound.run(boardId, number, scope, JSON.stringify(items), now);
+    async addRound(boardId, scope, items, now) {
+      const number = ((await lastNumber(boardId)) ?? 0) + 1;
+      await db.run(
+        "INSERT INTO scoring_rounds (board_id, number, status, scope, items, opened_at) VALUES (?, ?, 'open', ?, ?, ?)",
+        [boardId, number, scope, JSON.stringify(items), now],
+      );
       return number;
     },
-    close: (boardId: string, number: number, now: number, scorers: number, results: readonly ItemScoreResult[]) =>
-      closeRound.run(now, scorers, JSON.stringify(results), boardId, number).changes > 0,
-    reveal: (boardId: string, number: number, now: number) => revealRound.run(now, boardId, number).changes > 0,
-    personRows: (boardId: string, round: number, personId: string): ScoreRow[] =>
-      selectPersonRows.all(boardId, round, personId).map((row) => ({
-        personId,
-        itemId: row.item_id,
-        effect: row.effect,
-        ease: row.ease,
-        reason: row.reason,
-      })),
-    allRows: (boardId: string, round: number): ScoreRow[] =>
-      selectAllRows.all(boardId, round).map((row) => ({
-        personId: row.person_id,
-        itemId: row.item_id,
-        effect: row.effect,
-        ease: row.ease,
-        reason: row.reason,
-      })),
-    /** People with at least one score in the round (the facilitator's progress; never who or what). */
-    scorers: (boardId: string, round: number): number => countScorers.get(boardId, round)?.n ?? 0,
-    /** Closed and revealed rounds with their results (never a score; open rounds are left out). */
-    sealedRounds: (boardId: string): SealedScoringRound[] =>
-      selectSealed.all(boardId).map((row) => ({
+    // Computed at the close and sealed (toRound shows them only once revealed).
+    close: async (boardId, number, now, scorers, results) =>
+      (
+        await db.run(
+          `UPDATE scoring_rounds SET status = 'closed', closed_at = ?, scorers = ?, results = ?
+           WHERE board_id = ? AND number = ? AND status = 'open'`,
+          [now, scorers, JSON.stringify(results), boardId, number],
+        )
+      ).changes > 0,
+    reveal: async (boardId, number, now) =>
+      (
+        await db.run(
+          "UPDATE scoring_rounds SET status = 'revealed', revealed_at = ? WHERE board_id = ? AND number = ? AND status = 'closed'",
+          [now, boardId, number],
+        )
+      ).changes > 0,
+    async personRows(boardId, round, personId) {
+      const rows = await db.all<ScoreRowAsStored>(
+        'SELECT person_id, item_id, effect, ease, reason FROM scores WHERE board_id = ? AND round = ? AND person_id = ? ORDER BY item_id',
+        [boardId, round, personId],
+      );
+      return rows.map(toScoreRow);
+    },
+    async allRows(boardId, round) {
+      const rows = await db.all<ScoreRowAsStored>(
+        'SELECT person_id, item_id, effect, ease, reason FROM scores WHERE board_id = ? AND round = ? ORDER BY item_id, person_id',
+        [boardId, round],
+      );
+      return rows.map(toScoreRow);
+    },
+    async scorers(boardId, round) {
+      const row = await db.get<{ n: number }>(
+        'SELECT COUNT(DISTINCT person_id) AS n FROM scores WHERE board_id = ? AND round = ?',
+        [boardId, round],
+      );
+      return row?.n ?? 0;
+    },
+    async sealedRounds(boardId) {
+      const rows = await db.all<RoundRow>(
+        "SELECT * FROM scoring_rounds WHERE board_id = ? AND status IN ('closed', 'revealed') ORDER BY number",
+        [boardId],
+      );
+      return rows.map((row) => ({
         ...factsOf(row),
         status: row.status as SealedScoringRound['status'],
         closedAt: row.closed_at ?? row.opened_at,
         scorers: row.scorers ?? 0,
         results: row.results ? (JSON.parse(row.results) as ItemScoreResult[]) : [],
-      })),
-    /** Recreates a sealed round on an imported board (call inside `transact`). */
-    insertSealedRound(boardId: string, round: SealedScoringRound): void {
-      insertSealed.run(
-        boardId,
-        round.number,
-        round.status,
-        round.scope,
-        JSON.stringify(round.items),
-        round.openedAt,
-        round.closedAt,
-        round.revealedAt,
-        round.scorers,
-        JSON.stringify(round.results),
+      }));
+    },
+    async insertSealedRound(boardId, round) {
+      await db.run(INSERT_SEALED, sealedParams(boardId, round));
+    },
+    async setScore(boardId, round, row, now) {
+      await db.run(
+        `INSERT INTO scores (board_id, round, person_id, item_id, effect, ease, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, round, person_id, item_id)
+         DO UPDATE SET effect = excluded.effect, ease = excluded.ease, reason = excluded.reason, updated_at = excluded.updated_at`,
+        [boardId, round, row.personId, row.itemId, row.effect, row.ease, row.reason, now],
       );
     },
-    /** Sets a person's score of an item, replacing the one before (call inside `transact`). */
-    setScore(boardId: string, round: number, row: ScoreRow, now: number): void {
-      upsertRow.run(boardId, round, row.personId, row.itemId, row.effect, row.ease, row.reason, now);
-    },
-    /** Takes a person's score of an item back (call inside `transact`); false when there was none. */
-    deleteScore: (boardId: string, round: number, personId: string, itemId: string): boolean =>
-      deleteRow.run(boardId, round, personId, itemId).changes > 0,
+    deleteScore: async (boardId, round, personId, itemId) =>
+      (
+        await db.run('DELETE FROM scores WHERE board_id = ? AND round = ? AND person_id = ? AND item_id = ?', [
+          boardId,
+          round,
+          personId,
+          itemId,
+        ])
+      ).changes > 0,
   };
+  return store;
 }
+
+/** Recreates an imported board's sealed scoring rounds synchronously (server/api/import.ts). */

@@ -13,6 +13,8 @@ export interface ServerOptions {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL instead of SQLite in `dataDir` (DATABASE_URL); default null. */
+  databaseUrl?: string | null;
   /** Where links point; default `http://localhost:<port>`. */
   publicUrl?: string | null;
   adminToken?: string | null;

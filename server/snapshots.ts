@@ -60,14 +60,12 @@ export class Snapshots {
   /** A snapshot saved by `actor` (the facilitator), now. */
   async save(boardId: string, name: string, actor: Actor): Promise<SnapshotMeta> {
     const states = await this.currentStates(boardId);
-    const meta = newMeta(name, 'manual', null, actor);
     try {
-      this.options.store.add(boardId, meta, states);
+      return await this.options.store.add(boardId, newMeta(name, 'manual', null, actor), states);
     } catch (error) {
       if (error instanceof SnapshotLimitError) throw new HttpError(409, error.message);
       throw error;
     }
-    return meta;
   }
 
   /** Resolves once the automatic checks queued so far for the board are done (tests, shutdown). */
@@ -101,7 +99,7 @@ export class Snapshots {
     if (!settings || !(await this.options.boards.getBoard(boardId))) return; // unloaded or deleted: the next load checks
     const store = this.options.store;
     const underWay = currentMeetingId(settings.doc);
-    const seen = store.seenMeeting(boardId);
+    const seen = await store.seenMeeting(boardId);
     if (seen === underWay) return;
     const ended = seen ? endedMeeting(settings, seen, underWay) : null;
     if (!ended) return store.setSeenMeeting(boardId, underWay);
@@ -110,11 +108,11 @@ export class Snapshots {
     const name = `${ended.title.slice(0, SNAPSHOT_NAME_MAX - MEETING_END_SUFFIX.length)}${MEETING_END_SUFFIX}`;
     const meta = newMeta(name, 'meeting', ended.id, null);
     try {
-      store.addForMeeting(boardId, meta, states, underWay);
+      await store.addForMeeting(boardId, meta, states, underWay);
     } catch (error) {
       if (!(error instanceof SnapshotLimitError)) throw error;
       this.options.log(`board ${boardId}: no automatic snapshot at the end of ${ended.title}: ${error.message}`);
-      store.setSeenMeeting(boardId, underWay);
+      await store.setSeenMeeting(boardId, underWay);
     }
   }
 }

@@ -5,9 +5,9 @@ import { enableSecureDelete, eraseBoardRows, truncateWal } from './erase.js';
 import type { Log } from './log.js';
 import { sqliteDatabase } from './sql/sqlite.js';
 import { type BoardStorageOptions, createBoardStorage } from './storage/boardStorage.js';
-import { checksumOf } from './storage/checksum.js';
 import { migrateSchema } from './storage/schema.js';
-import type { LegacyBoardAccess, Storage } from './storage/types.js';
+import { createStoreTables } from './storage/storeTables.js';
+import type { Storage } from './storage/types.js';
 
 export { StorageCorruptionError, StorageFullError } from './storage/errors.js';
 export type {
@@ -39,6 +39,7 @@ export function openStorage(options: StorageOptions): Storage {
   enableSecureDelete(db);
   try {
     migrateSchema(db);
+    createStoreTables(db);
   } catch (error) {
     db.close();
     throw error;
@@ -65,9 +66,8 @@ export function openStorage(options: StorageOptions): Storage {
 
   return {
     ...boards,
-    database: db,
+    engine: 'sqlite',
     sql,
-    legacy: legacyBoardAccess(db, boards.guardWrite),
 
     limitSize(extraPages) {
       const pages = db.pragma('page_count', { simple: true }) as number;
@@ -78,37 +78,5 @@ export function openStorage(options: StorageOptions): Storage {
       await boards.close();
       await sql.close();
     },
-  };
-}
-
-function legacyBoardAccess(db: Database.Database, guardWrite: <T>(run: () => T) => T): LegacyBoardAccess {
-  const insertBoard = db.prepare(
-    `INSERT INTO boards (id, title, created_at, facilitator_token_hash, participant_token_hash, viewer_token_hash)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const insertSnapshot = db.prepare(
-    'INSERT INTO snapshots (board_id, doc, state, updated_at, checksum) VALUES (?, ?, ?, ?, ?)',
-  );
-  const setArchivedAt = db.prepare('UPDATE boards SET archived_at = ? WHERE id = ?');
-  const selectArchivedAt = db.prepare<[string], { archived_at: number | null }>(
-    'SELECT archived_at FROM boards WHERE id = ?',
-  );
-  return {
-    createBoard(board, documents) {
-      const { facilitator, participant, viewer } = board.tokenHashes;
-      const now = Date.now();
-      guardWrite(() =>
-        db.transaction(() => {
-          insertBoard.run(board.id, board.title, board.createdAt, facilitator, participant, viewer);
-          for (const doc of ['board', 'settings'] as const) {
-            insertSnapshot.run(board.id, doc, documents[doc], now, checksumOf(documents[doc]));
-          }
-        })(),
-      );
-    },
-    setArchived(id, archived) {
-      guardWrite(() => setArchivedAt.run(archived ? Date.now() : null, id));
-    },
-    isArchived: (id) => (selectArchivedAt.get(id)?.archived_at ?? null) !== null,
   };
 }

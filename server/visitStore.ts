@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { unionSeen } from '../shared/sinceLastVisit.js';
-import type { WriteGuard } from './people.js';
+import { type AsyncWriteGuard, inTransaction, type SqlDatabase } from './sql/types.js';
 
 /**
  * What each person has seen of a board ("since your last visit"): an encoded Yjs snapshot of the board
@@ -9,41 +8,45 @@ import type { WriteGuard } from './people.js';
  * anything private; it only tells the server which changes a person has had on screen.
  */
 export interface VisitStore {
-  seen(boardId: string, personId: string): Uint8Array | null;
+  seen(boardId: string, personId: string): Promise<Uint8Array | null>;
   /** Adds what a device has seen; returns the union now stored. */
-  record(boardId: string, personId: string, seen: Y.Snapshot, now: number): Uint8Array;
+  record(boardId: string, personId: string, seen: Y.Snapshot, now: number): Promise<Uint8Array>;
 }
 
-export function openVisitStore(db: Database.Database, guardWrite: WriteGuard = (run) => run()): VisitStore {
-  const read = db.prepare<[string, string], { seen: Buffer }>(
-    'SELECT seen FROM visits WHERE board_id = ? AND person_id = ?',
-  );
-  const write = db.prepare(
-    `INSERT INTO visits (board_id, person_id, seen, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (board_id, person_id) DO UPDATE SET seen = excluded.seen, updated_at = excluded.updated_at`,
-  );
-  const seen = (boardId: string, personId: string) => {
-    const row = read.get(boardId, personId);
-    return row ? new Uint8Array(row.seen) : null;
-  };
+const SELECT_SEEN = 'SELECT seen FROM visits WHERE board_id = ? AND person_id = ?';
+
+export function openVisitStore(db: SqlDatabase, guard: AsyncWriteGuard = (run) => run()): VisitStore {
   return {
-    seen,
+    async seen(boardId, personId) {
+      const row = await db.get<{ seen: Buffer }>(SELECT_SEEN, [boardId, personId]);
+      return row ? new Uint8Array(row.seen) : null;
+    },
     record: (boardId, personId, reported, now) =>
-      guardWrite(() =>
-        db.transaction(() => {
-          const stored = seen(boardId, personId);
+      guard(() =>
+        // One transaction: two devices reporting at once both end up in the union.
+        inTransaction(db, async (tx) => {
+          // Locks the person's row on PostgreSQL (READ COMMITTED would let two reports read the same union).
+          await tx.run('UPDATE visits SET updated_at = updated_at WHERE board_id = ? AND person_id = ?', [
+            boardId,
+            personId,
+          ]);
+          const stored = await tx.get<{ seen: Buffer }>(SELECT_SEEN, [boardId, personId]);
           let merged = reported;
           if (stored) {
             try {
-              merged = unionSeen(Y.decodeSnapshot(stored), reported);
+              merged = unionSeen(Y.decodeSnapshot(new Uint8Array(stored.seen)), reported);
             } catch {
               // a stored row that does not decode (written by hand): the device's report replaces it
             }
           }
           const bytes = Y.encodeSnapshot(merged);
-          write.run(boardId, personId, Buffer.from(bytes), now);
+          await tx.run(
+            `INSERT INTO visits (board_id, person_id, seen, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (board_id, person_id) DO UPDATE SET seen = excluded.seen, updated_at = excluded.updated_at`,
+            [boardId, personId, bytes, now],
+          );
           return bytes;
-        })(),
+        }),
       ),
   };
 }

@@ -10,10 +10,12 @@ import { type BallotRow, ownBallot, pruneBallot, tallyRound } from '../shared/vo
 import type { Access } from './auth.js';
 import type { ConnectionRegistry } from './connections.js';
 import { HttpError } from './httpUtil.js';
+import type { Log } from './log.js';
 import type { Person } from './people.js';
 import { privateVotingState } from './privateVotingState.js';
 import type { Rooms } from './rooms.js';
 import type { ServerStateMirror } from './serverStateMirror.js';
+import type { SqlExecutor } from './sql/types.js';
 import { voterOf } from './voteRefusals.js';
 import { type ResolvedItems, VotingItems } from './votingItems.js';
 import { VotingStatePush } from './votingStatePush.js';
@@ -26,13 +28,14 @@ export interface VotingOptions {
   connections: ConnectionRegistry;
   mirror: ServerStateMirror;
   locks: BoardLockState;
-  isArchived: (boardId: string) => boolean;
+  isArchived: (boardId: string) => Promise<boolean>;
+  log: Log;
 }
 
 /**
- * Sealed dot voting (docs/api.md "Voting"). The rounds and ballots live in SQLite (votingStore.ts); every
- * check and write of a vote is one SQLite transaction, and better-sqlite3 is synchronous, so two tabs of one
- * person voting at once are served one after the other and the budget and cap hold. Items are resolved on
+ * Sealed dot voting (docs/api.md "Voting"). The rounds and ballots live in the database (votingStore.ts); every
+ * check and write of a vote is one transaction that first holds the round's row (roundLocks.ts), so two tabs of
+ * one person voting at once are served one after the other and the budget and cap hold. Items are resolved on
  * the server's own copy of the board document. What everyone may know (the rounds; totals once revealed) is
  * mirrored into the settings document; each board connection is told its own person's ballot alone
  * (message type 100), and the facilitator only how many have voted.
@@ -66,38 +69,32 @@ export class Voting {
   }
 
   /** The public rounds, oldest first. */
-  rounds(boardId: string): VotingRound[] {
+  rounds(boardId: string): Promise<VotingRound[]> {
     return this.options.store.rounds(boardId);
   }
 
   /** Closed and revealed rounds with their sealed counts, for the JSON backup (never ballots). */
-  sealedRounds(boardId: string): SealedRound[] {
+  sealedRounds(boardId: string): Promise<SealedRound[]> {
     return this.options.store.sealedRounds(boardId);
   }
 
-  /**
-   * Runs `create` (which makes the board) and recreates the backup's sealed rounds on it, in one SQLite
-   * transaction: an import that fails half-way leaves no board behind.
-   */
-  importBoard(boardId: string, rounds: readonly SealedRound[], create: () => void): void {
-    const { store } = this.options;
-    store.transact(() => {
-      create();
-      for (const round of rounds) store.insertSealedRound(boardId, round);
-    });
+  /** Recreates a backup's sealed rounds on a board imported in the caller's transaction `tx`. */
+  async importRounds(tx: SqlExecutor, boardId: string, rounds: readonly SealedRound[]): Promise<void> {
+    const store = this.options.store.within(tx);
+    for (const round of rounds) await store.insertSealedRound(boardId, round);
   }
 
   /** Opens round N+1. Facilitator only (the API checks the role). */
-  open(boardId: string, budget: number, cap: number | null): VotingRound {
-    const { store } = this.options;
-    const number = store.transact(() => {
-      if (store.openRound(boardId)) {
+  async open(boardId: string, budget: number, cap: number | null): Promise<VotingRound> {
+    const opened = await this.options.store.transact(async (tx) => {
+      await tx.lockBoard(boardId);
+      if (await tx.openRound(boardId)) {
         throw new HttpError(409, 'a voting round is open already: close it first', VOTE_REFUSAL.alreadyOpen);
       }
-      return store.addRound(boardId, budget, cap, Date.now());
+      return (await tx.round(boardId, await tx.addRound(boardId, budget, cap, Date.now())))!;
     });
-    this.push.refresh(boardId);
-    return store.round(boardId, number)!;
+    await this.push.refresh(boardId);
+    return opened;
   }
 
   /**
@@ -105,40 +102,39 @@ export class Voting {
    * until the reveal, so a note moved, grouped or deleted after the close cannot change the result.
    */
   async close(boardId: string, number: number): Promise<VotingRound> {
-    const { store } = this.options;
     const resolved = await this.items.resolvedItems(boardId);
-    store.transact(() => {
-      const round = this.existing(boardId, number);
+    const closed = await this.inRound(boardId, number, async (tx) => {
+      const round = await existing(tx, boardId, number);
       if (round.status !== 'open') {
         throw new HttpError(409, `round ${number} is not open`, VOTE_REFUSAL.wrongStatus);
       }
-      const { totals, voters } = tallyRound(store.allRows(boardId, number), resolved, round.cap);
-      store.close(boardId, number, Date.now(), voters, totals);
+      const { totals, voters } = tallyRound(await tx.allRows(boardId, number), resolved, round.cap);
+      await tx.close(boardId, number, Date.now(), voters, totals);
+      return (await tx.round(boardId, number))!;
     });
-    this.push.refresh(boardId);
-    return store.round(boardId, number)!;
+    await this.push.refresh(boardId);
+    return closed;
   }
 
   /** Publishes the totals counted at the close. */
-  reveal(boardId: string, number: number): VotingRound {
-    const { store } = this.options;
-    store.transact(() => {
-      const round = this.existing(boardId, number);
+  async reveal(boardId: string, number: number): Promise<VotingRound> {
+    const revealed = await this.inRound(boardId, number, async (tx) => {
+      const round = await existing(tx, boardId, number);
       if (round.status !== 'closed') {
         throw new HttpError(409, `round ${number} must be closed before it is revealed`, VOTE_REFUSAL.wrongStatus);
       }
-      store.reveal(boardId, number, Date.now());
+      await tx.reveal(boardId, number, Date.now());
+      return (await tx.round(boardId, number))!;
     });
-    this.push.refresh(boardId);
-    return store.round(boardId, number)!;
+    await this.push.refresh(boardId);
+    return revealed;
   }
 
   /** One more dot of this person on `itemId` in the open round `number`. */
   async cast(boardId: string, access: Access, number: number, itemId: string): Promise<PrivateVotingState> {
-    const person = this.voter(boardId, access);
+    const person = await this.voter(boardId, access);
     const resolved = await this.items.resolvedItems(boardId);
-    // From here on synchronous: nothing else runs between the checks and the write.
-    this.changeBallot(boardId, number, person, resolved, (rows, round) => {
+    await this.changeBallot(boardId, number, person, resolved, (rows, round) => {
       const target = resolved.get(itemId);
       if (!target) {
         throw new HttpError(409, 'this item was deleted meanwhile: no dot was placed', VOTE_REFUSAL.itemGone);
@@ -158,9 +154,9 @@ export class Voting {
 
   /** Takes back one of this person's dots from the item `itemId` shows (its own or a member note's). */
   async withdraw(boardId: string, access: Access, number: number, itemId: string): Promise<PrivateVotingState> {
-    const person = this.voter(boardId, access);
+    const person = await this.voter(boardId, access);
     const resolved = await this.items.resolvedItems(boardId);
-    this.changeBallot(boardId, number, person, resolved, (rows) => {
+    await this.changeBallot(boardId, number, person, resolved, (rows) => {
       const target = resolved.get(itemId);
       if (!target) {
         throw new HttpError(409, 'this item was deleted meanwhile: its dots were given back', VOTE_REFUSAL.itemGone);
@@ -184,42 +180,53 @@ export class Voting {
    * One transaction: the open round checked, the person's rows pruned (vanished items, dots over the cap),
    * then `decide` names the row to write or refuses with an HttpError (then nothing is changed).
    */
-  private changeBallot(
+  private async changeBallot(
     boardId: string,
     number: number,
     person: Person,
     resolved: ResolvedItems,
     decide: (rows: BallotRow[], round: VotingRound) => BallotRow,
-  ): void {
-    const { store } = this.options;
-    store.transact(() => {
-      const round = store.openRound(boardId);
+  ): Promise<void> {
+    await this.inRound(boardId, number, async (tx) => {
+      const round = await tx.openRound(boardId);
       if (!round || round.number !== number) {
         throw new HttpError(409, `round ${number} is not open for voting`, VOTE_REFUSAL.notOpen);
       }
-      for (const change of pruneBallot(store.personRows(boardId, number, person.id), resolved, round.cap)) {
-        store.setRow(boardId, number, change);
+      for (const change of pruneBallot(await tx.personRows(boardId, number, person.id), resolved, round.cap)) {
+        await tx.setRow(boardId, number, change);
       }
-      store.setRow(boardId, number, decide(store.personRows(boardId, number, person.id), round));
+      await tx.setRow(boardId, number, decide(await tx.personRows(boardId, number, person.id), round));
     });
-    this.push.refresh(boardId);
+    await this.push.refresh(boardId);
+  }
+
+  /**
+   * Runs `work` in one transaction that first holds the round's row (roundLocks.ts): two casts of one person,
+   * or a cast and the close, wait for each other on PostgreSQL as they do on SQLite.
+   */
+  private inRound<T>(boardId: string, number: number, work: (tx: VotingStore) => Promise<T>): Promise<T> {
+    return this.options.store.transact(async (tx) => {
+      await tx.lockRound(boardId, number);
+      return work(tx);
+    });
   }
 
   /** The person whose ballot this is, when the write policy lets this access vote now. */
-  private voter(boardId: string, access: Access): Person {
+  private async voter(boardId: string, access: Access): Promise<Person> {
     return voterOf(access, {
       locked: this.options.locks.isLocked(boardId),
-      archived: this.options.isArchived(boardId),
+      archived: await this.options.isArchived(boardId),
     });
   }
 
-  private existing(boardId: string, number: number): VotingRound {
-    const round = this.options.store.round(boardId, number);
-    if (!round) throw new HttpError(404, `no voting round ${number}`, VOTE_REFUSAL.noRound);
-    return round;
-  }
-
-  private stateFor(boardId: string, access: Access, resolved: ResolvedItems): PrivateVotingState {
+  private stateFor(boardId: string, access: Access, resolved: ResolvedItems): Promise<PrivateVotingState> {
     return privateVotingState(this.options.store, boardId, access, resolved);
   }
+}
+
+/** The round, read inside the caller's transaction; else 404. */
+async function existing(tx: VotingStore, boardId: string, number: number): Promise<VotingRound> {
+  const round = await tx.round(boardId, number);
+  if (!round) throw new HttpError(404, `no voting round ${number}`, VOTE_REFUSAL.noRound);
+  return round;
 }

@@ -2,8 +2,10 @@ import * as encoding from 'lib0/encoding';
 import { MESSAGE } from '../shared/protocol.js';
 import type { PrivateVotingState } from '../shared/records/voting.js';
 import type { ConnectionRegistry, RegisteredConnection } from './connections.js';
+import type { Log } from './log.js';
 import { countVoters, privateVotingState } from './privateVotingState.js';
 import type { Rooms } from './rooms.js';
+import { StatePushQueue } from './statePushQueue.js';
 import type { VotingItems } from './votingItems.js';
 import type { VotingStore } from './votingStore.js';
 
@@ -26,48 +28,65 @@ export class VotingStatePush {
   /** The JSON last sent to each connection: a state is sent again only when it changed. */
   private readonly sent = new WeakMap<RegisteredConnection, string>();
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly queue: StatePushQueue;
 
   constructor(
-    private readonly options: { store: VotingStore; rooms: Rooms; connections: ConnectionRegistry },
+    private readonly options: { store: VotingStore; rooms: Rooms; connections: ConnectionRegistry; log: Log },
     private readonly items: VotingItems,
   ) {
+    this.queue = new StatePushQueue((boardId, error) =>
+      options.log(`board ${boardId}: could not tell the voting state: ${String(error)}`),
+    );
     options.connections.onAdded((boardId, connection) => {
-      // After the connection's greeting; its room (the board document) is loaded.
-      if (connection.doc === 'board') queueMicrotask(() => this.refresh(boardId, [connection]));
+      // After the connection's greeting; its room (the board document) is loaded. Never rejects (see refresh).
+      if (connection.doc === 'board') queueMicrotask(() => void this.refresh(boardId, [connection]));
     });
   }
 
   /**
    * Tells each board connection (or the given ones) its own state, when it changed since last told. Each
-   * frame is computed from that connection's own access: one person's ballot never reaches another.
+   * frame is computed from that connection's own access: one person's ballot never reaches another. Resolves
+   * once told; never rejects: a failure is logged (the vote itself holds, and the next change tells again).
    */
-  refresh(boardId: string, only?: RegisteredConnection[]): void {
+  refresh(boardId: string, only?: RegisteredConnection[]): Promise<void> {
+    return this.queue.run(boardId, () => this.tell(boardId, only));
+  }
+
+  /** The board changed what dots count for: during an open round, ballots are told again once edits settle. */
+  boardChanged(boardId: string): void {
+    if (this.settleTimers.has(boardId)) return;
+    const timer = setTimeout(() => {
+      this.settleTimers.delete(boardId);
+      // Fire and forget, as a timer's work is: refreshIfOpen never rejects.
+      void this.refreshIfOpen(boardId);
+    }, BOARD_CHANGE_SETTLE_MS);
+    timer.unref();
+    this.settleTimers.set(boardId, timer);
+  }
+
+  /** Whether a round is open is asked once the edits settled: one read per burst, not one per change. */
+  private refreshIfOpen(boardId: string): Promise<void> {
+    return this.queue.run(boardId, async () => {
+      if (await this.options.store.openRound(boardId)) await this.tell(boardId);
+    });
+  }
+
+  private async tell(boardId: string, only?: RegisteredConnection[]): Promise<void> {
     const connections = (only ?? this.options.connections.of(boardId)).filter((c) => c.doc === 'board' && c.ourClient);
     if (connections.length === 0) return;
     const room = this.options.rooms.get(boardId, 'board');
     if (!room) return;
     const { store } = this.options;
     const resolved = this.items.itemsOf(room.doc);
-    const latest = store.latestRound(boardId);
+    const latest = await store.latestRound(boardId);
     const needsCount = latest?.status === 'open' && connections.some((c) => c.access.role === 'facilitator');
-    const voters = needsCount && latest ? countVoters(store, boardId, latest, resolved) : null;
+    const voters = needsCount && latest ? await countVoters(store, boardId, latest, resolved) : null;
     for (const connection of connections) {
-      const state = privateVotingState(store, boardId, connection.access, resolved, voters);
+      const state = await privateVotingState(store, boardId, connection.access, resolved, voters);
       const json = JSON.stringify(state);
       if (this.sent.get(connection) === json) continue;
       this.sent.set(connection, json);
       connection.send(encodeVotingState(state));
     }
-  }
-
-  /** The board changed what dots count for: during an open round, ballots are told again once edits settle. */
-  boardChanged(boardId: string): void {
-    if (this.settleTimers.has(boardId) || !this.options.store.openRound(boardId)) return;
-    const timer = setTimeout(() => {
-      this.settleTimers.delete(boardId);
-      this.refresh(boardId);
-    }, BOARD_CHANGE_SETTLE_MS);
-    timer.unref();
-    this.settleTimers.set(boardId, timer);
   }
 }

@@ -1,11 +1,12 @@
-import type Database from 'better-sqlite3';
 import type { RoundStatus, RoundTotal, VotingRound } from '../shared/records/voting.js';
 import type { BallotRow } from '../shared/votingTally.js';
-import type { WriteGuard } from './people.js';
+import { LOCK_BOARD_ROW, lockRoundRow } from './roundLocks.js';
+import { type AsyncWriteGuard, inTransaction, type SqlDatabase, type SqlExecutor, type SqlValue } from './sql/types.js';
 
 /**
- * The voting rounds and the sealed ballots in SQLite (tables `voting_rounds` and `ballots`, created by the
- * schema migration 1 → 2 in storage/schema.ts). The only place ballots exist: never in a document or presence.
+ * The voting rounds and the sealed ballots (tables `voting_rounds` and `ballots`: SQLite's schema migration
+ * 1 → 2 in storage/schema.ts, PostgreSQL's sql/postgresSchema.ts). The only place ballots exist: never in a
+ * document or presence.
  */
 interface RoundRow {
   number: number;
@@ -74,88 +75,127 @@ export interface SealedRound {
   totals: RoundTotal[];
 }
 
-export type VotingStore = ReturnType<typeof openVotingStore>;
+export interface VotingStore {
+  /** The same store inside the caller's transaction (an imported board with its rounds, at once). */
+  within(tx: SqlExecutor): VotingStore;
+  rounds(boardId: string): Promise<VotingRound[]>;
+  round(boardId: string, number: number): Promise<VotingRound | null>;
+  openRound(boardId: string): Promise<VotingRound | null>;
+  latestRound(boardId: string): Promise<VotingRound | null>;
+  /**
+   * Runs `work` in one transaction (in the caller's when this store is bound to one), through the full-disk
+   * guard (507, nothing half-changed). `tx` is this store bound to the transaction: inside, use only `tx`.
+   */
+  transact<T>(work: (tx: VotingStore) => Promise<T>): Promise<T>;
+  /** Holds the round's row until the transaction ends (first thing inside `transact`: see roundLocks.ts). */
+  lockRound(boardId: string, number: number): Promise<void>;
+  /** Holds the board's row until the transaction ends: opening a round has no round row to hold yet. */
+  lockBoard(boardId: string): Promise<void>;
+  /** Adds round N+1 and gives its number (inside `transact`, after `lockBoard`). */
+  addRound(boardId: string, budget: number, cap: number | null, now: number): Promise<number>;
+  /** Seals the count of an open round; false when it was not open. */
+  close(boardId: string, number: number, now: number, voters: number, totals: RoundTotal[]): Promise<boolean>;
+  /** Publishes a closed round's count; false when it was not closed. */
+  reveal(boardId: string, number: number, now: number): Promise<boolean>;
+  personRows(boardId: string, round: number, personId: string): Promise<BallotRow[]>;
+  allRows(boardId: string, round: number): Promise<BallotRow[]>;
+  /** Closed and revealed rounds with their sealed counts (never a ballot; open rounds are left out). */
+  sealedRounds(boardId: string): Promise<SealedRound[]>;
+  /** Recreates a sealed round on an imported board (inside `transact`). */
+  insertSealedRound(boardId: string, round: SealedRound): Promise<void>;
+  /** Sets a row's dots; 0 deletes it (inside `transact`). */
+  setRow(boardId: string, round: number, row: BallotRow): Promise<void>;
+}
 
-export function openVotingStore(db: Database.Database, guardWrite: WriteGuard = (run) => run()) {
-  const selectRounds = db.prepare<[string], RoundRow>('SELECT * FROM voting_rounds WHERE board_id = ? ORDER BY number');
-  const selectRound = db.prepare<[string, number], RoundRow>(
-    'SELECT * FROM voting_rounds WHERE board_id = ? AND number = ?',
-  );
-  const selectOpen = db.prepare<[string], RoundRow>(
-    "SELECT * FROM voting_rounds WHERE board_id = ? AND status = 'open'",
-  );
-  const selectLast = db.prepare<[string], { n: number | null }>(
-    'SELECT MAX(number) AS n FROM voting_rounds WHERE board_id = ?',
-  );
-  const insertRound = db.prepare(
-    "INSERT INTO voting_rounds (board_id, number, status, budget, cap, opened_at) VALUES (?, ?, 'open', ?, ?, ?)",
-  );
-  // Counted at the close, sealed (toRound shows the totals only once revealed): what people change on the board
-  // after voting has ended cannot change the result.
-  const closeRound = db.prepare(
-    `UPDATE voting_rounds SET status = 'closed', closed_at = ?, voters = ?, totals = ?
-     WHERE board_id = ? AND number = ? AND status = 'open'`,
-  );
-  const revealRound = db.prepare(
-    "UPDATE voting_rounds SET status = 'revealed', revealed_at = ? WHERE board_id = ? AND number = ? AND status = 'closed'",
-  );
-  const selectSealed = db.prepare<[string], RoundRow>(
-    "SELECT * FROM voting_rounds WHERE board_id = ? AND status IN ('closed', 'revealed') ORDER BY number",
-  );
-  const insertSealed = db.prepare(
-    `INSERT INTO voting_rounds (board_id, number, status, budget, cap, opened_at, closed_at, revealed_at, voters, totals)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const selectPersonRows = db.prepare<[string, number, string], { item_id: string; dots: number }>(
-    'SELECT item_id, dots FROM ballots WHERE board_id = ? AND round = ? AND person_id = ? ORDER BY item_id',
-  );
-  const selectAllRows = db.prepare<[string, number], { person_id: string; item_id: string; dots: number }>(
-    'SELECT person_id, item_id, dots FROM ballots WHERE board_id = ? AND round = ? ORDER BY person_id, item_id',
-  );
-  const upsertRow = db.prepare(
-    `INSERT INTO ballots (board_id, round, person_id, item_id, dots) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (board_id, round, person_id, item_id) DO UPDATE SET dots = excluded.dots`,
-  );
-  const deleteRow = db.prepare(
-    'DELETE FROM ballots WHERE board_id = ? AND round = ? AND person_id = ? AND item_id = ?',
-  );
+const SELECT_ROUND = 'SELECT * FROM voting_rounds WHERE board_id = ? AND number = ?';
+const SELECT_LAST = 'SELECT MAX(number) AS n FROM voting_rounds WHERE board_id = ?';
+const INSERT_SEALED = `INSERT INTO voting_rounds (board_id, number, status, budget, cap, opened_at, closed_at, revealed_at, voters, totals)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-  return {
-    rounds: (boardId: string): VotingRound[] => selectRounds.all(boardId).map(toRound),
-    round: (boardId: string, number: number): VotingRound | null => {
-      const row = selectRound.get(boardId, number);
-      return row ? toRound(row) : null;
+const sealedParams = (boardId: string, round: SealedRound): SqlValue[] => [
+  boardId,
+  round.number,
+  round.status,
+  round.budget,
+  round.cap,
+  round.openedAt,
+  round.closedAt,
+  round.revealedAt,
+  round.voters,
+  JSON.stringify(round.totals),
+];
+
+export function openVotingStore(db: SqlDatabase | SqlExecutor, guard: AsyncWriteGuard): VotingStore {
+  const oneRound = async (sql: string, params: SqlValue[]) => {
+    const row = await db.get<RoundRow>(sql, params);
+    return row ? toRound(row) : null;
+  };
+  const lastNumber = async (boardId: string) => (await db.get<{ n: number | null }>(SELECT_LAST, [boardId]))?.n ?? null;
+
+  const store: VotingStore = {
+    rounds: async (boardId) =>
+      (await db.all<RoundRow>('SELECT * FROM voting_rounds WHERE board_id = ? ORDER BY number', [boardId])).map(
+        toRound,
+      ),
+    round: (boardId, number) => oneRound(SELECT_ROUND, [boardId, number]),
+    openRound: (boardId) => oneRound("SELECT * FROM voting_rounds WHERE board_id = ? AND status = 'open'", [boardId]),
+    async latestRound(boardId) {
+      const last = await lastNumber(boardId);
+      return last === null ? null : store.round(boardId, last);
     },
-    openRound: (boardId: string): VotingRound | null => {
-      const row = selectOpen.get(boardId);
-      return row ? toRound(row) : null;
+    transact: (work) => guard(() => inTransaction(db, (tx) => work(openVotingStore(tx, guard)))),
+    within: (tx) => openVotingStore(tx, guard),
+    async lockRound(boardId, number) {
+      await db.run(lockRoundRow('voting_rounds'), [boardId, number]);
     },
-    latestRound(boardId: string): VotingRound | null {
-      const last = selectLast.get(boardId)?.n ?? null;
-      return last === null ? null : this.round(boardId, last);
+    async lockBoard(boardId) {
+      await db.run(LOCK_BOARD_ROW, [boardId]);
     },
-    /** Runs `write` in one SQLite transaction, through the full-disk guard (507, nothing half-changed). */
-    transact<T>(write: () => T): T {
-      return guardWrite(() => db.transaction(write)());
-    },
-    /** The next round's number (call inside `transact`). */
-    addRound(boardId: string, budget: number, cap: number | null, now: number): number {
-      const number = (selectLast.get(boardId)?.n ?? 0) + 1;
-      insertRound.run(boardId, number, budget, cap, now);
+    async addRound(boardId, budget, cap, now) {
+      const number = ((await lastNumber(boardId)) ?? 0) + 1;
+      await db.run(
+        "INSERT INTO voting_rounds (board_id, number, status, budget, cap, opened_at) VALUES (?, ?, 'open', ?, ?, ?)",
+        [boardId, number, budget, cap, now],
+      );
       return number;
     },
-    close: (boardId: string, number: number, now: number, voters: number, totals: RoundTotal[]) =>
-      closeRound.run(now, voters, JSON.stringify(totals), boardId, number).changes > 0,
-    reveal: (boardId: string, number: number, now: number) => revealRound.run(now, boardId, number).changes > 0,
-    personRows: (boardId: string, round: number, personId: string): BallotRow[] =>
-      selectPersonRows.all(boardId, round, personId).map((row) => ({ personId, itemId: row.item_id, dots: row.dots })),
-    allRows: (boardId: string, round: number): BallotRow[] =>
-      selectAllRows
-        .all(boardId, round)
-        .map((row) => ({ personId: row.person_id, itemId: row.item_id, dots: row.dots })),
-    /** Closed and revealed rounds with their sealed counts (never a ballot; open rounds are left out). */
-    sealedRounds: (boardId: string): SealedRound[] =>
-      selectSealed.all(boardId).map((row) => ({
+    // Counted at the close, sealed (toRound shows the totals only once revealed): what people change on the board
+    // after voting has ended cannot change the result.
+    close: async (boardId, number, now, voters, totals) =>
+      (
+        await db.run(
+          `UPDATE voting_rounds SET status = 'closed', closed_at = ?, voters = ?, totals = ?
+           WHERE board_id = ? AND number = ? AND status = 'open'`,
+          [now, voters, JSON.stringify(totals), boardId, number],
+        )
+      ).changes > 0,
+    reveal: async (boardId, number, now) =>
+      (
+        await db.run(
+          "UPDATE voting_rounds SET status = 'revealed', revealed_at = ? WHERE board_id = ? AND number = ? AND status = 'closed'",
+          [now, boardId, number],
+        )
+      ).changes > 0,
+    async personRows(boardId, round, personId) {
+      const rows = await db.all<{ item_id: string; dots: number }>(
+        'SELECT item_id, dots FROM ballots WHERE board_id = ? AND round = ? AND person_id = ? ORDER BY item_id',
+        [boardId, round, personId],
+      );
+      return rows.map((row) => ({ personId, itemId: row.item_id, dots: row.dots }));
+    },
+    async allRows(boardId, round) {
+      const rows = await db.all<{ person_id: string; item_id: string; dots: number }>(
+        'SELECT person_id, item_id, dots FROM ballots WHERE board_id = ? AND round = ? ORDER BY person_id, item_id',
+        [boardId, round],
+      );
+      return rows.map((row) => ({ personId: row.person_id, itemId: row.item_id, dots: row.dots }));
+    },
+    async sealedRounds(boardId) {
+      const rows = await db.all<RoundRow>(
+        "SELECT * FROM voting_rounds WHERE board_id = ? AND status IN ('closed', 'revealed') ORDER BY number",
+        [boardId],
+      );
+      return rows.map((row) => ({
         number: row.number,
         status: row.status as SealedRound['status'],
         budget: row.budget,
@@ -165,26 +205,29 @@ export function openVotingStore(db: Database.Database, guardWrite: WriteGuard = 
         revealedAt: row.revealed_at,
         voters: row.voters ?? 0,
         totals: row.totals ? (JSON.parse(row.totals) as RoundTotal[]) : [],
-      })),
-    /** Recreates a sealed round on an imported board (call inside `transact`). */
-    insertSealedRound(boardId: string, round: SealedRound): void {
-      insertSealed.run(
-        boardId,
-        round.number,
-        round.status,
-        round.budget,
-        round.cap,
-        round.openedAt,
-        round.closedAt,
-        round.revealedAt,
-        round.voters,
-        JSON.stringify(round.totals),
+      }));
+    },
+    async insertSealedRound(boardId, round) {
+      await db.run(INSERT_SEALED, sealedParams(boardId, round));
+    },
+    async setRow(boardId, round, row) {
+      if (row.dots <= 0) {
+        await db.run('DELETE FROM ballots WHERE board_id = ? AND round = ? AND person_id = ? AND item_id = ?', [
+          boardId,
+          round,
+          row.personId,
+          row.itemId,
+        ]);
+        return;
+      }
+      await db.run(
+        `INSERT INTO ballots (board_id, round, person_id, item_id, dots) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, round, person_id, item_id) DO UPDATE SET dots = excluded.dots`,
+        [boardId, round, row.personId, row.itemId, row.dots],
       );
     },
-    /** Sets a row's dots; 0 deletes it (call inside `transact`). */
-    setRow(boardId: string, round: number, row: BallotRow): void {
-      if (row.dots <= 0) deleteRow.run(boardId, round, row.personId, row.itemId);
-      else upsertRow.run(boardId, round, row.personId, row.itemId, row.dots);
-    },
   };
+  return store;
 }
+
+/** Recreates an imported board's sealed rounds synchronously (server/api/import.ts). */

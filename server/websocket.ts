@@ -240,14 +240,15 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
             writeRefusal(access, doc, {
               locked: options.locks.isLocked(boardId),
               archived: joined.room.isArchived,
-              storageFull: joined.room.storageFull,
+              storageFull: joined.room.storageOutage === 'full',
+              storageUnavailable: joined.room.storageOutage === 'unavailable',
               boardFull,
             }),
           options.log,
           limits,
           // Only our client knows our own messages; a stock client would log each one as an error.
           { ourClient: app !== null },
-          (personId) => options.people.get(boardId, personId)?.name ?? null,
+          (personId) => options.people.nameNow(boardId, personId),
         );
         connection = opened;
         options.connections.add(boardId, opened);

@@ -22,6 +22,8 @@ const EXPLANATIONS: Record<WriteRefusalCode, string> = {
     'The facilitator locked the board: it is read-only for participants. Your change is kept in your browser and is saved if the board is unlocked.',
   'storage-full':
     "The server's disk is full: your change was not saved on the server. It is kept on your device and sent again once space is available.",
+  'storage-unavailable':
+    'The server cannot reach its database: your change was not saved on the server. It is kept on your device and sent again once the database is back.',
   'board-archived': 'This board is archived: it is read-only. Your change was not saved on the server.',
   'board-full':
     'this board has reached its size limit, so nothing more can be added. Your change is kept in this tab but not saved; deletions still pass. Ask the administrator.',
@@ -35,6 +37,7 @@ export function refusal(code: WriteRefusalCode): WriteRefusal {
 
 /** What the room announces on its own: a batch the full disk refused, an archive. */
 export const STORAGE_FULL_REFUSAL = refusal(WRITE_REFUSAL.storageFull);
+export const STORAGE_UNAVAILABLE_REFUSAL = refusal(WRITE_REFUSAL.storageUnavailable);
 export const ARCHIVED_REFUSAL = refusal(WRITE_REFUSAL.archived);
 
 /** What the gate reads of the board now, besides the writer's access. */
@@ -42,6 +45,7 @@ export interface BoardWriteState {
   locked: boolean;
   archived: boolean;
   storageFull: boolean;
+  storageUnavailable: boolean;
   /** Asked last, only when nothing else refuses: the write adds content to a document at its size limit. */
   boardFull?: () => boolean;
 }

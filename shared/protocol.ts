@@ -84,7 +84,7 @@ export function roomName(boardId: string, doc: DocKind): string {
 /**
  * Why a write is refused: the one reason vocabulary of the write policy (shared/writePolicy.ts). Sent first in
  * the permission-denied message as `<code>: <explanation>`; the explanation is English, for logs and other
- * tools; the client shows its own translation of the code. `locked`, `storage-full` and `board-archived` can be
+ * tools; the client shows its own translation of the code. `locked`, `storage-full`, `storage-unavailable` and `board-archived` can be
  * lifted and keep the change in the client: once lifted, the server sends a sync step 1 and the client's step 2
  * brings the change back (nothing is lost). The voting API answers the same reasons with its `vote-*` codes.
  */
@@ -97,6 +97,11 @@ export const WRITE_REFUSAL = {
   locked: 'locked',
   /** The server's disk is full: the change stays in the client and is asked for again when space returns. */
   storageFull: 'storage-full',
+  /**
+   * The server cannot reach its database (PostgreSQL stopped or out of reach): the change stays in the client and
+   * is asked for again once the database answers.
+   */
+  storageUnavailable: 'storage-unavailable',
   /** The facilitator archived the board: it is read-only for everyone until it is unarchived. */
   archived: 'board-archived',
   /** The document reached its size limit: nothing more can be added (deletions still pass). */

@@ -20,6 +20,8 @@ export interface WriteSituation {
   archived: boolean;
   /** The server's disk is full. */
   storageFull?: boolean;
+  /** The server cannot reach its database. */
+  storageUnavailable?: boolean;
   /**
    * The write adds content to a document at its size limit. A function when it is costly to know: it is asked
    * only when nothing else refuses the write.
@@ -38,6 +40,7 @@ const LIFTABLE: ReadonlySet<WriteRefusalCode> = new Set([
   WRITE_REFUSAL.locked,
   WRITE_REFUSAL.archived,
   WRITE_REFUSAL.storageFull,
+  WRITE_REFUSAL.storageUnavailable,
 ]);
 
 const ALLOWED: WriteDecision = { allowed: true };
@@ -65,6 +68,7 @@ export function decideWrite(situation: WriteSituation): WriteDecision {
   if (situation.archived) return refused(WRITE_REFUSAL.archived);
   if (situation.locked && role === 'participant' && target !== 'settings') return refused(WRITE_REFUSAL.locked);
   if (situation.storageFull) return refused(WRITE_REFUSAL.storageFull);
+  if (situation.storageUnavailable) return refused(WRITE_REFUSAL.storageUnavailable);
   const boardFull = typeof situation.boardFull === 'function' ? situation.boardFull() : situation.boardFull;
   if (boardFull && target !== 'ballot') return refused(WRITE_REFUSAL.boardFull);
   return ALLOWED;

@@ -10,6 +10,7 @@ const REFUSAL_MESSAGES: Record<WriteRefusalCode, MessageKey> = {
   [WRITE_REFUSAL.facilitatorOnly]: 'error.permissionDeniedSettings',
   [WRITE_REFUSAL.locked]: 'error.lockedRefused',
   [WRITE_REFUSAL.storageFull]: 'error.storageFull',
+  [WRITE_REFUSAL.storageUnavailable]: 'error.storageUnavailable',
   [WRITE_REFUSAL.archived]: 'error.boardArchived',
   [WRITE_REFUSAL.boardFull]: 'error.boardFull',
   // Only the voting API refuses this one (as `vote-no-person`); listed so every code has its words.

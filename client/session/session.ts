@@ -28,6 +28,13 @@ import {
   createVotingChannel,
 } from './votingChannel';
 
+/** Refusals whose notice stays until the server confirms the change it asked for again is stored. */
+const NOTICE_UNTIL_STORED: ReadonlySet<string> = new Set([
+  WRITE_REFUSAL.storageFull,
+  WRITE_REFUSAL.storageUnavailable,
+  WRITE_REFUSAL.boardFull,
+]);
+
 /** `closed`: the server ended the connection for good (a 44xx close); the board is read-only until reload. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
 
@@ -217,7 +224,7 @@ export class BoardSession {
   private resyncRequested() {
     const notice = this.notice.get();
     if (notice?.kind !== 'permissionDenied') return;
-    if (notice.code !== WRITE_REFUSAL.storageFull && notice.code !== WRITE_REFUSAL.boardFull) return;
+    if (!notice.code || !NOTICE_UNTIL_STORED.has(notice.code)) return;
     this.noticeUntilStored = notice;
     this.onPendingChanged();
   }

@@ -33,7 +33,7 @@ async function setArchived(
   // Storage first: if the disk refuses (507), the board and its connections stay as they were.
   await context.boards.setArchived(boardId, archived);
   context.rooms.setArchived(boardId, archived);
-  context.audit.record(boardId, actorOf(access, req), archived ? 'board.archive' : 'board.unarchive');
+  await context.audit.record(boardId, actorOf(access, req), archived ? 'board.archive' : 'board.unarchive');
   logAdminEvent(
     context,
     req,

@@ -10,6 +10,7 @@ import { decideWrite } from '../../shared/writePolicy.js';
 import { bearerToken, hashToken, newRoleTokens, newToken, sameSecret } from '../auth.js';
 import { HttpError, readJson, sendJson } from '../httpUtil.js';
 import { MAX_PEOPLE_PER_BOARD } from '../people.js';
+import type { BoardWrites } from '../storage/types.js';
 import { type BoardRecord, StorageCorruptionError } from '../storage.js';
 import { logAdminEvent } from './adminLog.js';
 import { type ApiContext, authorize, boardLink } from './context.js';
@@ -49,24 +50,11 @@ export async function storeNewBoard(
   context: ApiContext,
   title: string,
   documents: { board: Uint8Array; settings: Uint8Array },
+  /** The boards inside the caller's transaction (`context.boards.within(tx)`), when the board is part of one. */
+  boards: BoardWrites = context.boards,
 ): Promise<NewBoard> {
   const { record, answer } = newBoard(context, title);
-  await context.boards.createBoard(record, documents);
-  return answer;
-}
-
-/**
- * The same, written synchronously so that `within` may wrap the write to add rows in the same SQLite transaction
- * (the import's voting rounds, the next period's plan rows), while those stores are synchronous.
- */
-export function storeNewBoardNow(
-  context: ApiContext,
-  title: string,
-  documents: { board: Uint8Array; settings: Uint8Array },
-  within: (id: string, create: () => void) => void = (_id, create) => create(),
-): NewBoard {
-  const { record, answer } = newBoard(context, title);
-  within(record.id, () => context.legacyBoards.createBoard(record, documents));
+  await boards.createBoard(record, documents);
   return answer;
 }
 
@@ -167,15 +155,15 @@ export async function createGuest(
   const { name } = await readJson(req, nameBodySchema, '{"name": "..."}', context.maxBodyBytes);
   const access = await authorize(context, req, boardId, ['facilitator', 'participant']);
   if (access.credential.kind !== 'link') throw new HttpError(409, 'this token already belongs to a person');
-  refuseWhenFull(context, boardId);
+  await refuseWhenFull(context, boardId);
   const token = newToken();
   const role = access.role === 'facilitator' ? 'facilitator' : 'participant';
-  const person = context.people.add({ boardId, kind: 'guest', role, name }, hashToken(token));
+  const person = await context.people.add({ boardId, kind: 'guest', role, name }, hashToken(token));
   sendJson(res, 201, { token, person: { id: person.id, name: person.name, kind: person.kind, role } });
 }
 
-export function refuseWhenFull(context: ApiContext, boardId: string): void {
-  if (context.people.count(boardId) >= MAX_PEOPLE_PER_BOARD) {
+export async function refuseWhenFull(context: ApiContext, boardId: string): Promise<void> {
+  if ((await context.people.count(boardId)) >= MAX_PEOPLE_PER_BOARD) {
     throw new HttpError(409, `this board has reached ${MAX_PEOPLE_PER_BOARD} people; ask the facilitator`);
   }
 }
@@ -190,7 +178,7 @@ export async function renameSelf(
   const { name } = await readJson(req, nameBodySchema, '{"name": "..."}', context.maxBodyBytes);
   const access = await authorize(context, req, boardId, ROLES);
   if (!access.person) throw new HttpError(409, 'a shared link has no person to rename; join as a guest first');
-  const renamed = context.people.rename(boardId, access.person.id, name);
+  const renamed = await context.people.rename(boardId, access.person.id, name);
   if (!renamed) throw new HttpError(401, 'missing or wrong token');
   sendJson(res, 200, { person: { id: renamed.id, name: renamed.name, kind: renamed.kind } });
 }

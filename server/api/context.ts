@@ -16,7 +16,7 @@ import type { Scoring } from '../scoring.js';
 import type { ServerStateMirror } from '../serverStateMirror.js';
 import type { SnapshotStore } from '../snapshotStore.js';
 import type { Snapshots } from '../snapshots.js';
-import type { LegacyBoardAccess } from '../storage/types.js';
+import type { SqlDatabase } from '../sql/types.js';
 import type { BoardStore, DocumentStore } from '../storage.js';
 import type { SuggestionRateLimits } from '../suggestions/rateLimits.js';
 import type { SuggestionWorker } from '../suggestions/suggestionWorker.js';
@@ -27,8 +27,8 @@ import type { DigestWebhooks } from '../webhooks/digestWebhooks.js';
 /** What the API handlers share: the stores and services of one server. */
 export interface ApiContext {
   boards: BoardStore;
-  /** Synchronous board writes inside the SQLite stores' transactions (server/storage/types.ts). */
-  legacyBoards: LegacyBoardAccess;
+  /** The database, for a transaction across stores (each store's `within(tx)`). */
+  sql: SqlDatabase;
   linkTokens: TokenStore;
   documents: DocumentStore;
   people: PeopleStore;

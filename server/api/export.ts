@@ -57,7 +57,7 @@ export async function exportBoard(
   }
   // Named before the audit entry: the log says a file was exported only once its answer can be built.
   const disposition = contentDisposition(exportFileNames(format, title, boardId, exportedAt, rendered.extension, lang));
-  context.audit.record(boardId, actorOf(access, req), 'board.export', { format });
+  await context.audit.record(boardId, actorOf(access, req), 'board.export', { format });
   logAdminEvent(context, req, 'board.exported', `board ${boardId} exported as ${format}`, {
     board: boardId,
     access,

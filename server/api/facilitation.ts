@@ -31,8 +31,9 @@ export async function writeLock(
   const { locked } = await readJson(req, lockSchema, '{"locked": true | false}', context.maxBodyBytes);
   const access = await authorize(context, req, boardId, ['facilitator']);
   const wasLocked = context.locks.isLocked(boardId);
-  const { lock, shown } = context.locks.set(boardId, locked, access.person?.name ?? null);
-  if (wasLocked !== locked) context.audit.record(boardId, actorOf(access, req), locked ? 'board.lock' : 'board.unlock');
+  const { lock, shown } = await context.locks.set(boardId, locked, access.person?.name ?? null);
+  if (wasLocked !== locked)
+    await context.audit.record(boardId, actorOf(access, req), locked ? 'board.lock' : 'board.unlock');
   const state = { locked: lock !== null, lockedAt: lock?.lockedAt ?? null, lockedBy: lock?.lockedBy ?? null };
   try {
     await shown;
@@ -54,5 +55,5 @@ export async function readAudit(
   boardId: string,
 ): Promise<void> {
   await authorize(context, req, boardId, ['facilitator']);
-  sendJson(res, 200, { entries: context.audit.list(boardId) });
+  sendJson(res, 200, { entries: await context.audit.list(boardId) });
 }

@@ -4,7 +4,7 @@ import { HttpError, sendJson } from '../httpUtil.js';
 import type { ImportedBoard } from '../import/readBackup.js';
 import { readUpload } from '../import/readUpload.js';
 import { logAdminEvent } from './adminLog.js';
-import { mayCreateBoards, storeNewBoardNow } from './boards.js';
+import { mayCreateBoards, storeNewBoard } from './boards.js';
 import type { ApiContext } from './context.js';
 
 /**
@@ -29,20 +29,20 @@ export async function importBoard(context: ApiContext, req: IncomingMessage, res
   }
   // The board, its rounds and its `board.import` entry in one transaction: a failure (507 on a full disk)
   // leaves nothing behind, never a board the client was told was not created.
-  const created = storeNewBoardNow(context, imported.title, imported, (id, create) =>
-    context.voting.importBoard(id, imported.votingRounds, () =>
-      context.scoring.importBoard(id, imported.scoringRounds, () => {
-        create();
-        context.audit.recordInTransaction(id, { role: 'facilitator', personId: null, name: null }, 'board.import', {
-          sourceBoardId: imported.sourceBoardId,
-          exportedAt: imported.exportedAt,
-          backupVersion: imported.version,
-          votingRounds: imported.votingRounds.length,
-          scoringRounds: imported.scoringRounds.length,
-        });
-      }),
-    ),
-  );
+  const created = await context.sql.transaction(async (tx) => {
+    const board = await storeNewBoard(context, imported.title, imported, context.boards.within(tx));
+    await context.voting.importRounds(tx, board.id, imported.votingRounds);
+    await context.scoring.importRounds(tx, board.id, imported.scoringRounds);
+    const importer = { role: 'facilitator' as const, personId: null, name: null };
+    await context.audit.within(tx).recordInTransaction(board.id, importer, 'board.import', {
+      sourceBoardId: imported.sourceBoardId,
+      exportedAt: imported.exportedAt,
+      backupVersion: imported.version,
+      votingRounds: imported.votingRounds.length,
+      scoringRounds: imported.scoringRounds.length,
+    });
+    return board;
+  });
   logAdminEvent(
     context,
     req,

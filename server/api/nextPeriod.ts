@@ -6,8 +6,9 @@ import { nextPeriod } from '../../shared/plan.js';
 import { hashToken, newToken } from '../auth.js';
 import { committedState } from '../export/collect.js';
 import { HttpError, sendJson } from '../httpUtil.js';
+import type { Person } from '../people.js';
 import { logAdminEvent } from './adminLog.js';
-import { storeNewBoardNow } from './boards.js';
+import { storeNewBoard } from './boards.js';
 import { type ApiContext, actorOf, boardLink } from './context.js';
 import { authorizeBoardFacilitator } from './plans.js';
 
@@ -26,7 +27,7 @@ export async function createNextPeriodBoard(
   res: ServerResponse,
   boardId: string,
 ): Promise<void> {
-  const made = context.plans.madeFrom(boardId);
+  const made = await context.plans.madeFrom(boardId);
   if (made && (await context.boards.getBoard(made))) {
     await authorizeFacilitatorOrAdmin(context, req, boardId);
     throw new HttpError(409, 'the next period’s board was already made from this board', 'next-period-exists', {
@@ -34,9 +35,9 @@ export async function createNextPeriodBoard(
     });
   }
   const access = await authorizeBoardFacilitator(context, req, boardId);
-  const membership = context.plans.planOfBoard(boardId);
+  const membership = await context.plans.planOfBoard(boardId);
   if (!membership) throw new HttpError(409, 'the board is in no plan: add it to a plan period first', 'not-in-plan');
-  const plan = context.plans.get(membership.id);
+  const plan = await context.plans.get(membership.id);
   const next = plan ? nextPeriod(plan, membership.period.number) : null;
   if (!plan || !next) {
     throw new HttpError(409, 'this is the plan’s last period: it has no next period', 'no-next-period');
@@ -45,8 +46,6 @@ export async function createNextPeriodBoard(
   const record = await context.boards.getBoard(boardId);
   const boardState = await committedState(context, boardId, 'board');
   const settingsState = await committedState(context, boardId, 'settings');
-  // Synchronous from here to the commit, which checks again that no board was made meanwhile: two requests at
-  // once cannot both make one.
   const oldBoard = new Y.Doc();
   const oldSettings = new Y.Doc();
   try {
@@ -60,36 +59,40 @@ export async function createNextPeriodBoard(
     docs.board.destroy();
     docs.settings.destroy();
     const title = record?.title ?? '';
-    const { created, members } = context.plans.atomically(() => {
-      const madeMeanwhile = context.plans.madeFrom(boardId);
+    // One transaction: the board, its plan rows, its people and the old board's archive, all or nothing.
+    const { created, members } = await context.sql.transaction(async (tx) => {
+      const plans = context.plans.within(tx);
+      const people = context.people.within(tx);
+      const boards = context.boards.within(tx);
+      // Checked again inside: of two requests at once, the second finds the board the first made (the
+      // next_period_boards key refuses it anyway).
+      const madeMeanwhile = await plans.madeFrom(boardId);
       if (madeMeanwhile) {
         throw new HttpError(409, 'the next period’s board was already made from this board', 'next-period-exists', {
           boardId: madeMeanwhile,
         });
       }
-      const created = storeNewBoardNow(context, title, documents);
-      context.plans.recordMadeFrom(boardId, created.id);
-      const refusal = context.plans.attach(created.id, plan.id, next.number, membership.workingGroup, Date.now());
+      const created = await storeNewBoard(context, title, documents, boards);
+      await plans.recordMadeFrom(boardId, created.id);
+      const refusal = await plans.attach(created.id, plan.id, next.number, membership.workingGroup, Date.now());
       if (refusal)
         throw new HttpError(409, 'this period of the plan already has a board for this working group', refusal);
-      const members = context.people
-        .list(boardId)
-        .filter((person) => person.kind === 'member')
-        .map((person) => {
-          const token = newToken();
-          const carried = context.people.add(
-            { boardId: created.id, kind: 'member', role: person.role, name: person.name },
-            hashToken(token),
-          );
-          return { name: carried.name, role: carried.role, link: boardLink(context, created.id, token) };
-        });
-      context.legacyBoards.setArchived(boardId, true);
+      const members: Array<{ name: string; role: Person['role']; link: string }> = [];
+      for (const person of (await people.list(boardId)).filter((one) => one.kind === 'member')) {
+        const token = newToken();
+        const carried = await people.add(
+          { boardId: created.id, kind: 'member', role: person.role, name: person.name },
+          hashToken(token),
+        );
+        members.push({ name: carried.name, role: carried.role, link: boardLink(context, created.id, token) });
+      }
+      await boards.setArchived(boardId, true);
       return { created, members };
     });
     context.rooms.setArchived(boardId, true);
     const actor = access ? actorOf(access, req) : adminActor;
-    context.audit.record(boardId, actor, 'plan.nextPeriod', { boardId: created.id, period: next.name });
-    context.audit.record(created.id, actor, 'plan.nextPeriod', { fromBoardId: boardId, period: next.name });
+    await context.audit.record(boardId, actor, 'plan.nextPeriod', { boardId: created.id, period: next.name });
+    await context.audit.record(created.id, actor, 'plan.nextPeriod', { fromBoardId: boardId, period: next.name });
     logAdminEvent(context, req, 'plan.next-period', `board ${created.id} made from ${boardId} for ${next.name}`, {
       board: created.id,
       access,

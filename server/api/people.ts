@@ -27,8 +27,8 @@ const publicPerson = (person: Person) => ({
   createdAt: person.createdAt,
 });
 
-function personOr404(context: ApiContext, boardId: string, personId: string): Person {
-  const person = context.people.get(boardId, personId);
+async function personOr404(context: ApiContext, boardId: string, personId: string): Promise<Person> {
+  const person = await context.people.get(boardId, personId);
   if (!person) throw new HttpError(404, 'no such person on this board');
   return person;
 }
@@ -51,7 +51,7 @@ export async function listPeople(
   boardId: string,
 ): Promise<void> {
   await authorize(context, req, boardId, ['facilitator']);
-  sendJson(res, 200, { people: context.people.list(boardId).map(publicPerson) });
+  sendJson(res, 200, { people: (await context.people.list(boardId)).map(publicPerson) });
 }
 
 /**
@@ -65,7 +65,7 @@ export async function readRoster(
   boardId: string,
 ): Promise<void> {
   await authorize(context, req, boardId, ROLES);
-  const people = context.people.list(boardId).map((person) => ({ id: person.id, name: person.name }));
+  const people = (await context.people.list(boardId)).map((person) => ({ id: person.id, name: person.name }));
   sendJson(res, 200, { people });
 }
 
@@ -84,10 +84,10 @@ export async function addMember(
     context.maxBodyBytes,
   );
   const access = await authorize(context, req, boardId, ['facilitator']);
-  refuseWhenFull(context, boardId);
+  await refuseWhenFull(context, boardId);
   const token = newToken();
-  const person = context.people.add({ boardId, kind: 'member', role, name }, hashToken(token));
-  context.audit.record(boardId, actorOf(access, req), 'member.add', { personId: person.id, name, role });
+  const person = await context.people.add({ boardId, kind: 'member', role, name }, hashToken(token));
+  await context.audit.record(boardId, actorOf(access, req), 'member.add', { personId: person.id, name, role });
   sendJson(res, 201, { person: publicPerson(person), token, link: boardLink(context, boardId, token) });
 }
 
@@ -101,10 +101,10 @@ export async function renamePerson(
 ): Promise<void> {
   const { name } = await readJson(req, renameSchema, '{"name": "..."}', context.maxBodyBytes);
   const access = await authorize(context, req, boardId, ['facilitator']);
-  const before = personOr404(context, boardId, personId);
-  const person = context.people.rename(boardId, personId, name);
+  const before = await personOr404(context, boardId, personId);
+  const person = await context.people.rename(boardId, personId, name);
   if (!person) throw new HttpError(404, 'no such person on this board');
-  context.audit.record(boardId, actorOf(access, req), 'member.rename', { personId, from: before.name, to: name });
+  await context.audit.record(boardId, actorOf(access, req), 'member.rename', { personId, from: before.name, to: name });
   sendJson(res, 200, { person: publicPerson(person) });
 }
 
@@ -118,10 +118,10 @@ export async function removePerson(
 ): Promise<void> {
   const access = await authorize(context, req, boardId, ['facilitator']);
   if (access.person?.id === personId) throw new HttpError(409, 'you cannot remove yourself');
-  const person = context.people.revoke(boardId, personId);
+  const person = await context.people.revoke(boardId, personId);
   if (!person) throw new HttpError(404, 'no such person on this board');
   closePersonConnections(context, boardId, personId, PERSON_REMOVED_REASON);
-  context.audit.record(boardId, actorOf(access, req), 'member.remove', { personId, name: person.name });
+  await context.audit.record(boardId, actorOf(access, req), 'member.remove', { personId, name: person.name });
   sendJson(res, 200, { removed: publicPerson(person) });
 }
 
@@ -134,11 +134,11 @@ export async function regeneratePersonLink(
   personId: string,
 ): Promise<void> {
   const access = await authorize(context, req, boardId, ['facilitator']);
-  const person = personOr404(context, boardId, personId);
+  const person = await personOr404(context, boardId, personId);
   const token = newToken();
-  context.people.replaceToken(boardId, personId, hashToken(token));
+  await context.people.replaceToken(boardId, personId, hashToken(token));
   closePersonConnections(context, boardId, personId, LINK_REPLACED_REASON);
-  context.audit.record(boardId, actorOf(access, req), 'member.regenerateLink', { personId, name: person.name });
+  await context.audit.record(boardId, actorOf(access, req), 'member.regenerateLink', { personId, name: person.name });
   logAdminEvent(context, req, 'link.replaced', `board ${boardId}: the personal link of ${personId} replaced`, {
     board: boardId,
     access,
@@ -166,9 +166,9 @@ export async function regenerateRoleLink(
   const linkRole = LINK_ROLES.find((r) => r === role);
   if (!linkRole) throw new HttpError(404, 'links exist for the roles facilitator, participant and viewer');
   const token = newToken();
-  context.linkTokens.replaceLinkTokenHash(boardId, linkRole, hashToken(token));
+  await context.linkTokens.replaceLinkTokenHash(boardId, linkRole, hashToken(token));
   const revokedGuests =
-    linkRole === 'viewer' ? [] : context.people.revokeGuests(boardId, linkRole, access.person?.id ?? null);
+    linkRole === 'viewer' ? [] : await context.people.revokeGuests(boardId, linkRole, access.person?.id ?? null);
   const revoked = new Set(revokedGuests);
   context.connections.closeByCredential(
     boardId,
@@ -176,7 +176,7 @@ export async function regenerateRoleLink(
     CLOSE.unauthorized,
     LINK_REPLACED_REASON,
   );
-  context.audit.record(boardId, actorOf(access, req), 'link.regenerate', {
+  await context.audit.record(boardId, actorOf(access, req), 'link.regenerate', {
     role: linkRole,
     guests: revokedGuests.length,
   });
@@ -192,9 +192,10 @@ export async function regenerateRoleLink(
 /** `GET /api/boards/<id>/connections`: open tabs per role and the people connected. */
 export async function listConnections(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
   await authorize(context, req, boardId, ['facilitator']);
+  const names = new Map((await context.people.list(boardId)).map((person) => [person.id, person.name]));
   sendJson(
     res,
     200,
-    context.connections.summary(boardId, (id) => context.people.get(boardId, id)?.name ?? null),
+    context.connections.summary(boardId, (id) => names.get(id) ?? null),
   );
 }

@@ -35,12 +35,12 @@ async function readBoard(
 }
 
 /** Whether `later` was made from `boardId`, or from a board made from it, and so on (「次期のボードを作る」). */
-function leadsTo(context: ApiContext, boardId: string, later: string): boolean {
+async function leadsTo(context: ApiContext, boardId: string, later: string): Promise<boolean> {
   const seen = new Set<string>();
   for (
-    let next = context.plans.madeFrom(boardId);
+    let next = await context.plans.madeFrom(boardId);
     next !== null && !seen.has(next);
-    next = context.plans.madeFrom(next)
+    next = await context.plans.madeFrom(next)
   ) {
     if (next === later) return true;
     seen.add(next);
@@ -62,16 +62,16 @@ export async function readPlanOverview(
   const access = await authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
   // A shared viewer link reads its own board only (server/auth.ts); the others read the earlier ones too.
   const readsEarlier = access.credential.kind !== 'laterBoard' && !(access.role === 'viewer' && !access.person);
-  const membership = context.plans.planOfBoard(boardId);
-  const plan = membership ? context.plans.get(membership.id) : null;
+  const membership = await context.plans.planOfBoard(boardId);
+  const plan = membership ? await context.plans.get(membership.id) : null;
   if (!membership || !plan) throw new HttpError(404, 'the board is in no plan', 'not-in-plan');
   const boards: PlanOverview['boards'] = [];
   // Only the boards of this board's working group: a plan may hold several groups, and a link of one group's
   // board (a viewer's, forwarded widely) must not read another group's drafts.
-  const ownGroup = context.plans.boards(plan.id).filter((b) => b.workingGroup === membership.workingGroup);
+  const ownGroup = (await context.plans.boards(plan.id)).filter((b) => b.workingGroup === membership.workingGroup);
   for (const member of ownGroup) {
     const period = plan.periods.find((p) => p.number === member.periodNumber);
-    const readable = readsEarlier && member.boardId !== boardId && leadsTo(context, member.boardId, boardId);
+    const readable = readsEarlier && member.boardId !== boardId && (await leadsTo(context, member.boardId, boardId));
     const board = period ? await readBoard(context, member.boardId, period, member.workingGroup, readable) : null;
     if (board) boards.push(board);
   }

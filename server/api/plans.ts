@@ -92,7 +92,7 @@ async function authorizePlan(context: ApiContext, req: IncomingMessage, plan: St
   if (isAdmin(context, req)) return { admin: true as const };
   const token = bearerToken(req.headers.authorization);
   let best: { boardId: string; access: Access } | null = null;
-  for (const { boardId } of context.plans.boards(plan.id)) {
+  for (const { boardId } of await context.plans.boards(plan.id)) {
     const resolution = await resolveAccess(context.boards, context.people, boardId, token);
     if (resolution.kind !== 'access') continue;
     if (roles.includes(resolution.access.role)) return { admin: false as const, boardId, access: resolution.access };
@@ -102,8 +102,8 @@ async function authorizePlan(context: ApiContext, req: IncomingMessage, plan: St
   throw new HttpError(401, 'missing or wrong token: use ADMIN_TOKEN or a link of one of the plan’s boards');
 }
 
-function planOrNotFound(context: ApiContext, planId: string): StoredPlan {
-  const plan = context.plans.get(planId);
+async function planOrNotFound(context: ApiContext, planId: string): Promise<StoredPlan> {
+  const plan = await context.plans.get(planId);
   if (!plan) throw new HttpError(404, 'no plan with this id');
   return plan;
 }
@@ -111,7 +111,7 @@ function planOrNotFound(context: ApiContext, planId: string): StoredPlan {
 /** The plan with its boards (titles, periods, archive), never a token. */
 async function describePlan(context: ApiContext, plan: StoredPlan) {
   const boards = await Promise.all(
-    context.plans.boards(plan.id).map(async (b) => {
+    (await context.plans.boards(plan.id)).map(async (b) => {
       const board = await context.boards.getBoard(b.boardId);
       return { ...b, title: board?.title ?? '', archived: (board?.archivedAt ?? null) !== null };
     }),
@@ -122,7 +122,7 @@ async function describePlan(context: ApiContext, plan: StoredPlan) {
 
 /** Shows the plan's new names on every board of it. */
 async function mirrorBoards(context: ApiContext, planId: string): Promise<void> {
-  await Promise.all(context.plans.boards(planId).map((b) => context.stateMirror.mirror(b.boardId)));
+  await Promise.all((await context.plans.boards(planId)).map((b) => context.stateMirror.mirror(b.boardId)));
 }
 
 /** `POST /api/plans`: a new plan (who may create boards may create plans). */
@@ -134,7 +134,7 @@ export async function createPlan(context: ApiContext, req: IncomingMessage, res:
   const body = await readJson(req, createSchema, '{"name": "...", "firstYear": 2022}', context.maxBodyBytes);
   const built = buildPlan(body);
   if (!built.ok) throw new HttpError(400, PROBLEMS[built.problem], built.problem);
-  const plan = context.plans.create(nanoid(21), nanoid(24), built.plan, Date.now());
+  const plan = await context.plans.create(nanoid(21), nanoid(24), built.plan, Date.now());
   // Its creator (ADMIN_TOKEN, or anyone on an open server) gets the join key: no board of it exists yet.
   sendJson(res, 201, { ...(await describePlan(context, plan)), joinKey: plan.joinKey });
 }
@@ -146,14 +146,14 @@ export async function readPlan(
   res: ServerResponse,
   planId: string,
 ): Promise<void> {
-  const plan = planOrNotFound(context, planId);
+  const plan = await planOrNotFound(context, planId);
   await authorizePlan(context, req, plan, ['facilitator', 'participant', 'viewer']);
   sendJson(res, 200, await describePlan(context, plan));
 }
 
 /** `PATCH /api/plans/<id>` `{ name?, periods?: [{ number, name }] }`: ADMIN_TOKEN or a facilitator of its boards. */
 export async function renamePlan(context: ApiContext, req: IncomingMessage, res: ServerResponse, planId: string) {
-  const plan = planOrNotFound(context, planId);
+  const plan = await planOrNotFound(context, planId);
   await authorizePlan(context, req, plan, ['facilitator']);
   const body = await readJson(
     req,
@@ -174,7 +174,7 @@ export async function renamePlan(context: ApiContext, req: IncomingMessage, res:
   if ([...names.keys()].some((n) => !plan.periods.some((p) => p.number === n))) {
     throw new HttpError(400, 'the plan has no period with this number');
   }
-  const renamed = context.plans.rename(planId, name, names, Date.now());
+  const renamed = await context.plans.rename(planId, name, names, Date.now());
   if (!renamed) throw new HttpError(404, 'no plan with this id');
   await mirrorBoards(context, planId);
   sendJson(res, 200, await describePlan(context, renamed));
@@ -213,8 +213,8 @@ export async function readBoardPlanApi(
   const access = isAdmin(context, req)
     ? null
     : await authorize(context, req, boardId, ['facilitator', 'participant', 'viewer']);
-  const membership = context.plans.planOfBoard(boardId);
-  const plan = membership ? context.plans.get(membership.id) : null;
+  const membership = await context.plans.planOfBoard(boardId);
+  const plan = membership ? await context.plans.get(membership.id) : null;
   const joinKey = plan && (access === null || access.role === 'facilitator') ? plan.joinKey : undefined;
   sendJson(res, 200, { plan: plan ? { ...(await describePlan(context, plan)), joinKey } : null, membership });
 }
@@ -227,7 +227,7 @@ async function join(
   access: Access | null,
   body: { planId: string; periodNumber?: number; year?: number; workingGroup?: string },
 ) {
-  const periods = context.plans.get(body.planId)?.periods ?? [];
+  const periods = (await context.plans.get(body.planId))?.periods ?? [];
   // A year names the period holding it, else the plan's first: a board whose own years lie outside the plan
   // still joins, and the facilitator moves it to the right period afterwards.
   const periodNumber =
@@ -235,16 +235,16 @@ async function join(
     periods.find((p) => body.year !== undefined && p.first <= body.year && body.year <= p.last)?.number ??
     periods[0]?.number ??
     1;
-  const refusal = context.plans.attach(boardId, body.planId, periodNumber, body.workingGroup ?? '', Date.now());
+  const refusal = await context.plans.attach(boardId, body.planId, periodNumber, body.workingGroup ?? '', Date.now());
   if (refusal) {
     const [status, message] = ATTACH_REFUSALS[refusal];
     throw new HttpError(status, message, refusal);
   }
   const actor = access ? actorOf(access, req) : adminActor;
-  context.audit.record(boardId, actor, 'plan.attach', { planId: body.planId, periodNumber });
+  await context.audit.record(boardId, actor, 'plan.attach', { planId: body.planId, periodNumber });
   // Stored: the settings document shows it now, or when it next loads (the mirror catches up then).
   await context.stateMirror.mirror(boardId).catch(() => {});
-  return context.plans.planOfBoard(boardId);
+  return await context.plans.planOfBoard(boardId);
 }
 
 /**
@@ -258,12 +258,12 @@ export async function attachBoard(context: ApiContext, req: IncomingMessage, res
   const body = await readJson(req, attachSchema, '{"joinKey": "...", "year": 2027}', context.maxBodyBytes);
   let planId: string;
   if (body.joinKey !== undefined) {
-    const plan = context.plans.byJoinKey(body.joinKey);
+    const plan = await context.plans.byJoinKey(body.joinKey);
     if (!plan) throw new HttpError(404, 'no plan has this join key', 'no-plan');
     planId = plan.id;
   } else {
     planId = body.planId!;
-    if (access !== null && context.plans.planOfBoard(boardId)?.id !== planId) {
+    if (access !== null && (await context.plans.planOfBoard(boardId))?.id !== planId) {
       throw new HttpError(403, 'joining a plan needs its join key (参加キー)', 'join-key-needed');
     }
   }
@@ -290,10 +290,10 @@ export async function createPlanForBoard(
   );
   const built = buildPlan(body);
   if (!built.ok) throw new HttpError(400, PROBLEMS[built.problem], built.problem);
-  const plan = context.plans.create(nanoid(21), nanoid(24), built.plan, Date.now());
+  const plan = await context.plans.create(nanoid(21), nanoid(24), built.plan, Date.now());
   const membership = await join(context, req, boardId, access, { planId: plan.id, year: body.year });
   sendJson(res, 201, {
-    plan: { ...(await describePlan(context, context.plans.get(plan.id)!)), joinKey: plan.joinKey },
+    plan: { ...(await describePlan(context, (await context.plans.get(plan.id))!)), joinKey: plan.joinKey },
     membership,
   });
 }
@@ -301,9 +301,9 @@ export async function createPlanForBoard(
 /** `DELETE /api/boards/<id>/plan`: the board leaves its plan (it keeps the period's years as its own). */
 export async function detachBoard(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
   const access = await authorizeBoardFacilitator(context, req, boardId);
-  const left = context.plans.detach(boardId);
+  const left = await context.plans.detach(boardId);
   if (left) {
-    context.audit.record(boardId, access ? actorOf(access, req) : adminActor, 'plan.detach');
+    await context.audit.record(boardId, access ? actorOf(access, req) : adminActor, 'plan.detach');
     await context.stateMirror.mirror(boardId).catch(() => {});
   }
   sendJson(res, 200, { membership: null });

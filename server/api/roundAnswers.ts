@@ -24,7 +24,7 @@ export async function publishedRound(
   round: { number: number; status: string },
 ): Promise<void> {
   const { access, req, res, boardId } = request;
-  context.audit.record(boardId, actorOf(access, req), change.action, change.detail);
+  await context.audit.record(boardId, actorOf(access, req), change.action, change.detail);
   try {
     await context.stateMirror.mirror(boardId);
   } catch {

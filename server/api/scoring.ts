@@ -56,7 +56,10 @@ function published(
 /** `GET /api/boards/<id>/scoring`: the public rounds and this link's own private state. */
 export async function readScoring(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
   const access = await authorize(context, req, boardId, ROLES);
-  sendJson(res, 200, { rounds: context.scoring.rounds(boardId), mine: context.scoring.state(boardId, access) });
+  sendJson(res, 200, {
+    rounds: await context.scoring.rounds(boardId),
+    mine: await context.scoring.state(boardId, access),
+  });
 }
 
 /** `POST /api/boards/<id>/scoring/rounds` `{scope}`: the facilitator opens the next round. */
@@ -94,7 +97,7 @@ export async function revealScoringRound(
   number: string,
 ) {
   const access = await authorize(context, req, boardId, ['facilitator']);
-  const round = context.scoring.reveal(boardId, roundNumber(number));
+  const round = await context.scoring.reveal(boardId, roundNumber(number));
   await published(context, access, req, res, boardId, 'scoring.reveal', round, 200);
 }
 
@@ -109,7 +112,7 @@ export async function putScore(
 ) {
   const body = await readJson(req, scoreSchema, '{"effect": 4, "ease": 2, "reason": "…"}', context.maxBodyBytes);
   const access = await authorize(context, req, boardId, ROLES);
-  const mine = context.scoring.score(boardId, access, roundNumber(number), itemId, body);
+  const mine = await context.scoring.score(boardId, access, roundNumber(number), itemId, body);
   sendJson(res, 200, { mine });
 }
 
@@ -123,6 +126,6 @@ export async function deleteScore(
   itemId: string,
 ) {
   const access = await authorize(context, req, boardId, ROLES);
-  const mine = context.scoring.withdraw(boardId, access, roundNumber(number), itemId);
+  const mine = await context.scoring.withdraw(boardId, access, roundNumber(number), itemId);
   sendJson(res, 200, { mine });
 }

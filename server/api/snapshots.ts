@@ -37,7 +37,7 @@ export async function saveSnapshot(
   const { name } = await readJson(req, saveSchema, '{"name": "..."}', context.maxBodyBytes);
   const access = await authorize(context, req, boardId, ['facilitator']);
   const snapshot = await context.snapshots.save(boardId, name, actorOf(access));
-  context.audit.record(boardId, actorOf(access, req), 'snapshot.save', { snapshotId: snapshot.id, name });
+  await context.audit.record(boardId, actorOf(access, req), 'snapshot.save', { snapshotId: snapshot.id, name });
   sendJson(res, 201, { snapshot });
 }
 
@@ -49,13 +49,13 @@ export async function listSnapshots(
   boardId: string,
 ): Promise<void> {
   await authorize(context, req, boardId, ROLES);
-  sendJson(res, 200, { snapshots: context.snapshotStore.list(boardId) });
+  sendJson(res, 200, { snapshots: await context.snapshotStore.list(boardId) });
 }
 
-function storedSnapshot(context: ApiContext, boardId: string, snapshotId: string) {
-  let found: ReturnType<ApiContext['snapshotStore']['get']>;
+async function storedSnapshot(context: ApiContext, boardId: string, snapshotId: string) {
+  let found: Awaited<ReturnType<ApiContext['snapshotStore']['get']>>;
   try {
-    found = context.snapshotStore.get(boardId, snapshotId);
+    found = await context.snapshotStore.get(boardId, snapshotId);
   } catch (error) {
     if (error instanceof SnapshotDamagedError) {
       context.log(error.message);
@@ -76,7 +76,7 @@ export async function readSnapshot(
   snapshotId: string,
 ): Promise<void> {
   await authorize(context, req, boardId, ROLES);
-  const { meta, states } = storedSnapshot(context, boardId, snapshotId);
+  const { meta, states } = await storedSnapshot(context, boardId, snapshotId);
   sendJson(res, 200, {
     snapshot: meta,
     documents: {
@@ -95,11 +95,11 @@ export async function deleteSnapshot(
   snapshotId: string,
 ): Promise<void> {
   const access = await authorize(context, req, boardId, ['facilitator']);
-  const meta = context.snapshotStore.list(boardId).find((s) => s.id === snapshotId);
-  if (!meta || !context.snapshotStore.remove(boardId, snapshotId)) {
+  const meta = (await context.snapshotStore.list(boardId)).find((s) => s.id === snapshotId);
+  if (!meta || !(await context.snapshotStore.remove(boardId, snapshotId))) {
     throw new HttpError(404, 'no snapshot with this id on this board');
   }
-  context.audit.record(boardId, actorOf(access, req), 'snapshot.delete', { snapshotId, name: meta.name });
+  await context.audit.record(boardId, actorOf(access, req), 'snapshot.delete', { snapshotId, name: meta.name });
   sendJson(res, 200, { id: snapshotId, deleted: true });
 }
 
@@ -116,10 +116,10 @@ export async function restoreSnapshot(
 ): Promise<void> {
   const { title } = await readJson(req, restoreSchema, '{"title"?: "..."}', context.maxBodyBytes);
   const access = await authorize(context, req, boardId, ['facilitator']);
-  const { meta, states } = storedSnapshot(context, boardId, snapshotId);
+  const { meta, states } = await storedSnapshot(context, boardId, snapshotId);
   const documents = documentsFromSnapshot(states, title ?? null, meta.name);
   const created = await storeNewBoard(context, documents.title, documents);
-  context.audit.record(boardId, actorOf(access, req), 'snapshot.restore', {
+  await context.audit.record(boardId, actorOf(access, req), 'snapshot.restore', {
     snapshotId,
     name: meta.name,
     newBoardId: created.id,

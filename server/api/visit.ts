@@ -26,7 +26,7 @@ export async function readVisit(
   boardId: string,
 ): Promise<void> {
   const person = await personOf(context, req, boardId);
-  const seen = context.visits.seen(boardId, person.id);
+  const seen = await context.visits.seen(boardId, person.id);
   sendJson(res, 200, { seen: seen ? Buffer.from(seen).toString('base64') : null });
 }
 
@@ -48,6 +48,6 @@ export async function writeVisit(
   } catch {
     throw new HttpError(400, 'seen is not an encoded Yjs snapshot');
   }
-  const merged = context.visits.record(boardId, person.id, snapshot, Date.now());
+  const merged = await context.visits.record(boardId, person.id, snapshot, Date.now());
   sendJson(res, 200, { seen: Buffer.from(merged).toString('base64') });
 }

@@ -49,14 +49,14 @@ function published(
 export async function readVoting(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
   const access = await authorize(context, req, boardId, ROLES);
   const ballot = await context.voting.ballot(boardId, access);
-  sendJson(res, 200, { rounds: context.voting.rounds(boardId), ballot });
+  sendJson(res, 200, { rounds: await context.voting.rounds(boardId), ballot });
 }
 
 /** `POST /api/boards/<id>/voting/rounds` `{budget?, cap?}`: the facilitator opens the next round. */
 export async function openRound(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
   const text = await readJson(req, openSchema, '{"budget": 5, "cap": null}', context.maxBodyBytes);
   const access = await authorize(context, req, boardId, ['facilitator']);
-  const round = context.voting.open(boardId, text.budget, text.cap);
+  const round = await context.voting.open(boardId, text.budget, text.cap);
   await published(context, access, req, res, boardId, 'voting.open', round, 201);
 }
 
@@ -82,7 +82,7 @@ export async function revealRound(
   number: string,
 ) {
   const access = await authorize(context, req, boardId, ['facilitator']);
-  const round = context.voting.reveal(boardId, roundNumber(number));
+  const round = await context.voting.reveal(boardId, roundNumber(number));
   await published(context, access, req, res, boardId, 'voting.reveal', round, 200);
 }
 

@@ -41,7 +41,7 @@ function view(webhook: DigestWebhook | null) {
 export async function readWebhook(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
   await authorize(context, req, boardId, ['facilitator']);
   sendJson(res, 200, {
-    webhook: view(context.webhooks.get(boardId)),
+    webhook: view(await context.webhooks.get(boardId)),
     allowedHosts: context.webhooks.allowedHosts,
   });
 }
@@ -55,13 +55,13 @@ export async function writeWebhook(context: ApiContext, req: IncomingMessage, re
     context.maxBodyBytes,
   );
   const access = await authorize(context, req, boardId, ['facilitator']);
-  const webhook = context.webhooks.set(boardId, {
+  const webhook = await context.webhooks.set(boardId, {
     url: body.url,
     format: body.format,
     weekday: body.weekday,
     minuteOfDay: minuteOfDayOf(body.time)!,
   });
-  context.audit.record(boardId, actorOf(access, req), 'webhook.set', {
+  await context.audit.record(boardId, actorOf(access, req), 'webhook.set', {
     host: new URL(webhook.url).hostname,
     weekday: webhook.weekday,
     time: body.time,
@@ -72,10 +72,10 @@ export async function writeWebhook(context: ApiContext, req: IncomingMessage, re
 /** `DELETE /api/boards/<id>/webhook`: no more posts. */
 export async function deleteWebhook(context: ApiContext, req: IncomingMessage, res: ServerResponse, boardId: string) {
   const access = await authorize(context, req, boardId, ['facilitator']);
-  const webhook = context.webhooks.get(boardId);
+  const webhook = await context.webhooks.get(boardId);
   if (!webhook) throw new HttpError(404, 'this board has no webhook');
-  context.webhooks.remove(boardId);
-  context.audit.record(boardId, actorOf(access, req), 'webhook.remove', { host: new URL(webhook.url).hostname });
+  await context.webhooks.remove(boardId);
+  await context.audit.record(boardId, actorOf(access, req), 'webhook.remove', { host: new URL(webhook.url).hostname });
   sendJson(res, 200, { webhook: null });
 }
 
@@ -84,5 +84,5 @@ export async function sendWebhookNow(context: ApiContext, req: IncomingMessage, 
   await authorize(context, req, boardId, ['facilitator']);
   const failure = await context.webhooks.sendNow(boardId);
   if (failure !== null) throw new HttpError(502, `the digest could not be posted: ${failure}`, 'webhook-failed');
-  sendJson(res, 200, { webhook: view(context.webhooks.get(boardId)) });
+  sendJson(res, 200, { webhook: view(await context.webhooks.get(boardId)) });
 }

@@ -63,12 +63,12 @@ async function main(): Promise<number> {
       console.error(`export failed: no board with the id ${boardId} in ${dataDir}`);
       return 1;
     }
-    const votingStore = openVotingStore(storage.database);
-    const scoringStore = openScoringStore(storage.database);
+    const votingStore = openVotingStore(storage.sql, storage.guard);
+    const scoringStore = openScoringStore(storage.sql, storage.guard);
     const source = {
       documents: storage,
       boards: storage,
-      audit: openAuditLog(storage.database),
+      audit: openAuditLog(storage.sql),
       sealedRounds: (id: string) => votingStore.sealedRounds(id),
       sealedScoringRounds: (id: string) => scoringStore.sealedRounds(id),
     };

@@ -15,8 +15,8 @@ export interface ExportSource {
   documents: DocumentStore;
   boards: BoardStore;
   audit: Pick<AuditLog, 'list'>;
-  sealedRounds: (boardId: string) => SealedRound[];
-  sealedScoringRounds: (boardId: string) => SealedScoringRound[];
+  sealedRounds: (boardId: string) => Promise<SealedRound[]>;
+  sealedScoringRounds: (boardId: string) => Promise<SealedScoringRound[]>;
 }
 
 /**
@@ -68,9 +68,9 @@ export async function collectExport(
     job.backup = {
       title,
       createdAt: record?.createdAt ?? null,
-      auditLog: source.audit.list(boardId, Number.MAX_SAFE_INTEGER),
-      votingRounds: source.sealedRounds(boardId),
-      scoringRounds: source.sealedScoringRounds(boardId),
+      auditLog: await source.audit.list(boardId, Number.MAX_SAFE_INTEGER),
+      votingRounds: await source.sealedRounds(boardId),
+      scoringRounds: await source.sealedScoringRounds(boardId),
     };
   }
   return { job, title };

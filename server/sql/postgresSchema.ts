@@ -59,6 +59,7 @@ CREATE TABLE audit_log (
   role TEXT NOT NULL,
   person_id TEXT,
   person_name TEXT,
+  address TEXT,
   action TEXT NOT NULL,
   detail TEXT NOT NULL
 );

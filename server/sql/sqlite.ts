@@ -35,32 +35,34 @@ export function sqliteDatabase(db: Database.Database): SqlDatabase {
     run: async (sql, params) => runNow(sql, params),
   };
 
-  /** The interactive transaction under way, if any: everything else waits for it. */
+  /**
+   * The interactive transaction under way, if any: everything else waits for it. Each call checks it and then
+   * runs without yielding (nothing awaited in between), so a call can never slip into a transaction begun
+   * meanwhile, nor two transactions begin at once.
+   */
   let open: Promise<unknown> | null = null;
-  async function idle(): Promise<void> {
-    while (open) await open.catch(() => {});
-  }
 
   return {
     engine: 'sqlite',
-    all: async (sql, params) => {
-      await idle();
-      return allNow(sql, params);
+    all: async <Row>(sql: string, params?: readonly SqlValue[]) => {
+      while (open) await open.catch(() => {});
+      return allNow<Row>(sql, params);
     },
     get: async <Row>(sql: string, params?: readonly SqlValue[]) => {
-      await idle();
+      while (open) await open.catch(() => {});
       return allNow<Row>(sql, params)[0];
     },
     run: async (sql, params) => {
-      await idle();
+      while (open) await open.catch(() => {});
       return runNow(sql, params);
     },
     async batch(statements) {
-      await idle();
+      while (open) await open.catch(() => {});
       return db.transaction(() => statements.map((statement) => allNow(statement.sql, statement.params)))();
     },
     async transaction(work) {
-      await idle();
+      while (open) await open.catch(() => {});
+      // BEGIN runs now, before anything can yield; `open` is set before any other call can run.
       const running = (async () => {
         db.exec('BEGIN IMMEDIATE');
         try {
@@ -80,7 +82,7 @@ export function sqliteDatabase(db: Database.Database): SqlDatabase {
       }
     },
     async close() {
-      await idle();
+      while (open) await open.catch(() => {});
       if (db.open) db.close();
     },
   };

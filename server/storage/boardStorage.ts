@@ -3,10 +3,10 @@ import type { Log } from '../log.js';
 import type { MetricsRecorder } from '../metrics.js';
 import type { AsyncWriteGuard, SqlDatabase, SqlStatement } from '../sql/types.js';
 import { checksumOf } from './checksum.js';
-import { isDiskFull, StorageCorruptionError, StorageFullError } from './errors.js';
-import { createFullDiskState } from './fullDisk.js';
+import { StorageCorruptionError, StorageFullError, StorageUnavailableError } from './errors.js';
 import type { BoardRow, QueuedUpdate } from './rows.js';
-import type { BoardStore, DocumentStore, StorageHealth, StoredDocument } from './types.js';
+import type { BoardRecord, BoardStore, DocumentStore, StorageHealth, StoredDocument } from './types.js';
+import { createWriteOutage } from './writeOutage.js';
 
 /** What differs between the engines beyond their SQL: erasure and the full-disk probe. */
 export interface EngineHooks {
@@ -27,11 +27,6 @@ export interface BoardStorageOptions {
 
 export interface BoardStorage extends Required<DocumentStore>, BoardStore {
   health(): StorageHealth;
-  /**
-   * Runs a synchronous write of another concern's table (SQLite's stores not yet on the SQL interface) the way
-   * storage runs its own: refused while the disk is full, and a full disk puts storage in its full state.
-   */
-  guardWrite<T>(run: () => T): T;
   /** The same for the stores on the SQL interface: refused while the disk is full, a full disk noticed. */
   guard: AsyncWriteGuard;
   /** Commits what is queued, then refuses appends; the caller closes the database. */
@@ -46,7 +41,30 @@ const UPSERT_SNAPSHOT = `INSERT INTO snapshots (board_id, doc, state, updated_at
   ON CONFLICT (board_id, doc) DO UPDATE
   SET state = excluded.state, updated_at = excluded.updated_at, checksum = excluded.checksum`;
 
+const SET_ARCHIVED = 'UPDATE boards SET archived_at = ? WHERE id = ?';
+
 type SnapshotRow = { state: Buffer; checksum: string };
+
+/** A new board's row and its two documents' first snapshots. */
+function newBoardStatements(board: BoardRecord, documents: Record<DocKind, Uint8Array>): SqlStatement[] {
+  const now = Date.now();
+  return [
+    {
+      sql: `INSERT INTO boards (id, title, created_at, facilitator_token_hash, participant_token_hash, viewer_token_hash)
+            VALUES (?, ?, ?, ?, ?, ?)`,
+      params: [
+        board.id,
+        board.title,
+        board.createdAt,
+        board.tokenHashes.facilitator,
+        board.tokenHashes.participant,
+        board.tokenHashes.viewer,
+      ],
+    },
+    { sql: UPSERT_SNAPSHOT, params: [board.id, 'board', documents.board, now, checksumOf(documents.board)] },
+    { sql: UPSERT_SNAPSHOT, params: [board.id, 'settings', documents.settings, now, checksumOf(documents.settings)] },
+  ];
+}
 type UpdateRow = { seq: number; data: Buffer; checksum: string };
 
 /**
@@ -69,17 +87,27 @@ export function createBoardStorage(
   /** When the last commit ended (performance.now()): batching pays only while commits follow each other. */
   let lastCommitAt = Number.NEGATIVE_INFINITY;
   let closed = false;
-  // The full-disk state lives there only: rooms ask `isFull()` and hear `onSpaceAvailable`.
-  const fullDisk = createFullDiskState({ retryMs: options.fullRetryMs ?? 1_000, probe: hooks.probeWrite, log });
+  // Whether writes are refused for now (a full disk, an unreachable database) lives there only: rooms ask
+  // `writeOutage()` and hear `onWritable`.
+  const outage = createWriteOutage({ retryMs: options.fullRetryMs ?? 1_000, probe: hooks.probeWrite, log });
   const damaged = new Set<string>();
 
-  /** Runs a write; a full disk becomes a StorageFullError and the full state, other errors pass through. */
+  /**
+   * Runs a write; a full disk or an unreachable database becomes a StorageFullError or StorageUnavailableError
+   * and the outage state, other errors pass through.
+   */
   async function write<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      throw isDiskFull(error) ? fullDisk.markFull(error) : error;
+      throw outage.classify(error);
     }
+  }
+
+  /** Writes are refused without trying while storage is full or unreachable, so nothing half-changes. */
+  function refuseDuringOutage(): void {
+    const refusal = outage.refusal();
+    if (refusal) throw refusal;
   }
 
   const insertStatement = (entry: QueuedUpdate): SqlStatement => ({
@@ -93,8 +121,8 @@ export function createBoardStorage(
     try {
       results = await sql.batch(entries.map(insertStatement));
     } catch (error) {
-      if (isDiskFull(error)) {
-        const failure = fullDisk.markFull(error);
+      const failure = outage.classify(error);
+      if (failure instanceof StorageFullError || failure instanceof StorageUnavailableError) {
         for (const entry of entries) entry.reject(failure);
         return;
       }
@@ -170,29 +198,20 @@ export function createBoardStorage(
 
   return {
     async createBoard(board, documents) {
-      const now = Date.now();
-      await write(() =>
-        sql.batch([
-          {
-            sql: `INSERT INTO boards (id, title, created_at, facilitator_token_hash, participant_token_hash, viewer_token_hash)
-                  VALUES (?, ?, ?, ?, ?, ?)`,
-            params: [
-              board.id,
-              board.title,
-              board.createdAt,
-              board.tokenHashes.facilitator,
-              board.tokenHashes.participant,
-              board.tokenHashes.viewer,
-            ],
-          },
-          { sql: UPSERT_SNAPSHOT, params: [board.id, 'board', documents.board, now, checksumOf(documents.board)] },
-          {
-            sql: UPSERT_SNAPSHOT,
-            params: [board.id, 'settings', documents.settings, now, checksumOf(documents.settings)],
-          },
-        ]),
-      );
+      await write(() => sql.batch(newBoardStatements(board, documents)));
     },
+
+    within: (tx) => ({
+      async createBoard(board, documents) {
+        refuseDuringOutage();
+        for (const statement of newBoardStatements(board, documents))
+          await write(() => tx.all(statement.sql, statement.params));
+      },
+      async setArchived(id, archived) {
+        refuseDuringOutage();
+        return (await write(() => tx.run(SET_ARCHIVED, [archived ? Date.now() : null, id]))).changes > 0;
+      },
+    }),
 
     async getBoard(id) {
       const row = await boardRow(id);
@@ -211,9 +230,7 @@ export function createBoardStorage(
     },
 
     async setArchived(id, archived) {
-      const result = await write(() =>
-        sql.run('UPDATE boards SET archived_at = ? WHERE id = ?', [archived ? Date.now() : null, id]),
-      );
+      const result = await write(() => sql.run(SET_ARCHIVED, [archived ? Date.now() : null, id]));
       return result.changes > 0;
     },
 
@@ -248,7 +265,8 @@ export function createBoardStorage(
 
     appendUpdate(boardId, doc, update) {
       if (closed) return Promise.reject(new Error('storage is closed'));
-      if (fullDisk.isFull()) return Promise.reject(new StorageFullError());
+      const refusal = outage.refusal();
+      if (refusal) return Promise.reject(refusal);
       return new Promise<number>((resolve, reject) => {
         queue.push({ boardId, doc, update, resolve, reject });
         if (!committing) schedule();
@@ -263,30 +281,20 @@ export function createBoardStorage(
     },
 
     async guard(run) {
-      if (fullDisk.isFull()) throw new StorageFullError();
+      refuseDuringOutage();
       return write(run);
     },
 
-    guardWrite(run) {
-      // While full, other tables' writes are refused without trying, as appends are: nothing half-changes.
-      if (fullDisk.isFull()) throw new StorageFullError();
-      try {
-        return run();
-      } catch (error) {
-        throw isDiskFull(error) ? fullDisk.markFull(error) : error;
-      }
-    },
-
     flush,
-    isFull: fullDisk.isFull,
-    onSpaceAvailable: fullDisk.onSpaceAvailable,
-    health: () => ({ full: fullDisk.isFull(), damaged: [...damaged] }),
+    writeOutage: outage.current,
+    onWritable: outage.onWritable,
+    health: () => ({ full: outage.isFull(), unavailable: outage.current() === 'unavailable', damaged: [...damaged] }),
 
     async close() {
       if (closed) return;
       await flush();
       closed = true;
-      fullDisk.close();
+      outage.close();
     },
   };
 }

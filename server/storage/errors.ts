@@ -48,3 +48,33 @@ export function isDatabaseDamaged(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
+
+/** SQLSTATE classes and codes of a PostgreSQL server that cannot be reached or is going away. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/**
+ * The database server cannot be reached (PostgreSQL stopped, restarting, or the network to it cut): a
+ * connection error, a connection exception (SQLSTATE class 08), the server shutting down or starting (57P01–03),
+ * or `pg`'s own "Connection terminated" and connection timeout. Not the data's fault: retried, never a 500 about
+ * the board.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  const code = codeOf(error);
+  if (typeof code === 'string') {
+    if (UNREACHABLE_CODES.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300') {
+      return true;
+    }
+  }
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    message,
+  );
+}
+
+/** The database server could not be reached: nothing was written; the caller may try again later. */
+export class StorageUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super('the database cannot be reached', { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}

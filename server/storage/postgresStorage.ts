@@ -3,12 +3,15 @@ import { postgresDatabase } from '../sql/postgres.js';
 import { migratePostgresSchema } from '../sql/postgresSchema.js';
 import type { SqlDatabase, SqlExecutor } from '../sql/types.js';
 import { type BoardStorage, type BoardStorageOptions, createBoardStorage } from './boardStorage.js';
+import { isDatabaseUnreachable } from './errors.js';
 
 export interface PostgresStorageOptions extends BoardStorageOptions {
   /** DATABASE_URL: `postgres://user:password@host:port/database`. */
   url: string;
   /** Pooled connections of this process; default 10. */
   maxConnections?: number;
+  /** While PostgreSQL cannot be reached at start, how long between attempts (ms); default 1,000, doubling to 10 s. */
+  connectRetryMs?: number;
   log?: Log;
 }
 
@@ -31,7 +34,7 @@ export async function openPostgresBoardStorage(options: PostgresStorageOptions):
     onIdleError: (error) => log(`storage: a pooled PostgreSQL connection failed: ${error.message}`),
   });
   try {
-    await migratePostgresSchema(sql);
+    await untilReachable(() => migratePostgresSchema(sql), options.url, log, options.connectRetryMs ?? 1_000);
   } catch (error) {
     await sql.close();
     throw error;
@@ -78,4 +81,36 @@ async function eraseBoardRows(tx: SqlExecutor, boardId: string): Promise<boolean
     await tx.run(`DELETE FROM "${table.replaceAll('"', '""')}" WHERE board_id = ?`, [boardId]);
   }
   return (await tx.run('DELETE FROM boards WHERE id = ?', [boardId])).changes > 0;
+}
+
+/**
+ * Runs `attempt` until PostgreSQL answers: a server that cannot reach its database says so and waits, rather
+ * than exiting or listening half-working. Any other error (a wrong password, no such database, a schema newer
+ * than this server) is thrown at once: waiting would not fix it.
+ */
+async function untilReachable(attempt: () => Promise<void>, url: string, log: Log, firstWaitMs: number): Promise<void> {
+  const where = describe(url);
+  for (let wait = firstWaitMs; ; wait = Math.min(wait * 2, 10_000)) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (!isDatabaseUnreachable(error)) throw error;
+      log(`storage: PostgreSQL at ${where} cannot be reached (${String(error)}); trying again in ${wait} ms`, {
+        event: 'storage.unreachable',
+        level: 'warn',
+      });
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/** host:port/database of a DATABASE_URL, never its password. */
+export function describe(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
 }

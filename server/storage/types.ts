@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { DocKind, Role } from '../../shared/roles.js';
-import type { AsyncWriteGuard, SqlDatabase } from '../sql/types.js';
+import type { AsyncWriteGuard, SqlDatabase, SqlEngine, SqlExecutor } from '../sql/types.js';
 import type { StorageCorruptionError } from './errors.js';
+import type { StorageOutage } from './writeOutage.js';
 
 /** What the server's modules need from persistence; `openStorage` (server/storage.ts) implements it. */
 
@@ -37,10 +37,13 @@ export interface DocumentStore {
   compact(boardId: string, doc: DocKind, snapshot: Uint8Array, upToSeq: number): Promise<void>;
   /** Commits whatever is queued now; resolves once it is committed. */
   flush(): Promise<void>;
-  /** True from a write refused for lack of space until a retry succeeded: appends are refused meanwhile. */
-  isFull?(): boolean;
-  /** Called once space is available again after the disk was full. */
-  onSpaceAvailable?(listener: () => void): void;
+  /**
+   * Why writes are refused for now, from a write refused for lack of space or because the database could not be
+   * reached until a retry succeeded: appends are refused meanwhile. Null while writes are accepted.
+   */
+  writeOutage?(): StorageOutage | null;
+  /** Called once writes are accepted again after an outage. */
+  onWritable?(listener: () => void): void;
   isArchived?(boardId: string): Promise<boolean>;
   /** When the board was created (ms): what a migration needing "now" reads as the board's own time. */
   createdAt?(boardId: string): Promise<number | null>;
@@ -55,44 +58,36 @@ export interface BoardStore {
   deleteBoard(id: string): Promise<boolean>;
   /** Checks every stored row of the board against its checksum, without decoding anything. */
   findDamage(id: string): Promise<StorageCorruptionError[]>;
+  /** The writes of a board inside the caller's transaction (a board made with its plan rows and people). */
+  within(tx: SqlExecutor): BoardWrites;
 }
+
+export type BoardWrites = Pick<BoardStore, 'createBoard' | 'setArchived'>;
 
 export interface StorageHealth {
   full: boolean;
+  /** The database server cannot be reached (PostgreSQL): writes are refused until it can. */
+  unavailable: boolean;
   /** Documents found damaged since the start, as `<boardId>` or `<boardId>/settings`. */
   damaged: string[];
 }
 
+/** The storage a server runs on, whichever the engine (SQLite in the data folder, or PostgreSQL). */
 export interface Storage extends Required<DocumentStore>, BoardStore {
-  /** The open database, for the stores of other concerns (people, audit log, board lock) to share. */
-  readonly database: Database.Database;
-  /** The same database through the SQL interface both engines implement (server/sql/types.ts). */
+  readonly engine: SqlEngine;
+  /** The database through the SQL interface both engines implement (server/sql/types.ts), for the other stores. */
   readonly sql: SqlDatabase;
   health(): StorageHealth;
   /**
-   * Runs a write of another concern's table (people, audit log, lock) the way storage runs its own: a full
-   * disk becomes a StorageFullError (answered 507) and puts storage in its full state until space returns.
+   * Runs a write of another concern's table (people, audit log, lock…) the way storage runs its own: refused
+   * while writes are (a full disk: 507; an unreachable database: 503), and such a failure noticed.
    */
-  guardWrite<T>(run: () => T): T;
-  /** The same for the stores on the SQL interface. */
   guard: AsyncWriteGuard;
   /**
-   * Caps the database at its current size plus `extraPages` pages (`PRAGMA max_page_count`), or lifts the
-   * cap (null): simulates a full disk in tests and drills.
+   * Caps the SQLite database at its current size plus `extraPages` pages (`PRAGMA max_page_count`), or lifts the
+   * cap (null): simulates a full disk in tests and drills. Not on PostgreSQL (a tablespace is filled otherwise).
    */
   limitSize(extraPages: number | null): void;
   /** Commits what is queued and closes the database. */
   close(): Promise<void>;
-  /**
-   * Synchronous board writes and reads for the stores that still use the SQLite handle directly (voting,
-   * scoring, plans, audit): they run inside those stores' transactions (an import, the next period's board).
-   * They go once those stores are on the SQL interface too.
-   */
-  readonly legacy: LegacyBoardAccess;
-}
-
-export interface LegacyBoardAccess {
-  createBoard(board: BoardRecord, documents: Record<DocKind, Uint8Array>): void;
-  setArchived(id: string, archived: boolean): void;
-  isArchived(id: string): boolean;
 }

@@ -86,7 +86,8 @@ export class DigestWebhooks {
     this.tickQueued = true;
     return this.enqueue(async () => {
       this.tickQueued = false;
-      for (const webhook of this.options.store.due(this.options.settings.now())) await this.run(webhook.boardId);
+      const due = await this.options.store.due(this.options.settings.now());
+      for (const webhook of due) await this.run(webhook.boardId);
     }).catch((error: unknown) => this.options.log(`webhooks: ${String(error)}`));
   }
 
@@ -99,39 +100,39 @@ export class DigestWebhooks {
     return next;
   }
 
-  get(boardId: string): DigestWebhook | null {
+  get(boardId: string): Promise<DigestWebhook | null> {
     return this.options.store.get(boardId);
   }
 
   /** Sets (or replaces) a board's webhook; refuses an address that is not https or not on the allowlist. */
-  set(boardId: string, choice: WebhookChoice): DigestWebhook {
+  async set(boardId: string, choice: WebhookChoice): Promise<DigestWebhook> {
     const check = checkWebhookUrl(choice.url, this.allowedHosts);
     if (!check.ok) throw new HttpError(400, check.reason ?? 'not allowed', check.code);
     const now = this.options.settings.now();
-    this.options.store.set({
+    return this.options.store.set({
       boardId,
       ...choice,
-      // The first post covers the week before it was set up; later ones, what changed since the last success.
-      coveredSince: this.get(boardId)?.coveredSince ?? now - FIRST_POST_COVERS_MS,
+      // The first post covers the week before it was set up; a replaced webhook keeps its own (the store's
+      // upsert leaves it): later posts cover what changed since the last success.
+      coveredSince: now - FIRST_POST_COVERS_MS,
       nextRunAt: nextWeeklyRun(now, choice.weekday, choice.minuteOfDay),
     });
-    return this.get(boardId)!;
   }
 
-  remove(boardId: string): boolean {
+  remove(boardId: string): Promise<boolean> {
     return this.options.store.remove(boardId);
   }
 
   /** Sends the digest now (the facilitator's 「今すぐ送る」); resolves with the failure's reason, or null. */
   async sendNow(boardId: string): Promise<string | null> {
-    if (!this.get(boardId)) throw new HttpError(404, 'this board has no webhook');
+    if (!(await this.get(boardId))) throw new HttpError(404, 'this board has no webhook');
     return this.enqueue(() => this.run(boardId));
   }
 
   /** Posts a board's digest as its webhook is now (it may have been changed or removed while this waited). */
   private async run(boardId: string): Promise<string | null> {
     const { store, settings, log } = this.options;
-    const webhook = store.get(boardId);
+    const webhook = await store.get(boardId);
     if (!webhook) return 'this board has no webhook any more';
     const now = settings.now();
     let failure: string | null;
@@ -146,12 +147,12 @@ export class DigestWebhooks {
       failure = error instanceof Error ? error.message : String(error);
     }
     // The schedule as it is now: the facilitator may have changed the day or time while this post was on its way.
-    const current = store.get(boardId) ?? webhook;
+    const current = (await store.get(boardId)) ?? webhook;
     if (failure === null) {
-      store.succeeded(webhook.boardId, now, nextWeeklyRun(now, current.weekday, current.minuteOfDay));
+      await store.succeeded(webhook.boardId, now, nextWeeklyRun(now, current.weekday, current.minuteOfDay));
       log(`board ${webhook.boardId}: digest posted to ${new URL(webhook.url).hostname}`);
     } else {
-      store.failed(webhook.boardId, now, now + retryDelay(current.failures + 1), failure);
+      await store.failed(webhook.boardId, now, now + retryDelay(current.failures + 1), failure);
       log(`board ${webhook.boardId}: the digest could not be posted (${failure}); tried again later`);
     }
     return failure;

@@ -1,5 +1,4 @@
-import type Database from 'better-sqlite3';
-import type { WriteGuard } from '../people.js';
+import type { AsyncWriteGuard, SqlDatabase, SqlExecutor } from '../sql/types.js';
 
 /**
  * Each board's digest webhook (table `digest_webhooks`, schema migration 6 → 7): where and when the weekly digest
@@ -51,38 +50,67 @@ const toWebhook = (row: Row): DigestWebhook => ({
   lastError: row.last_error,
 });
 
-export type WebhookStore = ReturnType<typeof openWebhookStore>;
+/** What `set` is given: the choice and its schedule; the record of past tries is the store's. */
+export type WebhookSchedule = Omit<DigestWebhook, 'failures' | 'lastAttemptAt' | 'lastSuccessAt' | 'lastError'>;
 
-export function openWebhookStore(db: Database.Database, guardWrite: WriteGuard = (run) => run()) {
-  const select = db.prepare<[string], Row>('SELECT * FROM digest_webhooks WHERE board_id = ?');
-  const due = db.prepare<[number], Row>('SELECT * FROM digest_webhooks WHERE next_run_at <= ? ORDER BY next_run_at');
-  const upsert = db.prepare(
-    `INSERT INTO digest_webhooks (board_id, url, format, weekday, minute_of_day, covered_since, next_run_at, failures)
-     VALUES (@boardId, @url, @format, @weekday, @minuteOfDay, @coveredSince, @nextRunAt, 0)
-     ON CONFLICT (board_id) DO UPDATE SET url = excluded.url, format = excluded.format, weekday = excluded.weekday,
-       minute_of_day = excluded.minute_of_day, next_run_at = excluded.next_run_at, failures = 0, last_error = NULL`,
-  );
-  const remove = db.prepare('DELETE FROM digest_webhooks WHERE board_id = ?');
-  const succeeded = db.prepare(
-    `UPDATE digest_webhooks SET covered_since = ?, next_run_at = ?, failures = 0, last_attempt_at = ?,
-       last_success_at = ?, last_error = NULL WHERE board_id = ?`,
-  );
-  const failed = db.prepare(
-    `UPDATE digest_webhooks SET next_run_at = ?, failures = failures + 1, last_attempt_at = ?, last_error = ?
-     WHERE board_id = ?`,
-  );
+export interface WebhookStore {
+  get(boardId: string): Promise<DigestWebhook | null>;
+  /** The webhooks due at `now`, the longest waiting first. */
+  due(now: number): Promise<DigestWebhook[]>;
+  /**
+   * Sets or replaces a board's webhook and resolves with it as stored. `coveredSince` is a new webhook's only:
+   * a replaced one keeps its own (what it has posted stays posted), and its failures are forgotten.
+   */
+  set(webhook: WebhookSchedule): Promise<DigestWebhook>;
+  remove(boardId: string): Promise<boolean>;
+  /** A post went through at `at`: the next digest covers what changes from then. */
+  succeeded(boardId: string, at: number, nextRunAt: number): Promise<void>;
+  /** A post failed at `at`: counted, its reason kept (cut to 500 characters), tried again at `nextRunAt`. */
+  failed(boardId: string, at: number, nextRunAt: number, error: string): Promise<void>;
+}
+
+const UPSERT = `INSERT INTO digest_webhooks (board_id, url, format, weekday, minute_of_day, covered_since, next_run_at, failures)
+  VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+  ON CONFLICT (board_id) DO UPDATE SET url = excluded.url, format = excluded.format, weekday = excluded.weekday,
+    minute_of_day = excluded.minute_of_day, next_run_at = excluded.next_run_at, failures = 0, last_error = NULL
+  RETURNING *`;
+const SUCCEEDED = `UPDATE digest_webhooks SET covered_since = ?, next_run_at = ?, failures = 0, last_attempt_at = ?,
+    last_success_at = ?, last_error = NULL WHERE board_id = ?`;
+const FAILED = `UPDATE digest_webhooks SET next_run_at = ?, failures = failures + 1, last_attempt_at = ?, last_error = ?
+  WHERE board_id = ?`;
+
+/** The store over either engine: each call is one statement, so none needs a transaction of its own. */
+export function openWebhookStore(db: SqlDatabase | SqlExecutor, guard: AsyncWriteGuard = (run) => run()): WebhookStore {
   return {
-    get: (boardId: string): DigestWebhook | null => {
-      const row = select.get(boardId);
+    async get(boardId) {
+      const row = await db.get<Row>('SELECT * FROM digest_webhooks WHERE board_id = ?', [boardId]);
       return row ? toWebhook(row) : null;
     },
-    due: (now: number): DigestWebhook[] => due.all(now).map(toWebhook),
-    set: (webhook: Omit<DigestWebhook, 'failures' | 'lastAttemptAt' | 'lastSuccessAt' | 'lastError'>) =>
-      guardWrite(() => upsert.run(webhook)),
-    remove: (boardId: string) => guardWrite(() => remove.run(boardId).changes > 0),
-    succeeded: (boardId: string, at: number, nextRunAt: number) =>
-      guardWrite(() => succeeded.run(at, nextRunAt, at, at, boardId)),
-    failed: (boardId: string, at: number, nextRunAt: number, error: string) =>
-      guardWrite(() => failed.run(nextRunAt, at, error.slice(0, 500), boardId)),
+    due: async (now) =>
+      (await db.all<Row>('SELECT * FROM digest_webhooks WHERE next_run_at <= ? ORDER BY next_run_at', [now])).map(
+        toWebhook,
+      ),
+    async set(webhook) {
+      const row = await guard(() =>
+        db.get<Row>(UPSERT, [
+          webhook.boardId,
+          webhook.url,
+          webhook.format,
+          webhook.weekday,
+          webhook.minuteOfDay,
+          webhook.coveredSince,
+          webhook.nextRunAt,
+        ]),
+      );
+      return toWebhook(row!);
+    },
+    remove: async (boardId) =>
+      (await guard(() => db.run('DELETE FROM digest_webhooks WHERE board_id = ?', [boardId]))).changes > 0,
+    async succeeded(boardId, at, nextRunAt) {
+      await guard(() => db.run(SUCCEEDED, [at, nextRunAt, at, at, boardId]));
+    },
+    async failed(boardId, at, nextRunAt, error) {
+      await guard(() => db.run(FAILED, [nextRunAt, at, error.slice(0, 500), boardId]));
+    },
   };
 }

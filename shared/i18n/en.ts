@@ -564,6 +564,8 @@ export const en: Record<MessageKey, string> = {
 
   'error.storageFull':
     "The server's disk is full, so your change could not be saved on the server. It is kept on this device and sent automatically once there is space.",
+  'error.storageUnavailable':
+    'The server cannot reach its database, so your change could not be saved on the server. It is kept on this device and sent automatically once the database is back.',
   'error.boardArchived':
     'This board is archived: it is read-only (a change made just before is saved if the board is unarchived).',
   'error.boardDamaged':

@@ -2,10 +2,12 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Rooms } from '../../server/rooms.js';
+import { StorageUnavailableError } from '../../server/storage/errors.js';
+import type { StorageOutage } from '../../server/storage/writeOutage.js';
 import { type DocumentStore, openStorage, StorageFullError } from '../../server/storage.js';
 import { migrateBoardDoc } from '../../shared/migrations.js';
 import { addNote } from '../../shared/ops/notes.js';
-import { MESSAGE } from '../../shared/protocol.js';
+import { MESSAGE, readWriteRefusalCode, WRITE_REFUSAL } from '../../shared/protocol.js';
 import { tempDataDir, waitFor } from './helpers.js';
 
 /**
@@ -13,22 +15,23 @@ import { tempDataDir, waitFor } from './helpers.js';
  * and the rooms take their store as an injected interface. (A real full disk: durability-full-disk.test.ts.)
  */
 function failingStore(initial: Y.Doc, error: () => Error) {
-  let full = false;
+  let outage: StorageOutage | null = null;
   const listeners: Array<() => void> = [];
   const store: DocumentStore = {
     loadDocument: async () => ({ updates: [Y.encodeStateAsUpdate(initial)], lastSeq: 0, updateCount: 0 }),
     appendUpdate: () => {
       const failure = error();
-      if (failure instanceof StorageFullError) full = true;
+      if (failure instanceof StorageFullError) outage = 'full';
+      if (failure instanceof StorageUnavailableError) outage = 'unavailable';
       return Promise.reject(failure);
     },
     compact: async () => {},
     flush: async () => {},
-    isFull: () => full,
-    onSpaceAvailable: (listener) => listeners.push(listener),
+    writeOutage: () => outage,
+    onWritable: (listener) => listeners.push(listener),
   };
   const spaceIsBack = () => {
-    full = false;
+    outage = null;
     for (const listener of listeners) listener();
   };
   return { store, spaceIsBack };
@@ -55,6 +58,14 @@ async function roomWith(store: DocumentStore) {
 
 function firstType(frame: Uint8Array): number {
   return decoding.readVarUint(decoding.createDecoder(frame));
+}
+
+/** The refusal code of a permission-denied frame (auth message, permission denied, reason). */
+function refusalCode(frame: Uint8Array): string | null {
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarUint(decoder); // MESSAGE.auth
+  decoding.readVarUint(decoder); // permission denied
+  return readWriteRefusalCode(decoding.readVarString(decoder));
 }
 
 describe('a storage failure while writing', () => {
@@ -93,6 +104,7 @@ describe('a storage failure while writing', () => {
     room.submit(noteUpdate(room, 'n1'), writer);
     await waitFor(() => writer.frames.length > 0, 'the writer to be told');
     expect(writer.frames.map(firstType)).toEqual([MESSAGE.auth]);
+    expect(refusalCode(writer.frames[0]!)).toBe(WRITE_REFUSAL.storageFull);
     expect(writer.closes).toEqual([]);
     expect(other.frames).toEqual([]);
     // While full, another write is refused at once; the writer is not told twice.
@@ -101,6 +113,23 @@ describe('a storage failure while writing', () => {
     spaceIsBack();
     expect(writer.frames.map(firstType)).toEqual([MESSAGE.auth, MESSAGE.sync]); // our step 1: send what we lack
     expect(other.frames).toEqual([]); // it was never refused
+  });
+
+  it('of an unreachable database refuses the writer with a reason of its own (not a full disk), and asks again once it is back', async () => {
+    const { store, spaceIsBack: databaseIsBack } = failingStore(initial, () => new StorageUnavailableError());
+    const room = await roomWith(store);
+    const writer = fakePeer();
+    room.add(writer);
+    room.submit(noteUpdate(room, 'n1'), writer);
+    await waitFor(() => writer.frames.length > 0, 'the writer to be told');
+    expect(refusalCode(writer.frames[0]!)).toBe(WRITE_REFUSAL.storageUnavailable);
+    expect(writer.closes).toEqual([]);
+    expect(room.storageOutage).toBe('unavailable');
+    // The server's own change is refused at once with the same reason, rather than queued.
+    const own = room.submit(noteUpdate(room, 'n3'), null);
+    expect(own.ok === false && readWriteRefusalCode(own.reason)).toBe(WRITE_REFUSAL.storageUnavailable);
+    databaseIsBack();
+    expect(writer.frames.map(firstType)).toEqual([MESSAGE.auth, MESSAGE.sync]);
   });
 });
 

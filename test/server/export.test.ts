@@ -278,13 +278,13 @@ describe('the export queue and timeout', () => {
     // A fresh server: its worker starts with the first import, while the others arrive.
     const server = await startTestServer({ exports: { workers: 1, queueMax: 0 } });
     try {
-      const before = countBoards(server);
+      const before = await countBoards(server);
       const answers = await Promise.all(Array.from({ length: 4 }, () => importFile(server.url, backup)));
       const statuses = answers.map((a) => a.status);
       expect(statuses).toContain(201);
       expect(statuses).toContain(503);
       for (const answer of answers) if (answer.status === 503) expect(answer.body.code).toBe('import-busy');
-      expect(countBoards(server)).toBe(before + statuses.filter((status) => status === 201).length);
+      expect(await countBoards(server)).toBe(before + statuses.filter((status) => status === 201).length);
     } finally {
       await server.close();
     }

@@ -36,8 +36,8 @@ export async function importFile(baseUrl: string, body: string, headers: Record<
   return { status: response.status, body: JSON.parse(text) as Record<string, unknown> };
 }
 
-export function countBoards(server: TestServer): number {
-  return (server.storage.database.prepare('SELECT COUNT(*) AS n FROM boards').get() as { n: number }).n;
+export async function countBoards(server: TestServer): Promise<number> {
+  return (await server.storage.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM boards'))!.n;
 }
 
 export interface BackupJson {

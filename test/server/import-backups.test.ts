@@ -57,10 +57,10 @@ describe('importing backups', () => {
     // 1000 notes of 2000 Japanese characters: 6 kB of UTF-8 each, so about 8 MB of base64.
     const text = backupWithNotes(1000);
     expect(text.length).toBeGreaterThan(5 * 1024 * 1024);
-    const before = countBoards(server);
+    const before = await countBoards(server);
     const imported = await importFile(server.url, text);
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    expect(countBoards(server)).toBe(before + 1);
+    expect(await countBoards(server)).toBe(before + 1);
     const created = imported.body as unknown as CreatedBoard;
     const viewer = await connectSynced(server.wsUrl, created.id, created.tokens.viewer);
     expect(listNotes(viewer.doc).length).toBe(1000);
@@ -135,27 +135,27 @@ describe('importing backups', () => {
     for (const change of variants) {
       const copy = structuredClone(valid);
       change(copy);
-      const before = countBoards(server);
+      const before = await countBoards(server);
       const answer = await importFile(server.url, JSON.stringify(copy));
       expect(answer.status, JSON.stringify(copy.board)).toBe(400);
       expect(answer.body.code).toBe('import-invalid');
-      expect(countBoards(server)).toBe(before);
+      expect(await countBoards(server)).toBe(before);
     }
     expect((await importFile(server.url, JSON.stringify(valid))).status).toBe(201);
   });
 
   it('writes the board, its rounds and its board.import entry in one transaction: none without the others', async () => {
-    const db = server.storage.database;
+    const { sql } = server.storage;
     // The audit entry cannot be written (as on a full disk, but for this entry only).
-    db.exec(`CREATE TEMP TRIGGER refuse_import_entry BEFORE INSERT ON audit_log WHEN NEW.action = 'board.import'
+    await sql.run(`CREATE TEMP TRIGGER refuse_import_entry BEFORE INSERT ON audit_log WHEN NEW.action = 'board.import'
              BEGIN SELECT RAISE(ABORT, 'the audit log cannot be written'); END`);
     try {
-      const before = countBoards(server);
+      const before = await countBoards(server);
       const answer = await importFile(server.url, backupWithNotes(1));
       expect(answer.status).not.toBe(201);
-      expect(countBoards(server)).toBe(before);
+      expect(await countBoards(server)).toBe(before);
     } finally {
-      db.exec('DROP TRIGGER refuse_import_entry');
+      await sql.run('DROP TRIGGER refuse_import_entry');
     }
   });
 });

@@ -146,10 +146,10 @@ describe('POST /api/boards/import', () => {
 
   it('imports a backup into a new board with new links; a second export holds the same content', async () => {
     expect(sourceBackup.text.length).toBeGreaterThan(64 * 1024);
-    const before = countBoards(server);
+    const before = await countBoards(server);
     const imported = await importFile(server.url, sourceBackup.text);
     expect(imported.status).toBe(201);
-    expect(countBoards(server)).toBe(before + 1);
+    expect(await countBoards(server)).toBe(before + 1);
     const created = imported.body as unknown as CreatedBoard;
     expect(created.id).not.toBe(source.id);
     expect(created.title).toBe('元のボード');
@@ -196,11 +196,11 @@ describe('POST /api/boards/import', () => {
   });
 
   async function refused(body: string, code: string) {
-    const before = countBoards(server);
+    const before = await countBoards(server);
     const answer = await importFile(server.url, body);
     expect(answer.status, JSON.stringify(answer.body)).toBe(400);
     expect(answer.body.code, JSON.stringify(answer.body)).toBe(code);
-    expect(countBoards(server)).toBe(before);
+    expect(await countBoards(server)).toBe(before);
   }
 
   const edited = (change: (backup: Record<string, unknown>) => void) => {
@@ -335,10 +335,10 @@ describe('import limits and ADMIN_TOKEN', () => {
       );
       const auth = { authorization: `Bearer ${adminToken}` };
       expect((await importFile(server.url, small, auth)).status).toBe(201);
-      const before = countBoards(server);
+      const before = await countBoards(server);
       const big = JSON.stringify({ ...JSON.parse(small), padding: 'x'.repeat(5000) });
       expect((await importFile(server.url, big, auth)).status).toBe(413);
-      expect(countBoards(server)).toBe(before);
+      expect(await countBoards(server)).toBe(before);
       expect((await fetch(`${server.url}/api/boards/import`)).status).toBe(405);
     } finally {
       await server.close();

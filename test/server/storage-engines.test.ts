@@ -164,3 +164,33 @@ describe.each(STORAGE_ENGINES)('storage on $name', (engine) => {
     await expect(storage.appendUpdate('b8', 'board', first!)).rejects.toThrow('storage is closed');
   });
 });
+
+describe.each(STORAGE_ENGINES)('the SQL interface on $name', (engine) => {
+  it('runs transactions asked for at once one after the other, and keeps other statements out of them', async () => {
+    const storage = await engine.open();
+    try {
+      await storage.createBoard({ ...board('t1'), title: 'n0' }, { board: EMPTY, settings: EMPTY });
+      // Each transaction reads the count and writes count + 1: interleaved, two would write the same number.
+      // Where the engine lets them run side by side (PostgreSQL), the row lock taken first serialises them.
+      const bump = () =>
+        storage.sql.transaction(async (tx) => {
+          await tx.run('UPDATE boards SET title = title WHERE id = ?', ['t1']);
+          const row = await tx.get<{ title: string }>('SELECT title FROM boards WHERE id = ?', ['t1']);
+          const next = Number(row!.title.slice(1)) + 1;
+          await tx.run('UPDATE boards SET title = ? WHERE id = ?', [`n${next}`, 't1']);
+        });
+      // A plain statement asked for while a transaction is open, and a transaction that rolls back.
+      const failing = storage.sql.transaction(async (tx) => {
+        await tx.run("UPDATE boards SET title = 'rolled back' WHERE id = ?", ['t1']);
+        throw new Error('undo');
+      });
+      const outside = storage.sql.run('UPDATE boards SET archived_at = 5 WHERE id = ?', ['t1']);
+      await Promise.all([bump(), bump(), bump(), failing.catch(() => {}), outside, bump()]);
+      const after = await storage.getBoard('t1');
+      expect(after?.title).toBe('n4');
+      expect(after?.archivedAt).toBe(5);
+    } finally {
+      await storage.close();
+    }
+  });
+});

@@ -27,11 +27,10 @@ describe('what is stored is what the document integrated', () => {
       socket.ws.send(updateFrame(Y.encodeStateAsUpdate(writer, start)));
       await waitFor(() => viewer.doc.getMap('notes').has('n2'), 'the second note');
 
-      const rows = server.storage.database
-        .prepare<[string], { data: Buffer }>(
-          "SELECT data FROM updates WHERE board_id = ? AND doc = 'board' ORDER BY seq",
-        )
-        .all(board.id);
+      const rows = await server.storage.sql.all<{ data: Buffer }>(
+        "SELECT data FROM updates WHERE board_id = ? AND doc = 'board' ORDER BY seq",
+        [board.id],
+      );
       const last = Y.decodeUpdate(new Uint8Array(rows.at(-1)!.data));
       const starts = last.structs.filter((s) => s.id.client === writer.clientID).map((s) => s.id.clock);
       expect(starts.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ describe('readConfig', () => {
       port: 8080,
       host: '127.0.0.1',
       dataDir: resolve('./data'),
+      databaseUrl: null,
       publicUrl: null,
       adminToken: null,
       commitBatchMs: 4,
@@ -33,6 +34,7 @@ describe('readConfig', () => {
       PORT: '9000',
       HOST: '0.0.0.0',
       DATA_DIR: '/var/lib/board',
+      DATABASE_URL: 'postgres://board:secret@db.internal:5432/board',
       PUBLIC_URL: 'http://192.168.1.20:9000/',
       ADMIN_TOKEN: 'a-long-enough-admin-token',
       COMMIT_BATCH_MS: '20',
@@ -46,6 +48,7 @@ describe('readConfig', () => {
       port: 9000,
       host: '0.0.0.0',
       dataDir: '/var/lib/board',
+      databaseUrl: 'postgres://board:secret@db.internal:5432/board',
       publicUrl: 'http://192.168.1.20:9000',
       adminToken: 'a-long-enough-admin-token',
       commitBatchMs: 20,
@@ -60,6 +63,15 @@ describe('readConfig', () => {
         caFile: resolve('package.json'),
       },
     });
+  });
+
+  it('refuses a DATABASE_URL that is not a postgres:// address', () => {
+    for (const bad of ['mysql://db/board', 'db.internal:5432', 'postgres://']) {
+      expect(() => readConfig({ DATABASE_URL: bad })).toThrow(/DATABASE_URL must be a postgres:\/\/ address/);
+    }
+    expect(readConfig({ DATABASE_URL: 'postgresql://board@127.0.0.1/board' }).databaseUrl).toBe(
+      'postgresql://board@127.0.0.1/board',
+    );
   });
 
   it('refuses a webhook allowlist that is not host names, and a CA file that is not there', () => {
