@@ -12,11 +12,10 @@ import { openClientWriters } from './clientWriters.js';
 import { runFromCommandLine } from './commandLine.js';
 import { ConnectionRegistry } from './connections.js';
 import { boardCreationMode, CreationGuard } from './creationGuard.js';
-import { type DataDirLock, lockDataDir } from './dataDirLock.js';
+import type { DataDirLock } from './dataDirLock.js';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './export/exportConfig.js';
 import { ExportWorkers } from './export/exportWorkers.js';
 import { createRequestHandler, SECURITY_HEADERS } from './http.js';
-import { IntegrityChecks } from './integrityCheck.js';
 import { createJsonLog } from './jsonLog.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openLinkTokenStore } from './linkTokens.js';
@@ -31,6 +30,7 @@ import { openScoringStore } from './scoringStore.js';
 import { answerClientError, STRICT_TRANSPORT_SECURITY, withTransportHeaders } from './securityHeaders.js';
 import type { RunningServer, ServerOptions } from './serverOptions.js';
 import { ServerStateMirror } from './serverStateMirror.js';
+import { lockStorage, openServerStorage } from './serverStorage.js';
 import { closeUnstarted, shutdownInOrder } from './shutdown.js';
 import {
   destroyAfterClientError,
@@ -40,7 +40,6 @@ import {
 } from './slowConnections.js';
 import { openSnapshotStore } from './snapshotStore.js';
 import { Snapshots } from './snapshots.js';
-import { openStorage } from './storage.js';
 import { SuggestionRateLimits } from './suggestions/rateLimits.js';
 import { SuggestionWorker } from './suggestions/suggestionWorker.js';
 import { createWebServer } from './tls.js';
@@ -61,8 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = options.metrics ? createMetrics() : null;
   const recorder = metrics ?? noMetrics;
-  // Before the database is opened: a second server on this folder is refused, never a second writer.
-  const dataDirLock = lockDataDir(options.dataDir);
+  const dataDirLock = lockStorage(options);
   try {
     return await startLocked(options, log, limits, metrics, recorder, dataDirLock);
   } catch (error) {
@@ -79,22 +77,9 @@ async function startLocked(
   recorder: MetricsRecorder,
   dataDirLock: DataDirLock,
 ): Promise<RunningServer> {
-  const storage = openStorage({
-    dataDir: options.dataDir,
-    batchMs: options.batchMs,
-    fullRetryMs: options.storageFullRetryMs,
-    log,
-    metrics: recorder,
-  });
+  const { storage, integrity } = await openServerStorage(options, log, recorder);
   const refusedLinks = new RefusedLinks(log);
   const limitRefusals = new RefusedLinks(log, undefined, 'security.limit', 'connection over a limit');
-  // At start and on a schedule, in a worker thread: page-level damage and every row's checksum (/healthz).
-  const integrity = new IntegrityChecks({
-    file: join(options.dataDir, 'board.sqlite'),
-    log,
-    intervalMs: options.integrityCheckIntervalMs,
-  });
-  integrity.start();
   const clientWriters = openClientWriters(storage.sql, storage.guard);
   const people = openPeopleStore(storage.sql, storage.guard, {
     onRevoked: (boardId, personIds) => clientWriters.revoked(boardId, personIds),
@@ -175,7 +160,7 @@ async function startLocked(
     clientDir: options.clientDir ?? resolve('dist/client'),
     log,
     storageHealth: storage.health,
-    integrity: () => integrity.report(),
+    integrity: integrity ? () => integrity.report() : undefined,
     maxBodyBytes: limits.maxBodyBytes,
     exportWorkers,
     suggestions,

@@ -17,7 +17,8 @@ export interface OpenedServices {
   websockets: { close(): void };
   refusedLinks: RefusedLinks;
   limitRefusals: RefusedLinks;
-  integrity: IntegrityChecks;
+  /** The SQLite file's scheduled check; none on PostgreSQL. */
+  integrity: IntegrityChecks | null;
   exportWorkers: ExportWorkers;
   suggestions: SuggestionWorker;
   /** The digest's scheduled posts: stopped before the database closes (a send under way ends first). */
@@ -31,7 +32,7 @@ export async function closeUnstarted(opened: OpenedServices): Promise<void> {
   websockets.close();
   refusedLinks.close();
   limitRefusals.close();
-  integrity.close();
+  integrity?.close();
   await exportWorkers.close();
   await suggestions.close();
   await storage.close();
@@ -58,7 +59,7 @@ export function shutdownInOrder(
       server.closeAllConnections();
       refusedLinks.close();
       limitRefusals.close();
-      integrity.close();
+      integrity?.close();
       await running.webhooks.stop();
       await exportWorkers.close();
       await suggestions.close();

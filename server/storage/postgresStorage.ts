@@ -1,9 +1,10 @@
 import type { Log } from '../log.js';
 import { postgresDatabase } from '../sql/postgres.js';
 import { migratePostgresSchema } from '../sql/postgresSchema.js';
-import type { SqlDatabase, SqlExecutor } from '../sql/types.js';
-import { type BoardStorage, type BoardStorageOptions, createBoardStorage } from './boardStorage.js';
+import type { SqlExecutor } from '../sql/types.js';
+import { type BoardStorageOptions, createBoardStorage } from './boardStorage.js';
 import { isDatabaseUnreachable } from './errors.js';
+import type { Storage } from './types.js';
 
 export interface PostgresStorageOptions extends BoardStorageOptions {
   /** DATABASE_URL: `postgres://user:password@host:port/database`. */
@@ -15,18 +16,12 @@ export interface PostgresStorageOptions extends BoardStorageOptions {
   log?: Log;
 }
 
-export interface PostgresBoardStorage extends BoardStorage {
-  readonly sql: SqlDatabase;
-  /** Commits what is queued and closes the pool. */
-  close(): Promise<void>;
-}
-
 /**
  * The boards and their documents in PostgreSQL, with the same guarantees as in SQLite: an append resolves once
  * committed (PostgreSQL's default `synchronous_commit = on` flushes the WAL at commit), a checksum on every
  * row, compaction in one transaction.
  */
-export async function openPostgresBoardStorage(options: PostgresStorageOptions): Promise<PostgresBoardStorage> {
+export async function openPostgresStorage(options: PostgresStorageOptions): Promise<Storage> {
   const log = options.log ?? (() => {});
   const sql = postgresDatabase({
     url: options.url,
@@ -54,7 +49,11 @@ export async function openPostgresBoardStorage(options: PostgresStorageOptions):
   );
   return {
     ...boards,
+    engine: 'postgres',
     sql,
+    limitSize() {
+      throw new Error('limitSize simulates a full disk on SQLite only');
+    },
     async close() {
       await boards.close();
       await sql.close();

@@ -3,8 +3,8 @@ import { addNote, editNoteText } from '../../shared/ops/notes.js';
 import { listNotes } from '../../shared/selectors.js';
 import { type ChildServer, spawnServer } from './childServer.js';
 import { connectClient, connectSynced, createBoard, type TestClient, tempDataDir, waitFor } from './helpers.js';
+import { filePostgres } from './storageEngines.js';
 
-const ROUNDS = 20;
 const CLIENTS = 3;
 
 const cleanups: Array<() => void | Promise<void>> = [];
@@ -14,11 +14,22 @@ afterEach(async () => {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('kill -9 at random moments', () => {
-  it(`loses nothing any client had received, over ${ROUNDS} kills during bursts from ${CLIENTS} clients`, async () => {
+/** SQLite in the data folder, and PostgreSQL (a database of this file's server): the same guarantee on both. */
+const ENGINES = [
+  { name: 'sqlite', rounds: 20, env: async (): Promise<Record<string, string>> => ({}) },
+  {
+    name: 'postgres',
+    rounds: 10,
+    env: async (): Promise<Record<string, string>> => ({ DATABASE_URL: await (await filePostgres()).createDatabase() }),
+  },
+];
+
+describe.each(ENGINES)('kill -9 at random moments on $name', ({ rounds: ROUNDS, env }) => {
+  it(`loses nothing any client had received, over repeated kills during bursts from ${CLIENTS} clients`, async () => {
     const data = tempDataDir();
     cleanups.push(data.remove);
-    let server: ChildServer = await spawnServer(data.dir, 20);
+    const engineEnv = await env();
+    let server: ChildServer = await spawnServer(data.dir, 20, engineEnv);
     cleanups.push(() => server.kill());
     const board = await createBoard(server.url);
     /** Every note any client had received from the server before a kill: the server must still have it. */
@@ -74,7 +85,7 @@ describe('kill -9 at random moments', () => {
       }
       // Destroyed before the restarted server is read: live clients would re-upload what it lost.
       for (const client of clients.splice(0)) client.destroy();
-      server = await spawnServer(data.dir, 20);
+      server = await spawnServer(data.dir, 20, engineEnv);
       await expectEverythingReceivedStored(round);
     }
     // The bursts really exchanged notes through the server, so the check above had something to lose.

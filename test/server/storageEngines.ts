@@ -1,7 +1,7 @@
 import { afterAll } from 'vitest';
 import type { SqlDatabase } from '../../server/sql/types.js';
 import type { BoardStorage } from '../../server/storage/boardStorage.js';
-import { openPostgresBoardStorage } from '../../server/storage/postgresStorage.js';
+import { openPostgresStorage } from '../../server/storage/postgresStorage.js';
 import { openStorage } from '../../server/storage.js';
 import { tempDataDir } from './helpers.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
@@ -49,7 +49,7 @@ export const STORAGE_ENGINES: StorageEngine[] = [
     name: 'postgres',
     async open(options = {}) {
       const server = await filePostgres();
-      return openPostgresBoardStorage({ url: await server.createDatabase(), ...options });
+      return openPostgresStorage({ url: await server.createDatabase(), ...options });
     },
   },
 ];

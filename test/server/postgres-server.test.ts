@@ -1,0 +1,117 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addNote } from '../../shared/ops/notes.js';
+import { readWriteRefusalCode, WRITE_REFUSAL } from '../../shared/protocol.js';
+import { getNote, listNotes } from '../../shared/selectors.js';
+import { connectSynced, createBoard, startTestServer, type TestServer, waitFor } from './helpers.js';
+import { startPostgres, type TestPostgres } from './postgres.js';
+
+// The whole server on PostgreSQL (DATABASE_URL): the same board, API and guarantees as on SQLite, and what it does
+// when PostgreSQL is not there at start or goes away while it runs.
+
+let postgres: TestPostgres;
+beforeAll(async () => {
+  postgres = await startPostgres();
+});
+afterAll(() => postgres.stop());
+
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function serverOn(databaseUrl: string, options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
+  const server = await startTestServer({ databaseUrl, storageFullRetryMs: 100, ...options });
+  cleanups.push(() => server.close());
+  return server;
+}
+
+async function api(server: TestServer, method: string, path: string, token: string, body?: unknown) {
+  const response = await fetch(`${server.url}/api/boards${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('the server on PostgreSQL', () => {
+  it('serves a board: clients converge, and everything is there for a new server on the same database', async () => {
+    const url = await postgres.createDatabase();
+    const first = await serverOn(url);
+    expect(first.storage.engine).toBe('postgres');
+    const board = await createBoard(first.url, '市民サービス部会');
+    const alice = await connectSynced(first.wsUrl, board.id, board.tokens.participant);
+    const bob = await connectSynced(first.wsUrl, board.id, board.tokens.participant);
+    cleanups.push(() => {
+      alice.destroy();
+      bob.destroy();
+    });
+    for (let i = 0; i < 10; i++) {
+      addNote(alice.doc, { id: `a${i}`, pillarId: 'p', lane: 'problem', text: `課題 ${i}`, author: 'a' });
+      addNote(bob.doc, { id: `b${i}`, pillarId: 'p', lane: 'goal', text: `目標 ${i}`, author: 'b' });
+    }
+    await waitFor(() => listNotes(alice.doc).length === 20 && listNotes(bob.doc).length === 20, 'both to converge');
+
+    // People, the lock and a voting round live in PostgreSQL too.
+    const member = await api(first, 'POST', `/${board.id}/people`, board.tokens.facilitator, { name: '佐藤' });
+    expect(member.status).toBe(201);
+    expect((await api(first, 'PUT', `/${board.id}/lock`, board.tokens.facilitator, { locked: true })).status).toBe(200);
+    const round = await api(first, 'POST', `/${board.id}/voting/rounds`, board.tokens.facilitator, { budget: 3 });
+    expect(round.status).toBe(201);
+
+    alice.destroy();
+    bob.destroy();
+    await first.close();
+    const second = await serverOn(url);
+    const reader = await connectSynced(second.wsUrl, board.id, board.tokens.viewer);
+    cleanups.push(() => reader.destroy());
+    expect(listNotes(reader.doc)).toHaveLength(20);
+    const people = await api(second, 'GET', `/${board.id}/people`, board.tokens.facilitator);
+    expect((people.body.people as Array<{ name: string }>).map((person) => person.name)).toEqual(['佐藤']);
+    expect((await api(second, 'GET', `/${board.id}/lock`, board.tokens.viewer)).body).toMatchObject({ locked: true });
+    const voting = await api(second, 'GET', `/${board.id}/voting`, board.tokens.facilitator);
+    expect(voting.status).toBe(200);
+  });
+
+  it('waits for PostgreSQL at start, saying so, and starts once it answers', async () => {
+    const url = await postgres.createDatabase();
+    postgres.kill();
+    const logs: string[] = [];
+    const starting = startTestServer({ databaseUrl: url, log: (line) => logs.push(line) });
+    await waitFor(() => logs.some((line) => line.includes('cannot be reached')), 'the server to say it waits', 15_000);
+    expect(logs.join('\n')).not.toMatch(/listening/);
+    await postgres.restart();
+    const server = await starting;
+    cleanups.push(() => server.close());
+    const board = await createBoard(server.url);
+    expect(board.id).toMatch(/\w+/);
+  });
+
+  it('refuses writes with storage-unavailable while PostgreSQL is gone, keeps them in the client, and stores them once it is back', async () => {
+    const url = await postgres.createDatabase();
+    const server = await serverOn(url);
+    const board = await createBoard(server.url);
+    const writer = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
+    cleanups.push(() => writer.destroy());
+    addNote(writer.doc, { id: 'before', pillarId: 'p', lane: 'idea', text: '前', author: 'w' });
+    await waitFor(() => server.storage.health().unavailable === false && writer.denied.length === 0, 'first note');
+
+    postgres.kill();
+    addNote(writer.doc, { id: 'during', pillarId: 'p', lane: 'idea', text: '停止中', author: 'w' });
+    await waitFor(() => writer.denied.length > 0, 'the writer to be told', 20_000);
+    expect(readWriteRefusalCode(writer.denied[0]!)).toBe(WRITE_REFUSAL.storageUnavailable);
+    expect(getNote(writer.doc, 'during')?.text).toBe('停止中'); // kept in the client
+    expect(writer.provider.wsconnected).toBe(true);
+    const health = (await (await fetch(`${server.url}/healthz`)).json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ healthy: false, storageUnavailable: true });
+
+    await postgres.restart();
+    // Once PostgreSQL answers, the server asks the refused writer again and stores its change.
+    const reader = await (async () => {
+      await waitFor(() => !server.storage.health().unavailable, 'the server to notice PostgreSQL is back', 20_000);
+      return connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    })();
+    cleanups.push(() => reader.destroy());
+    await waitFor(() => getNote(reader.doc, 'during') !== null, 'the kept change to be stored');
+  });
+});
