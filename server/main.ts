@@ -1,5 +1,5 @@
 import type { AddressInfo, Socket } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withAccessLog } from './accessLog.js';
 import { archiveState } from './api/boardAdmin.js';
