@@ -37,6 +37,16 @@ export class BoardLocks implements BoardLockState {
     for (const row of rows) this.locked.set(row.board_id, { lockedAt: row.locked_at, lockedBy: row.locked_by });
   }
 
+  /** Reads one board's lock again: this process just took the board over from another (cluster/leases.ts). */
+  async refresh(boardId: string): Promise<void> {
+    const row = await this.db.get<{ locked_at: number; locked_by: string | null }>(
+      'SELECT locked_at, locked_by FROM board_locks WHERE board_id = ?',
+      [boardId],
+    );
+    if (row) this.locked.set(boardId, { lockedAt: row.locked_at, lockedBy: row.locked_by });
+    else this.locked.delete(boardId);
+  }
+
   lockOf(boardId: string): BoardLock | null {
     return this.locked.get(boardId) ?? null;
   }

@@ -29,6 +29,8 @@ export async function runFromCommandLine(
     host: config.host,
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
+    clusterAddress: config.clusterAddress,
+    leaseTtlMs: config.leaseTtlMs,
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     batchMs: config.commitBatchMs,

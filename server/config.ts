@@ -12,6 +12,10 @@ export interface Config {
   dataDir: string;
   /** DATABASE_URL: PostgreSQL (several server processes, docs/deploy/scaling.md); null: SQLite in `dataDir`. */
   databaseUrl: string | null;
+  /** CLUSTER_ADDRESS: where the other server processes reach this one (several processes on PostgreSQL). */
+  clusterAddress: string | null;
+  /** LEASE_TTL_MS: how long a board's lease lasts unrenewed; a dead process's boards move after it. */
+  leaseTtlMs: number;
   /** Null: `http://localhost:<the port actually listened on>`. */
   publicUrl: string | null;
   adminToken: string | null;
@@ -55,6 +59,28 @@ const envSchema = z.object({
       }
     }, 'DATABASE_URL must be a postgres:// address, e.g. postgres://board:secret@db.internal:5432/board')
     .optional(),
+  CLUSTER_ADDRESS: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/';
+      } catch {
+        return false;
+      }
+    }, 'CLUSTER_ADDRESS must be this server as the other servers reach it, e.g. http://10.0.0.5:8080')
+    .optional(),
+  LEASE_TTL_MS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'LEASE_TTL_MS must be a whole number of milliseconds between 1000 and 600000')
+    .transform(Number)
+    .refine(
+      (ms) => ms >= 1000 && ms <= 600_000,
+      'LEASE_TTL_MS must be a whole number of milliseconds between 1000 and 600000',
+    )
+    .default(15_000),
   PUBLIC_URL: z
     .string()
     .trim()
@@ -146,6 +172,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: HOST,
     dataDir: resolve(DATA_DIR),
     databaseUrl: parsed.data.DATABASE_URL ?? null,
+    leaseTtlMs: parsed.data.LEASE_TTL_MS,
+    clusterAddress: parsed.data.CLUSTER_ADDRESS ? parsed.data.CLUSTER_ADDRESS.replace(/\/+$/, '') : null,
     publicUrl: PUBLIC_URL ? PUBLIC_URL.replace(/\/+$/, '') : null,
     adminToken: ADMIN_TOKEN ?? null,
     commitBatchMs: COMMIT_BATCH_MS,

@@ -9,6 +9,7 @@ import { auditSettingsChanges } from './auditSettings.js';
 import { BoardLocks } from './boardLock.js';
 import { ClientAddresses } from './clientAddress.js';
 import { openClientWriters } from './clientWriters.js';
+import { Cluster } from './cluster/cluster.js';
 import { runFromCommandLine } from './commandLine.js';
 import { ConnectionRegistry } from './connections.js';
 import { boardCreationMode, CreationGuard } from './creationGuard.js';
@@ -84,16 +85,28 @@ async function startLocked(
   const people = openPeopleStore(storage.sql, storage.guard, {
     onRevoked: (boardId, personIds) => clientWriters.revoked(boardId, personIds),
   });
-  const rooms = new Rooms({
-    store: storage,
-    clientWriters,
-    unloadDelayMs: options.unloadDelayMs ?? 5_000,
-    compactAfter: options.compactAfter ?? 500,
-    log,
-    metrics: recorder,
-  });
   let port = options.port;
   const scheme = options.tls ? 'https' : 'http';
+  // Several processes on one PostgreSQL: each board is served by the one holding its lease (cluster/).
+  const cluster = options.databaseUrl
+    ? new Cluster(storage, {
+        databaseUrl: options.databaseUrl,
+        address: () => options.clusterAddress ?? `${scheme}://${loopbackOr(options.host)}:${port}`,
+        leaseTtlMs: options.leaseTtlMs,
+        log,
+      })
+    : null;
+  const rooms = new Rooms(
+    {
+      store: storage,
+      clientWriters,
+      unloadDelayMs: options.unloadDelayMs ?? 5_000,
+      compactAfter: options.compactAfter ?? 500,
+      log,
+      metrics: recorder,
+    },
+    cluster?.leases ?? null,
+  );
   const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') || `${scheme}://localhost:${port}`;
   const audit = openAuditLog(storage.sql, { guard: storage.guard, log });
   const connections = new ConnectionRegistry();
@@ -185,8 +198,11 @@ async function startLocked(
     refusedLinks,
     limitRefusals,
   });
+  await cluster?.start({ rooms, locks, stateMirror, addresses });
+  // A board's requests go to the process that owns it, when another one does (cluster/router.ts).
+  const routed: typeof handler = cluster ? (req, res) => cluster.request(req, res, () => handler(req, res)) : handler;
   const server = createWebServer(
-    withTransportHeaders(withAccessLog(handler, log, refusedLinks, addresses), !!options.tls),
+    withTransportHeaders(withAccessLog(routed, log, refusedLinks, addresses), !!options.tls),
     options.tls,
     serverTimeouts(limits),
   );
@@ -194,7 +210,14 @@ async function startLocked(
   unauthenticated.attach(server);
   destroyAfterClientError(server, log);
   server.on('request', (request, response) => guardBodyRate(request, response, limits, addresses, log));
-  server.on('upgrade', (request, socket, head) => websockets.handleUpgrade(request, socket, head));
+  server.on('upgrade', (request, socket, head) => {
+    if (!cluster) return websockets.handleUpgrade(request, socket, head);
+    cluster.upgrade(request, socket, head, {
+      here: () => websockets.handleUpgrade(request, socket, head),
+      // Passed to the board's owner, which counts it once admitted there.
+      passed: () => unauthenticated.admitted(request.socket as Socket),
+    });
+  });
   // A request Node could not parse still gets the security headers (and HSTS over TLS) with its 400.
   const rawHeaders = options.tls
     ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY }
@@ -223,6 +246,7 @@ async function startLocked(
     throw error;
   });
   port = (server.address() as AddressInfo).port;
+  await cluster?.listening();
   if (boardCreationMode(options.host, options.adminToken) === 'open-network') {
     log(
       `warning: HOST ${options.host} is reachable from the network and ADMIN_TOKEN is not set: anyone on the network can create and import boards. Set ADMIN_TOKEN to allow only those who hold it.`,
@@ -231,10 +255,16 @@ async function startLocked(
   }
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `${scheme}://${shownHost}:${port}`;
-  const close = shutdownInOrder({ ...opened, server, rooms, dataDirLock });
+  const close = shutdownInOrder({ ...opened, server, rooms, dataDirLock, cluster });
   // Listening, so the board's address is known: a digest missed while the server was down goes out now.
   webhooks.start();
   return { url, port, storage, close };
+}
+
+/** The address other processes on this machine reach a server listening on `host` by (any-address → loopback). */
+function loopbackOr(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

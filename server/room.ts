@@ -293,6 +293,13 @@ export class Room {
     }
   }
 
+  /** Another process owns the board now: its connections reconnect (to it, through the proxy); nothing is written. */
+  closeForHandover(): void {
+    for (const peer of [...this.peers])
+      peer.close(CLOSE.tryAgainLater, 'this board moved to another server; reconnecting');
+    this.discard();
+  }
+
   /** The board was deleted: every connection is closed for good and nothing more is written. */
   closeDeleted(): void {
     for (const peer of [...this.peers]) peer.close(CLOSE.notFound, 'this board was deleted');

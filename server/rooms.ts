@@ -9,6 +9,23 @@ export type { SubmitResult } from './roomCommits.js';
 
 export type JoinResult = { kind: 'room'; room: Room } | { kind: 'too-new' };
 
+/** Which process serves a board, when several share one PostgreSQL (cluster/leases.ts). */
+export interface BoardOwnership {
+  acquire(boardId: string): Promise<{ kind: 'mine' } | { kind: 'elsewhere'; address: string }>;
+  release(boardId: string): Promise<void>;
+}
+
+/** Another server process owns the board: the request or connection belongs there (the proxy sends it there). */
+export class BoardOwnedElsewhereError extends Error {
+  constructor(
+    readonly boardId: string,
+    readonly address: string,
+  ) {
+    super(`board ${boardId} is served by another server process (${address})`);
+    this.name = 'BoardOwnedElsewhereError';
+  }
+}
+
 /** Called once a room loaded, before anyone joins it: e.g. to bring server-applied state up to date. */
 export type RoomLoadedListener = (room: Room) => void;
 
@@ -22,7 +39,11 @@ export class Rooms {
   /** Rooms loaded (and so migrated and stored as current) since this server started. */
   private readonly everLoaded = new Set<string>();
 
-  constructor(private readonly options: RoomsOptions) {
+  constructor(
+    private readonly options: RoomsOptions,
+    /** Several processes: a room loads only where the board's lease is held. */
+    private readonly ownership: BoardOwnership | null = null,
+  ) {
     options.store.onWritable?.(() => {
       for (const room of this.loaded.values()) room.writable();
     });
@@ -57,13 +78,15 @@ export class Rooms {
       pending = (async (): Promise<JoinResult> => {
         // The last unload's compaction first: the new room then reads the snapshot it wrote.
         await this.unloading.get(key);
+        const owner = await this.ownership?.acquire(boardId);
+        if (owner?.kind === 'elsewhere') throw new BoardOwnedElsewhereError(boardId, owner.address);
         const fresh = new Room(boardId, kind, this.options, (gone, compacted) => {
           if (this.loaded.get(key) === gone) this.loaded.delete(key);
-          if (!compacted) return;
-          const settled = compacted.catch(() => {});
+          const settled = (compacted ?? Promise.resolve()).catch(() => {});
           this.unloading.set(key, settled);
           void settled.then(() => {
             if (this.unloading.get(key) === settled) this.unloading.delete(key);
+            this.releaseWhenUnused(boardId);
           });
         });
         if ((await fresh.load()) === 'too-new') {
@@ -75,7 +98,13 @@ export class Rooms {
         for (const listener of this.loadedListeners) listener(fresh);
         return { kind: 'room', room: fresh };
       })();
-      pending.finally(() => this.loading.delete(key)).catch(() => {});
+      pending
+        .finally(() => {
+          this.loading.delete(key);
+          // A load that failed or found the document too new leaves nothing loaded: the lease goes back.
+          if (!this.loaded.has(key)) this.releaseWhenUnused(boardId);
+        })
+        .catch(() => {});
       this.loading.set(key, pending);
     }
     return pending;
@@ -87,6 +116,24 @@ export class Rooms {
    */
   loadedSinceStart(boardId: string, kind: DocKind): boolean {
     return this.everLoaded.has(roomName(boardId, kind));
+  }
+
+  /** Neither document of the board is loaded, loading or being compacted: its lease goes back. */
+  private releaseWhenUnused(boardId: string): void {
+    if (!this.ownership) return;
+    const inUse = (['board', 'settings'] as const).some((kind) => {
+      const key = roomName(boardId, kind);
+      return this.loaded.has(key) || this.loading.has(key) || this.unloading.has(key);
+    });
+    if (!inUse) void this.ownership.release(boardId);
+  }
+
+  /**
+   * This process lost the board's lease (another took it over): its connections close with "try again", and the
+   * rooms are freed without writing (a write would be refused by the fence anyway). Clients reconnect to the owner.
+   */
+  handOver(boardId: string): void {
+    for (const kind of ['board', 'settings'] as const) this.get(boardId, kind)?.closeForHandover();
   }
 
   get(boardId: string, kind: DocKind): Room | undefined {

@@ -15,6 +15,13 @@ export interface ServerOptions {
   dataDir: string;
   /** PostgreSQL instead of SQLite in `dataDir` (DATABASE_URL); default null. */
   databaseUrl?: string | null;
+  /**
+   * With PostgreSQL, where the other server processes reach this one (CLUSTER_ADDRESS, e.g. http://10.0.0.5:8080);
+   * default this process's own address on the loopback (processes on one machine).
+   */
+  clusterAddress?: string | null;
+  /** How long a board's lease lasts without renewal (ms); default 15,000: a dead owner's boards move after it. */
+  leaseTtlMs?: number;
   /** Where links point; default `http://localhost:<port>`. */
   publicUrl?: string | null;
   adminToken?: string | null;

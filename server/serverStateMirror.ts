@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Log } from './log.js';
-import type { Rooms } from './rooms.js';
+import { BoardOwnedElsewhereError, type Rooms } from './rooms.js';
 
 /** One piece of server-applied state: what the server holds, what the settings document shows, how to write it. */
 export interface MirroredState<T> {
@@ -20,6 +20,9 @@ export class ServerStateMirror {
   private readonly states: MirroredState<unknown>[] = [];
   private readonly queues = new Map<string, Promise<void>>();
 
+  /** Several processes: the board is served by another one, which is told to show the state (cluster/bus.ts). */
+  private elsewhere: ((boardId: string) => Promise<void>) | null = null;
+
   constructor(
     private readonly rooms: Rooms,
     private readonly log: Log,
@@ -27,6 +30,10 @@ export class ServerStateMirror {
     rooms.onLoaded((room) => {
       if (room.kind === 'settings') this.mirror(room.boardId).catch(() => {});
     });
+  }
+
+  whenServedElsewhere(tell: (boardId: string) => Promise<void>): void {
+    this.elsewhere = tell;
   }
 
   add<T>(state: MirroredState<T>): void {
@@ -39,7 +46,13 @@ export class ServerStateMirror {
     const next = previous
       .catch(() => {})
       .then(async () => {
-        const joined = await this.rooms.join(boardId, 'settings');
+        let joined: Awaited<ReturnType<Rooms['join']>>;
+        try {
+          joined = await this.rooms.join(boardId, 'settings');
+        } catch (error) {
+          if (!(error instanceof BoardOwnedElsewhereError) || !this.elsewhere) throw error;
+          return this.elsewhere(boardId);
+        }
         if (joined.kind !== 'room') throw new Error('the settings document is newer than this server');
         const { room } = joined;
         const wanted = await Promise.all(

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Cluster } from './cluster/cluster.js';
 import type { DataDirLock } from './dataDirLock.js';
 import type { ExportWorkers } from './export/exportWorkers.js';
 import type { IntegrityChecks } from './integrityCheck.js';
@@ -43,7 +44,7 @@ export async function closeUnstarted(opened: OpenedServices): Promise<void> {
  * rooms, closes the db. Called again, it answers the same stop.
  */
 export function shutdownInOrder(
-  running: OpenedServices & { server: Server; rooms: Rooms; dataDirLock: DataDirLock },
+  running: OpenedServices & { server: Server; rooms: Rooms; dataDirLock: DataDirLock; cluster: Cluster | null },
 ): () => Promise<void> {
   const { server, storage, websockets, refusedLinks, limitRefusals, integrity, exportWorkers, rooms, dataDirLock } =
     running;
@@ -66,6 +67,8 @@ export function shutdownInOrder(
       await storage.flush();
       await new Promise((done) => setImmediate(done));
       await rooms.unloadAll();
+      // Compactions written (fenced by the leases): the boards may move to another process now.
+      await running.cluster?.stop();
       await storage.close();
       await stopped;
       dataDirLock.release();

@@ -6,7 +6,8 @@ import type { SqlDatabase } from './types.js';
  * SCHEMA_VERSION, with PostgreSQL's types (BYTEA for BLOB, BIGINT for times in ms). A database starts at the
  * current version; a later version adds its migration to both schemas. The version is kept in
  * `schema_version`, the equivalent of SQLite's `PRAGMA user_version`. The tables SQLite's stores create when
- * they open (people, board_locks, audit_log) are here too.
+ * they open (people, board_locks, audit_log) are here too, and the board leases of several processes
+ * (server/cluster/leases.ts), which SQLite does not need (one process per data folder).
  */
 const TABLES = `
 CREATE TABLE boards (
@@ -35,6 +36,15 @@ CREATE TABLE updates (
 );
 CREATE INDEX updates_by_doc ON updates (board_id, doc, seq);
 CREATE TABLE storage_probe (filler BYTEA);
+
+CREATE SEQUENCE lease_tokens;
+CREATE TABLE board_leases (
+  board_id TEXT PRIMARY KEY,
+  owner TEXT NOT NULL,
+  address TEXT NOT NULL,
+  token BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
 
 CREATE TABLE people (
   id TEXT PRIMARY KEY,

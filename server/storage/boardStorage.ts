@@ -1,7 +1,7 @@
 import type { DocKind } from '../../shared/roles.js';
 import type { Log } from '../log.js';
 import type { MetricsRecorder } from '../metrics.js';
-import type { AsyncWriteGuard, SqlDatabase, SqlStatement } from '../sql/types.js';
+import type { AsyncWriteGuard, SqlDatabase, SqlExecutor, SqlStatement } from '../sql/types.js';
 import { checksumOf } from './checksum.js';
 import { StorageCorruptionError, StorageFullError, StorageUnavailableError } from './errors.js';
 import type { BoardRow, QueuedUpdate } from './rows.js';
@@ -16,6 +16,9 @@ export interface EngineHooks {
   probeWrite(): Promise<void>;
 }
 
+/** Throws (a LeaseLostError) inside a write transaction when this process no longer owns one of the boards. */
+export type Fence = (tx: SqlExecutor, boardIds: Iterable<string>) => Promise<void>;
+
 export interface BoardStorageOptions {
   /** How long incoming updates wait to be committed together (ms). */
   batchMs?: number;
@@ -27,6 +30,8 @@ export interface BoardStorageOptions {
 
 export interface BoardStorage extends Required<DocumentStore>, BoardStore {
   health(): StorageHealth;
+  /** From now on, every write of a board's documents is fenced by `check` (several processes: leases.ts). */
+  fenceWith(check: Fence): void;
   /** The same for the stores on the SQL interface: refused while the disk is full, a full disk noticed. */
   guard: AsyncWriteGuard;
   /** Commits what is queued, then refuses appends; the caller closes the database. */
@@ -115,11 +120,29 @@ export function createBoardStorage(
     params: [entry.boardId, entry.doc, entry.update, checksumOf(entry.update)],
   });
 
+  /** With several processes (leases.ts), checks inside the transaction that this process still owns the boards. */
+  let fence: Fence | null = null;
+
+  /** Runs the document writes of `boardIds` in one transaction, fenced when several processes share the database. */
+  function documentWrites(boardIds: string[], statements: SqlStatement[]): Promise<unknown[][]> {
+    const fenceNow = fence;
+    if (!fenceNow) return sql.batch(statements);
+    return sql.transaction(async (tx) => {
+      await fenceNow(tx, boardIds);
+      const results: unknown[][] = [];
+      for (const statement of statements) results.push(await tx.all(statement.sql, statement.params));
+      return results;
+    });
+  }
+
   async function commit(entries: QueuedUpdate[]): Promise<void> {
     const started = performance.now();
     let results: unknown[][];
     try {
-      results = await sql.batch(entries.map(insertStatement));
+      results = await documentWrites(
+        entries.map((entry) => entry.boardId),
+        entries.map(insertStatement),
+      );
     } catch (error) {
       const failure = outage.classify(error);
       if (failure instanceof StorageFullError || failure instanceof StorageUnavailableError) {
@@ -130,7 +153,7 @@ export function createBoardStorage(
       // entries at fault fail and the other rooms of the batch keep working.
       for (const entry of entries) {
         try {
-          const [rows] = await write(() => sql.batch([insertStatement(entry)]));
+          const [rows] = await write(() => documentWrites([entry.boardId], [insertStatement(entry)]));
           entry.resolve((rows![0] as { seq: number }).seq);
         } catch (single) {
           entry.reject(single instanceof Error ? single : new Error(String(single)));
@@ -274,15 +297,22 @@ export function createBoardStorage(
     },
 
     async compact(boardId, doc, snapshot, upToSeq) {
-      await sql.batch([
-        { sql: UPSERT_SNAPSHOT, params: [boardId, doc, snapshot, Date.now(), checksumOf(snapshot)] },
-        { sql: 'DELETE FROM updates WHERE board_id = ? AND doc = ? AND seq <= ?', params: [boardId, doc, upToSeq] },
-      ]);
+      await documentWrites(
+        [boardId],
+        [
+          { sql: UPSERT_SNAPSHOT, params: [boardId, doc, snapshot, Date.now(), checksumOf(snapshot)] },
+          { sql: 'DELETE FROM updates WHERE board_id = ? AND doc = ? AND seq <= ?', params: [boardId, doc, upToSeq] },
+        ],
+      );
     },
 
     async guard(run) {
       refuseDuringOutage();
       return write(run);
+    },
+
+    fenceWith(check) {
+      fence = check;
     },
 
     flush,

@@ -88,6 +88,8 @@ export interface Storage extends Required<DocumentStore>, BoardStore {
    * cap (null): simulates a full disk in tests and drills. Not on PostgreSQL (a tablespace is filled otherwise).
    */
   limitSize(extraPages: number | null): void;
+  /** From now on, every write of a board's documents is fenced by `check` (several processes: cluster/leases.ts). */
+  fenceWith(check: (tx: SqlExecutor, boardIds: Iterable<string>) => Promise<void>): void;
   /** Commits what is queued and closes the database. */
   close(): Promise<void>;
 }

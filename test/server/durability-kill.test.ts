@@ -20,7 +20,11 @@ const ENGINES = [
   {
     name: 'postgres',
     rounds: 10,
-    env: async (): Promise<Record<string, string>> => ({ DATABASE_URL: await (await filePostgres()).createDatabase() }),
+    // Each restart listens on a new port: the killed process's lease expires before the board is served again.
+    env: async (): Promise<Record<string, string>> => ({
+      DATABASE_URL: await (await filePostgres()).createDatabase(),
+      LEASE_TTL_MS: '1000',
+    }),
   },
 ];
 
