@@ -4,10 +4,13 @@ import { buildDigest } from '../../shared/digest.js';
 import { translator } from '../../shared/i18n/index.js';
 import { HttpError } from '../httpUtil.js';
 import type { Log } from '../log.js';
-import type { Rooms } from '../rooms.js';
+import { BoardOwnedElsewhereError, type Rooms } from '../rooms.js';
 import { nextWeeklyRun, retryDelay } from './schedule.js';
 import { checkWebhookUrl, postDigest } from './send.js';
 import type { DigestWebhook, WebhookStore } from './webhookStore.js';
+
+/** How long a run taken by one process is left to it: well past a post's deadline (a dead process's run is retaken after it). */
+const CLAIM_MS = 5 * 60_000;
 
 /** The operator's settings (WEBHOOK_ALLOWED_HOSTS, WEBHOOK_CA_FILE) and, for tests, the clock and the tick. */
 export interface WebhookSettings {
@@ -86,8 +89,13 @@ export class DigestWebhooks {
     this.tickQueued = true;
     return this.enqueue(async () => {
       this.tickQueued = false;
-      const due = await this.options.store.due(this.options.settings.now());
-      for (const webhook of due) await this.run(webhook.boardId);
+      const now = this.options.settings.now();
+      const due = await this.options.store.due(now);
+      for (const webhook of due) {
+        // Several processes share the schedule: the one that takes the run posts it.
+        if (!(await this.options.store.claim(webhook.boardId, webhook.nextRunAt, now + CLAIM_MS))) continue;
+        await this.run(webhook.boardId, webhook.nextRunAt);
+      }
     }).catch((error: unknown) => this.options.log(`webhooks: ${String(error)}`));
   }
 
@@ -129,15 +137,26 @@ export class DigestWebhooks {
     return this.enqueue(() => this.run(boardId));
   }
 
-  /** Posts a board's digest as its webhook is now (it may have been changed or removed while this waited). */
-  private async run(boardId: string): Promise<string | null> {
+  /**
+   * Posts a board's digest as its webhook is now (it may have been changed or removed while this waited).
+   * `claimedFrom`: the run's time before this process took it, given back when another process serves the board.
+   */
+  private async run(boardId: string, claimedFrom?: number): Promise<string | null> {
     const { store, settings, log } = this.options;
     const webhook = await store.get(boardId);
     if (!webhook) return 'this board has no webhook any more';
     const now = settings.now();
     let failure: string | null;
     try {
-      const text = await this.digestOf(webhook, now);
+      let text: string;
+      try {
+        text = await this.digestOf(webhook, now);
+      } catch (error) {
+        // Another process serves the board (its rooms are there): the run is left to it.
+        if (!(error instanceof BoardOwnedElsewhereError) || claimedFrom === undefined) throw error;
+        await store.claim(boardId, webhook.nextRunAt, claimedFrom);
+        return 'the board is served by another server process';
+      }
       failure = await postDigest(webhook.url, text, {
         allowed: settings.allowedHosts,
         ca: this.ca,

@@ -67,6 +67,12 @@ export interface WebhookStore {
   succeeded(boardId: string, at: number, nextRunAt: number): Promise<void>;
   /** A post failed at `at`: counted, its reason kept (cut to 500 characters), tried again at `nextRunAt`. */
   failed(boardId: string, at: number, nextRunAt: number, error: string): Promise<void>;
+  /**
+   * Takes a due run for this process: moves its time from `dueAt` to `until` unless another process (several on
+   * one PostgreSQL) took it first. True when taken; the post's outcome then sets the next run. A process that dies
+   * while posting leaves the run to be taken again at `until`: a digest is posted at least once.
+   */
+  claim(boardId: string, dueAt: number, until: number): Promise<boolean>;
 }
 
 const UPSERT = `INSERT INTO digest_webhooks (board_id, url, format, weekday, minute_of_day, covered_since, next_run_at, failures)
@@ -111,6 +117,16 @@ export function openWebhookStore(db: SqlDatabase | SqlExecutor, guard: AsyncWrit
     },
     async failed(boardId, at, nextRunAt, error) {
       await guard(() => db.run(FAILED, [nextRunAt, at, error.slice(0, 500), boardId]));
+    },
+    async claim(boardId, dueAt, until) {
+      const result = await guard(() =>
+        db.run('UPDATE digest_webhooks SET next_run_at = ? WHERE board_id = ? AND next_run_at = ?', [
+          until,
+          boardId,
+          dueAt,
+        ]),
+      );
+      return result.changes > 0;
     },
   };
 }

@@ -258,4 +258,20 @@ describe.each(STORAGE_ENGINES)('digest webhooks on $name', (engine) => {
       await storage.close();
     }
   });
+
+  it('lets one of several processes take a due run (the others find it taken), and give it back', async () => {
+    const storage = await engine.open();
+    try {
+      await storage.createBoard(board('w5'), { board: EMPTY, settings: EMPTY });
+      const store = openWebhookStore(storage.sql, storage.guard);
+      await store.set({ ...schedule, boardId: 'w5', nextRunAt: AT });
+      const taken = await Promise.all([1, 2, 3].map(() => store.claim('w5', AT, AT + 300_000)));
+      expect(taken.filter(Boolean)).toHaveLength(1);
+      expect(await store.due(AT + 1)).toEqual([]);
+      expect(await store.claim('w5', AT + 300_000, AT)).toBe(true); // given back: due again
+      expect((await store.due(AT + 1)).map((w) => w.boardId)).toEqual(['w5']);
+    } finally {
+      await storage.close();
+    }
+  });
 });
