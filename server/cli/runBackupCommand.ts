@@ -4,7 +4,10 @@ import { BackupError } from '../storage/backup.js';
  * Runs a backup or restore command and exits with its code: a BackupError (a refusal the person can act on)
  * is printed as `<verb> failed: <reason>` with exit code 1; anything else is a bug, printed whole.
  */
-export function runBackupCommand(verb: 'backup' | 'restore', command: () => Promise<number>): void {
+export function runBackupCommand(
+  verb: 'backup' | 'restore' | 'migrate-to-postgres',
+  command: () => Promise<number>,
+): void {
   command()
     .catch((error: unknown) => {
       if (!(error instanceof BackupError)) throw error;
