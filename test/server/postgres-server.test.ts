@@ -3,7 +3,7 @@ import { addNote } from '../../shared/ops/notes.js';
 import { readWriteRefusalCode, WRITE_REFUSAL } from '../../shared/protocol.js';
 import { getNote, listNotes } from '../../shared/selectors.js';
 import { connectSynced, createBoard, startTestServer, type TestServer, waitFor } from './helpers.js';
-import { startPostgres, type TestPostgres } from './postgres.js';
+import { fillTablespace, startPostgres, type TestPostgres, tablespaceFreed } from './postgres.js';
 
 // The whole server on PostgreSQL (DATABASE_URL): the same board, API and guarantees as on SQLite, and what it does
 // when PostgreSQL is not there at start or goes away while it runs.
@@ -85,6 +85,27 @@ describe('the server on PostgreSQL', () => {
     cleanups.push(() => server.close());
     const board = await createBoard(server.url);
     expect(board.id).toMatch(/\w+/);
+  });
+
+  it('refuses writes with storage-full when PostgreSQL has no space left, and stores them once it has', async () => {
+    const url = await postgres.createDatabase();
+    const server = await serverOn(url);
+    const board = await createBoard(server.url);
+    const writer = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
+    cleanups.push(() => writer.destroy());
+    await fillTablespace(url);
+    addNote(writer.doc, { id: 'full', pillarId: 'p', lane: 'idea', text: '満杯', author: 'w' });
+    await waitFor(() => writer.denied.length > 0, 'the writer to be told');
+    expect(readWriteRefusalCode(writer.denied[0]!)).toBe(WRITE_REFUSAL.storageFull);
+    expect(server.storage.health()).toMatchObject({ full: true, unavailable: false });
+    // The API answers 507 meanwhile, as for SQLite's full disk.
+    const member = await api(server, 'POST', `/${board.id}/people`, board.tokens.facilitator, { name: '鈴木' });
+    expect(member.status).toBe(507);
+    await tablespaceFreed(url);
+    await waitFor(() => !server.storage.health().full, 'the server to notice space is back');
+    const reader = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    cleanups.push(() => reader.destroy());
+    await waitFor(() => getNote(reader.doc, 'full') !== null, 'the kept change to be stored');
   });
 
   it('refuses writes with storage-unavailable while PostgreSQL is gone, keeps them in the client, and stores them once it is back', async () => {

@@ -164,3 +164,37 @@ export async function startPostgres(): Promise<TestPostgres> {
     },
   };
 }
+
+/**
+ * Fault injection: PostgreSQL answers every write of board documents (and the server's write probe) as a full
+ * tablespace does, SQLSTATE 53100 disk_full, until `tablespaceFreed`. A real full disk cannot be made on demand
+ * here (no mount in CI); the server sees exactly the error PostgreSQL gives when a file cannot be extended.
+ */
+export async function fillTablespace(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`
+      CREATE OR REPLACE FUNCTION test_no_space() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END
+      $$ LANGUAGE plpgsql;
+      CREATE TRIGGER test_full_updates BEFORE INSERT ON updates FOR EACH ROW EXECUTE FUNCTION test_no_space();
+      CREATE TRIGGER test_full_probe BEFORE INSERT ON storage_probe FOR EACH ROW EXECUTE FUNCTION test_no_space();
+    `);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function tablespaceFreed(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`
+      DROP TRIGGER test_full_updates ON updates;
+      DROP TRIGGER test_full_probe ON storage_probe;
+    `);
+  } finally {
+    await client.end();
+  }
+}
