@@ -8,6 +8,7 @@
  *                                      export-load, suggestions)
  *   npm run bench -- board             only our board against excalidraw 0.18 (issue 14's targets), about 2 minutes
  *   npm run bench -- board --notes 500 the same with another number of notes (3,000 by default)
+ *   npm run bench -- cluster           several processes on PostgreSQL against one (docs/deploy/scaling.md)
  */
 
 import { existsSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { printTable, type Row, ratio } from './lib/stats';
 import { boardScenario } from './scenarios/board';
 import { browserScenario } from './scenarios/browser';
 import { buildClient, bundleScenario } from './scenarios/bundle';
+import { clusterScenario } from './scenarios/cluster';
 import { durableScenario } from './scenarios/durable';
 import { exportScenario } from './scenarios/exportLoad';
 import { exportsScenario } from './scenarios/exports';
@@ -37,6 +39,7 @@ const ALL = [
   'exports',
   'export-load',
   'suggestions',
+  'cluster',
 ] as const;
 type Scenario = (typeof ALL)[number];
 const asked = process.argv.slice(2).filter((arg) => (ALL as readonly string[]).includes(arg)) as Scenario[];
@@ -75,6 +78,7 @@ if (chosen.has('browser')) {
   }
 }
 if (chosen.has('durable')) rows.push(...(await durableScenario(log)));
+if (chosen.has('cluster')) rows.push(...(await clusterScenario(log)));
 if (chosen.has('bundle')) rows.push(...bundleScenario());
 if (chosen.has('micro')) rows.push(...microScenario());
 if (chosen.has('exports')) rows.push(...(await exportsScenario(log)));

@@ -2,6 +2,7 @@ import { ConfigError, readConfig } from './config.js';
 import { DataDirInUseError } from './dataDirLock.js';
 import { createJsonLog } from './jsonLog.js';
 import type { RunningServer, ServerOptions } from './serverOptions.js';
+import { describe } from './storage/postgresStorage.js';
 import { TlsError } from './tls.js';
 
 // The production entry's own work (`npm start` runs server/main.ts): the environment read into options, a
@@ -47,13 +48,16 @@ export async function runFromCommandLine(
   });
   const links = config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${running.port}`;
   // Written whatever LOG_LEVEL: scripts, the tests and the bench wait for `listening on <url>` (a JSON line).
-  createJsonLog({ level: 'debug' })(`listening on ${running.url} (links: ${links}, data: ${config.dataDir})`, {
-    event: 'server.listening',
-    url: running.url,
-    links,
-    dataDir: config.dataDir,
-    logLevel: config.logLevel,
-  });
+  createJsonLog({ level: 'debug' })(
+    `listening on ${running.url} (links: ${links}, data: ${config.databaseUrl ? `PostgreSQL ${describe(config.databaseUrl)}` : config.dataDir})`,
+    {
+      event: 'server.listening',
+      url: running.url,
+      links,
+      dataDir: config.dataDir,
+      logLevel: config.logLevel,
+    },
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -150,6 +150,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       path: ['TLS_CERT'],
       message: 'TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither',
     })
+    .refine((env) => !env.DATABASE_URL || env.CLUSTER_ADDRESS || isLoopback(env.HOST), {
+      path: ['CLUSTER_ADDRESS'],
+      message:
+        'with DATABASE_URL and a HOST other servers may reach, set CLUSTER_ADDRESS to the address they reach this one by (e.g. http://10.0.0.5:8080): two machines must not both call themselves 127.0.0.1',
+    })
     .refine(
       (env) => {
         const limits = limitsFromEnv(env);
@@ -191,4 +196,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       caFile: parsed.data.WEBHOOK_CA_FILE ? resolve(parsed.data.WEBHOOK_CA_FILE) : null,
     },
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }

@@ -10,6 +10,7 @@ import { serverTime } from './api/timer.js';
 import type { BoardCreationMode } from './creationGuard.js';
 import { HttpError, methodNotAllowed, sendJson } from './httpUtil.js';
 import { healthReport, type IntegrityState } from './integrityCheck.js';
+import { BoardOwnedElsewhereError } from './rooms.js';
 import { PERMISSIONS_POLICY } from './securityHeaders.js';
 import { isDatabaseDamaged, isDatabaseUnreachable, StorageUnavailableError } from './storage/errors.js';
 import { StorageCorruptionError, StorageFullError, type StorageHealth } from './storage.js';
@@ -228,6 +229,11 @@ export function createRequestHandler(options: HttpOptions) {
       }
       if (error instanceof StorageFullError) {
         return sendJson(res, 507, { error: "the server's disk is full: nothing was changed; try again later" });
+      }
+      if (error instanceof BoardOwnedElsewhereError) {
+        // The board moved to another process between the routing and here: the client asks again.
+        res.setHeader('Retry-After', '1');
+        return sendJson(res, 503, { error: 'this board is moving to another server; try again', code: 'board-moving' });
       }
       if (error instanceof StorageUnavailableError || isDatabaseUnreachable(error)) {
         res.setHeader('Retry-After', '5');

@@ -23,7 +23,7 @@ import { Connection } from './protocol.js';
 import { FlowControl } from './rateLimit.js';
 import { closeSafely } from './rawSocket.js';
 import type { RefusedLinks } from './refusedLinks.js';
-import type { Rooms } from './rooms.js';
+import { BoardOwnedElsewhereError, type Rooms } from './rooms.js';
 import { rawAnswer } from './securityHeaders.js';
 import { isDatabaseDamaged } from './storage/errors.js';
 import { type BoardStore, StorageCorruptionError } from './storage.js';
@@ -263,6 +263,10 @@ export function createWebsocketEndpoint(options: WebsocketOptions) {
         // 1011 is retried by the client: the board comes back once restored. Storage logged the damage once.
         if (error instanceof StorageCorruptionError || isDatabaseDamaged(error)) {
           return closeSafely(ws, 1011, DAMAGED_REASON);
+        }
+        // The board moved to another process meanwhile (several processes): the client reconnects there.
+        if (error instanceof BoardOwnedElsewhereError) {
+          return closeSafely(ws, CLOSE.tryAgainLater, 'this board is moving to another server; reconnecting');
         }
         options.log(`could not load ${url.pathname}: ${String(error)}`);
         closeSafely(ws, 1011, 'the board could not be loaded');

@@ -7,6 +7,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { hashToken } from '../../server/auth';
 import { openStorage } from '../../server/storage';
+import type { Storage } from '../../server/storage/types';
 import { boardRoots } from '../../shared/docs';
 import { LANE_KINDS } from '../../shared/records/lane';
 import { NOTE_COLORS } from '../../shared/records/note';
@@ -128,6 +129,12 @@ export function benchSettings(title: string): Uint8Array {
 /** Writes a board into our SQLite store at `dataDir` (one compacted snapshot), with the known bench tokens. */
 export async function storeOurBoard(dataDir: string, boardId: string, board: Uint8Array): Promise<void> {
   const storage = openStorage({ dataDir });
+  await storeBoardIn(storage, boardId, board);
+  await storage.close();
+}
+
+/** The same into an open storage (PostgreSQL's, for the cluster scenario). */
+export async function storeBoardIn(storage: Storage, boardId: string, board: Uint8Array): Promise<void> {
   await storage.createBoard(
     {
       id: boardId,
@@ -141,7 +148,6 @@ export async function storeOurBoard(dataDir: string, boardId: string, board: Uin
     },
     { board, settings: benchSettings('ベンチマーク') },
   );
-  await storage.close();
 }
 
 /** Writes a document into a y-leveldb folder, as the reference server with YPERSISTENCE would have stored it. */

@@ -4,9 +4,9 @@
  * `@y/websocket-server` 0.1.1 (in memory, or LevelDB with YPERSISTENCE).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export type ServerKind = 'ours' | 'reference';
 
@@ -101,8 +101,15 @@ export async function startOurs(dataDir: string, env: Record<string, string> = {
   );
   const match = await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 'our server');
   const port = Number(match[1]);
-  child.stdout?.resume();
-  child.stderr?.resume();
+  if (process.env.BENCH_SERVER_LOG_DIR) {
+    // Debugging a scenario: each server's log in its own file.
+    const file = createWriteStream(join(process.env.BENCH_SERVER_LOG_DIR, `server-${port}.log`));
+    child.stdout?.pipe(file);
+    child.stderr?.pipe(file);
+  } else {
+    child.stdout?.resume();
+    child.stderr?.resume();
+  }
   return {
     kind: 'ours',
     pid: child.pid!,

@@ -34,6 +34,14 @@ async function main(): Promise<number> {
     console.error(`--out DIR is required\n${USAGE}`);
     return 2;
   }
+  if (process.env.DATABASE_URL) {
+    // The data is in PostgreSQL: its own tools copy it consistently while the servers run.
+    console.error(
+      'DATABASE_URL is set: the boards are in PostgreSQL. Use pg_dump -Fc and pg_restore (docs/deploy/scaling.md, ' +
+        '"Backup"); this command backs up an SQLite data folder.',
+    );
+    return 2;
+  }
   const dataDir = resolve(process.env.DATA_DIR || './data');
   const summary = await backupDatabase(dataDir, values.out, values.force ?? false);
   console.log(`backed up ${dataDir} to ${describeCopy(summary)}`);

@@ -7,6 +7,7 @@ import { collectExport } from '../export/collect.js';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../export/exportJob.js';
 import { HttpError } from '../httpUtil.js';
 import { openScoringStore } from '../scoringStore.js';
+import { openPostgresStorage } from '../storage/postgresStorage.js';
 import { openStorage, StorageCorruptionError } from '../storage.js';
 import { openVotingStore } from '../votingStore.js';
 
@@ -46,18 +47,22 @@ async function main(): Promise<number> {
     return 2;
   }
   let dataDir: string;
+  let databaseUrl: string | null;
   try {
-    dataDir = values.data ? resolve(values.data) : readConfig().dataDir;
+    const config = readConfig();
+    dataDir = values.data ? resolve(values.data) : config.dataDir;
+    // --data names an SQLite folder; otherwise the server's own storage (DATABASE_URL when set).
+    databaseUrl = values.data ? null : config.databaseUrl;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     return 2;
   }
-  if (!existsSync(join(dataDir, 'board.sqlite'))) {
+  if (!databaseUrl && !existsSync(join(dataDir, 'board.sqlite'))) {
     console.error(`export failed: no database in ${dataDir} (set DATA_DIR or --data)`);
     return 1;
   }
-  const storage = openStorage({ dataDir });
+  const storage = databaseUrl ? await openPostgresStorage({ url: databaseUrl }) : openStorage({ dataDir });
   try {
     if (!(await storage.getBoard(boardId))) {
       console.error(`export failed: no board with the id ${boardId} in ${dataDir}`);

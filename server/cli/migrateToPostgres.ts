@@ -41,7 +41,9 @@ async function main(): Promise<number> {
     .map(([table, rows]) => `${table} ${rows}`)
     .join(', ');
   console.log(`migrated ${dataDir} into ${describe(url)}: ${summary.boards} boards (${tables}); every table checked`);
-  console.log('start the servers with DATABASE_URL set; the data folder is kept as it was, as the way back');
+  console.log(
+    'start the servers with DATABASE_URL set; the data folder is kept (at this version’s schema) as the way back',
+  );
   return 0;
 }
 

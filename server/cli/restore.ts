@@ -35,6 +35,14 @@ async function main(): Promise<number> {
     console.error(`--purge deletes the database --force replaces: give both\n${USAGE}`);
     return 2;
   }
+  if (process.env.DATABASE_URL) {
+    // The data is in PostgreSQL: its own tools copy it consistently while the servers run.
+    console.error(
+      'DATABASE_URL is set: the boards are in PostgreSQL. Use pg_dump -Fc and pg_restore (docs/deploy/scaling.md, ' +
+        '"Backup"); this command restores an SQLite data folder.',
+    );
+    return 2;
+  }
   const dataDir = resolve(process.env.DATA_DIR || './data');
   const { force = false, purge = false } = parsed.values;
   const result = await restoreDatabase(resolve(backup), dataDir, force, purge);

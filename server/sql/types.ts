@@ -1,7 +1,7 @@
 /**
  * The one SQL interface every store is written against, with an SQLite (embedded default) and a PostgreSQL
  * implementation. Statements use `?` placeholders and the SQL both engines accept (`ON CONFLICT`, `RETURNING`,
- * partial indexes); the two schemas (sqliteSchema.ts in server/storage, postgresSchema.ts) define the same
+ * partial indexes); the two schemas (server/storage/schema.ts with storeTables.ts, and postgresSchema.ts) define the same
  * tables with each engine's types. Every call is asynchronous, because PostgreSQL is.
  */
 

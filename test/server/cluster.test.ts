@@ -109,6 +109,27 @@ describe('three server processes on one PostgreSQL', () => {
     expect((await raw.closed).code).toBe(CLOSE.unauthorized);
   });
 
+  it('stop serving a board whose lease was taken over: its clients reconnect and their edits reach the new owner', async () => {
+    const url = await postgres.createDatabase();
+    const [first, second] = await threeServers(url);
+    const board = await createBoard(first!.url);
+    const writer = await connectSynced(first!.wsUrl, board.id, board.tokens.participant);
+    cleanups.push(() => writer.destroy());
+    // The first process is cut off from the database long enough for its lease to expire, and the second takes
+    // the board (as after a network partition): the first still believes it owns it.
+    await first!.storage.sql.run('UPDATE board_leases SET expires_at = 0 WHERE board_id = ?', [board.id]);
+    const reader = await connectSynced(second!.wsUrl, board.id, board.tokens.viewer);
+    cleanups.push(() => reader.destroy());
+    expect(await liveOwners(second!, board.id)).toHaveLength(1);
+    addNote(writer.doc, { id: 'after-takeover', pillarId: 'p', lane: 'idea', text: '引き継ぎ後', author: 'w' });
+    // The first process's write is refused by the fence; it closes the connection, the client reconnects (to the
+    // first process, which now passes it to the second) and sends its change again.
+    await waitFor(
+      () => listNotes(reader.doc).some((note) => note.id === 'after-takeover'),
+      'the edit to reach the new owner',
+    );
+  });
+
   it('never let two processes both write a board: the fencing token refuses the one that lost it', async () => {
     const url = await postgres.createDatabase();
     const open = async (name: string) => {

@@ -108,6 +108,8 @@ export async function startPostgres(): Promise<TestPostgres> {
       output = (output + chunk.toString()).slice(-4000);
     });
     child = started;
+    // A test process that ends without stopping it (a crash, a timeout) takes its PostgreSQL with it.
+    process.once('exit', () => started.kill('SIGKILL'));
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (started.exitCode !== null) throw new Error(`postgres exited at start: ${output}`);

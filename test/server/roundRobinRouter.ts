@@ -9,6 +9,9 @@ export async function startRoundRobinRouter(backendPorts: () => number[]) {
   const sockets = new Set<Socket>();
   let next = 0;
   const server: Server = createServer((client) => {
+    // Counted from the start: `close` ends a connection still looking for a backend too.
+    sockets.add(client);
+    client.once('close', () => sockets.delete(client));
     client.pause();
     const ports = backendPorts();
     const tryBackend = (attempt: number) => {

@@ -18,17 +18,18 @@ export interface StorageEngine {
 
 let postgres: Promise<TestPostgres> | null = null;
 
-/** This file's PostgreSQL, started on first use and stopped after the file's tests. */
+/** This file's PostgreSQL, started on first use (often inside a test) and stopped after the file's tests. */
 export function filePostgres(): Promise<TestPostgres> {
-  if (!postgres) {
-    postgres = startPostgres();
-    afterAll(async () => {
-      await (await postgres!).stop();
-      postgres = null;
-    });
-  }
+  postgres ??= startPostgres();
   return postgres;
 }
+
+// Registered when the module loads, at the file's level: a hook registered inside a test would never run.
+afterAll(async () => {
+  const started = postgres;
+  postgres = null;
+  if (started) await (await started).stop();
+});
 
 const cleanups: Array<() => void> = [];
 afterAll(() => {

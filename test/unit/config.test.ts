@@ -80,6 +80,15 @@ describe('readConfig', () => {
     );
   });
 
+  it('asks for CLUSTER_ADDRESS with PostgreSQL on a HOST other servers reach, not on the loopback', () => {
+    const shared = { DATABASE_URL: 'postgres://board@db.internal/board', HOST: '0.0.0.0' };
+    expect(() => readConfig(shared)).toThrow(/set CLUSTER_ADDRESS to the address they reach this one by/);
+    expect(readConfig({ ...shared, CLUSTER_ADDRESS: 'http://10.0.0.5:8080' }).clusterAddress).toBe(
+      'http://10.0.0.5:8080',
+    );
+    expect(readConfig({ DATABASE_URL: 'postgres://board@db.internal/board' }).clusterAddress).toBeNull();
+  });
+
   it('refuses a webhook allowlist that is not host names, and a CA file that is not there', () => {
     expect(() => readConfig({ WEBHOOK_ALLOWED_HOSTS: 'https://hooks.slack.com/x' })).toThrow(
       /WEBHOOK_ALLOWED_HOSTS must be host names/,
