@@ -74,7 +74,8 @@ function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promis
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise((done) => {
-      if (child.exitCode !== null) return done();
+      // Gone already (a scenario killed it with SIGKILL): its exit was heard before this listener.
+      if (child.exitCode !== null || child.signalCode !== null) return done();
       const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       child.once('exit', () => {
         clearTimeout(killer);
