@@ -28,7 +28,7 @@ export function filePostgres(): Promise<TestPostgres> {
 afterAll(async () => {
   const started = postgres;
   postgres = null;
-  if (started) await (await started).stop();
+  if (started !== null) await (await started).stop();
 });
 
 const cleanups: Array<() => void> = [];
