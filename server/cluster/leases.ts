@@ -1,4 +1,5 @@
 import type { Log } from '../log.js';
+import { isDatabaseUnreachable } from '../storage/errors.js';
 import type { SqlDatabase, SqlExecutor } from '../sql/types.js';
 
 /**
@@ -174,6 +175,10 @@ export class BoardLeases {
         event: 'cluster.renew-failed',
         level: 'warn',
       });
+      // The database is out of reach: no other process can take a board over through it either, so the boards
+      // go on being read from memory here (writes are refused meanwhile). Once it answers, a lease another
+      // process took in between is found lost by the next renewal, and the fence refused any write under it.
+      if (isDatabaseUnreachable(error)) return;
     }
     // Not renewed (the database was out of reach) past the time it surely held: another process may own it now.
     for (const [boardId, mine] of this.held) {

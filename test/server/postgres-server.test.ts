@@ -87,6 +87,32 @@ describe('the server on PostgreSQL', () => {
     expect(board.id).toMatch(/\w+/);
   });
 
+  it('goes on serving its boards from memory while PostgreSQL is gone for longer than a lease', async () => {
+    const url = await postgres.createDatabase();
+    const logs: string[] = [];
+    const server = await serverOn(url, { leaseTtlMs: 1_000, log: (line) => logs.push(line) });
+    const board = await createBoard(server.url);
+    const writer = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
+    cleanups.push(() => writer.destroy());
+    addNote(writer.doc, { id: 'before', pillarId: 'p', lane: 'idea', text: '前', author: 'w' });
+    const viewer = await connectSynced(server.wsUrl, board.id, board.tokens.viewer);
+    cleanups.push(() => viewer.destroy());
+    await waitFor(() => getNote(viewer.doc, 'before') !== null, 'the first note');
+    let closed = 0;
+    viewer.provider.on('connection-close', () => closed++);
+
+    postgres.kill();
+    // Renewals fail for longer than the lease lasts (a third of it apart).
+    const renewFailures = () => logs.filter((line) => line.includes('could not renew the board leases')).length;
+    await waitFor(() => renewFailures() >= 4, 'the leases to go unrenewed past their time', 20_000);
+    expect(closed).toBe(0);
+    expect(viewer.provider.wsconnected).toBe(true);
+
+    await postgres.restart();
+    addNote(writer.doc, { id: 'after', pillarId: 'p', lane: 'idea', text: '後', author: 'w' });
+    await waitFor(() => getNote(viewer.doc, 'after') !== null, 'a write once PostgreSQL is back', 20_000);
+  });
+
   it('refuses writes with storage-full when PostgreSQL has no space left, and stores them once it has', async () => {
     const url = await postgres.createDatabase();
     const server = await serverOn(url);
