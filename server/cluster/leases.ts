@@ -1,6 +1,6 @@
 import type { Log } from '../log.js';
-import { isDatabaseUnreachable } from '../storage/errors.js';
 import type { SqlDatabase, SqlExecutor } from '../sql/types.js';
+import { isDatabaseUnreachable } from '../storage/errors.js';
 
 /**
  * Board ownership among several server processes on one PostgreSQL (docs/deploy/scaling.md): a board's rooms
