@@ -39,6 +39,8 @@ describe('the server on PostgreSQL', () => {
     const url = await postgres.createDatabase();
     const first = await serverOn(url);
     expect(first.storage.engine).toBe('postgres');
+    const health = (await (await fetch(`${first.url}/healthz`)).json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ healthy: true, storageUnavailable: false, integrity: { status: 'not-applicable' } });
     const board = await createBoard(first.url, '市民サービス部会');
     const alice = await connectSynced(first.wsUrl, board.id, board.tokens.participant);
     const bob = await connectSynced(first.wsUrl, board.id, board.tokens.participant);
