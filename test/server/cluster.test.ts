@@ -1,6 +1,5 @@
-import { createServer } from 'node:net';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardLeases, LeaseLostError } from '../../server/cluster/leases.js';
 import { openPostgresStorage } from '../../server/storage/postgresStorage.js';
@@ -18,17 +17,13 @@ import {
   tempDataDir,
   waitFor,
 } from './helpers.js';
-import { startPostgres, type TestPostgres } from './postgres.js';
+import { freePort, postgresForThisFile } from './postgres.js';
 import { startRoundRobinRouter } from './roundRobinRouter.js';
 
 // Several server processes on one PostgreSQL (docs/deploy/scaling.md): a board is served by one process at a
 // time, whichever process a connection or request reaches.
 
-let postgres: TestPostgres;
-beforeAll(async () => {
-  postgres = await startPostgres();
-});
-afterAll(() => postgres.stop());
+const postgresServer = postgresForThisFile();
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -57,7 +52,7 @@ const EMPTY = Y.encodeStateAsUpdate(new Y.Doc());
 
 describe('three server processes on one PostgreSQL', () => {
   it('serve each board from one of them: clients converge wherever they connect, through a router', async () => {
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const servers = await threeServers(url);
     const router = await startRoundRobinRouter(() => servers.map((server) => server.port));
     cleanups.push(() => router.close());
@@ -78,7 +73,7 @@ describe('three server processes on one PostgreSQL', () => {
   });
 
   it('apply a link replacement and the board lock on every process', async () => {
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const [first, second, third] = await threeServers(url);
     const board = await createBoard(first!.url);
     // The facilitator's connection makes the first process the owner; the participant reaches it through the second.
@@ -110,7 +105,7 @@ describe('three server processes on one PostgreSQL', () => {
   });
 
   it('stop serving a board whose lease was taken over: its clients reconnect and their edits reach the new owner', async () => {
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const [first, second] = await threeServers(url);
     const board = await createBoard(first!.url);
     const writer = await connectSynced(first!.wsUrl, board.id, board.tokens.participant);
@@ -131,7 +126,7 @@ describe('three server processes on one PostgreSQL', () => {
   });
 
   it('never let two processes both write a board: the fencing token refuses the one that lost it', async () => {
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const open = async (name: string) => {
       const storage = await openPostgresStorage({ url });
       const leases = new BoardLeases(storage.sql, {
@@ -176,7 +171,7 @@ describe('three server processes on one PostgreSQL', () => {
 
 describe('the owner process killed with SIGKILL during a burst of edits', () => {
   it('loses none of the updates any client had received, once another process owns the board', async () => {
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const data = tempDataDir();
     cleanups.push(data.remove);
     const env = { DATABASE_URL: url, LEASE_TTL_MS: '2000' };
@@ -243,7 +238,7 @@ async function sqlOf(url: string, text: string, values: unknown[]): Promise<Arra
 
 describe('a process restarted at the same address after a crash', () => {
   it('serves its boards again at once, without waiting for its dead predecessor’s leases to expire', async () => {
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const data = tempDataDir();
     cleanups.push(data.remove);
     const port = await freePort();
@@ -268,14 +263,3 @@ describe('a process restarted at the same address after a crash', () => {
     expect(listNotes(reader.doc).map((note) => note.id)).toEqual(['kept']);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}

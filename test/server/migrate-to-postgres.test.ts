@@ -1,17 +1,13 @@
 import { spawn } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { addNote } from '../../shared/ops/notes.js';
 import { listNotes } from '../../shared/selectors.js';
 import { connectSynced, createBoard, startTestServer, tempDataDir, waitFor } from './helpers.js';
-import { startPostgres, type TestPostgres } from './postgres.js';
+import { postgresForThisFile } from './postgres.js';
 
 // `npm run migrate-to-postgres`: an SQLite data folder copied into PostgreSQL, then served from there as it was.
 
-let postgres: TestPostgres;
-beforeAll(async () => {
-  postgres = await startPostgres();
-});
-afterAll(() => postgres.stop());
+const postgresServer = postgresForThisFile();
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -60,7 +56,7 @@ describe('npm run migrate-to-postgres', () => {
     viewer.destroy();
 
     // Refused while the server runs: the copy would miss what it writes.
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const whileRunning = await migrate(['--data', data.dir, '--database-url', url]);
     expect(whileRunning.code).toBe(1);
     expect(whileRunning.stderr).toMatch(/migrate-to-postgres failed: .*stop the server first/);
@@ -99,7 +95,7 @@ describe('npm run migrate-to-postgres', () => {
     const none = await migrate(['--data', '/nonexistent'], { DATABASE_URL: '' });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/postgres:\/\/ address is required/);
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const noFolder = await migrate(['--data', '/nonexistent/folder', '--database-url', url]);
     expect(noFolder.code).toBe(1);
     expect(noFolder.stderr).toMatch(/no database in \/nonexistent\/folder/);

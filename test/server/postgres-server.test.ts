@@ -1,18 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { addNote } from '../../shared/ops/notes.js';
 import { readWriteRefusalCode, WRITE_REFUSAL } from '../../shared/protocol.js';
 import { getNote, listNotes } from '../../shared/selectors.js';
 import { connectSynced, createBoard, startTestServer, type TestServer, waitFor } from './helpers.js';
-import { fillTablespace, startPostgres, type TestPostgres, tablespaceFreed } from './postgres.js';
+import { fillTablespace, postgresForThisFile, tablespaceFreed } from './postgres.js';
 
 // The whole server on PostgreSQL (DATABASE_URL): the same board, API and guarantees as on SQLite, and what it does
 // when PostgreSQL is not there at start or goes away while it runs.
 
-let postgres: TestPostgres;
-beforeAll(async () => {
-  postgres = await startPostgres();
-});
-afterAll(() => postgres.stop());
+const postgresServer = postgresForThisFile();
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -36,7 +32,7 @@ async function api(server: TestServer, method: string, path: string, token: stri
 
 describe('the server on PostgreSQL', () => {
   it('serves a board: clients converge, and everything is there for a new server on the same database', async () => {
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const first = await serverOn(url);
     expect(first.storage.engine).toBe('postgres');
     const health = (await (await fetch(`${first.url}/healthz`)).json()) as Record<string, unknown>;
@@ -76,13 +72,13 @@ describe('the server on PostgreSQL', () => {
   });
 
   it('waits for PostgreSQL at start, saying so, and starts once it answers', async () => {
-    const url = await postgres.createDatabase();
-    postgres.kill();
+    const url = await postgresServer().createDatabase();
+    postgresServer().kill();
     const logs: string[] = [];
     const starting = startTestServer({ databaseUrl: url, log: (line) => logs.push(line) });
     await waitFor(() => logs.some((line) => line.includes('cannot be reached')), 'the server to say it waits', 15_000);
     expect(logs.join('\n')).not.toMatch(/listening/);
-    await postgres.restart();
+    await postgresServer().restart();
     const server = await starting;
     cleanups.push(() => server.close());
     const board = await createBoard(server.url);
@@ -90,7 +86,7 @@ describe('the server on PostgreSQL', () => {
   });
 
   it('goes on serving its boards from memory while PostgreSQL is gone for longer than a lease', async () => {
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const logs: string[] = [];
     const server = await serverOn(url, { leaseTtlMs: 1_000, log: (line) => logs.push(line) });
     const board = await createBoard(server.url);
@@ -103,20 +99,20 @@ describe('the server on PostgreSQL', () => {
     let closed = 0;
     viewer.provider.on('connection-close', () => closed++);
 
-    postgres.kill();
+    postgresServer().kill();
     // Renewals fail for longer than the lease lasts (a third of it apart).
     const renewFailures = () => logs.filter((line) => line.includes('could not renew the board leases')).length;
     await waitFor(() => renewFailures() >= 4, 'the leases to go unrenewed past their time', 20_000);
     expect(closed).toBe(0);
     expect(viewer.provider.wsconnected).toBe(true);
 
-    await postgres.restart();
+    await postgresServer().restart();
     addNote(writer.doc, { id: 'after', pillarId: 'p', lane: 'idea', text: '後', author: 'w' });
     await waitFor(() => getNote(viewer.doc, 'after') !== null, 'a write once PostgreSQL is back', 20_000);
   });
 
   it('refuses writes with storage-full when PostgreSQL has no space left, and stores them once it has', async () => {
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const server = await serverOn(url);
     const board = await createBoard(server.url);
     const writer = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
@@ -137,7 +133,7 @@ describe('the server on PostgreSQL', () => {
   });
 
   it('refuses writes with storage-unavailable while PostgreSQL is gone, keeps them in the client, and stores them once it is back', async () => {
-    const url = await postgres.createDatabase();
+    const url = await postgresServer().createDatabase();
     const server = await serverOn(url);
     const board = await createBoard(server.url);
     const writer = await connectSynced(server.wsUrl, board.id, board.tokens.participant);
@@ -145,7 +141,7 @@ describe('the server on PostgreSQL', () => {
     addNote(writer.doc, { id: 'before', pillarId: 'p', lane: 'idea', text: '前', author: 'w' });
     await waitFor(() => server.storage.health().unavailable === false && writer.denied.length === 0, 'first note');
 
-    postgres.kill();
+    postgresServer().kill();
     addNote(writer.doc, { id: 'during', pillarId: 'p', lane: 'idea', text: '停止中', author: 'w' });
     await waitFor(() => writer.denied.length > 0, 'the writer to be told', 20_000);
     expect(readWriteRefusalCode(writer.denied[0]!)).toBe(WRITE_REFUSAL.storageUnavailable);
@@ -154,7 +150,7 @@ describe('the server on PostgreSQL', () => {
     const health = (await (await fetch(`${server.url}/healthz`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ healthy: false, storageUnavailable: true });
 
-    await postgres.restart();
+    await postgresServer().restart();
     // Once PostgreSQL answers, the server asks the refused writer again and stores its change.
     const reader = await (async () => {
       await waitFor(() => !server.storage.health().unavailable, 'the server to notice PostgreSQL is back', 20_000);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * A real PostgreSQL for the tests: Debian's `postgresql` package, on a temporary data directory and a free port,
@@ -39,7 +40,8 @@ export function ensurePostgresInstalled(): void {
   });
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (on 127.0.0.1). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -199,4 +201,19 @@ export async function tablespaceFreed(databaseUrl: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** This test file's own PostgreSQL: started before its tests, stopped after them. */
+export function postgresForThisFile(): () => TestPostgres {
+  let server: TestPostgres | null = null;
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the PostgreSQL of this file is not started yet');
+    return server;
+  };
 }
