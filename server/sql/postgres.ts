@@ -47,6 +47,13 @@ export function postgresDatabase(options: PostgresOptions): SqlDatabase {
   async function transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // The pool listens for errors of idle connections only: one checked out here that PostgreSQL drops between two
+    // statements (it stopped) would otherwise emit an error nobody hears, and that ends the process. Heard here,
+    // the next statement fails as it should and the connection is thrown away at the release.
+    const dropped = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', dropped);
     try {
       await client.query('BEGIN');
       const result = await work(executor(client));
@@ -58,6 +65,7 @@ export function postgresDatabase(options: PostgresOptions): SqlDatabase {
       });
       throw error;
     } finally {
+      client.off('error', dropped);
       client.release(broken);
     }
   }

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardLeases, LeaseLostError } from '../../server/cluster/leases.js';
@@ -17,7 +16,7 @@ import {
   tempDataDir,
   waitFor,
 } from './helpers.js';
-import { freePort, postgresForThisFile } from './postgres.js';
+import { freePort, postgresForThisFile, quietClient } from './postgres.js';
 import { startRoundRobinRouter } from './roundRobinRouter.js';
 
 // Several server processes on one PostgreSQL (docs/deploy/scaling.md): a board is served by one process at a
@@ -227,7 +226,7 @@ describe('the owner process killed with SIGKILL during a burst of edits', () => 
 });
 
 async function sqlOf(url: string, text: string, values: unknown[]): Promise<Array<Record<string, string>>> {
-  const client = new pg.Client({ connectionString: url });
+  const client = quietClient(url);
   await client.connect();
   try {
     return (await client.query(text, values)).rows as Array<Record<string, string>>;

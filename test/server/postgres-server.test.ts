@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { postgresDatabase } from '../../server/sql/postgres.js';
 import { addNote } from '../../shared/ops/notes.js';
 import { readWriteRefusalCode, WRITE_REFUSAL } from '../../shared/protocol.js';
 import { getNote, listNotes } from '../../shared/selectors.js';
 import { connectSynced, createBoard, startTestServer, type TestServer, waitFor } from './helpers.js';
-import { fillTablespace, postgresForThisFile, tablespaceFreed } from './postgres.js';
+import { fillTablespace, postgresForThisFile, quietClient, tablespaceFreed } from './postgres.js';
 
 // The whole server on PostgreSQL (DATABASE_URL): the same board, API and guarantees as on SQLite, and what it does
 // when PostgreSQL is not there at start or goes away while it runs.
@@ -83,6 +84,40 @@ describe('the server on PostgreSQL', () => {
     cleanups.push(() => server.close());
     const board = await createBoard(server.url);
     expect(board.id).toMatch(/\w+/);
+  });
+
+  it('fails a transaction PostgreSQL dropped between two of its statements, without ending the process', async () => {
+    const url = await postgresServer().createDatabase();
+    const sql = postgresDatabase({ url });
+    cleanups.push(() => sql.close());
+    await sql.run('CREATE TABLE t (n INTEGER)');
+    let inside: () => void = () => {};
+    const halfway = new Promise<void>((resolve) => {
+      inside = resolve;
+    });
+    let carryOn: () => void = () => {};
+    const resumed = new Promise<void>((resolve) => {
+      carryOn = resolve;
+    });
+    const transaction = sql.transaction(async (tx) => {
+      await tx.run('INSERT INTO t (n) VALUES (1)');
+      inside();
+      await resumed; // PostgreSQL stops here, while this connection is checked out and idle
+      await tx.run('INSERT INTO t (n) VALUES (2)');
+    });
+    await halfway;
+    // Another idle connection, to know when PostgreSQL's going has reached its connections.
+    const watcher = quietClient(url);
+    await watcher.connect();
+    const heard = new Promise((resolve) => watcher.once('error', resolve));
+    postgresServer().kill();
+    // The checked-out connection hears PostgreSQL go ("terminating connection") too: an error event with no
+    // listener would end this test process, which vitest reports as an unhandled error.
+    await heard;
+    carryOn();
+    await expect(transaction).rejects.toThrow();
+    await postgresServer().restart();
+    expect((await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM t'))?.n).toBe(0);
   });
 
   it('goes on serving its boards from memory while PostgreSQL is gone for longer than a lease', async () => {
