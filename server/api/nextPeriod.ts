@@ -64,8 +64,9 @@ export async function createNextPeriodBoard(
       const plans = context.plans.within(tx);
       const people = context.people.within(tx);
       const boards = context.boards.within(tx);
-      // Checked again inside: of two requests at once, the second finds the board the first made (the
-      // next_period_boards key refuses it anyway).
+      // The old board's row locked first, so that of two requests at once the second waits for the first and
+      // then finds the board it made (on PostgreSQL they would otherwise both pass the check below).
+      await tx.run('UPDATE boards SET archived_at = archived_at WHERE id = ?', [boardId]);
       const madeMeanwhile = await plans.madeFrom(boardId);
       if (madeMeanwhile) {
         throw new HttpError(409, 'the next period’s board was already made from this board', 'next-period-exists', {

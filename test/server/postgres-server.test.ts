@@ -86,6 +86,22 @@ describe('the server on PostgreSQL', () => {
     expect(board.id).toMatch(/\w+/);
   });
 
+  it('makes the next period’s board once when two requests ask at the same moment (409 for the other)', async () => {
+    const url = await postgresServer().createDatabase();
+    const server = await serverOn(url);
+    const board = await createBoard(server.url, '庁内部会');
+    const plan = await api(server, 'POST', `/${board.id}/plan`, board.tokens.facilitator, {
+      name: 'みんなにやさしいデジタル市役所計画',
+      firstYear: 2022,
+      year: 2022,
+    });
+    expect(plan.status).toBe(201);
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => api(server, 'POST', `/${board.id}/next-period`, board.tokens.facilitator)),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
+  });
+
   it('fails a transaction PostgreSQL dropped between two of its statements, without ending the process', async () => {
     const url = await postgresServer().createDatabase();
     const sql = postgresDatabase({ url });
