@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { bindParams } from './bind.js';
 import type { SqlDatabase, SqlExecutor, SqlRunResult, SqlValue } from './types.js';
 
 export interface PostgresOptions {
@@ -36,11 +37,11 @@ export function postgresDatabase(options: PostgresOptions): SqlDatabase {
 
   const executor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
     all: async <Row>(sql: string, params?: readonly SqlValue[]) =>
-      (await client.query(numbered(sql), bind(params))).rows as Row[],
+      (await client.query(numbered(sql), bindParams(params))).rows as Row[],
     get: async <Row>(sql: string, params?: readonly SqlValue[]) =>
-      (await client.query(numbered(sql), bind(params))).rows[0] as Row | undefined,
+      (await client.query(numbered(sql), bindParams(params))).rows[0] as Row | undefined,
     run: async (sql: string, params?: readonly SqlValue[]): Promise<SqlRunResult> => ({
-      changes: (await client.query(numbered(sql), bind(params))).rowCount ?? 0,
+      changes: (await client.query(numbered(sql), bindParams(params))).rowCount ?? 0,
     }),
   });
 
@@ -95,12 +96,4 @@ export function numbered(sql: string): string {
     translated.set(sql, text);
   }
   return text;
-}
-
-function bind(params: readonly SqlValue[] = []): unknown[] {
-  return params.map((value) =>
-    value instanceof Uint8Array && !Buffer.isBuffer(value)
-      ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
-      : value,
-  );
 }

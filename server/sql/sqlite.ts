@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { bindParams } from './bind.js';
 import type { SqlDatabase, SqlExecutor, SqlRunResult, SqlValue } from './types.js';
 
 /**
@@ -19,15 +20,15 @@ export function sqliteDatabase(db: Database.Database): SqlDatabase {
 
   const allNow = <Row>(sql: string, params: readonly SqlValue[] = []): Row[] => {
     const statement = prepare(sql);
-    if (statement.reader) return statement.all(...bind(params)) as Row[];
-    statement.run(...bind(params));
+    if (statement.reader) return statement.all(...bindParams(params)) as Row[];
+    statement.run(...bindParams(params));
     return [];
   };
   const runNow = (sql: string, params: readonly SqlValue[] = []): SqlRunResult => {
     const statement = prepare(sql);
     // A statement with RETURNING is a reader: one row per changed row.
-    if (statement.reader) return { changes: statement.all(...bind(params)).length };
-    return { changes: statement.run(...bind(params)).changes };
+    if (statement.reader) return { changes: statement.all(...bindParams(params)).length };
+    return { changes: statement.run(...bindParams(params)).changes };
   };
   const now: SqlExecutor = {
     all: async (sql, params) => allNow(sql, params),
@@ -86,13 +87,4 @@ export function sqliteDatabase(db: Database.Database): SqlDatabase {
       if (db.open) db.close();
     },
   };
-}
-
-/** better-sqlite3 binds Buffers as BLOBs: a Uint8Array is viewed as one, without a copy. */
-function bind(params: readonly SqlValue[]): unknown[] {
-  return params.map((value) =>
-    value instanceof Uint8Array && !Buffer.isBuffer(value)
-      ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
-      : value,
-  );
 }

@@ -193,6 +193,7 @@ describe('the owner process killed with SIGKILL during a burst of edits', () => 
     const bursts = clients.map(async (client, c) => {
       for (let i = 0; bursting; i++) {
         addNote(client.doc, { id: `c${c}-${i}`, pillarId: 'p', lane: 'idea', text: `${c}/${i}`, author: `c${c}` });
+        // The typing rhythm (about 200 notes a second per client), not a wait for anything.
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     });
